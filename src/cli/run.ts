@@ -7,7 +7,7 @@ export async function runCli(program: Command, argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof AppError) {
-      process.stderr.write(`错误：${error.message}${error.details ? ` ${JSON.stringify(error.details)}` : ''}\n`);
+      process.stderr.write(`错误：${error.message}\n`);
       process.exitCode = 1;
       return;
     }

@@ -32,7 +32,7 @@ export class AppError extends Error {
 export const validationError = (message: string, details?: Record<string, unknown>) =>
   new AppError('VALIDATION', message, details);
 export const notFound = (what: string, details?: Record<string, unknown>) => new AppError('NOT_FOUND', `未找到${what}`, details);
-export const forbidden = (message = errorCodes.FORBIDDEN, details?: Record<string, unknown>) =>
+export const forbidden = (message: string = errorCodes.FORBIDDEN, details?: Record<string, unknown>) =>
   new AppError('FORBIDDEN', message, details);
 export const conflict = (message = '数据已被他人修改，请刷新后重试', details?: Record<string, unknown>) =>
   new AppError('CONFLICT', message, details);

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.ts';
+import { registerDb } from './db.ts';
+import { registerServe } from './serve.ts';
+import { registerUsers } from './users.ts';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerServe(program);
+  registerDb(program);
+  registerUsers(program);
+  registerAudit(program);
 }

@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import { roles } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { buildApp } from '../../server/app.ts';
+import { checkpointAudit } from '../../services/checkpoint-audit.ts';
+import { DEMO_PASSWORD, type DemoLogin, isDatabaseEmpty, seedDemo } from '../../services/seed-demo.ts';
+import { type Runtime, openRuntime } from '../runtime.ts';
+
+const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('启动服务（执行迁移后监听 HOST:PORT）')
+    .action(async () => {
+      await serve(await openRuntime());
+    });
+  program
+    .command('start')
+    .description('一键启动：迁移数据库，数据库为空时生成演示数据，然后启动服务（npm start）')
+    .action(async () => {
+      const rt = await openRuntime();
+      let logins: DemoLogin[] | null = null;
+      try {
+        if (await isDatabaseEmpty(rt.ctx)) {
+          process.stdout.write('数据库为空，正在生成演示数据……\n');
+          logins = (await seedDemo(rt.ctx)).logins;
+        }
+      } catch (error) {
+        await rt.close();
+        throw error;
+      }
+      await serve(rt, logins);
+    });
+  program
+    .command('demo')
+    .description('生成演示单位、各角色用户及其数据（仅限空数据库）')
+    .action(async () => {
+      const rt = await openRuntime();
+      try {
+        const { created, logins } = await seedDemo(rt.ctx);
+        if (!created) throw new AppError('CONFLICT', '数据库中已有数据，未生成演示数据。请使用新的 FAZHI_DATA_DIR 或空数据库。');
+        printLogins(logins);
+      } finally {
+        await rt.close();
+      }
+    });
+}
+
+function printLogins(logins: DemoLogin[]): void {
+  process.stdout.write(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示）：\n`);
+  for (const l of logins) {
+    process.stdout.write(`  ${l.username.padEnd(16)} ${l.displayName}\t${l.roles.map((r) => roles[r]).join('、')}\t${l.organization}\n`);
+  }
+}
+
+async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promise<void> {
+  const { config, ctx, handle } = rt;
+  const app = await buildApp({
+    ctx,
+    sessionSecret: config.sessionSecret,
+    secureCookies: config.production,
+    databaseKind: handle.kind,
+    logger: { level: config.logLevel },
+  });
+  const timer = setInterval(() => {
+    checkpointAudit(ctx).catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
+  }, CHECKPOINT_INTERVAL_MS);
+  timer.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(timer);
+    await app.close();
+    await checkpointAudit(ctx).catch(() => undefined);
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await rt.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new AppError('LOCKED', `端口 ${config.port} 已被占用。请停止占用该端口的程序，或设置 PORT 使用其他端口。`);
+    }
+    throw error;
+  }
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  process.stdout.write(`\nFazhi 已启动：http://${shownHost}:${config.port}/\n`);
+  process.stdout.write(`数据库：${handle.kind === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'} ${handle.location}\n`);
+  process.stdout.write(`接口文档：http://${shownHost}:${config.port}/api/openapi.json\n`);
+  if (demoLogins) printLogins(demoLogins);
+}

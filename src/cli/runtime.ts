@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { systemClock } from '../domain/clock.ts';
+import { AppError } from '../domain/errors.ts';
+import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
+import type { ServiceContext } from '../services/context.ts';
+
+export interface Runtime {
+  config: Config;
+  handle: DatabaseHandle;
+  ctx: ServiceContext;
+  close(): Promise<void>;
+}
+
+/** Reads configuration (exiting with the readable list when invalid) and opens the database. */
+export async function openRuntime(options: { migrate?: boolean } = {}): Promise<Runtime> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new AppError('VALIDATION', error.message);
+    throw error;
+  }
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    if (options.migrate ?? true) await handle.migrate();
+    if (config.sessionSecretGenerated && handle.kind === 'pglite') {
+      config = { ...config, sessionSecret: await persistentSecret(config.dataDir) };
+    }
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const ctx: ServiceContext = { db: handle.db, clock: systemClock };
+  return { config, handle, ctx, close: () => handle.close() };
+}
+
+/** Embedded installs keep a generated session secret beside the data, so logins survive a restart. */
+async function persistentSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, '.session-secret');
+  try {
+    const existing = (await readFile(file, 'utf8')).trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // First start: create it below.
+  }
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Runs `work` with an open runtime and always closes it (releasing the data-directory lock). */
+export async function withRuntime<T>(work: (rt: Runtime) => Promise<T>, options?: { migrate?: boolean }): Promise<T> {
+  const rt = await openRuntime(options);
+  try {
+    return await work(rt);
+  } finally {
+    await rt.close();
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, errorCodes } from '../domain/errors.ts';
+
+/** The one mapping from error codes to HTTP statuses. */
+export const httpStatus: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE_VIOLATION: 422,
+  LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Every error leaves the server as `{ code, message, details? }`, with the request id in a header. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toErrorBody(error);
+    const status = httpStatus[body.code];
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, message: body.message }, 'request refused');
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+  });
+}
+
+export function toErrorBody(error: unknown): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? '' }));
+    return {
+      code: 'VALIDATION',
+      message: `输入不符合要求：${fields.map((f) => (f.field ? `${f.field}：${f.message}` : f.message)).join('；')}`,
+      details: { fields },
+    };
+  }
+  const fe = error as Partial<FastifyError>;
+  if (fe.statusCode === 429) return { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' };
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'VALIDATION', message: '请求内容过大' };
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { code: 'VALIDATION', message: '不支持的请求内容类型' };
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { code: 'VALIDATION', message: `请求无效：${fe.message ?? ''}` };
+  }
+  return { code: 'INTERNAL', message: errorCodes.INTERNAL };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { assertRole } from '../../domain/access.ts';
+import { describeProblem } from '../../domain/audit/chain.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { verifyAudit } from '../../services/verify-audit.ts';
+import type { ZodApp } from '../app.ts';
+import { requireActor } from '../auth.ts';
+
+export function auditRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/audit/verify',
+    {
+      schema: {
+        tags: ['审计'],
+        summary: '重新计算全部审计记录的摘要链（监督员、管理员）',
+        response: {
+          200: z.object({ ok: z.boolean(), records: z.number(), chains: z.number(), checkpoints: z.number(), problem: z.string().nullable() }),
+        },
+      },
+    },
+    async (request) => {
+      assertRole(requireActor(request), 'supervisor', 'admin');
+      const result = await verifyAudit(ctx.db);
+      return { ok: result.problem === null, ...result, problem: result.problem ? describeProblem(result.problem) : null };
+    },
+  );
+}

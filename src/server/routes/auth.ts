@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { type Actor, roleKeys, roles } from '../../domain/access.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { login, logout } from '../../services/sessions.ts';
+import type { ZodApp } from '../app.ts';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
+
+const actorView = z.object({
+  userId: z.number(),
+  displayName: z.string(),
+  organizationId: z.number(),
+  roles: z.array(z.enum(roleKeys)).readonly(),
+  roleNames: z.array(z.string()),
+});
+
+export function authRoutes(app: ZodApp, ctx: ServiceContext, options: { secureCookies: boolean; loginRateLimit: number }): void {
+  app.post(
+    '/auth/login',
+    {
+      config: {
+        // Per address and username, so one guessed account is slowed without locking out a whole office NAT.
+        rateLimit: {
+          max: options.loginRateLimit,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+          errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '登录尝试过于频繁，请一分钟后再试' }),
+        },
+      },
+      schema: {
+        tags: ['登录'],
+        summary: '登录（设置 httpOnly 会话 Cookie）',
+        body: z.object({ username: z.string().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
+        response: { 200: actorView },
+      },
+    },
+    async (request, reply) => {
+      const { token, actor, expiresAt } = await login(ctx, request.body.username, request.body.password);
+      setSessionCookie(reply, token, expiresAt, options.secureCookies);
+      return present(actor);
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags: ['登录'], summary: '退出登录' } }, async (request, reply) => {
+    const actor = requireActor(request);
+    await logout(ctx, actor, request.sessionToken!);
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.get('/auth/me', { schema: { tags: ['登录'], summary: '当前用户', response: { 200: actorView } } }, async (request) => present(requireActor(request)));
+}
+
+const present = (actor: Actor) => ({ ...actor, roleNames: actor.roles.map((r) => roles[r]) });

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { type PeriodId, penaltyPeriods, periodDeadline } from '../../domain/calendar/periods.ts';
+import { isIsoDate } from '../../domain/calendar/iso-date.ts';
+import { validationError } from '../../domain/errors.ts';
+import {
+  calendarDayInput,
+  describeDays,
+  listCalendarOverrides,
+  loadWorkCalendar,
+  removeCalendarDay,
+  setCalendarDay,
+  setYearComplete,
+} from '../../services/calendar.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import type { ZodApp } from '../app.ts';
+import { requireActor } from '../auth.ts';
+
+const tags = ['法定日历'];
+const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
+
+export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/calendar/days',
+    { schema: { tags, summary: '日期区间内每天是否为工作日（含来源）', querystring: z.object({ from: isoDate, to: isoDate }) } },
+    async (request) => {
+      requireActor(request);
+      return describeDays(ctx, request.query.from, request.query.to);
+    },
+  );
+  app.get(
+    '/calendar/deadline',
+    {
+      schema: {
+        tags,
+        summary: '计算期限届满日（《行政处罚法》第八十五条：二日、三日、五日、七日为工作日）',
+        querystring: z.object({
+          from: isoDate,
+          period: z.enum(Object.keys(penaltyPeriods) as [PeriodId]).optional(),
+          days: z.coerce.number().int().min(0).max(3650).optional(),
+          kind: z.enum(['working', 'calendar']).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const { from, period, days, kind } = request.query;
+      const spec = period ? penaltyPeriods[period] : days !== undefined && kind ? { days, kind } : null;
+      if (!spec) throw validationError('请给出 period（法定期间名称），或同时给出 days 和 kind');
+      const calendar = await loadWorkCalendar(ctx.db);
+      const deadline = periodDeadline(calendar, from, spec);
+      return { from, days: spec.days, kind: spec.kind, deadline, uncoveredYears: calendar.uncoveredYearsBetween(from, deadline) };
+    },
+  );
+  app.get(
+    '/calendar/overrides',
+    { schema: { tags, summary: '管理员录入的节假日与调休', querystring: z.object({ year: z.coerce.number().int().optional() }) } },
+    async (request) => {
+      requireActor(request);
+      return listCalendarOverrides(ctx, request.query.year);
+    },
+  );
+  app.put(
+    '/calendar/overrides/:date',
+    { schema: { tags, summary: '录入或修改某日（管理员）', params: z.object({ date: isoDate }), body: calendarDayInput.omit({ date: true }) } },
+    async (request) => setCalendarDay(ctx, requireActor(request), { ...request.body, date: request.params.date }),
+  );
+  app.delete(
+    '/calendar/overrides/:date',
+    { schema: { tags, summary: '删除某日的设置（管理员）', params: z.object({ date: isoDate }) } },
+    async (request, reply) => {
+      await removeCalendarDay(ctx, requireActor(request), request.params.date);
+      return reply.status(204).send();
+    },
+  );
+  app.put(
+    '/calendar/years/:year',
+    {
+      schema: {
+        tags,
+        summary: '标记某年的放假安排已完整录入（管理员）',
+        params: z.object({ year: z.coerce.number().int() }),
+        body: z.object({ complete: z.boolean() }),
+      },
+    },
+    async (request, reply) => {
+      await setYearComplete(ctx, requireActor(request), request.params.year, request.body.complete);
+      return reply.status(204).send();
+    },
+  );
+}

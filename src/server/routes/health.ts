@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ServiceContext } from '../../services/context.ts';
+import type { ZodApp } from '../app.ts';
+
+export function healthRoutes(app: ZodApp, ctx: ServiceContext, databaseKind: 'pglite' | 'postgres'): void {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['系统'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() }) },
+      },
+    },
+    async () => {
+      await ctx.db.execute(sql`SELECT 1`);
+      return { status: 'ok' as const, database: databaseKind, time: ctx.clock().toISOString() };
+    },
+  );
+}

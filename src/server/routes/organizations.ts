@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { organizationInput, organizationPatch } from '../../domain/people.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../../services/organizations.ts';
+import type { ZodApp } from '../app.ts';
+import { requireActor } from '../auth.ts';
+
+const organizationView = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  path: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  creditCode: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['组织机构'];
+
+export function organizationRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/organizations',
+    { schema: { tags, summary: '本单位及下级单位', response: { 200: z.array(organizationView) } } },
+    async (request) => listOrganizations(ctx, requireActor(request)),
+  );
+  app.get(
+    '/organizations/:id',
+    { schema: { tags, summary: '单位详情', params: idParams, response: { 200: organizationView } } },
+    async (request) => getOrganization(ctx, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/organizations',
+    { schema: { tags, summary: '新建下级单位（管理员）', body: organizationInput, response: { 201: organizationView } } },
+    async (request, reply) => reply.status(201).send(await createOrganization(ctx, requireActor(request), request.body)),
+  );
+  app.patch(
+    '/organizations/:id',
+    { schema: { tags, summary: '修改单位（管理员）', params: idParams, body: organizationPatch, response: { 200: organizationView } } },
+    async (request) => updateOrganization(ctx, requireActor(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { roleKeys } from '../../domain/access.ts';
+import { passwordSchema, userInput, userPatch } from '../../domain/people.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { createUser, getUser, listUsers, setPassword, updateUser } from '../../services/users.ts';
+import type { ZodApp } from '../app.ts';
+import { requireActor } from '../auth.ts';
+
+const userView = z.object({
+  id: z.number(),
+  organizationId: z.number(),
+  organizationName: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(roleKeys)),
+  certificateNo: z.string().nullable(),
+  certificateValidUntil: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['用户'];
+
+export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: '本单位及下级单位的用户',
+        querystring: z.object({ organizationId: z.coerce.number().int().positive().optional() }),
+        response: { 200: z.array(userView) },
+      },
+    },
+    async (request) => listUsers(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/users/:id',
+    { schema: { tags, summary: '用户详情', params: idParams, response: { 200: userView } } },
+    async (request) => getUser(ctx, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/users',
+    { schema: { tags, summary: '新建用户（管理员）', body: userInput, response: { 201: userView } } },
+    async (request, reply) => reply.status(201).send(await createUser(ctx, requireActor(request), request.body)),
+  );
+  app.patch(
+    '/users/:id',
+    { schema: { tags, summary: '修改用户（管理员）', params: idParams, body: userPatch, response: { 200: userView } } },
+    async (request) => updateUser(ctx, requireActor(request), request.params.id, request.body),
+  );
+  app.put(
+    '/users/:id/password',
+    { schema: { tags, summary: '设置密码（本人或管理员）', params: idParams, body: z.object({ password: passwordSchema }) } },
+    async (request, reply) => {
+      await setPassword(ctx, requireActor(request), request.params.id, request.body.password);
+      return reply.status(204).send();
+    },
+  );
+}

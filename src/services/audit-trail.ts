@@ -1,0 +1,87 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Actor } from '../domain/access.ts';
+import { isSystem } from '../domain/access.ts';
+import type { AuditAction } from '../domain/audit/actions.ts';
+import { type StoredAuditRecord, changeDigest, recordDigest } from '../domain/audit/chain.ts';
+import { GENESIS_DIGEST } from '../domain/audit/digest.ts';
+import type { Executor, Transaction } from '../db/connect.ts';
+import { auditChainHeads, auditRecords } from '../db/schema.ts';
+
+export interface AuditEntry {
+  action: AuditAction;
+  subjectType: string;
+  subjectId: string | number;
+  /** The organization whose data changed (for scoping who may read the trail). */
+  organizationId: number | null;
+  /** What changed: new values, or { from, to } pairs. Never passwords or tokens. */
+  change: Record<string, unknown>;
+}
+
+export const chainOf = (subjectType: string, subjectId: string | number) => `${subjectType}:${subjectId}`;
+
+/**
+ * Appends one record to the subject's chain inside the caller's transaction. Only writers of the same
+ * subject wait for each other (row lock on that chain's head); different subjects never contend.
+ */
+export async function appendAudit(tx: Transaction, actor: Actor, entry: AuditEntry, at: Date): Promise<StoredAuditRecord> {
+  const chain = chainOf(entry.subjectType, entry.subjectId);
+  // A first writer creates the head; a concurrent first writer waits on the insert, then finds it.
+  await tx.insert(auditChainHeads).values({ chain, seq: 0, digest: GENESIS_DIGEST }).onConflictDoNothing();
+  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
+  if (!head) throw new Error(`audit chain head missing for ${chain}`);
+  const fields = {
+    chain,
+    seq: head.seq + 1,
+    prevDigest: head.digest,
+    actorId: isSystem(actor) ? null : actor.userId,
+    organizationId: entry.organizationId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: String(entry.subjectId),
+    at: at.toISOString(),
+    changeDigest: changeDigest(entry.change),
+  };
+  const digest = recordDigest(fields);
+  const [row] = await tx
+    .insert(auditRecords)
+    .values({ ...fields, change: entry.change, digest })
+    .returning({ id: auditRecords.id });
+  await tx.update(auditChainHeads).set({ seq: fields.seq, digest }).where(eq(auditChainHeads.chain, chain));
+  return { ...fields, id: row!.id, change: entry.change, digest };
+}
+
+/** The trail of one subject, oldest first (for timelines). */
+export async function listAudit(db: Executor, subjectType: string, subjectId: string | number) {
+  return db
+    .select()
+    .from(auditRecords)
+    .where(and(eq(auditRecords.chain, chainOf(subjectType, subjectId))))
+    .orderBy(asc(auditRecords.seq));
+}
+
+/** Reads all records in (chain, seq) order in pages, so verification never loads the whole table. */
+export async function* readAllAuditRecords(db: Executor, pageSize = 5000): AsyncGenerator<StoredAuditRecord> {
+  let after: { chain: string; seq: number } | null = null;
+  for (;;) {
+    const page: StoredAuditRecord[] = (
+      await db
+        .select()
+        .from(auditRecords)
+        .where(after ? sql`(${auditRecords.chain}, ${auditRecords.seq}) > (${after.chain}, ${after.seq})` : undefined)
+        .orderBy(asc(auditRecords.chain), asc(auditRecords.seq))
+        .limit(pageSize)
+    ).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    yield* page;
+    if (page.length < pageSize) return;
+    const last = page[page.length - 1]!;
+    after = { chain: last.chain, seq: last.seq };
+  }
+}
+
+export async function readChainHeads(db: Executor, afterChain?: string) {
+  return db
+    .select()
+    .from(auditChainHeads)
+    .where(afterChain ? gt(auditChainHeads.chain, afterChain) : undefined)
+    .orderBy(asc(auditChainHeads.chain));
+}

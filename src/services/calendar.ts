@@ -1,0 +1,102 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, assertRole } from '../domain/access.ts';
+import { type CalendarOverride, WorkCalendar } from '../domain/calendar/work-calendar.ts';
+import { type DayInfo } from '../domain/calendar/work-calendar.ts';
+import { addDays, daysBetween, isIsoDate } from '../domain/calendar/iso-date.ts';
+import { notFound, validationError } from '../domain/errors.ts';
+import type { Executor } from '../db/connect.ts';
+import { calendarCompleteYears, calendarOverrides } from '../db/schema.ts';
+import { appendAudit } from './audit-trail.ts';
+import { type ServiceContext, inTransaction } from './context.ts';
+import { parseInput } from './parse-input.ts';
+
+const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
+
+export const calendarDayInput = z.object({
+  date: isoDate,
+  kind: z.enum(['holiday', 'workday'], { message: '类型应为 holiday（放假）或 workday（上班）' }),
+  name: z.string().trim().max(30, '名称不超过 30 个字').optional(),
+});
+
+/** The legal calendar as configured: chinese-days plus the admin's entries. */
+export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
+  const [overrides, years] = await Promise.all([db.select().from(calendarOverrides), db.select().from(calendarCompleteYears)]);
+  return WorkCalendar.withOverrides(
+    overrides.map((o): CalendarOverride => ({ date: o.date, kind: o.kind as CalendarOverride['kind'], ...(o.name ? { name: o.name } : {}) })),
+    years.map((y) => y.year),
+  );
+}
+
+export async function listCalendarOverrides(ctx: ServiceContext, year?: number) {
+  const where = year ? and(gte(calendarOverrides.date, `${year}-01-01`), lte(calendarOverrides.date, `${year}-12-31`)) : undefined;
+  const [overrides, years] = await Promise.all([
+    ctx.db.select().from(calendarOverrides).where(where).orderBy(asc(calendarOverrides.date)),
+    ctx.db.select().from(calendarCompleteYears).orderBy(asc(calendarCompleteYears.year)),
+  ]);
+  return { overrides, completeYears: years.map((y) => y.year) };
+}
+
+/** Enters or changes one day of the official schedule (admin). */
+export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unknown) {
+  assertRole(actor, 'admin');
+  const input = parseInput(calendarDayInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
+    const values = { date: input.date, kind: input.kind, name: input.name ?? null, updatedBy: actor.userId, updatedAt: ctx.clock() };
+    await tx.insert(calendarOverrides).values(values).onConflictDoUpdate({ target: calendarOverrides.date, set: values });
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'calendar.set',
+        subjectType: 'calendar',
+        subjectId: input.date.slice(0, 4),
+        organizationId: null,
+        change: { date: input.date, kind: input.kind, name: input.name ?? null, before: before ? { kind: before.kind, name: before.name } : null },
+      },
+      ctx.clock(),
+    );
+    return values;
+  });
+}
+
+export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {
+  assertRole(actor, 'admin');
+  if (!isIsoDate(date)) throw validationError('日期格式应为 YYYY-MM-DD');
+  await inTransaction(ctx, async (tx) => {
+    const [removed] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
+    if (!removed) throw notFound(`${date} 的节假日设置`);
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'calendar.remove', subjectType: 'calendar', subjectId: date.slice(0, 4), organizationId: null, change: { date, kind: removed.kind, name: removed.name } },
+      ctx.clock(),
+    );
+  });
+}
+
+/** Marks (or unmarks) a year's schedule as completely entered, so the calendar stops warning about it. */
+export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: number, complete: boolean): Promise<void> {
+  assertRole(actor, 'admin');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('年份应在 2000–2100 之间');
+  await inTransaction(ctx, async (tx) => {
+    if (complete) {
+      await tx.insert(calendarCompleteYears).values({ year, updatedBy: actor.userId, updatedAt: ctx.clock() }).onConflictDoNothing();
+    } else {
+      await tx.delete(calendarCompleteYears).where(eq(calendarCompleteYears.year, year));
+    }
+    await appendAudit(tx, actor, { action: 'calendar.year', subjectType: 'calendar', subjectId: String(year), organizationId: null, change: { year, complete } }, ctx.clock());
+  });
+}
+
+/** Day-by-day view of a date range (at most one year), for the calendar page. */
+export async function describeDays(ctx: ServiceContext, from: string, to: string): Promise<{ days: DayInfo[]; uncoveredYears: number[] }> {
+  if (!isIsoDate(from) || !isIsoDate(to)) throw validationError('日期格式应为 YYYY-MM-DD');
+  const span = daysBetween(from, to);
+  if (span < 0 || span > 366) throw validationError('日期范围应在 0–366 天之间');
+  const calendar = await loadWorkCalendar(ctx.db);
+  const days: DayInfo[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(calendar.dayInfo(d));
+  return { days, uncoveredYears: calendar.uncoveredYearsBetween(from, to) };
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, like } from 'drizzle-orm';
+import { type Actor, assertRole, isSystem } from '../domain/access.ts';
+import { AppError, notFound, validationError } from '../domain/errors.ts';
+import { type OrganizationInput, type OrganizationPatch, organizationInput, organizationPatch } from '../domain/people.ts';
+import type { Executor } from '../db/connect.ts';
+import { organizations } from '../db/schema.ts';
+import { validateCreditCode } from '../domain/validators/credit-code.ts';
+import { appendAudit } from './audit-trail.ts';
+import { type ServiceContext, inTransaction } from './context.ts';
+import { parseInput } from './parse-input.ts';
+
+export type Organization = typeof organizations.$inferSelect;
+
+/** Loads an organization the actor may see; one outside the actor's subtree is reported as not found. */
+export async function getOrganization(ctx: ServiceContext | { db: Executor }, actor: Actor, id: number): Promise<Organization> {
+  const [org] = await ctx.db.select().from(organizations).where(eq(organizations.id, id));
+  if (!org || !(isSystem(actor) || org.path.startsWith(actor.organizationPath))) throw notFound('该单位', { id });
+  return org;
+}
+
+/** The actor's organization and everything below it, in tree order. */
+export async function listOrganizations(ctx: ServiceContext, actor: Actor): Promise<Organization[]> {
+  return ctx.db
+    .select()
+    .from(organizations)
+    .where(isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`))
+    .orderBy(asc(organizations.path));
+}
+
+export async function createOrganization(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<Organization> {
+  assertRole(actor, 'admin');
+  const input: OrganizationInput = parseInput(organizationInput, raw);
+  checkCodes(input);
+  return inTransaction(ctx, async (tx) => {
+    let parentPath = '/';
+    if (input.parentId !== null) {
+      parentPath = (await getOrganization({ db: tx }, actor, input.parentId)).path;
+    } else if (!isSystem(actor)) {
+      // Only the system (bootstrap) creates a root; admins add units inside their own subtree.
+      throw new AppError('FORBIDDEN', '只能在本单位下设立下级单位');
+    }
+    await assertCreditCodeFree(tx, input.creditCode ?? null, null);
+    const [created] = await tx
+      .insert(organizations)
+      .values({ ...input, creditCode: input.creditCode ?? null, divisionCode: input.divisionCode ?? null, path: 'pending' })
+      .returning();
+    const path = `${parentPath}${created!.id}/`;
+    const [org] = await tx.update(organizations).set({ path }).where(eq(organizations.id, created!.id)).returning();
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'organization.create', subjectType: 'organization', subjectId: org!.id, organizationId: org!.id, change: { ...input } },
+      ctx.clock(),
+    );
+    return org!;
+  });
+}
+
+export async function updateOrganization(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<Organization> {
+  assertRole(actor, 'admin');
+  const patch: OrganizationPatch = parseInput(organizationPatch, raw);
+  checkCodes(patch);
+  return inTransaction(ctx, async (tx) => {
+    const before = await getOrganization({ db: tx }, actor, id);
+    if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
+      throw validationError('暂不支持调整上级单位，请新建单位后迁移人员');
+    }
+    if (patch.creditCode !== undefined) await assertCreditCodeFree(tx, patch.creditCode ?? null, id);
+    const [org] = await tx.update(organizations).set(patch).where(eq(organizations.id, id)).returning();
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'organization.update', subjectType: 'organization', subjectId: id, organizationId: id, change: diff(before, patch) },
+      ctx.clock(),
+    );
+    return org!;
+  });
+}
+
+function checkCodes(input: Pick<OrganizationPatch, 'creditCode'>): void {
+  if (input.creditCode) {
+    const result = validateCreditCode(input.creditCode);
+    if (!result.ok) throw validationError(`统一社会信用代码无效：${result.reason}`, { field: 'creditCode' });
+  }
+}
+
+async function assertCreditCodeFree(tx: Executor, code: string | null, exceptId: number | null) {
+  if (!code) return;
+  const [other] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.creditCode, code)));
+  if (other && other.id !== exceptId) throw new AppError('CONFLICT', '该统一社会信用代码已被其他单位使用', { field: 'creditCode' });
+}
+
+/** { field: { from, to } } for the fields a patch changes, for the audit record. */
+export function diff<T extends Record<string, unknown>>(before: T, patch: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(patch)) {
+    if (to !== undefined && before[key] !== to) out[key] = { from: before[key] ?? null, to };
+  }
+  return out;
+}
+

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Actor, Role } from '../domain/access.ts';
+import { sm3 } from '../domain/audit/digest.ts';
+import { AppError } from '../domain/errors.ts';
+import { organizations, sessions, users } from '../db/schema.ts';
+import { appendAudit } from './audit-trail.ts';
+import { type ServiceContext, inTransaction } from './context.ts';
+
+/** Sessions last a working day; activity does not extend them past that. */
+export const SESSION_HOURS = 12;
+
+// A hash of a password nobody has, so a login with an unknown username costs the same time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+const badLogin = () => new AppError('UNAUTHENTICATED', '用户名或密码错误');
+
+export async function login(ctx: ServiceContext, username: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const [user] = await ctx.db.select().from(users).where(eq(users.username, username.trim()));
+  const ok = await verify(user?.passwordHash ?? (await (dummyHash ??= hash(randomBytes(16)))), password).catch(() => false);
+  if (!user || !ok) throw badLogin();
+  if (!user.active) throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系管理员');
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  const actor = await inTransaction(ctx, async (tx) => {
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
+    await tx.insert(sessions).values({ tokenDigest: sm3(token), userId: user.id, createdAt: now, expiresAt });
+    await appendAudit(
+      tx,
+      { userId: user.id, organizationId: user.organizationId, organizationPath: '', roles: [], displayName: user.displayName },
+      { action: 'session.login', subjectType: 'user', subjectId: user.id, organizationId: user.organizationId, change: { expiresAt: expiresAt.toISOString() } },
+      now,
+    );
+    return actorFor(ctx, user.id);
+  });
+  return { token, actor, expiresAt };
+}
+
+/** The actor behind a session token, or null when the token is unknown, expired or the user deactivated. */
+export async function resolveSession(ctx: ServiceContext, token: string): Promise<Actor | null> {
+  const [row] = await ctx.db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenDigest, sm3(token)), gt(sessions.expiresAt, ctx.clock()), eq(users.active, true)));
+  return row ? actorFor(ctx, row.userId) : null;
+}
+
+export async function logout(ctx: ServiceContext, actor: Actor, token: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenDigest, sm3(token)));
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'session.logout', subjectType: 'user', subjectId: actor.userId, organizationId: actor.organizationId, change: {} },
+      ctx.clock(),
+    );
+  });
+}
+
+async function actorFor(ctx: Pick<ServiceContext, 'db'>, userId: number): Promise<Actor> {
+  const [row] = await ctx.db
+    .select({ userId: users.id, organizationId: users.organizationId, organizationPath: organizations.path, roles: users.roles, displayName: users.displayName })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId));
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  return { ...row, roles: row.roles as Role[] };
+}

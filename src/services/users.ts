@@ -1,0 +1,139 @@
+import { hash } from '@node-rs/argon2';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { type Actor, type Role, assertRole, isSystem } from '../domain/access.ts';
+import { AppError, notFound } from '../domain/errors.ts';
+import { type UserInput, type UserPatch, passwordSchema, userInput, userPatch } from '../domain/people.ts';
+import type { Executor } from '../db/connect.ts';
+import { organizations, sessions, users } from '../db/schema.ts';
+import { appendAudit } from './audit-trail.ts';
+import { type ServiceContext, inTransaction } from './context.ts';
+import { diff, getOrganization } from './organizations.ts';
+import { parseInput } from './parse-input.ts';
+
+/** A user as the rest of the system sees it: never the password hash. */
+export interface UserView {
+  id: number;
+  organizationId: number;
+  organizationName: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  certificateNo: string | null;
+  certificateValidUntil: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+const userColumns = {
+  id: users.id,
+  organizationId: users.organizationId,
+  organizationName: organizations.name,
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  certificateNo: users.certificateNo,
+  certificateValidUntil: users.certificateValidUntil,
+  phone: users.phone,
+  active: users.active,
+};
+
+const toView = (row: Omit<UserView, 'roles'> & { roles: string[] }): UserView => ({ ...row, roles: row.roles as Role[] });
+
+export async function getUser(ctx: { db: Executor }, actor: Actor, id: number): Promise<UserView> {
+  const [row] = await ctx.db
+    .select({ ...userColumns, path: organizations.path })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, id));
+  if (!row || !(isSystem(actor) || row.path.startsWith(actor.organizationPath))) throw notFound('该用户', { id });
+  const { path: _path, ...view } = row;
+  return toView(view);
+}
+
+/** Users of the actor's subtree, optionally of one organization in it. */
+export async function listUsers(ctx: ServiceContext, actor: Actor, filter: { organizationId?: number } = {}): Promise<UserView[]> {
+  const scopePath = filter.organizationId ? (await getOrganization(ctx, actor, filter.organizationId)).path : actor.organizationPath;
+  const rows = await ctx.db
+    .select(userColumns)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(
+      filter.organizationId
+        ? eq(users.organizationId, filter.organizationId)
+        : isSystem(actor)
+          ? undefined
+          : like(organizations.path, `${scopePath}%`),
+    )
+    .orderBy(asc(organizations.path), asc(users.id));
+  return rows.map(toView);
+}
+
+export async function createUser(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<UserView> {
+  assertRole(actor, 'admin');
+  const input: UserInput = parseInput(userInput, raw);
+  const passwordHash = await hash(input.password);
+  return inTransaction(ctx, async (tx) => {
+    await getOrganization({ db: tx }, actor, input.organizationId);
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) throw new AppError('CONFLICT', `用户名 ${input.username} 已被使用`, { field: 'username' });
+    const { password: _password, ...fields } = input;
+    const [row] = await tx
+      .insert(users)
+      .values({
+        ...fields,
+        passwordHash,
+        certificateNo: input.certificateNo ?? null,
+        certificateValidUntil: input.certificateValidUntil ?? null,
+        phone: input.phone ?? null,
+      })
+      .returning({ id: users.id });
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'user.create', subjectType: 'user', subjectId: row!.id, organizationId: input.organizationId, change: { ...fields, phone: undefined } },
+      ctx.clock(),
+    );
+    return getUser({ db: tx }, actor, row!.id);
+  });
+}
+
+export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<UserView> {
+  assertRole(actor, 'admin');
+  const patch: UserPatch = parseInput(userPatch, raw);
+  return inTransaction(ctx, async (tx) => {
+    const before = await getUser({ db: tx }, actor, id);
+    if (patch.organizationId !== undefined) await getOrganization({ db: tx }, actor, patch.organizationId);
+    if (id === actor.userId && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
+      throw new AppError('VALIDATION', '不能停用自己或取消自己的管理员角色');
+    }
+    await tx.update(users).set(patch).where(eq(users.id, id));
+    // A deactivated user is logged out everywhere at once.
+    if (patch.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+    const { phone: _phone, ...auditable } = patch;
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'user.update', subjectType: 'user', subjectId: id, organizationId: before.organizationId, change: diff({ ...before }, auditable) },
+      ctx.clock(),
+    );
+    return getUser({ db: tx }, actor, id);
+  });
+}
+
+/** Admins reset others' passwords; everyone may change their own. Existing sessions of that user end. */
+export async function setPassword(ctx: ServiceContext, actor: Actor, id: number, rawPassword: unknown): Promise<void> {
+  if (id !== actor.userId) assertRole(actor, 'admin');
+  const password = parseInput(passwordSchema, rawPassword);
+  const passwordHash = await hash(password);
+  await inTransaction(ctx, async (tx) => {
+    const user = await getUser({ db: tx }, actor, id);
+    await tx.update(users).set({ passwordHash }).where(and(eq(users.id, id)));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'user.password', subjectType: 'user', subjectId: id, organizationId: user.organizationId, change: { passwordChanged: true } },
+      ctx.clock(),
+    );
+  });
+}
