@@ -239,7 +239,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     kind: 'working',
     direction: 'after',
     basis: '《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）',
-    adjustableBy: '地方规定（可更短）',
+    adjustableBy: '地方规定',
   },
   // 《行政处罚法》第五十六条: 先行登记保存……应当在七日内及时作出处理决定.
   registrationPreservation: {
@@ -295,7 +295,8 @@ export function configurePeriods(
 ): PeriodTable {
   const result: Record<PeriodId, NamedPeriod> = { ...base };
   for (const [id, change] of Object.entries(adjustments) as [PeriodId, Partial<PeriodSpec> | undefined][]) {
-    const period = base[id];
+    const period = base[id] as NamedPeriod | undefined;
+    if (!period) throw validationError(`未知的期间：${id}`, { period: id });
     if (!change) continue;
     if (!period.adjustableBy) {
       throw ruleViolation(`“${period.label}”由法律规定，不能在本地调整`, period.basis, { period: id });
