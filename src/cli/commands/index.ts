@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAnalyzeCommand } from './analyze.ts';
 import { registerAudit } from './audit.ts';
 import { registerDb } from './db.ts';
 import { registerServe } from './serve.ts';
@@ -6,6 +7,7 @@ import { registerUsers } from './users.ts';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
+  registerAnalyzeCommand(program);
   registerServe(program);
   registerDb(program);
   registerUsers(program);

@@ -1,0 +1,217 @@
+/**
+ * Indicator extraction: each figure is tied to the indicator its clause describes (rules.ts), after
+ * figures that cannot be this year's value are set aside — other years, comparisons (同比), targets,
+ * breakdowns (其中) and lists whose items are unclear (分别). A wrong figure costs more than a missing one.
+ */
+import { indicatorUnit } from './catalog.ts';
+import { scanQuantities } from './numerals.ts';
+import type { Quantity } from './numerals.ts';
+import { compileRules, fixedPhraseRules, FIGURE_MARK, indicatorRules } from './rules.ts';
+import type { CompiledRule } from './rules.ts';
+import { cleanForMatching, hanCount, splitClauses, splitSentences } from './text.ts';
+import type { Span } from './text.ts';
+import type { IndicatorMention } from './types.ts';
+
+export interface ExtractOptions {
+  /** The year reported on; figures stated for another year are left out. */
+  reportYear: number | null;
+  /** Ranges not to read figures from (the title, the next year's plan). */
+  skip?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+const compiledRules: readonly CompiledRule[] = compileRules(indicatorRules);
+const compiledPhrases = fixedPhraseRules.map((rule) => ({ rule, re: new RegExp(rule.phrase, 'g') }));
+
+const FILLERS_AT_END = /(共计|合计|总计|累计|共|计|达到|达|高达|多达|为|是|实现|将近|大约|约|近|逾|超过|超|已|了|的)+$/;
+const COMPARISON = /同比|环比|(比|较|与|和|相比)(上年|去年|上一年度?|前年|(?:19|20)\d{2}\s*年)(同期)?/;
+const CHANGE_AT_END = /(增长|增加|上升|提高|提升|下降|减少|降低|缩减|增幅|降幅|减幅|增长率|下降率)(了|为|达|约|近)*$/;
+const TARGET = /力争|预计|争取|目标|计划(完成|开展|举办|实现|达到|培训|组织)|拟(开展|举办|完成|组织)|将(达到|实现|完成)/;
+const AMBIGUOUS_LIST = /分别/;
+const BREAKDOWN = '其中';
+
+const EXPLICIT_YEAR = /((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年/g;
+const OTHER_YEAR_WORDS = /上年度?|去年|上一年度?|前年|往年|历年|以往|近年来|近几年|近[一二两三四五六七八九十\d]+年|[二三四五六七八九十\d]+年来|多年来/g;
+const CURRENT_YEAR_WORDS = /今年|本年度?|全年|年内|当年|年度内/g;
+const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * Whether the text of the sentence before a figure last speaks of another year (2022年, 上年, 近三年).
+ * Book titles (《…2021—2025年规划》), year ranges and comparisons (比上年) do not set the year.
+ */
+export function speaksOfAnotherYear(before: string, reportYear: number | null): boolean {
+  const masked = before
+    .replace(/《[^》]*》/g, (s) => ' '.repeat(s.length))
+    .replace(/(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/g, (s) => ' '.repeat(s.length))
+    .replace(new RegExp(COMPARISON.source, 'g'), (s) => ' '.repeat(s.length));
+  let lastAt = -1;
+  let lastIsOther = false;
+  for (const match of masked.matchAll(EXPLICIT_YEAR)) {
+    const token = match[1] ?? '';
+    const year = Number(/^\d/.test(token) ? token : [...token].map((c) => CN_YEAR_DIGITS[c] ?? '').join(''));
+    if (match.index >= lastAt) {
+      lastAt = match.index;
+      lastIsOther = reportYear !== null && year !== reportYear;
+    }
+  }
+  for (const match of masked.matchAll(OTHER_YEAR_WORDS)) {
+    if (match.index >= lastAt) {
+      lastAt = match.index;
+      lastIsOther = true;
+    }
+  }
+  for (const match of masked.matchAll(CURRENT_YEAR_WORDS)) {
+    if (match.index > lastAt) {
+      lastAt = match.index;
+      lastIsOther = false;
+    }
+  }
+  return lastIsOther;
+}
+
+interface Candidate {
+  mention: IndicatorMention;
+  figureStart: number;
+}
+
+/**
+ * Reads the catalog indicators from a report. `normalized` is `normalizeForMatching(text)`; evidence and
+ * offsets refer to `text`.
+ */
+export function extractIndicators(text: string, normalized: string, options: ExtractOptions): IndicatorMention[] {
+  const skip = [...(options.skip ?? []), ...bookTitleRanges(normalized)];
+  const quantities = scanQuantities(normalized);
+  const sentences = splitSentences(normalized);
+  const candidates: Candidate[] = [];
+  let q = 0;
+  for (const sentence of sentences) {
+    while (q < quantities.length && (quantities[q]?.start ?? Infinity) < sentence.start) q += 1;
+    const inSentence: Quantity[] = [];
+    while (q < quantities.length && (quantities[q]?.start ?? Infinity) < sentence.end) {
+      const quantity = quantities[q];
+      if (quantity) inSentence.push(quantity);
+      q += 1;
+    }
+    if (inSentence.length === 0) continue;
+    candidates.push(...readSentence(text, normalized, sentence, inSentence, skip, options.reportYear));
+  }
+  candidates.push(...readFixedPhrases(text, normalized, sentences, skip, options.reportYear));
+  candidates.sort((a, b) => a.figureStart - b.figureStart);
+  return candidates.map((candidate) => candidate.mention);
+}
+
+function readSentence(
+  text: string,
+  normalized: string,
+  sentence: Span,
+  quantities: Quantity[],
+  skip: ReadonlyArray<{ start: number; end: number }>,
+  reportYear: number | null,
+): Candidate[] {
+  const clauses = splitClauses(normalized, sentence);
+  const breakdownAt = normalized.slice(sentence.start, sentence.end).indexOf(BREAKDOWN);
+  const breakdownStart = breakdownAt === -1 ? Infinity : sentence.start + breakdownAt;
+  const evidence = text.slice(sentence.start, sentence.end);
+  const found: Candidate[] = [];
+  for (const [index, quantity] of quantities.entries()) {
+    if (skip.some((range) => quantity.start >= range.start && quantity.start < range.end)) continue;
+    const clause = clauses.find((c) => quantity.start >= c.start && quantity.start < c.end);
+    if (!clause) continue;
+    const previous = quantities[index - 1];
+    const next = quantities[index + 1];
+    const previousInClause = previous && previous.end > clause.start && previous.end <= quantity.start ? previous : undefined;
+    let near = cleanForMatching(normalized.slice(previousInClause?.end ?? clause.start, quantity.start));
+    let clauseBefore = cleanForMatching(normalized.slice(clause.start, quantity.start));
+    if (hanCount(clauseBefore) < 2) {
+      // 制定…重大行政决策事项目录，共5项: the figure stands alone, the clause before says what it counts.
+      const clauseIndex = clauses.indexOf(clause);
+      const previousClause = clauseIndex > 0 ? clauses[clauseIndex - 1] : undefined;
+      if (previousClause) clauseBefore = cleanForMatching(withoutFigures(normalized, previousClause.start, clause.start, quantities)) + clauseBefore;
+      near = clauseBefore;
+    } else if (hanCount(near) < 2) {
+      // 两批135项: nothing between the two figures, so the clause start says what is counted.
+      near = clauseBefore;
+    } else if (previousInClause && /^[、和及与]/.test(near) && hanCount(near) <= 4) {
+      // 进驻部门32个、事项1568项: an enumeration shares the words before its first figure.
+      near = cleanForMatching(withoutFigures(normalized, clause.start, quantity.start, quantities));
+    }
+    const afterEnd = next && next.start < clause.end && next.start >= quantity.end ? next.start : clause.end;
+    const after = cleanForMatching(normalized.slice(quantity.end, Math.min(afterEnd, quantity.end + 40)));
+
+    if (COMPARISON.test(clauseBefore) || CHANGE_AT_END.test(near) || TARGET.test(clauseBefore) || AMBIGUOUS_LIST.test(near)) continue;
+    const sentenceBefore = normalized.slice(sentence.start, quantity.start);
+    if (speaksOfAnotherYear(sentenceBefore, reportYear)) continue;
+
+    // 为209名执法人员: a lone 为 is the wording, not a filler.
+    const trimmed = near.replace(FILLERS_AT_END, '');
+    const context = (hanCount(trimmed) > 0 ? trimmed : near) + FIGURE_MARK + after;
+    const rule = compiledRules.find((candidate) => matches(candidate, quantity.measure, context, evidence, sentenceBefore));
+    if (!rule) continue;
+    found.push({
+      figureStart: quantity.start,
+      mention: {
+        key: rule.rule.key,
+        value: quantity.value,
+        unit: indicatorUnit(rule.rule.key),
+        approx: quantity.approx,
+        text: evidence,
+        start: sentence.start,
+      },
+    });
+  }
+  // After 其中 come parts of a total given before it: the same indicator again is a part, not the value.
+  const keysBeforeBreakdown = new Set(found.filter((c) => c.figureStart < breakdownStart).map((c) => c.mention.key));
+  return found.filter((c) => c.figureStart < breakdownStart || !keysBeforeBreakdown.has(c.mention.key));
+}
+
+/** The text of [start, end) with the figures in it left out. */
+function withoutFigures(normalized: string, start: number, end: number, quantities: readonly Quantity[]): string {
+  let out = '';
+  let at = start;
+  for (const quantity of quantities) {
+    if (quantity.end <= start || quantity.start >= end) continue;
+    out += normalized.slice(at, Math.max(at, quantity.start));
+    at = Math.max(at, quantity.end);
+  }
+  return out + normalized.slice(at, end);
+}
+
+function matches(rule: CompiledRule, measure: string, context: string, sentence: string, sentenceBefore: string): boolean {
+  if (!rule.measures.has(measure)) return false;
+  if (!rule.around.some((re) => re.test(context))) return false;
+  if (rule.not?.test(context)) return false;
+  if (rule.sentence && !rule.sentence.test(sentence)) return false;
+  if (rule.notEarlier?.test(sentenceBefore)) return false;
+  return true;
+}
+
+function readFixedPhrases(
+  text: string,
+  normalized: string,
+  sentences: Span[],
+  skip: ReadonlyArray<{ start: number; end: number }>,
+  reportYear: number | null,
+): Candidate[] {
+  const found: Candidate[] = [];
+  for (const { rule, re } of compiledPhrases) {
+    re.lastIndex = 0;
+    for (const match of normalized.matchAll(re)) {
+      const at = match.index;
+      if (skip.some((range) => at >= range.start && at < range.end)) continue;
+      const sentence = sentences.find((s) => at >= s.start && at < s.end);
+      if (!sentence) continue;
+      const before = normalized.slice(sentence.start, at);
+      if (TARGET.test(before) || speaksOfAnotherYear(before, reportYear)) continue;
+      found.push({
+        figureStart: at,
+        mention: { key: rule.key, value: rule.value, unit: indicatorUnit(rule.key), approx: false, text: text.slice(sentence.start, sentence.end), start: sentence.start },
+      });
+    }
+  }
+  return found;
+}
+
+function bookTitleRanges(normalized: string): Array<{ start: number; end: number }> {
+  const ranges: Array<{ start: number; end: number }> = [];
+  for (const match of normalized.matchAll(/《[^》\n]{0,120}》/g)) ranges.push({ start: match.index, end: match.index + match[0].length });
+  return ranges;
+}
