@@ -46,13 +46,22 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  let closing = false;
+  // An idle client can lose its connection (server restart, admin termination); without a listener that
+  // error would crash the process. The pool replaces the client on next use.
+  pool.on('error', (error) => {
+    if (!closing) process.stderr.write(`PostgreSQL 空闲连接出错：${error.message}\n`);
+  });
   const db = drizzleNodePg({ client: pool, schema });
   return {
     db,
     kind: 'postgres',
     location: redactUrl(url),
     migrate: () => migrateNodePg(db, { migrationsFolder }),
-    close: () => pool.end(),
+    close: async () => {
+      closing = true;
+      await pool.end();
+    },
   };
 }
 

@@ -62,7 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie, { secret: options.sessionSecret });
-  await app.register(fastifyRateLimit, { global: false });
+  // preHandler: the login limit is keyed by the username in the body, which is parsed only by then.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Fazhi 法治 API', version: '0.1.0', description: '法治政府建设综合平台接口。错误统一为 { code, message, details? }。' },

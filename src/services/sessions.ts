@@ -4,6 +4,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Actor, Role } from '../domain/access.ts';
 import { sm3 } from '../domain/audit/digest.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Executor } from '../db/connect.ts';
 import { organizations, sessions, users } from '../db/schema.ts';
 import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
@@ -33,7 +34,8 @@ export async function login(ctx: ServiceContext, username: string, password: str
       { action: 'session.login', subjectType: 'user', subjectId: user.id, organizationId: user.organizationId, change: { expiresAt: expiresAt.toISOString() } },
       now,
     );
-    return actorFor(ctx, user.id);
+    // Inside the transaction: PGlite has one connection, so a query outside it would wait forever.
+    return actorFor({ db: tx }, user.id);
   });
   return { token, actor, expiresAt };
 }
@@ -60,7 +62,7 @@ export async function logout(ctx: ServiceContext, actor: Actor, token: string): 
   });
 }
 
-async function actorFor(ctx: Pick<ServiceContext, 'db'>, userId: number): Promise<Actor> {
+async function actorFor(ctx: { db: Executor }, userId: number): Promise<Actor> {
   const [row] = await ctx.db
     .select({ userId: users.id, organizationId: users.organizationId, organizationPath: organizations.path, roles: users.roles, displayName: users.displayName })
     .from(users)
