@@ -247,7 +247,8 @@ export function uniqueConditions(leaves: Condition[]): Condition[] {
   const seen = new Set<string>();
   return leaves.filter((leaf) => {
     const { text: _text, ...meaning } = leaf;
-    const key = JSON.stringify(meaning);
+    // A text condition's meaning is its text.
+    const key = leaf.kind === 'text' ? JSON.stringify(leaf) : JSON.stringify(meaning);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
