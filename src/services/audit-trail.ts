@@ -25,9 +25,13 @@ export const chainOf = (subjectType: string, subjectId: string | number) => `${s
  */
 export async function appendAudit(tx: Transaction, actor: Actor, entry: AuditEntry, at: Date): Promise<StoredAuditRecord> {
   const chain = chainOf(entry.subjectType, entry.subjectId);
-  // A first writer creates the head; a concurrent first writer waits on the insert, then finds it.
-  await tx.insert(auditChainHeads).values({ chain, seq: 0, digest: GENESIS_DIGEST }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
+  // One statement creates the head if needed and locks it (the no-op update takes the row lock and returns
+  // the current values); a concurrent writer of the same chain waits here and then sees the new head.
+  const [head] = await tx
+    .insert(auditChainHeads)
+    .values({ chain, seq: 0, digest: GENESIS_DIGEST })
+    .onConflictDoUpdate({ target: auditChainHeads.chain, set: { chain } })
+    .returning({ seq: auditChainHeads.seq, digest: auditChainHeads.digest });
   if (!head) throw new Error(`audit chain head missing for ${chain}`);
   const fields = {
     chain,

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: speed and memory, measured — never asserted in tests. PostgreSQL is measured when
+ * FAZHI_BENCH_DATABASE_URL is set, or when the Debian PostgreSQL server is installed (a private cluster is
+ * started on 127.0.0.1 for the run).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { openPostgres, wrapPglite } from '../src/db/connect.ts';
+import { benchAuditedWrites } from './audit.bench.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const lines: string[] = [];
+const report = (line: string) => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+async function main() {
+  report(`Fazhi benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+
+  const pgliteDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
+  const pglite = wrapPglite(new PGlite(path.join(pgliteDir, 'pgdata')), pgliteDir);
+  await pglite.migrate();
+  report(await benchAuditedWrites(pglite, { writes: 2000, concurrency: 1, subjects: 50 }));
+  await pglite.close();
+  rmSync(pgliteDir, { recursive: true, force: true });
+
+  await withPostgres(async (url) => {
+    const pg = openPostgres(url, 20);
+    await pg.migrate();
+    report(await benchAuditedWrites(pg, { writes: 5000, concurrency: 16, subjects: 50 }));
+    await pg.close();
+  });
+
+  for (const extra of ['analyzer.bench.ts']) {
+    const file = path.join(import.meta.dirname, extra);
+    if (existsSync(file)) {
+      const mod = (await import(file)) as Record<string, () => Promise<string>>;
+      for (const fn of Object.values(mod)) if (typeof fn === 'function') report(await fn());
+    }
+  }
+  report(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+}
+
+async function withPostgres(work: (url: string) => Promise<void>): Promise<void> {
+  if (process.env.FAZHI_BENCH_DATABASE_URL) return work(process.env.FAZHI_BENCH_DATABASE_URL);
+  const hasServer = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').length > 0;
+  if (!hasServer) {
+    report('postgres (skipped: set FAZHI_BENCH_DATABASE_URL or install the Debian postgresql package)');
+    return;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-pg-'));
+  const script = path.join(root, '.ci/pg-cluster.sh');
+  const url = execFileSync(script, ['start', dir, '55439']).toString().trim();
+  try {
+    await work(url);
+  } finally {
+    execFileSync(script, ['stop', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,108 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
+
+let dataDir: string;
+const env = () => ({ ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+
+async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [bin, ...args], { env: env() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Starts `fazhi start` and resolves once it prints its URL. */
+function startServer(port: number): Promise<{ child: ChildProcess; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [bin, 'start'], { env: { ...env(), PORT: String(port) } });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('演示账号') || output.includes('接口文档')) setTimeout(() => resolve({ child, output }), 200);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-cli-'));
+});
+afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+describe('fazhi CLI on the embedded database', () => {
+  it('start: migrates, seeds the demo bureau, serves /api/health and prints the URL and demo logins; a second start on the same directory fails clearly', async () => {
+    const port = 38000 + Math.floor(Math.random() * 1000);
+    const { child, output } = await startServer(port);
+    try {
+      expect(output).toContain(`http://127.0.0.1:${port}/`);
+      expect(output).toContain('wanglei');
+      expect(output).toContain('Demo2026');
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+
+      const second = await fazhi('start');
+      expect(second.code).not.toBe(0);
+      expect(second.stderr).toContain('正被另一个 Fazhi 进程使用');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }, 120_000);
+
+  it('user add, org list and audit verify work after the server stopped (lock released)', async () => {
+    const orgs = await fazhi('org', 'list');
+    expect(orgs.code).toBe(0);
+    const brigadeId = /(\d+)\t东湖区城市管理综合行政执法大队/.exec(orgs.stdout)![1]!;
+    const added = await fazhi('user', 'add', '--org', brigadeId, '--username', 'tianye', '--name', '田野', '--roles', 'officer', '--cert', '53990219000501', '--cert-until', '2028-12-31');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/初始密码（只显示这一次）：\S+/);
+    const bad = await fazhi('user', 'add', '--org', brigadeId, '--username', 'X', '--name', '田', '--roles', 'boss');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('用户名');
+    expect(bad.stderr).toContain('角色无效');
+
+    const verified = await fazhi('audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('审计校验通过');
+  }, 120_000);
+
+  it('audit verify exits non-zero naming the first altered record', async () => {
+    // Tamper directly in the data files, as someone with disk access would.
+    const db = new PGlite(path.join(dataDir, 'pgdata'));
+    const { rows } = await db.query<{ id: number }>(`SELECT id FROM audit_records WHERE chain LIKE 'user:%' ORDER BY chain, seq LIMIT 1`);
+    await db.query(`UPDATE audit_records SET change = jsonb_set(change, '{displayName}', '"篡改"') WHERE id = $1`, [rows[0]!.id]);
+    await db.close();
+    const verified = await fazhi('audit', 'verify');
+    expect(verified.code).toBe(2);
+    expect(verified.stdout).toContain(`记录 #${rows[0]!.id}`);
+    expect(verified.stdout).toContain('被篡改');
+  }, 120_000);
+
+  it('refuses invalid configuration with a readable list', async () => {
+    const { code, stderr } = await (async () => {
+      try {
+        await run('node', [bin, 'db', 'migrate'], { env: { ...env(), PORT: 'abc', DATABASE_URL: 'mysql://x' } });
+        return { code: 0, stderr: '' };
+      } catch (error) {
+        return error as { code: number; stderr: string };
+      }
+    })();
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('配置无效');
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('DATABASE_URL');
+  });
+});
