@@ -69,6 +69,14 @@ describe('Art. 33 (《行政处罚法》第三十三条)', () => {
   });
 });
 
+describe('Art. 36 (《行政处罚法》第三十六条) — limitation', () => {
+  it('a violation not discovered within the period is no longer penalised', () => {
+    const a = assessExemption([], person({ beyondLimitation: true }));
+    expect(a.outcome).toBe('noPenalty');
+    expect(a.grounds[0]?.article).toBe('《行政处罚法》第三十六条');
+  });
+});
+
 describe('published exemption lists', () => {
   it('常德 擅自占用城市道路: area ≤ 5 m² and ≤ 2 days, no damage, corrected — boundaries included (不超过 / 未超过)', () => {
     const base = person({ repeatCountPastYear: 0, harm: 'none', corrected: true });
