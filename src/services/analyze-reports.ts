@@ -5,8 +5,6 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
 import { analyzeReportText } from '../domain/analyzer/analyze.ts';
 import { declaredHtmlCharset, htmlToText } from '../domain/analyzer/html.ts';
 import { unwrapPdfLines } from '../domain/analyzer/text.ts';
@@ -101,7 +99,10 @@ function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+// mammoth and pdf-parse (pdf.js) take over a second to load; every fazhi command registers `analyze`,
+// so they are loaded only when a .docx or .pdf is actually read.
 async function readDocx(fileName: string, data: Uint8Array): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(data) });
     return result.value;
@@ -111,6 +112,7 @@ async function readDocx(fileName: string, data: Uint8Array): Promise<string> {
 }
 
 async function readPdf(fileName: string, data: Uint8Array): Promise<string> {
+  const { PDFParse } = await import('pdf-parse');
   // pdf.js takes ownership of the buffer it is given, so it gets a copy.
   const parser = new PDFParse({ data: new Uint8Array(data) });
   try {

@@ -4,6 +4,7 @@
  * breakdowns (其中) and lists whose items are unclear (分别). A wrong figure costs more than a missing one.
  */
 import { indicatorUnit } from './catalog.ts';
+import type { IndicatorKey } from './catalog.ts';
 import { scanQuantities } from './numerals.ts';
 import type { Quantity } from './numerals.ts';
 import { compileRules, fixedPhraseRules, FIGURE_MARK, indicatorRules } from './rules.ts';
@@ -25,7 +26,7 @@ const compiledPhrases = fixedPhraseRules.map((rule) => ({ rule, re: new RegExp(r
 const FILLERS_AT_END = /(共计|合计|总计|累计|共|计|达到|达|高达|多达|为|是|实现|将近|大约|约|近|逾|超过|超|已|了|的)+$/;
 const COMPARISON = /同比|环比|(比|较|与|和|相比)(上年|去年|上一年度?|前年|(?:19|20)\d{2}\s*年)(同期)?/;
 const CHANGE_AT_END = /(增长|增加|上升|提高|提升|下降|减少|降低|缩减|增幅|降幅|减幅|增长率|下降率)(了|为|达|约|近)*$/;
-const TARGET = /力争|预计|争取|目标|计划(完成|开展|举办|实现|达到|培训|组织)|拟(开展|举办|完成|组织)|将(达到|实现|完成)/;
+const TARGET = /力争|预计|争取|目标(是|为|值)|拟(开展|举办|完成|组织)|将(达到|实现|完成)|计划(于|在)?(明年|下一?年|(?:19|20)\d{2}\s*年)/;
 const AMBIGUOUS_LIST = /分别/;
 const BREAKDOWN = '其中';
 
@@ -82,6 +83,7 @@ export function extractIndicators(text: string, normalized: string, options: Ext
   const quantities = scanQuantities(normalized);
   const sentences = splitSentences(normalized);
   const candidates: Candidate[] = [];
+  let previousKeys = new Set<IndicatorKey>();
   let q = 0;
   for (const sentence of sentences) {
     while (q < quantities.length && (quantities[q]?.start ?? Infinity) < sentence.start) q += 1;
@@ -91,8 +93,13 @@ export function extractIndicators(text: string, normalized: string, options: Ext
       if (quantity) inSentence.push(quantity);
       q += 1;
     }
-    if (inSentence.length === 0) continue;
-    candidates.push(...readSentence(text, normalized, sentence, inSentence, skip, options.reportYear));
+    if (inSentence.length === 0) {
+      previousKeys = new Set();
+      continue;
+    }
+    const found = readSentence(text, normalized, sentence, inSentence, skip, options.reportYear, previousKeys);
+    candidates.push(...found);
+    previousKeys = new Set(found.map((c) => c.mention.key));
   }
   candidates.push(...readFixedPhrases(text, normalized, sentences, skip, options.reportYear));
   candidates.sort((a, b) => a.figureStart - b.figureStart);
@@ -106,6 +113,7 @@ function readSentence(
   quantities: Quantity[],
   skip: ReadonlyArray<{ start: number; end: number }>,
   reportYear: number | null,
+  previousKeys: ReadonlySet<IndicatorKey>,
 ): Candidate[] {
   const clauses = splitClauses(normalized, sentence);
   const breakdownAt = normalized.slice(sentence.start, sentence.end).indexOf(BREAKDOWN);
@@ -158,8 +166,10 @@ function readSentence(
       },
     });
   }
-  // After 其中 come parts of a total given before it: the same indicator again is a part, not the value.
+  // After 其中 come parts of a total given before it (in this sentence, or in the previous one when the
+  // sentence opens with 其中): the same indicator again is a part, not the value.
   const keysBeforeBreakdown = new Set(found.filter((c) => c.figureStart < breakdownStart).map((c) => c.mention.key));
+  if (breakdownAt !== -1 && breakdownAt <= 2) for (const key of previousKeys) keysBeforeBreakdown.add(key);
   return found.filter((c) => c.figureStart < breakdownStart || !keysBeforeBreakdown.has(c.mention.key));
 }
 

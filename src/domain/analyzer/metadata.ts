@@ -61,8 +61,10 @@ function preferGovernmentBody(names: string[]): string | null {
 
 export interface TitleInfo {
   title: string | null;
-  /** Index of the title line in `lines`, or -1. */
+  /** Index of the (last) title line in `lines`, or -1. */
   lineIndex: number;
+  /** Index of the first title line (a title may be broken over two lines). */
+  firstLineIndex: number;
   /** Offsets of the title in the text (the lines it spans). */
   start: number;
   end: number;
@@ -76,7 +78,7 @@ export function findTitle(lines: Span[]): TitleInfo {
   const isTitleLike = (s: string) => s.length <= 80 && !/[>»]|当前位置|首页/.test(s) && !/。$/.test(s);
   for (const { line, index } of candidates) {
     if (/报告/.test(line.text) && /法治|依法行政|法制/.test(line.text) && isTitleLike(line.text)) {
-      return { title: line.text, lineIndex: index, start: line.start, end: line.end };
+      return { title: line.text, lineIndex: index, firstLineIndex: index, start: line.start, end: line.end };
     }
   }
   for (let i = 0; i + 1 < candidates.length; i += 1) {
@@ -85,15 +87,15 @@ export function findTitle(lines: Span[]): TitleInfo {
     if (!first || !second) continue;
     const joined = first.line.text + second.line.text;
     if (/法治|依法行政/.test(first.line.text) && /报告$/.test(second.line.text) && joined.length <= 80 && !/[，。,]/.test(joined)) {
-      return { title: joined, lineIndex: second.index, start: first.line.start, end: second.line.end };
+      return { title: joined, lineIndex: second.index, firstLineIndex: first.index, start: first.line.start, end: second.line.end };
     }
   }
   for (const { line, index } of candidates) {
-    if (/报告$/.test(line.text) && isTitleLike(line.text)) return { title: line.text, lineIndex: index, start: line.start, end: line.end };
+    if (/报告$/.test(line.text) && isTitleLike(line.text)) return { title: line.text, lineIndex: index, firstLineIndex: index, start: line.start, end: line.end };
   }
   const first = candidates[0];
-  if (first && first.line.text.length <= 80) return { title: first.line.text, lineIndex: first.index, start: first.line.start, end: first.line.end };
-  return { title: null, lineIndex: -1, start: 0, end: 0 };
+  if (first && first.line.text.length <= 80) return { title: first.line.text, lineIndex: first.index, firstLineIndex: first.index, start: first.line.start, end: first.line.end };
+  return { title: null, lineIndex: -1, firstLineIndex: -1, start: 0, end: 0 };
 }
 
 const YEAR_IN_TEXT = new RegExp(`((?:19|20)\\d{2}|${CN_DIGIT}{4})\\s*年`);
@@ -217,7 +219,7 @@ export function extractOrganization(lines: Span[], title: TitleInfo, dateLineInd
   }
   if (title.lineIndex !== -1) {
     const above: string[] = [];
-    for (let i = title.lineIndex - 1; i >= 0 && i >= title.lineIndex - 4; i -= 1) {
+    for (let i = title.firstLineIndex - 1; i >= 0 && i >= title.firstLineIndex - 4; i -= 1) {
       const text = lines[i]?.text ?? '';
       if (text === '') continue;
       if (!looksLikeOrganization(text)) break;

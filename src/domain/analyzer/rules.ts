@@ -54,7 +54,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
     measures: PERCENT,
     around: ['(承诺|办理|审批|办结)?时(限|间)…(压缩|缩减|缩短|提速|减少)(了)?(比例|比率|率|幅度)?…#', '法定…(压缩|缩减|缩短|提速|优化)(了)?#'],
     sentence: '时限|时间|法定|承诺|审批|办理|办件',
-    not: '人员|群众|满意',
+    // 压缩至法定时限的20%: the remaining share, not the compression.
+    not: '人员|群众|满意|(压缩|缩短|缩减|减少|优化)(至|到)',
   },
   {
     key: 'online_processing_rate',
@@ -91,6 +92,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
     around: ['涉企…(处罚|案件)…(报备|备案)…#', '#(行政)?(处罚)?案件[^#]{0,8}(报备|备案)', '#涉企…(报备|备案)'],
     not: '规范性文件|合同',
   },
+  { key: 'enterprise_penalty_filings', measures: COUNT, around: ['涉企…(处罚|案件)…#'], sentence: '报备|备案', not: '不予|免' },
   {
     key: 'penalties_published',
     measures: [...COUNT, '条'],
@@ -112,8 +114,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'first_violation_exempt_items',
     measures: ITEMS,
     around: [
-      '#…(首违不罚|轻微(违法)?(行为)?不罚|免罚|不予(行政)?处罚|免于(行政)?处罚|首违免罚|轻微免罚|包容免罚|不罚)…(事项)?(清单|目录)',
-      '(首违不罚|免罚|不予(行政)?处罚|免于处罚|轻微不罚)…(清单|目录)…#',
+      '#…(首违不罚|轻微(违法)?(行为)?不罚|免罚|不予(行政)?处罚|免[于予](行政)?处罚|首违免罚|轻微免罚|包容免罚|不罚)…(事项)?(清单|目录)',
+      '(首违不罚|免罚|不予(行政)?处罚|免[于予]处罚|轻微不罚)…(清单|目录)…#',
     ],
     not: '案件|金额',
   },
@@ -138,22 +140,22 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'non_penalty_cases',
     measures: COUNT,
     around: [
-      '(不予(行政)?处罚|免于?(行政)?处罚|免罚|首违不罚|轻微不罚|首违免罚|轻微免罚|无过错不罚|不罚)…#',
-      '#…(不予(行政)?处罚|免于?(行政)?处罚|免罚|不罚)',
+      '(不予(行政)?处罚|免[于予]?(行政)?处罚|免罚|首违不罚|轻微不罚|首违免罚|轻微免罚|无过错不罚|不罚)…#',
+      '#…(不予(行政)?处罚|免[于予]?(行政)?处罚|免罚|不罚)',
     ],
     not: '清单|事项|金额|目录',
   },
   {
     key: 'exempted_amount',
     measures: MONEY,
-    around: ['(免罚|免于?处罚|不予处罚|首违不罚|轻微不罚|减免)…(金额|罚款|罚没款|款项)…#', '(免罚|免于处罚|不予处罚|减免罚款|首违不罚)…#'],
+    around: ['(免罚|免[于予]?处罚|不予处罚|首违不罚|轻微不罚|减免)…(金额|罚款|罚没款|款项)…#', '(免罚|免[于予]处罚|不予处罚|减免罚款|首违不罚)…#'],
   },
   {
     key: 'penalty_amount',
     measures: MONEY,
-    around: ['(罚没|罚款|罚金|处罚金额|收缴)…#'],
+    around: ['(罚没|罚款|罚金|处罚金额)…#'],
     not: `免|减免|不予|退还|${ONE_FIELD}`,
-    notEarlier: '领域|专项',
+    notEarlier: '领域|专项|其中',
   },
   {
     key: 'case_file_reviews',
@@ -166,11 +168,11 @@ export const indicatorRules: readonly IndicatorRule[] = [
     measures: ['件', '起', '宗'],
     around: [
       '(行政)?处罚(案件|决定)…#',
-      '(办理|查处|立案|办结|作出|查办|受理)…(行政处罚|处罚|违法|违章)?(案件|案)…#',
+      '(办理|查处|立案|办结|作出|查办|受理)…(案件|(违法|处罚|违章)案)…#',
       '#(行政)?处罚案件',
     ],
     not: `${ONE_FIELD}|不予|免|首违|轻微|公示|公开|评查|审核|审查|备案|复议|诉讼|应诉|信访|法律援助|刑事|移送|督办|交办|案卷|听证|调解`,
-    notEarlier: '领域|专项',
+    notEarlier: '领域|专项|其中',
   },
   {
     key: 'persuasion_education',
@@ -217,8 +219,15 @@ export const indicatorRules: readonly IndicatorRule[] = [
   {
     key: 'materials_distributed',
     measures: ['份', '册', '本', '张'],
-    around: ['(发放|派发|分发|赠送|散发|印制|发送)…#', '(资料|材料|手册|宣传单|宣传册|单页|读本|传单|宣传品|折页|彩页|明白纸)…#'],
-    not: '文件|通知|通报|决定书|告知书|证件|证书',
+    around: ['(发放|派发|分发|赠送|散发|印制|发送)…#'],
+    not: '文件|通知|通报|决定书|告知书|证件|证书|调查问卷|问卷',
+  },
+  {
+    key: 'materials_distributed',
+    measures: ['份', '册', '本', '张'],
+    around: ['(资料|材料|手册|宣传单|宣传册|单页|读本|传单|宣传品|折页|彩页|明白纸)…#'],
+    sentence: '宣传|普法|发放|派发|分发|赠送',
+    not: '文件|通知|通报|决定书|告知书|证件|证书|问卷|会议|档案|申报|报送|审核|整理|收集',
   },
   {
     key: 'legal_consultations',
@@ -243,7 +252,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
   {
     key: 'publicity_events',
     measures: ['场', '次', '场次', '期'],
-    around: ['(宣传|普法|宣讲|送法|法律进|法治进|以案释法|法治讲座|法律讲座)…(活动)?…#'],
+    around: ['(宣传|普法|宣讲|送法|法律进|法治进|以案释法)…(活动)?…#', '(法律|法治|普法|送法)(进|下乡|下基层)[^#]{0,40}活动…#'],
     not: '培训|学习|车|横幅|展板|发放|报道|推送|短信|浏览|阅读|覆盖|受众|人次|转发',
   },
   {
@@ -307,7 +316,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'approvals_handled',
     measures: ['件', '项', '宗', '个'],
     around: ['(审批|许可|政务服务|行政服务)…(事项|业务|申请|件|办件)…#', '(办理|受理|办结|审批)…(审批|许可)…#', '办件(量)?…#', '#…(审批|许可)(事项|申请|件)…(办结|办理)'],
-    not: '清单|目录|权责|下放|赋权|取消|精简|梳理|进驻|入驻|划转|公布|编制|认领|调整|标准化|备案|一件事|承诺|减少|压缩|即办|超期|事项库',
+    not: '清单|目录|权责|下放|赋权|取消|精简|梳理|进驻|入驻|划转|公布|编制|认领|调整|标准化|备案|一件事|承诺|减少|压缩|即办|超期|事项库|可办|网办|一网通办|跑一次|零跑|全部实现|覆盖',
+    notEarlier: '其中',
   },
 
   // Rules and decisions.
@@ -320,7 +330,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'normative_docs_filed',
     measures: ['件', '个', '份'],
     around: ['(报备|备案|报送备案)…规范性文件…#', '规范性文件…(报备|备案)…#', '#(行政)?规范性文件[^#]{0,8}(报备|备案)'],
-    not: '审核|审查|清理|废止|修改|失效|现行有效',
+    not: '(?<!备案)(审核|审查)|清理|废止|修改|失效|现行有效',
   },
   {
     key: 'normative_docs_reviewed',

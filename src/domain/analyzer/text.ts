@@ -110,7 +110,7 @@ const PAGE_MARK = /^\s*(--\s*\d+\s*of\s*\d+\s*--|[-—–]\s*\d+\s*[-—–]|第
 export function unwrapPdfLines(text: string): string {
   const lines = text.split('\n').map((line) => line.replace(/\s+$/, '')).filter((line) => !PAGE_MARK.test(line));
   const lengths = lines.map((line) => line.trim().length).filter((n) => n >= 15);
-  const fullWidth = mostCommonLength(lengths);
+  const fullWidth = typicalFullLength(lengths);
   if (fullWidth === null) return lines.join('\n');
   const out: string[] = [];
   let current = '';
@@ -133,17 +133,9 @@ export function unwrapPdfLines(text: string): string {
   return out.join('\n');
 }
 
-function mostCommonLength(lengths: number[]): number | null {
-  if (lengths.length < 3) return null;
-  const counts = new Map<number, number>();
-  for (const n of lengths) counts.set(n, (counts.get(n) ?? 0) + 1);
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [n, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== null && n > best)) {
-      best = n;
-      bestCount = count;
-    }
-  }
-  return bestCount >= 2 ? best : null;
+/** The typical length of a full line: the median of the lines long enough to be body text. */
+function typicalFullLength(lengths: number[]): number | null {
+  if (lengths.length < 2) return null;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? null;
 }

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorCatalog } from './catalog.ts';
+import { extractIndicators, speaksOfAnotherYear } from './indicators.ts';
+import { normalizeForMatching } from './text.ts';
+
+/** The (key=value) pairs read from a text of a 2023 report. */
+function read(text: string, reportYear = 2023): string[] {
+  return extractIndicators(text, normalizeForMatching(text), { reportYear }).map((m) => `${m.key}=${String(m.value)}`);
+}
+
+/** Sentences worded as real reports word them, each with every figure it should yield (and nothing else). */
+const positives: ReadonlyArray<readonly [string, string[]]> = [
+  // 组织领导与学法
+  ['今年以来，局党组组织专题学法5次。', ['law_study_sessions=5']],
+  ['开展理论学习中心组等专题学习12次，对习近平法治思想宣传、宣讲100余次。', ['law_study_sessions=12', 'publicity_events=100']],
+  ['县政府常务会议会前学法12次。', ['law_study_sessions=12']],
+  ['组织以案释法学习培训3次，参训人员300余人次。', ['training_sessions=3', 'trained_persons=300']],
+  ['全年举办执法人员业务培训班，分6期进行。', ['training_sessions=6']],
+  ['举办素质提升培训活动，为209名执法人员集中“充电蓄能”。', ['trained_persons=209']],
+  ['14个分课堂3批次轮训执法队员5166名。', ['training_sessions=3', 'trained_persons=5166']],
+  ['组织干部职工参加学法考试，学习率、参考率、合格率实现三个100%。', ['exam_pass_rate=100']],
+  ['组织全县1235名国家工作人员参加网上学法考试，合格率99.8%。', ['exam_pass_rate=99.8']],
+  // 政务服务
+  ['全年共办理审批事项127件。', ['approvals_handled=127']],
+  ['优化审批服务许可事项1221项，其中户外招牌设置备案事项973件，公园内活动审批事项64件。', ['approvals_handled=1221']],
+  ['政务服务事项承诺时限压缩比例80.75%，全程网办率100%。', ['approval_time_compression=80.75', 'online_processing_rate=100']],
+  ['审批事项承诺办理时限在法定基础上优化了80.5%。', ['approval_time_compression=80.5']],
+  ['全年所有审批事项实现零超期。', ['approvals_overdue=0']],
+  ['156件依申请办理事项入驻政务服务大厅。', ['service_hall_items=156']],
+  ['推出60项“一件事”套餐，实现一次告知、一表申请。', ['one_thing_packages=60']],
+  // 制度建设与决策
+  ['全年审核县政府规范性文件14件，向县人大常委会报备规范性文件14件。', ['normative_docs_reviewed=14', 'normative_docs_filed=14']],
+  ['将现行有效的122件行政规范性文件全部录入数据库。', ['normative_docs_in_force=122']],
+  ['开展规范性文件清理，现行有效的县政府规范性文件共计96件。', ['normative_docs_in_force=96']],
+  ['备案审查规范性文件18件。', ['normative_docs_filed=18']],
+  ['将6项重大行政决策纳入年度目录管理。', ['major_decisions=6']],
+  ['制定并公布2023年度重大行政决策事项目录，共5项。', ['major_decisions=5']],
+  ['全年开展合法性审查45件，审查各类合同协议86份。', ['legality_reviews=45', 'legality_reviews=86']],
+  // 行政执法
+  ['全年共办理行政处罚案件1380件，罚没款356.2万元。', ['penalty_cases=1380', 'penalty_amount=3562000']],
+  ['全年共立案查处各类违法案件二百三十六件。', ['penalty_cases=236']],
+  ['2023年我局法制机构共审核执法案件232件。', ['legal_reviews=232']],
+  ['重大执法决定法制审核42件。', ['legal_reviews=42']],
+  ['通过政府网站公示相关信息4件，公示行政处罚60件。', ['penalties_published=60']],
+  ['2023年共开展“说服教育”8000余人次，轻微违法行为免于处罚案件3600余件。', ['persuasion_education=8000', 'non_penalty_cases=3600']],
+  ['对首次轻微违法行为作出不予处罚决定1件。', ['non_penalty_cases=1']],
+  ['落实“首违不罚”制度，对786件轻微违法行为依法不予处罚，免罚金额152.6万元。', ['non_penalty_cases=786', 'exempted_amount=1526000']],
+  ['免罚金额共计78万余元。', ['exempted_amount=780000']],
+  ['组织开展行政执法案卷评查，共评查案卷260卷。', ['case_file_reviews=260']],
+  ['昌元街道有重大执法决定法治审核人员3人，执法人员59人，负责法治审核的人员占本单位执法人员总数的5.08%。', ['enforcement_officers=59', 'legal_review_staff_ratio=5.08']],
+  ['全县现有行政执法人员1386名，全部持证上岗。', ['enforcement_officers=1386']],
+  ['一线工作人员59名主动考取了执法资格。', ['enforcement_officers=59']],
+  ['2023年共巡查9353次，出动人次26802次，共发现各类问题28791件，均全部落实整改，整改到位率100%。', ['inspections=9353', 'inspection_staff_trips=26802', 'issues_found=28791', 'rectification_rate=100']],
+  ['出动执法车辆320台次，执法人员1860人次。', ['inspection_staff_trips=1860']],
+  ['7个检查事项全部纳入监管抽查计划。', ['random_inspection_items=7']],
+  ['深入推进“双随机、一公开”监管，制定抽查事项清单127项，开展联合抽查85次。', ['random_inspection_items=127', 'inspections=85']],
+  ['发布两批135项综合执法“首违不罚”清单。', ['first_violation_exempt_items=135']],
+  ['对9个领域410项常见违法行为细化了裁量基准。', ['discretion_benchmark_items=410']],
+  ['21件行政处罚案件均严格落实备案。', ['enterprise_penalty_filings=21']],
+  ['全年办理涉企行政处罚案件105件，均按规定报区司法局备案审查。', ['enterprise_penalty_filings=105']],
+  // 矛盾纠纷化解
+  ['2023年办理化解各类信访件645件，群众满意度90%。', ['petitions_handled=645', 'petition_satisfaction=90']],
+  ['全年共受理投诉举报3568件，办结率100%。', ['petitions_handled=3568']],
+  ['今年共调解各类纠纷300余件。', ['disputes_mediated=300']],
+  ['全区人民调解组织共调解各类矛盾纠纷5263件，调解成功率99.64%。', ['disputes_mediated=5263', 'mediation_success_rate=99.64']],
+  ['全年审结行政复议案件165件，直接纠错率18.8%，调撤率27.3%。', ['reconsideration_correction_rate=18.8', 'reconsideration_settlement_rate=27.3']],
+  ['行政争议实质性化解率94%。', ['substantive_resolution_rate=94']],
+  ['一审行政诉讼案件245件，败诉率为4.42%，行政机关负责人出庭应诉率100%。', ['litigation_loss_rate=4.42', 'head_appearance_rate=100']],
+  ['全区共办结法律援助案件1092件，提供法律咨询服务1.8万余人次。', ['legal_aid_cases=1092', 'legal_consultations=18000']],
+  // 政务公开与普法
+  ['2021年在政府网站主动公开信息157条。', ['info_disclosed=157'] /* a 2021 report, see below */],
+  ['2023年共开展法律法规宣传160场(次)，发放各类宣传材料近15万份，累计悬挂横幅2000条。', ['publicity_events=160', 'materials_distributed=150000']],
+  ['发放手册等5000余份，提供法律咨询服务2000余人次。', ['materials_distributed=5000', 'legal_consultations=2000']],
+  ['组织“法律进机关、进乡村、进社区、进学校、进企业”活动260余场次。', ['publicity_events=260']],
+  ['2023年，我局向市局报送典型案例2例。', ['typical_cases=2']],
+];
+
+describe('extractIndicators: what each sentence yields', () => {
+  it.each(positives)('%s', (sentence, expected) => {
+    const year = sentence.startsWith('2021年') ? 2021 : 2023;
+    expect(read(sentence, year)).toEqual(expected);
+  });
+
+  it('has a realistic positive sentence for every catalog key', () => {
+    const covered = new Set(positives.flatMap(([, pairs]) => pairs.map((pair) => pair.split('=')[0])));
+    expect(indicatorCatalog.map((entry) => entry.key).filter((key) => !covered.has(key))).toEqual([]);
+  });
+});
+
+/** Figures that must not be read: other years, comparisons, narrower scope, targets, unclear meaning. */
+const negatives: ReadonlyArray<readonly [string, string, string[]]> = [
+  ['another year', '2022年共办理行政处罚案件1200件，罚没款86万元。', []],
+  ['another year', '2022年行政复议纠错率为12.1%。', []],
+  ['another year', '上年组织专题学法4次。', []],
+  ['another year', '去年发放宣传资料3万份。', []],
+  ['several years', '近三年来累计办理案件3000件。', []],
+  ['several years', '自2019年以来累计发放宣传资料10万份。', []],
+  ['a comparison (同比)', '办理行政处罚案件1380件，同比增长15%。', ['penalty_cases=1380']],
+  ['a comparison (比上年)', '办理行政处罚案件1380件，比上年增加180件。', ['penalty_cases=1380']],
+  ['a comparison (较上年)', '罚没款1865.3万元，较上年下降8.2%。', ['penalty_amount=18653000']],
+  ['a change in points', '败诉率同比下降2.3个百分点。', []],
+  ['a change', '群众满意度提高了5%。', []],
+  ['one field only', '共办理道路交通安全领域案件共127件，共收缴罚款11.26万元。', []],
+  ['one field only', '其中，市场监管领域办理案件1021件。', []],
+  ['a breakdown of a total', '共办理行政处罚案件3256件。其中，查处食品安全案件89件，罚没款156万元。', ['penalty_cases=3256']],
+  ['a breakdown of approvals', '受理审批事项500件，其中审批事项64件。', ['approvals_handled=500']],
+  ['a target', '力争全年培训执法人员500人次。', []],
+  ['a target', '预计全年办理案件1500件。', []],
+  ['next year', '2024年计划开展普法宣传活动20场。', []],
+  ['a range', '每季度开展培训3至5次。', []],
+  ['a list whose items are unclear', '分别办理案件12件、15件。', []],
+  ['publishing is not proactive disclosure', '街道全年在政务新媒体发布信息111条。', []],
+  ['an award is not the officer count', '选树12名行政执法“优秀教员”。', []],
+  ['a screening is not mediation', '共排查矛盾纠纷4256件。', []],
+  ['people under control are not trainees', '依法对200多名重点人员进行管控，滚动排查近100万人次。', []],
+  ['new officers are not all officers', '今年新增执法人员35名。', []],
+  ['a share of the statutory time is not the compression', '承诺办结时限压缩至法定时限的20%以内。', []],
+  ['items that can be handled online are not applications', '政务服务事项386项全部实现网上可办。', []],
+  ['a list of powers is not applications', '梳理公布县级行政许可事项清单共计186项。', []],
+  ['proposals are not penalty cases', '办理人大代表建议和政协提案45件。', []],
+  ['non-tax revenue is not fines', '收缴各类非税收入1.2亿元。', []],
+  ['meeting papers are not leaflets', '准备会议材料30份。', []],
+  ['service satisfaction is not petitioner satisfaction', '全年受理各类办件23.6万件，群众满意率99.9%。', ['approvals_handled=236000']],
+  ['a case-file pass rate is not an exam pass rate', '案卷评查合格率95%。', []],
+  ['a heading number', '3.持续加大道路交通安全执法力度。', []],
+  ['book titles', '学习《法治政府建设实施纲要（2021—2025年）》等文件。', []],
+];
+
+describe('extractIndicators: figures left out', () => {
+  it.each(negatives)('%s: %s', (_why, sentence, expected) => {
+    expect(read(sentence)).toEqual(expected);
+  });
+});
+
+describe('extractIndicators: evidence', () => {
+  it('gives the sentence and its offset in the original text', () => {
+    const text = '一、主要举措\n全年共巡查９３５３次。2023年我局法制机构共审核执法案件232件。';
+    const [first, second] = extractIndicators(text, normalizeForMatching(text), { reportYear: 2023 });
+    expect(first).toMatchObject({ key: 'inspections', value: 9353, unit: '次', approx: false, text: '全年共巡查９３５３次。' });
+    expect(second).toMatchObject({ key: 'legal_reviews', value: 232, unit: '件', text: '2023年我局法制机构共审核执法案件232件。' });
+    for (const mention of [first, second]) {
+      expect(mention && text.slice(mention.start, mention.start + mention.text.length)).toBe(mention?.text);
+    }
+  });
+
+  it('flags approximate figures', () => {
+    const [mention] = extractIndicators('发放各类宣传材料近15万份。', normalizeForMatching('发放各类宣传材料近15万份。'), { reportYear: 2023 });
+    expect(mention).toMatchObject({ value: 150000, approx: true, unit: '份' });
+  });
+
+  it('skips ranges it is told to skip (the plan for next year)', () => {
+    const text = '四、2024年工作打算\n开展执法培训8期。';
+    expect(extractIndicators(text, normalizeForMatching(text), { reportYear: 2023, skip: [{ start: 0, end: text.length }] })).toEqual([]);
+  });
+});
+
+describe('speaksOfAnotherYear', () => {
+  it.each([
+    ['2023年，我局', false],
+    ['2022年，我局', true],
+    ['上年同期', true],
+    ['2022年以来，今年', false],
+    ['较2022年', false],
+    ['根据《2021—2025年规划》', false],
+    ['二〇二二年', true],
+  ])('%s → %s', (before, other) => {
+    expect(speaksOfAnotherYear(before, 2023)).toBe(other);
+  });
+});
