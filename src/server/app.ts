@@ -25,7 +25,9 @@ import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { healthRoutes } from './routes/health.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
+import { registerWebApp } from './static.ts';
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -85,9 +87,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       userRoutes(z, options.ctx);
       calendarRoutes(z, options.ctx);
       auditRoutes(z, options.ctx);
+      portalRoutes(z, options.ctx);
     },
     { prefix: '/api' },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // After every /api route: the built web app with its SPA fallback (unknown /api paths stay JSON 404s).
+  await registerWebApp(app);
   return app;
 }

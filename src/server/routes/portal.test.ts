@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../test-app.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('portal: 事前公开 without login (国办发〔2018〕118号)', () => {
+  it('lists enforcement bodies with credit codes, without logging in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/bodies' });
+    expect(res.statusCode).toBe(200);
+    const bodies = res.json() as { name: string; kindName: string; creditCode: string | null }[];
+    expect(bodies.find((b) => b.name === '东湖区城市管理综合行政执法大队')).toMatchObject({ kindName: '执法大队', creditCode: expect.stringMatching(/^[0-9A-Z]{18}$/) });
+  });
+
+  it('publishes officers by name and certificate number only — never a phone or username', async () => {
+    const admin = await t.login('admin');
+    const users = (await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin } })).json() as { id: number; username: string }[];
+    const wanglei = users.find((u) => u.username === 'wanglei')!;
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/users/${wanglei.id}`, headers: { cookie: admin }, payload: { phone: '13912345678' } });
+    expect(patched.statusCode).toBe(200);
+
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/officers?q=王磊' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([
+      { name: '王磊', certificateNo: '53990219000201', validUntil: '2028-12-31', valid: expect.any(Boolean), bodyId: expect.any(Number), bodyName: '东湖区城市管理综合行政执法大队' },
+    ]);
+    const all = (await t.app.inject({ method: 'GET', url: '/api/public/officers' })).body;
+    expect(all).not.toContain('13912345678');
+    for (const u of users) expect(all).not.toContain(`"${u.username}"`);
+  });
+
+  it('refuses an over-long query with a Chinese validation error', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/officers?q=${'长'.repeat(41)}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不超过 40 个字') });
+  });
+});

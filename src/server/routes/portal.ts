@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { organizationKindKeys } from '../../domain/access.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { listPublicBodies, listPublicOfficers } from '../../services/public-disclosure.ts';
+import type { ZodApp } from '../app.ts';
+
+const tags = ['公开（无需登录）'];
+
+const publicBody = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(organizationKindKeys),
+  kindName: z.string(),
+  creditCode: z.string().nullable(),
+  parentName: z.string().nullable(),
+  officerCount: z.number(),
+});
+
+// The response schema is also the privacy boundary: fastify serializes only these fields.
+const publicOfficer = z.object({
+  name: z.string(),
+  certificateNo: z.string(),
+  validUntil: z.string().nullable(),
+  valid: z.boolean(),
+  bodyId: z.number(),
+  bodyName: z.string(),
+});
+
+/** 事前公开 for the portal (国办发〔2018〕118号): enforcement bodies and officers, no login. */
+export function portalRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/public/bodies',
+    { schema: { tags, summary: '执法主体（名称、类型、统一社会信用代码）', response: { 200: z.array(publicBody) } } },
+    async () => listPublicBodies(ctx),
+  );
+  app.get(
+    '/public/officers',
+    {
+      schema: {
+        tags,
+        summary: '执法人员及执法证号（姓名、证号、有效期）',
+        querystring: z.object({
+          q: z.string().trim().max(40, '查询内容不超过 40 个字').optional(),
+          bodyId: z.coerce.number().int().positive().optional(),
+        }),
+        response: { 200: z.array(publicOfficer) },
+      },
+    },
+    async (request) => listPublicOfficers(ctx, request.query),
+  );
+}

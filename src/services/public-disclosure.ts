@@ -1,0 +1,95 @@
+/**
+ * 事前公开 (行政执法公示制度, 国办发〔2018〕118号): what the portal publishes about enforcement bodies and their
+ * officers before any case — read-only, no login, and only what the law makes public: a body's name, kind and
+ * unified credit code; an officer's name, certificate number and its validity. Never usernames, phones or
+ * anything else from the user record.
+ */
+import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { type OrganizationKind, organizationKinds } from '../domain/access.ts';
+import { chinaDateOf } from '../domain/calendar/iso-date.ts';
+import { certificateValidOn } from '../domain/people.ts';
+import { organizations, users } from '../db/schema.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface PublicBody {
+  id: number;
+  name: string;
+  kind: OrganizationKind;
+  kindName: string;
+  creditCode: string | null;
+  parentName: string | null;
+  /** Officers of this body whose certificate is valid today. */
+  officerCount: number;
+}
+
+export interface PublicOfficer {
+  name: string;
+  certificateNo: string;
+  validUntil: string | null;
+  /** The certificate is valid today (China time): it may be used for investigation acts (《行政处罚法》第四十二条). */
+  valid: boolean;
+  bodyId: number;
+  bodyName: string;
+}
+
+/** Justice bureaus supervise enforcement; they are not enforcement bodies and are not listed as such. */
+const notEnforcementBody: OrganizationKind = 'justice_bureau';
+
+/** Enforcement bodies and units, in tree order. */
+export async function listPublicBodies(ctx: ServiceContext): Promise<PublicBody[]> {
+  const [orgs, officers] = await Promise.all([
+    ctx.db
+      .select({ id: organizations.id, parentId: organizations.parentId, name: organizations.name, kind: organizations.kind, creditCode: organizations.creditCode })
+      .from(organizations)
+      .where(ne(organizations.kind, notEnforcementBody))
+      .orderBy(asc(organizations.path)),
+    listPublicOfficers(ctx),
+  ]);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return orgs.map((o) => {
+    const kind = o.kind as OrganizationKind;
+    return {
+      id: o.id,
+      name: o.name,
+      kind,
+      kindName: organizationKinds[kind] ?? o.kind,
+      creditCode: o.creditCode,
+      parentName: o.parentId === null ? null : (names.get(o.parentId) ?? null),
+      officerCount: officers.filter((p) => p.bodyId === o.id && p.valid).length,
+    };
+  });
+}
+
+/**
+ * Active staff holding an enforcement certificate, optionally of one body or matching a name or certificate
+ * number. Expired certificates are listed as not valid, so a member of the public checking a certificate shown
+ * to them learns that it has expired.
+ */
+export async function listPublicOfficers(ctx: ServiceContext, filter: { q?: string; bodyId?: number } = {}): Promise<PublicOfficer[]> {
+  const rows = await ctx.db
+    .select({
+      name: users.displayName,
+      certificateNo: users.certificateNo,
+      validUntil: users.certificateValidUntil,
+      bodyId: organizations.id,
+      bodyName: organizations.name,
+      bodyKind: organizations.kind,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.active, true), isNotNull(users.certificateNo), filter.bodyId ? eq(organizations.id, filter.bodyId) : undefined))
+    .orderBy(asc(organizations.path), asc(users.certificateNo));
+  const today = chinaDateOf(ctx.clock());
+  const q = filter.q?.trim() ?? '';
+  return rows
+    .filter((r) => r.bodyKind !== notEnforcementBody)
+    .filter((r) => q === '' || r.name.includes(q) || (r.certificateNo ?? '').includes(q.toUpperCase()))
+    .map((r) => ({
+      name: r.name,
+      certificateNo: r.certificateNo!,
+      validUntil: r.validUntil,
+      valid: certificateValidOn({ certificateNo: r.certificateNo, certificateValidUntil: r.validUntil }, today),
+      bodyId: r.bodyId,
+      bodyName: r.bodyName,
+    }));
+}
