@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatScores, overallScore, parseGold, scoreReport } from '../src/domain/analyzer/score.ts';
+import { formatScores, parseGold, scoreReport } from '../src/domain/analyzer/score.ts';
 import type { ReportScore } from '../src/domain/analyzer/score.ts';
 import { analyzeReport } from '../src/services/analyze-reports.ts';
 
@@ -43,6 +43,4 @@ for (const goldFile of goldFiles) {
 }
 
 process.stdout.write(`报告目录：${reportsDir}\n标注目录：${goldDir}\n\n${formatScores(scores)}\n`);
-const overall = overallScore(scores);
-process.stdout.write(`overall F1 ${(overall.f1 * 100).toFixed(1)}%, metadata ${String(overall.metadataRight)}/${String(overall.metadataChecks)}\n`);
 if (failures > 0) process.exitCode = 1;

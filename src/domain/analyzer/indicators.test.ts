@@ -62,6 +62,7 @@ const positives: ReadonlyArray<readonly [string, string[]]> = [
   ['2023年办理化解各类信访件645件，群众满意度90%。', ['petitions_handled=645', 'petition_satisfaction=90']],
   ['全年共受理投诉举报3568件，办结率100%。', ['petitions_handled=3568']],
   ['今年共调解各类纠纷300余件。', ['disputes_mediated=300']],
+  ['全镇共排查矛盾纠纷320件，调解成功315件，调解成功率98.4%。', ['disputes_mediated=315', 'mediation_success_rate=98.4']],
   ['全区人民调解组织共调解各类矛盾纠纷5263件，调解成功率99.64%。', ['disputes_mediated=5263', 'mediation_success_rate=99.64']],
   ['全年审结行政复议案件165件，直接纠错率18.8%，调撤率27.3%。', ['reconsideration_correction_rate=18.8', 'reconsideration_settlement_rate=27.3']],
   ['行政争议实质性化解率94%。', ['substantive_resolution_rate=94']],
@@ -123,6 +124,14 @@ const negatives: ReadonlyArray<readonly [string, string, string[]]> = [
   ['service satisfaction is not petitioner satisfaction', '全年受理各类办件23.6万件，群众满意率99.9%。', ['approvals_handled=236000']],
   ['a case-file pass rate is not an exam pass rate', '案卷评查合格率95%。', []],
   ['a heading number', '3.持续加大道路交通安全执法力度。', []],
+  ['being inspected is not inspecting', '接受上级检查5次。', []],
+  ['trainers are not trainees', '选聘培训师资12名。', []],
+  ['expert consultation is not legal consultation', '组织专家咨询论证3次。', []],
+  ['a policy lecture is not legal education', '开展党的二十大精神宣讲12场。', []],
+  ['gifts are not leaflets', '发放慰问品300份。', []],
+  ['a hotline number is not a petition', '设立投诉举报电话3个。', []],
+  ['cases alone may be any kind of case', '今年1至11月办理案件560件。', []],
+  ['being a word, 为 is not a filler', '查处各类违法行为1256起。', ['penalty_cases=1256']],
   ['book titles', '学习《法治政府建设实施纲要（2021—2025年）》等文件。', []],
 ];
 

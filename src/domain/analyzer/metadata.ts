@@ -71,13 +71,17 @@ export interface TitleInfo {
 }
 
 const TITLE_SCAN_LINES = 40;
+const YEAR_IN_TEXT = new RegExp(`((?:19|20)\\d{2}|${CN_DIGIT}{4})\\s*年`);
 
 /** The report's title: an early line that names a 报告 on 法治 (joined with the next line if it was broken). */
 export function findTitle(lines: Span[]): TitleInfo {
   const candidates = lines.slice(0, TITLE_SCAN_LINES * 3).map((line, index) => ({ line, index })).filter(({ line }) => line.text.length > 0).slice(0, TITLE_SCAN_LINES);
-  const isTitleLike = (s: string) => s.length <= 80 && !/[>»]|当前位置|首页/.test(s) && !/。$/.test(s);
-  for (const { line, index } of candidates) {
-    if (/报告/.test(line.text) && /法治|依法行政|法制/.test(line.text) && isTitleLike(line.text)) {
+  const isTitleLike = (s: string) => s.length <= 80 && !/[>»]|当前位置|首页|现将|如下/.test(s) && !/[。：:，,；;]$/.test(s);
+  // A title with a year first: a web page's menu may also hold a link named 法治政府建设年度报告.
+  for (const needYear of [true, false]) {
+    for (const { line, index } of candidates) {
+      if (!/报告/.test(line.text) || !/法治|依法行政|法制/.test(line.text) || !isTitleLike(line.text)) continue;
+      if (needYear && !YEAR_IN_TEXT.test(line.text)) continue;
       return { title: line.text, lineIndex: index, firstLineIndex: index, start: line.start, end: line.end };
     }
   }
@@ -98,7 +102,6 @@ export function findTitle(lines: Span[]): TitleInfo {
   return { title: null, lineIndex: -1, firstLineIndex: -1, start: 0, end: 0 };
 }
 
-const YEAR_IN_TEXT = new RegExp(`((?:19|20)\\d{2}|${CN_DIGIT}{4})\\s*年`);
 
 function readYear(token: string): number | null {
   const year = /^\d/.test(token) ? Number(token) : parseChineseNumeral(token);
@@ -213,10 +216,10 @@ export function extractOrganization(lines: Span[], title: TitleInfo, dateLineInd
     if (chosen) return chosen;
   }
   if (title.title) {
-    const prefix = new RegExp(`^(.{2,40}?)(?:关于|(?:(?:19|20)\\d{2}|${CN_DIGIT}{4})\\s*年)`).exec(title.title);
-    const name = prefix?.[1]?.replace(/关于$/, '');
+    const name = titlePrefix(title.title);
     if (name && looksLikeOrganization(name)) return cleanOrganization(name);
   }
+  const place = title.title ? titlePrefix(title.title) : null;
   if (title.lineIndex !== -1) {
     const above: string[] = [];
     for (let i = title.firstLineIndex - 1; i >= 0 && i >= title.firstLineIndex - 4; i -= 1) {
@@ -233,5 +236,12 @@ export function extractOrganization(lines: Span[], title: TitleInfo, dateLineInd
       if (looksLikeOrganization(text)) return cleanOrganization(text);
     }
   }
+  // Only a place in the title (XX县2023年法治政府建设年度报告): the place's government reports.
+  if (place && /[省市县区旗州盟镇乡]$/.test(place) && place.length <= 20) return place;
   return null;
+}
+
+function titlePrefix(title: string): string | null {
+  const prefix = new RegExp(`^(.{2,40}?)(?:关于|(?:(?:19|20)\\d{2}|${CN_DIGIT}{4})\\s*年)`).exec(title);
+  return prefix?.[1]?.replace(/^关于/, '').replace(/关于$/, '') ?? null;
 }

@@ -90,8 +90,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?`;
 const CHINESE = '[零〇○一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*';
 const MEASURE_ALTERNATION = MEASURE_FORMS.map(([form]) => escapeRegExp(form)).join('|');
+// Spaces may separate the parts: PDF text layers and many Word files write 学法 5 次, 5000 余份.
+const SP = '[ \\t]*';
 const QUANTITY_PATTERN = new RegExp(
-  `(百分之)?(${ARABIC}|${CHINESE})([万亿千])?([余多])?([万亿])?(${MEASURE_ALTERNATION})?`,
+  `(百分之${SP})?(${ARABIC}|${CHINESE})${SP}([万亿千])?${SP}([余多])?${SP}([万亿])?${SP}(${MEASURE_ALTERNATION})?`,
   'g',
 );
 
@@ -151,7 +153,9 @@ interface QuantityParts {
 function readQuantity(text: string, index: number, numberStart: number, whole: string, parts: QuantityParts): Quantity | null {
   const { percentWord, numeral, multiplierA, approxMark, multiplierB, measureForm } = parts;
   if (!measureForm && !percentWord) return null;
-  const before = text.slice(Math.max(0, index - 8), index);
+  const spacedBefore = text.slice(Math.max(0, index - 10), index);
+  const before = spacedBefore.replace(/[ \t]+$/, '');
+  const spaceBefore = spacedBefore.length - before.length;
   const isArabic = /^\d/.test(numeral);
   if (isArabic) {
     // Part of a code, a decimal or a version number rather than a count.
@@ -170,7 +174,9 @@ function readQuantity(text: string, index: number, numberStart: number, whole: s
     if (measureForm) return null;
     measure = '%';
   }
-  const afterStart = index + whole.length;
+  // A figure's own trailing spaces belong to the text after it, not to the quantity.
+  const wholeTrimmed = whole.replace(/[ \t]+$/, '');
+  const afterStart = index + wholeTrimmed.length;
   const after = text.slice(afterStart, afterStart + 6);
   const exclusion = NOT_A_COUNT_AFTER.find(([form]) => form === measure);
   if (exclusion && exclusion[1].test(after)) return null;
@@ -191,13 +197,13 @@ function readQuantity(text: string, index: number, numberStart: number, whole: s
   const approxBefore = APPROX_BEFORE.exec(before);
   if (approxBefore) {
     approx = true;
-    start = index - approxBefore[0].length;
+    start = index - spaceBefore - approxBefore[0].length;
   }
   let end = afterStart;
-  const approxAfter = APPROX_AFTER.exec(after);
+  const approxAfter = APPROX_AFTER.exec(after.replace(/^[ \t]+/, ''));
   if (approxAfter) {
     approx = true;
-    end += approxAfter[0].length;
+    end += after.length - after.replace(/^[ \t]+/, '').length + approxAfter[0].length;
   }
   return { start, numberStart, end, value, measure, approx, raw: text.slice(start, end) };
 }

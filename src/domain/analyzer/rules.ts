@@ -41,6 +41,8 @@ const MONEY = ['元'] as const;
 /** Scope words that make a count one field's only (a 领域, a 专项 campaign, one kind of case). */
 const ONE_FIELD = '领域|专项|(?<!各)类案件|方面|涉企|简易程序|一般程序|普通程序|重大|其中';
 
+const PENALTY_CASES_NOT = `${ONE_FIELD}|不予|免|首违|轻微|公示|公开|评查|审核|审查|备案|复议|诉讼|应诉|信访|法律援助|刑事|移送|督办|交办|案卷|听证|调解`;
+
 export const indicatorRules: readonly IndicatorRule[] = [
   // Rates. Their measure word (%) and wording are specific enough to go first.
   {
@@ -115,7 +117,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
     measures: ITEMS,
     around: [
       '#…(首违不罚|轻微(违法)?(行为)?不罚|免罚|不予(行政)?处罚|免[于予](行政)?处罚|首违免罚|轻微免罚|包容免罚|不罚)…(事项)?(清单|目录)',
-      '(首违不罚|免罚|不予(行政)?处罚|免[于予]处罚|轻微不罚)…(清单|目录)…#',
+      '(首违不罚|免罚|不予(行政)?处罚|免[于予]处罚|轻微不罚)…(清单|目录|事项)…#',
     ],
     not: '案件|金额',
   },
@@ -138,7 +140,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
   },
   {
     key: 'non_penalty_cases',
-    measures: COUNT,
+    measures: [...COUNT, '家', '户'],
     around: [
       '(不予(行政)?处罚|免[于予]?(行政)?处罚|免罚|首违不罚|轻微不罚|首违免罚|轻微免罚|无过错不罚|不罚)…#',
       '#…(不予(行政)?处罚|免[于予]?(行政)?处罚|免罚|不罚)',
@@ -166,12 +168,17 @@ export const indicatorRules: readonly IndicatorRule[] = [
   {
     key: 'penalty_cases',
     measures: ['件', '起', '宗'],
-    around: [
-      '(行政)?处罚(案件|决定)…#',
-      '(办理|查处|立案|办结|作出|查办|受理)…(案件|(违法|处罚|违章)案)…#',
-      '#(行政)?处罚案件',
-    ],
-    not: `${ONE_FIELD}|不予|免|首违|轻微|公示|公开|评查|审核|审查|备案|复议|诉讼|应诉|信访|法律援助|刑事|移送|督办|交办|案卷|听证|调解`,
+    around: ['(行政)?处罚(案件|决定)…#', '(查处|立案|查办)…(案件|(违法|处罚|违章)案|违法(违规)?行为)…#', '#(行政)?处罚案件'],
+    not: PENALTY_CASES_NOT,
+    notEarlier: '领域|专项|其中',
+  },
+  {
+    // 办理案件 alone may be legal aid or mediation: the sentence must be about penalties.
+    key: 'penalty_cases',
+    measures: ['件', '起', '宗'],
+    around: ['(办理|办结|作出|受理)…(案件|(违法|处罚|违章)案)…#'],
+    sentence: '处罚|违法|罚没|罚款|查处',
+    not: PENALTY_CASES_NOT,
     notEarlier: '领域|专项|其中',
   },
   {
@@ -195,13 +202,20 @@ export const indicatorRules: readonly IndicatorRule[] = [
     not: '信访|成功率|仲裁|复议|排查(?!化解|调处)|发现',
   },
   {
+    key: 'disputes_mediated',
+    measures: COUNT,
+    around: ['(调解|调处)成功#', '成功(调解|调处)…#'],
+    sentence: '纠纷|矛盾',
+    not: '信访|成功率|仲裁|复议',
+  },
+  {
     key: 'petitions_handled',
     measures: [...COUNT, '单', '条', '件次'],
     around: [
       '(办理|受理|处理|化解|办结|接收|接到|收到|处置|回复|答复|承办|接办)…(信访|投诉|举报|诉求|工单|来信|来访|热线)…#',
       '(信访|投诉|举报|工单|诉求|来信来访)(件|案件|事项|事件|问题)?(数|量|总量|数量)?…#',
     ],
-    not: '满意|率|回访|复议|诉讼|法律援助',
+    not: '满意|率|回访|复议|诉讼|法律援助|电话|信箱|平台|窗口|渠道|箱',
   },
 
   // Openness and legal education.
@@ -220,6 +234,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'materials_distributed',
     measures: ['份', '册', '本', '张'],
     around: ['(发放|派发|分发|赠送|散发|印制|发送)…#'],
+    sentence: '宣传|普法|法|资料|材料|手册',
     not: '文件|通知|通报|决定书|告知书|证件|证书|调查问卷|问卷',
   },
   {
@@ -233,7 +248,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'legal_consultations',
     measures: ['人次', '次', '人', '件', '条'],
     around: ['(法律)?咨询(服务)?…#', '解答…(咨询|问题|疑问)…#', '#…(法律)?咨询'],
-    not: '律师事务所|顾问单位|专家论证',
+    not: '律师事务所|顾问|专家|论证|咨询会',
   },
   {
     key: 'training_sessions',
@@ -245,7 +260,10 @@ export const indicatorRules: readonly IndicatorRule[] = [
   {
     key: 'law_study_sessions',
     measures: SESSIONS,
-    around: ['(专题学法|集中学法|会前学法|学法|中心组…学习|专题学习|集中学习|学习研讨|专题研讨)…#'],
+    around: [
+      '(专题学法|集中学法|会前学法|学法|中心组…学习|专题学习|集中学习|学习研讨|专题研讨)…#',
+      '学习(贯彻)?…(习近平法治思想|法律法规|宪法|民法典)…#',
+    ],
     sentence: '法|中心组',
     not: '培训|宣传|考试|人次',
   },
@@ -253,6 +271,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'publicity_events',
     measures: ['场', '次', '场次', '期'],
     around: ['(宣传|普法|宣讲|送法|法律进|法治进|以案释法)…(活动)?…#', '(法律|法治|普法|送法)(进|下乡|下基层)[^#]{0,40}活动…#'],
+    // 法 in the sentence: a 宣讲 of policy or a 宣传 campaign on other matters is not legal education.
+    sentence: '法',
     not: '培训|学习|车|横幅|展板|发放|报道|推送|短信|浏览|阅读|覆盖|受众|人次|转发',
   },
   {
@@ -265,7 +285,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
       '#…(参加|参与)…(培训|轮训)',
     ],
     sentence: '培训|轮训|参训|受训',
-    not: '持证|考试|考核|合格|新增|招录|辅助|率',
+    not: '持证|考试|考核|合格|新增|招录|辅助|率|师资|教员|讲师|老师|教官|专家|考官',
   },
   {
     key: 'enforcement_officers',
@@ -295,7 +315,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'inspections',
     measures: ['次', '轮', '遍'],
     around: ['(巡查|检查|巡检|巡逻|排查|督查|抽查)…#'],
-    not: '出动|人次|考试|学习|演练|宣传|培训|案卷|发现|问题|隐患|整改',
+    not: '出动|人次|考试|学习|演练|宣传|培训|案卷|发现|问题|隐患|整改|接受|迎接|配合',
   },
   {
     key: 'issues_found',

@@ -29,7 +29,7 @@ const MARKERS: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 const MAX_HEADING_LENGTH = 60;
-const MAX_UNNUMBERED_HEADING_LENGTH = 32;
+const MAX_UNNUMBERED_HEADING_LENGTH = 45;
 
 const RESPONSIBILITY = /第一责任人|(党政)?主要负责人.{0,16}(职责|责任)|党政主要负责人/;
 const SHORTCOMINGS = /不足|短板|薄弱环节|存在(的)?(主要)?(问题|困难|差距)|问题(和|与|及)(原因|困难|差距)|困难和问题|面临的(问题|困难|挑战)/;
@@ -78,7 +78,7 @@ export function readHeading(line: Span, reportYear: number | null): Omit<Heading
     if (stop === -1 && (headingText.match(/[，,；;]/g)?.length ?? 0) >= 3) return null;
     return { level, numbered: true, text: headingText, start: line.start, kinds: classifyHeading(headingText, reportYear) };
   }
-  if (text.length <= MAX_UNNUMBERED_HEADING_LENGTH && !/[。，,；;！？!?]/.test(text)) {
+  if (text.length <= MAX_UNNUMBERED_HEADING_LENGTH && !/[。；;！？!?]/.test(text) && (text.match(/[，,]/g)?.length ?? 0) <= 1) {
     // Word's automatic numbering is lost in plain text, so a short line that names a part is a heading too.
     const kinds = classifyHeading(text, reportYear);
     if (kinds.length > 0) return { level: 1, numbered: false, text, start: line.start, kinds };
