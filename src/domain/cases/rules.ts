@@ -1,0 +1,253 @@
+/**
+ * The legal rules of the case engine as pure functions. Each either computes something the law fixes or
+ * throws a RULE_VIOLATION with a Chinese message and the article it enforces. The workflow table
+ * (workflow.ts) decides which rules guard which step.
+ */
+import { ruleViolation } from '../errors.ts';
+import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import { addCalendarDaysDeadline, configurePeriods, namedPeriodDeadline, type PeriodId } from '../calendar/periods.ts';
+import {
+  type ActPeriod,
+  type EvidenceKind,
+  formatYuan,
+  groundsNeedingEducation,
+  type InvestigationAct,
+  investigationActs,
+  type NoPenaltyGround,
+  type PartyKind,
+  type Penalty,
+  penaltyKinds,
+} from './model.ts';
+import { ageOn } from './parties.ts';
+import type { CaseSettings } from './settings.ts';
+import type { CaseSnapshot, OfficerOnCase } from './snapshot.ts';
+
+export const LAW = '《行政处罚法》';
+export const art = (n: string) => `${LAW}第${n}条`;
+
+// ——— 第三十六条: limitation ———
+
+/**
+ * 《行政处罚法》第三十六条: 违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，
+ * 上述期限延长至五年。期限从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算。
+ * The act is discovered in time when discovery is no later than the same date 2 (5) years after it ended.
+ */
+export function limitationEndsOn(act: ActPeriod, harmsSafety: boolean): IsoDate | null {
+  if (act.endedOn === null) return null; // still continuing: the period has not started
+  const years = harmsSafety ? 5 : 2;
+  const [y, m, d] = act.endedOn.split('-').map(Number) as [number, number, number];
+  // 2 years after 2024-02-29 is 2026-02-28 (the corresponding day does not exist: the month's last day).
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+export function assertWithinLimitation(act: ActPeriod, harmsSafety: boolean, discoveredOn: IsoDate): void {
+  const ends = limitationEndsOn(act, harmsSafety);
+  if (ends !== null && discoveredOn > ends) {
+    throw ruleViolation(
+      `违法行为于 ${act.endedOn} 终了，至 ${discoveredOn} 发现已超过${harmsSafety ? '五' : '二'}年，依法不再给予行政处罚，不能立案`,
+      art('三十六'),
+      { limitationEndsOn: ends },
+    );
+  }
+}
+
+// ——— 权责清单 ———
+
+export function assertOnPowerList(powerItem: CaseSnapshot['powerItem']): void {
+  if (!powerItem || !powerItem.onList) {
+    throw ruleViolation(
+      `该违法行为${powerItem ? `“${powerItem.name}”` : ''}不在本单位权责清单（含赋权事项）内，本单位无权立案查处，请移送有权机关`,
+      `${art('十七')}、${art('二十四')}（行政处罚由具有行政处罚权的行政机关在法定职权范围内实施）`,
+    );
+  }
+}
+
+// ——— 第四十二条: two officers with valid certificates ———
+
+export function validOfficers(officers: readonly OfficerOnCase[], date: IsoDate): OfficerOnCase[] {
+  return officers.filter((o) => !o.recused && Boolean(o.certificateNo) && o.certificateValidUntil !== null && o.certificateValidUntil >= date);
+}
+
+/** 《行政处罚法》第四十二条: 执法人员不得少于两人, each with a valid 执法证 on the day of the act. */
+export function assertTwoCertifiedOfficers(officers: readonly OfficerOnCase[], date: IsoDate): void {
+  const valid = validOfficers(officers, date);
+  if (valid.length < 2) {
+    const invalid = officers.filter((o) => !valid.includes(o)).map((o) => `${o.displayName}（${o.recused ? '已回避' : o.certificateNo ? `执法证有效期至 ${o.certificateValidUntil ?? '未知'}` : '无执法证'}）`);
+    throw ruleViolation(
+      `执法人员不得少于两人且须持有有效执法证，${date} 有效的执法人员只有 ${valid.length} 人${invalid.length ? `；不符合：${invalid.join('、')}` : ''}`,
+      art('四十二'),
+      { validOfficerIds: valid.map((o) => o.userId) },
+    );
+  }
+}
+
+// ——— 第四十三条: recusal ———
+
+export function assertNotRecused(officers: readonly OfficerOnCase[], userId: number): void {
+  const officer = officers.find((o) => o.userId === userId);
+  if (officer?.recused) throw ruleViolation(`${officer.displayName} 已决定回避，不得再参与本案`, art('四十三'));
+}
+
+// ——— 第五十八条 / 第六十四条: independence ———
+
+export function assertReviewerNotInvestigator(officers: readonly OfficerOnCase[], reviewerId: number): void {
+  if (officers.some((o) => o.userId === reviewerId)) {
+    throw ruleViolation('法制审核人员不得是本案的调查人员', `${art('五十八')}（${LAW}第五十四条第二款：调查与审核相分离）`);
+  }
+}
+
+export function assertPresiderNotInvestigator(officers: readonly OfficerOnCase[], presiderId: number): void {
+  if (officers.some((o) => o.userId === presiderId)) {
+    throw ruleViolation('听证由行政机关指定的非本案调查人员主持', `${art('六十四')}第（四）项`);
+  }
+}
+
+// ——— 第六十三条: hearing rights ———
+
+/** Why the party must be told of hearing rights, or [] (《行政处罚法》第六十三条第一款). */
+export function hearingRightsReasons(penalty: Penalty, partyKind: PartyKind, settings: CaseSettings): string[] {
+  const reasons: string[] = [];
+  const largeFine = partyKind === 'person' ? settings.largeFinePersonFen : settings.largeFineOrganizationFen;
+  const largeConfiscation = partyKind === 'person' ? settings.largeConfiscationPersonFen : settings.largeConfiscationOrganizationFen;
+  if (penalty.kinds.includes('fine') && (penalty.fineFen ?? 0) >= largeFine) reasons.push(`较大数额罚款（${formatYuan(penalty.fineFen ?? 0)}，本地标准 ${formatYuan(largeFine)}）`);
+  if ((penalty.kinds.includes('confiscateIncome') || penalty.kinds.includes('confiscateProperty')) && (penalty.confiscationFen ?? 0) >= largeConfiscation) {
+    reasons.push(`没收较大数额违法所得或较大价值非法财物（${formatYuan(penalty.confiscationFen ?? 0)}）`);
+  }
+  for (const kind of penalty.kinds) if (settings.hearingPenaltyKinds.includes(kind)) reasons.push(penaltyKinds[kind]);
+  return reasons;
+}
+
+// ——— 第五十一条: simple procedure ———
+
+/** 违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告. */
+export const SIMPLE_PROCEDURE_LIMIT_FEN: Record<PartyKind, number> = { person: 200_00, organization: 3_000_00 };
+
+export function assertSimpleProcedureAllowed(penalty: Penalty, partyKind: PartyKind): void {
+  const other = penalty.kinds.filter((k) => k !== 'warning' && k !== 'fine');
+  if (other.length) {
+    throw ruleViolation(`简易程序只能当场作出警告或罚款，不能作出${other.map((k) => penaltyKinds[k]).join('、')}，请适用普通程序`, art('五十一'));
+  }
+  const limit = SIMPLE_PROCEDURE_LIMIT_FEN[partyKind];
+  if ((penalty.fineFen ?? 0) > limit) {
+    throw ruleViolation(
+      `简易程序对${partyKind === 'person' ? '公民' : '法人或者其他组织'}只能当场处以 ${formatYuan(limit)}以下罚款，拟罚 ${formatYuan(penalty.fineFen ?? 0)}，请适用普通程序`,
+      art('五十一'),
+    );
+  }
+}
+
+// ——— 第二十九条: 一事不再罚 ———
+
+const overlaps = (a: ActPeriod, b: ActPeriod) => a.startedOn <= (b.endedOn ?? '9999-12-31') && b.startedOn <= (a.endedOn ?? '9999-12-31');
+
+/**
+ * 《行政处罚法》第二十九条: 对当事人的同一个违法行为，不得给予两次以上罚款的行政处罚. The same act = the same party
+ * (ID number / credit code), the same violation (power-list item) and overlapping act periods.
+ */
+export function assertNoSecondFine(penalty: Penalty | null, act: ActPeriod, priorFines: CaseSnapshot['priorFines']): void {
+  if (!penalty?.kinds.includes('fine')) return;
+  const same = priorFines.find((p) => overlaps(p.act, act));
+  if (same) {
+    throw ruleViolation(
+      `当事人的同一违法行为已被处以罚款（${same.decisionNumber ?? `案件 ${same.caseId}`}），不得再次罚款`,
+      art('二十九'),
+      { priorCaseId: same.caseId },
+    );
+  }
+}
+
+// ——— 第三十条: minors ———
+
+export function assertNotUnderFourteen(party: CaseSnapshot['party'], act: ActPeriod, penalty: Penalty | null): void {
+  if (!penalty || party.kind !== 'person' || !party.birthDate) return;
+  const age = ageOn(party.birthDate, act.startedOn);
+  if (age < 14) {
+    throw ruleViolation(`当事人实施违法行为时不满十四周岁（${age} 周岁），不予行政处罚，应责令监护人加以管教`, art('三十'));
+  }
+}
+
+/** 已满十四周岁不满十八周岁的未成年人有违法行为的，应当从轻或者减轻行政处罚 (第三十条). */
+export function isMinorAtAct(party: CaseSnapshot['party'], act: ActPeriod): boolean {
+  return party.kind === 'person' && party.birthDate !== null && ageOn(party.birthDate, act.startedOn) < 18;
+}
+
+// ——— 第三十三条: education ———
+
+export function assertEducationRecorded(proposal: { ground: NoPenaltyGround | null; education: string | null }): void {
+  if (proposal.ground === null) throw ruleViolation('不予行政处罚须写明理由', art('三十三'));
+  if (groundsNeedingEducation.includes(proposal.ground) && !(proposal.education && proposal.education.trim().length >= 2)) {
+    throw ruleViolation('依法不予行政处罚的，应当对当事人进行教育，并记录教育情况', `${art('三十三')}第三款`);
+  }
+}
+
+// ——— 第四十五条: no heavier penalty because of the statement ———
+
+/** A comparable weight: total money, then the number of kinds (a new kind makes a penalty heavier). */
+export function isHeavier(next: Penalty, before: Penalty): boolean {
+  const money = (p: Penalty) => (p.fineFen ?? 0) + (p.confiscationFen ?? 0);
+  return money(next) > money(before) || next.kinds.some((k) => !before.kinds.includes(k));
+}
+
+export function assertNotRaised(next: Penalty, notified: Penalty, statementMade: boolean): void {
+  if (!isHeavier(next, notified)) return;
+  if (statementMade) throw ruleViolation('当事人已陈述申辩，不得因当事人陈述、申辩而给予更重的处罚', `${art('四十五')}第二款`);
+  throw ruleViolation('拟作出的处罚重于已告知的内容，须重新履行事先告知程序', art('四十四'));
+}
+
+// ——— 第七十二条: 加处罚款 ———
+
+/**
+ * 《行政处罚法》第七十二条第一款第（一）项: 到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额.
+ * Days counted from the day after the due date up to and including `onDate`; rounded down to the 分.
+ */
+export function lateFeeFen(fineFen: number, dueOn: IsoDate, onDate: IsoDate): number {
+  const days = Math.max(0, daysBetween(dueOn, onDate));
+  return Math.min(fineFen, Math.floor((fineFen * 3 * days) / 100));
+}
+
+// ——— Deadlines ———
+
+/** The legal periods with this organization's local parameters applied. */
+export function periodsFor(settings: CaseSettings) {
+  return configurePeriods({ statement: { days: settings.statementPeriodDays }, decision: { days: settings.decisionPeriodDays } });
+}
+
+export function deadlineFor(calendar: WorkCalendar, settings: CaseSettings, id: PeriodId, eventDate: IsoDate): IsoDate {
+  return namedPeriodDeadline(calendar, id, eventDate, periodsFor(settings));
+}
+
+/** The payment due date: 15 days after service (Art. 67), or the last instalment approved (Art. 66). */
+export function paymentDueOn(calendar: WorkCalendar, servedOn: IsoDate, instalments: readonly { dueOn: IsoDate }[] | null): IsoDate {
+  if (instalments && instalments.length) return instalments.map((i) => i.dueOn).sort().at(-1)!;
+  return addCalendarDaysDeadline(calendar, servedOn, 15);
+}
+
+/** Amount still owed on `onDate`: fine + late fee − payments. */
+export function amountOwedFen(fineFen: number, dueOn: IsoDate, paidFen: number, onDate: IsoDate): number {
+  return Math.max(0, fineFen + lateFeeFen(fineFen, dueOn, onDate) - paidFen);
+}
+
+
+// ——— 第四十七条: audio-video for 查封扣押 and 强制拆除 ———
+
+/**
+ * 《行政处罚法》第四十七条 (全过程记录) and 国办发〔2018〕118号 (对查封扣押财产、强制拆除等直接涉及重大财产权益的现场执法活动
+ * 全程音像记录): an evidence item recording such an act is accepted only when it is itself audio-video, or the case
+ * already holds an audio-video item for the same act on the same day.
+ */
+export function assertAudioVideoRecorded(
+  item: { act: InvestigationAct; kind: EvidenceKind; recordedOn: IsoDate },
+  existing: readonly { act: InvestigationAct; kind: EvidenceKind; recordedOn: IsoDate }[],
+  settings: CaseSettings,
+): void {
+  if (!settings.audioVideoRequiredFor.includes(item.act) || item.kind === 'audioVisual') return;
+  const recorded = existing.some((e) => e.act === item.act && e.kind === 'audioVisual' && e.recordedOn === item.recordedOn);
+  if (!recorded) {
+    throw ruleViolation(
+      `${investigationActs[item.act]}须全程音像记录：请先上传当日该行为的视听资料，再登记其他证据`,
+      `${art('四十七')}、国办发〔2018〕118号`,
+    );
+  }
+}

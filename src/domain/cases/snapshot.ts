@@ -1,0 +1,143 @@
+/**
+ * What the rules see of a case: plain data the service loads in the transaction, so every guard is a pure
+ * function of (snapshot, input, context) and can be tested exactly.
+ */
+import type { Role } from '../access.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
+import type { CaseSettings } from './settings.ts';
+
+export interface OfficerOnCase {
+  userId: number;
+  displayName: string;
+  certificateNo: string | null;
+  certificateValidUntil: IsoDate | null;
+  /** Recusal granted (《行政处罚法》第四十三条): may no longer act on the case. */
+  recused: boolean;
+}
+
+export interface Proposal {
+  kind: DecisionKind;
+  penalty: Penalty | null;
+  ground: NoPenaltyGround | null;
+  education: string | null;
+  transferReason: string | null;
+}
+
+export interface CaseFlags {
+  complex: boolean;
+  majorPublicInterest: boolean;
+  socialImpact: boolean;
+}
+
+/** The procedural record of a case (stored as JSON on the case row; every change is also in the audit chain). */
+export interface CaseRecord {
+  filing: { on: IsoDate; opinion: string; approvedBy: number } | null;
+  decline: { on: IsoDate; reason: string } | null;
+  investigation: { startedOn: IsoDate | null; closedOn: IsoDate | null; findings: string | null };
+  proposal: Proposal | null;
+  flags: CaseFlags;
+  legalReviews: { on: IsoDate; reviewerId: number; reviewerName: string; passed: boolean; opinion: string }[];
+  collectiveDiscussion: { on: IsoDate; participants: string[]; conclusion: string } | null;
+  notice: {
+    servedOn: IsoDate;
+    number: string;
+    penalty: Penalty;
+    hearingOffered: boolean;
+    statementEndsOn: IsoDate;
+    hearingRequestEndsOn: IsoDate | null;
+  } | null;
+  statement: { on: IsoDate; waived: boolean; content: string; reply: string } | null;
+  penaltyRevisions: { on: IsoDate; from: Penalty; to: Penalty; reason: string }[];
+  hearing: {
+    requestedOn: IsoDate;
+    hearingOn: IsoDate | null;
+    noticeServedOn: IsoDate | null;
+    noticeNumber: string | null;
+    presiderId: number | null;
+    presiderName: string | null;
+    place: string | null;
+    heldOn: IsoDate | null;
+    record: string | null;
+  } | null;
+  decision: {
+    kind: DecisionKind;
+    on: IsoDate;
+    number: string | null;
+    penalty: Penalty | null;
+    ground: NoPenaltyGround | null;
+    education: string | null;
+    transferReason: string | null;
+    status: DecisionStatus;
+    statusChange: { on: IsoDate; reason: string } | null;
+  } | null;
+  service: { on: IsoDate; method: string } | null;
+  payments: { on: IsoDate; amountFen: number; receiptNo: string }[];
+  /** Deferral or instalments approved under 《行政处罚法》第六十六条. */
+  instalments: { dueOn: IsoDate; amountFen: number }[] | null;
+  courtEnforcement: { on: IsoDate; court: string } | null;
+  recusals: { officerId: number; requestedOn: IsoDate; reason: string; decidedOn: IsoDate | null; granted: boolean | null }[];
+  extensions: { on: IsoDate; from: IsoDate; to: IsoDate; reason: string; approvedBy: number }[];
+  preservations: { on: IsoDate; items: string; approvedById: number; decidedOn: IsoDate | null; outcome: string | null }[];
+  sideExit: { action: string; on: IsoDate; reason: string; target?: string; receiver?: string } | null;
+  closing: { on: IsoDate; summary: string } | null;
+  archive: { on: IsoDate; archiveNo: string } | null;
+}
+
+export const emptyCaseRecord = (): CaseRecord => ({
+  filing: null,
+  decline: null,
+  investigation: { startedOn: null, closedOn: null, findings: null },
+  proposal: null,
+  flags: { complex: false, majorPublicInterest: false, socialImpact: false },
+  legalReviews: [],
+  collectiveDiscussion: null,
+  notice: null,
+  statement: null,
+  penaltyRevisions: [],
+  hearing: null,
+  decision: null,
+  service: null,
+  payments: [],
+  instalments: null,
+  courtEnforcement: null,
+  recusals: [],
+  extensions: [],
+  preservations: [],
+  sideExit: null,
+  closing: null,
+  archive: null,
+});
+
+export interface CaseSnapshot {
+  procedure: Procedure;
+  state: CaseState;
+  stateBeforeSuspension: CaseState | null;
+  /** Date of the latest recorded act: a new act may not be dated before it. */
+  lastActedOn: IsoDate;
+  registeredOn: IsoDate;
+  party: { kind: PartyKind; birthDate: IsoDate | null; identityKey: string };
+  act: ActPeriod;
+  /** 涉及公民生命健康安全、金融安全且有危害后果 (Art. 36: 5-year limitation). */
+  harmsSafety: boolean;
+  discoveredOn: IsoDate;
+  /** The violation is on the organization's power list (权责清单), own or delegated. */
+  powerItem: { id: number; name: string; onList: boolean } | null;
+  officers: OfficerOnCase[];
+  record: CaseRecord;
+  /** Payment due date when a fine is due (Art. 67), after deferral (Art. 66). */
+  paymentDueOn: IsoDate | null;
+  /** Other in-force fines of the same party for the same violation (Art. 29), loaded by the service. */
+  priorFines: { caseId: number; act: ActPeriod; decisionNumber: string | null }[];
+}
+
+export interface GuardContext {
+  /** The date of the act (input `on`, or today). */
+  actDate: IsoDate;
+  /** Today in China, from the clock. */
+  today: IsoDate;
+  actor: { userId: number; roles: readonly Role[] };
+  calendar: WorkCalendar;
+  settings: CaseSettings;
+}

@@ -1,0 +1,363 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors.ts';
+import type { CaseActionInput } from './actions.ts';
+import { buildActCode, formatDocumentNumber, mod3736CheckChar, parseActCode } from './codes.ts';
+import { buildCase, buildOfficer, buildPenalty, calendar, guardContext, notifiedCase } from './fixtures.ts';
+import type { Penalty } from './model.ts';
+import { validateParty } from './parties.ts';
+import {
+  assertAudioVideoRecorded,
+  assertSimpleProcedureAllowed,
+  deadlineFor,
+  hearingRightsReasons,
+  lateFeeFen,
+  limitationEndsOn,
+  paymentDueOn,
+} from './rules.ts';
+import { defaultCaseSettings, resolveCaseSettings } from './settings.ts';
+import type { CaseSnapshot, GuardContext } from './snapshot.ts';
+import { checkTransition, transitions } from './workflow.ts';
+
+/** Runs `fn` and returns the AppError it throws (failing when it does not throw one). */
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal, but the step was allowed');
+}
+
+function expectRule(fn: () => unknown, article: string): AppError {
+  const error = refusal(fn);
+  expect(error.code).toBe('RULE_VIOLATION');
+  expect(String(error.details?.article)).toContain(article);
+  expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
+  return error;
+}
+
+const fileInput: CaseActionInput = { action: 'file', officerIds: [11, 12], opinion: '符合立案条件，建议立案' };
+const decideInput: CaseActionInput = { action: 'decide' };
+const head = (actDate: string, extra: Partial<GuardContext> = {}) => guardContext({ actDate, actor: { userId: 1, roles: ['head'] }, ...extra });
+
+function withProposal(c: CaseSnapshot, kind: 'penalty' | 'noPenalty', penalty: Penalty | null, extra: Partial<NonNullable<CaseSnapshot['record']['proposal']>> = {}): CaseSnapshot {
+  c.record.proposal = { kind, penalty, ground: null, education: null, transferReason: null, ...extra };
+  return c;
+}
+
+describe('workflow table', () => {
+  it('refuses an action from a state it does not start from, naming the state in Chinese', () => {
+    const error = expectRule(() => checkTransition(buildCase({ state: 'clue' }), decideInput, head('2026-03-02')), '第五章');
+    expect(error.message).toContain('线索登记');
+  });
+
+  it('refuses an action to a role that may not take it', () => {
+    const error = refusal(() => checkTransition(buildCase(), fileInput, guardContext({ actor: { userId: 11, roles: ['officer'] } })));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('负责人');
+  });
+
+  it('records acts in order and never in the future', () => {
+    expect(refusal(() => checkTransition(buildCase({ lastActedOn: '2026-03-05' }), fileInput, head('2026-03-04'))).code).toBe('VALIDATION');
+    expect(refusal(() => checkTransition(buildCase(), fileInput, head('2026-07-01'))).code).toBe('VALIDATION');
+  });
+
+  it('moves clue → filed → investigating → reviewing on the happy path', () => {
+    expect(checkTransition(buildCase(), fileInput, head('2026-03-02'))).toBe('filed');
+    const officer = guardContext({ actDate: '2026-03-03', actor: { userId: 11, roles: ['officer'] } });
+    expect(checkTransition(buildCase({ state: 'filed' }), { action: 'startInvestigation' }, officer)).toBe('investigating');
+  });
+
+  it('has a transition for every action, each starting from at least one state', () => {
+    for (const t of Object.values(transitions)) expect(t.from.length).toBeGreaterThan(0);
+  });
+});
+
+describe('《行政处罚法》第三十六条 limitation', () => {
+  it('Art. 36: refuses filing a violation discovered more than two years after it ended', () => {
+    const c = buildCase({ act: { startedOn: '2023-05-01', endedOn: '2024-03-01' }, discoveredOn: '2026-03-02' });
+    expectRule(() => checkTransition(c, fileInput, head('2026-03-02')), '第三十六条');
+  });
+
+  it('Art. 36: allows five years where life, health or financial safety was harmed', () => {
+    const c = buildCase({ act: { startedOn: '2023-05-01', endedOn: '2024-03-01' }, discoveredOn: '2026-03-02', harmsSafety: true });
+    expect(checkTransition(c, fileInput, head('2026-03-02'))).toBe('filed');
+  });
+
+  it('Art. 36: a continuing act counts from its end; the last day is still in time', () => {
+    expect(limitationEndsOn({ startedOn: '2020-01-01', endedOn: null }, false)).toBeNull();
+    expect(limitationEndsOn({ startedOn: '2020-01-01', endedOn: '2024-03-02' }, false)).toBe('2026-03-02');
+    expect(limitationEndsOn({ startedOn: '2020-01-01', endedOn: '2024-02-29' }, false)).toBe('2026-02-28');
+    const continuing = buildCase({ act: { startedOn: '2019-01-01', endedOn: null }, discoveredOn: '2026-03-02' });
+    expect(checkTransition(continuing, fileInput, head('2026-03-02'))).toBe('filed');
+  });
+});
+
+describe('power list (权责清单)', () => {
+  it('refuses filing a violation not on the organization power list', () => {
+    const c = buildCase({ powerItem: { id: 9, name: '燃气用户擅自改装燃气设施', onList: false } });
+    const error = expectRule(() => checkTransition(c, fileInput, head('2026-03-02')), '第十七条');
+    expect(error.message).toContain('权责清单');
+  });
+});
+
+describe('《行政处罚法》第四十二条 two certified officers', () => {
+  it('Art. 42: refuses filing and investigation acts with fewer than two valid certificates on the act date', () => {
+    const expired = buildCase({ officers: [buildOfficer(11), buildOfficer(13, { certificateValidUntil: '2025-06-30' })] });
+    expectRule(() => checkTransition(expired, fileInput, head('2026-03-02')), '第四十二条');
+    const officer = guardContext({ actDate: '2026-03-03', actor: { userId: 11, roles: ['officer'] } });
+    expectRule(() => checkTransition({ ...expired, state: 'filed' }, { action: 'startInvestigation' }, officer), '第四十二条');
+  });
+
+  it('Art. 42: a certificate valid through the act date counts, one expiring the day before does not', () => {
+    const c = buildCase({ officers: [buildOfficer(11), buildOfficer(12, { certificateValidUntil: '2026-03-02' })] });
+    expect(checkTransition(c, fileInput, head('2026-03-02'))).toBe('filed');
+    const late = { ...c, lastActedOn: '2026-03-03' };
+    expectRule(() => checkTransition(late, fileInput, head('2026-03-03')), '第四十二条');
+  });
+});
+
+describe('《行政处罚法》第四十三条 recusal', () => {
+  it('Art. 43: an officer whose recusal was granted can no longer act on the case', () => {
+    const c = buildCase({ state: 'filed', officers: [buildOfficer(11, { recused: true }), buildOfficer(12), buildOfficer(14)] });
+    expectRule(() => checkTransition(c, { action: 'startInvestigation' }, guardContext({ actDate: '2026-03-03', actor: { userId: 11, roles: ['officer'] } })), '第四十三条');
+    // The others continue meanwhile.
+    expect(checkTransition(c, { action: 'startInvestigation' }, guardContext({ actDate: '2026-03-03', actor: { userId: 12, roles: ['officer'] } }))).toBe('investigating');
+  });
+
+  it('Art. 43: the head decides only a recusal that was requested', () => {
+    const c = buildCase({ state: 'investigating' });
+    expectRule(() => checkTransition(c, { action: 'decideRecusal', officerId: 11, granted: true, replacementId: null }, head('2026-03-03')), '第四十三条');
+    c.record.recusals.push({ officerId: 11, requestedOn: '2026-03-03', reason: '与当事人有亲属关系', decidedOn: null, granted: null });
+    expect(checkTransition(c, { action: 'decideRecusal', officerId: 11, granted: true, replacementId: null }, head('2026-03-03'))).toBe('investigating');
+  });
+});
+
+describe('《行政处罚法》第五十八条 legal review', () => {
+  it('Art. 58: the reviewer may not be an investigator of the case', () => {
+    const c = buildCase({ state: 'reviewing' });
+    const input: CaseActionInput = { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿' };
+    expectRule(() => checkTransition(c, input, guardContext({ actor: { userId: 11, roles: ['reviewer', 'officer'] } })), '第五十八条');
+    expect(checkTransition(c, input, guardContext({ actor: { userId: 30, roles: ['reviewer'] } }))).toBe('reviewing');
+  });
+
+  it('Art. 58: a decision that needs legal review is refused until a passed review exists', () => {
+    const settings = resolveCaseSettings([{ legalReviewAllOrdinary: true }]);
+    const c = notifiedCase();
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16', { settings })), '第五十八条');
+    c.record.legalReviews.push({ on: '2026-03-16', reviewerId: 30, reviewerName: '林晓', passed: false, opinion: '证据不足' });
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16', { settings })), '第五十八条');
+    c.record.legalReviews.push({ on: '2026-03-16', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    expect(checkTransition(c, decideInput, head('2026-03-16', { settings }))).toBe('decided');
+  });
+});
+
+describe('《行政处罚法》第四十四条、第四十五条、第六十二条 prior notice and statement', () => {
+  it('Art. 44/62: no penalty decision without the prior notice', () => {
+    const c = withProposal(buildCase({ state: 'reviewing' }), 'penalty', buildPenalty());
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十四条');
+  });
+
+  it('Art. 45/62: no decision before the statement period ends unless the party expressly waived', () => {
+    const c = notifiedCase();
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-13')), '第六十二条');
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    expect(checkTransition({ ...c, lastActedOn: '2026-03-11' }, decideInput, head('2026-03-11'))).toBe('decided');
+  });
+
+  it('Art. 45: the penalty may not be raised after the party stated and defended', () => {
+    const c = notifiedCase();
+    c.record.statement = { on: '2026-03-11', waived: false, content: '已经整改，请求从轻', reply: '理由不成立' };
+    const raise: CaseActionInput = { action: 'revisePenalty', penalty: buildPenalty({ fineFen: 3_000_00 }), reason: '当事人态度恶劣' };
+    expectRule(() => checkTransition(c, raise, guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } })), '第四十五条');
+    const lower: CaseActionInput = { action: 'revisePenalty', penalty: buildPenalty({ fineFen: 1_000_00 }), reason: '已整改' };
+    expect(checkTransition(c, lower, guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } }))).toBe('notified');
+  });
+
+  it('Art. 44: a heavier penalty than notified needs a new notice even without a statement', () => {
+    const c = notifiedCase();
+    c.record.proposal!.penalty = buildPenalty({ fineFen: 2_500_00 });
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十四条');
+  });
+});
+
+describe('《行政处罚法》第六十三条、第六十四条、第六十五条 hearing', () => {
+  it('Art. 63: hearing rights for a large fine (person ≥ 5,000元, organization ≥ 100,000元) and heavy kinds', () => {
+    expect(hearingRightsReasons(buildPenalty({ fineFen: 5_000_00 }), 'person', defaultCaseSettings)).toHaveLength(1);
+    expect(hearingRightsReasons(buildPenalty({ fineFen: 4_999_99 }), 'person', defaultCaseSettings)).toHaveLength(0);
+    expect(hearingRightsReasons(buildPenalty({ fineFen: 50_000_00 }), 'organization', defaultCaseSettings)).toHaveLength(0);
+    expect(hearingRightsReasons(buildPenalty({ kinds: ['suspendBusiness'], fineFen: null }), 'organization', defaultCaseSettings)).toEqual(['责令停产停业']);
+    const local = resolveCaseSettings([{ largeFinePersonFen: 3_000_00 }]);
+    expect(hearingRightsReasons(buildPenalty({ fineFen: 3_000_00 }), 'person', local)).toHaveLength(1);
+  });
+
+  it('Art. 63: a party not offered hearing rights cannot request a hearing', () => {
+    expectRule(() => checkTransition(notifiedCase(), { action: 'requestHearing' }, guardContext({ actDate: '2026-03-11', actor: { userId: 11, roles: ['officer'] } })), '第六十三条');
+  });
+
+  it('Art. 64: the hearing must be requested within five working days of the notice', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    const officer = (actDate: string) => guardContext({ actDate, actor: { userId: 11, roles: ['officer'] } });
+    expect(checkTransition(c, { action: 'requestHearing' }, officer('2026-03-17'))).toBe('hearing');
+    expectRule(() => checkTransition(c, { action: 'requestHearing' }, officer('2026-03-18')), '第六十四条');
+  });
+
+  it('Art. 64: no decision while the hearing request window is open', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.record.collectiveDiscussion = { on: '2026-03-12', participants: ['甲', '乙', '丙'], conclusion: '同意' };
+    c.record.legalReviews.push({ on: '2026-03-12', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-17')), '第六十四条');
+    expect(checkTransition(c, decideInput, head('2026-03-18'))).toBe('decided');
+  });
+
+  it('Art. 64: the hearing notice is served at least seven working days ahead, by a non-investigator presider', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    const officer = guardContext({ actDate: '2026-03-18', actor: { userId: 11, roles: ['officer'] } });
+    // 2026-03-18 (Wed) + 7 working days = 2026-03-27 (Fri): a hearing on 03-27 is fine, 03-26 is too early.
+    expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室' }, officer)).toBe('hearing');
+    expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-26', presiderId: 40, place: '第一听证室' }, officer), '第六十四条');
+    expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 12, place: '第一听证室' }, officer), '第六十四条第（四）项');
+  });
+
+  it('Art. 65: after a hearing request, no decision until the hearing was held', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    c.record.hearing = { requestedOn: '2026-03-12', hearingOn: '2026-03-25', noticeServedOn: '2026-03-13', noticeNumber: null, presiderId: 40, presiderName: '何静', place: '听证室', heldOn: null, record: null };
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-26')), '第六十五条');
+  });
+});
+
+describe('《行政处罚法》第五十七条 collective discussion', () => {
+  it('Art. 57: a major fine needs the heads collective discussion before the decision', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 6_000_00 }));
+    c.record.legalReviews.push({ on: '2026-03-12', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    c.record.statement = { on: '2026-03-12', waived: true, content: '', reply: '' };
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第五十七条');
+    c.record.collectiveDiscussion = { on: '2026-03-13', participants: ['陈建国', '李明', '张华'], conclusion: '同意处罚' };
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+});
+
+describe('《行政处罚法》第二十九条、第三十条、第三十三条', () => {
+  it('Art. 29: the same violation of the same party is not fined twice', () => {
+    const c = notifiedCase();
+    c.priorFines = [{ caseId: 7, act: { startedOn: '2026-02-25', endedOn: '2026-02-28' }, decisionNumber: '云东城管罚决字〔2026〕第3号' }];
+    const error = expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第二十九条');
+    expect(error.message).toContain('第3号');
+    c.priorFines = [{ caseId: 7, act: { startedOn: '2025-10-01', endedOn: '2025-10-02' }, decisionNumber: '云东城管罚决字〔2025〕第9号' }];
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
+  it('Art. 30: a person under fourteen at the time of the act is not penalized', () => {
+    const c = notifiedCase();
+    c.party = { kind: 'person', birthDate: '2012-03-05', identityKey: 'id:x' };
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第三十条');
+    c.party = { kind: 'person', birthDate: '2012-02-19', identityKey: 'id:x' };
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
+  it('Art. 33: a no-penalty decision records the education given', () => {
+    const c = withProposal(buildCase({ state: 'reviewing' }), 'noPenalty', null, { ground: 'firstViolation', education: null });
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第三十三条');
+    c.record.proposal!.education = '当场对当事人进行法治教育，当事人签字确认并已自行整改';
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+});
+
+describe('《行政处罚法》第五十一条 simple procedure', () => {
+  it('Art. 51: on the spot only a warning or a fine up to 200元 (person) / 3,000元 (organization)', () => {
+    expect(() => assertSimpleProcedureAllowed(buildPenalty({ fineFen: 200_00 }), 'person')).not.toThrow();
+    expectRule(() => assertSimpleProcedureAllowed(buildPenalty({ fineFen: 200_01 }), 'person'), '第五十一条');
+    expect(() => assertSimpleProcedureAllowed(buildPenalty({ fineFen: 3_000_00 }), 'organization')).not.toThrow();
+    expectRule(() => assertSimpleProcedureAllowed(buildPenalty({ fineFen: 3_000_01 }), 'organization'), '第五十一条');
+    expectRule(() => assertSimpleProcedureAllowed(buildPenalty({ kinds: ['confiscateProperty'], fineFen: null }), 'person'), '第五十一条');
+  });
+});
+
+describe('deadlines (《行政处罚法》第五十六条、第六十条、第六十一条、第六十七条、第八十五条)', () => {
+  it('Art. 60: the decision is due 90 calendar days after filing, moved off a rest day', () => {
+    expect(deadlineFor(calendar, defaultCaseSettings, 'decision', '2026-03-02')).toBe('2026-06-01'); // 05-31 is a Sunday
+  });
+
+  it('Art. 61: service within 7 working days; Art. 56: preservation decision within 7 working days', () => {
+    expect(deadlineFor(calendar, defaultCaseSettings, 'service', '2026-03-16')).toBe('2026-03-25');
+    expect(deadlineFor(calendar, defaultCaseSettings, 'registrationPreservation', '2026-03-16')).toBe('2026-03-25');
+  });
+
+  it('Art. 67: payment within 15 days of service; Art. 66: approved instalments move it', () => {
+    expect(paymentDueOn(calendar, '2026-03-16', null)).toBe('2026-03-31');
+    expect(paymentDueOn(calendar, '2026-03-16', [{ dueOn: '2026-04-30' }, { dueOn: '2026-05-29' }])).toBe('2026-05-29');
+  });
+
+  it('Art. 66: instalments must add up to what is owed', () => {
+    const c = buildCase({ state: 'enforcing' });
+    c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    const bad: CaseActionInput = { action: 'approveDeferral', instalments: [{ dueOn: '2026-04-30', amountFen: 1_000_00 }], reason: '经济困难' };
+    expect(refusal(() => checkTransition(c, bad, head('2026-03-20'))).code).toBe('VALIDATION');
+  });
+
+  it('Art. 72: 加处罚款 is 3% of the fine per day overdue, never more than the fine', () => {
+    expect(lateFeeFen(1_000_00, '2026-03-31', '2026-03-31')).toBe(0);
+    expect(lateFeeFen(1_000_00, '2026-03-31', '2026-04-01')).toBe(30_00);
+    expect(lateFeeFen(1_000_00, '2026-03-31', '2026-04-10')).toBe(300_00);
+    expect(lateFeeFen(1_000_00, '2026-03-31', '2026-06-30')).toBe(1_000_00);
+  });
+
+  it('Art. 72: a case with an unpaid fine is not closed without court enforcement', () => {
+    const c = buildCase({ state: 'enforcing', paymentDueOn: '2026-03-31' });
+    c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    const officer = guardContext({ actDate: '2026-04-02', actor: { userId: 11, roles: ['officer'] } });
+    expectRule(() => checkTransition(c, { action: 'close', summary: '结案' }, officer), '第七十二条');
+    c.record.payments.push({ on: '2026-04-02', amountFen: 2_000_00, receiptNo: 'R1' });
+    // Paid two days late: 2 × 3% of 2,000元 = 120元 still owed.
+    expectRule(() => checkTransition(c, { action: 'close', summary: '结案' }, officer), '第七十二条');
+    c.record.payments.push({ on: '2026-04-02', amountFen: 120_00, receiptNo: 'R2' });
+    expect(checkTransition(c, { action: 'close', summary: '结案' }, officer)).toBe('closed');
+    expectRule(() => checkTransition({ ...c, paymentDueOn: '2026-04-05' }, { action: 'applyCourtEnforcement', court: '东湖区人民法院' }, head('2026-04-02')), '第七十二条');
+  });
+});
+
+describe('《行政处罚法》第四十七条 audio-video', () => {
+  it('Art. 47: a seizure or demolition is recorded only with same-day audio-video', () => {
+    const doc = { act: 'seizure' as const, kind: 'onSiteRecord' as const, recordedOn: '2026-03-05' };
+    expectRule(() => assertAudioVideoRecorded(doc, [], defaultCaseSettings), '第四十七条');
+    expect(() => assertAudioVideoRecorded(doc, [{ act: 'seizure', kind: 'audioVisual', recordedOn: '2026-03-05' }], defaultCaseSettings)).not.toThrow();
+    expect(() => assertAudioVideoRecorded({ ...doc, act: 'inspection' }, [], defaultCaseSettings)).not.toThrow();
+    expect(() => assertAudioVideoRecorded(doc, [], resolveCaseSettings([{ audioVideoRequiredFor: [] }]))).not.toThrow();
+  });
+});
+
+describe('codes, numbers, parties, settings', () => {
+  it('act codes carry an ISO 7064 MOD 37,36 check character that catches typos and swaps', () => {
+    const code = buildActCode({ divisionCode: '539902', year: 2026, procedure: 'ordinary', seq: 15 });
+    expect(code).toMatch(/^5399022026P000015[0-9A-Z]$/);
+    expect(parseActCode(code.toLowerCase())).toEqual({ ok: true, code });
+    const typo = `${code.slice(0, 16)}${code[16] === '5' ? '6' : '5'}${code[17]}`;
+    expect(parseActCode(typo).ok).toBe(false);
+    const swapped = `${code.slice(0, 14)}${code[15]}${code[14]}${code.slice(16)}`;
+    if (swapped !== code) expect(parseActCode(swapped).ok).toBe(false);
+    // Every check character validates its own body (the check char is consistent).
+    expect(mod3736CheckChar('5399022026J000001')).toHaveLength(1);
+  });
+
+  it('document numbers follow the configured pattern', () => {
+    expect(formatDocumentNumber(defaultCaseSettings.numberPatterns.penaltyDecision, { prefix: '云城管', year: 2024, seq: 15 })).toBe('云城管罚决字〔2024〕第15号');
+  });
+
+  it('parties: ID numbers and credit codes are checked, the birth date is kept for Art. 30', () => {
+    const person = validateParty({ kind: 'person', name: '张伟', idNumber: '11010519491231002X' }, '2026-03-02');
+    expect(person).toMatchObject({ birthDate: '1949-12-31', identityKey: 'id:11010519491231002X' });
+    expect(refusal(() => validateParty({ kind: 'person', name: '张伟', idNumber: '110105194912310021' }, '2026-03-02')).code).toBe('VALIDATION');
+    expect(refusal(() => validateParty({ kind: 'organization', name: '某公司', creditCode: '91350100M000100Y42' }, '2026-03-02')).code).toBe('VALIDATION');
+  });
+
+  it('settings: defaults are lawful and the nearest organization wins', () => {
+    expect(defaultCaseSettings.statementPeriodDays).toBe(3);
+    const s = resolveCaseSettings([{ statementPeriodDays: 5, documentPrefix: '云城管' }, { documentPrefix: '云东城管', numberPatterns: { penaltyDecision: '{prefix}罚字〔{year}〕{seq}号' } }]);
+    expect(s).toMatchObject({ statementPeriodDays: 5, documentPrefix: '云东城管' });
+    expect(s.numberPatterns).toMatchObject({ penaltyDecision: '{prefix}罚字〔{year}〕{seq}号', priorNotice: '{prefix}罚告字〔{year}〕第{seq}号' });
+  });
+});
