@@ -76,7 +76,27 @@ const positives: ReadonlyArray<readonly [string, string[]]> = [
   ['2023年，我局向市局报送典型案例2例。', ['typical_cases=2']],
 ];
 
+/** The same figures written with the number before what it counts. */
+const numberFirst: ReadonlyArray<readonly [string, string[]]> = [
+  ['开展120场普法宣传活动。', ['publicity_events=120']],
+  ['开展120次执法检查。', ['inspections=120']],
+  ['成功调解120起矛盾纠纷。', ['disputes_mediated=120']],
+  ['办理120件信访事项。', ['petitions_handled=120']],
+  ['办理1200件审批事项。', ['approvals_handled=1200']],
+  ['审核12件规范性文件。', ['normative_docs_reviewed=12']],
+  ['报备5件规范性文件。', ['normative_docs_filed=5']],
+  ['审查56份合同。', ['legality_reviews=56']],
+  ['对120人次进行说服教育。', ['persuasion_education=120']],
+  ['开展12次专题学法。', ['law_study_sessions=12']],
+  ['组织1200余名执法人员参加执法资格培训。', ['trained_persons=1200']],
+  ['办结法律援助案件1092件，解答120人次法律咨询。', ['legal_aid_cases=1092', 'legal_consultations=120']],
+];
+
 describe('extractIndicators: what each sentence yields', () => {
+  it.each(numberFirst)('%s', (sentence, expected) => {
+    expect(read(sentence)).toEqual(expected);
+  });
+
   it.each(positives)('%s', (sentence, expected) => {
     const year = sentence.startsWith('2021年') ? 2021 : 2023;
     expect(read(sentence, year)).toEqual(expected);
