@@ -14,7 +14,8 @@ export function analyzeReportText(text: string, file: string): ReportAnalysis {
   const normalized = normalizeForMatching(text);
   const lines = splitLines(normalized);
   const title = findTitle(lines);
-  const titleText = title.title === null ? null : text.slice(title.start, title.end);
+  // PDF text layers put spaces around figures (关于 2023 年…); a title has no spaces worth keeping.
+  const titleText = title.title === null ? null : text.slice(title.start, title.end).replace(/\n/g, '').replace(/\s+(?=[\p{Script=Han}\d])|(?<=[\p{Script=Han}\d])\s+/gu, '');
   const dateInfo = extractDate(lines, title.lineIndex === -1 ? 0 : title.lineIndex);
   const body = normalized.slice(title.end);
   const year = extractYear(title.title, body, dateInfo.date);

@@ -2,7 +2,7 @@
  * The indicator rules as data: which measure words a figure may carry and which wording around it says
  * what it counts. A figure is read against its context `<words before>#<words after>` — the words between
  * the previous figure (or the clause start) and this one, `#` for the figure itself, then the words up to
- * the next figure (or the clause end), with quotation marks removed and trailing fillers (共计, 达, 为 …) cut.
+ * the next figure (or the clause end), with quotation marks removed and trailing fillers (共计, 达到, 约 …) cut.
  *
  * In patterns, `#` is the figure and `…` stands for up to ten characters that are not a figure.
  * Rules are tried in order and the first match wins, so narrower readings come before broader ones
@@ -334,10 +334,16 @@ export const indicatorRules: readonly IndicatorRule[] = [
   {
     key: 'service_hall_items',
     measures: ['项', '件', '个'],
-    around: ['#…(进驻|入驻|纳入)…(政务服务|便民服务|行政服务|市民服务|综合服务)?(大厅|中心)', '(进驻|入驻)…(大厅|中心)…(事项)?…#', '(大厅|中心)…(进驻|入驻)…事项…#'],
+    around: ['#…(进驻|入驻)…(政务服务|便民服务|行政服务|市民服务|综合服务)?(大厅|中心)', '(进驻|入驻)…(大厅|中心)…(事项)?…#', '(大厅|中心)…(进驻|入驻)…事项…#'],
   },
   { key: 'one_thing_packages', measures: ['项', '个', '件', '类'], around: ['一件事…(套餐|场景|主题|集成服务)?…#', '#…一件事'] },
-  { key: 'approvals_overdue', measures: ['件', '个'], around: ['超期(办件|办理|件|事项)?…#', '#…超期'], not: '率' },
+  {
+    key: 'approvals_overdue',
+    measures: ['件', '个'],
+    around: ['超期(办件|办理|件|事项)?…#', '#…超期'],
+    sentence: '审批|办件|政务服务|许可|申请',
+    not: '率|整改|问题|隐患',
+  },
   {
     key: 'approvals_handled',
     measures: ['件', '项', '宗', '个'],

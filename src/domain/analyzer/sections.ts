@@ -31,10 +31,10 @@ const MARKERS: ReadonlyArray<readonly [RegExp, number]> = [
 const MAX_HEADING_LENGTH = 60;
 const MAX_UNNUMBERED_HEADING_LENGTH = 45;
 
-const RESPONSIBILITY = /第一责任人|(党政)?主要负责人.{0,16}(职责|责任)|党政主要负责人/;
+const RESPONSIBILITY = /第一责任人|(党政)?主要负责人.{0,16}(职责|责任|履职)|党政主要负责人|一把手.{0,10}(职责|责任|履职)/;
 const SHORTCOMINGS = /不足|短板|薄弱环节|存在(的)?(主要)?(问题|困难|差距)|问题(和|与|及)(原因|困难|差距)|困难和问题|面临的(问题|困难|挑战)/;
 const NOT_SHORTCOMINGS = /补齐?短板|补短板|弥补不足|解决.{0,6}问题/;
-const PLAN_WORDS = '(打算|安排|计划|思路|设想|谋划|展望|重点|目标|举措|部署)';
+const PLAN_WORDS = '(打算|安排|计划|思路|设想|谋划|展望|重点|目标|举措|措施|部署|方向)';
 const PLAN = new RegExp(`(下一步|下一年度?|下年度|明年|今后|未来|下步).{0,20}(${PLAN_WORDS.slice(1, -1)}|工作)|工作(打算|思路|计划|设想)`);
 const YEAR_PLAN = new RegExp(`((?:19|20)\\d{2})\\s*年度?.{0,24}${PLAN_WORDS}`);
 const YEAR_WORK = /((?:19|20)\d{2})\s*年度?.{0,24}工作$/;
