@@ -63,6 +63,7 @@ const positives: ReadonlyArray<readonly [string, string[]]> = [
   ['全年共受理投诉举报3568件，办结率100%。', ['petitions_handled=3568']],
   ['今年共调解各类纠纷300余件。', ['disputes_mediated=300']],
   ['全镇共排查矛盾纠纷320件，调解成功315件，调解成功率98.4%。', ['disputes_mediated=315', 'mediation_success_rate=98.4']],
+  ['开展校园安全隐患排查12次，排查隐患236处，已全部整改。', ['inspections=12', 'issues_found=236']],
   ['全区人民调解组织共调解各类矛盾纠纷5263件，调解成功率99.64%。', ['disputes_mediated=5263', 'mediation_success_rate=99.64']],
   ['全年审结行政复议案件165件，直接纠错率18.8%，调撤率27.3%。', ['reconsideration_correction_rate=18.8', 'reconsideration_settlement_rate=27.3']],
   ['行政争议实质性化解率94%。', ['substantive_resolution_rate=94']],
@@ -151,6 +152,10 @@ const negatives: ReadonlyArray<readonly [string, string, string[]]> = [
   ['gifts are not leaflets', '发放慰问品300份。', []],
   ['a hotline number is not a petition', '设立投诉举报电话3个。', []],
   ['cases alone may be any kind of case', '今年1至11月办理案件560件。', []],
+  ['学法 inside 开学法治 is not a study session', '开展“开学法治第一课”活动156场次。', []],
+  ['an inspection of training schools is not a training', '开展校外培训机构检查8次。', []],
+  ['a campaign earlier in the sentence narrows the scope', '开展违建专项整治，查处违法建设46处，办理行政处罚案件28件。', []],
+  ['school counts are not indicators', '全县共有中小学156所，在校学生8.6万人，教职工6523人。', []],
   ['being a word, 为 is not a filler', '查处各类违法行为1256起。', ['penalty_cases=1256']],
   ['book titles', '学习《法治政府建设实施纲要（2021—2025年）》等文件。', []],
 ];
