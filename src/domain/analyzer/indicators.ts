@@ -150,7 +150,7 @@ function readSentence(
     const sentenceBefore = normalized.slice(sentence.start, quantity.start);
     if (speaksOfAnotherYear(sentenceBefore, reportYear)) continue;
 
-    // 为209名执法人员: a lone 为 is the wording, not a filler.
+    // A context that is nothing but fillers (共, 达到) keeps them rather than becoming empty.
     const trimmed = near.replace(FILLERS_AT_END, '');
     const context = (hanCount(trimmed) > 0 ? trimmed : near) + FIGURE_MARK + after;
     const rule = compiledRules.find((candidate) => matches(candidate, quantity.measure, context, evidence, sentenceBefore));

@@ -66,6 +66,7 @@ describe('scanQuantities', () => {
     ['words that contain a numeral', '统一规范，一件事一次办，提高3个百分点，一次性告知'],
     ['codes and phone numbers', '拨打12345热线，网站标识码5002350018，GB12345'],
     ['dozens', '开展数十次'],
+    ['a full-width thousands separator', '优化审批服务许可事项1，221项'],
   ])('ignores %s', (_what, text) => {
     expect(scan(text)).toEqual([]);
   });

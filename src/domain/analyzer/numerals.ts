@@ -161,6 +161,8 @@ function readQuantity(text: string, index: number, numberStart: number, whole: s
     // Part of a code, a decimal or a version number rather than a count.
     if (/[\dA-Za-z.·/_#-]$/.test(before)) return null;
     if (/第$/.test(before) || /每$/.test(before)) return null;
+    // 1，221项 (a full-width comma used as a thousands separator) or 3、5次: which figure is meant is unclear.
+    if (/\d\s*[，,、]$/.test(before)) return null;
   } else {
     if (WORD_BEFORE_CHINESE_NUMERAL.test(before)) return null;
     // 三四次, 二三十人: a range, not a figure.
