@@ -166,6 +166,71 @@ describe('extractIndicators: figures left out', () => {
   });
 });
 
+/** For every key, a sentence worded like it whose figure is not its value this year: [key, why, sentence, what it yields]. */
+const notThisKey: ReadonlyArray<readonly [string, string, string, string[]]> = [
+  ['law_study_sessions', 'another year', '2022年组织专题学法4次。', []],
+  ['training_sessions', 'a comparison', '较上年多举办培训班2期。', []],
+  ['trained_persons', 'another year', '上年培训执法人员1200人次。', []],
+  ['exam_pass_rate', 'another year', '2022年学法考试合格率为98%。', []],
+  ['approvals_handled', 'a change', '受理审批事项同比增加1200件。', []],
+  ['approval_time_compression', 'unclear meaning', '承诺办结时限压缩至法定时限的20%以内。', []],
+  ['online_processing_rate', 'narrower: items that can be handled online', '政务服务事项网上可办率100%。', []],
+  ['approvals_overdue', 'a target', '力争实现零超期。', []],
+  ['service_hall_items', 'another year', '2022年进驻政务服务中心事项1200项。', []],
+  ['one_thing_packages', 'another year', '上年推出“一件事”套餐30项。', []],
+  ['normative_docs_reviewed', 'another thing counted', '清理规范性文件126件，废止12件。', []],
+  ['normative_docs_in_force', 'another year', '2021年底现行有效的规范性文件共计80件。', []],
+  ['normative_docs_filed', 'a rate, not a count', '规范性文件报备率100%。', []],
+  ['major_decisions', 'another year', '2022年重大行政决策事项目录共4项。', []],
+  ['legality_reviews', 'a rate, not a count', '合法性审查率达100%。', []],
+  ['penalty_cases', 'narrower scope', '共办理道路交通安全领域案件共127件。', []],
+  ['penalty_amount', 'a comparison', '罚没款较上年减少56万元。', []],
+  ['legal_reviews', 'a rate, not a count', '重大执法决定法制审核率100%。', []],
+  ['penalties_published', 'another year', '2022年公示行政处罚决定50件。', []],
+  ['non_penalty_cases', 'list items, not cases', '发布不予处罚事项清单56项。', ['first_violation_exempt_items=56']],
+  ['exempted_amount', 'another year', '上年免罚金额共计50万元。', []],
+  ['persuasion_education', 'a target', '预计全年说服教育5000人次。', []],
+  ['case_file_reviews', 'a rate, not a count', '案卷评查优秀率35%。', []],
+  ['enforcement_officers', 'narrower: new officers only', '今年新增执法人员35名。', []],
+  ['legal_review_staff_ratio', 'a change in points', '法制审核人员占比较上年提高1.2个百分点。', []],
+  ['inspections', 'being inspected', '接受上级检查5次。', []],
+  ['inspection_staff_trips', 'vehicles, not people', '出动执法车辆320台次。', []],
+  ['issues_found', 'rectified, not found', '已整改问题56个。', []],
+  ['rectification_rate', 'another year', '2022年整改到位率为95%。', []],
+  ['random_inspection_items', 'businesses inspected, not items', '随机抽查市场主体856户。', []],
+  ['first_violation_exempt_items', 'cases, not list items', '对12件首违不罚案件进行回访。', ['non_penalty_cases=12']],
+  ['discretion_benchmark_items', 'laws, not violations', '对赋权事项涉及的7部法律法规和自由裁量标准整理成册。', []],
+  ['enterprise_penalty_filings', 'another year', '2022年涉企行政处罚案件30件，均已备案。', []],
+  ['petitions_handled', 'another year', '上年受理信访件102件。', []],
+  ['petition_satisfaction', 'another satisfaction', '营商环境满意度95%。', []],
+  ['disputes_mediated', 'screened, not mediated', '共排查矛盾纠纷4256件。', []],
+  ['mediation_success_rate', 'another year', '2022年调解成功率98%。', []],
+  ['reconsideration_correction_rate', 'a change', '行政复议纠错率同比下降5%。', []],
+  ['reconsideration_settlement_rate', 'another year', '上年行政复议调撤率30%。', []],
+  ['substantive_resolution_rate', 'a target', '力争行政争议实质性化解率达到95%。', []],
+  ['litigation_loss_rate', 'a change in points', '败诉率同比下降2.3个百分点。', []],
+  ['head_appearance_rate', 'another year', '2022年负责人出庭应诉率为85%。', []],
+  ['legal_aid_cases', 'consultations, not cases', '提供法律援助咨询1200人次。', ['legal_consultations=1200']],
+  ['info_disclosed', 'on request, not proactive', '办理依申请公开政府信息23件。', []],
+  ['publicity_events', 'not legal education', '开展党的二十大精神宣讲12场。', []],
+  ['materials_distributed', 'gifts, not leaflets', '发放慰问品300份。', []],
+  ['legal_consultations', 'expert advice, not consultations given', '组织专家咨询论证3次。', []],
+  ['typical_cases', 'another year', '2022年报送典型案例5例。', []],
+];
+
+describe('extractIndicators: a look-alike for every key', () => {
+  it.each(notThisKey)('%s (%s): %s', (key, _why, sentence, expected) => {
+    const pairs = read(sentence);
+    expect(pairs).toEqual(expected);
+    expect(pairs.some((pair) => pair.startsWith(`${key}=`))).toBe(false);
+  });
+
+  it('covers every catalog key', () => {
+    const covered = new Set(notThisKey.map(([key]) => key));
+    expect(indicatorCatalog.map((entry) => entry.key).filter((key) => !covered.has(key))).toEqual([]);
+  });
+});
+
 describe('extractIndicators: evidence', () => {
   it('gives the sentence and its offset in the original text', () => {
     const text = '一、主要举措\n全年共巡查９３５３次。2023年我局法制机构共审核执法案件232件。';
