@@ -1,0 +1,63 @@
+import { Layout, Menu, Result, Spin } from 'antd';
+import { Suspense, lazy } from 'react';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+
+// Pages load on demand so the first screen stays small (portal initial JavaScript < 300 kB gzipped).
+const PortalHome = lazy(() => import('./pages/PortalHome.tsx'));
+const BodiesPage = lazy(() => import('./pages/BodiesPage.tsx'));
+const OfficersPage = lazy(() => import('./pages/OfficersPage.tsx'));
+const ProcedurePage = lazy(() => import('./pages/ProcedurePage.tsx'));
+
+/**
+ * 事前公开 sections (国办发〔2018〕118号). 处罚决定公示 and 行政行为码核验 are added here once their public
+ * endpoints exist; the portal shows nothing it cannot back with real data.
+ */
+const sections = [
+  { path: '/', label: '首页' },
+  { path: '/bodies', label: '执法主体' },
+  { path: '/officers', label: '执法人员' },
+  { path: '/procedure', label: '执法程序与救济' },
+];
+
+export function PortalApp() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = sections.filter((s) => (s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path))).map((s) => s.path);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#1a5fb4', padding: '0 16px', height: 'auto', lineHeight: 1.4 }}>
+        <Link to="/" style={{ color: '#fff', display: 'block', padding: '12px 0 8px' }}>
+          <div style={{ fontSize: 20, fontWeight: 600 }}>行政执法公示平台</div>
+          <div style={{ fontSize: 12, opacity: 0.85 }}>执法主体 · 执法人员 · 执法程序 · 救济途径</div>
+        </Link>
+      </Layout.Header>
+      <Menu
+        mode="horizontal"
+        selectedKeys={selected}
+        items={sections.map((s) => ({ key: s.path, label: s.label }))}
+        onClick={({ key }) => void navigate(key)}
+        style={{ paddingInline: 8 }}
+      />
+      <Layout.Content style={{ padding: 16, maxWidth: 1100, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
+        <Suspense
+          fallback={
+            <div style={{ padding: 48, textAlign: 'center' }}>
+              <Spin size="large" />
+            </div>
+          }
+        >
+          <Routes>
+            <Route index element={<PortalHome />} />
+            <Route path="bodies" element={<BodiesPage />} />
+            <Route path="officers" element={<OfficersPage />} />
+            <Route path="procedure" element={<ProcedurePage />} />
+            <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
+          </Routes>
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', fontSize: 12, color: '#666' }}>
+        依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）公开。公开信息不含个人联系方式等非公开信息。
+      </Layout.Footer>
+    </Layout>
+  );
+}

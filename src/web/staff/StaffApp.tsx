@@ -1,0 +1,82 @@
+import { Alert, Button, Result, Spin } from 'antd';
+import { Suspense, lazy } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { errorMessage } from '../shared/api.ts';
+import { StaffLayout } from './StaffLayout.tsx';
+import { useAuth } from './auth.tsx';
+
+// One chunk per page (React.lazy): the first screen loads only the shell and the page it shows.
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
+const DeadlinePage = lazy(() => import('./pages/DeadlinePage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
+
+export const pageFallback = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin tip="正在加载页面……" size="large">
+      <div style={{ minHeight: 40 }} />
+    </Spin>
+  </div>
+);
+
+export function StaffApp() {
+  const { me, checkError, recheck } = useAuth();
+  const location = useLocation();
+
+  if (checkError !== undefined) {
+    return (
+      <Result
+        status="warning"
+        title="无法连接服务器"
+        subTitle={errorMessage(checkError)}
+        extra={
+          <Button type="primary" onClick={recheck}>
+            重试
+          </Button>
+        }
+      />
+    );
+  }
+  if (me === undefined) return pageFallback;
+
+  if (me === null) {
+    return (
+      <Suspense fallback={pageFallback}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="*" element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />} />
+        </Routes>
+      </Suspense>
+    );
+  }
+
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={safeNext(location.search)} replace />} />
+      <Route element={<StaffLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="organizations" element={<OrganizationsPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="tools/deadline" element={<DeadlinePage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Only same-site paths are followed after login (never `//evil.example` or a full URL). */
+function safeNext(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+}
+
+function NotFound() {
+  return <Result status="404" title="页面不存在" subTitle={<Alert type="info" title="请从左侧菜单选择功能。" />} />;
+}

@@ -1,0 +1,43 @@
+import {
+  ApartmentOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../../domain/access.ts';
+import type { Me } from '../shared/types.ts';
+
+export interface MenuEntry {
+  path: string;
+  /** Label for the given user (the same page may read differently for an admin who edits it). */
+  label: (me: Me) => string;
+  icon: ReactNode;
+  /** Roles that see the entry; undefined = every logged-in user. */
+  roles?: readonly Role[];
+}
+
+const isAdmin = (me: Me) => me.roles.includes('admin');
+
+/**
+ * The staff menu. Which entries a user sees follows their roles (DOMAIN.md): everyone has the workbench, the
+ * deadline calculator, the legal calendar and their profile; people with oversight of officers see staff and
+ * certificates; admins maintain organizations, users and the calendar; supervisors and admins verify the audit
+ * trail. The page components check the same roles, so a typed URL shows "no access" rather than the page.
+ */
+export const menuEntries: readonly MenuEntry[] = [
+  { path: '/', label: () => '工作台', icon: <HomeOutlined /> },
+  { path: '/organizations', label: (me) => (isAdmin(me) ? '组织机构管理' : '组织机构'), icon: <ApartmentOutlined />, roles: ['admin', 'supervisor'] },
+  { path: '/users', label: (me) => (isAdmin(me) ? '用户管理' : '人员与执法证'), icon: <TeamOutlined />, roles: ['admin', 'supervisor', 'head', 'reviewer'] },
+  { path: '/tools/deadline', label: () => '法定期限计算器', icon: <CalculatorOutlined /> },
+  { path: '/calendar', label: (me) => (isAdmin(me) ? '法定工作日历维护' : '法定工作日历'), icon: <CalendarOutlined /> },
+  { path: '/audit', label: () => '审计链核验', icon: <SafetyCertificateOutlined />, roles: ['admin', 'supervisor'] },
+  { path: '/profile', label: () => '个人信息', icon: <UserOutlined /> },
+];
+
+export const visibleEntries = (me: Me) => menuEntries.filter((e) => !e.roles || e.roles.some((r) => me.roles.includes(r)));
+
+export const rolesFor = (path: string) => menuEntries.find((e) => e.path === path)?.roles;
