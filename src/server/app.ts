@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
@@ -25,6 +26,7 @@ import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { healthRoutes } from './routes/health.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { REPORT_UPLOAD_LIMITS, reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerWebApp } from './static.ts';
@@ -64,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie, { secret: options.sessionSecret });
+  await app.register(fastifyMultipart, { limits: REPORT_UPLOAD_LIMITS });
   // preHandler: the login limit is keyed by the username in the body, which is parsed only by then.
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifySwagger, {
@@ -87,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       userRoutes(z, options.ctx);
       calendarRoutes(z, options.ctx);
       auditRoutes(z, options.ctx);
+      reportRoutes(z);
       portalRoutes(z, options.ctx);
     },
     { prefix: '/api' },
