@@ -1,0 +1,167 @@
+/** Pieces shared by the templates: party descriptions, headers, evidence lists, penalty lists, the act code. */
+import { daysBetween, type IsoDate } from '../../calendar/iso-date.ts';
+import { validationError } from '../../errors.ts';
+import { validateCreditCode, validateIdNumber } from '../../validators/index.ts';
+import type { Block, Footer, RenderedDocument } from '../blocks.ts';
+import { formatDate, formatDocumentNumber } from '../format.ts';
+import { describePenalty } from '../legal.ts';
+import { evidenceKinds, type DocumentCase, type DocumentParty, type Evidence, type Officer, type PenaltyItem } from '../model.ts';
+import { field, type RequiredField } from '../requirements.ts';
+
+/** Birth date, sex and age (on `on`) read from a checked ID number; an invalid number is a clear error. */
+export function personFacts(idNumber: string, on: IsoDate, field = '公民身份号码'): { value: string; birthDate: IsoDate; sex: '男' | '女'; age: number } {
+  const result = validateIdNumber(idNumber, on);
+  if (!result.ok) throw validationError(`${field}有误：${result.reason}`, { field, defect: result.defect });
+  const [by, bm, bd] = result.birthDate.split('-').map(Number);
+  const [ty, tm, td] = on.split('-').map(Number);
+  let age = (ty ?? 0) - (by ?? 0);
+  if ((tm ?? 0) < (bm ?? 0) || ((tm ?? 0) === (bm ?? 0) && (td ?? 0) < (bd ?? 0))) age -= 1;
+  return { value: result.value, birthDate: result.birthDate, sex: result.sex === 'male' ? '男' : '女', age };
+}
+
+export function checkedCreditCode(code: string, field = '统一社会信用代码'): string {
+  const result = validateCreditCode(code);
+  if (!result.ok) throw validationError(`${field}有误：${result.reason}`, { field, defect: result.defect });
+  return result.value;
+}
+
+/** "你" for a person, "你单位" for an organization. */
+export function you(party: DocumentParty): string {
+  return party.kind === 'person' ? '你' : '你单位';
+}
+
+/** The party line of a decision (Art. 59 ①: 姓名或者名称、地址). */
+export function partyLine(party: DocumentParty, on: IsoDate): string {
+  if (party.kind === 'person') {
+    const p = personFacts(party.idNumber, on, '当事人公民身份号码');
+    return `当事人：${party.name}，${p.sex}，${formatDate(p.birthDate)}出生，公民身份号码：${p.value}，住址：${party.address}。`;
+  }
+  return (
+    `当事人：${party.name}，统一社会信用代码：${checkedCreditCode(party.creditCode, '当事人统一社会信用代码')}，` +
+    `${party.legalRepresentativeTitle}：${party.legalRepresentative}，地址：${party.address}。`
+  );
+}
+
+/** Required fields describing the party, per kind (立案审批表 and every decision). */
+export const partyFields: readonly RequiredField[] = [
+  field('party.name', '当事人姓名或名称', (c) => c.party.name),
+  field('party.address', '当事人住址或地址', (c) => c.party.address),
+  field('party.idNumber', '当事人公民身份号码', (c) => (c.party.kind === 'person' ? c.party.idNumber : 'n/a'), (c) => c.party.kind === 'person'),
+  field('party.creditCode', '当事人统一社会信用代码', (c) => (c.party.kind === 'organization' ? c.party.creditCode : 'n/a')),
+  field('party.legalRepresentative', '当事人法定代表人（负责人）', (c) => (c.party.kind === 'organization' ? c.party.legalRepresentative : 'n/a')),
+];
+
+/** Fields every document needs. */
+export const baseFields: readonly RequiredField[] = [
+  field('agency.name', '执法机关名称', (c) => c.agency.name),
+  field('actCode', '行政行为码', (c) => c.actCode),
+  field('causeOfAction', '案由', (c) => c.causeOfAction),
+];
+
+/** Fields of documents sent to the party under the agency's seal. */
+export const sealedFields: readonly RequiredField[] = [
+  ...baseFields,
+  field('agency.sealText', '印章', (c) => c.agency.sealText),
+  field('agency.address', '执法机关地址', (c) => c.agency.address),
+  field('agency.phone', '执法机关联系电话', (c) => c.agency.phone),
+];
+
+/** Fields of decisions that state remedies (Art. 59 ⑤). */
+export const remedyFields: readonly RequiredField[] = [
+  field('agency.reconsiderationBody', '行政复议机关', (c) => c.agency.reconsiderationBody),
+  field('agency.court', '管辖法院', (c) => c.agency.court),
+];
+
+export function header(c: DocumentCase, title: string, number?: string): Block[] {
+  const blocks: Block[] = [
+    { kind: 'agency', text: c.agency.name },
+    { kind: 'title', text: title },
+  ];
+  if (number) blocks.push({ kind: 'number', text: number });
+  return blocks;
+}
+
+/** "XX：" addressed line (主送), no indent, as GB/T 9704 places it. */
+export function addressee(name: string): Block {
+  return { kind: 'paragraph', text: `${name}：`, indent: false };
+}
+
+export function signature(c: DocumentCase, date: IsoDate): Block {
+  return { kind: 'signature', lines: [c.agency.name, formatDate(date)] };
+}
+
+export function contactLine(c: DocumentCase): Block {
+  const postal = c.agency.postalCode ? `，邮政编码：${c.agency.postalCode}` : '';
+  return {
+    kind: 'paragraph',
+    text: `本机关地址：${c.agency.address}${postal}；联系人：${c.agency.contactPerson}；联系电话：${c.agency.phone}。`,
+  };
+}
+
+export function evidenceLines(evidence: readonly Evidence[]): Block[] {
+  return evidence.map((e, i) => ({
+    kind: 'paragraph',
+    text: `${String(i + 1)}. ${e.name}（${evidenceKinds[e.kind]}），证明${e.proves.replace(/[。；]$/, '')}${i === evidence.length - 1 ? '。' : '；'}`,
+  }));
+}
+
+export function penaltyLines(items: readonly PenaltyItem[]): Block[] {
+  if (items.length === 0) throw validationError('处罚内容不能为空', { field: 'penalties' });
+  return items.map((item, i) => ({
+    kind: 'paragraph',
+    text: `${items.length > 1 ? `${String(i + 1)}. ` : ''}${describePenalty(item, i)}${i === items.length - 1 ? '。' : '；'}`,
+  }));
+}
+
+export function penaltySummary(items: readonly PenaltyItem[]): string {
+  return items.map((item, i) => describePenalty(item, i)).join('，');
+}
+
+export function officerList(officers: readonly Officer[]): string {
+  return officers.map((o) => `${o.name}（执法证号：${o.certificateNo}）`).join('、');
+}
+
+export function number(n: Parameters<typeof formatDocumentNumber>[0] | undefined, label: string): string {
+  if (!n) throw validationError(`缺少必填内容：${label}`, { fields: [{ label }] });
+  return formatDocumentNumber(n, label);
+}
+
+/** Ends a clause as a sentence: trailing 。；，. removed, one 。 added. */
+export function sentence(text: string): string {
+  return `${text.trim().replace(/[。；，.;,]+$/, '')}。`;
+}
+
+/** Trims the trailing "案" of a cause of action for "…一案" phrasing. */
+export function causeText(c: DocumentCase): string {
+  return c.causeOfAction.replace(/案$/, '');
+}
+
+/** The QR content: the portal verification address with the code, or the code alone. */
+export function actCodeOf(c: DocumentCase): RenderedDocument['actCode'] {
+  const code = c.actCode.trim();
+  const qrText = c.verifyUrl ? `${c.verifyUrl.replace(/\/+$/, '')}/${encodeURIComponent(code)}` : code;
+  return { code, qrText };
+}
+
+export function doc(
+  c: DocumentCase,
+  template: { id: string; name: string },
+  parts: { number?: string; date: IsoDate; blocks: Block[]; footer?: Footer },
+): RenderedDocument {
+  return {
+    template: template.id,
+    name: template.name,
+    ...(parts.number ? { number: parts.number } : {}),
+    date: parts.date,
+    blocks: parts.blocks,
+    footer: parts.footer ?? { kind: 'dash' },
+    actCode: actCodeOf(c),
+  };
+}
+
+/** A date must not come before another (e.g. a decision before filing). */
+export function assertNotBefore(date: IsoDate, earliest: IsoDate, what: string, earlierWhat: string): void {
+  if (daysBetween(earliest, date) < 0) {
+    throw validationError(`${what}（${formatDate(date)}）早于${earlierWhat}（${formatDate(earliest)}）`, { date, earliest });
+  }
+}
