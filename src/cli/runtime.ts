@@ -6,6 +6,7 @@ import { systemClock } from '../domain/clock.ts';
 import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { localFileStore } from '../services/file-store.ts';
 
 export interface Runtime {
   config: Config;
@@ -33,7 +34,7 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
     await handle.close();
     throw error;
   }
-  const ctx: ServiceContext = { db: handle.db, clock: systemClock };
+  const ctx: ServiceContext = { db: handle.db, clock: systemClock, files: localFileStore(path.join(config.dataDir, 'files')) };
   return { config, handle, ctx, close: () => handle.close() };
 }
 

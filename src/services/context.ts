@@ -1,10 +1,13 @@
 import type { Clock } from '../domain/clock.ts';
 import type { Database, Transaction } from '../db/connect.ts';
+import type { FileStore } from './file-store.ts';
 
-/** What every service needs from outside: the database and the clock. */
+/** What every service needs from outside: the database and the clock (and, for evidence, the file store). */
 export interface ServiceContext {
   db: Database;
   clock: Clock;
+  /** Content-addressed evidence files; services that store files refuse clearly when it is absent. */
+  files?: FileStore;
 }
 
 /** Runs `work` in one transaction: guard → change → audit record all commit together or not at all. */

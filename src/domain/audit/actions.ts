@@ -20,6 +20,20 @@ export const auditActions = {
   'calendar.remove': '删除节假日/调休设置',
   /** An admin marked a year's official schedule as completely entered (or withdrew that mark). */
   'calendar.year': '设置年度日历完整性',
+  /** A case clue was registered (线索登记), with its party and 行政行为码. */
+  'case.register': '登记案件线索',
+  /** A step of the case workflow (立案, 告知, 决定, 送达…); the change names the action and its data. */
+  'case.transition': '案件办理步骤',
+  /** A simple-procedure decision made on the spot (《行政处罚法》第五十一条、第五十二条). */
+  'case.simpleDecision': '当场作出简易程序处罚决定',
+  /** An evidence item was recorded (kind, SM3 digest of the file, recorder, time, place). */
+  'case.evidence': '登记证据',
+  /** A decision was published, or its publicity withdrawn (《行政处罚法》第四十八条). */
+  'case.publicity': '处罚决定公示',
+  /** An organization's local case parameters changed. */
+  'case.settings': '修改办案参数',
+  /** An item was added to or changed on an organization's power list (权责清单). */
+  'case.powerItem': '维护权责清单',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

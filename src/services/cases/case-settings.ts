@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import { type Actor, assertRole } from '../../domain/access.ts';
+import { type CaseSettings, type CaseSettingsPatch, caseSettingsPatch } from '../../domain/cases/settings.ts';
+import { caseSettings } from '../../db/schema.ts';
+import { appendAudit } from '../audit-trail.ts';
+import { type ServiceContext, inTransaction } from '../context.ts';
+import { getOrganization } from '../organizations.ts';
+import { parseInput } from '../parse-input.ts';
+import { settingsFor } from './case-store.ts';
+
+/** The parameters in force for an organization (defaults and inherited values applied) and its own patch. */
+export async function getCaseSettings(ctx: ServiceContext, actor: Actor, organizationId: number): Promise<{ effective: CaseSettings; own: CaseSettingsPatch }> {
+  const org = await getOrganization(ctx, actor, organizationId);
+  const [own] = await ctx.db.select().from(caseSettings).where(eq(caseSettings.organizationId, org.id));
+  return { effective: (await settingsFor(ctx.db, org)).settings, own: (own?.settings as CaseSettingsPatch | undefined) ?? {} };
+}
+
+/** Replaces an organization's own parameters (admins). Unset fields are inherited. */
+export async function setCaseSettings(ctx: ServiceContext, actor: Actor, organizationId: number, raw: unknown) {
+  assertRole(actor, 'admin');
+  const patch = parseInput(caseSettingsPatch, raw);
+  const now = ctx.clock();
+  await inTransaction(ctx, async (tx) => {
+    const org = await getOrganization({ db: tx }, actor, organizationId);
+    const [before] = await tx.select().from(caseSettings).where(eq(caseSettings.organizationId, org.id));
+    const values = { organizationId: org.id, settings: patch, updatedBy: actor.userId || null, updatedAt: now };
+    await tx.insert(caseSettings).values(values).onConflictDoUpdate({ target: caseSettings.organizationId, set: values });
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'case.settings', subjectType: 'organization', subjectId: org.id, organizationId: org.id, change: { from: before?.settings ?? {}, to: patch } },
+      now,
+    );
+  });
+  return getCaseSettings(ctx, actor, organizationId);
+}

@@ -1,0 +1,221 @@
+/**
+ * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
+ * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
+ */
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import { formatDocumentNumber } from '../../domain/cases/codes.ts';
+import { type CaseState, type DeadlineKind, deadlineKinds, type PartyKind, type Procedure } from '../../domain/cases/model.ts';
+import { type CaseSettings, type CaseSettingsPatch, type NumberKind, resolveCaseSettings } from '../../domain/cases/settings.ts';
+import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases/snapshot.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
+import type { Executor, Transaction } from '../../db/connect.ts';
+import { caseDeadlines, caseDocuments, caseParties, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type PartyRow = typeof caseParties.$inferSelect;
+export type Organization = typeof organizations.$inferSelect;
+
+export const CONFLICT_MESSAGE = '该案件已被他人更新，请刷新后重试';
+
+/** The actor's view of a case, or NOT_FOUND (also for cases outside the actor's subtree). */
+export async function loadCase(db: Executor, actor: Actor, id: number): Promise<{ row: CaseRow; org: Organization; party: PartyRow }> {
+  const [found] = await db
+    .select({ row: cases, org: organizations })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(eq(cases.id, id));
+  if (!found || !(isSystem(actor) || found.org.path.startsWith(actor.organizationPath))) throw notFound('该案件', { id });
+  const [party] = await db.select().from(caseParties).where(eq(caseParties.caseId, id)).orderBy(asc(caseParties.id)).limit(1);
+  if (!party) throw new Error(`case ${id} has no party`);
+  return { ...found, party };
+}
+
+export async function findCaseIdByCode(db: Executor, actor: Actor, code: string): Promise<number> {
+  const [row] = await db
+    .select({ id: cases.id, path: organizations.path })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(eq(cases.actCode, code.trim().toUpperCase()));
+  if (!row || !(isSystem(actor) || row.path.startsWith(actor.organizationPath))) throw notFound(`行政行为码为 ${code} 的案件`);
+  return row.id;
+}
+
+/**
+ * Claims the case for this transaction: bumps its version only if it is still `expected`. Done first, so a
+ * concurrent writer of the same case waits on this row and then finds the version moved (→ CONFLICT) before
+ * it has written anything else.
+ */
+export async function claimVersion(tx: Transaction, id: number, expected: number): Promise<number> {
+  const [row] = await tx
+    .update(cases)
+    .set({ version: sql`${cases.version} + 1` })
+    .where(and(eq(cases.id, id), eq(cases.version, expected)))
+    .returning({ version: cases.version });
+  if (!row) throw conflict(CONFLICT_MESSAGE, { id, expectedVersion: expected });
+  return row.version;
+}
+
+/** Officers of the case with their certificates, recusals applied. */
+export async function loadOfficers(db: Executor, officerIds: readonly number[], record: CaseRecord | null): Promise<OfficerOnCase[]> {
+  if (!officerIds.length) return [];
+  const rows = await db
+    .select({ userId: users.id, displayName: users.displayName, certificateNo: users.certificateNo, certificateValidUntil: users.certificateValidUntil })
+    .from(users)
+    .where(inArray(users.id, [...officerIds]));
+  const recused = new Set((record?.recusals ?? []).filter((r) => r.granted === true).map((r) => r.officerId));
+  return officerIds.flatMap((id) => {
+    const u = rows.find((r) => r.userId === id);
+    return u ? [{ ...u, recused: recused.has(id) }] : [];
+  });
+}
+
+/** The power-list item, and whether it is on the case organization's list (own, delegated, or a brigade acting for its bureau). */
+export async function loadPowerItem(db: Executor, org: Organization, powerItemId: number | null): Promise<CaseSnapshot['powerItem']> {
+  if (powerItemId === null) return null;
+  const [item] = await db
+    .select({ id: powerItems.id, name: powerItems.name, active: powerItems.active, orgId: powerItems.organizationId, orgPath: organizations.path })
+    .from(powerItems)
+    .innerJoin(organizations, eq(organizations.id, powerItems.organizationId))
+    .where(eq(powerItems.id, powerItemId));
+  if (!item) return null;
+  const own = item.orgId === org.id;
+  // 执法大队/中队 enforce in the name of their bureau, so the bureau's list applies to them; a town team
+  // (乡镇街道) may only use powers delegated to it (its own list).
+  const inherited = (org.kind === 'brigade' || org.kind === 'squadron') && org.path.startsWith(item.orgPath);
+  return { id: item.id, name: item.name, onList: item.active && (own || inherited) };
+}
+
+/** In-force fines of the same party for the same violation in other cases (《行政处罚法》第二十九条). */
+export async function loadPriorFines(db: Executor, caseId: number, identityKey: string, powerItemId: number | null): Promise<CaseSnapshot['priorFines']> {
+  if (powerItemId === null) return [];
+  const rows = await db
+    .select({ caseId: cases.id, startedOn: cases.actStartedOn, endedOn: cases.actEndedOn, decisionNumber: cases.decisionNumber })
+    .from(cases)
+    .innerJoin(caseParties, eq(caseParties.caseId, cases.id))
+    .where(
+      and(
+        ne(cases.id, caseId),
+        eq(caseParties.identityKey, identityKey),
+        eq(cases.powerItemId, powerItemId),
+        eq(cases.decisionKind, 'penalty'),
+        eq(cases.decisionStatus, 'inForce'),
+        sql`${cases.fineFen} > 0`,
+      ),
+    );
+  return rows.map((r) => ({ caseId: r.caseId, act: { startedOn: r.startedOn, endedOn: r.endedOn }, decisionNumber: r.decisionNumber }));
+}
+
+export async function buildSnapshot(db: Executor, row: CaseRow, org: Organization, party: PartyRow): Promise<CaseSnapshot> {
+  const record = row.record as CaseRecord;
+  // Sequential on purpose: `db` may be a transaction, i.e. one connection.
+  const officers = await loadOfficers(db, row.officerIds, record);
+  const powerItem = await loadPowerItem(db, org, row.powerItemId);
+  const priorFines = await loadPriorFines(db, row.id, party.identityKey, row.powerItemId);
+  return {
+    procedure: row.procedure as Procedure,
+    state: row.state as CaseState,
+    stateBeforeSuspension: (row.stateBeforeSuspension as CaseState | null) ?? null,
+    lastActedOn: row.lastActedOn,
+    registeredOn: row.registeredOn,
+    party: { kind: party.kind as PartyKind, birthDate: party.birthDate, identityKey: party.identityKey },
+    act: { startedOn: row.actStartedOn, endedOn: row.actEndedOn },
+    harmsSafety: row.harmsSafety,
+    discoveredOn: row.discoveredOn,
+    powerItem,
+    officers,
+    record,
+    paymentDueOn: row.paymentDueOn,
+    priorFines,
+  };
+}
+
+// ——— Settings ———
+
+export interface ResolvedSettings {
+  settings: CaseSettings;
+  /** The organization whose document series numbers this case (the nearest one that sets a 文号 prefix). */
+  numberingOrgId: number;
+  prefix: string;
+}
+
+export async function settingsFor(db: Executor, org: Organization): Promise<ResolvedSettings> {
+  const ids = org.path.split('/').filter(Boolean).map(Number);
+  const rows = await db.select().from(caseSettings).where(inArray(caseSettings.organizationId, ids));
+  const patches = ids.flatMap((id) => rows.filter((r) => r.organizationId === id).map((r) => r.settings as CaseSettingsPatch));
+  const settings = resolveCaseSettings(patches);
+  const prefixOwner = [...ids].reverse().find((id) => (rows.find((r) => r.organizationId === id)?.settings as CaseSettingsPatch | undefined)?.documentPrefix);
+  return {
+    settings,
+    numberingOrgId: prefixOwner ?? org.id,
+    prefix: settings.documentPrefix ?? org.name,
+  };
+}
+
+// ——— Gapless numbers ———
+
+/**
+ * The next number of a series. The counter row is created or incremented in one statement, which locks it
+ * until the transaction ends: a rolled-back transaction gives its number back, so numbers have no gaps.
+ */
+export async function nextSeq(tx: Transaction, organizationId: number, year: number, kind: string): Promise<number> {
+  const [row] = await tx
+    .insert(numberCounters)
+    .values({ organizationId, year, kind, lastSeq: 1 })
+    .onConflictDoUpdate({
+      target: [numberCounters.organizationId, numberCounters.year, numberCounters.kind],
+      set: { lastSeq: sql`${numberCounters.lastSeq} + 1` },
+    })
+    .returning({ lastSeq: numberCounters.lastSeq });
+  return row!.lastSeq;
+}
+
+/** Issues a numbered document for the case (文号 per organization, year and kind). */
+export async function issueDocument(tx: Transaction, caseId: number, resolved: ResolvedSettings, kind: NumberKind, on: IsoDate): Promise<string> {
+  const year = Number(on.slice(0, 4));
+  const seq = await nextSeq(tx, resolved.numberingOrgId, year, kind);
+  const number = formatDocumentNumber(resolved.settings.numberPatterns[kind], { prefix: resolved.prefix, year, seq });
+  await tx.insert(caseDocuments).values({ caseId, organizationId: resolved.numberingOrgId, kind, number, year, seq, issuedOn: on });
+  return number;
+}
+
+// ——— Deadlines ———
+
+/** Sets (or moves) the open deadline of `kind`; a met deadline of that kind stays as history. */
+export async function setDeadline(tx: Transaction, row: Pick<CaseRow, 'id' | 'organizationId'>, kind: DeadlineKind, dueOn: IsoDate): Promise<void> {
+  const [open] = await tx
+    .select({ id: caseDeadlines.id })
+    .from(caseDeadlines)
+    .where(and(eq(caseDeadlines.caseId, row.id), eq(caseDeadlines.kind, kind), isNull(caseDeadlines.metAt)));
+  if (open) await tx.update(caseDeadlines).set({ dueOn }).where(eq(caseDeadlines.id, open.id));
+  else await tx.insert(caseDeadlines).values({ caseId: row.id, organizationId: row.organizationId, kind, dueOn, article: deadlineKinds[kind].article });
+}
+
+/** Marks the open deadlines of these kinds met at `at`. */
+export async function meetDeadlines(tx: Transaction, caseId: number, kinds: readonly DeadlineKind[], at: Date): Promise<void> {
+  if (!kinds.length) return;
+  await tx
+    .update(caseDeadlines)
+    .set({ metAt: at.toISOString() })
+    .where(and(eq(caseDeadlines.caseId, caseId), inArray(caseDeadlines.kind, [...kinds]), isNull(caseDeadlines.metAt)));
+}
+
+/** Every open deadline of the case is moot once it leaves the procedure (closed, withdrawn, transferred…). */
+export async function closeAllDeadlines(tx: Transaction, caseId: number, at: Date, except: readonly DeadlineKind[] = []): Promise<void> {
+  await tx
+    .update(caseDeadlines)
+    .set({ metAt: at.toISOString() })
+    .where(
+      and(
+        eq(caseDeadlines.caseId, caseId),
+        isNull(caseDeadlines.metAt),
+        except.length ? sql`${caseDeadlines.kind} not in (${sql.join(except.map((k) => sql`${k}`), sql`, `)})` : undefined,
+      ),
+    );
+}
+
+export const todayOf = (clock: () => Date): IsoDate => chinaDateOf(clock());
+
+export type { WorkCalendar };

@@ -1,0 +1,416 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Actor, type Role, systemActor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { creditCodeCheckChar } from '../../domain/validators/credit-code.ts';
+import { idNumberCheckChar } from '../../domain/validators/id-number.ts';
+import type { DatabaseHandle } from '../../db/connect.ts';
+import { auditRecords, caseDocuments, numberCounters } from '../../db/schema.ts';
+import { createTestDatabase, resetTestDatabase, testDatabaseKind } from '../../db/testing.ts';
+import type { ServiceContext } from '../context.ts';
+import { memoryFileStore } from '../file-store.ts';
+import { createOrganization } from '../organizations.ts';
+import { createUser } from '../users.ts';
+import { verifyAudit } from '../verify-audit.ts';
+import { addEvidence } from './add-evidence.ts';
+import { setCaseSettings } from './case-settings.ts';
+import { decideOnSpot } from './decide-on-spot.ts';
+import type { CaseView } from './get-case.ts';
+import { getCase } from './get-case.ts';
+import { listCases } from './list-cases.ts';
+import { listDeadlines } from './list-deadlines.ts';
+import { addPowerItem } from './power-list.ts';
+import { listPublishedDecisions, publishDecision } from './publicity.ts';
+import { verifyActCode } from './public-lookup.ts';
+import { registerClue } from './register-clue.ts';
+import { transitionCase } from './transition-case.ts';
+import { verifyEvidence } from './verify-evidence.ts';
+
+let handle: DatabaseHandle;
+let ctx: ServiceContext;
+let files: ReturnType<typeof memoryFileStore>;
+let now = new Date('2026-03-02T01:00:00Z');
+/** Sets the clock to 09:00 China time on `date`. */
+const at = (date: string) => {
+  now = new Date(`${date}T01:00:00Z`);
+};
+
+const person = (name: string, birth = '19850615', seq = '001') => {
+  const first17 = `539902${birth}${seq.padStart(3, '0')}`;
+  return { kind: 'person' as const, name, idNumber: `${first17}${idNumberCheckChar(first17)}`, phone: '13900001111', address: '云城市东湖区南湖路88号3栋' };
+};
+const company = (name: string, body = '539902MA0000001') => {
+  const first17 = `91${body}`;
+  return { kind: 'organization' as const, name, creditCode: `${first17}${creditCodeCheckChar(first17)}`, legalRepresentative: '周大海' };
+};
+
+interface World {
+  org: { bureau: number; brigade: number; other: number };
+  head: Actor;
+  reviewer: Actor;
+  officerA: Actor;
+  officerB: Actor;
+  expired: Actor;
+  outsider: Actor;
+  item: number;
+}
+let w: World;
+
+async function user(org: { id: number; path: string }, username: string, displayName: string, roles: Role[], cert: string | null, until: string | null): Promise<Actor> {
+  const u = await createUser(ctx, systemActor, {
+    organizationId: org.id,
+    username,
+    displayName,
+    password: 'Test12345',
+    roles,
+    certificateNo: cert,
+    certificateValidUntil: until,
+  });
+  return { userId: u.id, organizationId: org.id, organizationPath: org.path, roles, displayName };
+}
+
+async function buildWorld(): Promise<World> {
+  const bureau = await createOrganization(ctx, systemActor, { name: '云城市东湖区城市管理和综合行政执法局', kind: 'district_bureau', parentId: null, divisionCode: '539902' });
+  const brigade = await createOrganization(ctx, systemActor, { name: '东湖区城市管理综合行政执法大队', kind: 'brigade', parentId: bureau.id, divisionCode: '539902' });
+  const other = await createOrganization(ctx, systemActor, { name: '云城市西山区城市管理和综合行政执法局', kind: 'district_bureau', parentId: null, divisionCode: '539903' });
+  await setCaseSettings(ctx, systemActor, bureau.id, { documentPrefix: '云东城管' });
+  const item = await addPowerItem(ctx, systemActor, {
+    organizationId: bureau.id,
+    code: 'SR-001',
+    name: '擅自占用城市道路、公共场所摆摊设点',
+    violatedProvision: '《城市市容和环境卫生管理条例》第十四条',
+    penaltyProvision: '《城市市容和环境卫生管理条例》第三十六条第（二）项',
+    statutoryRange: '责令停止违法行为，限期清理，并可处以罚款',
+    category: '占道经营',
+  });
+  return {
+    org: { bureau: bureau.id, brigade: brigade.id, other: other.id },
+    head: await user(bureau, 'head', '陈建国', ['head'], '53990219000101', '2029-06-30'),
+    reviewer: await user(bureau, 'reviewer', '林晓', ['reviewer'], '53990219000102', '2028-12-31'),
+    officerA: await user(brigade, 'wanglei', '王磊', ['officer'], '53990219000201', '2028-12-31'),
+    officerB: await user(brigade, 'zhaogang', '赵刚', ['officer'], '53990219000202', '2027-09-30'),
+    expired: await user(brigade, 'sunli', '孙丽', ['officer'], '53990219000203', '2025-06-30'),
+    outsider: await user(other, 'liuyang', '刘洋', ['officer', 'head'], '53990319000201', '2028-12-31'),
+    item: item.id,
+  };
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  files = memoryFileStore();
+  ctx = { db: handle.db, clock: () => now, files };
+});
+beforeEach(async () => {
+  await resetTestDatabase(handle);
+  at('2026-03-02');
+  w = await buildWorld();
+});
+afterAll(() => handle.close());
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+const clue = (overrides: Record<string, unknown> = {}) => ({
+  clueSource: 'patrol',
+  title: '涉嫌擅自占用城市道路摆摊设点案',
+  facts: '当事人在东湖区南湖路与湖滨路交叉口人行道上摆摊销售水果，占用人行道约6平方米，经劝导未改正。',
+  place: '云城市东湖区南湖路与湖滨路交叉口',
+  actStartedOn: '2026-02-25',
+  actEndedOn: '2026-03-01',
+  discoveredOn: '2026-03-02',
+  powerItemId: w.item,
+  party: person('张伟'),
+  ...overrides,
+});
+
+const penalty = (fineFen: number) => ({
+  kinds: ['fine'],
+  fineFen,
+  description: `罚款人民币${fineFen / 100}元`,
+  basis: '《城市市容和环境卫生管理条例》第三十六条第（二）项',
+});
+
+async function step(c: CaseView, actor: Actor, body: Record<string, unknown>): Promise<CaseView> {
+  return transitionCase(ctx, actor, c.id, { expectedVersion: c.version, ...body });
+}
+
+/** Clue → filed → investigating → reviewing with a penalty proposal of `fineFen`. */
+async function toReview(fineFen = 2_000_00, party: Record<string, unknown> = person('张伟')): Promise<CaseView> {
+  let c = await registerClue(ctx, w.officerA, clue({ party }));
+  c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '符合立案条件，同意立案' });
+  at('2026-03-03');
+  c = await step(c, w.officerA, { action: 'startInvestigation' });
+  c = await step(c, w.officerA, {
+    action: 'closeInvestigation',
+    findings: '当事人占用人行道摆摊的事实清楚，有现场笔录、照片和询问笔录为证。',
+    proposal: { kind: 'penalty', penalty: penalty(fineFen) },
+  });
+  return c;
+}
+
+describe('ordinary procedure on the database', () => {
+  it('runs clue → archive with numbers, deadlines, evidence, publicity and a clean audit chain', async () => {
+    let c = await registerClue(ctx, w.officerA, clue());
+    expect(c.actCode).toMatch(/^5399022026P000001[0-9A-Z]$/);
+    expect(c.state).toBe('clue');
+    c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
+    expect(c.deadlines).toContainEqual(expect.objectContaining({ kind: 'decision', dueOn: '2026-06-01', metAt: null }));
+    at('2026-03-03');
+    c = await step(c, w.officerA, { action: 'startInvestigation' });
+    const photo = Buffer.from('现场照片（演示）');
+    const ev = await addEvidence(ctx, w.officerA, c.id, {
+      expectedVersion: c.version,
+      kind: 'audioVisual',
+      title: '现场照片',
+      fileName: 'photo.jpg',
+      mediaType: 'image/jpeg',
+      contentBase64: photo.toString('base64'),
+      collectorIds: [w.officerA.userId, w.officerB.userId],
+      place: '南湖路与湖滨路交叉口',
+    });
+    expect(ev.digest).toMatch(/^[0-9a-f]{64}$/);
+    c = await getCase(ctx, w.officerA, c.id, now);
+    c = await step(c, w.officerA, { action: 'closeInvestigation', findings: '事实清楚，证据确凿，建议罚款。', proposal: { kind: 'penalty', penalty: penalty(2_000_00) } });
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify' });
+    expect(c.record.notice).toMatchObject({ number: '云东城管罚告字〔2026〕第1号', hearingOffered: false, statementEndsOn: '2026-03-13' });
+    c = await step(c, w.officerA, { action: 'recordStatement', content: '已经整改，请求从轻处罚', reply: '已采纳，依法从轻' });
+    expect((await refusal(step(c, w.head, { action: 'decide' }))).details?.article).toContain('第六十二条');
+    at('2026-03-16');
+    c = await step(c, w.head, { action: 'decide' });
+    expect(c).toMatchObject({ state: 'decided', decision: { number: '云东城管罚决字〔2026〕第1号', status: 'inForce' } });
+    expect(c.deadlines.find((d) => d.kind === 'service')).toMatchObject({ dueOn: '2026-03-25', metAt: null });
+    expect(c.publicity).toMatchObject({ status: 'pending', dueOn: '2026-03-25' });
+    c = await step(c, w.officerB, { action: 'serve', method: 'direct' });
+    expect(c).toMatchObject({ state: 'enforcing', payment: { fineFen: 2_000_00, dueOn: '2026-03-31' } });
+    await publishDecision(ctx, w.officerA, c.id);
+    at('2026-03-20');
+    c = await getCase(ctx, w.officerA, c.id, now);
+    expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已履行' }))).details?.article).toContain('第七十二条');
+    c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 2_000_00, receiptNo: 'FS20260320001' });
+    c = await step(c, w.officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。' });
+    c = await step(c, w.officerA, { action: 'archive', archiveNo: 'DH-2026-001' });
+    expect(c.state).toBe('archived');
+    expect(c.deadlines.filter((d) => d.metAt === null)).toEqual([]);
+    expect(c.timeline.map((t) => t.label)).toEqual(expect.arrayContaining(['登记案件线索', '立案', '登记证据', '事先告知', '作出决定', '送达', '记录缴款', '结案', '归档']));
+    expect(c.officers.map((o) => o.certificateNo)).toEqual(['53990219000201', '53990219000202']);
+    expect((await verifyAudit(ctx.db)).problem).toBeNull();
+  });
+
+  it('a stale version gets CONFLICT with a clear message and writes nothing', async () => {
+    const c = await registerClue(ctx, w.officerA, clue());
+    const filed = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
+    const [before] = await ctx.db.select({ n: count() }).from(auditRecords);
+    const error = await refusal(transitionCase(ctx, w.head, c.id, { expectedVersion: c.version, action: 'decline', reason: '不属于本单位管辖' }));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toBe('该案件已被他人更新，请刷新后重试');
+    const [after] = await ctx.db.select({ n: count() }).from(auditRecords);
+    expect(after!.n).toBe(before!.n);
+    expect((await getCase(ctx, w.head, c.id, now)).version).toBe(filed.version);
+  });
+
+  it('bad input gets a clear Chinese VALIDATION error and changes nothing', async () => {
+    const error = await refusal(registerClue(ctx, w.officerA, clue({ party: { kind: 'person', name: '张伟', idNumber: '539902198506150010' } })));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('身份证号');
+    expect(await listCases(ctx, w.head)).toEqual([]);
+  });
+
+  it('a case outside the actor subtree is NOT_FOUND', async () => {
+    const c = await registerClue(ctx, w.officerA, clue());
+    expect((await refusal(getCase(ctx, w.outsider, c.id, now))).code).toBe('NOT_FOUND');
+    expect((await refusal(step(c, w.outsider, { action: 'decline', reason: '不属于管辖范围' }))).code).toBe('NOT_FOUND');
+  });
+
+  it('Art. 42 at filing: an officer with an expired certificate does not count', async () => {
+    const c = await registerClue(ctx, w.officerA, clue());
+    const error = await refusal(step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.expired.userId], opinion: '同意立案' }));
+    expect(error.details?.article).toContain('第四十二条');
+    expect((await getCase(ctx, w.head, c.id, now)).state).toBe('clue');
+  });
+
+  it('Art. 29 across cases: the same act of the same party is not fined twice', async () => {
+    const first = await toReview();
+    at('2026-03-10');
+    let c = await step(first, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
+    c = await step(c, w.head, { action: 'decide' });
+    at('2026-03-02');
+    const second = await toReview();
+    at('2026-03-10');
+    let d = await step(second, w.officerA, { action: 'notify' });
+    d = await step(d, w.officerA, { action: 'recordStatement', waived: true, content: '放弃' });
+    const error = await refusal(step(d, w.head, { action: 'decide' }));
+    expect(error.details?.article).toContain('第二十九条');
+    expect(error.message).toContain(c.decision!.number!);
+  });
+
+  it('numbers stay gapless when a decision is refused', async () => {
+    let c = await toReview();
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify' });
+    await refusal(step(c, w.head, { action: 'decide' })); // statement period still running
+    at('2026-03-16');
+    c = await step(c, w.head, { action: 'decide' });
+    expect(c.decision!.number).toBe('云东城管罚决字〔2026〕第1号');
+    const docs = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.kind, 'penaltyDecision'));
+    expect(docs.map((d) => d.seq)).toEqual([1]);
+    const counters = await ctx.db.select().from(numberCounters).where(eq(numberCounters.kind, 'penaltyDecision'));
+    expect(counters).toEqual([expect.objectContaining({ lastSeq: 1 })]);
+  });
+});
+
+describe('deadlines as index queries', () => {
+  it('lists deadlines due within N days and overdue ones', async () => {
+    await toReview();
+    at('2026-05-28');
+    expect((await listDeadlines(ctx, w.head, { status: 'due', days: 7 })).map((d) => d.kind)).toEqual(['decision']);
+    expect(await listDeadlines(ctx, w.head, { status: 'overdue' })).toEqual([]);
+    at('2026-06-02');
+    expect((await listDeadlines(ctx, w.head, { status: 'overdue' })).map((d) => [d.kind, d.dueOn])).toEqual([['decision', '2026-06-01']]);
+    expect(await listDeadlines(ctx, w.outsider, { status: 'overdue' })).toEqual([]);
+  });
+
+  it('Art. 60: an approved extension moves the decision deadline', async () => {
+    let c = await toReview();
+    c = await step(c, w.head, { action: 'extendDeadline', newDueOn: '2026-07-01', reason: '案情复杂，经负责人批准延长' });
+    expect(c.deadlines.find((d) => d.kind === 'decision' && d.metAt === null)?.dueOn).toBe('2026-07-01');
+    expect(c.record.extensions).toEqual([expect.objectContaining({ from: '2026-06-01', to: '2026-07-01', approvedBy: w.head.userId })]);
+  });
+});
+
+describe('evidence (《行政处罚法》第四十六条、第四十七条)', () => {
+  async function investigating() {
+    let c = await registerClue(ctx, w.officerA, clue());
+    c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
+    return step(c, w.officerA, { action: 'startInvestigation' });
+  }
+  const item = (c: CaseView, extra: Record<string, unknown> = {}) => ({
+    expectedVersion: c.version,
+    kind: 'onSiteRecord',
+    title: '现场检查笔录',
+    fileName: 'record.pdf',
+    mediaType: 'application/pdf',
+    contentBase64: Buffer.from(`笔录 ${Math.random()}`).toString('base64'),
+    collectorIds: [w.officerA.userId, w.officerB.userId],
+    place: '南湖路',
+    ...extra,
+  });
+
+  it('stores each file once by SM3 digest and detects an altered file', async () => {
+    const c = await investigating();
+    const e = await addEvidence(ctx, w.officerA, c.id, item(c));
+    expect((await verifyEvidence(ctx, w.officerA, c.id)).intact).toBe(true);
+    files.tamper(e.digest, Buffer.from('被改过的笔录'));
+    const check = await verifyEvidence(ctx, w.officerA, c.id);
+    expect(check).toMatchObject({ intact: false, items: [{ seq: 1, intact: false }] });
+  });
+
+  it('Art. 47: a seizure needs same-day audio-video first', async () => {
+    let c = await investigating();
+    const error = await refusal(addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', title: '查封扣押清单' })));
+    expect(error.details?.article).toContain('第四十七条');
+    await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', kind: 'audioVisual', title: '查封扣押全程录像', mediaType: 'video/mp4' }));
+    c = await getCase(ctx, w.officerA, c.id, now);
+    await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', title: '查封扣押清单' }));
+  });
+
+  it('Art. 42: evidence is collected by two officers with valid certificates', async () => {
+    const c = await investigating();
+    const error = await refusal(addEvidence(ctx, w.officerA, c.id, item(c, { collectorIds: [w.officerA.userId] })));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('第四十二条');
+  });
+});
+
+describe('simple procedure (《行政处罚法》第五十一条)', () => {
+  const onSpot = (fineFen: number, party: Record<string, unknown> = person('李娜', '19900302', '022')) => ({
+    title: '乱扔烟头',
+    facts: '当事人在东湖广场随地乱扔烟头，经执法人员当场指出后承认。',
+    place: '云城市东湖区东湖广场',
+    actStartedOn: '2026-03-02',
+    actEndedOn: '2026-03-02',
+    powerItemId: w.item,
+    party,
+    officerIds: [w.officerA.userId, w.officerB.userId],
+    penalty: penalty(fineFen),
+  });
+
+  it('decides on the spot within the limits, numbered and served at once', async () => {
+    const c = await decideOnSpot(ctx, w.officerA, onSpot(50_00));
+    expect(c).toMatchObject({ procedure: 'simple', state: 'enforcing', decision: { number: '云东城管简罚字〔2026〕第1号' } });
+    expect(c.actCode).toMatch(/^5399022026J/);
+    expect(c.payment).toMatchObject({ dueOn: '2026-03-17' });
+  });
+
+  it('Art. 51: an organization may be fined up to 3,000元 on the spot, not more', async () => {
+    const shop = company('云城市东湖区鲜果汇水果店有限公司');
+    expect((await decideOnSpot(ctx, w.officerA, onSpot(3_000_00, shop))).decision?.number).toBe('云东城管简罚字〔2026〕第1号');
+    const error = await refusal(decideOnSpot(ctx, w.officerA, onSpot(3_000_01, company('云城市东湖区百味餐饮有限公司', '539902MA0000002'))));
+    expect(error.details?.article).toContain('第五十一条');
+  });
+
+  it('Art. 51: refuses more than 200元 for a person', async () => {
+    const error = await refusal(decideOnSpot(ctx, w.officerA, onSpot(300_00)));
+    expect(error.details?.article).toContain('第五十一条');
+    expect(await listCases(ctx, w.head)).toEqual([]);
+  });
+});
+
+describe('publicity and public verification', () => {
+  it('a revoked decision is withdrawn from the portal and verification says it is no longer in force', async () => {
+    let c = await toReview(2_000_00, person('欧阳娜娜', '19920101', '044'));
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃' });
+    c = await step(c, w.head, { action: 'decide' });
+    await publishDecision(ctx, w.officerA, c.id);
+    const listed = await listPublishedDecisions(ctx.db, { q: '摆摊' });
+    expect(listed.total).toBe(1);
+    expect(listed.items[0]!.party.name).toBe('欧阳某');
+    expect(JSON.stringify(listed)).not.toContain('欧阳娜娜');
+    expect((await verifyActCode(ctx.db, c.actCode)).inForce).toBe(true);
+    at('2026-03-12');
+    c = await step(c, w.head, { action: 'revokeDecision', status: 'revoked', reason: '经复查认定事实不清，依法撤销' });
+    expect(c.publicity).toMatchObject({ status: 'withdrawn' });
+    expect(c.deadlines.find((d) => d.kind === 'publicityWithdrawal')).toMatchObject({ dueOn: '2026-03-17' });
+    expect((await listPublishedDecisions(ctx.db, {})).total).toBe(0);
+    const verified = await verifyActCode(ctx.db, c.actCode.toLowerCase());
+    expect(verified).toMatchObject({ inForce: false, decision: { status: 'revoked' }, party: { name: '欧阳某' } });
+  });
+});
+
+describe('concurrency', () => {
+  it(`100 concurrent conflicting transitions on 10 cases: one wins per version, no lost update, audit clean (${testDatabaseKind()})`, async () => {
+    const filed: CaseView[] = [];
+    for (let i = 0; i < 10; i++) {
+      const c = await registerClue(ctx, w.officerA, clue({ party: person(`张${'一二三四五六七八九十'[i]}`, '19850615', String(100 + i)) }));
+      filed.push(await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' }));
+    }
+    const attempts = filed.flatMap((c) =>
+      Array.from({ length: 10 }, (_, k) =>
+        transitionCase(ctx, w.head, c.id, { expectedVersion: c.version, action: 'extendDeadline', newDueOn: `2026-07-${String(k + 1).padStart(2, '0')}`, reason: `第${k + 1}次延期申请` }).then(
+          () => 'ok' as const,
+          (error: unknown) => (error instanceof AppError ? error.code : String(error)),
+        ),
+      ),
+    );
+    const outcomes = await Promise.all(attempts);
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(10);
+    expect(outcomes.filter((o) => o !== 'ok').every((o) => o === 'CONFLICT')).toBe(true);
+    for (const c of filed) {
+      const after = await getCase(ctx, w.head, c.id, now);
+      expect(after.version).toBe(c.version + 1);
+      expect(after.record.extensions).toHaveLength(1);
+      expect(after.timeline.filter((t) => (t.change as { action?: string }).action === 'extendDeadline')).toHaveLength(1);
+    }
+    expect((await verifyAudit(ctx.db)).problem).toBeNull();
+  });
+});

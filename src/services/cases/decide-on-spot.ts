@@ -1,0 +1,126 @@
+/**
+ * 简易程序 (《行政处罚法》第五十一条、第五十二条): facts certain, a legal basis, and a warning or a fine of at most
+ * 200 元 (person) / 3,000 元 (organization) — decided on the spot by two certified officers, the numbered
+ * decision handed over at once (so it is served), then reported to the agency (the record is in the system).
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { penaltyInput } from '../../domain/cases/actions.ts';
+import { buildActCode } from '../../domain/cases/codes.ts';
+import { validateParty } from '../../domain/cases/parties.ts';
+import {
+  assertNoSecondFine,
+  assertNotUnderFourteen,
+  assertOnPowerList,
+  assertSimpleProcedureAllowed,
+  assertTwoCertifiedOfficers,
+  assertWithinLimitation,
+  paymentDueOn,
+} from '../../domain/cases/rules.ts';
+import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
+import { forbidden, validationError } from '../../domain/errors.ts';
+import { caseParties, cases } from '../../db/schema.ts';
+import { appendAudit } from '../audit-trail.ts';
+import { loadWorkCalendar } from '../calendar.ts';
+import { type ServiceContext, inTransaction } from '../context.ts';
+import { getOrganization } from '../organizations.ts';
+import { parseInput } from '../parse-input.ts';
+import { issueDocument, loadOfficers, loadPowerItem, loadPriorFines, nextSeq, setDeadline, settingsFor, todayOf } from './case-store.ts';
+import { type CaseView, getCase } from './get-case.ts';
+import { createPublicity, mustPublish, publicContent } from './publicity.ts';
+import { clueInput } from './register-clue.ts';
+
+export const onSpotInput = clueInput.omit({ clueSource: true, discoveredOn: true }).extend({
+  officerIds: z.array(z.number().int().positive()).min(2, '当场处罚须有两名执法人员').max(4),
+  penalty: penaltyInput,
+});
+
+export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CaseView> {
+  assertRole(actor, 'officer');
+  const input = parseInput(onSpotInput, raw);
+  const now = ctx.clock();
+  const today = todayOf(ctx.clock);
+  if (!input.officerIds.includes(actor.userId)) throw forbidden('当场处罚须由在场的执法人员本人登记');
+  if (input.actEndedOn !== null && input.actEndedOn < input.actStartedOn) throw validationError('违法行为终了日期不能早于开始日期');
+  if (input.actStartedOn > today) throw validationError('违法行为开始日期不能晚于今天');
+  const party = validateParty(input.party, today);
+  const act = { startedOn: input.actStartedOn, endedOn: input.actEndedOn };
+  // Read before the transaction: PGlite is one connection, and loadWorkCalendar runs its queries in parallel.
+  const calendar = await loadWorkCalendar(ctx.db);
+  return inTransaction(ctx, async (tx) => {
+    const org = await getOrganization({ db: tx }, actor, input.organizationId ?? (isSystem(actor) ? 0 : actor.organizationId));
+    // 第五十一条: 违法事实确凿并有法定依据 — the violation must be one this organization may penalize.
+    assertOnPowerList(await loadPowerItem(tx, org, input.powerItemId));
+    assertWithinLimitation(act, input.harmsSafety, today);
+    assertSimpleProcedureAllowed(input.penalty, party.kind);
+    assertTwoCertifiedOfficers(await loadOfficers(tx, input.officerIds, null), today);
+    assertNotUnderFourteen(party, act, input.penalty);
+    assertNoSecondFine(input.penalty, act, await loadPriorFines(tx, 0, party.identityKey, input.powerItemId));
+
+    const resolved = await settingsFor(tx, org);
+    const year = Number(today.slice(0, 4));
+    const division = (org.divisionCode ?? '000000').slice(0, 6);
+    const actCode = buildActCode({ divisionCode: division, year, procedure: 'simple', seq: await nextSeq(tx, 0, year, `actCode:${division}`) });
+    const fine = input.penalty.fineFen ?? 0;
+    const record = emptyCaseRecord();
+    record.proposal = { kind: 'penalty', penalty: input.penalty, ground: null, education: null, transferReason: null };
+    record.service = { on: today, method: 'direct' };
+    const dueOn = fine > 0 ? paymentDueOn(calendar, today, null) : null;
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        organizationId: org.id,
+        procedure: 'simple',
+        state: fine > 0 ? 'enforcing' : 'served',
+        actCode,
+        clueSource: 'patrol',
+        title: input.title,
+        facts: input.facts,
+        place: input.place,
+        actStartedOn: input.actStartedOn,
+        actEndedOn: input.actEndedOn,
+        harmsSafety: input.harmsSafety,
+        discoveredOn: today,
+        registeredOn: today,
+        lastActedOn: today,
+        powerItemId: input.powerItemId,
+        officerIds: [...new Set(input.officerIds)],
+        registeredBy: actor.userId,
+        decisionKind: 'penalty',
+        decidedOn: today,
+        decisionStatus: 'inForce',
+        fineFen: fine || null,
+        paymentDueOn: dueOn,
+        record,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    const created = row!;
+    await tx.insert(caseParties).values({ caseId: created.id, ...party });
+    const number = await issueDocument(tx, created.id, resolved, 'simpleDecision', today);
+    record.decision = { kind: 'penalty', on: today, number, penalty: input.penalty, ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    await tx.update(cases).set({ decisionNumber: number, record }).where(eq(cases.id, created.id));
+    if (dueOn) await setDeadline(tx, created, 'payment', dueOn);
+    if (mustPublish('simple', resolved.settings, record.flags)) {
+      const partyRow = { id: 0, caseId: created.id, ...party };
+      await createPublicity(tx, created, publicContent(created, partyRow, org.name, { number, on: today, penalty: input.penalty, status: 'inForce' }, null), today, calendar, resolved.settings);
+    }
+    const { party: _party, ...auditable } = input;
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'case.simpleDecision',
+        subjectType: 'case',
+        subjectId: created.id,
+        organizationId: org.id,
+        change: { ...auditable, actCode, decisionNumber: number, paymentDueOn: dueOn, party: { kind: party.kind, name: party.name } },
+      },
+      now,
+    );
+    return getCase({ db: tx }, actor, created.id, now);
+  });
+}
+

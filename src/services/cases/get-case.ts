@@ -1,0 +1,215 @@
+/**
+ * The read shape of a case (CaseView): everything a staff screen or a document renderer needs — parties,
+ * facts, violation and legal basis, proposed and decided penalty, officers with certificate numbers, dates,
+ * document numbers, act code, deadlines, payment, evidence and the timeline from the audit chain.
+ * Documented in docs/CASES.md. Staff view: the party's ID number and phone are included.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import { type Actor, type Role, hasRole } from '../../domain/access.ts';
+import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { type CaseAction, caseActionLabels } from '../../domain/cases/actions.ts';
+import {
+  type CaseState,
+  caseStates,
+  type DeadlineKind,
+  deadlineKinds,
+  type DecisionStatus,
+  decisionKinds,
+  decisionStatuses,
+  type Procedure,
+  procedures,
+} from '../../domain/cases/model.ts';
+import type { PartyRecord } from '../../domain/cases/parties.ts';
+import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
+import type { CaseRecord, OfficerOnCase } from '../../domain/cases/snapshot.ts';
+import { transitions } from '../../domain/cases/workflow.ts';
+import type { Executor } from '../../db/connect.ts';
+import { auditRecords, caseDeadlines, caseDocuments, caseEvidence, casePublicity, powerItems, users } from '../../db/schema.ts';
+import { chainOf } from '../audit-trail.ts';
+import { loadCase, loadOfficers } from './case-store.ts';
+
+export interface DeadlineView {
+  kind: DeadlineKind;
+  label: string;
+  article: string;
+  dueOn: IsoDate;
+  metAt: string | null;
+  overdue: boolean;
+}
+
+export interface EvidenceView {
+  id: number;
+  seq: number;
+  kind: string;
+  act: string;
+  title: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  digest: string;
+  recordedBy: number;
+  collectorIds: number[];
+  recordedOn: IsoDate;
+  recordedAt: string;
+  place: string;
+  note: string | null;
+}
+
+export interface CaseView {
+  id: number;
+  version: number;
+  actCode: string;
+  procedure: Procedure;
+  procedureLabel: string;
+  state: CaseState;
+  stateLabel: string;
+  organization: { id: number; name: string };
+  title: string;
+  facts: string;
+  place: string;
+  clueSource: string;
+  act: { startedOn: IsoDate; endedOn: IsoDate | null };
+  harmsSafety: boolean;
+  discoveredOn: IsoDate;
+  registeredOn: IsoDate;
+  filedOn: IsoDate | null;
+  lastActedOn: IsoDate;
+  party: PartyRecord;
+  violation: { id: number; code: string; name: string; violatedProvision: string; penaltyProvision: string; statutoryRange: string } | null;
+  officers: OfficerOnCase[];
+  decision: {
+    kind: string;
+    kindLabel: string;
+    number: string | null;
+    decidedOn: IsoDate;
+    status: DecisionStatus;
+    statusLabel: string;
+  } | null;
+  /** The full procedural record (notice, statement, hearing, reviews, decision, payments …). */
+  record: CaseRecord;
+  documents: { kind: string; number: string; issuedOn: IsoDate }[];
+  deadlines: DeadlineView[];
+  payment: { fineFen: number; dueOn: IsoDate | null; paidFen: number; lateFeeFen: number; owedFen: number } | null;
+  publicity: { status: string; dueOn: IsoDate; publishedAt: string | null; withdrawnAt: string | null } | null;
+  evidence: EvidenceView[];
+  /** Things the officer must keep in mind (e.g. 未成年人应当从轻或者减轻). */
+  warnings: string[];
+  /** Actions whose state and role allow them now (guards are checked when taken). */
+  availableActions: { action: CaseAction; label: string }[];
+  timeline: { seq: number; at: string; action: string; label: string; actorId: number | null; actorName: string | null; change: unknown }[];
+}
+
+export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date): Promise<CaseView> {
+  const { row, org, party } = await loadCase(ctx.db, actor, id);
+  const record = row.record as CaseRecord;
+  const today = chinaDateOf(now);
+  // Sequential on purpose: `ctx.db` may be a transaction, i.e. one connection.
+  const officers = await loadOfficers(ctx.db, row.officerIds, record);
+  const violation = row.powerItemId ? await ctx.db.select().from(powerItems).where(eq(powerItems.id, row.powerItemId)) : [];
+  const documents = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, id)).orderBy(asc(caseDocuments.id));
+  const deadlines = await ctx.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, id)).orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.id));
+  const evidence = await ctx.db.select().from(caseEvidence).where(eq(caseEvidence.caseId, id)).orderBy(asc(caseEvidence.seq));
+  const publicity = await ctx.db.select().from(casePublicity).where(eq(casePublicity.caseId, id));
+  const trail = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, chainOf('case', id))).orderBy(asc(auditRecords.seq));
+  const actorIds = [...new Set(trail.map((t) => t.actorId).filter((a): a is number => a !== null))];
+  const names = actorIds.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
+  const item = violation[0];
+  const state = row.state as CaseState;
+  const fine = record.decision?.penalty?.fineFen ?? 0;
+  const paid = record.payments.reduce((s, p) => s + p.amountFen, 0);
+  const lastPaid = paid >= fine && record.payments.length ? record.payments.at(-1)!.on : today;
+  const late = fine && row.paymentDueOn ? lateFeeFen(fine, row.paymentDueOn, lastPaid) : 0;
+  const warnings: string[] = [];
+  const snapshotParty = { kind: party.kind as 'person' | 'organization', birthDate: party.birthDate, identityKey: party.identityKey };
+  if (isMinorAtAct(snapshotParty, { startedOn: row.actStartedOn, endedOn: row.actEndedOn })) {
+    warnings.push('当事人实施违法行为时未满十八周岁，应当从轻或者减轻行政处罚（《行政处罚法》第三十条）');
+  }
+  const valid = officers.filter((o) => !o.recused && o.certificateValidUntil !== null && o.certificateValidUntil >= today);
+  if (row.officerIds.length && valid.length < 2 && !['closed', 'archived', 'declined', 'withdrawn', 'transferred', 'terminated'].includes(state)) {
+    warnings.push('本案有效执法人员不足两人，请调整承办人员（《行政处罚法》第四十二条）');
+  }
+  return {
+    id: row.id,
+    version: row.version,
+    actCode: row.actCode,
+    procedure: row.procedure as Procedure,
+    procedureLabel: procedures[row.procedure as Procedure],
+    state,
+    stateLabel: caseStates[state],
+    organization: { id: org.id, name: org.name },
+    title: row.title,
+    facts: row.facts,
+    place: row.place,
+    clueSource: row.clueSource,
+    act: { startedOn: row.actStartedOn, endedOn: row.actEndedOn },
+    harmsSafety: row.harmsSafety,
+    discoveredOn: row.discoveredOn,
+    registeredOn: row.registeredOn,
+    filedOn: row.filedOn,
+    lastActedOn: row.lastActedOn,
+    party: {
+      kind: party.kind as 'person' | 'organization',
+      name: party.name,
+      idNumber: party.idNumber,
+      creditCode: party.creditCode,
+      legalRepresentative: party.legalRepresentative,
+      phone: party.phone,
+      address: party.address,
+      birthDate: party.birthDate,
+      identityKey: party.identityKey,
+    },
+    violation: item
+      ? { id: item.id, code: item.code, name: item.name, violatedProvision: item.violatedProvision, penaltyProvision: item.penaltyProvision, statutoryRange: item.statutoryRange }
+      : null,
+    officers,
+    decision: record.decision
+      ? {
+          kind: record.decision.kind,
+          kindLabel: decisionKinds[record.decision.kind],
+          number: record.decision.number,
+          decidedOn: record.decision.on,
+          status: record.decision.status,
+          statusLabel: decisionStatuses[record.decision.status],
+        }
+      : null,
+    record,
+    documents: documents.map((d) => ({ kind: d.kind, number: d.number, issuedOn: d.issuedOn })),
+    deadlines: deadlines.map((d) => ({
+      kind: d.kind as DeadlineKind,
+      label: deadlineKinds[d.kind as DeadlineKind].label,
+      article: d.article,
+      dueOn: d.dueOn,
+      metAt: d.metAt,
+      overdue: d.metAt === null && today > d.dueOn,
+    })),
+    payment: fine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
+    publicity: publicity[0]
+      ? { status: publicity[0].status, dueOn: publicity[0].dueOn, publishedAt: publicity[0].publishedAt, withdrawnAt: publicity[0].withdrawnAt }
+      : null,
+    evidence: evidence.map((e) => ({ ...e, note: e.note ?? null })),
+    warnings,
+    availableActions: availableActions(state, actor.roles),
+    timeline: trail.map((t) => ({
+      seq: t.seq,
+      at: new Date(t.at).toISOString(),
+      action: t.action,
+      label: timelineLabel(t.action, t.change),
+      actorId: t.actorId,
+      actorName: t.actorId === null ? '系统' : (names.find((n) => n.id === t.actorId)?.name ?? null),
+      change: t.change,
+    })),
+  };
+}
+
+function timelineLabel(action: string, change: unknown): string {
+  const step = (change as { action?: CaseAction } | null)?.action;
+  if (action === 'case.transition' && step && step in caseActionLabels) return caseActionLabels[step];
+  return auditActions[action as AuditAction] ?? action;
+}
+
+export function availableActions(state: CaseState, roles: readonly Role[]): { action: CaseAction; label: string }[] {
+  return (Object.keys(transitions) as CaseAction[])
+    .filter((a) => transitions[a].from.includes(state) && hasRole({ roles } as Actor, ...transitions[a].roles))
+    .map((action) => ({ action, label: caseActionLabels[action] }));
+}

@@ -1,0 +1,56 @@
+/**
+ * Deadlines due soon or overdue across the actor's subtree (supervision). Both are range queries on the
+ * partial index case_deadlines_open_idx (due_on where met_at is null), never scans of cases.
+ */
+import { and, asc, eq, gt, isNull, like, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { type DeadlineKind, deadlineKinds } from '../../domain/cases/model.ts';
+import type { Executor } from '../../db/connect.ts';
+import { caseDeadlines, cases, organizations } from '../../db/schema.ts';
+import { parseInput } from '../parse-input.ts';
+
+export const deadlineQuery = z.object({
+  /** 'overdue': past due and not met; 'due': due within `days` days from today (not yet overdue). */
+  status: z.enum(['overdue', 'due']).default('due'),
+  days: z.coerce.number().int().min(0).max(365).default(7),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export interface DeadlineItem {
+  caseId: number;
+  actCode: string;
+  title: string;
+  organizationName: string;
+  kind: DeadlineKind;
+  label: string;
+  article: string;
+  dueOn: IsoDate;
+}
+
+export async function listDeadlines(ctx: { db: Executor; clock: () => Date }, actor: Actor, raw: unknown = {}): Promise<DeadlineItem[]> {
+  const input = parseInput(deadlineQuery, raw);
+  const today = chinaDateOf(ctx.clock());
+  const range: SQL[] =
+    input.status === 'overdue'
+      ? [lte(caseDeadlines.dueOn, addDays(today, -1))]
+      : [gt(caseDeadlines.dueOn, addDays(today, -1)), lte(caseDeadlines.dueOn, addDays(today, input.days))];
+  const rows = await ctx.db
+    .select({
+      caseId: cases.id,
+      actCode: cases.actCode,
+      title: cases.title,
+      organizationName: organizations.name,
+      kind: caseDeadlines.kind,
+      article: caseDeadlines.article,
+      dueOn: caseDeadlines.dueOn,
+    })
+    .from(caseDeadlines)
+    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(and(isNull(caseDeadlines.metAt), ...range, isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`)))
+    .orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.id))
+    .limit(input.limit);
+  return rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
+}

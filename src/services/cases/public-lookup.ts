@@ -1,0 +1,62 @@
+/**
+ * Public verification by 行政行为码: anyone may check that a document is genuine and still in force. The answer
+ * is a masked summary — never an ID number or phone, a natural person's surname only (masking.ts).
+ */
+import { eq } from 'drizzle-orm';
+import { parseActCode } from '../../domain/cases/codes.ts';
+import { caseStates, type CaseState, type DecisionStatus, decisionKinds, type DecisionKind, decisionStatuses } from '../../domain/cases/model.ts';
+import type { CaseRecord } from '../../domain/cases/snapshot.ts';
+import { notFound, validationError } from '../../domain/errors.ts';
+import { maskParty } from '../../domain/masking.ts';
+import type { Executor } from '../../db/connect.ts';
+import { caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
+import { scrubText } from './publicity.ts';
+
+export interface ActVerification {
+  actCode: string;
+  genuine: true;
+  organizationName: string;
+  title: string;
+  violation: string | null;
+  party: { kind: 'person' | 'organization'; name: string };
+  procedure: string;
+  stage: string;
+  decision: { kind: string; number: string | null; decidedOn: string; status: DecisionStatus; statusLabel: string } | null;
+  /** True while a decision is in force; false when none was made yet, or it was revoked or changed. */
+  inForce: boolean;
+  note: string;
+}
+
+export async function verifyActCode(db: Executor, rawCode: string): Promise<ActVerification> {
+  const parsed = parseActCode(rawCode);
+  if (!parsed.ok) throw validationError(parsed.reason, { field: 'code' });
+  const [row] = await db
+    .select({ c: cases, orgName: organizations.name, violation: powerItems.name })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .leftJoin(powerItems, eq(powerItems.id, cases.powerItemId))
+    .where(eq(cases.actCode, parsed.code));
+  if (!row) throw notFound(`行政行为码 ${parsed.code} 对应的执法行为，请核对或向执法机关咨询`);
+  const [party] = await db.select().from(caseParties).where(eq(caseParties.caseId, row.c.id)).limit(1);
+  const record = row.c.record as CaseRecord;
+  const masked = maskParty(
+    party!.kind === 'person' ? { kind: 'person', name: party!.name } : { kind: 'organization', name: party!.name, creditCode: party!.creditCode },
+  );
+  const d = record.decision;
+  const inForce = d?.status === 'inForce';
+  return {
+    actCode: parsed.code,
+    genuine: true,
+    organizationName: row.orgName,
+    title: scrubText(row.c.title, party!),
+    violation: row.violation,
+    party: { kind: masked.kind, name: masked.name },
+    procedure: row.c.procedure === 'simple' ? '简易程序' : '普通程序',
+    stage: caseStates[row.c.state as CaseState],
+    decision: d
+      ? { kind: decisionKinds[d.kind as DecisionKind], number: d.number, decidedOn: d.on, status: d.status, statusLabel: decisionStatuses[d.status] }
+      : null,
+    inForce,
+    note: d ? (inForce ? '该执法文书真实有效' : `该决定${decisionStatuses[d.status]}，不再具有执行效力`) : '该执法行为尚未作出处理决定',
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Publicity of decisions (《行政处罚法》第四十八条, 国办发〔2018〕118号): a decision that must be published gets a
+ * masked publicity record due in 7 working days; publishing it meets the deadline; revocation or change
+ * withdraws it (due in 3 working days — done at once here). Public reads see only masked content.
+ */
+import { and, count, desc, eq, like } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, assertRole } from '../../domain/access.ts';
+import { type IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import { type DecisionStatus, decisionStatuses, type Penalty, procedures, type Procedure } from '../../domain/cases/model.ts';
+import { deadlineFor } from '../../domain/cases/rules.ts';
+import type { CaseSettings } from '../../domain/cases/settings.ts';
+import type { CaseFlags } from '../../domain/cases/snapshot.ts';
+import { notFound, ruleViolation } from '../../domain/errors.ts';
+import { maskAddress, maskParty, maskPersonName, redactText } from '../../domain/masking.ts';
+import type { Executor, Transaction } from '../../db/connect.ts';
+import { casePublicity } from '../../db/schema.ts';
+import { appendAudit } from '../audit-trail.ts';
+import { type ServiceContext, inTransaction } from '../context.ts';
+import { parseInput } from '../parse-input.ts';
+import { type CaseRow, loadCase, meetDeadlines, type PartyRow, setDeadline } from './case-store.ts';
+
+/** What the public sees of a decision. No ID number, no phone, a natural person's surname only. */
+export interface PublicDecision {
+  actCode: string;
+  organizationName: string;
+  decisionNumber: string | null;
+  decidedOn: IsoDate;
+  procedure: string;
+  party: { kind: 'person' | 'organization'; name: string; creditCode: string | null; legalRepresentative: string | null };
+  title: string;
+  facts: string;
+  place: string | null;
+  violation: string | null;
+  basis: string | null;
+  penalty: string | null;
+  status: DecisionStatus;
+  statusLabel: string;
+}
+
+/** Removes the party's own name (and identity numbers, phones) from free text before it is published. */
+export function scrubText(text: string, party: Pick<PartyRow, 'kind' | 'name' | 'legalRepresentative'>): string {
+  let out = redactText(text);
+  if (party.kind === 'person' && party.name) out = out.replaceAll(party.name, maskPersonName(party.name));
+  return out;
+}
+
+export function publicContent(
+  row: Pick<CaseRow, 'actCode' | 'title' | 'facts' | 'place' | 'procedure'>,
+  party: PartyRow,
+  organizationName: string,
+  decision: { number: string | null; on: IsoDate; penalty: Penalty | null; status: DecisionStatus },
+  violation: string | null,
+): PublicDecision {
+  const masked = maskParty(
+    party.kind === 'person'
+      ? { kind: 'person', name: party.name, idNumber: party.idNumber, phone: party.phone, address: party.address }
+      : { kind: 'organization', name: party.name, creditCode: party.creditCode, legalRepresentative: party.legalRepresentative, phone: party.phone, address: party.address },
+  );
+  return {
+    actCode: row.actCode,
+    organizationName,
+    decisionNumber: decision.number,
+    decidedOn: decision.on,
+    procedure: procedures[row.procedure as Procedure],
+    party: {
+      kind: masked.kind,
+      name: masked.name,
+      creditCode: masked.kind === 'organization' ? masked.creditCode : null,
+      legalRepresentative: masked.kind === 'organization' ? masked.legalRepresentative : null,
+    },
+    title: scrubText(row.title, party),
+    facts: scrubText(row.facts, party),
+    // A natural person's place may be their home: cut to the district. An organization's is its business place.
+    place: party.kind === 'person' ? maskAddress(row.place) : row.place,
+    violation,
+    basis: decision.penalty?.basis ?? null,
+    penalty: decision.penalty ? scrubText(decision.penalty.description, party) : null,
+    status: decision.status,
+    statusLabel: decisionStatuses[decision.status],
+  };
+}
+
+/** Whether this decision is published under the organization's publicity scope (第四十八条第一款). */
+export function mustPublish(procedure: Procedure, settings: CaseSettings, flags: CaseFlags): boolean {
+  switch (settings.publicityScope) {
+    case 'allDecisions':
+      return true;
+    case 'ordinaryPenalties':
+      return procedure === 'ordinary' || flags.socialImpact;
+    case 'socialImpactOnly':
+      return flags.socialImpact;
+  }
+}
+
+/** Creates the pending publicity record and its 7-working-day deadline (in the decision's transaction). */
+export async function createPublicity(
+  tx: Transaction,
+  row: Pick<CaseRow, 'id' | 'organizationId'>,
+  content: PublicDecision,
+  decidedOn: IsoDate,
+  calendar: WorkCalendar,
+  settings: CaseSettings,
+): Promise<void> {
+  const dueOn = deadlineFor(calendar, settings, 'publicity', decidedOn);
+  await tx.insert(casePublicity).values({
+    caseId: row.id,
+    organizationId: row.organizationId,
+    status: 'pending',
+    dueOn,
+    content,
+    searchText: [content.title, content.party.name, content.decisionNumber, content.violation, content.organizationName, content.actCode].filter(Boolean).join(' '),
+  });
+  await setDeadline(tx, row, 'publicity', dueOn);
+}
+
+/** On revocation or change: takes the record down at once and records the 3-working-day deadline as met. */
+export async function withdrawPublicity(
+  tx: Transaction,
+  row: Pick<CaseRow, 'id' | 'organizationId'>,
+  status: DecisionStatus,
+  reason: string,
+  on: IsoDate,
+  now: Date,
+  calendar: WorkCalendar,
+  settings: CaseSettings,
+): Promise<boolean> {
+  const [pub] = await tx.select().from(casePublicity).where(eq(casePublicity.caseId, row.id));
+  if (!pub || pub.status === 'withdrawn' || pub.status === 'cancelled') return false;
+  const content = { ...(pub.content as PublicDecision), status, statusLabel: decisionStatuses[status] };
+  await tx
+    .update(casePublicity)
+    .set({ status: pub.status === 'published' ? 'withdrawn' : 'cancelled', withdrawnAt: now.toISOString(), withdrawReason: reason, content })
+    .where(eq(casePublicity.id, pub.id));
+  await meetDeadlines(tx, row.id, ['publicity'], now);
+  if (pub.status === 'published') {
+    await setDeadline(tx, row, 'publicityWithdrawal', deadlineFor(calendar, settings, 'publicityWithdrawal', on));
+    await meetDeadlines(tx, row.id, ['publicityWithdrawal'], now);
+  }
+  return true;
+}
+
+/** Publishes a pending decision on the portal (officers, heads, admins of the case's subtree). */
+export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ status: string; publishedAt: string }> {
+  assertRole(actor, 'officer', 'head', 'admin');
+  const now = ctx.clock();
+  return inTransaction(ctx, async (tx) => {
+    const { row } = await loadCase(tx, actor, caseId);
+    const [pub] = await tx.select().from(casePublicity).where(eq(casePublicity.caseId, row.id));
+    if (!pub) throw notFound('该案件的公示信息');
+    if (pub.status !== 'pending') throw ruleViolation(`公示信息当前状态为“${pub.status === 'published' ? '已公示' : '已撤回'}”，不能再次公示`, '《行政处罚法》第四十八条');
+    const publishedAt = now.toISOString();
+    await tx.update(casePublicity).set({ status: 'published', publishedAt }).where(eq(casePublicity.id, pub.id));
+    await meetDeadlines(tx, row.id, ['publicity'], now);
+    await appendAudit(tx, actor, { action: 'case.publicity', subjectType: 'case', subjectId: row.id, organizationId: row.organizationId, change: { publicity: 'published' } }, now);
+    return { status: 'published', publishedAt };
+  });
+}
+
+export const publicSearchInput = z.object({
+  q: z.string().trim().max(50, '关键词不超过 50 个字').optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/** Published decisions for the portal (masked content only), newest first, searchable by keyword. */
+export async function listPublishedDecisions(db: Executor, raw: unknown): Promise<{ total: number; items: (PublicDecision & { id: number; publishedAt: string })[] }> {
+  const input = parseInput(publicSearchInput, raw);
+  const where = and(
+    eq(casePublicity.status, 'published'),
+    input.q ? like(casePublicity.searchText, `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
+  );
+  const rows = await db
+    .select({ id: casePublicity.id, content: casePublicity.content, publishedAt: casePublicity.publishedAt })
+    .from(casePublicity)
+    .where(where)
+    .orderBy(desc(casePublicity.publishedAt), desc(casePublicity.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  const [total] = await db.select({ n: count() }).from(casePublicity).where(where);
+  return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...(r.content as PublicDecision) })) };
+}
+
+export async function getPublishedDecision(db: Executor, id: number): Promise<PublicDecision & { id: number; publishedAt: string }> {
+  const [row] = await db
+    .select({ id: casePublicity.id, content: casePublicity.content, publishedAt: casePublicity.publishedAt })
+    .from(casePublicity)
+    .where(and(eq(casePublicity.id, id), eq(casePublicity.status, 'published')));
+  if (!row) throw notFound('该公示信息');
+  return { id: row.id, publishedAt: row.publishedAt!, ...(row.content as PublicDecision) };
+}
+

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { isoDateInput } from '../../domain/cases/actions.ts';
+import { buildActCode } from '../../domain/cases/codes.ts';
+import { clueSources } from '../../domain/cases/model.ts';
+import { partyInput, validateParty } from '../../domain/cases/parties.ts';
+import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
+import { validationError } from '../../domain/errors.ts';
+import { caseParties, cases } from '../../db/schema.ts';
+import { appendAudit } from '../audit-trail.ts';
+import { type ServiceContext, inTransaction } from '../context.ts';
+import { getOrganization } from '../organizations.ts';
+import { parseInput } from '../parse-input.ts';
+import { nextSeq, todayOf } from './case-store.ts';
+import { type CaseView, getCase } from './get-case.ts';
+
+const sourceKeys = Object.keys(clueSources) as [keyof typeof clueSources, ...(keyof typeof clueSources)[]];
+
+export const clueInput = z.object({
+  /** Defaults to the actor's organization; may be any organization in the actor's subtree. */
+  organizationId: z.number().int().positive().optional(),
+  clueSource: z.enum(sourceKeys, { message: '线索来源无效' }),
+  title: z.string().trim().min(4, '案由至少 4 个字').max(100, '案由不超过 100 个字'),
+  facts: z.string().trim().min(10, '违法事实至少 10 个字').max(5000, '违法事实不超过 5000 个字'),
+  place: z.string().trim().min(2, '违法地点至少 2 个字').max(200),
+  actStartedOn: isoDateInput,
+  /** null: the act still continues (继续状态). */
+  actEndedOn: isoDateInput.nullable(),
+  harmsSafety: z.boolean().default(false),
+  discoveredOn: isoDateInput,
+  powerItemId: z.number().int().positive().nullable(),
+  party: partyInput,
+});
+export type ClueInput = z.infer<typeof clueInput>;
+
+/** 线索登记: records a clue with its party and gives the case its 行政行为码. Officers, clerks and heads. */
+export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CaseView> {
+  assertRole(actor, 'officer', 'clerk', 'head');
+  const input = parseInput(clueInput, raw);
+  const now = ctx.clock();
+  const today = todayOf(ctx.clock);
+  if (input.actEndedOn !== null && input.actEndedOn < input.actStartedOn) throw validationError('违法行为终了日期不能早于开始日期');
+  if (input.discoveredOn > today) throw validationError('发现日期不能晚于今天');
+  if (input.actStartedOn > input.discoveredOn) throw validationError('违法行为开始日期不能晚于发现日期');
+  const party = validateParty(input.party, today);
+  return inTransaction(ctx, async (tx) => {
+    const orgId = input.organizationId ?? (isSystem(actor) ? null : actor.organizationId);
+    if (orgId === null) throw validationError('请指定办案单位');
+    const org = await getOrganization({ db: tx }, actor, orgId);
+    const year = Number(today.slice(0, 4));
+    const division = (org.divisionCode ?? '000000').slice(0, 6);
+    // Act codes are numbered per division and year, so two organizations of one district never collide.
+    const seq = await nextSeq(tx, 0, year, `actCode:${division}`);
+    const actCode = buildActCode({ divisionCode: division, year, procedure: 'ordinary', seq });
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        organizationId: org.id,
+        procedure: 'ordinary',
+        state: 'clue',
+        actCode,
+        clueSource: input.clueSource,
+        title: input.title,
+        facts: input.facts,
+        place: input.place,
+        actStartedOn: input.actStartedOn,
+        actEndedOn: input.actEndedOn,
+        harmsSafety: input.harmsSafety,
+        discoveredOn: input.discoveredOn,
+        registeredOn: today,
+        lastActedOn: today,
+        powerItemId: input.powerItemId,
+        officerIds: [],
+        registeredBy: isSystem(actor) ? null : actor.userId,
+        record: emptyCaseRecord(),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: cases.id });
+    const id = row!.id;
+    await tx.insert(caseParties).values({ caseId: id, ...party });
+    const { idNumber: _id, phone: _phone, party: _party, ...auditable } = { ...input, idNumber: null, phone: null };
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'case.register',
+        subjectType: 'case',
+        subjectId: id,
+        organizationId: org.id,
+        // Identity numbers and contact data stay out of the trail; the party row holds them.
+        change: { ...auditable, organizationId: org.id, actCode, party: { kind: party.kind, name: party.name } },
+      },
+      now,
+    );
+    return getCase({ db: tx }, actor, id, now);
+  });
+}
