@@ -31,16 +31,16 @@ export type Block =
   /** Label–value lines of a record's head ("时间：……"), no indent. */
   | { kind: 'fields'; rows: { label: string; value: string }[] }
   /** A form table; `widths` are relative column widths. */
-  | { kind: 'table'; widths: number[]; rows: Cell[][]; size?: 'body' | 'small' }
+  | { kind: 'table'; widths: number[]; rows: Cell[][]; size?: 'body' | 'small' | 'compact' }
   /** 发文机关署名 and 成文日期, right aligned, 右空四字 (GB/T 9704-2012 §7.3.5). */
   | { kind: 'signature'; lines: string[] }
-  /** Handwriting lines (签名、日期), left aligned with no indent. */
+  /** Handwriting lines (签名、日期), left aligned with no indent; a tab moves the rest to the date column. */
   | { kind: 'signLines'; lines: string[] }
   /** Empty line(s). */
   | { kind: 'space'; lines?: number };
 
 /** How pages are numbered: "— N —" (GB/T 9704) or "第 N 页 共 M 页" (records signed page by page). */
-export type Footer = { kind: 'dash' } | { kind: 'pageOf'; signer?: string };
+export type Footer = { kind: 'dash' } | { kind: 'pageOf'; signer?: string } | { kind: 'none' };
 
 export interface RenderedDocument {
   /** Template id (catalog.ts). */

@@ -18,6 +18,8 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableRow,
@@ -57,7 +59,7 @@ export const officialFonts = {
 } as const;
 
 /** Sizes in points: 2号 = 22, 3号 = 16, 4号 = 14. */
-export const officialSizes = { title: 22, body: 16, table: 14, pageNumber: 14, actCode: 9 } as const;
+export const officialSizes = { title: 22, body: 16, table: 14, compactTable: 12, pageNumber: 14, actCode: 9 } as const;
 
 const PAGE = { width: mm(officialPage.widthMm), height: mm(officialPage.heightMm) };
 const MARGIN = {
@@ -152,7 +154,7 @@ function tableCell(cell: Cell, columnWidths: readonly number[], column: number, 
 function table(block: Extract<Block, { kind: 'table' }>): Table {
   const total = block.widths.reduce((a, b) => a + b, 0);
   const columnWidths = block.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  const size = block.size === 'small' ? officialSizes.table : officialSizes.body;
+  const size = block.size === 'small' ? officialSizes.table : block.size === 'compact' ? officialSizes.compactTable : officialSizes.body;
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -195,10 +197,18 @@ function blockElements(block: Block): (Paragraph | Table)[] {
     case 'signature':
       return signatureParagraphs(block.lines);
     case 'signLines':
-      return block.lines.map((line) => bodyParagraph(line, { indent: false, align: 'left' }));
+      return block.lines.map(signLine);
     case 'space':
       return Array.from({ length: block.lines ?? 1 }, () => new Paragraph({ children: [] }));
   }
+}
+
+/** "签名：<tab>年 月 日": the date column starts 9 characters from the right edge on every line. */
+function signLine(line: string): Paragraph {
+  const [label = '', rest] = line.split('\t');
+  const children = [run(label, officialFonts.body, officialSizes.body)];
+  if (rest !== undefined) children.push(new TextRun({ children: [new Tab()] }), run(rest, officialFonts.body, officialSizes.body));
+  return new Paragraph({ tabStops: [{ type: TabStopType.LEFT, position: TEXT_WIDTH - 9 * CHAR }], children });
 }
 
 function dashFooter(side: 'odd' | 'even'): Footer {
@@ -257,11 +267,18 @@ function actCodeHeader(doc: RenderedDocument, qr: Buffer): Header {
 
 async function section(doc: RenderedDocument): Promise<ISectionOptions> {
   const qr = await actCodeQrPng(doc.actCode.qrText);
-  const footers =
-    doc.footer.kind === 'dash'
-      ? { first: dashFooter('odd'), default: dashFooter('odd'), even: dashFooter('even') }
-      : { first: pageOfFooter(doc.footer.signer), default: pageOfFooter(doc.footer.signer), even: pageOfFooter(doc.footer.signer) };
   const empty = () => new Header({ children: [] });
+  const none = () => new Footer({ children: [] });
+  const footers = (() => {
+    switch (doc.footer.kind) {
+      case 'dash':
+        return { first: dashFooter('odd'), default: dashFooter('odd'), even: dashFooter('even') };
+      case 'pageOf':
+        return { first: pageOfFooter(doc.footer.signer), default: pageOfFooter(doc.footer.signer), even: pageOfFooter(doc.footer.signer) };
+      case 'none':
+        return { first: none(), default: none(), even: none() };
+    }
+  })();
   return {
     properties: {
       titlePage: true,

@@ -34,7 +34,7 @@ function partyRows(c: DocumentCase, on: string): Cell[][] {
   ];
 }
 
-const WIDE = [14, 12, 20, 11, 14, 11, 18];
+const WIDE = [15, 13, 22, 9, 13, 10, 18];
 
 export const filingApproval: DocumentTemplate = {
   id: 'filing-approval',
@@ -110,16 +110,16 @@ export const serviceReceipt: DocumentTemplate = {
       [label('受送达人'), value(s.recipient, 3)],
       [label('送达地点'), value(s.place, 3)],
       [label('送达方式'), value(serviceMethods[s.method]), label('送达时间'), value(formatDateTime(s.servedAt, '送达时间'))],
-      [label('受送达人签名或盖章'), { text: '\n\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日', span: 3, minLines: 3 }],
+      [label('受送达人签名或盖章'), { text: '\n\n年\u3000\u3000月\u3000\u3000日\u3000', span: 3, minLines: 3, align: 'right' }],
       [label('代收人及代收理由'), value(s.receiver ? `${s.receiver.name}（${s.receiver.reason}）` : '无（本人签收）', 3)],
-      [label('见证人'), value(s.method === 'left' ? `${s.witness ?? ''}（拒绝签收，留置送达）` : '无', 3, 2)],
-      [label('送达人'), value(`${s.servers.join('、')}\n（签名）`, 3, 2)],
-      [label('备注'), value(remark, 3, 2)],
+      [label('见证人'), value(s.method === 'left' ? `${s.witness ?? ''}（受送达人拒绝签收，留置送达）` : '无', 3)],
+      [label('送达人'), value(`${s.servers.join('、')}（签名）`, 3)],
+      [label('备注'), value(remark, 3)],
     ];
     const blocks: Block[] = [
       ...header(c, this.name),
       { kind: 'number', text: `案件编号：${formatDocumentNumber(c.caseNumber, '案件编号')}` },
-      { kind: 'table', widths: [26, 30, 18, 26], rows },
+      { kind: 'table', widths: [28, 32, 16, 24], rows, size: 'small' },
     ];
     return doc(c, this, { date: dateOf(s.servedAt, '送达时间'), blocks });
   },
@@ -226,7 +226,7 @@ export const caseFileCover: DocumentTemplate = {
       { kind: 'space', lines: 2 },
       { kind: 'table', widths: [28, 72], rows },
     ];
-    return doc(c, this, { date: archive.archivedDate, blocks });
+    return doc(c, this, { date: archive.archivedDate, blocks, footer: { kind: 'none' } });
   },
 };
 
@@ -254,8 +254,8 @@ export const caseFileIndex: DocumentTemplate = {
     const blocks: Block[] = [
       ...header(c, this.name),
       { kind: 'number', text: `案卷号：${archive.fileNumber}` },
-      { kind: 'table', widths: [8, 36, 26, 18, 12], rows, size: 'small' },
+      { kind: 'table', widths: [7, 34, 30, 19, 10], rows, size: 'compact' },
     ];
-    return doc(c, this, { date: archive.archivedDate, blocks });
+    return doc(c, this, { date: archive.archivedDate, blocks, footer: { kind: 'none' } });
   },
 };

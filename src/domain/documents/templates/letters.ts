@@ -6,7 +6,7 @@ import { addDays } from '../../calendar/iso-date.ts';
 import { penaltyPeriods } from '../../calendar/periods.ts';
 import { ruleViolation, validationError } from '../../errors.ts';
 import type { Block } from '../blocks.ts';
-import { chineseNumeral, dateOf, formatAmount, formatDate, formatDateTime, formatDocumentNumber } from '../format.ts';
+import { chineseNumeral, dateOf, formatAmount, formatAmountFigures, formatDate, formatDateTime, formatDocumentNumber } from '../format.ts';
 import {
   amountPayable,
   assertHearingHostIndependent,
@@ -540,7 +540,7 @@ export const paymentReminder: DocumentTemplate = {
         text:
           `依据${PENALTY_LAW}第七十二条第一款第（一）项的规定，到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额。` +
           `自${formatDate(addDays(deadline, 1))}起至${formatDate(reminder.date)}止，${y}已逾期${String(overdue)}日，` +
-          `加处罚款${formatAmount(surcharge)}${capped ? '，已达罚款数额，不再增加' : `（${formatAmount(fine)}×3%×${String(overdue)}日）`}。`,
+          `加处罚款${formatAmount(surcharge)}${capped ? '，已达罚款数额，不再增加' : `（${formatAmountFigures(fine)}元×3%×${String(overdue)}日）`}。`,
       },
       {
         kind: 'paragraph',

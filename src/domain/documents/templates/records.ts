@@ -15,7 +15,8 @@ function partyBrief(c: DocumentCase): string {
     : `${c.party.name}（${c.party.legalRepresentativeTitle}：${c.party.legalRepresentative}，地址：${c.party.address}）`;
 }
 
-const SIGN_DATE = '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
+/** A tab to the date column, then the blank date for handwriting. */
+const SIGN_DATE = '\t年\u3000\u3000月\u3000\u3000日';
 
 export const inspectionRecord: DocumentTemplate = {
   id: 'inspection-record',
