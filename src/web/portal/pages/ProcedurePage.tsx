@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Steps, Typography } from 'antd';
+import { Alert, Card, Col, Row, Typography } from 'antd';
 
 const { Paragraph, Title, Text } = Typography;
 
@@ -20,7 +20,13 @@ export default function ProcedurePage() {
       <Col span={24}>
         <Card title="行政处罚普通程序">
           <Paragraph type="secondary">依据《中华人民共和国行政处罚法》（2021年修订），括号内为条文序号。</Paragraph>
-          <Steps direction="vertical" size="small" current={-1} items={ordinarySteps.map((s) => ({ title: s.title, description: s.description, status: 'wait' }))} />
+          <ol style={{ paddingInlineStart: 24, margin: 0, lineHeight: 1.8 }}>
+            {ordinarySteps.map((s) => (
+              <li key={s.title} style={{ marginBottom: 6 }}>
+                <Text strong>{s.title}</Text>：{s.description}
+              </li>
+            ))}
+          </ol>
         </Card>
       </Col>
       <Col xs={24} lg={12}>

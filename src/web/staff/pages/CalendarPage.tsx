@@ -151,7 +151,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
   return (
     <Card title={`${year} 年节假日与调休录入`} data-testid="year-admin">
       <Typography.Paragraph type="secondary">
-        国务院办公厅每年11月前后公布次年放假安排。请逐日录入放假日（含调休休息日）和调休上班日；全部录入后标记“已录入完整”，系统不再提示该年数据缺失。点击左侧日历中的日期可快速填入。
+        国务院办公厅每年11月前后公布次年放假安排。请逐日录入放假日（含调休休息日）和调休上班日；全部录入后标记“已录入完整”，系统不再提示该年数据缺失。点击日历中的日期可快速填入。
       </Typography.Paragraph>
       <Form<DayForm> form={form} layout="vertical" initialValues={{ kind: 'holiday' }} onFinish={(v) => void save(v)}>
         <Row gutter={8}>
@@ -216,6 +216,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
 
 export default function CalendarPage() {
   const me = useMe();
+  const isPhone = useIsPhone();
   const isAdmin = me.roles.includes('admin');
   const today = chinaToday();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -230,20 +231,20 @@ export default function CalendarPage() {
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: 6 }, (_, i) => thisYear - 3 + i);
 
+  const monthControls = (
+    <Space size={4}>
+      <Button size="small" icon={<LeftOutlined />} aria-label="上个月" onClick={() => step(-1)} />
+      <Select size="small" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 88 }} />
+      <Select size="small" value={month} onChange={setMonth} options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))} style={{ width: 72 }} />
+      <Button size="small" icon={<RightOutlined />} aria-label="下个月" onClick={() => step(1)} />
+    </Space>
+  );
+
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={isAdmin ? 13 : 24}>
-        <Card
-          title="法定工作日历"
-          extra={
-            <Space size={4}>
-              <Button size="small" icon={<LeftOutlined />} aria-label="上个月" onClick={() => step(-1)} />
-              <Select size="small" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 88 }} />
-              <Select size="small" value={month} onChange={setMonth} options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))} style={{ width: 72 }} />
-              <Button size="small" icon={<RightOutlined />} aria-label="下个月" onClick={() => step(1)} />
-            </Space>
-          }
-        >
+        <Card title="法定工作日历" extra={isPhone ? undefined : monthControls}>
+          {isPhone && <div style={{ marginBottom: 12 }}>{monthControls}</div>}
           <MonthView year={year} month={month} generation={generation} {...(isAdmin ? { onPick: setPicked } : {})} />
         </Card>
       </Col>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, Radio, Row, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, List, Radio, Row, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { addDays } from '../../../domain/calendar/iso-date.ts';
@@ -214,19 +214,42 @@ export default function DeadlinePage() {
       </Col>
       <Col span={24}>
         <Card title="行政处罚程序中的法定期间">
-          <Table<NamedPeriod>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={periods}
-            columns={[
-              { title: '期间', dataIndex: 'label' },
-              { title: '起算事件', dataIndex: 'trigger', render: (t: string, p) => (p.direction === 'before' ? `${t}（向前倒算）` : t) },
-              { title: '期限', key: 'days', render: (_, p) => <Tag color={p.kind === 'working' ? 'blue' : 'default'}>{kindText(p.kind, p.days)}</Tag> },
-              { title: '依据', dataIndex: 'basis', render: (b: string) => <span style={{ whiteSpace: 'normal', display: 'inline-block', maxWidth: 420 }}>{b}</span> },
-            ]}
-          />
+          {isPhone ? (
+            <List
+              size="small"
+              dataSource={periods}
+              renderItem={(p) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <>
+                        {p.label} <Tag color={p.kind === 'working' ? 'blue' : 'default'}>{kindText(p.kind, p.days)}</Tag>
+                      </>
+                    }
+                    description={
+                      <>
+                        <div>起算：{p.direction === 'before' ? `${p.trigger}（向前倒算）` : p.trigger}</div>
+                        <div>{p.basis}</div>
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Table<NamedPeriod>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={periods}
+              columns={[
+                { title: '期间', dataIndex: 'label' },
+                { title: '起算事件', dataIndex: 'trigger', render: (t: string, p) => (p.direction === 'before' ? `${t}（向前倒算）` : t) },
+                { title: '期限', key: 'days', render: (_, p) => <Tag color={p.kind === 'working' ? 'blue' : 'default'}>{kindText(p.kind, p.days)}</Tag> },
+                { title: '依据', dataIndex: 'basis', width: '38%' },
+              ]}
+            />
+          )}
         </Card>
       </Col>
     </Row>

@@ -40,10 +40,22 @@ function UpcomingDays({ today }: { today: string }) {
   return (
     <Card title="未来 60 日节假日与调休" size="small" extra={<Link to="/calendar">日历</Link>}>
       <RemoteView remote={remote} rows={2}>
-        {({ days }) => {
+        {({ days, uncoveredYears }) => {
           const special = days.filter((d): d is DayInfo & { name: string } => (d.status === 'holiday' || d.status === 'makeup-workday') && Boolean(d.name));
-          if (special.length === 0) return <Typography.Text type="secondary">未来 60 日无法定节假日或调休（周末除外）。</Typography.Text>;
+          const missing = uncoveredYears.length > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${uncoveredYears.join('、')} 年的放假安排尚未录入，该年的节假日和调休未能列出。`} />
+          );
+          if (special.length === 0) {
+            return (
+              <>
+                {missing}
+                <Typography.Text type="secondary">{missing ? '已录入的日期中，' : ''}未来 60 日无法定节假日或调休（周末除外）。</Typography.Text>
+              </>
+            );
+          }
           return (
+            <>
+            {missing}
             <List
               size="small"
               dataSource={special}
@@ -56,6 +68,7 @@ function UpcomingDays({ today }: { today: string }) {
                 </List.Item>
               )}
             />
+            </>
           );
         }}
       </RemoteView>

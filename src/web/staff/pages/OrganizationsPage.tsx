@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import { type OrganizationKind, organizationKindKeys, organizationKinds } from '../../../domain/access.ts';
 import { validateCreditCode } from '../../../domain/validators/credit-code.ts';
 import { api } from '../../shared/api.ts';
+import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { showServerErrors } from '../../shared/forms.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
 import type { Organization } from '../../shared/types.ts';
@@ -115,6 +116,7 @@ function OrganizationModal({ editing, onClose, onSaved }: { editing: Editing; on
 export default function OrganizationsPage() {
   const me = useMe();
   const isAdmin = me.roles.includes('admin');
+  const isPhone = useIsPhone();
   const [generation, setGeneration] = useState(0);
   const remote = useRemote((signal) => api.get<Organization[]>('/organizations', undefined, signal), [generation]);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -126,12 +128,47 @@ export default function OrganizationsPage() {
   return (
     <Card title="组织机构" extra={<Typography.Text type="secondary">共 {remote.data?.length ?? '…'} 个单位</Typography.Text>}>
       <RemoteView remote={remote}>
-        {() => (
+        {(list) =>
+          isPhone ? (
+            <List
+              dataSource={list}
+              renderItem={(org) => {
+                const depth = org.path.split('/').filter(Boolean).length - (list[0]?.path.split('/').filter(Boolean).length ?? 1);
+                return (
+                  <List.Item
+                    style={{ paddingInlineStart: depth * 16 }}
+                    actions={
+                      isAdmin
+                        ? [
+                            <Button key="child" size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parent: org })}>
+                              下级
+                            </Button>,
+                            <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', org })}>
+                              修改
+                            </Button>,
+                          ]
+                        : []
+                    }
+                  >
+                    <List.Item.Meta
+                      title={org.name}
+                      description={
+                        <>
+                          <Tag>{organizationKinds[org.kind] ?? org.kind}</Tag>
+                          {org.creditCode ?? '无统一社会信用代码'}
+                          {org.divisionCode && <> · 区划 {org.divisionCode}</>}
+                        </>
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
+            />
+          ) : (
           <Table<TreeRow>
             rowKey="id"
             size="middle"
             pagination={false}
-            scroll={{ x: 'max-content' }}
             dataSource={tree}
             expandable={{ expandedRowKeys: expanded ?? allKeys, onExpandedRowsChange: (keys) => setExpanded([...keys]) }}
             loading={remote.loading}
@@ -160,7 +197,8 @@ export default function OrganizationsPage() {
                 : []),
             ]}
           />
-        )}
+          )
+        }
       </RemoteView>
       {editing && (
         <OrganizationModal

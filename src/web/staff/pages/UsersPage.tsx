@@ -1,5 +1,5 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Space, Switch, Table, Tag, TreeSelect } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Modal, Row, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { type Role, roleKeys, roles } from '../../../domain/access.ts';
@@ -197,6 +197,7 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
 export default function UsersPage() {
   const me = useMe();
   const isAdmin = me.roles.includes('admin');
+  const isPhone = useIsPhone();
   const today = chinaToday();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [search, setSearch] = useState('');
@@ -235,13 +236,55 @@ export default function UsersPage() {
         <Input.Search allowClear placeholder="姓名、用户名或执法证号" onSearch={setSearch} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
       </Space>
       <RemoteView remote={users}>
-        {() => (
+        {() =>
+          isPhone ? (
+            <List
+              dataSource={shown}
+              pagination={shown.length > 20 ? { pageSize: 20, size: 'small' } : false}
+              renderItem={(u) => (
+                <List.Item
+                  actions={
+                    isAdmin
+                      ? [
+                          <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
+                            修改
+                          </Button>,
+                          <Button key="pw" size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
+                            重置密码
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
+                  <List.Item.Meta
+                    title={
+                      <Space wrap size={4}>
+                        {u.displayName}
+                        <span style={{ fontWeight: 'normal', color: '#888' }}>{u.username}</span>
+                        {!u.active && <Tag>停用</Tag>}
+                      </Space>
+                    }
+                    description={
+                      <>
+                        <div>{u.organizationName}</div>
+                        <div style={{ margin: '4px 0' }}>
+                          {u.roles.map((r) => (
+                            <Tag key={r}>{roles[r]}</Tag>
+                          ))}
+                        </div>
+                        <CertificateTag user={u} today={today} />
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          ) : (
           <Table<User>
             rowKey="id"
             size="middle"
             loading={users.loading}
             dataSource={shown}
-            scroll={{ x: 'max-content' }}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 人` }}
             columns={[
               { title: '姓名', dataIndex: 'displayName', fixed: 'left' },
@@ -270,7 +313,8 @@ export default function UsersPage() {
                 : []),
             ]}
           />
-        )}
+          )
+        }
       </RemoteView>
       {editing && (
         <UserModal

@@ -1,0 +1,89 @@
+/**
+ * Browser tests: the real server (buildApp on a fresh test database with the demo bureau, listening on a random
+ * 127.0.0.1 port, serving the built web app) driven by Debian's Chromium through playwright-core. The web app
+ * is built first when dist/web is missing or stale, so `npm test` needs no prior build.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { ensureWebBuild } from '../../scripts/ensure-web-build.ts';
+import { createTestApp } from '../../src/server/test-app.ts';
+
+export const CHROMIUM = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
+export const screenshotDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof viewports;
+
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  app: Awaited<ReturnType<typeof createTestApp>>;
+  /** A fresh browser context (own cookies) at the given width. */
+  newPage(viewport: ViewportName): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  await ensureWebBuild({ log: () => undefined });
+  const app = await createTestApp();
+  await app.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.app.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  } catch (error) {
+    await app.close();
+    throw new Error(`无法启动 Chromium（${CHROMIUM}）：请安装 Debian 软件包 chromium（见 .ci/apt-packages）。`, { cause: error });
+  }
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    baseUrl,
+    browser,
+    app,
+    async newPage(viewport) {
+      const context = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return { context, page };
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** Saves test-results/screenshots/<name>-<viewport>.png once the page has no spinner or skeleton left. */
+export async function screenshot(page: Page, name: string, viewport: ViewportName): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}-${viewport}.png`), fullPage: true });
+}
+
+/** Waits until loading indicators are gone (skeletons, spinners) and the network is idle. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .boot'), undefined, { timeout: 15_000 });
+}
+
+export async function login(page: Page, username: string, password = 'Demo2026'): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await settle(page);
+}
+
+/** The page is no wider than the viewport (nothing runs off a phone screen). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
