@@ -24,8 +24,10 @@ import { installErrorHandling } from './errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { caseRoutes } from './routes/cases.ts';
 import { healthRoutes } from './routes/health.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { publicRoutes } from './routes/public.ts';
 import { REPORT_UPLOAD_LIMITS, reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
@@ -90,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       userRoutes(z, options.ctx);
       calendarRoutes(z, options.ctx);
       auditRoutes(z, options.ctx);
+      caseRoutes(z, options.ctx);
+      publicRoutes(z, options.ctx);
       reportRoutes(z);
       portalRoutes(z, options.ctx);
     },

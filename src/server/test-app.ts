@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { memoryFileStore } from '../services/file-store.ts';
 import { DEMO_PASSWORD, seedDemo } from '../services/seed-demo.ts';
 import { buildApp } from './app.ts';
 
 /** An app on a fresh test database with the demo bureau, plus a helper that logs in and returns the cookie. */
 export async function createTestApp(options: { loginRateLimit?: number } = {}) {
   const handle: DatabaseHandle = await createTestDatabase();
-  const ctx: ServiceContext = { db: handle.db, clock: () => new Date() };
+  const ctx: ServiceContext = { db: handle.db, clock: () => new Date(), files: memoryFileStore() };
   await seedDemo(ctx);
   const app: FastifyInstance = await buildApp({
     ctx,

@@ -4,6 +4,7 @@ import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { organizations } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
 import { createOrganization } from './organizations.ts';
+import { seedDemoCases } from './seed-demo-cases.ts';
 import { createUser } from './users.ts';
 
 /** The one password of every demo account; printed by `fazhi demo` and `npm start`. Never used outside demo data. */
@@ -103,5 +104,6 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean;
       certificateValidUntil: user.certificateValidUntil ?? null,
     });
   }
+  await seedDemoCases(ctx);
   return { created: true, logins };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze.ts';
 import { registerAudit } from './audit.ts';
+import { registerCases } from './cases.ts';
 import { registerDb } from './db.ts';
 import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerDb(program);
   registerUsers(program);
   registerAudit(program);
+  registerCases(program);
 }

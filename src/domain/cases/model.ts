@@ -142,11 +142,12 @@ export const clueSources = {
 } as const;
 export type ClueSource = keyof typeof clueSources;
 
-/** Every deadline the engine stores, with its article. */
+/**
+ * Every deadline the agency must meet, with its article. (The party's statement and hearing-request periods
+ * are kept on the prior notice and enforced by the decision guards; the agency cannot "miss" them.)
+ */
 export const deadlineKinds = {
   decision: { label: '作出处理决定', article: '《行政处罚法》第六十条' },
-  statement: { label: '陈述申辩期满', article: '《行政处罚法》第四十四条、第四十五条' },
-  hearingRequest: { label: '听证申请期满', article: '《行政处罚法》第六十四条第（一）项' },
   hearingNotice: { label: '送达听证通知', article: '《行政处罚法》第六十四条第（二）项' },
   service: { label: '送达处罚决定书', article: '《行政处罚法》第六十一条' },
   payment: { label: '缴纳罚款', article: '《行政处罚法》第六十七条第三款' },

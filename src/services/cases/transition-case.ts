@@ -169,14 +169,13 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       const statementEndsOn = deadline('statement');
       const hearingRequestEndsOn = offered ? deadline('hearingRequest') : null;
       record.notice = { servedOn: on, number, penalty: record.proposal!.penalty!, hearingOffered: offered, statementEndsOn, hearingRequestEndsOn };
-      await setDeadline(tx, row, 'statement', statementEndsOn);
-      if (hearingRequestEndsOn) await setDeadline(tx, row, 'hearingRequest', hearingRequestEndsOn);
+      // The statement and hearing-request periods are the party's, not deadlines the agency can miss: they are
+      // kept on the notice (and enforced by the decide guards), not in case_deadlines.
       s.details.notice = { number, hearingOffered: offered, hearingReasons: reasons, statementEndsOn, hearingRequestEndsOn };
       return;
     }
     case 'recordStatement':
       record.statement = { on, waived: input.waived, content: input.content, reply: input.reply };
-      await meetDeadlines(tx, row.id, input.waived ? ['statement', 'hearingRequest'] : ['statement'], now);
       return;
     case 'revisePenalty':
       record.penaltyRevisions.push({ on, from: record.proposal!.penalty!, to: input.penalty, reason: input.reason });
@@ -184,7 +183,6 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       return;
     case 'requestHearing':
       record.hearing = { requestedOn: on, hearingOn: null, noticeServedOn: null, noticeNumber: null, presiderId: null, presiderName: null, place: null, heldOn: null, record: null };
-      await meetDeadlines(tx, row.id, ['hearingRequest'], now);
       return;
     case 'scheduleHearing': {
       const presider = await checkUser(tx, s.actor, input.presiderId, ['head', 'reviewer'], '听证主持人');
@@ -341,7 +339,7 @@ async function decide(s: Step, next: CaseState): Promise<void> {
   s.columns.decisionStatus = 'inForce';
   s.columns.fineFen = penalty?.fineFen ?? null;
   s.details.decisionNumber = number;
-  await meetDeadlines(tx, row.id, ['decision', 'statement', 'hearingRequest'], now);
+  await meetDeadlines(tx, row.id, ['decision'], now);
   if (next === 'transferred') {
     record.sideExit = { action: 'transferJudicial', on, reason: proposal.transferReason ?? '', target: 'judicial' };
     await closeAllDeadlines(tx, row.id, now);

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { caseActionInput } from '../../domain/cases/actions.ts';
+import { caseSettingsPatch } from '../../domain/cases/settings.ts';
+import { addEvidence, evidenceInput, MAX_EVIDENCE_BYTES } from '../../services/cases/add-evidence.ts';
+import { findCaseIdByCode } from '../../services/cases/case-store.ts';
+import { getCaseSettings, setCaseSettings } from '../../services/cases/case-settings.ts';
+import { decideOnSpot, onSpotInput } from '../../services/cases/decide-on-spot.ts';
+import { type CaseView, getCase } from '../../services/cases/get-case.ts';
+import { type CaseSummary, listCases, listCasesInput } from '../../services/cases/list-cases.ts';
+import { deadlineQuery, listDeadlines } from '../../services/cases/list-deadlines.ts';
+import { addPowerItem, listPowerItems, powerItemInput } from '../../services/cases/power-list.ts';
+import { publishDecision } from '../../services/cases/publicity.ts';
+import { clueInput, registerClue } from '../../services/cases/register-clue.ts';
+import { transitionCase, transitionRequest } from '../../services/cases/transition-case.ts';
+import { readEvidenceFile, verifyEvidence } from '../../services/cases/verify-evidence.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import type { ZodApp } from '../app.ts';
+import { requireActor } from '../auth.ts';
+
+const tags = ['行政处罚案件'];
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** The read shape of a case (CaseView, see docs/CASES.md); nested parts are described there. */
+const caseView = z.looseObject({
+  id: z.number(),
+  version: z.number(),
+  actCode: z.string(),
+  procedure: z.enum(['ordinary', 'simple']),
+  procedureLabel: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  organization: z.object({ id: z.number(), name: z.string() }),
+  title: z.string(),
+  facts: z.string(),
+  party: z.looseObject({ kind: z.enum(['person', 'organization']), name: z.string() }),
+  officers: z.array(z.looseObject({ userId: z.number(), displayName: z.string(), certificateNo: z.string().nullable() })),
+  decision: z.looseObject({ kind: z.string(), number: z.string().nullable(), decidedOn: z.string(), status: z.string() }).nullable(),
+  deadlines: z.array(z.looseObject({ kind: z.string(), label: z.string(), dueOn: z.string(), metAt: z.string().nullable(), overdue: z.boolean() })),
+  record: z.record(z.string(), z.unknown()),
+  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+  timeline: z.array(z.looseObject({ seq: z.number(), at: z.string(), action: z.string(), label: z.string() })),
+});
+const caseSummary = z.looseObject({
+  id: z.number(),
+  version: z.number(),
+  actCode: z.string(),
+  decisionNumber: z.string().nullable(),
+  state: z.string(),
+  stateLabel: z.string(),
+  title: z.string(),
+  party: z.object({ kind: z.string(), name: z.string() }),
+  deadlines: z.array(z.looseObject({ kind: z.string(), dueOn: z.string(), overdue: z.boolean() })),
+});
+
+// The services return interfaces (no index signature); the loose response schemas accept them as they are.
+const view = async (v: Promise<CaseView>) => (await v) as unknown as z.infer<typeof caseView>;
+const summaries = async (v: Promise<CaseSummary[]>) => (await v) as unknown as z.infer<typeof caseSummary>[];
+
+export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/cases',
+    { schema: { tags, summary: '本单位及下级单位的案件', querystring: listCasesInput, response: { 200: z.array(caseSummary) } } },
+    async (request) => summaries(listCases(ctx, requireActor(request), request.query)),
+  );
+  app.post(
+    '/cases',
+    { schema: { tags, summary: '登记案件线索（生成行政行为码）', body: clueInput, response: { 201: caseView } } },
+    async (request, reply) => reply.status(201).send(await view(registerClue(ctx, requireActor(request), request.body))),
+  );
+  app.post(
+    '/cases/on-spot',
+    { schema: { tags, summary: '简易程序当场处罚（《行政处罚法》第五十一条）', body: onSpotInput, response: { 201: caseView } } },
+    async (request, reply) => reply.status(201).send(await view(decideOnSpot(ctx, requireActor(request), request.body))),
+  );
+  app.get(
+    '/cases/by-code/:code',
+    { schema: { tags, summary: '按行政行为码查看案件', params: z.object({ code: z.string().max(40) }), response: { 200: caseView } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return view(getCase(ctx, actor, await findCaseIdByCode(ctx.db, actor, request.params.code), ctx.clock()));
+    },
+  );
+  app.get(
+    '/cases/:id',
+    { schema: { tags, summary: '案件详情（当事人、事实、依据、处罚、承办人员、文书、期限、证据、办理记录）', params: idParams, response: { 200: caseView } } },
+    async (request) => view(getCase(ctx, requireActor(request), request.params.id, ctx.clock())),
+  );
+  app.post(
+    '/cases/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: '办理一个步骤（须带 expectedVersion；版本已变时返回 409）',
+        params: idParams,
+        body: transitionRequest.and(caseActionInput),
+        response: { 200: caseView },
+      },
+    },
+    async (request) => view(transitionCase(ctx, requireActor(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/cases/:id/evidence',
+    {
+      // base64 grows the file by a third.
+      bodyLimit: Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 64 * 1024,
+      schema: { tags, summary: '登记证据（文件以 base64 上传，SM3 摘要存证）', params: idParams, body: evidenceInput },
+    },
+    async (request, reply) => reply.status(201).send(await addEvidence(ctx, requireActor(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/cases/:id/evidence/verify',
+    { schema: { tags, summary: '重新计算全部证据文件的 SM3 摘要，检查是否被篡改', params: idParams } },
+    async (request) => verifyEvidence(ctx, requireActor(request), request.params.id),
+  );
+  app.get(
+    '/cases/:id/evidence/:seq/file',
+    { schema: { tags, summary: '下载证据文件（先校验摘要）', params: idParams.extend({ seq: z.coerce.number().int().positive() }) } },
+    async (request, reply) => {
+      const file = await readEvidenceFile(ctx, requireActor(request), request.params.id, request.params.seq);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.data);
+    },
+  );
+  app.post(
+    '/cases/:id/publicity/publish',
+    { schema: { tags, summary: '公示处罚决定（《行政处罚法》第四十八条）', params: idParams } },
+    async (request) => publishDecision(ctx, requireActor(request), request.params.id),
+  );
+  app.get(
+    '/case-deadlines',
+    { schema: { tags, summary: '即将到期或已超期的办案期限', querystring: deadlineQuery } },
+    async (request) => listDeadlines(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/organizations/:id/case-settings',
+    { schema: { tags, summary: '办案参数（生效值与本单位设置）', params: idParams } },
+    async (request) => getCaseSettings(ctx, requireActor(request), request.params.id),
+  );
+  app.put(
+    '/organizations/:id/case-settings',
+    { schema: { tags, summary: '设置本单位办案参数（管理员；未设置的项继承上级或法定默认值）', params: idParams, body: caseSettingsPatch } },
+    async (request) => setCaseSettings(ctx, requireActor(request), request.params.id, request.body),
+  );
+  app.get(
+    '/organizations/:id/power-items',
+    { schema: { tags, summary: '权责清单（含上级单位事项）', params: idParams } },
+    async (request) => listPowerItems(ctx, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/power-items',
+    { schema: { tags, summary: '新增权责清单事项（管理员）', body: powerItemInput } },
+    async (request, reply) => reply.status(201).send(await addPowerItem(ctx, requireActor(request), request.body)),
+  );
+}

@@ -1,0 +1,785 @@
+/**
+ * Demo enforcement cases for the fictional 云城市 (division codes 5399xx are unassigned): power lists with real
+ * national provisions, local case parameters, and cases in every state across both districts, with typical
+ * city-management facts (违法建设, 占道经营, 户外广告, 渣土运输, 燃气, 扬尘, 露天烧烤, 油烟). Parties are
+ * fictional, with valid check characters. Everything is built by calling the case services on a demo clock,
+ * so every case passed every guard and has its audit chain.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { type Actor, type Role, systemActor } from '../domain/access.ts';
+import type { IsoDate } from '../domain/calendar/iso-date.ts';
+import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
+import { idNumberCheckChar } from '../domain/validators/id-number.ts';
+import { organizations, users } from '../db/schema.ts';
+import { addEvidence } from './cases/add-evidence.ts';
+import { setCaseSettings } from './cases/case-settings.ts';
+import { decideOnSpot } from './cases/decide-on-spot.ts';
+import { addPowerItem } from './cases/power-list.ts';
+import { publishDecision } from './cases/publicity.ts';
+import { registerClue } from './cases/register-clue.ts';
+import { transitionCase } from './cases/transition-case.ts';
+import type { ServiceContext } from './context.ts';
+import { memoryFileStore } from './file-store.ts';
+
+/** The demo's "today": every demo act happens on or before this date. */
+export const DEMO_TODAY: IsoDate = '2026-11-13';
+
+const yuan = (n: number) => Math.round(n * 100);
+
+interface PowerItemSpec {
+  code: string;
+  name: string;
+  violatedProvision: string;
+  penaltyProvision: string;
+  statutoryRange: string;
+  category: string;
+}
+
+const CSRQ = '《城市市容和环境卫生管理条例》';
+const DQ = '《中华人民共和国大气污染防治法》';
+const powerList: PowerItemSpec[] = [
+  {
+    code: 'WJ-001',
+    name: '未取得建设工程规划许可证进行建设',
+    violatedProvision: '《中华人民共和国城乡规划法》第四十条第一款',
+    penaltyProvision: '《中华人民共和国城乡规划法》第六十四条',
+    statutoryRange: '责令停止建设；尚可采取改正措施消除对规划实施的影响的，限期改正，处建设工程造价百分之五以上百分之十以下的罚款；无法采取改正措施消除影响的，限期拆除，不能拆除的，没收实物或者违法收入，可以并处建设工程造价百分之十以下的罚款',
+    category: '违法建设',
+  },
+  {
+    code: 'SR-001',
+    name: '未经批准擅自在街道两侧和公共场地堆放物料、摆摊设点，影响市容',
+    violatedProvision: `${CSRQ}第十四条`,
+    penaltyProvision: `${CSRQ}第三十六条第（二）项`,
+    statutoryRange: '责令停止违法行为，限期清理、拆除或者采取其他补救措施，并可处以罚款',
+    category: '占道经营',
+  },
+  {
+    code: 'GG-001',
+    name: '未经同意擅自设置大型户外广告，影响市容',
+    violatedProvision: `${CSRQ}第十一条`,
+    penaltyProvision: `${CSRQ}第三十六条第（一）项`,
+    statutoryRange: '责令停止违法行为，限期清理、拆除或者采取其他补救措施，并可处以罚款',
+    category: '户外广告',
+  },
+  {
+    code: 'LR-001',
+    name: '随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物',
+    violatedProvision: `${CSRQ}第三十四条第（一）项`,
+    penaltyProvision: `${CSRQ}第三十四条`,
+    statutoryRange: '责令纠正违法行为、采取补救措施，可以并处警告、罚款',
+    category: '市容环境',
+  },
+  {
+    code: 'ZT-001',
+    name: '处置建筑垃圾的单位在运输过程中沿途丢弃、遗撒建筑垃圾',
+    violatedProvision: '《城市建筑垃圾管理规定》第十四条',
+    penaltyProvision: '《城市建筑垃圾管理规定》第二十三条',
+    statutoryRange: '责令限期改正，给予警告，处5000元以上5万元以下罚款',
+    category: '渣土运输',
+  },
+  {
+    code: 'YC-001',
+    name: '施工单位未采取有效防尘降尘措施',
+    violatedProvision: `${DQ}第六十九条第三款`,
+    penaltyProvision: `${DQ}第一百一十五条第一款`,
+    statutoryRange: '责令改正，处一万元以上十万元以下的罚款；拒不改正的，责令停工整治',
+    category: '扬尘',
+  },
+  {
+    code: 'RQ-001',
+    name: '在不具备安全条件的场所使用、储存燃气且逾期不改正',
+    violatedProvision: '《城镇燃气管理条例》第二十八条第（五）项',
+    penaltyProvision: '《城镇燃气管理条例》第四十九条',
+    statutoryRange: '责令限期改正；逾期不改正的，对单位可以处10万元以下罚款，对个人可以处1000元以下罚款',
+    category: '燃气',
+  },
+  {
+    code: 'SK-001',
+    name: '在人民政府禁止的区域内露天烧烤食品',
+    violatedProvision: `${DQ}第八十一条第三款`,
+    penaltyProvision: `${DQ}第一百一十八条第三款`,
+    statutoryRange: '责令改正，没收烧烤工具和违法所得，并处五百元以上二万元以下的罚款',
+    category: '露天烧烤',
+  },
+  {
+    code: 'YY-001',
+    name: '排放油烟的餐饮服务业经营者未安装油烟净化设施',
+    violatedProvision: `${DQ}第八十一条第一款`,
+    penaltyProvision: `${DQ}第一百一十八条第一款`,
+    statutoryRange: '责令改正，处五千元以上五万元以下的罚款；拒不改正的，责令停业整治',
+    category: '餐饮油烟',
+  },
+];
+/** Powers delegated (赋权) by 东湖区 to the 南湖街道 team: street-level matters only. */
+const delegatedToTown = ['SR-001', 'GG-001', 'LR-001', 'SK-001'];
+
+type OrgKey = 'donghu' | 'donghu-brigade' | 'nanhu' | 'xishan' | 'xishan-brigade';
+const orgNames: Record<OrgKey, string> = {
+  donghu: '云城市东湖区城市管理和综合行政执法局',
+  'donghu-brigade': '东湖区城市管理综合行政执法大队',
+  nanhu: '东湖区南湖街道综合行政执法队',
+  xishan: '云城市西山区城市管理和综合行政执法局',
+  'xishan-brigade': '西山区城市管理综合行政执法大队',
+};
+
+const person = (name: string, region: string, birth: string, seq: number, address: string) => {
+  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  return { kind: 'person' as const, name, idNumber: `${first17}${idNumberCheckChar(first17)}`, phone: `139${birth.slice(2, 8)}${String(seq).padStart(2, '0').slice(-2)}`, address };
+};
+const company = (name: string, region: string, orgCode: string, legalRepresentative: string, address: string) => {
+  const first17 = `91${region}${orgCode}`;
+  return { kind: 'organization' as const, name, creditCode: `${first17}${creditCodeCheckChar(first17)}`, legalRepresentative, phone: '0871-65550000', address };
+};
+
+type Body = Record<string, unknown> & { action: string };
+type Step =
+  | { on: IsoDate; by: string; body: Body }
+  | { on: IsoDate; by: string; evidence: { kind: string; act?: string; title: string; text: string; place: string } }
+  | { on: IsoDate; by: string; publish: true };
+
+interface DemoCase {
+  org: OrgKey;
+  by: string;
+  on: IsoDate;
+  item: string;
+  title: string;
+  facts: string;
+  place: string;
+  actStartedOn: IsoDate;
+  actEndedOn: IsoDate | null;
+  clueSource: string;
+  party: Record<string, unknown>;
+  steps: Step[];
+}
+
+const penalty = (kinds: string[], fineYuan: number | null, description: string, basis: string) => ({
+  kinds,
+  fineFen: fineYuan === null ? null : yuan(fineYuan),
+  description,
+  basis,
+});
+
+const ev = (on: IsoDate, by: string, kind: string, title: string, text: string, place: string, act = 'inspection'): Step => ({ on, by, evidence: { kind, act, title, text, place } });
+const s = (on: IsoDate, by: string, body: Body): Step => ({ on, by, body });
+
+const file = (on: IsoDate, head: string, officers: string[]): Step => s(on, head, { action: 'file', officerIds: officers, opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。' });
+
+const DH = ['wanglei', 'zhaogang'];
+const XS = ['liuyang', 'maqiang'];
+const NH = ['zhengyu', 'fengjie'];
+
+function demoCases(): DemoCase[] {
+  return [
+    // 1. 违法建设, with a hearing, from clue to archive (东湖).
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-03-02',
+      item: 'WJ-001',
+      title: '涉嫌未取得建设工程规划许可证擅自建设案',
+      facts: '当事人在东湖区湖滨路 56 号自有住宅楼顶未取得建设工程规划许可证，擅自搭建钢结构房屋一间，建筑面积约 72 平方米，经测算工程造价约 86.4 万元。',
+      place: '云城市东湖区湖滨路56号楼顶',
+      actStartedOn: '2026-01-10',
+      actEndedOn: '2026-02-26',
+      clueSource: 'complaint',
+      party: person('赵志强', '539902', '19780412', 31, '云城市东湖区湖滨路56号'),
+      steps: [
+        file('2026-03-02', 'head.donghu', DH),
+        s('2026-03-03', 'wanglei', { action: 'startInvestigation' }),
+        ev('2026-03-03', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】2026年3月3日对湖滨路56号楼顶进行现场检查，发现钢结构房屋一间。', '湖滨路56号楼顶'),
+        ev('2026-03-05', 'zhaogang', 'partyStatement', '询问笔录', '【演示数据】当事人承认未办理规划许可即开工建设。', '东湖区执法大队询问室', 'inquiry'),
+        ev('2026-03-20', 'wanglei', 'expertOpinion', '工程造价鉴定意见', '【演示数据】经委托鉴定，该建筑工程造价为人民币864000元。', '云城市某工程造价咨询公司'),
+        s('2026-04-10', 'wanglei', {
+          action: 'closeInvestigation',
+          findings: '当事人未取得建设工程规划许可证擅自建设钢结构房屋 72 平方米，尚可采取改正措施消除对规划实施的影响，事实清楚、证据确凿。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine'], 43200, '责令限期改正，并处建设工程造价百分之五即人民币43200元的罚款', '《中华人民共和国城乡规划法》第六十四条') },
+          flags: { complex: false, majorPublicInterest: false, socialImpact: true },
+        }),
+        s('2026-04-13', 'head.donghu', { action: 'collectiveDiscussion', participants: ['陈建国', '李卫东', '王秀梅'], conclusion: '同意按建设工程造价百分之五处以罚款。' }),
+        s('2026-04-15', 'wanglei', { action: 'notify' }),
+        s('2026-04-17', 'wanglei', { action: 'requestHearing' }),
+        s('2026-04-20', 'wanglei', { action: 'scheduleHearing', hearingOn: '2026-04-30', presiderId: 'reviewer.donghu', place: '东湖区城市管理和综合行政执法局第一听证室' }),
+        s('2026-04-30', 'reviewer.donghu', { action: 'holdHearing', record: '当事人及其委托代理人到场，对违法事实无异议，请求考虑其主动停工的情节；调查人员出示证据并发表意见。' }),
+        s('2026-05-06', 'reviewer.donghu', { action: 'legalReview', passed: true, opinion: '主体合法，事实清楚，证据确凿，适用法律正确，程序合法，裁量适当，同意。' }),
+        s('2026-05-07', 'head.donghu', { action: 'decide' }),
+        { on: '2026-05-07', by: 'wanglei', publish: true },
+        s('2026-05-08', 'zhaogang', { action: 'serve', method: 'direct' }),
+        s('2026-05-20', 'wanglei', { action: 'recordPayment', amountFen: yuan(43200), receiptNo: 'FS2026052000187' }),
+        s('2026-05-21', 'wanglei', { action: 'close', summary: '当事人已全额缴纳罚款并完成整改，案件办结。' }),
+        s('2026-05-25', 'wanglei', { action: 'archive', archiveNo: 'DH-CF-2026-0001' }),
+      ],
+    },
+    // 2. 渣土运输, served, payment overdue (加处罚款 accruing).
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-09-08',
+      item: 'ZT-001',
+      title: '涉嫌运输建筑垃圾沿途遗撒案',
+      facts: '当事人所属重型自卸货车在东湖大道由东向西行驶过程中沿途遗撒建筑垃圾约 300 米，污染路面。',
+      place: '云城市东湖区东湖大道（会展中心至湖滨路段）',
+      actStartedOn: '2026-09-07',
+      actEndedOn: '2026-09-07',
+      clueSource: 'video',
+      party: company('云城市宏达土石方工程有限公司', '539902', 'MA6K2A1B3', '孙宏达', '云城市东湖区工业园区8号'),
+      steps: [
+        file('2026-09-08', 'head.donghu', DH),
+        s('2026-09-09', 'zhaogang', { action: 'startInvestigation' }),
+        ev('2026-09-09', 'zhaogang', 'electronic', '视频监控截图', '【演示数据】东湖大道监控视频截图，显示车辆沿途遗撒。', '东湖区城市运行管理中心'),
+        s('2026-09-15', 'zhaogang', {
+          action: 'closeInvestigation',
+          findings: '当事人运输建筑垃圾沿途遗撒的事实清楚，有视频资料和现场笔录为证。',
+          proposal: { kind: 'penalty', penalty: penalty(['warning', 'fine'], 20000, '警告，并处罚款人民币20000元', '《城市建筑垃圾管理规定》第二十三条') },
+        }),
+        s('2026-09-16', 'zhaogang', { action: 'notify' }),
+        s('2026-09-22', 'head.donghu', { action: 'decide' }),
+        { on: '2026-09-22', by: 'zhaogang', publish: true },
+        s('2026-09-23', 'wanglei', { action: 'serve', method: 'mail' }),
+      ],
+    },
+    // 3. 扬尘, prior notice served, statement period running.
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-10-19',
+      item: 'YC-001',
+      title: '涉嫌施工工地未采取有效防尘降尘措施案',
+      facts: '当事人承建的东湖新城二期项目工地裸露土方约 1200 平方米未覆盖，出入口未设置车辆冲洗设施，扬尘明显。',
+      place: '云城市东湖区东湖新城二期项目工地',
+      actStartedOn: '2026-10-15',
+      actEndedOn: '2026-10-20',
+      clueSource: 'hotline',
+      party: company('云城市建工第三建设有限公司', '539902', 'MA6K3C2D4', '钱建国', '云城市东湖区建设路18号'),
+      steps: [
+        file('2026-10-20', 'head.donghu', DH),
+        s('2026-10-21', 'wanglei', { action: 'startInvestigation' }),
+        ev('2026-10-21', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】工地裸露土方未覆盖，出入口无冲洗设施。', '东湖新城二期项目工地'),
+        s('2026-11-06', 'wanglei', {
+          action: 'closeInvestigation',
+          findings: '当事人施工工地未采取覆盖、冲洗等有效防尘降尘措施，事实清楚。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine'], 30000, '罚款人民币30000元', '《中华人民共和国大气污染防治法》第一百一十五条第一款') },
+        }),
+        s('2026-11-11', 'wanglei', { action: 'notify' }),
+      ],
+    },
+    // 4. 户外广告, investigation closed, under review.
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-10-26',
+      item: 'GG-001',
+      title: '涉嫌擅自设置大型户外广告案',
+      facts: '当事人未经同意在东湖区中山路 120 号建筑外墙设置大型户外广告牌一块，面积约 60 平方米。',
+      place: '云城市东湖区中山路120号外墙',
+      actStartedOn: '2026-08-01',
+      actEndedOn: null,
+      clueSource: 'patrol',
+      party: company('云城市星光传媒广告有限公司', '539902', 'MA6K4E3F5', '李星光', '云城市东湖区中山路88号'),
+      steps: [
+        file('2026-10-26', 'head.donghu', DH),
+        s('2026-10-27', 'zhaogang', { action: 'startInvestigation' }),
+        ev('2026-10-27', 'zhaogang', 'onSiteRecord', '现场检查笔录', '【演示数据】中山路120号外墙设有大型广告牌，无审批手续。', '中山路120号'),
+        s('2026-11-12', 'zhaogang', {
+          action: 'closeInvestigation',
+          findings: '当事人擅自设置大型户外广告，影响市容，事实清楚。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine'], 8000, '责令限期拆除，并处罚款人民币8000元', `${CSRQ}第三十六条第（一）项`) },
+        }),
+      ],
+    },
+    // 5. 燃气, investigating, 先行登记保存 awaiting its decision.
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-11-09',
+      item: 'RQ-001',
+      title: '涉嫌在不具备安全条件的场所使用储存燃气案',
+      facts: '当事人经营的餐馆在地下室后厨存放液化石油气钢瓶 6 只并使用，未设置燃气泄漏报警装置，经责令限期改正逾期未改正。',
+      place: '云城市东湖区南湖路32号地下一层',
+      actStartedOn: '2026-10-01',
+      actEndedOn: null,
+      clueSource: 'patrol',
+      party: company('云城市东湖区老街坊餐饮有限公司', '539902', 'MA6K5G4H6', '周大海', '云城市东湖区南湖路32号'),
+      steps: [
+        file('2026-11-09', 'head.donghu', DH),
+        s('2026-11-10', 'wanglei', { action: 'startInvestigation' }),
+        ev('2026-11-10', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】地下室后厨存放液化石油气钢瓶6只。', '南湖路32号地下一层'),
+        s('2026-11-10', 'wanglei', { action: 'preserve', items: '液化石油气钢瓶6只（15kg规格）', approvedById: 'head.donghu' }),
+      ],
+    },
+    // 6. 占道经营, filed.
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-11-12',
+      item: 'SR-001',
+      title: '涉嫌擅自占用人行道堆放物料案',
+      facts: '当事人在东湖区解放路 15 号门前人行道堆放建材约 20 平方米，影响通行和市容，经劝导未清理。',
+      place: '云城市东湖区解放路15号门前',
+      actStartedOn: '2026-11-05',
+      actEndedOn: null,
+      clueSource: 'complaint',
+      party: person('钱小红', '539902', '19820921', 42, '云城市东湖区解放路15号'),
+      steps: [file('2026-11-13', 'head.donghu', DH)],
+    },
+    // 7. 餐饮油烟, clue just registered.
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-11-13',
+      item: 'YY-001',
+      title: '涉嫌餐饮油烟未经净化直排案',
+      facts: '12345 热线转来投诉：东湖区民主路 9 号烧烤店油烟直排，影响楼上住户。',
+      place: '云城市东湖区民主路9号',
+      actStartedOn: '2026-11-01',
+      actEndedOn: null,
+      clueSource: 'hotline',
+      party: company('云城市东湖区串香烧烤店有限公司', '539902', 'MA6K6J5K7', '吴晓东', '云城市东湖区民主路9号'),
+      steps: [],
+    },
+    // 8. Declined: the complaint was not a violation.
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-10-12',
+      item: 'SR-001',
+      title: '反映占道经营线索',
+      facts: '群众反映东湖区文化路夜市有摊点占道，经核查为区政府批准设置的临时疏导点，不构成违法。',
+      place: '云城市东湖区文化路',
+      actStartedOn: '2026-10-10',
+      actEndedOn: '2026-10-10',
+      clueSource: 'complaint',
+      party: person('孙大伟', '539902', '19700101', 53, '云城市东湖区文化路'),
+      steps: [s('2026-10-13', 'head.donghu', { action: 'decline', reason: '经核查，该摊点位于经批准设置的临时疏导点内，不构成违法，不予立案。' })],
+    },
+    // 9. 首违不罚: no penalty with education, served and closed.
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-06-08',
+      item: 'SR-001',
+      title: '涉嫌店外摆卖案',
+      facts: '当事人在其经营的水果店门外摆放货架销售水果，占用人行道约 2 平方米，经指出后当场自行清理。',
+      place: '云城市东湖区人民路66号门前',
+      actStartedOn: '2026-06-08',
+      actEndedOn: '2026-06-08',
+      clueSource: 'patrol',
+      party: person('李秀兰', '539902', '19650315', 64, '云城市东湖区人民路66号'),
+      steps: [
+        file('2026-06-08', 'head.donghu', DH),
+        s('2026-06-09', 'zhaogang', { action: 'startInvestigation' }),
+        ev('2026-06-09', 'zhaogang', 'onSiteRecord', '现场笔录', '【演示数据】当事人店外摆卖，经指出当场清理。', '人民路66号'),
+        s('2026-06-10', 'zhaogang', {
+          action: 'closeInvestigation',
+          findings: '当事人初次违法，占道面积小，危害后果轻微并当场改正，符合首违不罚条件。',
+          proposal: { kind: 'noPenalty', ground: 'firstViolation', education: '执法人员向当事人宣讲《城市市容和环境卫生管理条例》相关规定，当事人签署《守法经营承诺书》。' },
+        }),
+        s('2026-06-11', 'head.donghu', { action: 'decide' }),
+        s('2026-06-12', 'zhaogang', { action: 'serve', method: 'direct' }),
+        s('2026-06-12', 'zhaogang', { action: 'close', summary: '依法不予行政处罚并已教育，案件办结。' }),
+      ],
+    },
+    // 10. Transferred to the police (obstruction of officers).
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-07-06',
+      item: 'WJ-001',
+      title: '涉嫌擅自建设及阻碍执法案',
+      facts: '当事人在东湖区城郊村擅自建设两层砖混房屋，执法人员现场检查时，当事人推搡执法人员、抢夺执法记录仪，涉嫌阻碍国家机关工作人员依法执行职务。',
+      place: '云城市东湖区城郊村三组',
+      actStartedOn: '2026-05-01',
+      actEndedOn: null,
+      clueSource: 'patrol',
+      party: person('周强', '539902', '19880716', 75, '云城市东湖区城郊村三组'),
+      steps: [
+        file('2026-07-06', 'head.donghu', DH),
+        s('2026-07-07', 'head.donghu', {
+          action: 'transfer',
+          target: 'police',
+          receiver: '云城市公安局东湖分局',
+          reason: '当事人阻碍执法人员依法执行职务，涉嫌违反治安管理，依照《行政处罚法》第二十七条移送公安机关处理。',
+        }),
+      ],
+    },
+    // 11. Filing withdrawn: a permit was found.
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-08-03',
+      item: 'WJ-001',
+      title: '涉嫌擅自建设围墙案',
+      facts: '东湖区滨江路 3 号院内新建围墙，未见规划公示。',
+      place: '云城市东湖区滨江路3号',
+      actStartedOn: '2026-07-20',
+      actEndedOn: '2026-07-30',
+      clueSource: 'patrol',
+      party: company('云城市滨江物业服务有限公司', '539902', 'MA6K7L6M8', '郑华', '云城市东湖区滨江路3号'),
+      steps: [
+        file('2026-08-03', 'head.donghu', DH),
+        s('2026-08-04', 'zhaogang', { action: 'startInvestigation' }),
+        s('2026-08-10', 'head.donghu', { action: 'withdrawFiling', reason: '当事人提交了建设工程规划许可证，违法事实不成立，撤销立案。' }),
+      ],
+    },
+    // 12. Suspended: the party cannot be found.
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-09-14',
+      item: 'GG-001',
+      title: '涉嫌擅自设置户外广告案',
+      facts: '东湖区胜利路 200 号楼顶设置大型广告牌一块，设置人注册地址无法联系。',
+      place: '云城市东湖区胜利路200号楼顶',
+      actStartedOn: '2026-07-01',
+      actEndedOn: null,
+      clueSource: 'patrol',
+      party: company('云城市远景广告有限公司', '539902', 'MA6K8N7P9', '冯远', '云城市东湖区胜利路200号'),
+      steps: [
+        file('2026-09-14', 'head.donghu', DH),
+        s('2026-09-15', 'wanglei', { action: 'startInvestigation' }),
+        s('2026-09-30', 'head.donghu', { action: 'suspend', reason: '当事人下落不明，无法调查取证，中止调查。' }),
+      ],
+    },
+    // 13. Terminated: the company was deregistered.
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-05-11',
+      item: 'ZT-001',
+      title: '涉嫌运输建筑垃圾遗撒案',
+      facts: '当事人车辆在东湖区环湖路遗撒建筑垃圾约 100 米。',
+      place: '云城市东湖区环湖路',
+      actStartedOn: '2026-05-10',
+      actEndedOn: '2026-05-10',
+      clueSource: 'video',
+      party: company('云城市速运渣土运输有限公司', '539902', 'MA6K9Q8R1', '陈速', '云城市东湖区环湖路99号'),
+      steps: [
+        file('2026-05-11', 'head.donghu', DH),
+        s('2026-05-12', 'zhaogang', { action: 'startInvestigation' }),
+        s('2026-06-20', 'head.donghu', { action: 'terminate', reason: '当事人已依法注销，无权利义务承受人，终止调查。' }),
+      ],
+    },
+    // 14. Decided, not yet served; publicity pending.
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-10-26',
+      item: 'SK-001',
+      title: '涉嫌在禁止区域露天烧烤案',
+      facts: '当事人在东湖区湖滨公园北门禁止区域内露天烧烤食品经营，现场有烧烤炉 1 台。',
+      place: '云城市东湖区湖滨公园北门',
+      actStartedOn: '2026-10-24',
+      actEndedOn: '2026-10-25',
+      clueSource: 'patrol',
+      party: person('马建华', '539902', '19910305', 86, '云城市东湖区湖滨花园4栋'),
+      steps: [
+        file('2026-10-26', 'head.donghu', DH),
+        s('2026-10-27', 'wanglei', { action: 'startInvestigation' }),
+        ev('2026-10-27', 'wanglei', 'physical', '烧烤炉照片', '【演示数据】现场烧烤炉1台及烧烤食品照片。', '湖滨公园北门'),
+        s('2026-11-02', 'wanglei', {
+          action: 'closeInvestigation',
+          findings: '当事人在禁止区域内露天烧烤食品，事实清楚。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine', 'confiscateProperty'], 800, '没收烧烤工具，并处罚款人民币800元', `${DQ}第一百一十八条第三款`) },
+        }),
+        s('2026-11-03', 'wanglei', { action: 'notify' }),
+        s('2026-11-04', 'wanglei', { action: 'recordStatement', content: '初次经营，请求从轻。', reply: '已按裁量基准较轻情形拟罚。' }),
+        s('2026-11-09', 'head.donghu', { action: 'decide' }),
+      ],
+    },
+    // 15. Warning only, served.
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-10-12',
+      item: 'LR-001',
+      title: '涉嫌乱扔废弃物案',
+      facts: '当事人在东湖区步行街多次乱扔烟头，经劝阻后仍未改正。',
+      place: '云城市东湖区步行街',
+      actStartedOn: '2026-10-11',
+      actEndedOn: '2026-10-11',
+      clueSource: 'patrol',
+      party: person('王浩', '539902', '19990818', 97, '云城市东湖区步行街东巷'),
+      steps: [
+        file('2026-10-12', 'head.donghu', DH),
+        s('2026-10-13', 'zhaogang', { action: 'startInvestigation' }),
+        s('2026-10-14', 'zhaogang', {
+          action: 'closeInvestigation',
+          findings: '当事人乱扔烟头且经劝阻未改正，事实清楚。',
+          proposal: { kind: 'penalty', penalty: penalty(['warning'], null, '警告', `${CSRQ}第三十四条`) },
+        }),
+        s('2026-10-15', 'zhaogang', { action: 'notify' }),
+        s('2026-10-21', 'head.donghu', { action: 'decide' }),
+        s('2026-10-22', 'wanglei', { action: 'serve', method: 'direct' }),
+      ],
+    },
+    // 16. 西山: hearing requested and scheduled.
+    {
+      org: 'xishan-brigade',
+      by: 'liuyang',
+      on: '2026-09-21',
+      item: 'YC-001',
+      title: '涉嫌施工扬尘污染案',
+      facts: '当事人承建的西山区科技园三期工地土方作业未采取湿法作业，出入口未冲洗车辆，造成道路扬尘污染。',
+      place: '云城市西山区科技园三期工地',
+      actStartedOn: '2026-09-15',
+      actEndedOn: '2026-09-25',
+      clueSource: 'higherLevel',
+      party: company('云城市恒信建设集团有限公司', '539903', 'MA6K1R9T2', '何恒信', '云城市西山区科技大道1号'),
+      steps: [
+        file('2026-09-28', 'head.xishan', XS),
+        s('2026-09-29', 'liuyang', { action: 'startInvestigation' }),
+        ev('2026-09-29', 'liuyang', 'onSiteRecord', '现场检查笔录', '【演示数据】工地土方作业未湿法作业，出入口无冲洗。', '科技园三期工地'),
+        s('2026-10-20', 'liuyang', {
+          action: 'closeInvestigation',
+          findings: '当事人未采取有效防尘降尘措施，且经责令改正后仍未全部整改，情节较重。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine', 'suspendBusiness'], 80000, '罚款人民币80000元，并责令停工整治', `${DQ}第一百一十五条第一款`) },
+        }),
+        s('2026-10-21', 'head.xishan', { action: 'collectiveDiscussion', participants: ['杨帆', '许文', '高明'], conclusion: '同意处罚意见。' }),
+        s('2026-10-22', 'liuyang', { action: 'notify' }),
+        s('2026-10-26', 'liuyang', { action: 'requestHearing' }),
+        s('2026-11-06', 'liuyang', { action: 'scheduleHearing', hearingOn: '2026-11-18', presiderId: 'reviewer.xishan', place: '西山区城市管理和综合行政执法局听证室' }),
+      ],
+    },
+    // 17. 西山: decided and published, then revoked on review; publicity withdrawn.
+    {
+      org: 'xishan-brigade',
+      by: 'maqiang',
+      on: '2026-07-13',
+      item: 'SR-001',
+      title: '涉嫌占道堆放物料案',
+      facts: '当事人在西山区和平路 8 号门前人行道堆放装修材料约 15 平方米。',
+      place: '云城市西山区和平路8号门前',
+      actStartedOn: '2026-07-08',
+      actEndedOn: '2026-07-12',
+      clueSource: 'complaint',
+      party: person('何丽', '539903', '19840623', 108, '云城市西山区和平路8号'),
+      steps: [
+        file('2026-07-13', 'head.xishan', XS),
+        s('2026-07-14', 'maqiang', { action: 'startInvestigation' }),
+        s('2026-07-20', 'maqiang', {
+          action: 'closeInvestigation',
+          findings: '当事人占道堆放物料，影响市容。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine'], 1500, '罚款人民币1500元', `${CSRQ}第三十六条第（二）项`) },
+        }),
+        s('2026-07-21', 'maqiang', { action: 'notify' }),
+        s('2026-07-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。' }),
+        s('2026-07-29', 'head.xishan', { action: 'decide' }),
+        { on: '2026-07-29', by: 'maqiang', publish: true },
+        s('2026-07-30', 'liuyang', { action: 'serve', method: 'direct' }),
+        s('2026-08-20', 'head.xishan', { action: 'revokeDecision', status: 'revoked', reason: '行政复议决定认定堆放物料系经社区同意的临时装修堆放，撤销原处罚决定。' }),
+      ],
+    },
+    // 18. 西山: paid and closed.
+    {
+      org: 'xishan-brigade',
+      by: 'liuyang',
+      on: '2026-04-07',
+      item: 'YY-001',
+      title: '涉嫌餐饮油烟未经净化排放案',
+      facts: '当事人经营的火锅店未安装油烟净化设施，油烟直排至居民楼。',
+      place: '云城市西山区青年路21号',
+      actStartedOn: '2026-03-01',
+      actEndedOn: '2026-04-08',
+      clueSource: 'hotline',
+      party: company('云城市西山区辣妹子火锅店有限公司', '539903', 'MA6K2U1W3', '高辣', '云城市西山区青年路21号'),
+      steps: [
+        file('2026-04-08', 'head.xishan', XS),
+        s('2026-04-09', 'liuyang', { action: 'startInvestigation' }),
+        ev('2026-04-09', 'maqiang', 'onSiteRecord', '现场检查笔录', '【演示数据】后厨无油烟净化设施。', '青年路21号'),
+        s('2026-04-20', 'liuyang', {
+          action: 'closeInvestigation',
+          findings: '当事人未安装油烟净化设施排放油烟，事实清楚。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine'], 5000, '罚款人民币5000元', `${DQ}第一百一十八条第一款`) },
+        }),
+        s('2026-04-21', 'liuyang', { action: 'notify' }),
+        s('2026-04-24', 'liuyang', { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' }),
+        s('2026-04-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。' }),
+        s('2026-04-27', 'head.xishan', { action: 'decide' }),
+        { on: '2026-04-28', by: 'liuyang', publish: true },
+        s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct' }),
+        s('2026-05-11', 'liuyang', { action: 'recordPayment', amountFen: yuan(5000), receiptNo: 'FS2026051100342' }),
+        s('2026-05-12', 'liuyang', { action: 'close', summary: '当事人已缴纳罚款并安装油烟净化设施，案件办结。' }),
+      ],
+    },
+    // 19. 南湖街道 (delegated powers): ordinary case, investigating.
+    {
+      org: 'nanhu',
+      by: 'zhengyu',
+      on: '2026-11-10',
+      item: 'SK-001',
+      title: '涉嫌在禁止区域露天烧烤案',
+      facts: '当事人在南湖街道滨湖夜市禁止区域露天烧烤，经劝阻仍继续经营。',
+      place: '云城市东湖区南湖街道滨湖夜市',
+      actStartedOn: '2026-11-08',
+      actEndedOn: '2026-11-09',
+      clueSource: 'patrol',
+      party: person('冯二毛', '539902', '19950909', 119, '云城市东湖区南湖街道滨湖村'),
+      steps: [
+        file('2026-11-10', 'head.donghu', NH),
+        s('2026-11-11', 'zhengyu', { action: 'startInvestigation' }),
+        ev('2026-11-11', 'fengjie', 'onSiteRecord', '现场检查笔录', '【演示数据】滨湖夜市禁止区域内露天烧烤。', '滨湖夜市'),
+      ],
+    },
+  ];
+}
+
+interface OnSpotCase {
+  org: OrgKey;
+  officers: string[];
+  on: IsoDate;
+  item: string;
+  title: string;
+  facts: string;
+  place: string;
+  party: Record<string, unknown>;
+  penalty: ReturnType<typeof penalty>;
+  paidOn?: IsoDate;
+}
+
+function onSpotCases(): OnSpotCase[] {
+  return [
+    {
+      org: 'nanhu',
+      officers: NH,
+      on: '2026-10-16',
+      item: 'LR-001',
+      title: '乱扔烟头',
+      facts: '当事人在南湖街道南湖广场随地乱扔烟头，经指出后当场捡拾。',
+      place: '云城市东湖区南湖广场',
+      party: person('郑晓', '539902', '20000202', 121, '云城市东湖区南湖街道'),
+      penalty: penalty(['fine'], 50, '罚款人民币50元', `${CSRQ}第三十四条`),
+      paidOn: '2026-10-16',
+    },
+    {
+      org: 'nanhu',
+      officers: NH,
+      on: '2026-11-12',
+      item: 'SR-001',
+      title: '占道摆卖',
+      facts: '当事人在南湖菜市场外人行道摆卖蔬菜，占道约 3 平方米。',
+      place: '云城市东湖区南湖菜市场北侧人行道',
+      party: person('孙桂芝', '539902', '19600707', 132, '云城市东湖区南湖街道菜园社区'),
+      penalty: penalty(['fine'], 100, '罚款人民币100元', `${CSRQ}第三十六条第（二）项`),
+    },
+    {
+      org: 'xishan-brigade',
+      officers: XS,
+      on: '2026-11-05',
+      item: 'LR-001',
+      title: '随地吐痰',
+      facts: '当事人在西山区人民广场随地吐痰，经指出后承认。',
+      place: '云城市西山区人民广场',
+      party: person('刘洪', '539903', '19750505', 143, '云城市西山区人民路'),
+      penalty: penalty(['warning'], null, '警告', `${CSRQ}第三十四条`),
+    },
+  ];
+}
+
+/** Sets up power lists and case parameters, then builds the demo cases. Run once, on a freshly seeded bureau. */
+export async function seedDemoCases(base: ServiceContext): Promise<{ cases: number }> {
+  let now = new Date(`2026-03-02T01:00:00Z`);
+  const ctx: ServiceContext = { ...base, files: base.files ?? memoryFileStore(), clock: () => now };
+  const at = (date: IsoDate) => {
+    now = new Date(`${date}T01:00:00Z`); // 09:00 in China
+  };
+  at('2026-03-01');
+  const orgRows = await ctx.db.select().from(organizations).where(inArray(organizations.name, Object.values(orgNames)));
+  const orgId = (key: OrgKey) => orgRows.find((o) => o.name === orgNames[key])!.id;
+  const userRows = await ctx.db.select().from(users).innerJoin(organizations, eq(organizations.id, users.organizationId));
+  const actor = (username: string): Actor => {
+    const row = userRows.find((r) => r.users.username === username);
+    if (!row) throw new Error(`demo user ${username} missing`);
+    return { userId: row.users.id, organizationId: row.organizations.id, organizationPath: row.organizations.path, roles: row.users.roles as Role[], displayName: row.users.displayName };
+  };
+  const userId = (username: string) => actor(username).userId;
+
+  await setCaseSettings(ctx, systemActor, orgId('donghu'), { documentPrefix: '云东城管' });
+  await setCaseSettings(ctx, systemActor, orgId('nanhu'), { documentPrefix: '南湖综执' });
+  // 西山 reviews every ordinary-procedure decision (法制审核全覆盖) and gives five working days to state.
+  await setCaseSettings(ctx, systemActor, orgId('xishan'), { documentPrefix: '云西城管', legalReviewAllOrdinary: true, statementPeriodDays: 5 });
+
+  const items = new Map<string, number>();
+  for (const district of ['donghu', 'xishan'] as const) {
+    for (const spec of powerList) {
+      const item = await addPowerItem(ctx, systemActor, { ...spec, organizationId: orgId(district) });
+      items.set(`${district}:${spec.code}`, item.id);
+    }
+  }
+  for (const spec of powerList.filter((p) => delegatedToTown.includes(p.code))) {
+    const item = await addPowerItem(ctx, systemActor, { ...spec, organizationId: orgId('nanhu'), delegatedFromId: orgId('donghu') });
+    items.set(`nanhu:${spec.code}`, item.id);
+  }
+  const itemFor = (org: OrgKey, code: string) => items.get(`${org === 'nanhu' ? 'nanhu' : org.startsWith('xishan') ? 'xishan' : 'donghu'}:${code}`)!;
+  // Named users in step bodies (presider, approving head, officers) become ids.
+  const resolveIds = (body: Body): Body => {
+    const out: Body = { ...body };
+    if (Array.isArray(out.officerIds)) out.officerIds = (out.officerIds as string[]).map(userId);
+    for (const key of ['presiderId', 'approvedById'] as const) if (typeof out[key] === 'string') out[key] = userId(out[key]);
+    return out;
+  };
+
+  let count = 0;
+  for (const c of demoCases()) {
+    at(c.on);
+    let view = await registerClue(ctx, actor(c.by), {
+      organizationId: orgId(c.org),
+      clueSource: c.clueSource,
+      title: c.title,
+      facts: c.facts,
+      place: c.place,
+      actStartedOn: c.actStartedOn,
+      actEndedOn: c.actEndedOn,
+      discoveredOn: c.on,
+      powerItemId: itemFor(c.org, c.item),
+      party: c.party,
+    });
+    for (const step of c.steps) {
+      at(step.on);
+      if ('body' in step) {
+        view = await transitionCase(ctx, actor(step.by), view.id, { expectedVersion: view.version, ...resolveIds(step.body) });
+      } else if ('evidence' in step) {
+        const e = step.evidence;
+        const added = await addEvidence(ctx, actor(step.by), view.id, {
+          expectedVersion: view.version,
+          kind: e.kind,
+          act: e.act,
+          title: e.title,
+          fileName: `${e.title}.txt`,
+          mediaType: 'text/plain',
+          contentBase64: Buffer.from(`${e.text}\n（${view.actCode}，演示数据，非真实案件）\n`).toString('base64'),
+          collectorIds: view.officers.map((o) => o.userId),
+          recordedOn: step.on,
+          place: e.place,
+        });
+        view = { ...view, version: added.version };
+      } else {
+        await publishDecision(ctx, actor(step.by), view.id);
+      }
+    }
+    count++;
+  }
+  for (const c of onSpotCases()) {
+    at(c.on);
+    const view = await decideOnSpot(ctx, actor(c.officers[0]!), {
+      organizationId: orgId(c.org),
+      title: c.title,
+      facts: c.facts,
+      place: c.place,
+      actStartedOn: c.on,
+      actEndedOn: c.on,
+      powerItemId: itemFor(c.org, c.item),
+      party: c.party,
+      officerIds: c.officers.map(userId),
+      penalty: c.penalty,
+    });
+    if (view.state === 'enforcing' && c.paidOn) {
+      at(c.paidOn);
+      const paid = await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: view.version, action: 'recordPayment', amountFen: c.penalty.fineFen, receiptNo: `DC${c.paidOn.replaceAll('-', '')}01` });
+      await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: paid.version, action: 'close', summary: '当场处罚，当事人已缴纳罚款。' });
+    } else if (view.state === 'served') {
+      await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: view.version, action: 'close', summary: '当场给予警告，案件办结。' });
+    }
+    count++;
+  }
+  return { cases: count };
+}
