@@ -31,7 +31,7 @@ export type Block =
   /** Label–value lines of a record's head ("时间：……"), no indent. */
   | { kind: 'fields'; rows: { label: string; value: string }[] }
   /** A form table; `widths` are relative column widths. */
-  | { kind: 'table'; widths: number[]; rows: Cell[][]; size?: 'body' | 'small' | 'compact' }
+  | { kind: 'table'; widths: number[]; rows: Cell[][]; size?: 'body' | 'small' | 'compact'; /** Rows repeated on each page. */ headerRows?: number }
   /** 发文机关署名 and 成文日期, right aligned, 右空四字 (GB/T 9704-2012 §7.3.5). */
   | { kind: 'signature'; lines: string[] }
   /** Handwriting lines (签名、日期), left aligned with no indent; a tab moves the rest to the date column. */

@@ -286,7 +286,8 @@ describe('《行政处罚法》第六十一条 送达回证', () => {
   it('names the document, recipient, place, method, time, proxy and servers', () => {
     const receipt = text(c, '送达回证');
     expect(receipt).toContain('行政处罚决定书（锦城执罚字〔2024〕15号）');
-    expect(receipt).toContain('直接送达 | 送达时间 | 2024年4月23日10时20分');
+    expect(receipt).toContain('送达方式 | 直接送达');
+    expect(receipt).toContain('送达时间 | 2024年4月23日10时20分');
     expect(receipt).toContain('王丽（法定代表人授权门店店长代收）');
   });
 

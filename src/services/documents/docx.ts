@@ -59,7 +59,7 @@ export const officialFonts = {
 } as const;
 
 /** Sizes in points: 2号 = 22, 3号 = 16, 4号 = 14. */
-export const officialSizes = { title: 22, body: 16, table: 14, compactTable: 12, pageNumber: 14, actCode: 9 } as const;
+export const officialSizes = { title: 22, body: 16, table: 14, compactTable: 10.5, pageNumber: 14, actCode: 9 } as const;
 
 const PAGE = { width: mm(officialPage.widthMm), height: mm(officialPage.heightMm) };
 const MARGIN = {
@@ -160,11 +160,12 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: block.rows.map((cells) => {
+    rows: block.rows.map((cells, rowIndex) => {
       const minLines = Math.max(1, ...cells.map((c) => c.minLines ?? 1));
       let column = 0;
       return new TableRow({
         cantSplit: minLines <= 4,
+        tableHeader: rowIndex < (block.headerRows ?? 0),
         height: { value: minLines * LINE_PITCH, rule: HeightRule.ATLEAST },
         children: cells.map((cell) => {
           const built = tableCell(cell, columnWidths, column, size);
