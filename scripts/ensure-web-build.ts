@@ -43,7 +43,13 @@ export async function ensureWebBuild(options: { log?: (line: string) => void } =
     if (reason === null) return false;
     log(`${reason}，正在构建网页（npm run build:web）……`);
     const started = Date.now();
-    const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    // NODE_ENV=production even when called from vitest (which sets NODE_ENV=test): Vite would otherwise bundle
+    // React's development build.
+    const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) throw new Error(`网页构建失败（vite build 退出码 ${result.status ?? result.signal}）`);
     log(`网页构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
     return true;

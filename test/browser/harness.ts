@@ -68,10 +68,17 @@ export async function screenshot(page: Page, name: string, viewport: ViewportNam
   await page.screenshot({ path: path.join(screenshotDir, `${name}-${viewport}.png`), fullPage: true });
 }
 
-/** Waits until loading indicators are gone (skeletons, spinners) and the network is idle. */
+/** Waits until the page shows its content: loaded, and no boot text, spinner or skeleton left. */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .boot'), undefined, { timeout: 15_000, polling: 'raf' });
+}
+
+/** `ready`, and the network idle too (no request for 500 ms) — before screenshots and assertions. */
 export async function settle(page: Page): Promise<void> {
+  await ready(page);
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .boot'), undefined, { timeout: 15_000 });
+  await ready(page);
 }
 
 export async function login(page: Page, username: string, password = 'Demo2026'): Promise<void> {

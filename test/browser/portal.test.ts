@@ -108,6 +108,8 @@ describe('public portal in the browser', { timeout: 120_000 }, () => {
     const sizes = measureWebBundles();
     const portal = sizes.find((s) => s.entry === 'portal')!;
     const staff = sizes.find((s) => s.entry === 'staff')!;
+    // A production build (React's development build would be measured otherwise).
+    expect([...portal.files, ...staff.files].filter((f) => /dev-runtime|development/.test(f))).toEqual([]);
     expect(portal.gzipBytes, `portal initial JS ${kB(portal.gzipBytes)}`).toBeLessThan(PORTAL_INITIAL_JS_LIMIT_GZIP);
     expect(portal.lazyChunks.map((c) => c.name)).toEqual(expect.arrayContaining(['OfficersPage', 'BodiesPage', 'ProcedurePage']));
     // The staff app splits its code per page: each page is its own chunk, none in the initial load.

@@ -2,11 +2,21 @@ import { Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 
-// Pages load on demand so the first screen stays small (portal initial JavaScript < 300 kB gzipped).
-const PortalHome = lazy(() => import('./pages/PortalHome.tsx'));
-const BodiesPage = lazy(() => import('./pages/BodiesPage.tsx'));
-const OfficersPage = lazy(() => import('./pages/OfficersPage.tsx'));
-const ProcedurePage = lazy(() => import('./pages/ProcedurePage.tsx'));
+// Pages load on demand so the first screen stays small (portal initial JavaScript < 300 kB gzipped); the page of
+// the address being opened starts loading at once.
+const loaders = {
+  home: () => import('./pages/PortalHome.tsx'),
+  bodies: () => import('./pages/BodiesPage.tsx'),
+  officers: () => import('./pages/OfficersPage.tsx'),
+  procedure: () => import('./pages/ProcedurePage.tsx'),
+};
+const first = window.location.pathname.replace(/^\/portal\/?/, '').split('/')[0] || 'home';
+if (first in loaders) void loaders[first as keyof typeof loaders]().catch(() => undefined);
+
+const PortalHome = lazy(loaders.home);
+const BodiesPage = lazy(loaders.bodies);
+const OfficersPage = lazy(loaders.officers);
+const ProcedurePage = lazy(loaders.procedure);
 
 /**
  * 事前公开 sections (国办发〔2018〕118号). 处罚决定公示 and 行政行为码核验 are added here once their public

@@ -5,15 +5,39 @@ import { errorMessage } from '../shared/api.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useAuth } from './auth.tsx';
 
-// One chunk per page (React.lazy): the first screen loads only the shell and the page it shows.
-const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
-const HomePage = lazy(() => import('./pages/HomePage.tsx'));
-const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.tsx'));
-const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
-const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
-const DeadlinePage = lazy(() => import('./pages/DeadlinePage.tsx'));
-const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
-const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
+// One chunk per page (React.lazy): the first screen loads only the shell and the page it shows. The page of the
+// address being opened starts loading at once, in parallel with the session check, not after it.
+const loaders = {
+  login: () => import('./pages/LoginPage.tsx'),
+  home: () => import('./pages/HomePage.tsx'),
+  organizations: () => import('./pages/OrganizationsPage.tsx'),
+  users: () => import('./pages/UsersPage.tsx'),
+  calendar: () => import('./pages/CalendarPage.tsx'),
+  deadline: () => import('./pages/DeadlinePage.tsx'),
+  audit: () => import('./pages/AuditPage.tsx'),
+  profile: () => import('./pages/ProfilePage.tsx'),
+};
+const loaderByPath: Record<string, keyof typeof loaders> = {
+  '/login': 'login',
+  '/': 'home',
+  '/organizations': 'organizations',
+  '/users': 'users',
+  '/calendar': 'calendar',
+  '/tools/deadline': 'deadline',
+  '/audit': 'audit',
+  '/profile': 'profile',
+};
+const initialPage = loaderByPath[window.location.pathname.replace(/\/+$/, '') || '/'];
+if (initialPage) void loaders[initialPage]().catch(() => undefined);
+
+const LoginPage = lazy(loaders.login);
+const HomePage = lazy(loaders.home);
+const OrganizationsPage = lazy(loaders.organizations);
+const UsersPage = lazy(loaders.users);
+const CalendarPage = lazy(loaders.calendar);
+const DeadlinePage = lazy(loaders.deadline);
+const AuditPage = lazy(loaders.audit);
+const ProfilePage = lazy(loaders.profile);
 
 export const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
