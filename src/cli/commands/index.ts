@@ -3,6 +3,7 @@ import { registerAnalyzeCommand } from './analyze.ts';
 import { registerAudit } from './audit.ts';
 import { registerCases } from './cases.ts';
 import { registerDb } from './db.ts';
+import { registerDocs } from './docs.ts';
 import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
 
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerUsers(program);
   registerAudit(program);
   registerCases(program);
+  registerDocs(program);
 }

@@ -36,13 +36,26 @@ function parseDateTime(value: LocalDateTime, field: string): { date: IsoDate; ho
   return { date: match[1] ?? '', hour: Number(match[2]), minute: Number(match[3]) };
 }
 
-/** The date part of a local date-time. */
-export function dateOf(value: LocalDateTime, field = '时间'): IsoDate {
+/** True when `value` carries a time of day, not a date alone. */
+export function hasTime(value: string): boolean {
+  return value.includes('T');
+}
+
+/** The date part of a local date-time (a plain date is accepted as recorded without time). */
+export function dateOf(value: LocalDateTime | IsoDate, field = '时间'): IsoDate {
+  if (!hasTime(value)) {
+    formatDate(value, field);
+    return value;
+  }
   return parseDateTime(value, field).date;
 }
 
-/** '2024-03-08T09:05' → '2024年3月8日9时05分' (minutes keep two digits, as records write them). */
-export function formatDateTime(value: LocalDateTime, field = '时间'): string {
+/**
+ * '2024-03-08T09:05' → '2024年3月8日9时05分' (minutes keep two digits, as records write them). A value recorded as a
+ * date only prints as the date: the document never shows a time nobody recorded.
+ */
+export function formatDateTime(value: LocalDateTime | IsoDate, field = '时间'): string {
+  if (!hasTime(value)) return formatDate(value, field);
   const { date, hour, minute } = parseDateTime(value, field);
   return `${formatDate(date, field)}${String(hour)}时${String(minute).padStart(2, '0')}分`;
 }

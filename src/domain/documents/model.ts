@@ -279,7 +279,8 @@ export interface Hearing {
   /** When the party asked for the hearing. */
   requestDate: IsoDate;
   notice: IssuedNotice;
-  start: LocalDateTime;
+  /** Date and time; a date alone when no time was recorded (the hearing notice then refuses, it must state the time). */
+  start: LocalDateTime | IsoDate;
   end?: LocalDateTime;
   place: string;
   /** 公开 unless state secrets, trade secrets or privacy (Art. 64(三)). */
@@ -340,7 +341,8 @@ export interface NoPenaltyDecision {
 export interface OnSpotDecision {
   /** 预定格式、编有号码 (Art. 52): the printed serial of the form. */
   formNumber: string;
-  time: LocalDateTime;
+  /** Date and time (Art. 52: the decision states the time), or the date alone when no time was recorded. */
+  time: LocalDateTime | IsoDate;
   place: string;
   penalty: 'warning' | 'fine';
   /** Yuan, for a fine. */
@@ -370,7 +372,8 @@ export interface ServiceRecord {
   recipient: string;
   place: string;
   method: ServiceMethod;
-  servedAt: LocalDateTime;
+  /** Date and time of service, or the date alone when no time was recorded. */
+  servedAt: LocalDateTime | IsoDate;
   servers: string[];
   /** Who signed for it instead of the recipient, and why (代收). */
   receiver?: { name: string; reason: string };
@@ -415,8 +418,8 @@ export interface Closing {
 export interface Archive {
   /** 案卷号. */
   fileNumber: string;
-  /** 保管期限. */
-  retention: '永久' | '长期' | '短期' | '30年' | '10年';
+  /** 保管期限, e.g. '永久'、'长期'、'30年'. */
+  retention: string;
   /** 处理结果, e.g. '罚款人民币贰仟元整，已缴纳'. */
   result: string;
   archivedDate: IsoDate;

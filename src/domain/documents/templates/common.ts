@@ -99,6 +99,13 @@ export function contactLine(c: DocumentCase): Block {
 }
 
 export function evidenceLines(evidence: readonly Evidence[]): Block[] {
+  // Each item states what it proves (《行政处罚法》第五十九条第一款第（二）项: 事实和证据); an empty one is not printed.
+  const vague = evidence.filter((e) => !e.name.trim() || !e.proves.trim());
+  if (vague.length > 0) {
+    throw validationError(`证据缺少名称或证明对象：${vague.map((e) => e.name || '（未命名证据）').join('、')}`, {
+      fields: vague.map((e) => ({ path: 'evidence', label: `证据“${e.name}”的证明对象` })),
+    });
+  }
   return evidence.map((e, i) => ({
     kind: 'paragraph',
     text: `${String(i + 1)}. ${e.name}（${evidenceKinds[e.kind]}），证明${e.proves.replace(/[。；]$/, '')}${i === evidence.length - 1 ? '。' : '；'}`,

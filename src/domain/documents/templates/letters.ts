@@ -6,7 +6,7 @@ import { addDays } from '../../calendar/iso-date.ts';
 import { penaltyPeriods } from '../../calendar/periods.ts';
 import { ruleViolation, validationError } from '../../errors.ts';
 import type { Block } from '../blocks.ts';
-import { chineseNumeral, dateOf, formatAmount, formatAmountFigures, formatDate, formatDateTime, formatDocumentNumber } from '../format.ts';
+import { chineseNumeral, dateOf, formatAmount, formatAmountFigures, formatDate, formatDateTime, formatDocumentNumber, hasTime } from '../format.ts';
 import {
   amountPayable,
   assertHearingHostIndependent,
@@ -450,6 +450,8 @@ export const hearingNotice: DocumentTemplate = {
     assertSealMatchesAgency(c.agency);
     const hearing = must(c.hearing, '听证');
     const docNumber = number(hearing.notice.number, '听证通知书文号');
+    // 《行政处罚法》第六十四条第（二）项: the notice states the time of the hearing, not only the day.
+    if (!hasTime(hearing.start)) throw validationError('听证通知书须写明听证的具体时间（时、分）', { field: 'hearing.start' });
     const hearingDate = dateOf(hearing.start, '听证时间');
     assertNotBefore(hearing.notice.date, hearing.requestDate, '听证通知日期', '听证申请日期');
     assertHearingNoticeInTime(ctx.calendar, hearing.notice.date, hearingDate, ctx.periods);
