@@ -144,6 +144,12 @@ describe('《行政处罚法》第五十九条 行政处罚决定书', () => {
     ]);
   });
 
+  it('refuses evidence that does not say what it proves', () => {
+    const c = buildDocumentCase();
+    const evidence = [...(c.evidence ?? []), { kind: 'physical' as const, name: '广告牌拆除件', proves: ' ' }];
+    expect(errorOf(() => text({ ...c, evidence }, '行政处罚决定书')).message).toContain('证据缺少名称或证明对象：广告牌拆除件');
+  });
+
   it('requires the payment account when a fine is imposed', () => {
     const error = errorOf(() => text({ ...buildDocumentCase(), paymentAccount: undefined }, '行政处罚决定书'));
     expect(error.message).toContain('罚款缴纳银行');
@@ -185,6 +191,14 @@ describe('《行政处罚法》第六十三条、第六十四条 听证', () => 
     const c = buildDocumentCase();
     const hearing = c.hearing ? { ...c.hearing, notice: { ...c.hearing.notice, date: '2024-04-08' } } : undefined;
     expect(errorOf(() => text({ ...c, hearing }, '行政处罚听证通知书')).details?.article).toMatch(/第六十四条第（二）项/);
+  });
+
+  it('the hearing notice states the time of the hearing, not only the day (第六十四条第（二）项)', () => {
+    const c = buildDocumentCase();
+    const hearing = c.hearing ? { ...c.hearing, start: '2024-04-15' } : undefined;
+    expect(errorOf(() => text({ ...c, hearing }, '行政处罚听证通知书')).message).toContain('须写明听证的具体时间');
+    // The decision only needs the day the hearing was held.
+    expect(text({ ...c, hearing }, '行政处罚决定书')).toContain('本机关于2024年4月15日在锦江市城市管理和综合行政执法局听证室依法举行了听证');
   });
 
   it('the hearing is not presided by an investigator (第六十四条第（四）项)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { amountInWords, chineseNumeral, formatAmount, formatAmountFigures, formatDate, formatDateTime, formatDocumentNumber, formatTimeRange } from './format.ts';
+import { amountInWords, chineseNumeral, dateOf, formatAmount, formatAmountFigures, formatDate, formatDateTime, formatDocumentNumber, formatTimeRange } from './format.ts';
 
 describe('dates as GB/T 9704-2012 §7.3.5.4 writes them', () => {
   it('uses arabic numerals, the full year and no leading zeros', () => {
@@ -16,6 +16,13 @@ describe('dates as GB/T 9704-2012 §7.3.5.4 writes them', () => {
     expect(formatDateTime('2024-03-08T09:05')).toBe('2024年3月8日9时05分');
     expect(formatTimeRange('2024-03-08T09:30', '2024-03-08T10:15')).toBe('2024年3月8日9时30分至10时15分');
     expect(formatTimeRange('2024-03-08T23:30', '2024-03-09T00:15')).toBe('2024年3月8日23时30分至2024年3月9日0时15分');
+  });
+
+  it('prints a value recorded without a time as the date alone, never an invented time', () => {
+    expect(formatDateTime('2024-04-23')).toBe('2024年4月23日');
+    expect(dateOf('2024-04-23')).toBe('2024-04-23');
+    expect(dateOf('2024-04-23T10:20')).toBe('2024-04-23');
+    expect(() => dateOf('2024-13-01', '送达时间')).toThrow(/送达时间格式不正确/);
   });
 
   it('refuses a record that ends before it starts', () => {
