@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseParties } from '../../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../../src/services/seed-demo.ts';
 import { PORTAL_INITIAL_JS_LIMIT_GZIP, kB, measureWebBundles } from '../../scripts/web-bundle-size.ts';
 import { type Harness, type ViewportName, horizontalOverflow, screenshot, settle, startHarness } from './harness.ts';
@@ -6,6 +7,10 @@ import { type Harness, type ViewportName, horizontalOverflow, screenshot, settle
 let h: Harness;
 const phoneOfWanglei = '13912345678';
 let usernames: string[] = [];
+/** Full names of natural persons in the case data (parties and legal representatives), their ID numbers and phones. */
+let personNames: string[] = [];
+let partySecrets: string[] = [];
+let published: { id: number; actCode: string; title: string; decisionNumber: string | null }[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -16,11 +21,18 @@ beforeAll(async () => {
   const wanglei = users.find((u) => u.username === 'wanglei')!;
   const res = await h.app.app.inject({ method: 'PATCH', url: `/api/users/${wanglei.id}`, headers: { cookie }, payload: { phone: phoneOfWanglei } });
   if (res.statusCode !== 200) throw new Error(res.body);
+  const parties = await h.app.ctx.db.select().from(caseParties);
+  personNames = [...new Set(parties.flatMap((p) => [p.kind === 'person' ? p.name : null, p.legalRepresentative]).filter((n): n is string => Boolean(n && n.length >= 2)))];
+  partySecrets = [...new Set(parties.flatMap((p) => [p.idNumber, p.phone]).filter((x): x is string => Boolean(x)))];
+  published = ((await h.app.app.inject({ method: 'GET', url: '/api/public/decisions?pageSize=50' })).json() as { items: typeof published }).items;
+  if (personNames.length === 0 || published.length === 0) throw new Error('demo data has no natural-person parties or no published decisions to check');
 }, 240_000);
 afterAll(() => h?.close());
 
 const portalPages = [
   { path: '/portal', name: 'portal-home' },
+  { path: '/portal/decisions', name: 'portal-decisions' },
+  { path: '/portal/verify', name: 'portal-verify' },
   { path: '/portal/bodies', name: 'portal-bodies' },
   { path: '/portal/officers', name: 'portal-officers' },
   { path: '/portal/procedure', name: 'portal-procedure' },
@@ -63,16 +75,25 @@ describe('public portal in the browser', { timeout: 120_000 }, () => {
   });
 
   for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
-    it(`never shows a phone number, ID number or username on any portal page (${viewport}), and fits the screen`, async () => {
+    it(`never shows a phone number, ID number, username or a natural person's full name on any portal page (${viewport}), and fits the screen`, async () => {
       const { context, page } = await h.newPage(viewport);
       const apiBodies: string[] = [];
       page.on('response', async (response) => {
         if (response.url().includes('/api/')) apiBodies.push(await response.text().catch(() => ''));
       });
-      for (const p of portalPages) {
+      const pages = [
+        ...portalPages,
+        ...published.flatMap((d) => [
+          { path: `/portal/decisions/${d.id}`, name: 'portal-decision' },
+          { path: `/portal/verify/${d.actCode}`, name: 'portal-verify-result' },
+        ]),
+      ];
+      for (const p of pages) {
         await page.goto(p.path);
         await screenshot(page, p.name, viewport);
         const text = await page.locator('body').innerText();
+        for (const name of personNames) expect(text, `${p.path} shows the full name ${name}`).not.toContain(name);
+        for (const secret of partySecrets) expect(text, p.path).not.toContain(secret);
         expect(text, p.path).not.toContain(phoneOfWanglei);
         expect(text, p.path).not.toMatch(phonePattern);
         expect(text, p.path).not.toMatch(idNumberPattern);
@@ -87,10 +108,71 @@ describe('public portal in the browser', { timeout: 120_000 }, () => {
       const fetched = apiBodies.join('\n');
       expect(fetched).toContain('53990219000201');
       expect(fetched).not.toContain(phoneOfWanglei);
-      expect(fetched).not.toMatch(/"username"|"phone"/);
+      expect(fetched).not.toMatch(/"username"|"phone"|"idNumber"/);
+      for (const secret of partySecrets) expect(fetched).not.toContain(secret);
       await context.close();
     });
   }
+
+  it('finds a published decision by keyword and opens it', async () => {
+    const target = published[0]!;
+    const { context, page } = await h.newPage('desktop');
+    await page.goto('/portal');
+    await settle(page);
+    await page.getByRole('menuitem', { name: '处罚决定公示' }).click();
+    await page.waitForURL(/\/portal\/decisions$/);
+    await settle(page);
+    await page.getByLabel('公示检索关键词').fill(target.decisionNumber ?? target.title);
+    await page.getByLabel('公示检索关键词').press('Enter');
+    await page.waitForURL(/q=/);
+    await settle(page);
+    const items = page.locator('.ant-list-item');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(1);
+    await items.first().getByRole('link', { name: target.title }).click();
+    await page.waitForURL(new RegExp(`/portal/decisions/${target.id}$`));
+    await settle(page);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(target.actCode);
+    if (target.decisionNumber) expect(text).toContain(target.decisionNumber);
+    await screenshot(page, 'portal-decision-detail', 'desktop');
+    // A keyword that matches nothing says so.
+    await page.goto('/portal/decisions?q=不存在的关键词');
+    await settle(page);
+    expect(await page.locator('body').innerText()).toContain('没有与“不存在的关键词”相关的公示');
+    await context.close();
+  });
+
+  it('verifies a document by its act code, typed or from the QR address, and explains a mistyped code', async () => {
+    const target = published[0]!;
+    const { context, page } = await h.newPage('phone');
+    await page.goto('/portal/verify');
+    await settle(page);
+    // One wrong character: the check character catches it before anything is sent.
+    const mistyped = `${target.actCode.slice(0, 16)}${target.actCode[16] === '1' ? '2' : '1'}${target.actCode[17]}`;
+    await page.getByLabel('行政行为码').fill(mistyped.toLowerCase());
+    await page.getByRole('button', { name: /核\s?验/ }).click();
+    await page.getByText('行政行为码校验码不正确').first().waitFor();
+    await page.getByLabel('行政行为码').fill(target.actCode.toLowerCase());
+    await page.getByRole('button', { name: /核\s?验/ }).click();
+    await page.waitForURL(new RegExp(`/portal/verify/${target.actCode}$`));
+    await settle(page);
+    const result = (await page.getByTestId('verify-result').innerText()).replace(/\s+/g, ' ');
+    expect(result).toContain(target.actCode);
+    expect(result).toContain(target.title);
+    expect(result).toMatch(/真实有效|不再具有执行效力/);
+    await screenshot(page, 'portal-verify-typed', 'phone');
+    // The QR code on a document encodes /portal/verify/<code>: opening it shows the result directly.
+    await page.goto(`/portal/verify/${target.actCode}`);
+    await settle(page);
+    expect(await page.getByTestId('verify-result').innerText()).toContain(target.title);
+    // A well-formed code that no document carries: the server's Chinese answer is shown.
+    const unknownBody = `${target.actCode.slice(0, 11)}999999`;
+    const { mod3736CheckChar } = await import('../../src/domain/cases/codes.ts');
+    await page.goto(`/portal/verify/${unknownBody}${mod3736CheckChar(unknownBody)}`);
+    await settle(page);
+    expect(await page.getByTestId('verify-result').innerText()).toContain('未找到');
+    await context.close();
+  });
 
   it('cites the statutory remedies and their time limits', async () => {
     const { context, page } = await h.newPage('desktop');
@@ -111,7 +193,7 @@ describe('public portal in the browser', { timeout: 120_000 }, () => {
     // A production build (React's development build would be measured otherwise).
     expect([...portal.files, ...staff.files].filter((f) => /dev-runtime|development/.test(f))).toEqual([]);
     expect(portal.gzipBytes, `portal initial JS ${kB(portal.gzipBytes)}`).toBeLessThan(PORTAL_INITIAL_JS_LIMIT_GZIP);
-    expect(portal.lazyChunks.map((c) => c.name)).toEqual(expect.arrayContaining(['OfficersPage', 'BodiesPage', 'ProcedurePage']));
+    expect(portal.lazyChunks.map((c) => c.name)).toEqual(expect.arrayContaining(['OfficersPage', 'BodiesPage', 'ProcedurePage', 'DecisionsPage', 'VerifyPage']));
     // The staff app splits its code per page: each page is its own chunk, none in the initial load.
     expect(staff.lazyChunks.map((c) => c.name)).toEqual(expect.arrayContaining(['LoginPage', 'HomePage', 'UsersPage', 'OrganizationsPage', 'CalendarPage', 'DeadlinePage']));
     for (const c of staff.lazyChunks) expect(staff.files).not.toContain(c.file);

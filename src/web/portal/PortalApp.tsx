@@ -9,21 +9,30 @@ const loaders = {
   bodies: () => import('./pages/BodiesPage.tsx'),
   officers: () => import('./pages/OfficersPage.tsx'),
   procedure: () => import('./pages/ProcedurePage.tsx'),
+  decisions: () => import('./pages/DecisionsPage.tsx'),
+  decision: () => import('./pages/DecisionDetailPage.tsx'),
+  verify: () => import('./pages/VerifyPage.tsx'),
 };
-const first = window.location.pathname.replace(/^\/portal\/?/, '').split('/')[0] || 'home';
-if (first in loaders) void loaders[first as keyof typeof loaders]().catch(() => undefined);
+const [first = '', second] = window.location.pathname.replace(/^\/portal\/?/, '').split('/');
+const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first;
+if (firstPage in loaders) void loaders[firstPage as keyof typeof loaders]().catch(() => undefined);
 
 const PortalHome = lazy(loaders.home);
 const BodiesPage = lazy(loaders.bodies);
 const OfficersPage = lazy(loaders.officers);
 const ProcedurePage = lazy(loaders.procedure);
+const DecisionsPage = lazy(loaders.decisions);
+const DecisionDetailPage = lazy(loaders.decision);
+const VerifyPage = lazy(loaders.verify);
 
 /**
- * 事前公开 sections (国办发〔2018〕118号). 处罚决定公示 and 行政行为码核验 are added here once their public
- * endpoints exist; the portal shows nothing it cannot back with real data.
+ * 事前公开 (国办发〔2018〕118号: bodies, officers and certificates, procedure, remedies), 事后公开 (published
+ * decisions, masked by the server) and 行政行为码核验.
  */
 const sections = [
   { path: '/', label: '首页' },
+  { path: '/decisions', label: '处罚决定公示' },
+  { path: '/verify', label: '行政行为码核验' },
   { path: '/bodies', label: '执法主体' },
   { path: '/officers', label: '执法人员' },
   { path: '/procedure', label: '执法程序与救济' },
@@ -38,7 +47,7 @@ export function PortalApp() {
       <Layout.Header style={{ background: '#1a5fb4', padding: '0 16px', height: 'auto', lineHeight: 1.4 }}>
         <Link to="/" style={{ color: '#fff', display: 'block', padding: '12px 0 8px' }}>
           <div style={{ fontSize: 20, fontWeight: 600 }}>行政执法公示平台</div>
-          <div style={{ fontSize: 12, opacity: 0.85 }}>执法主体 · 执法人员 · 执法程序 · 救济途径</div>
+          <div style={{ fontSize: 12, opacity: 0.85 }}>处罚决定公示 · 行政行为码核验 · 执法主体 · 执法人员 · 执法程序与救济</div>
         </Link>
       </Layout.Header>
       <Menu
@@ -61,6 +70,10 @@ export function PortalApp() {
             <Route path="bodies" element={<BodiesPage />} />
             <Route path="officers" element={<OfficersPage />} />
             <Route path="procedure" element={<ProcedurePage />} />
+            <Route path="decisions" element={<DecisionsPage />} />
+            <Route path="decisions/:id" element={<DecisionDetailPage />} />
+            <Route path="verify" element={<VerifyPage />} />
+            <Route path="verify/:code" element={<VerifyPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
           </Routes>
         </Suspense>

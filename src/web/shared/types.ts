@@ -100,3 +100,43 @@ export interface PublicOfficer {
   bodyId: number;
   bodyName: string;
 }
+
+/** GET /api/public/decisions and /api/public/decisions/:id (src/server/routes/public.ts): masked by the server. */
+export interface PublicDecision {
+  id: number;
+  publishedAt: string;
+  actCode: string;
+  organizationName: string;
+  decisionNumber: string | null;
+  decidedOn: string;
+  procedure: string;
+  party: { kind: 'person' | 'organization'; name: string; creditCode: string | null; legalRepresentative: string | null };
+  title: string;
+  facts: string;
+  place: string | null;
+  violation: string | null;
+  basis: string | null;
+  penalty: string | null;
+  status: string;
+  statusLabel: string;
+}
+
+export interface PublicDecisionPage {
+  total: number;
+  items: PublicDecision[];
+}
+
+/** GET /api/public/acts/:code: whether a document's 行政行为码 is genuine and the act still in force. */
+export interface ActVerification {
+  actCode: string;
+  genuine: boolean;
+  organizationName: string;
+  title: string;
+  violation: string | null;
+  party: { kind: 'person' | 'organization'; name: string };
+  procedure: string;
+  stage: string;
+  decision: { kind: string; number: string | null; decidedOn: string; status: string; statusLabel: string } | null;
+  inForce: boolean;
+  note: string;
+}
