@@ -265,6 +265,19 @@ describe('《行政处罚法》第二十九条、第三十条、第三十三条'
     c.record.proposal!.education = '当场对当事人进行法治教育，当事人签字确认并已自行整改';
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
   });
+
+  it('Art. 33: the investigation cannot close on a no-penalty proposal without the education record', () => {
+    const c = buildCase({ state: 'investigating' });
+    const officer = guardContext({ actDate: '2026-03-10', actor: { userId: 11, roles: ['officer'] } });
+    const close = (education: string | null): CaseActionInput => ({
+      action: 'closeInvestigation',
+      findings: '初次违法，危害后果轻微并已改正',
+      proposal: { kind: 'noPenalty', penalty: null, ground: 'firstViolation', education, transferReason: null },
+      flags: { complex: false, majorPublicInterest: false, socialImpact: false },
+    });
+    expectRule(() => checkTransition(c, close(null), officer), '第三十三条');
+    expect(checkTransition(c, close('已对当事人进行教育，当事人签署承诺书'), officer)).toBe('reviewing');
+  });
 });
 
 describe('《行政处罚法》第五十一条 simple procedure', () => {

@@ -78,11 +78,11 @@ export const guards = {
   },
   proposalComplete: {
     id: 'proposalComplete',
-    article: art('五十七'),
+    article: `${art('五十七')}、${art('三十三')}`,
     check: (_c, input) => {
       const { proposal } = need(input, 'closeInvestigation');
       if (proposal.kind === 'penalty' && !proposal.penalty) throw validationError('处理意见为给予行政处罚时须填写拟处罚内容');
-      if (proposal.kind === 'noPenalty' && !proposal.ground) throw validationError('处理意见为不予行政处罚时须选择理由');
+      if (proposal.kind === 'noPenalty') assertEducationRecorded(proposal);
       if (proposal.kind === 'transferJudicial' && !proposal.transferReason) throw validationError('移送司法机关须写明涉嫌犯罪的理由');
     },
   },
