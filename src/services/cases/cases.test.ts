@@ -286,6 +286,61 @@ describe('deadlines as index queries', () => {
   });
 });
 
+describe('enforcement and side steps on the database', () => {
+  async function enforcing(fineFen = 2_000_00): Promise<CaseView> {
+    let c = await toReview(fineFen);
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
+    c = await step(c, w.head, { action: 'decide' });
+    return step(c, w.officerB, { action: 'serve', method: 'direct' });
+  }
+
+  it('Art. 66: approved instalments move the payment deadline; Art. 72: overdue fines accrue 加处罚款, then court enforcement', async () => {
+    let c = await enforcing();
+    expect(c.payment?.dueOn).toBe('2026-03-25');
+    at('2026-03-12');
+    expect((await refusal(step(c, w.officerA, { action: 'approveDeferral', instalments: [{ dueOn: '2026-04-30', amountFen: 2_000_00 }], reason: '经济困难' }))).code).toBe('FORBIDDEN');
+    c = await step(c, w.head, { action: 'approveDeferral', instalments: [{ dueOn: '2026-04-10', amountFen: 1_000_00 }, { dueOn: '2026-05-11', amountFen: 1_000_00 }], reason: '当事人经济困难，申请分期缴纳，经负责人批准' });
+    expect(c.payment?.dueOn).toBe('2026-05-11');
+    expect(c.deadlines.find((d) => d.kind === 'payment' && d.metAt === null)?.dueOn).toBe('2026-05-11');
+    at('2026-05-01');
+    expect((await refusal(step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' }))).details?.article).toContain('第七十二条');
+    at('2026-05-21');
+    c = await getCase(ctx, w.head, c.id, now);
+    // Ten days overdue: 10 × 3% × 2,000元 = 600元.
+    expect(c.payment).toMatchObject({ lateFeeFen: 600_00, owedFen: 2_600_00 });
+    c = await step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' });
+    c = await step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。' });
+    expect(c.state).toBe('closed');
+  });
+
+  it('Art. 56: 先行登记保存 needs a head approval and a decision within 7 working days', async () => {
+    let c = await registerClue(ctx, w.officerA, clue());
+    c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
+    c = await step(c, w.officerA, { action: 'startInvestigation' });
+    expect((await refusal(step(c, w.officerA, { action: 'preserve', items: '货架两个', approvedById: w.officerB.userId }))).code).toBe('VALIDATION');
+    c = await step(c, w.officerA, { action: 'preserve', items: '货架两个、水果若干', approvedById: w.head.userId });
+    expect(c.deadlines.find((d) => d.kind === 'preservation')).toMatchObject({ dueOn: '2026-03-11', metAt: null });
+    at('2026-03-06');
+    c = await step(c, w.officerA, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人' });
+    expect(c.deadlines.find((d) => d.kind === 'preservation')?.metAt).not.toBeNull();
+  });
+
+  it('Art. 43: a recusal is recorded, the head decides, a replacement joins and the investigation goes on', async () => {
+    let c = await registerClue(ctx, w.officerA, clue());
+    c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
+    c = await step(c, w.officerA, { action: 'startInvestigation' });
+    const third = await user({ id: w.org.brigade, path: w.officerA.organizationPath }, 'lihua', '李华', ['officer'], '53990219000204', '2028-12-31');
+    c = await step(c, w.officerA, { action: 'requestRecusal', officerId: w.officerB.userId, reason: '当事人称该执法人员与其有利害关系' });
+    c = await step(c, w.head, { action: 'decideRecusal', officerId: w.officerB.userId, granted: true, replacementId: third.userId });
+    expect(c.officers.map((o) => [o.displayName, o.recused])).toEqual([['王磊', false], ['赵刚', true], ['李华', false]]);
+    expect((await refusal(step(c, w.officerB, { action: 'closeInvestigation', findings: '事实清楚', proposal: { kind: 'penalty', penalty: penalty(1_000_00) } }))).details?.article).toContain('第四十三条');
+    c = await step(c, third, { action: 'closeInvestigation', findings: '事实清楚，证据确凿。', proposal: { kind: 'penalty', penalty: penalty(1_000_00) } });
+    expect(c.state).toBe('reviewing');
+  });
+});
+
 describe('evidence (《行政处罚法》第四十六条、第四十七条)', () => {
   async function investigating() {
     let c = await registerClue(ctx, w.officerA, clue());
