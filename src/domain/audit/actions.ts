@@ -34,6 +34,10 @@ export const auditActions = {
   'case.settings': '修改办案参数',
   /** An item was added to or changed on an organization's power list (权责清单). */
   'case.powerItem': '维护权责清单',
+  /** A discretion benchmark (裁量基准) was imported as a new version: file, counts and every rejected row. */
+  'benchmark.import': '导入裁量基准',
+  /** An exemption list (首违不罚/轻微免罚清单) was imported as a new version: file, counts and every rejected row. */
+  'exemptionList.import': '导入免罚清单',
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

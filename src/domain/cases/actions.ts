@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date.ts';
+import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
 import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } from './model.ts';
 
 export const isoDateInput = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
@@ -64,12 +65,14 @@ export const caseActionInput = z.discriminatedUnion('action', [
     findings: text('调查终结报告（违法事实）', 5000),
     proposal: proposalInput,
     flags: caseFlagsInput.default({ complex: false, majorPublicInterest: false, socialImpact: false }),
+    /** Facts the discretion benchmark grades by (《行政处罚法》第三十四条); required for a penalty when one applies. */
+    discretionFacts: CaseFactsInputSchema.optional(),
   }),
   z.object({ action: z.literal('legalReview'), on, passed: z.boolean(), opinion: text('审核意见') }),
   z.object({ action: z.literal('collectiveDiscussion'), on, participants: z.array(z.string().trim().min(2)).min(3, '集体讨论至少三名负责人参加'), conclusion: text('讨论结论') }),
   z.object({ action: z.literal('notify'), on }),
   z.object({ action: z.literal('recordStatement'), on, waived: z.boolean().default(false), content: z.string().trim().max(5000).default(''), reply: z.string().trim().max(5000).default('') }),
-  z.object({ action: z.literal('revisePenalty'), on, penalty: penaltyInput, reason: text('调整理由') }),
+  z.object({ action: z.literal('revisePenalty'), on, penalty: penaltyInput, reason: text('调整理由'), discretionFacts: CaseFactsInputSchema.optional() }),
   z.object({ action: z.literal('requestHearing'), on }),
   z.object({ action: z.literal('scheduleHearing'), on, hearingOn: isoDateInput, presiderId: userId, place: text('听证地点', 200) }),
   z.object({ action: z.literal('holdHearing'), on, record: text('听证笔录摘要', 5000) }),

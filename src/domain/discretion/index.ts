@@ -22,3 +22,5 @@ export type { DecidedCase, ConsistencyFlag, ConsistencyGroup, ConsistencyReport,
 export { versionInForce, parseSourceVersion, benchmarkSets, sourceTitle } from './versions.ts';
 export type { Range } from './statutory.ts';
 export { bundledBenchmarksUrl, bundledExemptionsUrl } from './data.ts';
+export { applyBenchmark, itemCitation, CaseFactsInputSchema } from './case-penalty.ts';
+export type { AppliedBenchmark, CaseFactsInput } from './case-penalty.ts';

@@ -9,10 +9,11 @@ import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { latestAdvanceDate } from '../../domain/calendar/periods.ts';
 import { type CaseActionInput, caseActionInput } from '../../domain/cases/actions.ts';
-import type { CaseState } from '../../domain/cases/model.ts';
+import type { CaseState, Penalty } from '../../domain/cases/model.ts';
 import { deadlineFor, paymentDueOn, lateFeeFen, periodsFor } from '../../domain/cases/rules.ts';
 import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { checkTransition, hearingRights } from '../../domain/cases/workflow.ts';
+import type { CaseFactsInput } from '../../domain/discretion/index.ts';
 import { conflict, forbidden, validationError } from '../../domain/errors.ts';
 import type { Transaction } from '../../db/connect.ts';
 import { cases, organizations, powerItems, users } from '../../db/schema.ts';
@@ -37,6 +38,7 @@ import {
   settingsFor,
   todayOf,
 } from './case-store.ts';
+import { applyCaseDiscretion } from '../discretion/case-discretion.ts';
 import { type CaseView, getCase } from './get-case.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from './publicity.ts';
 
@@ -150,12 +152,14 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
     case 'startInvestigation':
       record.investigation.startedOn = on;
       return;
-    case 'closeInvestigation':
+    case 'closeInvestigation': {
       record.investigation.closedOn = on;
       record.investigation.findings = input.findings;
-      record.proposal = input.proposal;
+      const penalty = input.proposal.kind === 'penalty' && input.proposal.penalty ? await withBenchmark(s, input.proposal.penalty, input.discretionFacts, 'proposal') : null;
+      record.proposal = penalty ? { ...input.proposal, penalty } : input.proposal;
       record.flags = input.flags;
       return;
+    }
     case 'legalReview':
       record.legalReviews.push({ on, reviewerId: s.actor.userId, reviewerName: s.actor.displayName, passed: input.passed, opinion: input.opinion });
       return;
@@ -177,10 +181,12 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
     case 'recordStatement':
       record.statement = { on, waived: input.waived, content: input.content, reply: input.reply };
       return;
-    case 'revisePenalty':
-      record.penaltyRevisions.push({ on, from: record.proposal!.penalty!, to: input.penalty, reason: input.reason });
-      record.proposal = { ...record.proposal!, penalty: input.penalty };
+    case 'revisePenalty': {
+      const penalty = await withBenchmark(s, input.penalty, input.discretionFacts, 'proposal');
+      record.penaltyRevisions.push({ on, from: record.proposal!.penalty!, to: penalty, reason: input.reason });
+      record.proposal = { ...record.proposal!, penalty };
       return;
+    }
     case 'requestHearing':
       record.hearing = { requestedOn: on, hearingOn: null, noticeServedOn: null, noticeNumber: null, presiderId: null, presiderName: null, place: null, heldOn: null, record: null };
       return;
@@ -309,6 +315,19 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
   }
 }
 
+/**
+ * The penalty with the discretion benchmark applied (《行政处罚法》第三十四条; services/discretion/case-discretion.ts):
+ * tier, range and version recorded, a fine outside the range refused without a written reason. Unchanged when no
+ * benchmark covers the violation.
+ */
+async function withBenchmark(s: Step, penalty: Penalty, facts: CaseFactsInput | undefined, stage: 'proposal' | 'decision'): Promise<Penalty> {
+  const c = { caseId: s.row.id, organizationId: s.org.id, orgPath: s.org.path, party: s.party, powerItemId: s.row.powerItemId, actStartedOn: s.row.actStartedOn };
+  const applied = await applyCaseDiscretion(s.tx, c, s.g.actDate, penalty, facts, stage);
+  if (!applied) return penalty;
+  s.details.discretion = applied.details;
+  return applied.penalty;
+}
+
 /** 作出决定: numbers the decision, records it, sets the service deadline, and creates the publicity record. */
 async function decide(s: Step, next: CaseState): Promise<void> {
   const { tx, record, g, row, now } = s;
@@ -321,7 +340,8 @@ async function decide(s: Step, next: CaseState): Promise<void> {
       : kind === 'noPenalty'
         ? await issueDocument(tx, row.id, s.resolved, 'noPenaltyDecision', on)
         : null;
-  const penalty = kind === 'penalty' ? proposal.penalty : null;
+  // The decision records tier, range and version of the benchmark in force on the decision date.
+  const penalty = kind === 'penalty' && proposal.penalty ? await withBenchmark(s, proposal.penalty, undefined, 'decision') : null;
   record.decision = {
     kind,
     on,
