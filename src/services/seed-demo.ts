@@ -5,6 +5,7 @@ import { organizations } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
 import { createOrganization } from './organizations.ts';
 import { seedDemoCases } from './seed-demo-cases.ts';
+import { seedDemoDiscretion } from './discretion/seed-demo-discretion.ts';
 import { createUser } from './users.ts';
 
 /** The one password of every demo account; printed by `fazhi demo` and `npm start`. Never used outside demo data. */
@@ -105,5 +106,6 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean;
     });
   }
   await seedDemoCases(ctx);
+  await seedDemoDiscretion(ctx);
   return { created: true, logins };
 }
