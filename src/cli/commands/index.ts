@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze.ts';
 import { registerAudit } from './audit.ts';
+import { registerBenchmarks } from './benchmarks.ts';
 import { registerCases } from './cases.ts';
 import { registerDb } from './db.ts';
 import { registerDocs } from './docs.ts';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerCases(program);
   registerDocs(program);
+  registerBenchmarks(program);
 }
