@@ -25,6 +25,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { discretionRoutes, publicDiscretionRoutes } from './routes/discretion.ts';
 import { healthRoutes } from './routes/health.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -94,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       auditRoutes(z, options.ctx);
       caseRoutes(z, options.ctx);
       publicRoutes(z, options.ctx);
+      discretionRoutes(z, options.ctx);
+      publicDiscretionRoutes(z, options.ctx);
       reportRoutes(z);
       portalRoutes(z, options.ctx);
     },

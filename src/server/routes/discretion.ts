@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { validationError } from '../../domain/errors.ts';
+import { todayOf } from '../../services/cases/case-store.ts';
+import {
+  exportBenchmarkVersion,
+  getBenchmarkItem,
+  getPublicBenchmarkItem,
+  itemQuery,
+  listBenchmarkItems,
+  listBenchmarkVersions,
+  listPublicBenchmarks,
+  listPublicExemptions,
+  listVersionsInput,
+  publicBenchmarkQuery,
+} from '../../services/discretion/browse-benchmarks.ts';
+import { assessCaseDiscretion, assessCaseInput } from '../../services/discretion/case-discretion.ts';
+import { consistencyQuery, consistencyReport, similarCasesForCase } from '../../services/discretion/consistency.ts';
+import { importBenchmarks } from '../../services/discretion/import-benchmarks.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import type { ZodApp } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { REPORT_UPLOAD_LIMITS } from './reports.ts';
+
+const tags = ['裁量基准'];
+const publicTags = ['公开查询'];
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+// Public, unauthenticated: limited per address, as the other /api/public routes.
+const rateLimit = { max: 120, timeWindow: '1 minute', errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '查询过于频繁，请稍后再试' }) };
+
+const rejection = z.object({ row: z.number(), reason: z.string() });
+const importReport = z.object({
+  versionId: z.number(),
+  kind: z.enum(['benchmark', 'exemption']),
+  name: z.string(),
+  organizationId: z.number().nullable(),
+  effectiveFrom: z.string(),
+  publishedOn: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  rows: z.number(),
+  imported: z.number(),
+  items: z.number(),
+  rejected: z.array(rejection),
+});
+const versionFields = {
+  id: z.number(),
+  kind: z.enum(['benchmark', 'exemption']),
+  kindLabel: z.string(),
+  name: z.string(),
+  issuer: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  publishedOn: z.string(),
+  inForce: z.boolean(),
+  ruleCount: z.number(),
+  itemCount: z.number(),
+};
+const versionSummary = z.object({ ...versionFields, organization: z.object({ id: z.number(), name: z.string() }).nullable(), rejectedCount: z.number() });
+const itemSummary = z.object({
+  id: z.number(),
+  itemKey: z.string(),
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  penaltyProvision: z.string(),
+  statutoryRange: z.string(),
+  partyKind: z.string(),
+  tierCount: z.number(),
+});
+const itemDetail = z.object({
+  id: z.number(),
+  version: z.object({ id: z.number(), name: z.string(), effectiveFrom: z.string(), publishedOn: z.string() }),
+  citation: z.string(),
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  regulation: z.string(),
+  violatedProvision: z.string(),
+  penaltyProvision: z.string(),
+  statutoryRange: z.string(),
+  partyKind: z.string(),
+  source: z.object({ title: z.string(), name: z.string(), url: z.string() }),
+  tiers: z.array(z.object({ code: z.string(), name: z.string(), conditionText: z.string(), standard: z.string(), note: z.string() })),
+});
+const caseRef = { caseId: z.number(), actCode: z.string(), title: z.string(), decisionNumber: z.string().nullable(), decidedOn: z.string(), organizationName: z.string() };
+const fenRange = z.object({ minFen: z.number(), maxFen: z.number() });
+const similarCase = z.object({ ...caseRef, score: z.number(), reasons: z.array(z.string()), violationName: z.string(), tierName: z.string(), fineFen: z.number(), range: fenRange });
+const report = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  caseCount: z.number(),
+  groups: z.array(
+    z.object({
+      itemKey: z.string(),
+      violationName: z.string(),
+      tierName: z.string(),
+      caseCount: z.number(),
+      medianFineFen: z.number(),
+      compared: z.boolean(),
+      cases: z.array(z.object({ ...caseRef, fineFen: z.number(), range: fenRange, flags: z.array(z.string()) })),
+    }),
+  ),
+  flags: z.array(z.object({ ...caseRef, kind: z.string(), kindLabel: z.string(), violationName: z.string(), tierName: z.string(), fineFen: z.number(), message: z.string() })),
+});
+const preview = z.looseObject({
+  caseId: z.number(),
+  on: z.string(),
+  violation: z.string().nullable(),
+  benchmark: z.object({ versionId: z.number(), versionName: z.string(), itemId: z.number(), citation: z.string() }).nullable(),
+  note: z.string().nullable(),
+  assessment: z.looseObject({ outcome: z.string(), explanation: z.string() }).nullable(),
+  proposal: z
+    .object({ accepted: z.boolean(), withinRange: z.boolean().nullable(), requiresLegalReview: z.boolean(), message: z.string(), article: z.string().nullable() })
+    .nullable(),
+  exemption: z.looseObject({ outcome: z.string(), explanation: z.string() }).nullable(),
+  similarCases: z.array(similarCase),
+});
+const publicVersion = z.object({ ...versionFields, organizationName: z.string().nullable() });
+
+/** Staff endpoints: import, browse, export, assess a case, similar cases, the same-case-same-penalty report. */
+export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.post(
+    '/benchmarks/import',
+    {
+      schema: {
+        tags,
+        summary: '导入裁量基准或免罚清单（multipart：file 为 CSV/XLSX；可选字段 kind、name、issuer、documentNumber、effectiveFrom、organizationId），形成新版本',
+        description: '逐行报告未导入的行（行号与原因）；文件无法读取或没有可导入的行时返回 400，不导入任何内容，details.rejected 列出各行原因。',
+        consumes: ['multipart/form-data'],
+        response: { 201: importReport },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) throw validationError('请以 multipart/form-data 上传裁量基准文件（字段 file）');
+      const fields: Record<string, string> = {};
+      let file: { fileName: string; data: Buffer } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer();
+          if (part.file.truncated) throw validationError(`文件 ${part.filename} 超过 ${REPORT_UPLOAD_LIMITS.fileSize / 1024 / 1024} MB`);
+          if (file) throw validationError('一次只能导入一个文件');
+          file = { fileName: part.filename, data };
+        } else if (typeof part.value === 'string') {
+          fields[part.fieldname] = part.value;
+        }
+      }
+      if (!file) throw validationError('请上传裁量基准文件（字段 file）');
+      return reply.status(201).send(await importBenchmarks(ctx, actor, file, fields));
+    },
+  );
+  app.get(
+    '/benchmarks',
+    { schema: { tags, summary: '可查看的裁量基准和免罚清单版本（本单位、上级单位、下级单位及全局）', querystring: listVersionsInput, response: { 200: z.array(versionSummary) } } },
+    async (request) => listBenchmarkVersions(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/benchmarks/:id/items',
+    { schema: { tags, summary: '一个裁量基准版本的违法行为事项', params: idParams, querystring: itemQuery, response: { 200: z.array(itemSummary) } } },
+    async (request) => listBenchmarkItems(ctx, requireActor(request), request.params.id, request.query),
+  );
+  app.get(
+    '/benchmarks/:id/export',
+    { schema: { tags, summary: '导出为 XLSX（导入版式，含未导入的行及原因），供法制科修改后重新导入', params: idParams } },
+    async (request, reply) => {
+      const exported = await exportBenchmarkVersion(ctx, requireActor(request), request.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(exported.fileName)}`)
+        .send(exported.data);
+    },
+  );
+  app.get(
+    '/benchmark-items/:id',
+    { schema: { tags, summary: '裁量基准事项详情（违则、罚则、法定幅度、各裁量阶次的适用条件和处罚标准）', params: idParams, response: { 200: itemDetail } } },
+    async (request) => getBenchmarkItem(ctx, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/cases/:id/discretion/assess',
+    {
+      schema: {
+        tags,
+        summary: '按案件事实计算裁量阶次、幅度和说明，核对拟罚款数额，判断能否不予处罚，并列出类似案件（不修改案件）',
+        params: idParams,
+        body: assessCaseInput,
+        response: { 200: preview },
+      },
+    },
+    async (request) => (await assessCaseDiscretion(ctx, requireActor(request), request.params.id, request.body)) as unknown as z.infer<typeof preview>,
+  );
+  app.get(
+    '/cases/:id/similar-cases',
+    { schema: { tags, summary: '作出决定时参考的类似已决案件（同一违法行为、同一裁量阶次、数量相近）', params: idParams, response: { 200: z.object({ note: z.string().nullable(), cases: z.array(similarCase) }) } } },
+    async (request) => similarCasesForCase(ctx, requireActor(request), request.params.id),
+  );
+  app.get(
+    '/discretion/consistency',
+    {
+      schema: {
+        tags,
+        summary: '同案同罚分析：已决案件按违法行为和裁量阶次分组，标出超出幅度或明显偏离同类案件的案件',
+        querystring: consistencyQuery,
+        response: { 200: report },
+      },
+    },
+    async (request) => consistencyReport(ctx, requireActor(request), request.query),
+  );
+}
+
+/** `/api/public/...`: 《行政处罚法》第三十四条 — benchmarks are published; no login. */
+export function publicDiscretionRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/public/benchmarks',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: publicTags,
+        summary: '已公布的行政处罚裁量基准及其事项（可按关键词、类别、版本筛选）',
+        querystring: publicBenchmarkQuery,
+        response: { 200: z.object({ versions: z.array(publicVersion.extend({ items: z.array(itemSummary) })) }) },
+      },
+    },
+    async (request) => listPublicBenchmarks(ctx.db, todayOf(ctx.clock), request.query),
+  );
+  app.get(
+    '/public/benchmarks/items/:id',
+    { config: { rateLimit }, schema: { tags: publicTags, summary: '一项已公布的裁量基准（各裁量阶次的适用条件和处罚标准）', params: idParams, response: { 200: itemDetail } } },
+    async (request) => getPublicBenchmarkItem(ctx.db, todayOf(ctx.clock), request.params.id),
+  );
+  app.get(
+    '/public/exemptions',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: publicTags,
+        summary: '已公布的免罚清单（首违不罚、轻微免罚）',
+        response: {
+          200: z.object({
+            lists: z.array(
+              publicVersion.extend({
+                items: z.array(z.object({ id: z.number(), code: z.string(), matter: z.string(), basis: z.string(), type: z.string(), conditionText: z.string(), commitmentRequired: z.boolean(), source: z.string() })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => listPublicExemptions(ctx.db, todayOf(ctx.clock)),
+  );
+}
