@@ -53,8 +53,9 @@ export type PenaltyKind = keyof typeof penaltyKinds;
 export const penaltyKindKeys = Object.keys(penaltyKinds) as PenaltyKind[];
 
 /**
- * A proposed or decided penalty. Money is in 分 (integer) so sums are exact. The discretion fields are filled
- * by the benchmark engine (issue 4); until then they are recorded when given and otherwise null.
+ * A proposed or decided penalty. Money is in 分 (integer) so sums are exact. When a discretion benchmark covers
+ * the violation, the case engine fills tier, range and version from it (docs/DISCRETION.md); otherwise they are
+ * recorded as given, or null.
  */
 export interface Penalty {
   kinds: PenaltyKind[];
@@ -66,7 +67,7 @@ export interface Penalty {
   description: string;
   /** Legal basis applied (罚则), printed on the decision (Art. 59 (三)). */
   basis: string;
-  /** Discretion benchmark tier (e.g. 一般), range and version — recorded for issue 4, nullable until then. */
+  /** Discretion benchmark tier (e.g. 情节较轻), its range and the benchmark version's name. */
   tier: string | null;
   range: { minFen: number | null; maxFen: number | null } | null;
   benchmarkVersion: string | null;
