@@ -24,6 +24,7 @@ import { installErrorHandling } from './errors.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { discretionRoutes, publicDiscretionRoutes } from './routes/discretion.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       discretionRoutes(z, options.ctx);
       publicDiscretionRoutes(z, options.ctx);
       reportRoutes(z);
+      documentRoutes(z, options.ctx);
       portalRoutes(z, options.ctx);
     },
     { prefix: '/api' },

@@ -750,6 +750,8 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
           collectorIds: view.officers.map((o) => o.userId),
           recordedOn: step.on,
           place: e.place,
+          // What the item proves (证明对象), printed in the evidence lists of the documents.
+          note: e.text.replace('【演示数据】', ''),
         });
         view = { ...view, version: added.version };
       } else {

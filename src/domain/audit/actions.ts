@@ -28,6 +28,8 @@ export const auditActions = {
   'case.simpleDecision': '当场作出简易程序处罚决定',
   /** An evidence item was recorded (kind, SM3 digest of the file, recorder, time, place). */
   'case.evidence': '登记证据',
+  /** An enforcement document (or the bound case file) was generated and stored with its SM3 digest. */
+  'case.document': '生成执法文书',
   /** A decision was published, or its publicity withdrawn (《行政处罚法》第四十八条). */
   'case.publicity': '处罚决定公示',
   /** An organization's local case parameters changed. */

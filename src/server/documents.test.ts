@@ -1,0 +1,76 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sm3 } from '../domain/audit/digest.ts';
+import { createTestApp } from './test-app.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let cookie: string;
+let decided: { id: number };
+let reviewing: { id: number };
+
+const agency = {
+  address: '云城市东湖区湖滨路 88 号',
+  contactPerson: '林晓',
+  phone: '0870-1234567',
+  reconsiderationBody: '云城市东湖区人民政府',
+  court: '云城市东湖区人民法院',
+  paymentAccount: { bank: '中国工商银行云城市东湖支行', accountName: '云城市东湖区财政局非税收入汇缴结算户', account: '2505 0123 4567 8901 234' },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cookie = await t.login('head.donghu');
+  const body = (await t.app.inject({ method: 'GET', url: '/api/cases', headers: { cookie } })).json();
+  const list = (Array.isArray(body) ? body : body.items) as { id: number; state: string; title: string }[];
+  // The demo's archived 违法建设 case: filed, heard, decided, served, paid and archived.
+  decided = list.find((c) => c.state === 'archived' && c.title.includes('擅自建设'))!;
+  reviewing = list.find((c) => c.state === 'reviewing')!;
+});
+afterAll(() => t.close());
+
+const post = (caseId: number, payload: object, who = cookie) =>
+  t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/documents`, headers: { cookie: who }, payload });
+const list = (caseId: number) => t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/documents`, headers: { cookie } }).then((r) => r.json() as { id: number; digest: string }[]);
+
+describe('generated enforcement documents over HTTP', () => {
+  it('lists the document types, including the bound case file', async () => {
+    const types = (await t.app.inject({ method: 'GET', url: '/api/document-types', headers: { cookie } })).json() as { name: string }[];
+    expect(types.map((x) => x.name)).toEqual(expect.arrayContaining(['行政处罚决定书', '送达回证', '案卷']));
+  });
+
+  it('refuses a document whose data is missing, naming the fields, and stores nothing', async () => {
+    const res = await post(reviewing.id, { type: '行政处罚决定书' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('缺少必填内容');
+    expect(res.json().message).toContain('执法机关地址');
+    expect(await list(reviewing.id)).toEqual([]);
+  });
+
+  it('generates a decision, stores it with its SM3 digest, lists it on the case and serves the same bytes', async () => {
+    const res = await post(decided.id, { type: '行政处罚决定书', format: 'docx', agency });
+    expect(res.statusCode, res.body).toBe(201);
+    const doc = res.json() as { id: number; digest: string; title: string; number: string | null; fileName: string };
+    expect(doc.title).toBe('行政处罚决定书');
+    expect(doc.fileName).toMatch(/\.docx$/);
+    expect((await list(decided.id)).map((d) => d.id)).toContain(doc.id);
+
+    const file = await t.app.inject({ method: 'GET', url: `/api/cases/${decided.id}/documents/${doc.id}/file`, headers: { cookie } });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toContain("filename*=UTF-8''");
+    expect(sm3(file.rawPayload)).toBe(doc.digest);
+    const text = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
+    expect(text).toContain('行政复议');
+    expect(text).toContain('云城市东湖区人民法院');
+
+    const timeline = (await t.app.inject({ method: 'GET', url: `/api/cases/${decided.id}`, headers: { cookie } })).json().timeline as { action: string }[];
+    expect(timeline.map((e) => e.action)).toContain('case.document');
+    const supervisor = await t.login('supervisor');
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: supervisor } })).json()).toMatchObject({ ok: true });
+  });
+
+  it('does not let another district generate or read a case’s documents', async () => {
+    const other = await t.login('head.xishan');
+    expect((await post(decided.id, { type: '行政处罚决定书', agency }, other)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/cases/${decided.id}/documents`, headers: { cookie: other } })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { documentTemplates } from '../../domain/documents/catalog.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { generateCaseDocument, listGeneratedDocuments, readGeneratedDocument } from '../../services/documents/generated-documents.ts';
+import { agencyProfileSchema } from '../../services/documents/case-to-document.ts';
+import { CASE_FILE_TYPE } from '../../services/documents/render-for-case.ts';
+import type { ZodApp } from '../app.ts';
+import { requireActor } from '../auth.ts';
+
+const tags = ['执法文书'];
+const caseParams = z.object({ id: z.coerce.number().int().positive() });
+const generatedView = z.object({
+  id: z.number(),
+  caseId: z.number(),
+  title: z.string(),
+  number: z.string().nullable(),
+  format: z.string(),
+  fileName: z.string(),
+  digest: z.string(),
+  size: z.number(),
+  pages: z.number().nullable(),
+  generatedBy: z.number(),
+  generatedAt: z.date(),
+});
+
+export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
+  app.get(
+    '/document-types',
+    {
+      schema: {
+        tags,
+        summary: '可生成的执法文书种类（含“案卷”：整本案卷 PDF）',
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string(), stage: z.string(), basis: z.string() })) },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return [
+        ...documentTemplates.map((t) => ({ id: t.id, name: t.name, stage: t.stage, basis: t.basis })),
+        { id: 'caseFile', name: CASE_FILE_TYPE, stage: '归档', basis: '按卷内目录顺序装订的整本案卷' },
+      ];
+    },
+  );
+  app.get(
+    '/cases/:id/documents',
+    { schema: { tags, summary: '案件已生成的执法文书', params: caseParams, response: { 200: z.array(generatedView) } } },
+    async (request) => listGeneratedDocuments(ctx, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/cases/:id/documents',
+    {
+      schema: {
+        tags,
+        summary: '生成执法文书并存档（缺少必填内容时返回错误并列出缺少的字段）',
+        params: caseParams,
+        body: z.object({
+          type: z.string().min(1, '请选择文书种类'),
+          format: z.enum(['docx', 'pdf']).default('docx'),
+          instance: z.number().int().min(0).optional(),
+          /** The issuing agency's particulars printed on documents (address, phone, 复议机关, 法院 …). */
+          agency: agencyProfileSchema.partial().optional(),
+        }),
+        response: { 201: generatedView },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await generateCaseDocument(ctx, requireActor(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/cases/:id/documents/:documentId/file',
+    {
+      schema: {
+        tags,
+        summary: '下载已生成的文书（读取时重新校验 SM3 摘要）',
+        params: caseParams.extend({ documentId: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request, reply) => {
+      const { document, data, mimeType } = await readGeneratedDocument(ctx, requireActor(request), request.params.id, request.params.documentId);
+      return reply
+        .header('content-type', mimeType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
+        .header('x-content-sm3', document.digest)
+        .send(data);
+    },
+  );
+}
