@@ -35,7 +35,7 @@ async function call(username: string | null, method: 'GET' | 'POST', url: string
 async function upload(username: string, fileName: string, data: Buffer, fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([data]), fileName);
+  form.append('file', new Blob([new Uint8Array(data)]), fileName);
   return call(username, 'POST', '/api/benchmarks/import', form);
 }
 
