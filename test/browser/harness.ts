@@ -52,7 +52,7 @@ export async function startHarness(): Promise<Harness> {
     async newPage(viewport) {
       const context = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000);
       return { context, page };
     },
     async close() {
@@ -71,7 +71,7 @@ export async function screenshot(page: Page, name: string, viewport: ViewportNam
 /** Waits until the page shows its content: loaded, and no boot text, spinner or skeleton left. */
 export async function ready(page: Page): Promise<void> {
   await page.waitForLoadState('load');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .boot'), undefined, { timeout: 15_000, polling: 'raf' });
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .boot'), undefined, { timeout: 30_000, polling: 'raf' });
 }
 
 /** `ready`, and the network idle too (no request for 500 ms) — before screenshots and assertions. */

@@ -42,19 +42,19 @@ const portalPages = [
 const phonePattern = /(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/;
 const idNumberPattern = /(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/;
 
-describe('public portal in the browser', { timeout: 120_000 }, () => {
+describe('public portal in the browser', { timeout: 180_000 }, () => {
   it('finds an officer by name and shows the certificate number and its validity, without logging in', async () => {
     const { context, page } = await h.newPage('desktop');
     await page.goto('/portal');
     await settle(page);
-    await page.getByRole('menuitem', { name: '执法人员' }).click();
+    await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '执法人员' }).click();
     await page.waitForURL(/\/portal\/officers$/);
     await page.getByLabel('姓名或执法证号').fill('王磊');
     await page.getByLabel('姓名或执法证号').press('Enter');
     await page.waitForURL(/q=/);
     await settle(page);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
     const text = (await rows.first().textContent()) ?? '';
     expect(text).toContain('王磊');
     expect(text).toContain('53990219000201');
@@ -119,7 +119,7 @@ describe('public portal in the browser', { timeout: 120_000 }, () => {
     const { context, page } = await h.newPage('desktop');
     await page.goto('/portal');
     await settle(page);
-    await page.getByRole('menuitem', { name: '处罚决定公示' }).click();
+    await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '处罚决定公示' }).click();
     await page.waitForURL(/\/portal\/decisions$/);
     await settle(page);
     await page.getByLabel('公示检索关键词').fill(target.decisionNumber ?? target.title);
@@ -127,7 +127,7 @@ describe('public portal in the browser', { timeout: 120_000 }, () => {
     await page.waitForURL(/q=/);
     await settle(page);
     const items = page.locator('.ant-list-item');
-    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(1);
     await items.first().getByRole('link', { name: target.title }).click();
     await page.waitForURL(new RegExp(`/portal/decisions/${target.id}$`));
     await settle(page);

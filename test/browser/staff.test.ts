@@ -3,7 +3,7 @@ import { type Harness, type ViewportName, horizontalOverflow, login, screenshot,
 
 let h: Harness;
 // Browser steps take longer than expect.poll's default second.
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 beforeAll(async () => {
   h = await startHarness();
 }, 240_000);
@@ -19,7 +19,7 @@ const staffPages = [
   { path: '/profile', name: 'staff-profile' },
 ];
 
-describe('staff app in the browser', { timeout: 120_000 }, () => {
+describe('staff app in the browser', { timeout: 180_000 }, () => {
   it('sends a visitor to the login page and refuses a wrong password in Chinese', async () => {
     const { context, page } = await h.newPage('desktop');
     await page.goto('/users');

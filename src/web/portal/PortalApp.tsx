@@ -1,6 +1,7 @@
-import { Layout, Menu, Result, Spin } from 'antd';
+import { Layout, Result, Spin } from 'antd';
 import { Suspense, lazy } from 'react';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Route, Routes } from 'react-router';
+import './portal.css';
 
 // Pages load on demand so the first screen stays small (portal initial JavaScript < 300 kB gzipped); the page of
 // the address being opened starts loading at once.
@@ -39,24 +40,21 @@ const sections = [
 ];
 
 export function PortalApp() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const selected = sections.filter((s) => (s.path === '/' ? location.pathname === '/' : location.pathname.startsWith(s.path))).map((s) => s.path);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ background: '#1a5fb4', padding: '0 16px', height: 'auto', lineHeight: 1.4 }}>
         <Link to="/" style={{ color: '#fff', display: 'block', padding: '12px 0 8px' }}>
           <div style={{ fontSize: 20, fontWeight: 600 }}>行政执法公示平台</div>
-          <div style={{ fontSize: 12, opacity: 0.85 }}>处罚决定公示 · 行政行为码核验 · 执法主体 · 执法人员 · 执法程序与救济</div>
+          <div style={{ fontSize: 12, opacity: 0.85 }}>依据行政执法公示制度公开（国办发〔2018〕118号）</div>
         </Link>
       </Layout.Header>
-      <Menu
-        mode="horizontal"
-        selectedKeys={selected}
-        items={sections.map((s) => ({ key: s.path, label: s.label }))}
-        onClick={({ key }) => void navigate(key)}
-        style={{ paddingInline: 8 }}
-      />
+      <nav aria-label="栏目" className="portal-nav">
+        {sections.map((section) => (
+          <NavLink key={section.path} to={section.path} end={section.path === '/'} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+            {section.label}
+          </NavLink>
+        ))}
+      </nav>
       <Layout.Content style={{ padding: 16, maxWidth: 1100, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
         <Suspense
           fallback={

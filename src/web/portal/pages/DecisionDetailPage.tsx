@@ -16,7 +16,7 @@ export default function DecisionDetailPage() {
     <Card title="行政处罚决定公示" extra={<Link to="/decisions">返回列表</Link>}>
       <RemoteView remote={remote} rows={8}>
         {(d) => (
-          <Descriptions column={1} bordered size="small" styles={{ label: { width: 140 } }}>
+          <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="案件名称">{d.title}</Descriptions.Item>
             <Descriptions.Item label="决定书文号">{d.decisionNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="状态">

@@ -16,11 +16,11 @@ function Verification({ code }: { code: string }) {
     <div data-testid="verify-result">
       <Result
         status={v.genuine && v.inForce ? 'success' : v.genuine ? 'warning' : 'error'}
-        title={v.genuine ? '系统中存在该行政行为码对应的执法行为' : '该行政行为码不是本系统出具的'}
+        title={v.genuine ? (v.inForce ? '核验通过：文书真实有效' : '核验通过：文书真实') : '未通过核验'}
         subTitle={v.note}
         style={{ padding: '16px 0' }}
       />
-      <Descriptions column={1} bordered size="small">
+      <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="行政行为码">{v.actCode}</Descriptions.Item>
         <Descriptions.Item label="执法机关">{v.organizationName}</Descriptions.Item>
         <Descriptions.Item label="案件名称">{v.title}</Descriptions.Item>
