@@ -135,21 +135,7 @@ export default function OrganizationsPage() {
               renderItem={(org) => {
                 const depth = org.path.split('/').filter(Boolean).length - (list[0]?.path.split('/').filter(Boolean).length ?? 1);
                 return (
-                  <List.Item
-                    style={{ paddingInlineStart: depth * 16 }}
-                    actions={
-                      isAdmin
-                        ? [
-                            <Button key="child" size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parent: org })}>
-                              下级
-                            </Button>,
-                            <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', org })}>
-                              修改
-                            </Button>,
-                          ]
-                        : []
-                    }
-                  >
+                  <List.Item style={{ paddingInlineStart: depth * 16 }}>
                     <List.Item.Meta
                       title={org.name}
                       description={
@@ -157,6 +143,16 @@ export default function OrganizationsPage() {
                           <Tag>{organizationKinds[org.kind] ?? org.kind}</Tag>
                           {org.creditCode ?? '无统一社会信用代码'}
                           {org.divisionCode && <> · 区划 {org.divisionCode}</>}
+                          {isAdmin && (
+                            <Space size={8} style={{ marginTop: 8, display: 'flex' }}>
+                              <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parent: org })}>
+                                下级
+                              </Button>
+                              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', org })}>
+                                修改
+                              </Button>
+                            </Space>
+                          )}
                         </>
                       }
                     />

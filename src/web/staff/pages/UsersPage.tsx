@@ -242,20 +242,7 @@ export default function UsersPage() {
               dataSource={shown}
               pagination={shown.length > 20 ? { pageSize: 20, size: 'small' } : false}
               renderItem={(u) => (
-                <List.Item
-                  actions={
-                    isAdmin
-                      ? [
-                          <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
-                            修改
-                          </Button>,
-                          <Button key="pw" size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
-                            重置密码
-                          </Button>,
-                        ]
-                      : []
-                  }
-                >
+                <List.Item>
                   <List.Item.Meta
                     title={
                       <Space wrap size={4}>
@@ -273,6 +260,16 @@ export default function UsersPage() {
                           ))}
                         </div>
                         <CertificateTag user={u} today={today} />
+                        {isAdmin && (
+                          <Space size={8} style={{ marginTop: 8, display: 'flex' }}>
+                            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
+                              修改
+                            </Button>
+                            <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
+                              重置密码
+                            </Button>
+                          </Space>
+                        )}
                       </>
                     }
                   />
