@@ -142,7 +142,7 @@ describe('maskParty', () => {
     ).toEqual({ kind: 'person', name: '欧阳某', idNumber: null, phone: null, address: '深圳市南山区' });
   });
 
-  it('shows an organization as registered, but never its phone', () => {
+  it('shows an organization as registered, but never its phone, and its legal representative by surname only', () => {
     expect(
       maskParty({
         kind: 'organization',
@@ -156,7 +156,7 @@ describe('maskParty', () => {
       kind: 'organization',
       name: '深圳市某某科技有限公司',
       creditCode: '91440300192181490G',
-      legalRepresentative: '张三',
+      legalRepresentative: '张某',
       phone: null,
       address: '深圳市南山区粤海街道科技园路1号',
     });

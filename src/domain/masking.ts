@@ -249,7 +249,8 @@ export function maskParty(party: Party): PublicParty {
         kind: 'organization',
         name: party.name,
         creditCode: party.creditCode ?? null,
-        legalRepresentative: party.legalRepresentative ?? null,
+        // The legal representative is a natural person: surname only, like any other (国办发〔2018〕118号 masking).
+        legalRepresentative: party.legalRepresentative ? maskPersonName(party.legalRepresentative) : null,
         // A business phone is often the owner's own mobile.
         phone: maskPhone(party.phone),
         address: party.address ?? null,
