@@ -16,6 +16,7 @@ import { readEvidenceFile, verifyEvidence } from '../../services/cases/verify-ev
 import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { attachment } from '../download.ts';
 
 const tags = ['行政处罚案件'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -119,7 +120,7 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
       const file = await readEvidenceFile(ctx, requireActor(request), request.params.id, request.params.seq);
       return reply
         .header('content-type', file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', attachment(file.fileName))
         .send(file.data);
     },
   );

@@ -20,6 +20,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { REPORT_UPLOAD_LIMITS } from './reports.ts';
+import { attachment } from '../download.ts';
 
 const tags = ['裁量基准'];
 const publicTags = ['公开查询'];
@@ -166,7 +167,7 @@ export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
       const exported = await exportBenchmarkVersion(ctx, requireActor(request), request.params.id);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(exported.fileName)}`)
+        .header('content-disposition', attachment(exported.fileName))
         .send(exported.data);
     },
   );

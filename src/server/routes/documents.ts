@@ -6,6 +6,7 @@ import { agencyProfileSchema } from '../../services/documents/case-to-document.t
 import { CASE_FILE_TYPE } from '../../services/documents/render-for-case.ts';
 import type { ZodApp } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { attachment } from '../download.ts';
 
 const tags = ['执法文书'];
 const caseParams = z.object({ id: z.coerce.number().int().positive() });
@@ -78,7 +79,7 @@ export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
       const { document, data, mimeType } = await readGeneratedDocument(ctx, requireActor(request), request.params.id, request.params.documentId);
       return reply
         .header('content-type', mimeType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
+        .header('content-disposition', attachment(document.fileName))
         .header('x-content-sm3', document.digest)
         .send(data);
     },
