@@ -35,7 +35,8 @@ function precompress(): Plugin {
   };
 }
 
-const outDir = path.resolve(import.meta.dirname, 'dist/web');
+// FAZHI_WEB_DIST builds elsewhere (parallel browser test runs in one checkout each use their own folder).
+const outDir = path.resolve(import.meta.dirname, process.env.FAZHI_WEB_DIST ?? 'dist/web');
 
 export default defineConfig({
   root: webRoot,

@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import lockfile from 'proper-lockfile';
 
 const root = path.resolve(import.meta.dirname, '..');
-const distDir = path.join(root, 'dist/web');
+// FAZHI_WEB_DIST: another build folder (vite.config.ts and src/server/static.ts read the same variable).
+const distDir = path.resolve(root, process.env.FAZHI_WEB_DIST ?? 'dist/web');
 const stampFile = path.join(distDir, '.vite', 'manifest.json');
 const sources = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
 
@@ -36,8 +37,9 @@ export function webBuildStaleness(): string | null {
 export async function ensureWebBuild(options: { log?: (line: string) => void } = {}): Promise<boolean> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   if (webBuildStaleness() === null) return false;
-  mkdirSync(path.join(root, 'dist'), { recursive: true });
-  const release = await lockfile.lock(path.join(root, 'dist'), { lockfilePath: path.join(root, 'dist', '.web-build.lock'), retries: { retries: 120, minTimeout: 500, maxTimeout: 1000 }, stale: 120_000 });
+  const lockDir = path.dirname(distDir);
+  mkdirSync(lockDir, { recursive: true });
+  const release = await lockfile.lock(lockDir, { lockfilePath: path.join(lockDir, `.${path.basename(distDir)}-build.lock`), retries: { retries: 120, minTimeout: 500, maxTimeout: 1000 }, stale: 120_000 });
   try {
     const reason = webBuildStaleness();
     if (reason === null) return false;

@@ -30,7 +30,7 @@ export interface EntrySize {
   lazyChunks: { name: string; file: string; gzipBytes: number }[];
 }
 
-export const defaultDistDir = path.resolve(import.meta.dirname, '../dist/web');
+export const defaultDistDir = path.resolve(import.meta.dirname, '..', process.env.FAZHI_WEB_DIST ?? 'dist/web');
 
 export function measureWebBundles(distDir = defaultDistDir): EntrySize[] {
   const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;

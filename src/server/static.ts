@@ -11,7 +11,8 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-export const defaultWebRoot = path.resolve(import.meta.dirname, '../../dist/web');
+/** dist/web, or FAZHI_WEB_DIST (a separate build folder, e.g. for parallel browser test runs in one checkout). */
+export const defaultWebRoot = path.resolve(import.meta.dirname, '../..', process.env.FAZHI_WEB_DIST ?? 'dist/web');
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
