@@ -49,7 +49,7 @@ describe('fazhi cases', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain(`行政行为码：${list[0]!.code}`);
     expect(shown.stdout).toContain('办理记录：');
-    expect(shown.stdout).toMatch(/罚决字〔2026〕第\d+号/);
+    expect(shown.stdout).toMatch(/罚决字〔2026〕\d+号/);
     const missing = await fazhi('cases', 'show', '5399022026P9999990');
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('未找到');

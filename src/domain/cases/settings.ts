@@ -24,6 +24,36 @@ const numberPattern = z
 
 const fen = z.number().int('金额应为整数（分）').nonnegative('金额不能为负');
 
+const profileText = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不超过 ${String(max)} 个字`).nullable();
+
+/**
+ * The agency profile: the issuing authority's particulars that enforcement documents print (docs/DOCUMENTS.md).
+ * No lawful default exists for any of them, so each is null until an organization sets it; a document that needs
+ * an unset one refuses, naming it. Inherited like every other parameter: a brigade (执法大队) prints its bureau's.
+ */
+const agencyProfileShape = {
+  /**
+   * The authority documents are issued and sealed in (《行政处罚法》第十八条、第五十九条第一款第（六）项). A brigade or
+   * squadron is not an administrative authority and enforces in its bureau's name; null: the organization's own name.
+   */
+  agencyName: profileText(60).meta({ title: '文书署名机关', description: '以谁的名义作出执法文书（执法主体全称）；执法大队、中队以所属局的名义执法。未设置时用本单位名称' }),
+  sealText: profileText(60).meta({ title: '印章文字', description: '文书所盖印章的文字，须以署名机关名称开头（如“……行政执法专用章”）。未设置时与署名机关相同' }),
+  agencyAddress: profileText(100).meta({ title: '执法机关地址', description: '印在告知书、决定书上，供当事人陈述申辩、缴款咨询' }),
+  postalCode: z.string().trim().regex(/^\d{6}$/, '邮政编码应为 6 位数字').nullable().meta({ title: '邮政编码' }),
+  contactPerson: profileText(20).meta({ title: '联系人', description: '告知书、通知书上写明的联系人（《行政处罚法》第四十四条）' }),
+  contactPhone: z.string().trim().regex(/^[\d\-－（）() ]{5,30}$/, '联系电话只能含数字、短横线和括号，5–30 位').nullable().meta({ title: '联系电话' }),
+  /** 《行政复议法》(2023) 第二十四条: the county-level-or-above government hears cases against its own departments. */
+  reconsiderationBody: profileText(60).meta({ title: '行政复议机关', description: '《行政复议法》第二十四条：对城市管理部门的行政行为不服的，一般向本级人民政府申请行政复议' }),
+  /** 《行政诉讼法》第十八条: the court where the authority that acted is located. */
+  court: profileText(60).meta({ title: '管辖人民法院', description: '《行政诉讼法》第十八条：由最初作出行政行为的行政机关所在地人民法院管辖' }),
+  /** 《行政处罚法》第六十七条: the party pays at the designated bank, never to the deciding authority itself. */
+  paymentBank: profileText(60).meta({ title: '罚款缴纳银行', description: '《行政处罚法》第六十七条：当事人到指定的银行或者通过电子支付系统缴纳罚款' }),
+  paymentAccountName: profileText(60).meta({ title: '缴款账户户名' }),
+  paymentAccountNo: z.string().trim().regex(/^[\d ]{8,40}$/, '缴款账号应为 8–40 位数字').nullable().meta({ title: '缴款账号' }),
+  /** 案件编号 of the 立案审批表 and the case file: 代字〔year〕serial号. */
+  caseNumberPrefix: profileText(20).meta({ title: '案件编号代字', description: '立案审批表、调查终结报告等文书上的案件编号，如“云东城管立字”，编号为“代字〔年份〕序号号”' }),
+};
+
 export const caseSettingsSchema = z.object({
   /**
    * 较大数额罚款 for hearing rights (《行政处罚法》第六十三条第一款第（一）项); provinces set it. Commonly
@@ -65,8 +95,12 @@ export const caseSettingsSchema = z.object({
       simpleDecision: numberPattern.meta({ title: '当场行政处罚决定书文号' }),
       priorNotice: numberPattern.meta({ title: '行政处罚事先告知书文号' }),
       hearingNotice: numberPattern.meta({ title: '听证通知书文号' }),
+      correctionOrder: numberPattern.meta({ title: '责令（限期）改正通知书文号' }),
+      paymentReminder: numberPattern.meta({ title: '催告书文号' }),
+      transferLetter: numberPattern.meta({ title: '案件移送函文号' }),
     })
     .meta({ title: '文书文号格式' }),
+  ...agencyProfileShape,
 });
 export type CaseSettings = z.infer<typeof caseSettingsSchema>;
 export type NumberKind = keyof CaseSettings['numberPatterns'];
@@ -93,13 +127,29 @@ export const defaultCaseSettings: CaseSettings = {
   publicityScope: 'ordinaryPenalties',
   audioVideoRequiredFor: ['seizure', 'demolition'],
   documentPrefix: null,
+  // GB/T 9704-2012 §7.2.4: the serial is written without 第 (〔2026〕15号). Numbers issued before with 第 stay valid.
   numberPatterns: {
-    penaltyDecision: '{prefix}罚决字〔{year}〕第{seq}号',
-    noPenaltyDecision: '{prefix}不罚字〔{year}〕第{seq}号',
-    simpleDecision: '{prefix}简罚字〔{year}〕第{seq}号',
-    priorNotice: '{prefix}罚告字〔{year}〕第{seq}号',
-    hearingNotice: '{prefix}听通字〔{year}〕第{seq}号',
+    penaltyDecision: '{prefix}罚决字〔{year}〕{seq}号',
+    noPenaltyDecision: '{prefix}不罚字〔{year}〕{seq}号',
+    simpleDecision: '{prefix}简罚字〔{year}〕{seq}号',
+    priorNotice: '{prefix}罚告字〔{year}〕{seq}号',
+    hearingNotice: '{prefix}听通字〔{year}〕{seq}号',
+    correctionOrder: '{prefix}责改字〔{year}〕{seq}号',
+    paymentReminder: '{prefix}催告字〔{year}〕{seq}号',
+    transferLetter: '{prefix}移送字〔{year}〕{seq}号',
   },
+  agencyName: null,
+  sealText: null,
+  agencyAddress: null,
+  postalCode: null,
+  contactPerson: null,
+  contactPhone: null,
+  reconsiderationBody: null,
+  court: null,
+  paymentBank: null,
+  paymentAccountName: null,
+  paymentAccountNo: null,
+  caseNumberPrefix: null,
 };
 
 /** Settings in force for an organization: defaults, then each ancestor's patch from the root down. */

@@ -356,8 +356,8 @@ describe('codes, numbers, parties, settings', () => {
     expect(mod3736CheckChar('5399022026J000001')).toHaveLength(1);
   });
 
-  it('document numbers follow the configured pattern', () => {
-    expect(formatDocumentNumber(defaultCaseSettings.numberPatterns.penaltyDecision, { prefix: '云城管', year: 2024, seq: 15 })).toBe('云城管罚决字〔2024〕第15号');
+  it('document numbers follow the configured pattern; the default writes the serial without 第 (GB/T 9704-2012 §7.2.4)', () => {
+    expect(formatDocumentNumber(defaultCaseSettings.numberPatterns.penaltyDecision, { prefix: '云城管', year: 2024, seq: 15 })).toBe('云城管罚决字〔2024〕15号');
   });
 
   it('parties: ID numbers and credit codes are checked, the birth date is kept for Art. 30', () => {
@@ -371,6 +371,12 @@ describe('codes, numbers, parties, settings', () => {
     expect(defaultCaseSettings.statementPeriodDays).toBe(3);
     const s = resolveCaseSettings([{ statementPeriodDays: 5, documentPrefix: '云城管' }, { documentPrefix: '云东城管', numberPatterns: { penaltyDecision: '{prefix}罚字〔{year}〕{seq}号' } }]);
     expect(s).toMatchObject({ statementPeriodDays: 5, documentPrefix: '云东城管' });
-    expect(s.numberPatterns).toMatchObject({ penaltyDecision: '{prefix}罚字〔{year}〕{seq}号', priorNotice: '{prefix}罚告字〔{year}〕第{seq}号' });
+    expect(s.numberPatterns).toMatchObject({ penaltyDecision: '{prefix}罚字〔{year}〕{seq}号', priorNotice: '{prefix}罚告字〔{year}〕{seq}号' });
+  });
+
+  it('settings: the agency profile has no default and is inherited like every parameter (a brigade prints its bureau’s)', () => {
+    expect(defaultCaseSettings.reconsiderationBody).toBeNull();
+    const s = resolveCaseSettings([{ reconsiderationBody: '云城市东湖区人民政府', contactPhone: '0871-1' }, { contactPhone: '0871-66001234' }]);
+    expect(s).toMatchObject({ reconsiderationBody: '云城市东湖区人民政府', contactPhone: '0871-66001234', court: null });
   });
 });

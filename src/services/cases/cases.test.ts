@@ -180,12 +180,12 @@ describe('ordinary procedure on the database', () => {
     c = await step(c, w.officerA, { action: 'closeInvestigation', findings: '事实清楚，证据确凿，建议罚款。', proposal: { kind: 'penalty', penalty: penalty(2_000_00) } });
     at('2026-03-10');
     c = await step(c, w.officerA, { action: 'notify' });
-    expect(c.record.notice).toMatchObject({ number: '云东城管罚告字〔2026〕第1号', hearingOffered: false, statementEndsOn: '2026-03-13' });
+    expect(c.record.notice).toMatchObject({ number: '云东城管罚告字〔2026〕1号', hearingOffered: false, statementEndsOn: '2026-03-13' });
     c = await step(c, w.officerA, { action: 'recordStatement', content: '已经整改，请求从轻处罚', reply: '已采纳，依法从轻' });
     expect((await refusal(step(c, w.head, { action: 'decide' }))).details?.article).toContain('第六十二条');
     at('2026-03-16');
     c = await step(c, w.head, { action: 'decide' });
-    expect(c).toMatchObject({ state: 'decided', decision: { number: '云东城管罚决字〔2026〕第1号', status: 'inForce' } });
+    expect(c).toMatchObject({ state: 'decided', decision: { number: '云东城管罚决字〔2026〕1号', status: 'inForce' } });
     expect(c.deadlines.find((d) => d.kind === 'service')).toMatchObject({ dueOn: '2026-03-25', metAt: null });
     expect(c.publicity).toMatchObject({ status: 'pending', dueOn: '2026-03-25' });
     c = await step(c, w.officerB, { action: 'serve', method: 'direct' });
@@ -259,7 +259,7 @@ describe('ordinary procedure on the database', () => {
     await refusal(step(c, w.head, { action: 'decide' })); // statement period still running
     at('2026-03-16');
     c = await step(c, w.head, { action: 'decide' });
-    expect(c.decision!.number).toBe('云东城管罚决字〔2026〕第1号');
+    expect(c.decision!.number).toBe('云东城管罚决字〔2026〕1号');
     const docs = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.kind, 'penaltyDecision'));
     expect(docs.map((d) => d.seq)).toEqual([1]);
     const counters = await ctx.db.select().from(numberCounters).where(eq(numberCounters.kind, 'penaltyDecision'));
@@ -400,14 +400,14 @@ describe('simple procedure (《行政处罚法》第五十一条)', () => {
 
   it('decides on the spot within the limits, numbered and served at once', async () => {
     const c = await decideOnSpot(ctx, w.officerA, onSpot(50_00));
-    expect(c).toMatchObject({ procedure: 'simple', state: 'enforcing', decision: { number: '云东城管简罚字〔2026〕第1号' } });
+    expect(c).toMatchObject({ procedure: 'simple', state: 'enforcing', decision: { number: '云东城管简罚字〔2026〕1号' } });
     expect(c.actCode).toMatch(/^5399022026J/);
     expect(c.payment).toMatchObject({ dueOn: '2026-03-17' });
   });
 
   it('Art. 51: an organization may be fined up to 3,000元 on the spot, not more', async () => {
     const shop = company('云城市东湖区鲜果汇水果店有限公司');
-    expect((await decideOnSpot(ctx, w.officerA, onSpot(3_000_00, shop))).decision?.number).toBe('云东城管简罚字〔2026〕第1号');
+    expect((await decideOnSpot(ctx, w.officerA, onSpot(3_000_00, shop))).decision?.number).toBe('云东城管简罚字〔2026〕1号');
     const error = await refusal(decideOnSpot(ctx, w.officerA, onSpot(3_000_01, company('云城市东湖区百味餐饮有限公司', '539902MA0000002'))));
     expect(error.details?.article).toContain('第五十一条');
   });

@@ -359,7 +359,7 @@ describe('the benchmark in the case engine', () => {
     await decide(await step(first, w.officerA, closeWith(fine(1000), { repeatCountPastYear: 0 })), '2026-04-03');
     const second = await investigating(party, '2026-05-11', '2026-05-10');
     const understated = await refusal(step(second, w.officerA, closeWith(fine(1000), { repeatCountPastYear: 0 })));
-    expect(understated.message).toContain('已因同一违法行为受到1次行政处罚（云东城管罚决字〔2026〕第1号）');
+    expect(understated.message).toContain('已因同一违法行为受到1次行政处罚（云东城管罚决字〔2026〕1号）');
     const proposed = await step(second, w.officerA, closeWith(fine(3000), { repeatCountPastYear: 1 }));
     expect(proposed.record.proposal?.penalty).toMatchObject({ tier: '情节较重', range: { minFen: 300_000, maxFen: 300_000 } });
   });
