@@ -15,22 +15,23 @@ const phone = z
   .trim()
   .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式无效')
   .nullable()
-  .optional();
-const address = z.string().trim().max(200, '地址不超过 200 个字').nullable().optional();
+  .optional()
+  .meta({ title: '联系电话' });
+const address = z.string().trim().max(200, '地址不超过 200 个字').nullable().optional().meta({ title: '地址' });
 
 export const partyInput = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('person'),
-    name: z.string().trim().min(2, '姓名至少 2 个字').max(50, '姓名不超过 50 个字'),
-    idNumber: z.string().trim().min(1, '自然人当事人须填写身份证号'),
+    kind: z.literal('person').meta({ title: '自然人' }),
+    name: z.string().trim().min(2, '姓名至少 2 个字').max(50, '姓名不超过 50 个字').meta({ title: '姓名' }),
+    idNumber: z.string().trim().min(1, '自然人当事人须填写身份证号').meta({ title: '身份证号' }),
     phone,
     address,
   }),
   z.object({
-    kind: z.literal('organization'),
-    name: z.string().trim().min(2, '单位名称至少 2 个字').max(100, '单位名称不超过 100 个字'),
-    creditCode: z.string().trim().min(1, '单位当事人须填写统一社会信用代码'),
-    legalRepresentative: z.string().trim().min(2).max(50).nullable().optional(),
+    kind: z.literal('organization').meta({ title: '法人或其他组织' }),
+    name: z.string().trim().min(2, '单位名称至少 2 个字').max(100, '单位名称不超过 100 个字').meta({ title: '单位名称' }),
+    creditCode: z.string().trim().min(1, '单位当事人须填写统一社会信用代码').meta({ title: '统一社会信用代码' }),
+    legalRepresentative: z.string().trim().min(2, '法定代表人姓名至少 2 个字').max(50).nullable().optional().meta({ title: '法定代表人' }),
     phone,
     address,
   }),

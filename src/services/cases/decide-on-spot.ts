@@ -4,9 +4,7 @@
  * decision handed over at once (so it is served), then reported to the agency (the record is in the system).
  */
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
-import { penaltyInput } from '../../domain/cases/actions.ts';
 import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
 import {
@@ -29,12 +27,10 @@ import { parseInput } from '../parse-input.ts';
 import { issueDocument, loadOfficers, loadPowerItem, loadPriorFines, nextSeq, setDeadline, settingsFor, todayOf } from './case-store.ts';
 import { type CaseView, getCase } from './get-case.ts';
 import { createPublicity, mustPublish, publicContent } from './publicity.ts';
-import { clueInput } from './register-clue.ts';
+import { onSpotInput } from '../../domain/cases/registration.ts';
 
-export const onSpotInput = clueInput.omit({ clueSource: true, discoveredOn: true }).extend({
-  officerIds: z.array(z.number().int().positive()).min(2, '当场处罚须有两名执法人员').max(4),
-  penalty: penaltyInput,
-});
+// The input schema lives in the domain, shared with the web form.
+export { onSpotInput, type OnSpotInput } from '../../domain/cases/registration.ts';
 
 export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CaseView> {
   assertRole(actor, 'officer');

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
-import { isoDateInput } from '../../domain/cases/actions.ts';
 import { buildActCode } from '../../domain/cases/codes.ts';
-import { clueSources } from '../../domain/cases/model.ts';
-import { partyInput, validateParty } from '../../domain/cases/parties.ts';
+import { validateParty } from '../../domain/cases/parties.ts';
+import { clueInput } from '../../domain/cases/registration.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
 import { validationError } from '../../domain/errors.ts';
 import { caseParties, cases } from '../../db/schema.ts';
@@ -14,24 +12,8 @@ import { parseInput } from '../parse-input.ts';
 import { nextSeq, todayOf } from './case-store.ts';
 import { type CaseView, getCase } from './get-case.ts';
 
-const sourceKeys = Object.keys(clueSources) as [keyof typeof clueSources, ...(keyof typeof clueSources)[]];
-
-export const clueInput = z.object({
-  /** Defaults to the actor's organization; may be any organization in the actor's subtree. */
-  organizationId: z.number().int().positive().optional(),
-  clueSource: z.enum(sourceKeys, { message: '线索来源无效' }),
-  title: z.string().trim().min(4, '案由至少 4 个字').max(100, '案由不超过 100 个字'),
-  facts: z.string().trim().min(10, '违法事实至少 10 个字').max(5000, '违法事实不超过 5000 个字'),
-  place: z.string().trim().min(2, '违法地点至少 2 个字').max(200),
-  actStartedOn: isoDateInput,
-  /** null: the act still continues (继续状态). */
-  actEndedOn: isoDateInput.nullable(),
-  harmsSafety: z.boolean().default(false),
-  discoveredOn: isoDateInput,
-  powerItemId: z.number().int().positive().nullable(),
-  party: partyInput,
-});
-export type ClueInput = z.infer<typeof clueInput>;
+// The input schema lives in the domain, shared with the web form (src/domain/cases/registration.ts).
+export { clueInput, type ClueInput } from '../../domain/cases/registration.ts';
 
 /** 线索登记: records a clue with its party and gives the case its 行政行为码. Officers, clerks and heads. */
 export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CaseView> {
