@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { idNumberCheckChar } from '../domain/validators/id-number.ts';
 import { createTestApp } from './test-app.ts';
+import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let today = '2026-03-02';
@@ -127,7 +128,7 @@ describe('enforcement cases over HTTP', () => {
     c = await step('reviewer.donghu', c, { action: 'holdHearing', record: '当事人到场陈述，承认违法事实，请求从轻处罚。' });
     const noReview = await refused('head.donghu', c, { action: 'decide' });
     expect(noReview.details.article).toContain('第五十八条');
-    c = await step('reviewer.donghu', c, { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿，程序合法，同意。' });
+    c = await step('reviewer.donghu', c, { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿，程序合法，同意。', checklist: allPassedChecklist() });
     c = await step('head.donghu', c, { action: 'decide' });
     expect(c.decision).toMatchObject({ kind: 'penalty', status: 'inForce' });
     expect(c.decision.number).toMatch(/^云东城管罚决字〔2026〕\d+号$/);

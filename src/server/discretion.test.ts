@@ -4,6 +4,7 @@ import { bundledBenchmarksUrl } from '../domain/discretion/index.ts';
 import { idNumberCheckChar } from '../domain/validators/id-number.ts';
 import { DEMO_BENCHMARK_NAME, DEMO_INCONSISTENT_PARTY } from '../services/discretion/seed-demo-discretion.ts';
 import { createTestApp } from './test-app.ts';
+import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let today = '2026-11-16';
@@ -156,7 +157,7 @@ describe('staff: the proposal step uses the benchmark', () => {
     const noReview = await step('head.donghu', c, { action: 'decide' });
     expect(noReview.status).toBe(422);
     expect(noReview.body.message).toContain('处罚超出裁量基准幅度');
-    c = (await step('reviewer.donghu', c, { action: 'legalReview', passed: true, opinion: '超出幅度的理由充分，同意。' })).body;
+    c = (await step('reviewer.donghu', c, { action: 'legalReview', passed: true, opinion: '超出幅度的理由充分，同意。', checklist: allPassedChecklist() })).body;
     const similar = await call('head.donghu', 'GET', `/api/cases/${c.id}/similar-cases`);
     expect(similar.body.cases[0].reasons).toContain('同一违法行为');
     const decided = await step('head.donghu', c, { action: 'decide' });

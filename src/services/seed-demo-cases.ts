@@ -20,6 +20,7 @@ import { registerClue } from './cases/register-clue.ts';
 import { transitionCase } from './cases/transition-case.ts';
 import type { ServiceContext } from './context.ts';
 import { memoryFileStore } from './file-store.ts';
+import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 
 /** The demo's "today": every demo act happens on or before this date. */
 export const DEMO_TODAY: IsoDate = '2026-11-13';
@@ -201,7 +202,7 @@ function demoCases(): DemoCase[] {
         s('2026-04-17', 'wanglei', { action: 'requestHearing' }),
         s('2026-04-20', 'wanglei', { action: 'scheduleHearing', hearingOn: '2026-04-30', presiderId: 'reviewer.donghu', place: '东湖区城市管理和综合行政执法局第一听证室' }),
         s('2026-04-30', 'reviewer.donghu', { action: 'holdHearing', record: '当事人及其委托代理人到场，对违法事实无异议，请求考虑其主动停工的情节；调查人员出示证据并发表意见。' }),
-        s('2026-05-06', 'reviewer.donghu', { action: 'legalReview', passed: true, opinion: '主体合法，事实清楚，证据确凿，适用法律正确，程序合法，裁量适当，同意。' }),
+        s('2026-05-06', 'reviewer.donghu', { action: 'legalReview', passed: true, opinion: '主体合法，事实清楚，证据确凿，适用法律正确，程序合法，裁量适当，同意。', checklist: allPassedChecklist() }),
         s('2026-05-07', 'head.donghu', { action: 'decide' }),
         { on: '2026-05-07', by: 'wanglei', publish: true },
         s('2026-05-08', 'zhaogang', { action: 'serve', method: 'direct' }),
@@ -562,7 +563,7 @@ function demoCases(): DemoCase[] {
           proposal: { kind: 'penalty', penalty: penalty(['fine'], 1500, '罚款人民币1500元', `${CSRQ}第三十六条第（二）项`) },
         }),
         s('2026-07-21', 'maqiang', { action: 'notify' }),
-        s('2026-07-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。' }),
+        s('2026-07-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。', checklist: allPassedChecklist() }),
         s('2026-07-29', 'head.xishan', { action: 'decide' }),
         { on: '2026-07-29', by: 'maqiang', publish: true },
         s('2026-07-30', 'liuyang', { action: 'serve', method: 'direct' }),
@@ -593,7 +594,7 @@ function demoCases(): DemoCase[] {
         }),
         s('2026-04-21', 'liuyang', { action: 'notify' }),
         s('2026-04-24', 'liuyang', { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' }),
-        s('2026-04-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。' }),
+        s('2026-04-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。', checklist: allPassedChecklist() }),
         s('2026-04-27', 'head.xishan', { action: 'decide' }),
         { on: '2026-04-28', by: 'liuyang', publish: true },
         s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct' }),

@@ -53,7 +53,7 @@ export function previousWorkingDayOnOrBefore(calendar: WorkCalendar, date: IsoDa
  * The `n`-th working day after `fromDate` — the last day of an `n`-working-day period triggered on `fromDate`.
  * The trigger day is not counted even when it is a working day (《民法典》第二百零一条); `n = 0` returns `fromDate`.
  */
-export function addWorkingDays(calendar: WorkCalendar, fromDate: IsoDate, n: number): IsoDate {
+export function addWorkingDays(calendar: Pick<WorkCalendar, 'isWorkingDay'>, fromDate: IsoDate, n: number): IsoDate {
   assertDayCount(n);
   let day = assertIsoDate(fromDate);
   for (let counted = 0; counted < n; ) {

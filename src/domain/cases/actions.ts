@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
+import { reviewChecklistInput } from './legal-review.ts';
 import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } from './model.ts';
 
 export const isoDateInput = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
@@ -68,7 +69,14 @@ export const caseActionInput = z.discriminatedUnion('action', [
     /** Facts the discretion benchmark grades by (《行政处罚法》第三十四条); required for a penalty when one applies. */
     discretionFacts: CaseFactsInputSchema.optional(),
   }),
-  z.object({ action: z.literal('legalReview'), on, passed: z.boolean(), opinion: text('审核意见') }),
+  z.object({
+    action: z.literal('legalReview'),
+    on,
+    passed: z.boolean(),
+    opinion: text('审核意见'),
+    /** 主体、权限、事实、证据、程序、法律适用、裁量、文书, each passed or not with a note (legal-review.ts). */
+    checklist: reviewChecklistInput,
+  }),
   z.object({ action: z.literal('collectiveDiscussion'), on, participants: z.array(z.string().trim().min(2)).min(3, '集体讨论至少三名负责人参加'), conclusion: text('讨论结论') }),
   z.object({ action: z.literal('notify'), on }),
   z.object({ action: z.literal('recordStatement'), on, waived: z.boolean().default(false), content: z.string().trim().max(5000).default(''), reply: z.string().trim().max(5000).default('') }),

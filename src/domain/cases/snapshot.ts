@@ -5,6 +5,7 @@
 import type { Role } from '../access.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import type { ReviewChecklist } from './legal-review.ts';
 import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
 import type { CaseSettings } from './settings.ts';
 
@@ -38,7 +39,8 @@ export interface CaseRecord {
   investigation: { startedOn: IsoDate | null; closedOn: IsoDate | null; findings: string | null };
   proposal: Proposal | null;
   flags: CaseFlags;
-  legalReviews: { on: IsoDate; reviewerId: number; reviewerName: string; passed: boolean; opinion: string }[];
+  /** Reviews recorded before the checklist existed have none. */
+  legalReviews: { on: IsoDate; reviewerId: number; reviewerName: string; passed: boolean; opinion: string; checklist?: ReviewChecklist }[];
   collectiveDiscussion: { on: IsoDate; participants: string[]; conclusion: string } | null;
   notice: {
     servedOn: IsoDate;

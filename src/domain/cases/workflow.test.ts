@@ -17,6 +17,7 @@ import {
 import { defaultCaseSettings, resolveCaseSettings } from './settings.ts';
 import type { CaseSnapshot, GuardContext } from './snapshot.ts';
 import { checkTransition, transitions } from './workflow.ts';
+import { allPassedChecklist } from './legal-review.ts';
 
 /** Runs `fn` and returns the AppError it throws (failing when it does not throw one). */
 function refusal(fn: () => unknown): AppError {
@@ -137,7 +138,7 @@ describe('《行政处罚法》第四十三条 recusal', () => {
 describe('《行政处罚法》第五十八条 legal review', () => {
   it('Art. 58: the reviewer may not be an investigator of the case', () => {
     const c = buildCase({ state: 'reviewing' });
-    const input: CaseActionInput = { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿' };
+    const input: CaseActionInput = { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿', checklist: allPassedChecklist() };
     expectRule(() => checkTransition(c, input, guardContext({ actor: { userId: 11, roles: ['reviewer', 'officer'] } })), '第五十八条');
     expect(checkTransition(c, input, guardContext({ actor: { userId: 30, roles: ['reviewer'] } }))).toBe('reviewing');
   });

@@ -7,6 +7,7 @@ import { type Role, roles as roleNames } from '../access.ts';
 import { forbidden, ruleViolation, validationError } from '../errors.ts';
 import { latestAdvanceDate } from '../calendar/periods.ts';
 import { type CaseAction, type CaseActionInput, caseActionLabels } from './actions.ts';
+import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.ts';
 import { type CaseState, caseStates, formatYuan } from './model.ts';
 import {
   art,
@@ -180,6 +181,14 @@ export const guards = {
       }
     },
   },
+  reviewChecklist: {
+    id: 'reviewChecklist',
+    article: `${art('五十八')}、${REVIEW_CONTENT_BASIS}`,
+    check: (_c, input) => {
+      const { passed, checklist } = need(input, 'legalReview');
+      assertChecklistConsistent(passed, checklist);
+    },
+  },
   legalReview: {
     id: 'legalReview',
     article: art('五十八'),
@@ -187,7 +196,7 @@ export const guards = {
       const reasons = legalReviewReasons(c, g);
       if (!reasons.length) return;
       const heldOn = c.record.hearing?.heldOn ?? null;
-      const review = c.record.legalReviews.filter((r) => heldOn === null || r.on >= heldOn).at(-1);
+      const review = currentLegalReview(c);
       if (!review) {
         throw ruleViolation(`本案须经法制审核（${reasons.join('；')}），${heldOn ? '听证后' : ''}尚未审核，不得作出决定`, art('五十八'), { reasons });
       }
@@ -313,8 +322,11 @@ export const guards = {
   },
 } satisfies Record<string, Guard>;
 
+/** What `legalReviewReasons` looks at: enough to list the review queue without loading whole snapshots. */
+export type LegalReviewFacts = Pick<CaseSnapshot, 'procedure' | 'record'> & { party: Pick<CaseSnapshot['party'], 'kind'> };
+
 /** Why this case needs legal review before the decision (《行政处罚法》第五十八条 and the local catalog). */
-export function legalReviewReasons(c: CaseSnapshot, g: Pick<GuardContext, 'settings'>): string[] {
+export function legalReviewReasons(c: LegalReviewFacts, g: Pick<GuardContext, 'settings'>): string[] {
   const reasons: string[] = [];
   const s = g.settings;
   const p = c.record.proposal;
@@ -330,6 +342,15 @@ export function legalReviewReasons(c: CaseSnapshot, g: Pick<GuardContext, 'setti
     if (p.penalty.outsideRangeReason) reasons.push('处罚超出裁量基准幅度');
   }
   return reasons;
+}
+
+/**
+ * The review the decision rests on: the latest one, and after a hearing only one made after it (the decision is
+ * based on the hearing record, 《行政处罚法》第五十八条第一款第（二）项、第六十五条). Null when there is none.
+ */
+export function currentLegalReview(c: Pick<CaseSnapshot, 'record'>): CaseSnapshot['record']['legalReviews'][number] | null {
+  const heldOn = c.record.hearing?.heldOn ?? null;
+  return c.record.legalReviews.filter((r) => heldOn === null || r.on >= heldOn).at(-1) ?? null;
 }
 
 /** Why this case needs the heads' collective discussion (《行政处罚法》第五十七条第二款, local triggers). */
@@ -359,7 +380,7 @@ export const transitions: Record<CaseAction, Transition> = {
   decline: { from: ['clue'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('declined') },
   startInvestigation: { from: ['filed'], roles: OFFICER, onCaseOnly: true, guards: [guards.twoCertifiedOfficers], to: goTo('investigating') },
   closeInvestigation: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [guards.proposalComplete], to: goTo('reviewing') },
-  legalReview: { from: ['reviewing', 'notified', 'hearing'], roles: ['reviewer'], onCaseOnly: false, guards: [guards.reviewerIndependent], to: same },
+  legalReview: { from: ['reviewing', 'notified', 'hearing'], roles: ['reviewer'], onCaseOnly: false, guards: [guards.reviewerIndependent, guards.reviewChecklist], to: same },
   collectiveDiscussion: { from: ['reviewing', 'notified', 'hearing'], roles: HEAD, onCaseOnly: false, guards: [], to: same },
   notify: { from: ['reviewing'], roles: OFFICER, onCaseOnly: true, guards: [guards.noticeNeedsPenalty, guards.twoCertifiedOfficers], to: goTo('notified') },
   recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onCaseOnly: true, guards: [], to: same },

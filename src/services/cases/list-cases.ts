@@ -1,18 +1,45 @@
-import { and, asc, desc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
+/**
+ * The case list with the filter contract shared by the staff list page, the dashboard's click-throughs and
+ * `GET /api/cases` (docs/CASES.md "Case list"): state, deadline (overdue / due soon), officer, violation
+ * (power-list code or category), registration date range or month, handling unit (with its sub-units), penalty
+ * kind, and a search over numbers, act code, title and party name; paged, with the total count.
+ */
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, like, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
-import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
-import { caseStateKeys, caseStates, type CaseState, type DeadlineKind, deadlineKinds, procedures, type Procedure } from '../../domain/cases/model.ts';
+import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { isoDateInput } from '../../domain/cases/actions.ts';
+import { type DeadlineUrgency, deadlineUrgency, dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
+import { caseStateKeys, caseStates, type CaseState, type DeadlineKind, deadlineKinds, penaltyKindKeys, procedures, type Procedure } from '../../domain/cases/model.ts';
+import { notFound, validationError } from '../../domain/errors.ts';
 import type { Executor } from '../../db/connect.ts';
-import { caseDeadlines, caseParties, cases, organizations } from '../../db/schema.ts';
+import { caseDeadlines, caseDocuments, caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
+import { loadWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
+
+const id = (what: string) => z.coerce.number({ message: `${what}应为数字` }).int(`${what}应为整数`).positive(`${what}应为正整数`);
 
 export const listCasesInput = z.object({
   state: z.enum(caseStateKeys, { message: '案件状态无效' }).optional(),
-  q: z.string().trim().max(50).optional(),
+  deadline: z.enum(['overdue', 'dueSoon'], { message: '期限筛选应为 overdue（已超期）或 dueSoon（三个工作日内到期）' }).optional(),
+  officerId: id('承办人员').optional(),
+  /** Power-list item code (权责清单事项编码). */
+  violation: z.string().trim().min(1).max(50, '违法行为编码不超过 50 个字').optional(),
+  /** Power-list item category (e.g. 市容环境). */
+  category: z.string().trim().min(1).max(50, '违法行为类别不超过 50 个字').optional(),
+  from: isoDateInput.optional(),
+  to: isoDateInput.optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+    .optional(),
+  organizationId: id('办案单位').optional(),
+  penaltyKind: z.enum(penaltyKindKeys, { message: '处罚种类无效' }).optional(),
+  q: z.string().trim().max(50, '搜索内容不超过 50 个字').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type ListCasesInput = z.infer<typeof listCasesInput>;
 
 export interface CaseSummary {
   id: number;
@@ -28,17 +55,33 @@ export interface CaseSummary {
   /** Staff view: the party's full name. */
   party: { kind: string; name: string };
   registeredOn: IsoDate;
-  /** Open deadlines, earliest first. */
-  deadlines: { kind: DeadlineKind; label: string; dueOn: IsoDate; overdue: boolean }[];
+  /** Open deadlines, earliest first; `dueSoon`: within the next three working days (not yet overdue). */
+  deadlines: { kind: DeadlineKind; label: string; dueOn: IsoDate; overdue: boolean; dueSoon: boolean }[];
 }
 
-/** Cases of the actor's subtree, newest first. */
-export async function listCases(ctx: { db: Executor; clock: () => Date }, actor: Actor, raw: unknown = {}): Promise<CaseSummary[]> {
+export interface CasePage {
+  items: CaseSummary[];
+  /** Cases matching the filters, over all pages. */
+  total: number;
+}
+
+type Ctx = { db: Executor; clock: () => Date };
+
+/** Cases of the actor's subtree matching the filters, newest first (one page of them). */
+export async function listCases(ctx: Ctx, actor: Actor, raw: unknown = {}): Promise<CaseSummary[]> {
+  return (await listCasesPage(ctx, actor, raw)).items;
+}
+
+/** One page of the actor's cases matching the filters, newest first, and how many match in all. */
+export async function listCasesPage(ctx: Ctx, actor: Actor, raw: unknown = {}): Promise<CasePage> {
   const input = parseInput(listCasesInput, raw);
-  const conditions: SQL[] = [];
-  if (!isSystem(actor)) conditions.push(like(organizations.path, `${actor.organizationPath}%`));
-  if (input.state) conditions.push(eq(cases.state, input.state));
-  if (input.q) conditions.push(like(cases.title, `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  if (input.from && input.to && input.from > input.to) throw validationError('起始日期不能晚于截止日期', { fields: [{ field: 'from', message: '起始日期不能晚于截止日期' }] });
+  const today = chinaDateOf(ctx.clock());
+  // Read before the queries below; loadWorkCalendar runs its two queries in parallel (never inside a transaction).
+  const soonUntil = dueSoonUntil(await loadWorkCalendar(ctx.db), today);
+  const where = and(...(await conditions(ctx.db, actor, input, today, soonUntil)));
+  const base = () => ctx.db.select({ n: count() }).from(cases).innerJoin(organizations, eq(organizations.id, cases.organizationId)).innerJoin(caseParties, eq(caseParties.caseId, cases.id));
+  const [{ n: total }] = (await base().where(where)) as [{ n: number }];
   const rows = await ctx.db
     .select({
       id: cases.id,
@@ -56,7 +99,7 @@ export async function listCases(ctx: { db: Executor; clock: () => Date }, actor:
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .innerJoin(caseParties, eq(caseParties.caseId, cases.id))
-    .where(and(...conditions))
+    .where(where)
     .orderBy(desc(cases.id))
     .limit(input.limit)
     .offset(input.offset);
@@ -68,8 +111,7 @@ export async function listCases(ctx: { db: Executor; clock: () => Date }, actor:
         .where(and(inArray(caseDeadlines.caseId, ids), isNull(caseDeadlines.metAt)))
         .orderBy(asc(caseDeadlines.dueOn))
     : [];
-  const today = chinaDateOf(ctx.clock());
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     version: r.version,
     actCode: r.actCode,
@@ -84,6 +126,61 @@ export async function listCases(ctx: { db: Executor; clock: () => Date }, actor:
     registeredOn: r.registeredOn,
     deadlines: open
       .filter((d) => d.caseId === r.id)
-      .map((d) => ({ kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, overdue: today > d.dueOn })),
+      .map((d) => {
+        const urgency: DeadlineUrgency = deadlineUrgency(d, today, soonUntil);
+        return { kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, overdue: urgency === 'overdue', dueSoon: urgency === 'dueSoon' };
+      }),
   }));
+  return { items, total };
+}
+
+/** The WHERE conditions of the filters; the subtree limit always comes first. */
+async function conditions(db: Executor, actor: Actor, input: ListCasesInput, today: IsoDate, soonUntil: IsoDate): Promise<SQL[]> {
+  const out: SQL[] = [];
+  if (!isSystem(actor)) out.push(like(organizations.path, `${actor.organizationPath}%`));
+  if (input.organizationId) out.push(like(organizations.path, `${await organizationPath(db, actor, input.organizationId)}%`));
+  if (input.state) out.push(eq(cases.state, input.state));
+  if (input.deadline) {
+    const range = input.deadline === 'overdue' ? lt(caseDeadlines.dueOn, today) : and(gte(caseDeadlines.dueOn, today), lte(caseDeadlines.dueOn, soonUntil));
+    out.push(exists(db.select({ one: sql`1` }).from(caseDeadlines).where(and(eq(caseDeadlines.caseId, cases.id), isNull(caseDeadlines.metAt), range))));
+  }
+  if (input.officerId) out.push(sql`${input.officerId}::int = any(${cases.officerIds})`);
+  if (input.violation) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.code, input.violation))));
+  if (input.category) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.category, input.category))));
+  if (input.from) out.push(gte(cases.registeredOn, input.from));
+  if (input.to) out.push(lte(cases.registeredOn, input.to));
+  if (input.month) out.push(gte(cases.registeredOn, `${input.month}-01`), lt(cases.registeredOn, nextMonth(input.month)));
+  if (input.penaltyKind) {
+    // A penalty decision that imposes this kind and still stands (a revoked one imposes nothing).
+    out.push(
+      eq(cases.decisionKind, 'penalty'),
+      ne(cases.decisionStatus, 'revoked'),
+      sql`(${cases.record} -> 'decision' -> 'penalty' -> 'kinds') @> ${JSON.stringify([input.penaltyKind])}::jsonb`,
+    );
+  }
+  if (input.q) out.push(search(db, input.q));
+  return out;
+}
+
+/** Decision / document number, act code, title or party name containing the text (any letter case). */
+function search(db: Executor, q: string): SQL {
+  const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return or(
+    ilike(cases.actCode, pattern),
+    ilike(cases.decisionNumber, pattern),
+    ilike(cases.title, pattern),
+    ilike(caseParties.name, pattern),
+    exists(db.select({ one: sql`1` }).from(caseDocuments).where(and(eq(caseDocuments.caseId, cases.id), ilike(caseDocuments.number, pattern)))),
+  )!;
+}
+
+/** The unit's path; a unit outside the actor's subtree is reported as not found, like any other object. */
+async function organizationPath(db: Executor, actor: Actor, organizationId: number): Promise<string> {
+  const [org] = await db.select({ path: organizations.path }).from(organizations).where(eq(organizations.id, organizationId));
+  if (!org || !(isSystem(actor) || org.path.startsWith(actor.organizationPath))) throw notFound('该单位', { organizationId });
+  return org.path;
+}
+
+function nextMonth(month: string): IsoDate {
+  return addDays(`${month}-28`, 4).slice(0, 7) + '-01';
 }

@@ -161,7 +161,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       return;
     }
     case 'legalReview':
-      record.legalReviews.push({ on, reviewerId: s.actor.userId, reviewerName: s.actor.displayName, passed: input.passed, opinion: input.opinion });
+      record.legalReviews.push({ on, reviewerId: s.actor.userId, reviewerName: s.actor.displayName, passed: input.passed, opinion: input.opinion, checklist: input.checklist });
       return;
     case 'collectiveDiscussion':
       record.collectiveDiscussion = { on, participants: input.participants, conclusion: input.conclusion };

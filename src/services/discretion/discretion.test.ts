@@ -22,6 +22,7 @@ import { exportBenchmarkVersion, getBenchmarkItem, getPublicBenchmarkItem, listB
 import { assessCaseDiscretion } from './case-discretion.ts';
 import { consistencyReport, similarCasesForCase } from './consistency.ts';
 import { importBenchmarks } from './import-benchmarks.ts';
+import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
 
 const bundledCsv = readFileSync(bundledBenchmarksUrl, 'utf8');
 const bundledExemptions = readFileSync(bundledExemptionsUrl, 'utf8');
@@ -171,7 +172,7 @@ async function decide(c: CaseView, date: string, review = false): Promise<CaseVi
   at(date);
   c = await step(c, w.officerA, { action: 'notify' });
   c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' });
-  if (review) c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由充分，同意。' });
+  if (review) c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由充分，同意。', checklist: allPassedChecklist() });
   return step(c, w.head, { action: 'decide' });
 }
 
@@ -339,7 +340,7 @@ describe('the benchmark in the case engine', () => {
     const noReview = await refusal(step(c, w.head, { action: 'decide' }));
     expect(noReview.message).toContain('处罚超出裁量基准幅度');
     expect(noReview.details?.article).toContain('第五十八条');
-    c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '理由充分，同意。' });
+    c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '理由充分，同意。', checklist: allPassedChecklist() });
     c = await step(c, w.head, { action: 'decide' });
     expect(c.record.decision?.penalty).toMatchObject({ fineFen: 300_000, tier: '情节较轻', outsideRangeReason: '当事人占道面积大、持续时间长，严重影响行人通行。' });
   });
@@ -430,7 +431,7 @@ describe('the benchmark in the case engine', () => {
       reason: '裁量基准修订后维持已告知的罚款数额。',
     });
     expect((await refusal(step(c, w.head, { action: 'decide' }))).message).toContain('处罚超出裁量基准幅度');
-    c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '维持已告知数额的理由成立，同意。' });
+    c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '维持已告知数额的理由成立，同意。', checklist: allPassedChecklist() });
     c = await step(c, w.head, { action: 'decide' });
     expect(c.record.decision?.penalty).toMatchObject({
       benchmarkVersion: '云城市城市管理行政处罚裁量基准（2026年修订）',

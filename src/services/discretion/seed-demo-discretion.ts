@@ -23,6 +23,7 @@ import { transitionCase } from '../cases/transition-case.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { importBenchmarks } from './import-benchmarks.ts';
+import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
 
 export const DEMO_BENCHMARK_NAME = '云城市城市管理行政处罚裁量基准（演示：采用深圳市2023年版等公开标准原文）';
 export const DEMO_EXEMPTION_LIST_NAME = '云城市城市管理轻微违法行为免罚清单（演示：采用上海、常德等地公开清单原文）';
@@ -247,7 +248,7 @@ export async function seedDemoDiscretion(base: ServiceContext): Promise<{ versio
     await step('wanglei', { action: 'notify' });
     await step('wanglei', { action: 'recordStatement', waived: true, content: '对违法事实和拟处罚内容无异议，放弃陈述申辩。' });
     if (c.outsideRangeReason) {
-      await step('reviewer.donghu', { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由已书面说明，同意。' });
+      await step('reviewer.donghu', { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由已书面说明，同意。', checklist: allPassedChecklist() });
     }
     await step('head.donghu', { action: 'decide' });
     await publishDecision(ctx, actor('wanglei'), view.id);
