@@ -1,0 +1,120 @@
+import { Alert, App, Button, Form, type FormInstance } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import type { z } from 'zod';
+import { ApiError } from '../../shared/api.ts';
+import { chinaToday } from '../../shared/dates.ts';
+import { useIsPhone } from '../../shared/use-is-phone.ts';
+import { checkPayload, type FormProblem, initialValues, namePathOf, toPayload } from './form-values.ts';
+import type { FieldSpec } from './schema-fields.ts';
+import { SchemaFields } from './SchemaFields.tsx';
+
+export interface GeneratedFormProps<T> {
+  /** Accessible name of the form (e.g. the step's label). */
+  title: string;
+  /** The zod schema the server validates with; checked before sending. */
+  schema: z.ZodType;
+  fields: readonly FieldSpec[];
+  /** Sent as they are besides the fields (e.g. `{ action: 'file' }`). */
+  fixed?: Record<string, unknown>;
+  /** Form values that replace the schema's defaults (e.g. the current proposal when revising it). */
+  initial?: Record<string, unknown>;
+  submitLabel: string;
+  send: (payload: Record<string, unknown>) => Promise<T>;
+  onDone: (result: T) => void;
+  /** Offered when the server answers 409 (someone else changed the case meanwhile). */
+  onReload?: () => void;
+  renderFacts?: (form: FormInstance, field: FieldSpec) => ReactNode;
+}
+
+/** A server refusal as the form shows it. */
+type Refusal = { kind: 'rule'; message: string; article: string | null } | { kind: 'conflict'; message: string } | { kind: 'error'; message: string; problems: string[] };
+
+/**
+ * A form generated from a zod schema: checks the input with the same schema the server uses (Chinese messages on
+ * the fields), sends it, and shows a refusal in the form — a legal rule's message with its article, a conflict
+ * with a button to reload the case, or the server's validation message on the fields it names.
+ */
+export function GeneratedForm<T>({ title, schema, fields, fixed = {}, initial, submitLabel, send, onDone, onReload, renderFacts }: GeneratedFormProps<T>) {
+  const [form] = Form.useForm();
+  const isPhone = useIsPhone();
+  const { message } = App.useApp();
+  const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal>();
+  const startValues = useMemo(() => ({ ...initialValues(fields, chinaToday()), ...initial }), [fields, initial]);
+
+  const showProblems = (problems: FormProblem[]) => {
+    const named = problems.filter((p) => p.name.length > 0 && form.getFieldInstance(p.name) !== undefined);
+    form.setFields(named.map((p) => ({ name: p.name, errors: [p.message] })));
+    const rest = problems.filter((p) => !named.includes(p)).map((p) => p.message);
+    return rest;
+  };
+
+  const submit = async () => {
+    setRefusal(undefined);
+    const payload = { ...fixed, ...toPayload(fields, form.getFieldsValue(true) as Record<string, unknown>) };
+    const problems = checkPayload(schema, payload, fields);
+    if (problems.length > 0) {
+      const rest = showProblems(problems);
+      setRefusal({ kind: 'error', message: '请按提示修改后再提交', problems: rest });
+      return;
+    }
+    setSending(true);
+    try {
+      const result = await send(payload);
+      message.success(`${title}：已提交`);
+      onDone(result);
+    } catch (error) {
+      setRefusal(refusalOf(error, showProblems));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" size={isPhone ? 'large' : 'middle'} initialValues={startValues} onFinish={() => void submit()} aria-label={title} scrollToFirstError>
+      <SchemaFields fields={fields} renderFacts={renderFacts ? (f) => renderFacts(form, f) : undefined} />
+      {refusal && <RefusalAlert refusal={refusal} onReload={onReload} />}
+      <Button type="primary" htmlType="submit" loading={sending} block={isPhone} size={isPhone ? 'large' : 'middle'}>
+        {submitLabel}
+      </Button>
+    </Form>
+  );
+}
+
+function refusalOf(error: unknown, showProblems: (p: FormProblem[]) => string[]): Refusal {
+  if (!(error instanceof ApiError)) return { kind: 'error', message: '提交失败，请稍后重试', problems: [] };
+  if (error.code === 'CONFLICT') return { kind: 'conflict', message: error.message };
+  if (error.code === 'RULE_VIOLATION') {
+    const article = typeof error.details?.article === 'string' ? error.details.article : null;
+    return { kind: 'rule', message: error.message, article };
+  }
+  const rest = showProblems(error.fieldProblems().map((p) => ({ name: namePathOf(p.field), message: p.message })));
+  return { kind: 'error', message: error.message, problems: rest.filter((m) => m !== error.message) };
+}
+
+function RefusalAlert({ refusal, onReload }: { refusal: Refusal; onReload: (() => void) | undefined }) {
+  const style = { marginBottom: 16 };
+  switch (refusal.kind) {
+    case 'rule':
+      return <Alert style={style} type="error" showIcon title={refusal.message} description={refusal.article ? `依据：${refusal.article}` : undefined} />;
+    case 'conflict':
+      return (
+        <Alert
+          style={style}
+          type="warning"
+          showIcon
+          title="案件已被他人更新"
+          description={refusal.message}
+          action={
+            onReload && (
+              <Button size="small" onClick={onReload}>
+                重新加载
+              </Button>
+            )
+          }
+        />
+      );
+    case 'error':
+      return <Alert style={style} type="error" showIcon title={refusal.message} description={refusal.problems.length ? refusal.problems.join('；') : undefined} />;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Chinese labels of the enums in the case schemas. A generated form finds the label table that covers all of an
+ * enum's values (an enum never mixes tables), so a new enum needs only its table here; schema-fields.test.ts
+ * checks that every enum of every action is covered.
+ */
+import { clueSources, decisionKinds, decisionStatuses, noPenaltyGrounds, penaltyKinds, transferTargets } from '../../../domain/cases/model.ts';
+import { serviceMethods } from '../../../domain/documents/model.ts';
+
+const partyKinds = { person: '自然人', organization: '法人或其他组织' } as const;
+
+const tables: readonly Readonly<Record<string, string>>[] = [
+  decisionKinds,
+  noPenaltyGrounds,
+  penaltyKinds,
+  transferTargets,
+  clueSources,
+  decisionStatuses,
+  serviceMethods,
+  partyKinds,
+];
+
+/** The label table covering every value, or undefined. */
+export function labelTableFor(values: readonly string[]): Readonly<Record<string, string>> | undefined {
+  return tables.find((t) => values.every((v) => Object.hasOwn(t, v)));
+}
+
+/** Select options for an enum; a value no table covers shows as itself. */
+export function enumOptions(values: readonly string[]): { value: string; label: string }[] {
+  const table = labelTableFor(values);
+  return values.map((value) => ({ value, label: table?.[value] ?? value }));
+}
