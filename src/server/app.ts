@@ -29,6 +29,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { discretionRoutes, publicDiscretionRoutes } from './routes/discretion.ts';
 import { healthRoutes } from './routes/health.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { oversightRoutes } from './routes/oversight.ts';
 import { publicRoutes } from './routes/public.ts';
 import { REPORT_UPLOAD_LIMITS, reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from './routes/portal.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       calendarRoutes(z, options.ctx);
       auditRoutes(z, options.ctx);
       caseRoutes(z, options.ctx);
+      oversightRoutes(z, options.ctx);
       publicRoutes(z, options.ctx);
       discretionRoutes(z, options.ctx);
       publicDiscretionRoutes(z, options.ctx);

@@ -621,6 +621,31 @@ function demoCases(): DemoCase[] {
         ev('2026-11-11', 'fengjie', 'onSiteRecord', '现场检查笔录', '【演示数据】滨湖夜市禁止区域内露天烧烤。', '滨湖夜市'),
       ],
     },
+    // 20. 东湖: investigation closed, awaiting legal review (a person fined 5,000 元 or more, Art. 58 catalog).
+    {
+      org: 'donghu-brigade',
+      by: 'wanglei',
+      on: '2026-10-19',
+      item: 'YY-001',
+      title: '涉嫌餐饮服务未安装油烟净化设施排放油烟案',
+      facts: '当事人经营的餐馆后厨未安装油烟净化设施，油烟经排风扇直接排向居民楼侧巷道，周边居民多次投诉。',
+      place: '云城市东湖区民生路27号',
+      actStartedOn: '2026-08-01',
+      actEndedOn: null,
+      clueSource: 'complaint',
+      party: person('陈德明', '539902', '19720816', 154, '云城市东湖区民生路27号'),
+      steps: [
+        file('2026-10-20', 'head.donghu', DH),
+        s('2026-10-21', 'wanglei', { action: 'startInvestigation' }),
+        ev('2026-10-21', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】后厨未安装油烟净化设施，油烟经排风扇直排巷道。', '民生路27号后厨'),
+        ev('2026-10-23', 'zhaogang', 'partyStatement', '询问笔录', '【演示数据】当事人承认开业以来未安装油烟净化设施。', '东湖区执法大队询问室', 'inquiry'),
+        s('2026-11-10', 'wanglei', {
+          action: 'closeInvestigation',
+          findings: '当事人经营餐饮服务未安装油烟净化设施，油烟直排影响周边居民，事实清楚，证据确凿。',
+          proposal: { kind: 'penalty', penalty: penalty(['fine'], 8000, '责令改正，并处罚款人民币8000元', `${DQ}第一百一十八条第一款`) },
+        }),
+      ],
+    },
   ];
 }
 

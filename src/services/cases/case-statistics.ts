@@ -1,0 +1,263 @@
+/**
+ * The supervisor's dashboard figures (执法监督), all SQL aggregates over the actor's subtree: cases by state and by
+ * registration month, open deadlines overdue and due soon, penalties by kind and by violation (counts and fines),
+ * and the units below the actor compared. Every figure counts exactly what the case list shows for the matching
+ * filters of `GET /api/cases` (list-cases.ts), so each chart can link to its list:
+ * state → `state`, month → `month`, overdue / due soon → `deadline`, penalty kind → `penaltyKind`,
+ * violation → `violation` (power-list code), unit → `organizationId`; `from` / `to` narrow everything.
+ */
+import { and, asc, count, countDistinct, eq, gte, isNotNull, isNull, like, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { isoDateInput } from '../../domain/cases/actions.ts';
+import { dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
+import { type CaseState, caseStateKeys, caseStates, type DeadlineKind, deadlineKinds, type PenaltyKind, penaltyKindKeys, penaltyKinds } from '../../domain/cases/model.ts';
+import { notFound, validationError } from '../../domain/errors.ts';
+import type { Executor } from '../../db/connect.ts';
+import { caseDeadlines, cases, organizations, powerItems } from '../../db/schema.ts';
+import { loadWorkCalendar } from '../calendar.ts';
+import { parseInput } from '../parse-input.ts';
+
+export const caseStatisticsInput = z.object({
+  /** Registration date range (inclusive), as in the case list. */
+  from: isoDateInput.optional(),
+  to: isoDateInput.optional(),
+  /** How many deadlines each of the overdue / due-soon lists shows (the counts are always complete). */
+  listLimit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/** The longest month series shown; a longer range shows its last months. */
+export const MAX_MONTHS = 36;
+
+export interface DeadlineEntry {
+  caseId: number;
+  actCode: string;
+  title: string;
+  organizationName: string;
+  kind: DeadlineKind;
+  label: string;
+  dueOn: IsoDate;
+}
+
+export interface CaseStatistics {
+  today: IsoDate;
+  /** The last day counted as "due soon" (three working days ahead). */
+  dueSoonUntil: IsoDate;
+  scope: { organizationId: number | null; organizationName: string };
+  range: { from: IsoDate | null; to: IsoDate | null };
+  totals: { cases: number; decided: number; overdue: number; dueSoon: number; penalties: number; fineFen: number };
+  byState: { state: CaseState; label: string; count: number }[];
+  /** Cases registered per month, oldest first, months without cases included. */
+  byMonth: { month: string; count: number }[];
+  /** Cases with an open deadline already past / within the due-soon window; the earliest deadlines listed. */
+  overdue: { cases: number; items: DeadlineEntry[] };
+  dueSoon: { cases: number; items: DeadlineEntry[] };
+  /** Penalty decisions in force (or changed; a revoked one imposes nothing) per kind they impose. */
+  byPenaltyKind: { kind: PenaltyKind; label: string; count: number; fineFen: number }[];
+  /** The same decisions per violation (power-list code), most frequent first. */
+  byViolation: { code: string; name: string; category: string; count: number; fineFen: number }[];
+  /**
+   * Each unit directly below the actor's, with its sub-units (the list's `organizationId` filter counts the same);
+   * first, when it handles cases itself, the actor's own unit alone (`ownLevel`: its list would include the others).
+   */
+  units: { organizationId: number; name: string; ownLevel: boolean; cases: number; decided: number; overdue: number; fineFen: number }[];
+}
+
+type Ctx = { db: Executor; clock: () => Date };
+
+export async function caseStatistics(ctx: Ctx, actor: Actor, raw: unknown = {}): Promise<CaseStatistics> {
+  assertRole(actor, 'supervisor', 'head', 'admin');
+  const input = parseInput(caseStatisticsInput, raw);
+  if (input.from && input.to && input.from > input.to) throw validationError('起始日期不能晚于截止日期', { fields: [{ field: 'from', message: '起始日期不能晚于截止日期' }] });
+  const today = chinaDateOf(ctx.clock());
+  const soonUntil = dueSoonUntil(await loadWorkCalendar(ctx.db), today);
+  const scope = await scopeOf(ctx.db, actor);
+  const where = and(
+    scope.path === '/' ? undefined : like(organizations.path, `${scope.path}%`),
+    input.from ? gte(cases.registeredOn, input.from) : undefined,
+    input.to ? lte(cases.registeredOn, input.to) : undefined,
+  );
+  const overdueRange = lt(caseDeadlines.dueOn, today);
+  const dueSoonRange = and(gte(caseDeadlines.dueOn, today), lte(caseDeadlines.dueOn, soonUntil))!;
+  // Sequential on purpose: `ctx.db` may be one connection (PGlite).
+  const byState = await countByState(ctx.db, where);
+  const byMonth = await countByMonth(ctx.db, where, monthsOf(input.from ?? null, input.to ?? null, today));
+  const overdue = await deadlinesIn(ctx.db, where, overdueRange, input.listLimit);
+  const dueSoon = await deadlinesIn(ctx.db, where, dueSoonRange, input.listLimit);
+  const byPenaltyKind = await penaltiesByKind(ctx.db, where);
+  const byViolation = await penaltiesByViolation(ctx.db, where);
+  const units = await compareUnits(ctx.db, scope, where, overdueRange);
+  const [penalties] = await ctx.db
+    .select({ count: count(), fineFen: fineSum })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(and(where, penaltyInForce));
+  return {
+    today,
+    dueSoonUntil: soonUntil,
+    scope: { organizationId: scope.id, organizationName: scope.name },
+    range: { from: input.from ?? null, to: input.to ?? null },
+    totals: {
+      cases: byState.reduce((s, r) => s + r.count, 0),
+      decided: units.reduce((s, u) => s + u.decided, 0),
+      overdue: overdue.cases,
+      dueSoon: dueSoon.cases,
+      penalties: penalties?.count ?? 0,
+      fineFen: Number(penalties?.fineFen ?? 0),
+    },
+    byState,
+    byMonth,
+    overdue,
+    dueSoon,
+    byPenaltyKind,
+    byViolation,
+    units,
+  };
+}
+
+/** A penalty decision that still stands (the case list's `penaltyKind` filter counts the same). */
+const penaltyInForce = and(eq(cases.decisionKind, 'penalty'), ne(cases.decisionStatus, 'revoked'))!;
+/** Fines of the penalty decisions in force, in 分 (float8: a sum of bigint is numeric, a string on `pg`). */
+const fineSum = sql<number>`coalesce(sum(${cases.fineFen}) filter (where ${penaltyInForce}), 0)::float8`;
+
+interface Scope {
+  id: number | null;
+  name: string;
+  path: string;
+}
+
+async function scopeOf(db: Executor, actor: Actor): Promise<Scope> {
+  if (isSystem(actor)) return { id: null, name: '全部单位', path: '/' };
+  const [org] = await db.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations).where(eq(organizations.id, actor.organizationId));
+  if (!org) throw notFound('本单位', { organizationId: actor.organizationId });
+  return org;
+}
+
+async function countByState(db: Executor, where: SQL | undefined): Promise<CaseStatistics['byState']> {
+  const rows = await db
+    .select({ state: cases.state, count: count() })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(where)
+    .groupBy(cases.state);
+  return caseStateKeys.flatMap((state) => {
+    const n = rows.find((r) => r.state === state)?.count ?? 0;
+    return n ? [{ state, label: caseStates[state], count: n }] : [];
+  });
+}
+
+/** The months shown: those of the range (its last MAX_MONTHS), or the twelve months up to today's. */
+export function monthsOf(from: IsoDate | null, to: IsoDate | null, today: IsoDate): string[] {
+  const last = (to ?? today).slice(0, 7);
+  const months = [last];
+  const first = from ? from.slice(0, 7) : null;
+  while (months.length < (first ? MAX_MONTHS : 12)) {
+    const previous = addDays(`${months[0]!}-01`, -1).slice(0, 7);
+    if (first && previous < first) break;
+    months.unshift(previous);
+  }
+  return months;
+}
+
+async function countByMonth(db: Executor, where: SQL | undefined, months: string[]): Promise<CaseStatistics['byMonth']> {
+  const month = sql<string>`to_char(${cases.registeredOn}, 'YYYY-MM')`;
+  const rows = await db
+    .select({ month, count: count() })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(and(where, gte(cases.registeredOn, `${months[0]!}-01`), lt(cases.registeredOn, addDays(`${months.at(-1)!}-28`, 4).slice(0, 7) + '-01')))
+    .groupBy(month);
+  return months.map((m) => ({ month: m, count: rows.find((r) => r.month === m)?.count ?? 0 }));
+}
+
+async function deadlinesIn(db: Executor, where: SQL | undefined, range: SQL, limit: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
+  const open = and(where, isNull(caseDeadlines.metAt), range);
+  const [total] = await db
+    .select({ n: countDistinct(caseDeadlines.caseId) })
+    .from(caseDeadlines)
+    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(open);
+  const rows = await db
+    .select({ caseId: cases.id, actCode: cases.actCode, title: cases.title, organizationName: organizations.name, kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn })
+    .from(caseDeadlines)
+    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(open)
+    .orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.id))
+    .limit(limit);
+  return { cases: total?.n ?? 0, items: rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label })) };
+}
+
+async function penaltiesByKind(db: Executor, where: SQL | undefined): Promise<CaseStatistics['byPenaltyKind']> {
+  const kind = sql<string>`k.kind`;
+  const rows = await db
+    .select({ kind, count: count(), fineFen: sql<number>`coalesce(sum(${cases.fineFen}), 0)::float8` })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .innerJoin(sql`jsonb_array_elements_text(${cases.record} -> 'decision' -> 'penalty' -> 'kinds') as k(kind)`, sql`true`)
+    .where(and(where, penaltyInForce))
+    .groupBy(kind);
+  return penaltyKindKeys.flatMap((k) => {
+    const r = rows.find((row) => row.kind === k);
+    return r ? [{ kind: k, label: penaltyKinds[k], count: r.count, fineFen: Number(r.fineFen) }] : [];
+  });
+}
+
+async function penaltiesByViolation(db: Executor, where: SQL | undefined): Promise<CaseStatistics['byViolation']> {
+  const rows = await db
+    .select({
+      code: powerItems.code,
+      name: sql<string>`min(${powerItems.name})`,
+      category: sql<string>`min(${powerItems.category})`,
+      count: count(),
+      fineFen: sql<number>`coalesce(sum(${cases.fineFen}), 0)::float8`,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .innerJoin(powerItems, eq(powerItems.id, cases.powerItemId))
+    .where(and(where, penaltyInForce))
+    .groupBy(powerItems.code)
+    .orderBy(sql`count(*) desc`, asc(powerItems.code));
+  return rows.map((r) => ({ ...r, fineFen: Number(r.fineFen) }));
+}
+
+/**
+ * Each case counted for the unit directly below the actor's organization on its path (or the actor's own unit for
+ * cases it handles itself), so a unit's figures include its sub-units — like the list's `organizationId` filter.
+ */
+async function compareUnits(db: Executor, scope: Scope, where: SQL | undefined, overdueRange: SQL): Promise<CaseStatistics['units']> {
+  // The position is an integer of ours, inlined so that GROUP BY matches the selected expression.
+  const below = sql<string>`split_part(substr(${organizations.path}, ${sql.raw(String(scope.path.length + 1))}), '/', 1)`;
+  const overdueCase = sql`exists (select 1 from ${caseDeadlines} where ${and(eq(caseDeadlines.caseId, cases.id), isNull(caseDeadlines.metAt), overdueRange)})`;
+  const rows = await db
+    .select({
+      unit: below,
+      cases: count(),
+      decided: sql<number>`(count(*) filter (where ${isNotNull(cases.decidedOn)}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${overdueCase}))::int`,
+      fineFen: fineSum,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(where)
+    .groupBy(below);
+  const children = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(scope.id === null ? isNull(organizations.parentId) : eq(organizations.parentId, scope.id))
+    .orderBy(asc(organizations.id));
+  const own = rows.find((r) => r.unit === '');
+  const units = children.map((c) => ({ organizationId: c.id, name: c.name, ownLevel: false, row: rows.find((r) => r.unit === String(c.id)) }));
+  if (own && scope.id !== null) units.unshift({ organizationId: scope.id, name: `${scope.name}（本级）`, ownLevel: true, row: own });
+  return units.map(({ organizationId, name, ownLevel, row }) => ({
+    organizationId,
+    name,
+    ownLevel,
+    cases: row?.cases ?? 0,
+    decided: row?.decided ?? 0,
+    overdue: row?.overdue ?? 0,
+    fineFen: Number(row?.fineFen ?? 0),
+  }));
+}

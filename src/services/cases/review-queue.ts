@@ -1,0 +1,123 @@
+/**
+ * The reviewer's desk (法制审核): cases of the actor's subtree whose decision needs legal review
+ * (《行政处罚法》第五十八条 and the local catalog, domain/cases/workflow.ts legalReviewReasons) and that have no
+ * passed review the decision could rest on yet — never reviewed, returned (the latest review did not pass), or
+ * reviewed before a hearing that has since been held. Most urgent first: by the earliest open deadline.
+ */
+import { and, asc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
+import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { type DeadlineUrgency, deadlineUrgency, dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
+import { type CaseState, caseStates, type DeadlineKind, deadlineKinds, decisionKinds, type PartyKind, type Procedure } from '../../domain/cases/model.ts';
+import type { CaseRecord } from '../../domain/cases/snapshot.ts';
+import { currentLegalReview, legalReviewReasons } from '../../domain/cases/workflow.ts';
+import type { Executor } from '../../db/connect.ts';
+import { caseDeadlines, caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
+import { loadWorkCalendar } from '../calendar.ts';
+import { type Organization, type ResolvedSettings, settingsFor } from './case-store.ts';
+
+/** States in which a legal review may be recorded (workflow.ts `transitions.legalReview.from`). */
+const REVIEW_STATES: readonly CaseState[] = ['reviewing', 'notified', 'hearing'];
+
+export type ReviewQueueStatus = 'pending' | 'returned' | 'afterHearing';
+export const reviewQueueStatusLabels: Record<ReviewQueueStatus, string> = {
+  pending: '待审核',
+  returned: '已退回，待重新审核',
+  afterHearing: '听证后须重新审核',
+};
+
+export interface ReviewQueueItem {
+  id: number;
+  version: number;
+  actCode: string;
+  title: string;
+  state: CaseState;
+  stateLabel: string;
+  organizationName: string;
+  party: { kind: PartyKind; name: string };
+  violation: string | null;
+  proposal: { kind: string; kindLabel: string; fineFen: number | null; description: string | null } | null;
+  /** Why the decision needs review (Art. 58 and the local catalog). */
+  reasons: string[];
+  status: ReviewQueueStatus;
+  statusLabel: string;
+  /** A hearing was requested and is not held yet: the review that counts comes after it. */
+  hearingPending: boolean;
+  lastReview: { on: IsoDate; reviewerName: string; passed: boolean; opinion: string } | null;
+  /** Open deadlines, earliest first. */
+  deadlines: { kind: DeadlineKind; label: string; dueOn: IsoDate; urgency: DeadlineUrgency }[];
+}
+
+export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, actor: Actor): Promise<ReviewQueueItem[]> {
+  assertRole(actor, 'reviewer', 'head', 'admin');
+  const scope: SQL | undefined = isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`);
+  const rows = await ctx.db
+    .select({ row: cases, org: organizations, violation: powerItems.name })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .leftJoin(powerItems, eq(powerItems.id, cases.powerItemId))
+    .where(and(inArray(cases.state, [...REVIEW_STATES]), scope));
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.row.id);
+  const parties = await ctx.db.select().from(caseParties).where(inArray(caseParties.caseId, ids)).orderBy(asc(caseParties.id));
+  const open = await ctx.db
+    .select()
+    .from(caseDeadlines)
+    .where(and(inArray(caseDeadlines.caseId, ids), isNull(caseDeadlines.metAt)))
+    .orderBy(asc(caseDeadlines.dueOn));
+  const settings = await settingsByOrganization(ctx.db, rows.map((r) => r.org));
+  const today = chinaDateOf(ctx.clock());
+  const soonUntil = dueSoonUntil(await loadWorkCalendar(ctx.db), today);
+  const items = rows.flatMap(({ row, org, violation }) => {
+    const record = row.record as CaseRecord;
+    const party = parties.find((p) => p.caseId === row.id);
+    if (!party) return [];
+    const facts = { procedure: row.procedure as Procedure, record, party: { kind: party.kind as PartyKind } };
+    const reasons = legalReviewReasons(facts, { settings: settings.get(org.id)!.settings });
+    const current = currentLegalReview(facts);
+    if (!reasons.length || current?.passed) return [];
+    const last = record.legalReviews.at(-1) ?? null;
+    // Without a current review, an earlier one can only predate a hearing held since.
+    const status: ReviewQueueStatus = current ? 'returned' : last ? 'afterHearing' : 'pending';
+    const proposal = record.proposal;
+    const item: ReviewQueueItem = {
+      id: row.id,
+      version: row.version,
+      actCode: row.actCode,
+      title: row.title,
+      state: row.state as CaseState,
+      stateLabel: caseStates[row.state as CaseState],
+      organizationName: org.name,
+      party: { kind: party.kind as PartyKind, name: party.name },
+      violation,
+      proposal: proposal
+        ? { kind: proposal.kind, kindLabel: decisionKinds[proposal.kind], fineFen: proposal.penalty?.fineFen ?? null, description: proposal.penalty?.description ?? null }
+        : null,
+      reasons,
+      status,
+      statusLabel: reviewQueueStatusLabels[status],
+      hearingPending: record.hearing !== null && !record.hearing.heldOn,
+      lastReview: last ? { on: last.on, reviewerName: last.reviewerName, passed: last.passed, opinion: last.opinion } : null,
+      deadlines: open
+        .filter((d) => d.caseId === row.id)
+        .map((d) => ({ kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, urgency: deadlineUrgency(d, today, soonUntil) })),
+    };
+    return [item];
+  });
+  return items.sort(byUrgency);
+}
+
+/** Earliest open deadline first (cases without one last), then the older case first. */
+function byUrgency(a: ReviewQueueItem, b: ReviewQueueItem): number {
+  const da = a.deadlines[0]?.dueOn ?? '9999-12-31';
+  const db = b.deadlines[0]?.dueOn ?? '9999-12-31';
+  return da === db ? a.id - b.id : da < db ? -1 : 1;
+}
+
+/** Local case settings of each organization (inherited down the tree), loaded once per organization. */
+async function settingsByOrganization(db: Executor, orgs: readonly Organization[]): Promise<Map<number, ResolvedSettings>> {
+  const map = new Map<number, ResolvedSettings>();
+  // Sequential on purpose: `db` may be one connection.
+  for (const org of orgs) if (!map.has(org.id)) map.set(org.id, await settingsFor(db, org));
+  return map;
+}
