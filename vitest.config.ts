@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (ENGINEERING.md): small = pure domain; medium = services and repositories on a fresh database
+// Three tiers (ENGINEERING.md): small = pure domain (and pure web modules such as form generation); medium = services and repositories on a fresh database
 // (PGlite by default, PostgreSQL when FAZHI_TEST_DATABASE_URL is set); e2e = HTTP and CLI.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    // A per-run folder for the seeded demo database, shared by the test files that need it (src/server/test-app.ts).
+    globalSetup: ['test/global-setup.ts'],
     projects: [
-      { extends: true, test: { name: 'small', include: ['src/domain/**/*.test.ts'] } },
+      { extends: true, test: { name: 'small', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'] } },
       { extends: true, test: { name: 'medium', include: ['src/{db,services}/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'] } },
     ],

@@ -21,6 +21,7 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
 }
 
 let template: Promise<PGlite> | undefined;
+const pgliteClients = new WeakMap<DatabaseHandle, PGlite>();
 
 async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
   template ??= (async () => {
@@ -29,7 +30,24 @@ async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
     return client;
   })();
   const clone = (await (await template).clone()) as PGlite;
-  return wrapPglite(clone, 'memory://test');
+  const handle = wrapPglite(clone, 'memory://test');
+  pgliteClients.set(handle, clone);
+  return handle;
+}
+
+/** The whole content of a PGlite test database as a data-directory archive (for `loadTestDatabase`). */
+export async function saveTestDatabase(handle: DatabaseHandle): Promise<Blob> {
+  const client = pgliteClients.get(handle);
+  if (!client) throw new Error('saveTestDatabase: only PGlite test databases can be saved');
+  return client.dumpDataDir('none');
+}
+
+/** A PGlite test database with the content `saveTestDatabase` saved. */
+export async function loadTestDatabase(archive: Blob): Promise<DatabaseHandle> {
+  const client = await PGlite.create({ loadDataDir: archive });
+  const handle = wrapPglite(client, 'memory://test');
+  pgliteClients.set(handle, client);
+  return handle;
 }
 
 async function createPostgresTestDatabase(url: string): Promise<DatabaseHandle> {

@@ -68,8 +68,10 @@ export function localFileStore(root: string): FileStore {
 }
 
 /** In memory (tests, benchmarks). `tamper` replaces stored bytes so tests can show verification catches it. */
-export function memoryFileStore(): FileStore & { tamper(digest: string, data: Uint8Array): void } {
-  const files = new Map<string, Buffer>();
+export function memoryFileStore(
+  initial: Iterable<[string, Uint8Array]> = [],
+): FileStore & { tamper(digest: string, data: Uint8Array): void; entries(): [string, Buffer][] } {
+  const files = new Map<string, Buffer>([...initial].map(([digest, data]) => [digest, Buffer.from(data)]));
   return {
     async put(data) {
       const digest = sm3(data);
@@ -87,6 +89,10 @@ export function memoryFileStore(): FileStore & { tamper(digest: string, data: Ui
     },
     tamper(digest, data) {
       files.set(digest, Buffer.from(data));
+    },
+    /** Every stored file (a copy), e.g. to start another store with the same content. */
+    entries() {
+      return [...files].map(([digest, data]) => [digest, Buffer.from(data)]);
     },
   };
 }
