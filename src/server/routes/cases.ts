@@ -6,7 +6,7 @@ import { findCaseIdByCode } from '../../services/cases/case-store.ts';
 import { getCaseSettings, setCaseSettings } from '../../services/cases/case-settings.ts';
 import { decideOnSpot, onSpotInput } from '../../services/cases/decide-on-spot.ts';
 import { type CaseView, getCase } from '../../services/cases/get-case.ts';
-import { type CaseSummary, listCases, listCasesInput } from '../../services/cases/list-cases.ts';
+import { type CaseSummary, listCasesInput, listCasesPage } from '../../services/cases/list-cases.ts';
 import { deadlineQuery, listDeadlines } from '../../services/cases/list-deadlines.ts';
 import { addPowerItem, listPowerItems, powerItemInput, powerItemListQuery, powerItemPatch, updatePowerItem } from '../../services/cases/power-list.ts';
 import { publishDecision } from '../../services/cases/publicity.ts';
@@ -50,18 +50,28 @@ const caseSummary = z.looseObject({
   stateLabel: z.string(),
   title: z.string(),
   party: z.object({ kind: z.string(), name: z.string() }),
-  deadlines: z.array(z.looseObject({ kind: z.string(), dueOn: z.string(), overdue: z.boolean() })),
+  deadlines: z.array(z.looseObject({ kind: z.string(), dueOn: z.string(), overdue: z.boolean(), dueSoon: z.boolean() })),
 });
 
 // The services return interfaces (no index signature); the loose response schemas accept them as they are.
 const view = async (v: Promise<CaseView>) => (await v) as unknown as z.infer<typeof caseView>;
-const summaries = async (v: Promise<CaseSummary[]>) => (await v) as unknown as z.infer<typeof caseSummary>[];
+const summaries = (v: CaseSummary[]) => v as unknown as z.infer<typeof caseSummary>[];
 
 export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get(
     '/cases',
-    { schema: { tags, summary: '本单位及下级单位的案件', querystring: listCasesInput, response: { 200: z.array(caseSummary) } } },
-    async (request) => summaries(listCases(ctx, requireActor(request), request.query)),
+    {
+      schema: {
+        tags,
+        summary: '本单位及下级单位的案件（筛选见 docs/CASES.md；符合条件的总数在响应头 x-total-count）',
+        querystring: listCasesInput,
+        response: { 200: z.array(caseSummary) },
+      },
+    },
+    async (request, reply) => {
+      const page = await listCasesPage(ctx, requireActor(request), request.query);
+      return reply.header('x-total-count', String(page.total)).send(summaries(page.items));
+    },
   );
   app.post(
     '/cases',
@@ -149,7 +159,6 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     { schema: { tags, summary: '权责清单（含上级单位事项；includeInactive=true 时含已停用事项）', params: idParams, querystring: powerItemListQuery } },
     async (request) => listPowerItems(ctx, requireActor(request), request.params.id, request.query),
   );
-
   app.post(
     '/power-items',
     { schema: { tags, summary: '新增权责清单事项（管理员）', body: powerItemInput } },
