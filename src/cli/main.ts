@@ -3,5 +3,5 @@ import { registerCommands } from './commands/index.ts';
 import { runCli } from './run.ts';
 
 const program = new Command('fazhi').description('法治 — 法治政府建设综合平台').version('0.1.0');
-registerCommands(program);
+await registerCommands(program, process.argv);
 await runCli(program, process.argv);

@@ -1,21 +1,46 @@
 import type { Command } from 'commander';
-import { registerAnalyzeCommand } from './analyze.ts';
-import { registerAudit } from './audit.ts';
-import { registerBenchmarks } from './benchmarks.ts';
-import { registerCases } from './cases.ts';
-import { registerDb } from './db.ts';
-import { registerDocs } from './docs.ts';
-import { registerServe } from './serve.ts';
-import { registerUsers } from './users.ts';
 
-/** Each command lives in its own file and registers itself here. */
-export function registerCommands(program: Command): void {
-  registerAnalyzeCommand(program);
-  registerServe(program);
-  registerDb(program);
-  registerUsers(program);
-  registerAudit(program);
-  registerCases(program);
-  registerDocs(program);
-  registerBenchmarks(program);
+type Register = (program: Command) => void;
+
+/**
+ * Each command lives in its own file and registers itself. The files are loaded on demand: a command imports
+ * only what it needs (`fazhi analyze` never loads the database driver, the web server or the document renderer),
+ * which keeps every run from paying seconds of module loading. `--help`, no command or an unknown one loads them
+ * all, so help lists every command and a typo gets commander's "did you mean".
+ */
+const loaders: Record<string, () => Promise<Register>> = {
+  analyze: async () => (await import('./analyze.ts')).registerAnalyzeCommand,
+  serve: async () => (await import('./serve.ts')).registerServe,
+  db: async () => (await import('./db.ts')).registerDb,
+  users: async () => (await import('./users.ts')).registerUsers,
+  audit: async () => (await import('./audit.ts')).registerAudit,
+  cases: async () => (await import('./cases.ts')).registerCases,
+  docs: async () => (await import('./docs.ts')).registerDocs,
+  benchmarks: async () => (await import('./benchmarks.ts')).registerBenchmarks,
+};
+
+/** Top-level command names and the file that registers each (serve.ts: serve, start, demo; users.ts: user, org). */
+const fileOfCommand: Record<string, keyof typeof loaders> = {
+  analyze: 'analyze',
+  serve: 'serve',
+  start: 'serve',
+  demo: 'serve',
+  db: 'db',
+  user: 'users',
+  org: 'users',
+  audit: 'audit',
+  cases: 'cases',
+  docs: 'docs',
+  benchmarks: 'benchmarks',
+};
+
+const VERSION_FLAGS = new Set(['-V', '--version']);
+
+/** Registers the command named in `argv` (after node and the script), or every command when none is recognised. */
+export async function registerCommands(program: Command, argv: readonly string[]): Promise<void> {
+  const first = argv[2];
+  if (first !== undefined && VERSION_FLAGS.has(first)) return;
+  const file = first === undefined ? undefined : fileOfCommand[first];
+  const chosen = file ? [loaders[file]] : Object.values(loaders);
+  for (const load of chosen) (await load!())(program);
 }
