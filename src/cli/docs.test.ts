@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sm3 } from '../domain/audit/digest.ts';
+import { findSoffice, readPdf } from '../services/documents/pdf.ts';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
@@ -11,7 +13,10 @@ let dataDir: string;
 
 async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' } });
+    const { stdout, stderr } = await run('node', [bin, ...args], {
+      env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -21,7 +26,9 @@ async function fazhi(...args: string[]): Promise<{ code: number; stdout: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-docs-cli-'));
-});
+  const demo = await fazhi('demo');
+  if (demo.code !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+}, 180_000);
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
 describe('fazhi docs', () => {
@@ -41,4 +48,23 @@ describe('fazhi docs', () => {
     expect(wrongType.code).toBe(1);
     expect(wrongType.stderr).toContain('扩展名应为 .docx 或 .pdf');
   }, 60_000);
+
+  it('render: the 行政处罚决定书 of the archived demo case, with the agency profile of its bureau (.docx, and PDF with LibreOffice)', async () => {
+    const archived = JSON.parse((await fazhi('cases', 'list', '--json', '--state', 'archived')).stdout) as { code: string }[];
+    const code = archived[0]!.code;
+    const out = path.join(dataDir, 'decision.docx');
+    const docx = await fazhi('docs', 'render', '--case', code, '--type', '行政处罚决定书', '--out', out);
+    expect(docx.code, docx.stderr).toBe(0);
+    const bytes = await readFile(out);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.stdout).toContain(`SM3 ${sm3(bytes)}`);
+    if (!findSoffice()) return;
+    const pdfOut = path.join(dataDir, 'decision.pdf');
+    expect((await fazhi('docs', 'render', '--case', code, '--type', '行政处罚决定书', '--out', pdfOut)).code).toBe(0);
+    const pdf = await readPdf(await readFile(pdfOut));
+    expect(pdf.pages).toBeGreaterThanOrEqual(1);
+    const text = pdf.pageTexts.join('').replace(/\s+/g, '');
+    expect(text).toContain('云城市东湖区城市管理和综合行政执法局');
+    expect(text).toContain('六十日内向云城市东湖区人民政府申请行政复议');
+  }, 300_000);
 });

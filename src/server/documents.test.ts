@@ -8,15 +8,6 @@ let cookie: string;
 let decided: { id: number };
 let reviewing: { id: number };
 
-const agency = {
-  address: '云城市东湖区湖滨路 88 号',
-  contactPerson: '林晓',
-  phone: '0870-1234567',
-  reconsiderationBody: '云城市东湖区人民政府',
-  court: '云城市东湖区人民法院',
-  paymentAccount: { bank: '中国工商银行云城市东湖支行', accountName: '云城市东湖区财政局非税收入汇缴结算户', account: '2505 0123 4567 8901 234' },
-};
-
 beforeAll(async () => {
   t = await createTestApp();
   cookie = await t.login('head.donghu');
@@ -42,12 +33,13 @@ describe('generated enforcement documents over HTTP', () => {
     const res = await post(reviewing.id, { type: '行政处罚决定书' });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('缺少必填内容');
-    expect(res.json().message).toContain('执法机关地址');
+    expect(res.json().message).toContain('处罚决定书文号');
     expect(await list(reviewing.id)).toEqual([]);
   });
 
   it('generates a decision, stores it with its SM3 digest, lists it on the case and serves the same bytes', async () => {
-    const res = await post(decided.id, { type: '行政处罚决定书', format: 'docx', agency });
+    // The agency's particulars come from the bureau's case settings (agency profile), inherited by the brigade.
+    const res = await post(decided.id, { type: '行政处罚决定书', format: 'docx' });
     expect(res.statusCode, res.body).toBe(201);
     const doc = res.json() as { id: number; digest: string; title: string; number: string | null; fileName: string };
     expect(doc.title).toBe('行政处罚决定书');
@@ -70,7 +62,21 @@ describe('generated enforcement documents over HTTP', () => {
 
   it('does not let another district generate or read a case’s documents', async () => {
     const other = await t.login('head.xishan');
-    expect((await post(decided.id, { type: '行政处罚决定书', agency }, other)).statusCode).toBe(404);
+    expect((await post(decided.id, { type: '行政处罚决定书' }, other)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/cases/${decided.id}/documents`, headers: { cookie: other } })).statusCode).toBe(404);
+  });
+
+  it('names the agency-profile field an admin removed from the case settings (no 复议机关), and stores nothing', async () => {
+    const admin = await t.login('admin.donghu');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: admin } })).json() as { organizationId: number };
+    const url = `/api/organizations/${String(me.organizationId)}/case-settings`;
+    const own = (await t.app.inject({ method: 'GET', url, headers: { cookie: admin } })).json().own as Record<string, unknown>;
+    const { reconsiderationBody: _removed, ...rest } = own;
+    expect((await t.app.inject({ method: 'PUT', url, headers: { cookie: admin }, payload: rest })).statusCode).toBe(200);
+    const before = (await list(decided.id)).length;
+    const res = await post(decided.id, { type: '行政处罚决定书' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('行政复议机关');
+    expect(await list(decided.id)).toHaveLength(before);
   });
 });

@@ -133,6 +133,46 @@ const company = (name: string, region: string, orgCode: string, legalRepresentat
   return { kind: 'organization' as const, name, creditCode: `${first17}${creditCodeCheckChar(first17)}`, legalRepresentative, phone: '0871-65550000', address };
 };
 
+/** The agency profiles of the demo (fictional addresses, phones and accounts). */
+const demoProfiles = {
+  donghu: {
+    agencyName: orgNames.donghu,
+    sealText: orgNames.donghu,
+    agencyAddress: '云城市东湖区湖滨路1号',
+    postalCode: '679901',
+    contactPerson: '林晓',
+    contactPhone: '0870-3120001',
+    reconsiderationBody: '云城市东湖区人民政府',
+    court: '云城市东湖区人民法院',
+    paymentBank: '中国工商银行云城市东湖支行',
+    paymentAccountName: '云城市东湖区财政局非税收入汇缴结算户',
+    paymentAccountNo: '2505 0100 0902 0001 234',
+    caseNumberPrefix: '云东城管立字',
+  },
+  nanhu: {
+    agencyName: '云城市东湖区人民政府南湖街道办事处',
+    sealText: '云城市东湖区人民政府南湖街道办事处',
+    agencyAddress: '云城市东湖区南湖路100号',
+    contactPerson: '郑宇',
+    contactPhone: '0870-3125301',
+    caseNumberPrefix: '南湖综执立字',
+  },
+  xishan: {
+    agencyName: orgNames.xishan,
+    sealText: orgNames.xishan,
+    agencyAddress: '云城市西山区人民路18号',
+    postalCode: '679903',
+    contactPerson: '何静',
+    contactPhone: '0870-3260001',
+    reconsiderationBody: '云城市西山区人民政府',
+    court: '云城市西山区人民法院',
+    paymentBank: '中国农业银行云城市西山支行',
+    paymentAccountName: '云城市西山区财政局非税收入汇缴结算户',
+    paymentAccountNo: '2406 0100 0903 0005 678',
+    caseNumberPrefix: '云西城管立字',
+  },
+};
+
 type Body = Record<string, unknown> & { action: string };
 type Step =
   | { on: IsoDate; by: string; body: Body }
@@ -164,15 +204,24 @@ const penalty = (kinds: string[], fineYuan: number | null, description: string, 
 const ev = (on: IsoDate, by: string, kind: string, title: string, text: string, place: string, act = 'inspection'): Step => ({ on, by, evidence: { kind, act, title, text, place } });
 const s = (on: IsoDate, by: string, body: Body): Step => ({ on, by, body });
 
-const file = (on: IsoDate, head: string, officers: string[]): Step => s(on, head, { action: 'file', officerIds: officers, opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。' });
+const file = (on: IsoDate, head: string, officers: string[], extra: Partial<Body> = {}): Step =>
+  s(on, head, { action: 'file', officerIds: officers, opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。', ...extra });
+// The steps most cases share, so each case lists only what is particular to it.
+const investigate = (on: IsoDate, by: string): Step => s(on, by, { action: 'startInvestigation' });
+const propose = (on: IsoDate, by: string, findings: string, p: ReturnType<typeof penalty>, extra: Partial<Body> = {}): Step =>
+  s(on, by, { action: 'closeInvestigation', findings, proposal: { kind: 'penalty', penalty: p }, ...extra });
+const notify = (on: IsoDate, by: string, extra: Partial<Body> = {}): Step => s(on, by, { action: 'notify', ...extra });
+const decide = (on: IsoDate, head: string): Step => s(on, head, { action: 'decide' });
 
 const DH = ['wanglei', 'zhaogang'];
+const zhaoZhiqiang = person('赵志强', '539902', '19780412', 31, '云城市东湖区湖滨路56号');
 const XS = ['liuyang', 'maqiang'];
 const NH = ['zhengyu', 'fengjie'];
 
 function demoCases(): DemoCase[] {
   return [
-    // 1. 违法建设, with a hearing, from clue to archive (东湖).
+    // 1. 违法建设, with a hearing, from clue to archive (东湖): every record its documents print, so each of them —
+    // and the bound case file — renders for this case.
     {
       org: 'donghu-brigade',
       by: 'wanglei',
@@ -184,31 +233,130 @@ function demoCases(): DemoCase[] {
       actStartedOn: '2026-01-10',
       actEndedOn: '2026-02-26',
       clueSource: 'complaint',
-      party: person('赵志强', '539902', '19780412', 31, '云城市东湖区湖滨路56号'),
+      party: zhaoZhiqiang,
       steps: [
-        file('2026-03-02', 'head.donghu', DH),
-        s('2026-03-03', 'wanglei', { action: 'startInvestigation' }),
-        ev('2026-03-03', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】2026年3月3日对湖滨路56号楼顶进行现场检查，发现钢结构房屋一间。', '湖滨路56号楼顶'),
-        ev('2026-03-05', 'zhaogang', 'partyStatement', '询问笔录', '【演示数据】当事人承认未办理规划许可即开工建设。', '东湖区执法大队询问室', 'inquiry'),
-        ev('2026-03-20', 'wanglei', 'expertOpinion', '工程造价鉴定意见', '【演示数据】经委托鉴定，该建筑工程造价为人民币864000元。', '云城市某工程造价咨询公司'),
-        s('2026-04-10', 'wanglei', {
-          action: 'closeInvestigation',
-          findings: '当事人未取得建设工程规划许可证擅自建设钢结构房屋 72 平方米，尚可采取改正措施消除对规划实施的影响，事实清楚、证据确凿。',
-          proposal: { kind: 'penalty', penalty: penalty(['fine'], 43200, '责令限期改正，并处建设工程造价百分之五即人民币43200元的罚款', '《中华人民共和国城乡规划法》第六十四条') },
-          flags: { complex: false, majorPublicInterest: false, socialImpact: true },
+        file('2026-03-02', 'head.donghu', DH, {
+          officerOpinion: '当事人涉嫌未取得建设工程规划许可证擅自建设，违法事实基本清楚，建议立案调查。',
+          unitOpinion: { text: '同意立案，由王磊、赵刚承办。', byId: 'chief.donghu' },
         }),
-        s('2026-04-13', 'head.donghu', { action: 'collectiveDiscussion', participants: ['陈建国', '李卫东', '王秀梅'], conclusion: '同意按建设工程造价百分之五处以罚款。' }),
-        s('2026-04-15', 'wanglei', { action: 'notify' }),
+        investigate('2026-03-03', 'wanglei'),
+        s('2026-03-03', 'wanglei', {
+          action: 'recordInspection',
+          startAt: '2026-03-03T09:30',
+          endAt: '2026-03-03T10:20',
+          place: '云城市东湖区湖滨路56号楼顶',
+          inspectorIds: DH,
+          recorderId: 'zhaogang',
+          presentPerson: '赵志强（当事人）',
+          findings:
+            '湖滨路56号为当事人自有六层砖混结构住宅，楼顶东侧新建钢结构房屋一间，彩钢板屋面，长约12米、宽约6米，建筑面积约72平方米，主体结构及屋面已完工，门窗尚未安装，现场未见施工人员。当事人未能出示建设工程规划许可证。',
+          mediaRefs: '现场照片DH-20260303-01至08号，执法记录仪视频1段',
+        }),
+        ev('2026-03-03', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】2026年3月3日对湖滨路56号楼顶进行现场检查，发现钢结构房屋一间。', '湖滨路56号楼顶'),
+        s('2026-03-05', 'zhaogang', {
+          action: 'recordInquiry',
+          startAt: '2026-03-05T14:00',
+          endAt: '2026-03-05T14:45',
+          place: '东湖区城市管理综合行政执法大队询问室',
+          interviewee: { name: zhaoZhiqiang.name, idNumber: zhaoZhiqiang.idNumber, employer: '个体经营', address: zhaoZhiqiang.address, phone: zhaoZhiqiang.phone, relation: '当事人' },
+          questionerIds: ['zhaogang', 'wanglei'],
+          recorderId: 'wanglei',
+          rightsAnswer: '看清楚了，不申请回避。',
+          exchanges: [
+            { question: '湖滨路56号楼顶的钢结构房屋是谁建的？什么时候建的？', answer: '是我请人建的，1月10日开工，2月底主体建完。' },
+            { question: '建设前是否办理了建设工程规划许可证？', answer: '没有办，我以为在自己家楼顶搭建不需要审批。' },
+            { question: '这间房屋的面积和用途是什么？花了多少钱？', answer: '大概七十来个平方，准备自家住。材料和人工一共八十多万元，具体以造价鉴定为准。' },
+            { question: '你还有什么要补充的吗？', answer: '没有了，现在已经停工，愿意配合处理。' },
+          ],
+        }),
+        ev('2026-03-05', 'zhaogang', 'partyStatement', '询问笔录', '【演示数据】当事人承认未办理规划许可即开工建设。', '东湖区执法大队询问室', 'inquiry'),
+        s('2026-03-05', 'wanglei', {
+          action: 'orderCorrection',
+          finding: '在东湖区湖滨路56号自有住宅楼顶未取得建设工程规划许可证擅自搭建钢结构房屋一间，建筑面积约72平方米',
+          requirement: '立即停止建设，并自行拆除违法搭建的钢结构房屋，恢复原状',
+          deadline: '2026-03-20',
+          basis: '《中华人民共和国城乡规划法》第六十四条',
+          service: { method: 'direct', time: '15:10', place: '东湖区城市管理综合行政执法大队询问室', serverIds: DH },
+        }),
+        ev('2026-03-20', 'wanglei', 'expertOpinion', '工程造价鉴定意见', '【演示数据】经委托鉴定，该建筑工程造价为人民币864000元。', '云城市某工程造价咨询公司'),
+        propose(
+          '2026-04-10',
+          'wanglei',
+          '当事人未取得建设工程规划许可证擅自建设钢结构房屋 72 平方米，尚可采取改正措施消除对规划实施的影响，事实清楚、证据确凿。',
+          penalty(['fine'], 43200, '责令限期改正，并处建设工程造价百分之五即人民币43200元的罚款', '《中华人民共和国城乡规划法》第六十四条'),
+          {
+            flags: { complex: false, majorPublicInterest: false, socialImpact: true },
+            discretionReason: '当事人的违法建设尚可采取改正措施消除对规划实施的影响，案发后即停工并如实陈述，按建设工程造价百分之五的下限处以罚款',
+          },
+        ),
+        s('2026-04-13', 'head.donghu', {
+          action: 'collectiveDiscussion',
+          participants: ['陈建国', '李卫东', '王秀梅'],
+          conclusion: '同意按建设工程造价百分之五处以罚款。',
+          startAt: '2026-04-13T15:00',
+          endAt: '2026-04-13T15:50',
+          place: '云城市东湖区城市管理和综合行政执法局第二会议室',
+          recorder: '张敏',
+          reporterId: 'wanglei',
+          opinions: [
+            { speaker: '李卫东', opinion: '违法事实清楚，当事人已停工，尚可改正，建议按工程造价百分之五罚款并责令限期改正。' },
+            { speaker: '王秀梅', opinion: '同意承办人意见，程序上应告知当事人听证权利。' },
+            { speaker: '陈建国', opinion: '同意，按程序告知后依法作出决定。' },
+          ],
+        }),
+        notify('2026-04-15', 'wanglei', { service: { method: 'direct', time: '10:00', place: '云城市东湖区湖滨路56号', serverIds: DH } }),
         s('2026-04-17', 'wanglei', { action: 'requestHearing' }),
-        s('2026-04-20', 'wanglei', { action: 'scheduleHearing', hearingOn: '2026-04-30', presiderId: 'reviewer.donghu', place: '东湖区城市管理和综合行政执法局第一听证室' }),
-        s('2026-04-30', 'reviewer.donghu', { action: 'holdHearing', record: '当事人及其委托代理人到场，对违法事实无异议，请求考虑其主动停工的情节；调查人员出示证据并发表意见。' }),
-        s('2026-05-06', 'reviewer.donghu', { action: 'legalReview', passed: true, opinion: '主体合法，事实清楚，证据确凿，适用法律正确，程序合法，裁量适当，同意。', checklist: allPassedChecklist() }),
-        s('2026-05-07', 'head.donghu', { action: 'decide' }),
+        s('2026-04-20', 'wanglei', {
+          action: 'scheduleHearing',
+          hearingOn: '2026-04-30',
+          startTime: '09:30',
+          presiderId: 'reviewer.donghu',
+          hearingOfficerIds: ['chief.donghu'],
+          recorderId: 'sunli',
+          place: '东湖区城市管理和综合行政执法局第一听证室',
+          service: { method: 'direct', time: '16:00', place: '云城市东湖区湖滨路56号', serverIds: DH },
+        }),
+        s('2026-04-30', 'reviewer.donghu', {
+          action: 'holdHearing',
+          record: '当事人及其委托代理人到场，对违法事实无异议，请求考虑其主动停工的情节；调查人员出示证据并发表意见。',
+          startAt: '2026-04-30T09:30',
+          endAt: '2026-04-30T10:55',
+          partyAttendees: ['赵志强'],
+          agents: ['孙明（云城市湖滨律师事务所律师）'],
+          investigatorStatement:
+            '当事人未取得建设工程规划许可证，于2026年1月至2月在湖滨路56号楼顶搭建钢结构房屋约72平方米，有现场检查笔录、询问笔录、现场照片和工程造价鉴定意见为证；建议依据《中华人民共和国城乡规划法》第六十四条责令限期改正，并处建设工程造价百分之五即43200元罚款。',
+          partyStatement: '对违法事实和证据没有异议；当事人发现违法后主动停工，已着手拆除，请求从轻处罚。',
+          debate: '调查人员认为拟处罚款已按法定幅度下限提出，当事人主动停工的情节已在裁量中考虑；代理人对此无新的意见。',
+          finalStatement: '我认识到了错误，会按要求拆除，希望从轻处理。',
+        }),
+        s('2026-05-06', 'reviewer.donghu', {
+          action: 'legalReview',
+          passed: true,
+          opinion: '主体合法，事实清楚，证据确凿，适用法律正确，程序合法，裁量适当，同意。',
+          checklist: allPassedChecklist({
+            subject: '以云城市东湖区城市管理和综合行政执法局名义作出，承办人员王磊、赵刚均持有效执法证件',
+            authority: '未取得建设工程规划许可证进行建设属本局权责清单事项（WJ-001）',
+            facts: '违法建设的位置、面积、时间清楚',
+            evidence: '现场检查笔录、询问笔录、照片和造价鉴定意见相互印证',
+            procedure: '已事先告知并依当事人申请举行听证，本审核在听证后进行',
+            lawApplication: '适用《中华人民共和国城乡规划法》第四十条第一款、第六十四条正确',
+            discretion: '尚可改正，按工程造价百分之五的下限处罚，裁量适当',
+            documents: '文书齐全，文号、送达回证完整',
+          }),
+        }),
+        decide('2026-05-07', 'head.donghu'),
         { on: '2026-05-07', by: 'wanglei', publish: true },
-        s('2026-05-08', 'zhaogang', { action: 'serve', method: 'direct' }),
+        s('2026-05-08', 'zhaogang', { action: 'serve', method: 'direct', time: '10:30', place: '云城市东湖区湖滨路56号', serverIds: ['zhaogang', 'wanglei'] }),
         s('2026-05-20', 'wanglei', { action: 'recordPayment', amountFen: yuan(43200), receiptNo: 'FS2026052000187' }),
-        s('2026-05-21', 'wanglei', { action: 'close', summary: '当事人已全额缴纳罚款并完成整改，案件办结。' }),
-        s('2026-05-25', 'wanglei', { action: 'archive', archiveNo: 'DH-CF-2026-0001' }),
+        s('2026-05-21', 'wanglei', {
+          action: 'close',
+          summary: '当事人已全额缴纳罚款并完成整改，案件办结。',
+          execution: '当事人于2026年5月20日缴纳罚款，并已自行拆除违法搭建的钢结构房屋',
+          opinion: '处罚决定已履行完毕，建议结案。',
+          reviewerOpinion: { text: '程序合法，决定已执行完毕，同意结案。', byId: 'reviewer.donghu' },
+          headOpinion: { text: '同意结案。', byId: 'head.donghu' },
+        }),
+        s('2026-05-25', 'wanglei', { action: 'archive', archiveNo: 'DH-CF-2026-0001', retention: 'years30' }),
       ],
     },
     // 2. 渣土运输, served, payment overdue (加处罚款 accruing).
@@ -226,17 +374,15 @@ function demoCases(): DemoCase[] {
       party: company('云城市宏达土石方工程有限公司', '539902', 'MA6K2A1B3', '孙宏达', '云城市东湖区工业园区8号'),
       steps: [
         file('2026-09-08', 'head.donghu', DH),
-        s('2026-09-09', 'zhaogang', { action: 'startInvestigation' }),
+        investigate('2026-09-09', 'zhaogang'),
         ev('2026-09-09', 'zhaogang', 'electronic', '视频监控截图', '【演示数据】东湖大道监控视频截图，显示车辆沿途遗撒。', '东湖区城市运行管理中心'),
-        s('2026-09-15', 'zhaogang', {
-          action: 'closeInvestigation',
-          findings: '当事人运输建筑垃圾沿途遗撒的事实清楚，有视频资料和现场笔录为证。',
-          proposal: { kind: 'penalty', penalty: penalty(['warning', 'fine'], 20000, '警告，并处罚款人民币20000元', '《城市建筑垃圾管理规定》第二十三条') },
-        }),
-        s('2026-09-16', 'zhaogang', { action: 'notify' }),
-        s('2026-09-22', 'head.donghu', { action: 'decide' }),
+        propose('2026-09-15', 'zhaogang', '当事人运输建筑垃圾沿途遗撒的事实清楚，有视频资料和现场笔录为证。', penalty(['warning', 'fine'], 20000, '警告，并处罚款人民币20000元', '《城市建筑垃圾管理规定》第二十三条')),
+        notify('2026-09-16', 'zhaogang'),
+        decide('2026-09-22', 'head.donghu'),
         { on: '2026-09-22', by: 'zhaogang', publish: true },
-        s('2026-09-23', 'wanglei', { action: 'serve', method: 'mail' }),
+        s('2026-09-23', 'wanglei', { action: 'serve', method: 'mail', serverIds: ['wanglei', 'zhaogang'] }),
+        // 《行政处罚法》第七十二条: unpaid after the period, so 加处罚款 accrues and the party is reminded (催告书).
+        s('2026-10-20', 'zhaogang', { action: 'remindPayment', periodDays: 10, service: { method: 'mail', serverIds: ['zhaogang', 'wanglei'] } }),
       ],
     },
     // 3. 扬尘, prior notice served, statement period running.
@@ -254,14 +400,10 @@ function demoCases(): DemoCase[] {
       party: company('云城市建工第三建设有限公司', '539902', 'MA6K3C2D4', '钱建国', '云城市东湖区建设路18号'),
       steps: [
         file('2026-10-20', 'head.donghu', DH),
-        s('2026-10-21', 'wanglei', { action: 'startInvestigation' }),
+        investigate('2026-10-21', 'wanglei'),
         ev('2026-10-21', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】工地裸露土方未覆盖，出入口无冲洗设施。', '东湖新城二期项目工地'),
-        s('2026-11-06', 'wanglei', {
-          action: 'closeInvestigation',
-          findings: '当事人施工工地未采取覆盖、冲洗等有效防尘降尘措施，事实清楚。',
-          proposal: { kind: 'penalty', penalty: penalty(['fine'], 30000, '罚款人民币30000元', '《中华人民共和国大气污染防治法》第一百一十五条第一款') },
-        }),
-        s('2026-11-11', 'wanglei', { action: 'notify' }),
+        propose('2026-11-06', 'wanglei', '当事人施工工地未采取覆盖、冲洗等有效防尘降尘措施，事实清楚。', penalty(['fine'], 30000, '罚款人民币30000元', '《中华人民共和国大气污染防治法》第一百一十五条第一款')),
+        notify('2026-11-11', 'wanglei'),
       ],
     },
     // 4. 户外广告, investigation closed, under review.
@@ -279,13 +421,9 @@ function demoCases(): DemoCase[] {
       party: company('云城市星光传媒广告有限公司', '539902', 'MA6K4E3F5', '李星光', '云城市东湖区中山路88号'),
       steps: [
         file('2026-10-26', 'head.donghu', DH),
-        s('2026-10-27', 'zhaogang', { action: 'startInvestigation' }),
+        investigate('2026-10-27', 'zhaogang'),
         ev('2026-10-27', 'zhaogang', 'onSiteRecord', '现场检查笔录', '【演示数据】中山路120号外墙设有大型广告牌，无审批手续。', '中山路120号'),
-        s('2026-11-12', 'zhaogang', {
-          action: 'closeInvestigation',
-          findings: '当事人擅自设置大型户外广告，影响市容，事实清楚。',
-          proposal: { kind: 'penalty', penalty: penalty(['fine'], 8000, '责令限期拆除，并处罚款人民币8000元', `${CSRQ}第三十六条第（一）项`) },
-        }),
+        propose('2026-11-12', 'zhaogang', '当事人擅自设置大型户外广告，影响市容，事实清楚。', penalty(['fine'], 8000, '责令限期拆除，并处罚款人民币8000元', `${CSRQ}第三十六条第（一）项`)),
       ],
     },
     // 5. 燃气, investigating, 先行登记保存 awaiting its decision.
@@ -303,7 +441,7 @@ function demoCases(): DemoCase[] {
       party: company('云城市东湖区老街坊餐饮有限公司', '539902', 'MA6K5G4H6', '周大海', '云城市东湖区南湖路32号'),
       steps: [
         file('2026-11-09', 'head.donghu', DH),
-        s('2026-11-10', 'wanglei', { action: 'startInvestigation' }),
+        investigate('2026-11-10', 'wanglei'),
         ev('2026-11-10', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】地下室后厨存放液化石油气钢瓶6只。', '南湖路32号地下一层'),
         s('2026-11-10', 'wanglei', { action: 'preserve', items: '液化石油气钢瓶6只（15kg规格）', approvedById: 'head.donghu' }),
       ],
@@ -368,14 +506,19 @@ function demoCases(): DemoCase[] {
       party: person('李秀兰', '539902', '19650315', 64, '云城市东湖区人民路66号'),
       steps: [
         file('2026-06-08', 'head.donghu', DH),
-        s('2026-06-09', 'zhaogang', { action: 'startInvestigation' }),
+        investigate('2026-06-09', 'zhaogang'),
         ev('2026-06-09', 'zhaogang', 'onSiteRecord', '现场笔录', '【演示数据】当事人店外摆卖，经指出当场清理。', '人民路66号'),
         s('2026-06-10', 'zhaogang', {
           action: 'closeInvestigation',
           findings: '当事人初次违法，占道面积小，危害后果轻微并当场改正，符合首违不罚条件。',
-          proposal: { kind: 'noPenalty', ground: 'firstViolation', education: '执法人员向当事人宣讲《城市市容和环境卫生管理条例》相关规定，当事人签署《守法经营承诺书》。' },
+          proposal: {
+            kind: 'noPenalty',
+            ground: 'firstViolation',
+            reasoning: '当事人系初次违法，占用人行道约2平方米、时间短，危害后果轻微，经执法人员指出后当场自行清理',
+            education: '执法人员向当事人宣讲《城市市容和环境卫生管理条例》相关规定，当事人签署《守法经营承诺书》。',
+          },
         }),
-        s('2026-06-11', 'head.donghu', { action: 'decide' }),
+        decide('2026-06-11', 'head.donghu'),
         s('2026-06-12', 'zhaogang', { action: 'serve', method: 'direct' }),
         s('2026-06-12', 'zhaogang', { action: 'close', summary: '依法不予行政处罚并已教育，案件办结。' }),
       ],
@@ -395,11 +538,18 @@ function demoCases(): DemoCase[] {
       party: person('周强', '539902', '19880716', 75, '云城市东湖区城郊村三组'),
       steps: [
         file('2026-07-06', 'head.donghu', DH),
+        investigate('2026-07-06', 'wanglei'),
+        ev('2026-07-06', 'wanglei', 'audioVisual', '执法记录仪视频', '【演示数据】执法记录仪记录的当事人推搡执法人员、抢夺执法记录仪的经过。', '城郊村三组'),
         s('2026-07-07', 'head.donghu', {
           action: 'transfer',
           target: 'police',
           receiver: '云城市公安局东湖分局',
           reason: '当事人阻碍执法人员依法执行职务，涉嫌违反治安管理，依照《行政处罚法》第二十七条移送公安机关处理。',
+          materials: [
+            { name: '立案审批表（复印件）', count: '1份' },
+            { name: '执法记录仪视频光盘', count: '1张' },
+            { name: '执法人员情况说明', count: '2份' },
+          ],
         }),
       ],
     },
@@ -418,7 +568,7 @@ function demoCases(): DemoCase[] {
       party: company('云城市滨江物业服务有限公司', '539902', 'MA6K7L6M8', '郑华', '云城市东湖区滨江路3号'),
       steps: [
         file('2026-08-03', 'head.donghu', DH),
-        s('2026-08-04', 'zhaogang', { action: 'startInvestigation' }),
+        investigate('2026-08-04', 'zhaogang'),
         s('2026-08-10', 'head.donghu', { action: 'withdrawFiling', reason: '当事人提交了建设工程规划许可证，违法事实不成立，撤销立案。' }),
       ],
     },
@@ -437,7 +587,7 @@ function demoCases(): DemoCase[] {
       party: company('云城市远景广告有限公司', '539902', 'MA6K8N7P9', '冯远', '云城市东湖区胜利路200号'),
       steps: [
         file('2026-09-14', 'head.donghu', DH),
-        s('2026-09-15', 'wanglei', { action: 'startInvestigation' }),
+        investigate('2026-09-15', 'wanglei'),
         s('2026-09-30', 'head.donghu', { action: 'suspend', reason: '当事人下落不明，无法调查取证，中止调查。' }),
       ],
     },
@@ -456,7 +606,7 @@ function demoCases(): DemoCase[] {
       party: company('云城市速运渣土运输有限公司', '539902', 'MA6K9Q8R1', '陈速', '云城市东湖区环湖路99号'),
       steps: [
         file('2026-05-11', 'head.donghu', DH),
-        s('2026-05-12', 'zhaogang', { action: 'startInvestigation' }),
+        investigate('2026-05-12', 'zhaogang'),
         s('2026-06-20', 'head.donghu', { action: 'terminate', reason: '当事人已依法注销，无权利义务承受人，终止调查。' }),
       ],
     },
@@ -475,16 +625,12 @@ function demoCases(): DemoCase[] {
       party: person('马建华', '539902', '19910305', 86, '云城市东湖区湖滨花园4栋'),
       steps: [
         file('2026-10-26', 'head.donghu', DH),
-        s('2026-10-27', 'wanglei', { action: 'startInvestigation' }),
+        investigate('2026-10-27', 'wanglei'),
         ev('2026-10-27', 'wanglei', 'physical', '烧烤炉照片', '【演示数据】现场烧烤炉1台及烧烤食品照片。', '湖滨公园北门'),
-        s('2026-11-02', 'wanglei', {
-          action: 'closeInvestigation',
-          findings: '当事人在禁止区域内露天烧烤食品，事实清楚。',
-          proposal: { kind: 'penalty', penalty: penalty(['fine', 'confiscateProperty'], 800, '没收烧烤工具，并处罚款人民币800元', `${DQ}第一百一十八条第三款`) },
-        }),
-        s('2026-11-03', 'wanglei', { action: 'notify' }),
+        propose('2026-11-02', 'wanglei', '当事人在禁止区域内露天烧烤食品，事实清楚。', penalty(['fine', 'confiscateProperty'], 800, '没收烧烤工具，并处罚款人民币800元', `${DQ}第一百一十八条第三款`)),
+        notify('2026-11-03', 'wanglei'),
         s('2026-11-04', 'wanglei', { action: 'recordStatement', content: '初次经营，请求从轻。', reply: '已按裁量基准较轻情形拟罚。' }),
-        s('2026-11-09', 'head.donghu', { action: 'decide' }),
+        decide('2026-11-09', 'head.donghu'),
       ],
     },
     // 15. Warning only, served.
@@ -502,14 +648,10 @@ function demoCases(): DemoCase[] {
       party: person('王浩', '539902', '19990818', 97, '云城市东湖区步行街东巷'),
       steps: [
         file('2026-10-12', 'head.donghu', DH),
-        s('2026-10-13', 'zhaogang', { action: 'startInvestigation' }),
-        s('2026-10-14', 'zhaogang', {
-          action: 'closeInvestigation',
-          findings: '当事人乱扔烟头且经劝阻未改正，事实清楚。',
-          proposal: { kind: 'penalty', penalty: penalty(['warning'], null, '警告', `${CSRQ}第三十四条`) },
-        }),
-        s('2026-10-15', 'zhaogang', { action: 'notify' }),
-        s('2026-10-21', 'head.donghu', { action: 'decide' }),
+        investigate('2026-10-13', 'zhaogang'),
+        propose('2026-10-14', 'zhaogang', '当事人乱扔烟头且经劝阻未改正，事实清楚。', penalty(['warning'], null, '警告', `${CSRQ}第三十四条`)),
+        notify('2026-10-15', 'zhaogang'),
+        decide('2026-10-21', 'head.donghu'),
         s('2026-10-22', 'wanglei', { action: 'serve', method: 'direct' }),
       ],
     },
@@ -528,15 +670,11 @@ function demoCases(): DemoCase[] {
       party: company('云城市恒信建设集团有限公司', '539903', 'MA6K1R9T2', '何恒信', '云城市西山区科技大道1号'),
       steps: [
         file('2026-09-28', 'head.xishan', XS),
-        s('2026-09-29', 'liuyang', { action: 'startInvestigation' }),
+        investigate('2026-09-29', 'liuyang'),
         ev('2026-09-29', 'liuyang', 'onSiteRecord', '现场检查笔录', '【演示数据】工地土方作业未湿法作业，出入口无冲洗。', '科技园三期工地'),
-        s('2026-10-20', 'liuyang', {
-          action: 'closeInvestigation',
-          findings: '当事人未采取有效防尘降尘措施，且经责令改正后仍未全部整改，情节较重。',
-          proposal: { kind: 'penalty', penalty: penalty(['fine', 'suspendBusiness'], 80000, '罚款人民币80000元，并责令停工整治', `${DQ}第一百一十五条第一款`) },
-        }),
+        propose('2026-10-20', 'liuyang', '当事人未采取有效防尘降尘措施，且经责令改正后仍未全部整改，情节较重。', penalty(['fine', 'suspendBusiness'], 80000, '罚款人民币80000元，并责令停工整治', `${DQ}第一百一十五条第一款`)),
         s('2026-10-21', 'head.xishan', { action: 'collectiveDiscussion', participants: ['杨帆', '许文', '高明'], conclusion: '同意处罚意见。' }),
-        s('2026-10-22', 'liuyang', { action: 'notify' }),
+        notify('2026-10-22', 'liuyang'),
         s('2026-10-26', 'liuyang', { action: 'requestHearing' }),
         s('2026-11-06', 'liuyang', { action: 'scheduleHearing', hearingOn: '2026-11-18', presiderId: 'reviewer.xishan', place: '西山区城市管理和综合行政执法局听证室' }),
       ],
@@ -556,15 +694,11 @@ function demoCases(): DemoCase[] {
       party: person('何丽', '539903', '19840623', 108, '云城市西山区和平路8号'),
       steps: [
         file('2026-07-13', 'head.xishan', XS),
-        s('2026-07-14', 'maqiang', { action: 'startInvestigation' }),
-        s('2026-07-20', 'maqiang', {
-          action: 'closeInvestigation',
-          findings: '当事人占道堆放物料，影响市容。',
-          proposal: { kind: 'penalty', penalty: penalty(['fine'], 1500, '罚款人民币1500元', `${CSRQ}第三十六条第（二）项`) },
-        }),
-        s('2026-07-21', 'maqiang', { action: 'notify' }),
+        investigate('2026-07-14', 'maqiang'),
+        propose('2026-07-20', 'maqiang', '当事人占道堆放物料，影响市容。', penalty(['fine'], 1500, '罚款人民币1500元', `${CSRQ}第三十六条第（二）项`)),
+        notify('2026-07-21', 'maqiang'),
         s('2026-07-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。', checklist: allPassedChecklist() }),
-        s('2026-07-29', 'head.xishan', { action: 'decide' }),
+        decide('2026-07-29', 'head.xishan'),
         { on: '2026-07-29', by: 'maqiang', publish: true },
         s('2026-07-30', 'liuyang', { action: 'serve', method: 'direct' }),
         s('2026-08-20', 'head.xishan', { action: 'revokeDecision', status: 'revoked', reason: '行政复议决定认定堆放物料系经社区同意的临时装修堆放，撤销原处罚决定。' }),
@@ -585,17 +719,13 @@ function demoCases(): DemoCase[] {
       party: company('云城市西山区辣妹子火锅店有限公司', '539903', 'MA6K2U1W3', '高辣', '云城市西山区青年路21号'),
       steps: [
         file('2026-04-08', 'head.xishan', XS),
-        s('2026-04-09', 'liuyang', { action: 'startInvestigation' }),
+        investigate('2026-04-09', 'liuyang'),
         ev('2026-04-09', 'maqiang', 'onSiteRecord', '现场检查笔录', '【演示数据】后厨无油烟净化设施。', '青年路21号'),
-        s('2026-04-20', 'liuyang', {
-          action: 'closeInvestigation',
-          findings: '当事人未安装油烟净化设施排放油烟，事实清楚。',
-          proposal: { kind: 'penalty', penalty: penalty(['fine'], 5000, '罚款人民币5000元', `${DQ}第一百一十八条第一款`) },
-        }),
-        s('2026-04-21', 'liuyang', { action: 'notify' }),
+        propose('2026-04-20', 'liuyang', '当事人未安装油烟净化设施排放油烟，事实清楚。', penalty(['fine'], 5000, '罚款人民币5000元', `${DQ}第一百一十八条第一款`)),
+        notify('2026-04-21', 'liuyang'),
         s('2026-04-24', 'liuyang', { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' }),
         s('2026-04-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。', checklist: allPassedChecklist() }),
-        s('2026-04-27', 'head.xishan', { action: 'decide' }),
+        decide('2026-04-27', 'head.xishan'),
         { on: '2026-04-28', by: 'liuyang', publish: true },
         s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct' }),
         s('2026-05-11', 'liuyang', { action: 'recordPayment', amountFen: yuan(5000), receiptNo: 'FS2026051100342' }),
@@ -617,7 +747,7 @@ function demoCases(): DemoCase[] {
       party: person('冯二毛', '539902', '19950909', 119, '云城市东湖区南湖街道滨湖村'),
       steps: [
         file('2026-11-10', 'head.donghu', NH),
-        s('2026-11-11', 'zhengyu', { action: 'startInvestigation' }),
+        investigate('2026-11-11', 'zhengyu'),
         ev('2026-11-11', 'fengjie', 'onSiteRecord', '现场检查笔录', '【演示数据】滨湖夜市禁止区域内露天烧烤。', '滨湖夜市'),
       ],
     },
@@ -719,10 +849,15 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
   };
   const userId = (username: string) => actor(username).userId;
 
-  await setCaseSettings(ctx, systemActor, orgId('donghu'), { documentPrefix: '云东城管' });
-  await setCaseSettings(ctx, systemActor, orgId('nanhu'), { documentPrefix: '南湖综执' });
+  // Each district bureau's agency profile (docs/DOCUMENTS.md); its brigade inherits it and issues documents in the
+  // bureau's name, with its own contact. The 南湖 street team enforces powers delegated to the 街道办事处
+  // (《行政处罚法》第二十四条), so its documents are the 街道办事处's. Addresses, phones and accounts are fictional.
+  await setCaseSettings(ctx, systemActor, orgId('donghu'), { documentPrefix: '云东城管', ...demoProfiles.donghu });
+  await setCaseSettings(ctx, systemActor, orgId('donghu-brigade'), { contactPerson: '王磊', contactPhone: '0870-3120215' });
+  await setCaseSettings(ctx, systemActor, orgId('nanhu'), { documentPrefix: '南湖综执', ...demoProfiles.nanhu });
   // 西山 reviews every ordinary-procedure decision (法制审核全覆盖) and gives five working days to state.
-  await setCaseSettings(ctx, systemActor, orgId('xishan'), { documentPrefix: '云西城管', legalReviewAllOrdinary: true, statementPeriodDays: 5 });
+  await setCaseSettings(ctx, systemActor, orgId('xishan'), { documentPrefix: '云西城管', legalReviewAllOrdinary: true, statementPeriodDays: 5, ...demoProfiles.xishan });
+  await setCaseSettings(ctx, systemActor, orgId('xishan-brigade'), { contactPerson: '刘洋', contactPhone: '0870-3260311' });
 
   const items = new Map<string, number>();
   for (const district of ['donghu', 'xishan'] as const) {
@@ -736,12 +871,15 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
     items.set(`nanhu:${spec.code}`, item.id);
   }
   const itemFor = (org: OrgKey, code: string) => items.get(`${org === 'nanhu' ? 'nanhu' : org.startsWith('xishan') ? 'xishan' : 'donghu'}:${code}`)!;
-  // Named users in step bodies (presider, approving head, officers) become ids.
-  const resolveIds = (body: Body): Body => {
-    const out: Body = { ...body };
-    if (Array.isArray(out.officerIds)) out.officerIds = (out.officerIds as string[]).map(userId);
-    for (const key of ['presiderId', 'approvedById'] as const) if (typeof out[key] === 'string') out[key] = userId(out[key]);
-    return out;
+  // Users named in step bodies (officers, presider, signers, recorders…: any `…Id` or `…Ids`, nested too) become ids.
+  const resolveIds = <T extends Record<string, unknown>>(body: T): T => {
+    const out: Record<string, unknown> = { ...body };
+    for (const [key, value] of Object.entries(out)) {
+      if (key.endsWith('Ids') && Array.isArray(value)) out[key] = value.map((v) => (typeof v === 'string' ? userId(v) : v));
+      else if (key.endsWith('Id') && typeof value === 'string') out[key] = userId(value);
+      else if (value !== null && typeof value === 'object' && !Array.isArray(value)) out[key] = resolveIds(value as Record<string, unknown>);
+    }
+    return out as T;
   };
 
   let count = 0;

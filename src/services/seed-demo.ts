@@ -57,6 +57,8 @@ const demoUsers: DemoUser[] = [
   { org: 'donghu', username: 'admin.donghu', displayName: '黄涛', roles: ['admin'] },
   { org: 'donghu-brigade', username: 'wanglei', displayName: '王磊', roles: ['officer'], certificateNo: '53990219000201', certificateValidUntil: '2028-12-31' },
   { org: 'donghu-brigade', username: 'zhaogang', displayName: '赵刚', roles: ['officer'], certificateNo: '53990219000202', certificateValidUntil: '2027-09-30' },
+  // The brigade leaders (大队长) sign the 承办机构意见 of approval forms.
+  { org: 'donghu-brigade', username: 'chief.donghu', displayName: '李卫东', roles: ['officer'], certificateNo: '53990219000200', certificateValidUntil: '2029-06-30' },
   // An expired certificate, so the Art. 42 check has something real to refuse.
   { org: 'donghu-brigade', username: 'sunli', displayName: '孙丽', roles: ['officer'], certificateNo: '53990219000203', certificateValidUntil: '2025-06-30' },
   { org: 'nanhu', username: 'zhengyu', displayName: '郑宇', roles: ['officer'], certificateNo: '53990219000301', certificateValidUntil: '2028-03-31' },
@@ -65,6 +67,7 @@ const demoUsers: DemoUser[] = [
   { org: 'xishan', username: 'reviewer.xishan', displayName: '何静', roles: ['reviewer'], certificateNo: '53990319000102', certificateValidUntil: '2028-12-31' },
   { org: 'xishan-brigade', username: 'liuyang', displayName: '刘洋', roles: ['officer'], certificateNo: '53990319000201', certificateValidUntil: '2028-12-31' },
   { org: 'xishan-brigade', username: 'maqiang', displayName: '马强', roles: ['officer'], certificateNo: '53990319000202', certificateValidUntil: '2028-12-31' },
+  { org: 'xishan-brigade', username: 'chief.xishan', displayName: '许文', roles: ['officer'], certificateNo: '53990319000200', certificateValidUntil: '2029-06-30' },
 ];
 
 export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {

@@ -1,31 +1,12 @@
 // `fazhi docs …`: enforcement documents (执法文书) of a recorded case, as .docx or PDF, straight from the services.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { systemActor } from '../../domain/access.ts';
 import { documentTemplates } from '../../domain/documents/catalog.ts';
 import { AppError } from '../../domain/errors.ts';
-import { agencyProfileSchema, type AgencyProfile } from '../../services/documents/case-to-document.ts';
 import { CASE_FILE_TYPE, renderDocumentForCase } from '../../services/documents/render-for-case.ts';
 import { withRuntime } from '../runtime.ts';
-
-async function readProfile(file: string | undefined): Promise<Partial<AgencyProfile>> {
-  if (!file) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('VALIDATION', code === 'ENOENT' ? `找不到执法机关信息文件：${file}` : `执法机关信息文件不是有效的 JSON：${file}`, { file });
-  }
-  const parsed = agencyProfileSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError('VALIDATION', `执法机关信息文件有误：${parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'}：${i.message}`).join('；')}`, {
-      file,
-    });
-  }
-  return parsed.data;
-}
 
 export function registerDocs(program: Command): void {
   const docs = program.command('docs').description('执法文书：按案件生成 .docx / PDF');
@@ -38,17 +19,15 @@ export function registerDocs(program: Command): void {
     });
   docs
     .command('render')
-    .description('生成一份文书（或整本案卷），文件类型由 --out 的扩展名决定（.docx 或 .pdf）')
+    .description('生成一份文书（或整本案卷），文件类型由 --out 的扩展名决定（.docx 或 .pdf）；执法机关信息取自案件所属单位的办案参数')
     .requiredOption('--case <code>', '案件的行政行为码')
     .requiredOption('--type <type>', `文书类型，如 行政处罚决定书；“${CASE_FILE_TYPE}”生成整本案卷`)
     .requiredOption('--out <file>', '输出文件（.docx 或 .pdf）')
-    .option('--agency <file>', '执法机关信息 JSON（地址、电话、联系人、复议机关、法院、缴款账户等）')
     .option('--instance <n>', '同类文书的第几份（如第 2 份询问笔录）', (v) => Number(v), 1)
-    .action(async (options: { case: string; type: string; out: string; agency?: string; instance: number }) => {
+    .action(async (options: { case: string; type: string; out: string; instance: number }) => {
       const extension = path.extname(options.out).toLowerCase();
       if (extension !== '.docx' && extension !== '.pdf') throw new AppError('VALIDATION', `输出文件的扩展名应为 .docx 或 .pdf：${options.out}`);
       if (!Number.isInteger(options.instance) || options.instance < 1) throw new AppError('VALIDATION', '--instance 应为正整数');
-      const profile = await readProfile(options.agency);
       await withRuntime(async ({ ctx }) => {
         const wantPdf = extension === '.pdf';
         const result = await renderDocumentForCase(ctx, systemActor, {
@@ -56,7 +35,6 @@ export function registerDocs(program: Command): void {
           type: options.type,
           instance: options.instance - 1,
           pdf: wantPdf,
-          profile,
         });
         const { file } = result;
         let out = options.out;

@@ -8,24 +8,37 @@ import { isIsoDate } from '../calendar/iso-date.ts';
 import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
 import { reviewChecklistInput } from './legal-review.ts';
 import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } from './model.ts';
+import { archiveRetentions, confidentialHearingReasons, localDateTimeInput, recordActionInputs, serviceFields, serviceInput, signedOpinion, timeOfDayInput } from './record-inputs.ts';
 
-export const isoDateInput = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
-const text = (label: string, max = 2000) => z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${max} 个字`);
+// `format: 'date'` tells generated forms (web) and OpenAPI that this is a calendar date.
+export const isoDateInput = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').meta({ format: 'date' });
+const text = (label: string, max = 2000) =>
+  z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${max} 个字`).meta({ title: label });
 const fen = z.number().int('金额以分为单位，应为整数').nonnegative('金额不能为负');
-const on = isoDateInput.optional();
+const on = isoDateInput.optional().meta({ title: '办理日期', description: '该步骤实际发生的日期（默认今天），不得晚于今天，也不得早于上一步骤' });
 const userId = z.number().int().positive();
 
 export const penaltyInput = z
   .object({
-    kinds: z.array(z.enum(penaltyKindKeys, { message: '处罚种类无效' })).min(1, '至少选择一种处罚种类'),
-    fineFen: fen.nullable().default(null),
-    confiscationFen: fen.nullable().default(null),
+    kinds: z.array(z.enum(penaltyKindKeys, { message: '处罚种类无效' })).min(1, '至少选择一种处罚种类').meta({ title: '处罚种类' }),
+    fineFen: fen.nullable().default(null).meta({ title: '罚款金额', description: '选择“罚款”时填写' }),
+    confiscationFen: fen.nullable().default(null).meta({ title: '没收金额', description: '没收违法所得的数额或没收非法财物的价值' }),
     description: text('处罚内容', 500),
     basis: text('处罚依据', 500),
-    tier: z.string().trim().max(20).nullable().default(null),
-    range: z.object({ minFen: fen.nullable(), maxFen: fen.nullable() }).nullable().default(null),
-    benchmarkVersion: z.string().trim().max(40).nullable().default(null),
-    outsideRangeReason: z.string().trim().max(1000).nullable().default(null),
+    tier: z.string().trim().max(20).nullable().default(null).meta({ title: '裁量阶次', description: '适用裁量基准时由系统按裁量事实确定' }),
+    range: z
+      .object({ minFen: fen.nullable().meta({ title: '幅度下限' }), maxFen: fen.nullable().meta({ title: '幅度上限' }) })
+      .nullable()
+      .default(null)
+      .meta({ title: '裁量幅度', description: '适用裁量基准时由系统填写' }),
+    benchmarkVersion: z.string().trim().max(40).nullable().default(null).meta({ title: '裁量基准版本', description: '适用裁量基准时由系统填写' }),
+    outsideRangeReason: z
+      .string()
+      .trim()
+      .max(1000)
+      .nullable()
+      .default(null)
+      .meta({ title: '超出裁量幅度的理由', description: '罚款超出裁量基准幅度时必须说明理由，并须经法制审核（《行政处罚法》第三十四条）' }),
   })
   .refine((p) => p.kinds.includes('fine') === (p.fineFen !== null && p.fineFen > 0), {
     message: '选择“罚款”时须填写大于 0 的罚款金额；未选择“罚款”时不应填写罚款金额',
@@ -38,75 +51,178 @@ const targetKeys = Object.keys(transferTargets) as [keyof typeof transferTargets
 
 /** What the investigation proposes (调查终结报告): the decision kind and its content. */
 export const proposalInput = z.object({
-  kind: z.enum(decisionKindKeys, { message: '处理意见类型无效' }),
-  penalty: penaltyInput.nullable().default(null),
-  ground: z.enum(groundKeys, { message: '不予处罚理由无效' }).nullable().default(null),
+  kind: z.enum(decisionKindKeys, { message: '处理意见类型无效' }).meta({ title: '处理意见' }),
+  penalty: penaltyInput.nullable().default(null).meta({ title: '拟处罚内容' }),
+  ground: z.enum(groundKeys, { message: '不予处罚理由无效' }).nullable().default(null).meta({ title: '不予处罚理由' }),
   /** 教育记录 (《行政处罚法》第三十三条第三款). */
-  education: z.string().trim().max(2000).nullable().default(null),
+  education: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullable()
+    .default(null)
+    .meta({ title: '教育情况', description: '对当事人进行教育的情况（《行政处罚法》第三十三条第三款）' }),
   /** For a transfer to the judicial organs: which and why. */
-  transferReason: z.string().trim().max(2000).nullable().default(null),
+  transferReason: z.string().trim().max(2000).nullable().default(null).meta({ title: '移送理由' }),
+  /** The judicial organ the case goes to (案件移送函 addressee). */
+  transferReceiver: z.string().trim().max(100).nullable().optional().meta({ title: '接收移送的司法机关', description: '如“云城市公安局东湖分局”' }),
+  /** Why no penalty, in the agency's words (不予行政处罚决定书). */
+  reasoning: z.string().trim().max(2000).nullable().optional().meta({ title: '不予处罚的具体理由', description: '印在不予行政处罚决定书上' }),
 });
 
 export const caseFlagsInput = z.object({
   /** 情节复杂 (Art. 57 collective discussion; Art. 58 (三) legal review). */
-  complex: z.boolean().default(false),
+  complex: z.boolean().default(false).meta({ title: '情节复杂', description: '须经负责人集体讨论和法制审核（第五十七条、第五十八条）' }),
   /** 涉及重大公共利益 (Art. 58 (一)). */
-  majorPublicInterest: z.boolean().default(false),
+  majorPublicInterest: z.boolean().default(false).meta({ title: '涉及重大公共利益', description: '须经法制审核（第五十八条第一款第一项）' }),
   /** 具有一定社会影响 (Art. 48 publicity). */
-  socialImpact: z.boolean().default(false),
+  socialImpact: z.boolean().default(false).meta({ title: '具有一定社会影响', description: '处罚决定应当公开（第四十八条）' }),
 });
 
 export const caseActionInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('file'), on, officerIds: z.array(userId).min(2, '立案须指定至少两名执法人员').max(10), opinion: text('立案意见', 1000) }),
+  z.object({
+    action: z.literal('file'),
+    on,
+    officerIds: z.array(userId).min(2, '立案须指定至少两名执法人员').max(10).meta({ title: '承办执法人员', description: '至少两名持有效执法证件的执法人员（第四十二条）' }),
+    opinion: text('立案意见', 1000),
+    /** 承办人意见 of the 立案审批表, signed by the officers named above. */
+    officerOpinion: text('承办人意见', 1000).optional(),
+    /** 承办机构意见: the handling unit's leader, a user of the system. */
+    unitOpinion: signedOpinion('承办机构意见').optional(),
+  }),
   z.object({ action: z.literal('decline'), on, reason: text('不予立案理由') }),
   z.object({ action: z.literal('startInvestigation'), on }),
   z.object({
     action: z.literal('closeInvestigation'),
     on,
     findings: text('调查终结报告（违法事实）', 5000),
-    proposal: proposalInput,
-    flags: caseFlagsInput.default({ complex: false, majorPublicInterest: false, socialImpact: false }),
+    proposal: proposalInput.meta({ title: '处理意见' }),
+    flags: caseFlagsInput.default({ complex: false, majorPublicInterest: false, socialImpact: false }).meta({ title: '案件情形' }),
     /** Facts the discretion benchmark grades by (《行政处罚法》第三十四条); required for a penalty when one applies. */
-    discretionFacts: CaseFactsInputSchema.optional(),
+    discretionFacts: CaseFactsInputSchema.optional().meta({ title: '裁量事实' }),
+    /** 裁量理由 of the 案件调查终结报告 (《行政处罚法》第三十四条、第五十七条). */
+    discretionReason: text('裁量理由', 2000).optional(),
   }),
   z.object({
     action: z.literal('legalReview'),
     on,
-    passed: z.boolean(),
+    passed: z.boolean().meta({ title: '审核通过' }),
     opinion: text('审核意见'),
     /** 主体、权限、事实、证据、程序、法律适用、裁量、文书, each passed or not with a note (legal-review.ts). */
     checklist: reviewChecklistInput,
   }),
-  z.object({ action: z.literal('collectiveDiscussion'), on, participants: z.array(z.string().trim().min(2)).min(3, '集体讨论至少三名负责人参加'), conclusion: text('讨论结论') }),
-  z.object({ action: z.literal('notify'), on }),
-  z.object({ action: z.literal('recordStatement'), on, waived: z.boolean().default(false), content: z.string().trim().max(5000).default(''), reply: z.string().trim().max(5000).default('') }),
-  z.object({ action: z.literal('revisePenalty'), on, penalty: penaltyInput, reason: text('调整理由'), discretionFacts: CaseFactsInputSchema.optional() }),
+  z.object({
+    action: z.literal('collectiveDiscussion'),
+    on,
+    participants: z.array(z.string().trim().min(2, '参加人姓名至少 2 个字')).min(3, '集体讨论至少三名负责人参加').meta({ title: '参加讨论的负责人', description: '至少三名' }),
+    conclusion: text('讨论结论'),
+    /** 集体讨论笔录 (第五十七条第二款): the head taking this step presides. */
+    startAt: localDateTimeInput('讨论开始时间').optional(),
+    endAt: localDateTimeInput('讨论结束时间').optional(),
+    place: text('讨论地点', 100).optional(),
+    recorder: text('记录人', 20).optional(),
+    reporterId: userId.optional().meta({ title: '案情汇报人', description: '本案承办执法人员' }),
+    opinions: z
+      .array(z.object({ speaker: text('发言人', 20), opinion: text('讨论意见', 1000) }))
+      .max(20)
+      .optional()
+      .meta({ title: '讨论意见', description: '参加人员逐一发表的意见' }),
+  }),
+  z.object({ action: z.literal('notify'), on, service: serviceInput.optional().meta({ title: '事先告知书送达情况' }) }),
+  z.object({
+    action: z.literal('recordStatement'),
+    on,
+    waived: z.boolean().default(false).meta({ title: '当事人明确放弃陈述申辩', description: '放弃后即可作出决定（第六十二条）' }),
+    content: z.string().trim().max(5000).default('').meta({ title: '陈述申辩内容' }),
+    reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人陈述申辩的复核和答复（第四十五条）' }),
+  }),
+  z.object({
+    action: z.literal('revisePenalty'),
+    on,
+    penalty: penaltyInput.meta({ title: '调整后的拟处罚内容' }),
+    reason: text('调整理由'),
+    discretionFacts: CaseFactsInputSchema.optional().meta({ title: '裁量事实' }),
+  }),
   z.object({ action: z.literal('requestHearing'), on }),
-  z.object({ action: z.literal('scheduleHearing'), on, hearingOn: isoDateInput, presiderId: userId, place: text('听证地点', 200) }),
-  z.object({ action: z.literal('holdHearing'), on, record: text('听证笔录摘要', 5000) }),
+  z.object({
+    action: z.literal('scheduleHearing'),
+    on,
+    hearingOn: isoDateInput.meta({ title: '听证日期', description: '至少在听证 7 个工作日前通知当事人（第六十四条第二项）' }),
+    presiderId: userId.meta({ title: '听证主持人', description: '由非本案调查人员主持（第六十四条第四项）' }),
+    place: text('听证地点', 200),
+    startTime: timeOfDayInput('听证开始时间').optional(),
+    hearingOfficerIds: z.array(userId).max(4).optional().meta({ title: '听证员', description: '非本案调查人员（第六十四条第四项）' }),
+    recorderId: userId.optional().meta({ title: '听证记录员' }),
+    publicHearing: z.boolean().optional().meta({ title: '公开举行（默认公开）', description: '除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行（第六十四条第三项）' }),
+    confidentialReason: z.enum(confidentialHearingReasons).optional().meta({ title: '不公开举行的理由' }),
+    service: serviceInput.optional().meta({ title: '听证通知书送达情况' }),
+  }),
+  z.object({
+    action: z.literal('holdHearing'),
+    on,
+    record: text('听证笔录摘要', 5000),
+    startAt: localDateTimeInput('听证开始时间').optional(),
+    endAt: localDateTimeInput('听证结束时间').optional(),
+    partyAttendees: z.array(text('出席人员', 40)).max(5).optional().meta({ title: '出席听证的当事人（或其法定代表人）' }),
+    agents: z.array(text('委托代理人', 60)).max(2).optional().meta({ title: '委托代理人', description: '一至二人（第六十四条第五项）' }),
+    investigatorStatement: text('调查人员提出的事实、证据和处罚建议', 5000).optional(),
+    partyStatement: text('当事人的陈述、申辩和质证意见', 5000).optional(),
+    debate: text('辩论', 5000).optional(),
+    finalStatement: text('当事人最后陈述', 2000).optional(),
+  }),
   z.object({ action: z.literal('decide'), on }),
-  z.object({ action: z.literal('serve'), on, method: z.enum(['direct', 'electronic', 'mail', 'left', 'announcement'], { message: '送达方式无效' }) }),
-  z.object({ action: z.literal('recordPayment'), on, amountFen: fen.refine((v) => v > 0, '缴款金额应大于 0'), receiptNo: z.string().trim().min(2).max(40) }),
+  z.object({ action: z.literal('serve'), on, method: z.enum(['direct', 'electronic', 'mail', 'left', 'announcement'], { message: '送达方式无效' }).meta({ title: '送达方式' }), ...serviceFields }),
+  z.object({
+    action: z.literal('recordPayment'),
+    on,
+    amountFen: fen.refine((v) => v > 0, '缴款金额应大于 0').meta({ title: '缴款金额' }),
+    receiptNo: z.string().trim().min(2, '票据号至少 2 个字符').max(40).meta({ title: '缴款票据号' }),
+  }),
   z.object({
     action: z.literal('approveDeferral'),
     on,
-    instalments: z.array(z.object({ dueOn: isoDateInput, amountFen: fen.refine((v) => v > 0, '分期金额应大于 0') })).min(1).max(12),
+    instalments: z
+      .array(z.object({ dueOn: isoDateInput.meta({ title: '缴纳期限' }), amountFen: fen.refine((v) => v > 0, '分期金额应大于 0').meta({ title: '分期金额' }) }))
+      .min(1, '至少一期')
+      .max(12, '最多 12 期')
+      .meta({ title: '缴纳计划', description: '各期金额合计应等于尚欠罚款（第六十六条）' }),
     reason: text('批准理由'),
   }),
   z.object({ action: z.literal('applyCourtEnforcement'), on, court: text('人民法院名称', 100) }),
-  z.object({ action: z.literal('close'), on, summary: text('结案报告', 2000) }),
-  z.object({ action: z.literal('archive'), on, archiveNo: z.string().trim().min(2).max(40) }),
+  z.object({
+    action: z.literal('close'),
+    on,
+    summary: text('结案报告', 2000),
+    /** 结案报告: execution, and the opinions of the officer closing it, the reviewer and the head. */
+    execution: text('执行情况', 1000).optional(),
+    opinion: text('承办人意见', 500).optional(),
+    reviewerOpinion: signedOpinion('审核人意见').optional(),
+    headOpinion: signedOpinion('负责人意见').optional(),
+  }),
+  z.object({
+    action: z.literal('archive'),
+    on,
+    archiveNo: z.string().trim().min(2, '档案号至少 2 个字符').max(40).meta({ title: '档案号' }),
+    retention: z.enum(archiveRetentions).optional().meta({ title: '保管期限' }),
+  }),
   z.object({ action: z.literal('withdrawFiling'), on, reason: text('撤销立案理由') }),
-  z.object({ action: z.literal('transfer'), on, target: z.enum(targetKeys, { message: '移送对象无效' }), receiver: text('接收机关', 100), reason: text('移送理由') }),
+  z.object({ action: z.literal('transfer'), on, target: z.enum(targetKeys, { message: '移送对象无效' }).meta({ title: '移送对象' }), receiver: text('接收机关', 100), reason: text('移送理由'), materials: recordActionInputs.materials.optional() }),
   z.object({ action: z.literal('suspend'), on, reason: text('中止理由') }),
   z.object({ action: z.literal('resume'), on, reason: text('恢复理由') }),
   z.object({ action: z.literal('terminate'), on, reason: text('终止理由') }),
-  z.object({ action: z.literal('requestRecusal'), on, officerId: userId, reason: text('回避理由') }),
-  z.object({ action: z.literal('decideRecusal'), on, officerId: userId, granted: z.boolean(), replacementId: userId.nullable().default(null) }),
-  z.object({ action: z.literal('extendDeadline'), on, newDueOn: isoDateInput, reason: text('延期理由') }),
-  z.object({ action: z.literal('preserve'), on, items: text('保存物品清单', 2000), approvedById: userId }),
+  z.object({ action: z.literal('requestRecusal'), on, officerId: userId.meta({ title: '申请回避的执法人员' }), reason: text('回避理由') }),
+  z.object({
+    action: z.literal('decideRecusal'),
+    on,
+    officerId: userId.meta({ title: '申请回避的执法人员' }),
+    granted: z.boolean().meta({ title: '准予回避' }),
+    replacementId: userId.nullable().default(null).meta({ title: '替换的执法人员', description: '准予回避时可指定另一名持证执法人员' }),
+  }),
+  z.object({ action: z.literal('extendDeadline'), on, newDueOn: isoDateInput.meta({ title: '延长后的办案期限' }), reason: text('延期理由') }),
+  z.object({ action: z.literal('preserve'), on, items: text('保存物品清单', 2000), approvedById: userId.meta({ title: '批准的负责人', description: '先行登记保存须经行政机关负责人批准（第五十六条）' }) }),
   z.object({ action: z.literal('decidePreservation'), on, outcome: text('处理决定', 1000) }),
-  z.object({ action: z.literal('revokeDecision'), on, status: z.enum(['revoked', 'changed']), reason: text('撤销或变更理由') }),
+  ...recordActionInputs.actions,
+  z.object({ action: z.literal('revokeDecision'), on, status: z.enum(['revoked', 'changed'], { message: '请选择撤销或变更' }).meta({ title: '撤销或变更' }), reason: text('撤销或变更理由') }),
 ]);
 export type CaseActionInput = z.infer<typeof caseActionInput>;
 export type CaseAction = CaseActionInput['action'];
@@ -143,4 +259,8 @@ export const caseActionLabels: Record<CaseAction, string> = {
   preserve: '先行登记保存',
   decidePreservation: '先行登记保存处理决定',
   revokeDecision: '撤销/变更处罚决定',
+  recordInspection: '制作现场检查（勘验）笔录',
+  recordInquiry: '制作询问笔录',
+  orderCorrection: '责令（限期）改正',
+  remindPayment: '催告缴纳罚款',
 };

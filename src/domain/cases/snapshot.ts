@@ -6,6 +6,7 @@ import type { Role } from '../access.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { ReviewChecklist } from './legal-review.ts';
+import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, HearingDetails, TransferDetails } from './document-records.ts';
 import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
 import type { CaseSettings } from './settings.ts';
 
@@ -24,6 +25,9 @@ export interface Proposal {
   ground: NoPenaltyGround | null;
   education: string | null;
   transferReason: string | null;
+  /** Added with the enforcement documents; absent on older records. */
+  transferReceiver?: string | null;
+  reasoning?: string | null;
 }
 
 export interface CaseFlags {
@@ -32,16 +36,19 @@ export interface CaseFlags {
   socialImpact: boolean;
 }
 
-/** The procedural record of a case (stored as JSON on the case row; every change is also in the audit chain). */
-export interface CaseRecord {
-  filing: { on: IsoDate; opinion: string; approvedBy: number } | null;
+/**
+ * The procedural record of a case (stored as JSON on the case row; every change is also in the audit chain). What
+ * the enforcement documents print besides the procedure (records, service, opinions) is in document-records.ts.
+ */
+export interface CaseRecord extends DocumentRecords {
+  filing: ({ on: IsoDate; opinion: string; approvedBy: number } & FilingDetails) | null;
   decline: { on: IsoDate; reason: string } | null;
-  investigation: { startedOn: IsoDate | null; closedOn: IsoDate | null; findings: string | null };
+  investigation: { startedOn: IsoDate | null; closedOn: IsoDate | null; findings: string | null; discretionReason?: string | null };
   proposal: Proposal | null;
   flags: CaseFlags;
   /** Reviews recorded before the checklist existed have none. */
   legalReviews: { on: IsoDate; reviewerId: number; reviewerName: string; passed: boolean; opinion: string; checklist?: ReviewChecklist }[];
-  collectiveDiscussion: { on: IsoDate; participants: string[]; conclusion: string } | null;
+  collectiveDiscussion: ({ on: IsoDate; participants: string[]; conclusion: string } & DiscussionDetails) | null;
   notice: {
     servedOn: IsoDate;
     number: string;
@@ -52,7 +59,7 @@ export interface CaseRecord {
   } | null;
   statement: { on: IsoDate; waived: boolean; content: string; reply: string } | null;
   penaltyRevisions: { on: IsoDate; from: Penalty; to: Penalty; reason: string }[];
-  hearing: {
+  hearing: ({
     requestedOn: IsoDate;
     hearingOn: IsoDate | null;
     noticeServedOn: IsoDate | null;
@@ -62,7 +69,7 @@ export interface CaseRecord {
     place: string | null;
     heldOn: IsoDate | null;
     record: string | null;
-  } | null;
+  } & HearingDetails) | null;
   decision: {
     kind: DecisionKind;
     on: IsoDate;
@@ -82,9 +89,9 @@ export interface CaseRecord {
   recusals: { officerId: number; requestedOn: IsoDate; reason: string; decidedOn: IsoDate | null; granted: boolean | null }[];
   extensions: { on: IsoDate; from: IsoDate; to: IsoDate; reason: string; approvedBy: number }[];
   preservations: { on: IsoDate; items: string; approvedById: number; decidedOn: IsoDate | null; outcome: string | null }[];
-  sideExit: { action: string; on: IsoDate; reason: string; target?: string; receiver?: string } | null;
-  closing: { on: IsoDate; summary: string } | null;
-  archive: { on: IsoDate; archiveNo: string } | null;
+  sideExit: ({ action: string; on: IsoDate; reason: string; target?: string; receiver?: string } & TransferDetails) | null;
+  closing: ({ on: IsoDate; summary: string } & ClosingDetails) | null;
+  archive: ({ on: IsoDate; archiveNo: string } & ArchiveDetails) | null;
 }
 
 export const emptyCaseRecord = (): CaseRecord => ({

@@ -9,6 +9,7 @@ import { latestAdvanceDate } from '../calendar/periods.ts';
 import { type CaseAction, type CaseActionInput, caseActionLabels } from './actions.ts';
 import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.ts';
 import { type CaseState, caseStates, formatYuan } from './model.ts';
+import { recordGuards } from './record-rules.ts';
 import {
   art,
   assertEducationRecorded,
@@ -381,13 +382,25 @@ export const transitions: Record<CaseAction, Transition> = {
   startInvestigation: { from: ['filed'], roles: OFFICER, onCaseOnly: true, guards: [guards.twoCertifiedOfficers], to: goTo('investigating') },
   closeInvestigation: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [guards.proposalComplete], to: goTo('reviewing') },
   legalReview: { from: ['reviewing', 'notified', 'hearing'], roles: ['reviewer'], onCaseOnly: false, guards: [guards.reviewerIndependent, guards.reviewChecklist], to: same },
-  collectiveDiscussion: { from: ['reviewing', 'notified', 'hearing'], roles: HEAD, onCaseOnly: false, guards: [], to: same },
-  notify: { from: ['reviewing'], roles: OFFICER, onCaseOnly: true, guards: [guards.noticeNeedsPenalty, guards.twoCertifiedOfficers], to: goTo('notified') },
+  collectiveDiscussion: { from: ['reviewing', 'notified', 'hearing'], roles: HEAD, onCaseOnly: false, guards: [recordGuards.recordTimes], to: same },
+  notify: {
+    from: ['reviewing'],
+    roles: OFFICER,
+    onCaseOnly: true,
+    guards: [guards.noticeNeedsPenalty, guards.twoCertifiedOfficers, recordGuards.lawfulService],
+    to: goTo('notified'),
+  },
   recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onCaseOnly: true, guards: [], to: same },
   revisePenalty: { from: ['reviewing', 'notified', 'hearing'], roles: OFFICER, onCaseOnly: true, guards: [guards.noRaiseAfterStatement], to: same },
   requestHearing: { from: ['notified'], roles: OFFICER, onCaseOnly: true, guards: [guards.hearingOffered, guards.hearingRequestWindow], to: goTo('hearing') },
-  scheduleHearing: { from: ['hearing'], roles: OFFICER, onCaseOnly: true, guards: [guards.hearingNoticeAhead, guards.hearingPresider], to: same },
-  holdHearing: { from: ['hearing'], roles: ['head', 'reviewer'], onCaseOnly: false, guards: [guards.hearingDay], to: same },
+  scheduleHearing: {
+    from: ['hearing'],
+    roles: OFFICER,
+    onCaseOnly: true,
+    guards: [guards.hearingNoticeAhead, guards.hearingPresider, recordGuards.hearingOfficersIndependent, recordGuards.hearingPublicity, recordGuards.lawfulService],
+    to: same,
+  },
+  holdHearing: { from: ['hearing'], roles: ['head', 'reviewer'], onCaseOnly: false, guards: [guards.hearingDay, recordGuards.recordTimes], to: same },
   decide: {
     from: ['reviewing', 'notified', 'hearing'],
     roles: HEAD,
@@ -409,7 +422,7 @@ export const transitions: Record<CaseAction, Transition> = {
     from: ['decided'],
     roles: OFFICER,
     onCaseOnly: true,
-    guards: [],
+    guards: [recordGuards.lawfulService],
     to: (c) => (c.record.decision?.penalty?.fineFen ? 'enforcing' : 'served'),
   },
   recordPayment: { from: ['enforcing'], roles: OFFICER, onCaseOnly: false, guards: [], to: same },
@@ -427,6 +440,16 @@ export const transitions: Record<CaseAction, Transition> = {
   extendDeadline: { from: [...OPEN, 'suspended'], roles: HEAD, onCaseOnly: false, guards: [guards.extensionLater], to: same },
   preserve: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [guards.twoCertifiedOfficers], to: same },
   decidePreservation: { from: ['investigating', 'reviewing'], roles: OFFICER, onCaseOnly: true, guards: [guards.preservationPending], to: same },
+  recordInspection: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },
+  recordInquiry: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },
+  orderCorrection: {
+    from: ['investigating', 'reviewing', 'notified', 'hearing', 'decided', 'served', 'enforcing'],
+    roles: OFFICER,
+    onCaseOnly: true,
+    guards: [recordGuards.correctionDeadline, recordGuards.lawfulService],
+    to: same,
+  },
+  remindPayment: { from: ['enforcing'], roles: OFFICER, onCaseOnly: true, guards: [recordGuards.reminderDue, recordGuards.lawfulService], to: same },
   revokeDecision: {
     from: ['decided', 'served', 'enforcing', 'closed', 'archived'],
     roles: HEAD,

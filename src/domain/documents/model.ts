@@ -198,6 +198,8 @@ export interface CorrectionOrder {
   requirement: string;
   /** Correct by this day; absent means 立即改正. */
   deadline?: IsoDate;
+  /** The provision that orders the correction besides Art. 28, e.g. '《中华人民共和国城乡规划法》第六十四条'. */
+  basis?: string;
 }
 
 /** 案件调查终结报告 (Art. 57). */
@@ -207,10 +209,13 @@ export interface InvestigationReport {
   proposal: string;
 }
 
-/** 裁量理由: the benchmark item and tier the penalty follows (《行政处罚法》第三十四条). */
+/**
+ * 裁量理由: why this penalty, and the benchmark item and tier it follows where a benchmark covers the violation
+ * (《行政处罚法》第三十四条: agencies may set benchmarks; where none applies the reason alone is stated).
+ */
 export interface Discretion {
-  benchmark: string;
-  tier: string;
+  benchmark?: string;
+  tier?: string;
   reason: string;
 }
 

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { documentTemplates } from '../../domain/documents/catalog.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { generateCaseDocument, listGeneratedDocuments, readGeneratedDocument } from '../../services/documents/generated-documents.ts';
-import { agencyProfileSchema } from '../../services/documents/case-to-document.ts';
 import { CASE_FILE_TYPE } from '../../services/documents/render-for-case.ts';
 import type { ZodApp } from '../app.ts';
 import { requireActor } from '../auth.ts';
@@ -52,14 +51,12 @@ export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
     {
       schema: {
         tags,
-        summary: '生成执法文书并存档（缺少必填内容时返回错误并列出缺少的字段）',
+        summary: '生成执法文书并存档（执法机关信息取自案件所属单位的办案参数；缺少必填内容时返回错误并列出缺少的字段）',
         params: caseParams,
         body: z.object({
           type: z.string().min(1, '请选择文书种类'),
           format: z.enum(['docx', 'pdf']).default('docx'),
           instance: z.number().int().min(0).optional(),
-          /** The issuing agency's particulars printed on documents (address, phone, 复议机关, 法院 …). */
-          agency: agencyProfileSchema.partial().optional(),
         }),
         response: { 201: generatedView },
       },

@@ -40,6 +40,7 @@ import {
 } from './case-store.ts';
 import { applyCaseDiscretion } from '../discretion/case-discretion.ts';
 import { type CaseView, getCase } from './get-case.ts';
+import { recordForDocuments } from './record-effects.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from './publicity.ts';
 
 export const transitionRequest = z.object({ expectedVersion: z.number().int().positive('须提供案件版本号 expectedVersion') });
@@ -64,6 +65,7 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, id: numb
     const next = checkTransition(snapshot, input, g);
     const step: Step = { tx, actor, now, row, org, party, snapshot, g, resolved, record: structuredClone(snapshot.record), columns: {}, details: {} };
     await applyEffects(step, input, next);
+    await recordForDocuments(step, input);
     await tx
       .update(cases)
       .set({ ...step.columns, state: next, record: step.record, lastActedOn: g.actDate, updatedAt: now })
@@ -85,7 +87,7 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, id: numb
   });
 }
 
-interface Step {
+export interface Step {
   tx: Transaction;
   actor: Actor;
   now: Date;
@@ -118,7 +120,7 @@ async function checkOfficers(tx: Transaction, org: Organization, ids: readonly n
 }
 
 /** A user the actor may see who holds one of `roles` (hearing presider, approving head). */
-async function checkUser(tx: Transaction, actor: Actor, id: number, roles: readonly string[], what: string): Promise<{ id: number; name: string }> {
+export async function checkUser(tx: Transaction, actor: Actor, id: number, roles: readonly string[], what: string): Promise<{ id: number; name: string }> {
   const [u] = await tx
     .select({ id: users.id, roles: users.roles, name: users.displayName, path: organizations.path, active: users.active })
     .from(users)
@@ -299,6 +301,11 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       if (!record.preservations.some((p) => p.decidedOn === null)) await meetDeadlines(tx, row.id, ['preservation'], now);
       return;
     }
+    case 'recordInspection':
+    case 'recordInquiry':
+    case 'orderCorrection':
+    case 'remindPayment':
+      return; // records only: record-effects.ts
     case 'revokeDecision': {
       const decision = record.decision!;
       decision.status = input.status;

@@ -1,51 +1,66 @@
 /**
  * Maps the case engine's read shape (CaseView, services/cases/get-case.ts) onto the renderer's data contract
- * (DocumentCase). Only what the case records is carried over; nothing is invented. What the case does not record
- * yet (the agency's address and phone, the reconsideration body and court, the payment account, opinions on the
- * approval forms, the questions and answers of an inquiry …) stays empty, and the template that needs it refuses
- * with an error naming the field. The agency's own particulars come from an `AgencyProfile`.
+ * (DocumentCase). Only what the case records is carried over; nothing is invented. The agency's particulars come
+ * from the agency profile in the case organization's local case parameters (settings.ts, inherited down the
+ * organization tree); the rest from the case record: approval opinions with who and when, investigation records,
+ * the correction order, hearing particulars, service records, the reminder, closing opinions and archive data
+ * (document-records.ts). Whatever is still unknown stays empty, and the template that needs it refuses with an
+ * error naming the field.
  */
-import { z } from 'zod';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { PersonRef, ServedDocument, ServiceEntry, SignedOpinion } from '../../domain/cases/document-records.ts';
 import type { Penalty, PenaltyKind as CasePenaltyKind } from '../../domain/cases/model.ts';
+import { archiveRetentionLabels } from '../../domain/cases/record-inputs.ts';
+import type { CaseSettings } from '../../domain/cases/settings.ts';
+import type { CaseRecord } from '../../domain/cases/snapshot.ts';
+import { legalReviewAspects, type LegalReviewAspect } from '../../domain/documents/model.ts';
 import type { DocumentNumber } from '../../domain/documents/format.ts';
 import type {
+  Agency,
   CaseSource,
   DocumentCase,
   DocumentParty,
   Evidence,
   EvidenceKind,
+  Hearing,
+  LegalReview,
   NoPenaltyGround,
+  Opinion,
+  PaymentAccount,
   PenaltyItem,
   PenaltyKind,
   ServiceMethod,
+  ServiceRecord,
+  Transfer,
 } from '../../domain/documents/model.ts';
 import { validationError } from '../../domain/errors.ts';
 import type { CaseView } from '../cases/get-case.ts';
 
-/** The issuing agency's particulars that documents print and the case does not hold. */
-export const agencyProfileSchema = z.object({
-  /** Seal text; defaults to the organization's name (the agency's own seal). */
-  sealText: z.string().trim().min(1).optional(),
-  address: z.string().trim().min(1, '请填写执法机关地址'),
-  postalCode: z.string().regex(/^\d{6}$/, '邮政编码应为 6 位数字').optional(),
-  contactPerson: z.string().trim().min(1, '请填写联系人'),
-  phone: z.string().trim().min(5, '请填写联系电话'),
-  reconsiderationBody: z.string().trim().min(2, '请填写行政复议机关（本级人民政府）'),
-  court: z.string().trim().min(2, '请填写管辖的人民法院'),
-  paymentAccount: z
-    .object({ bank: z.string().trim().min(2), accountName: z.string().trim().min(2), account: z.string().trim().min(4) })
-    .optional(),
-  /** Prefix of the 案件编号 (立案编号), e.g. '锦城执立字'; the serial is the case id. */
-  caseNumberPrefix: z.string().trim().min(1).optional(),
-});
-export type AgencyProfile = z.infer<typeof agencyProfileSchema>;
+/** The agency profile fields of the local case parameters (GET/PUT /api/organizations/:id/case-settings). */
+export type AgencyProfile = Pick<
+  CaseSettings,
+  | 'agencyName'
+  | 'sealText'
+  | 'agencyAddress'
+  | 'postalCode'
+  | 'contactPerson'
+  | 'contactPhone'
+  | 'reconsiderationBody'
+  | 'court'
+  | 'paymentBank'
+  | 'paymentAccountName'
+  | 'paymentAccountNo'
+  | 'caseNumberPrefix'
+>;
+
+/** Users the record names by id whose certificate a document prints (法制审核人员). */
+export type DocumentPeople = ReadonlyMap<number, { name: string; certificateNo: string | null }>;
 
 const NUMBER = /^(.+?)〔(\d{4})〕第?([1-9]\d*)号$/;
 
 /**
- * Parses a 文号 the case engine registered. A number written "〔2024〕第15号" prints as "〔2024〕15号", the form of
- * GB/T 9704-2012 §7.2.4 (no 第); the serial and year are the same.
+ * Parses a 文号 the case engine registered. Numbers are issued "〔2026〕15号" (GB/T 9704-2012 §7.2.4, the default
+ * since the agency profile came in); ones issued earlier as "〔2026〕第15号" are read the same and print without 第.
  */
 export function parseDocumentNumber(text: string | null | undefined, field: string): DocumentNumber | undefined {
   if (!text) return undefined;
@@ -120,6 +135,9 @@ const GROUNDS: Record<string, NoPenaltyGround> = {
   timeBarred: 'timeBarred',
 };
 
+/** The checklist items of the legal review (src/domain/cases/legal-review.ts) are the aspects the opinion prints. */
+const REVIEW_ASPECTS = Object.keys(legalReviewAspects) as LegalReviewAspect[];
+
 function mapped<T>(table: Record<string, T>, key: string, what: string): T {
   const value = table[key];
   if (value === undefined) throw validationError(`无法把${what}“${key}”对应到文书`, { value: key });
@@ -142,31 +160,172 @@ function party(view: CaseView): DocumentParty {
   };
 }
 
-const empty = (date: IsoDate) => ({ text: '', by: '', date });
+/** The issuing agency from the profile; a field not set stays empty, so the document needing it names it. */
+export function agencyOf(organizationName: string, profile: AgencyProfile): Agency {
+  const name = profile.agencyName ?? organizationName;
+  return {
+    name,
+    sealText: profile.sealText ?? name,
+    address: profile.agencyAddress ?? '',
+    ...(profile.postalCode ? { postalCode: profile.postalCode } : {}),
+    contactPerson: profile.contactPerson ?? '',
+    phone: profile.contactPhone ?? '',
+    reconsiderationBody: profile.reconsiderationBody ?? '',
+    court: profile.court ?? '',
+  };
+}
+
+function paymentAccountOf(profile: AgencyProfile): PaymentAccount | undefined {
+  const { paymentBank: bank, paymentAccountName: accountName, paymentAccountNo: account } = profile;
+  return bank && accountName && account ? { bank, accountName, account } : undefined;
+}
+
+const opinion = (o: SignedOpinion | null | undefined, fallbackDate: IsoDate): Opinion =>
+  o ? { text: o.text, by: o.by.name, date: o.on } : { text: '', by: '', date: fallbackDate };
+
+const names = (people: readonly PersonRef[] | undefined) => (people ?? []).map((p) => p.name);
+
+/** A China wall-clock time from a date and an optional `HH:mm`. */
+const at = (date: IsoDate, time: string | null | undefined) => (time ? `${date}T${time}` : date);
+
+const SERVED_NAMES: Record<Exclude<ServedDocument, 'decision'>, string> = {
+  priorNotice: '行政处罚事先告知书',
+  hearingNotice: '行政处罚听证通知书',
+  correctionOrder: '责令（限期）改正通知书',
+  reminder: '催告书',
+};
+
+function decisionName(view: CaseView): string {
+  if (view.record.decision?.kind === 'noPenalty') return '不予行政处罚决定书';
+  return view.procedure === 'simple' ? '当场行政处罚决定书' : '行政处罚决定书';
+}
+
+function serviceRecord(view: CaseView, s: ServiceEntry): ServiceRecord {
+  const number = parseDocumentNumber(s.number, '送达文书文号');
+  return {
+    documentName: s.document === 'decision' ? decisionName(view) : SERVED_NAMES[s.document],
+    ...(number ? { documentNumber: number } : {}),
+    recipient: s.recipient,
+    place: s.place,
+    method: mapped(SERVICE_METHODS, s.method, '送达方式'),
+    servedAt: at(s.on, s.time),
+    servers: names(s.servers),
+    ...(s.receiver ? { receiver: s.receiver } : {}),
+    ...(s.witness ? { witness: s.witness } : {}),
+    ...(s.electronicConsent ? { electronicConsent: s.electronicConsent } : {}),
+  };
+}
+
+/** 拟处理意见 of the investigation report, in the proposal's own words. */
+function proposalText(record: CaseRecord): string {
+  const p = record.proposal;
+  if (!p) return '';
+  if (p.kind === 'penalty') return p.penalty?.description ?? '';
+  if (p.kind === 'noPenalty') return `不予行政处罚${p.reasoning ? `：${p.reasoning}` : ''}`;
+  return `移送司法机关${p.transferReason ? `：${p.transferReason}` : ''}`;
+}
+
+function legalReviewOf(record: CaseRecord, people: DocumentPeople): LegalReview | undefined {
+  const review = record.legalReviews.at(-1);
+  if (!review) return undefined;
+  const checklist = review.checklist;
+  const findings = checklist
+    ? REVIEW_ASPECTS.map((aspect) => {
+        const item = checklist[aspect];
+        const note = item.note.trim();
+        return { aspect, finding: `${item.passed ? '合格' : '不合格'}${note ? `。${note.replace(/。$/, '')}` : ''}。` };
+      })
+    : [];
+  return {
+    reviewers: [{ name: review.reviewerName, certificateNo: people.get(review.reviewerId)?.certificateNo ?? '' }],
+    date: review.on,
+    findings,
+    conclusion: review.passed ? 'approve' : 'amend',
+    ...(review.passed ? {} : { remarks: review.opinion }),
+  };
+}
+
+function hearingOf(record: CaseRecord): Hearing | undefined {
+  const h = record.hearing;
+  if (!h) return undefined;
+  const notice = parseDocumentNumber(h.noticeNumber, '听证通知书文号');
+  const scheduled = h.hearingOn ? at(h.hearingOn, h.startTime) : '';
+  return {
+    requestDate: h.requestedOn,
+    notice: { number: notice ?? { prefix: '', year: 0, serial: 0 }, date: h.noticeServedOn ?? '' },
+    start: h.startAt ?? scheduled,
+    ...(h.endAt ? { end: h.endAt } : {}),
+    place: h.place ?? '',
+    // 《行政处罚法》第六十四条第（三）项: public unless recorded otherwise.
+    publicHearing: h.publicHearing ?? true,
+    host: h.presiderName ?? '',
+    hearingOfficers: names(h.hearingOfficers),
+    recorder: h.recorder?.name ?? '',
+    partyAttendees: h.partyAttendees ?? [],
+    ...(h.agents?.length ? { agents: h.agents } : {}),
+    ...(h.investigatorStatement || h.record ? { investigatorStatement: h.investigatorStatement ?? h.record ?? '' } : {}),
+    ...(h.partyStatement ? { partyStatement: h.partyStatement } : {}),
+    ...(h.debate ? { debate: h.debate } : {}),
+    ...(h.finalStatement ? { finalStatement: h.finalStatement } : {}),
+  };
+}
+
+const TRANSFER_BASIS: Record<string, string> = {
+  // 《行政处罚法》第二十七条第一款: 违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关.
+  judicial: '《中华人民共和国行政处罚法》第二十七条第一款',
+  transferJudicial: '《中华人民共和国行政处罚法》第二十七条第一款',
+  police: '《中华人民共和国行政处罚法》第二十七条第一款',
+  // A matter outside the agency's powers goes to the authority that has them (第十七条: 在法定职权范围内实施).
+  otherAuthority: '《中华人民共和国行政处罚法》第十七条',
+};
+
+function transferOf(record: CaseRecord): Transfer | undefined {
+  const exit = record.sideExit;
+  if (!exit || (exit.action !== 'transfer' && exit.action !== 'transferJudicial')) return undefined;
+  return {
+    number: parseDocumentNumber(exit.number, '移送函文号') ?? { prefix: '', year: 0, serial: 0 },
+    date: exit.on,
+    recipient: exit.receiver ?? '',
+    reason: exit.reason,
+    basis: TRANSFER_BASIS[exit.target ?? exit.action] ?? '',
+    materials: exit.materials ?? [],
+  };
+}
+
+/** 处理结果 on the case-file cover, from what was decided and done. */
+function archiveResult(view: CaseView): string {
+  const r = view.record;
+  const d = r.decision;
+  if (d?.kind === 'penalty' && d.penalty) {
+    const paid = r.payments.reduce((s, p) => s + p.amountFen, 0);
+    return `${d.penalty.description.replace(/。$/, '')}${paid > 0 ? `；已缴纳${(paid / 100).toFixed(2)}元` : ''}${d.status === 'inForce' ? '' : `；决定已${d.status === 'revoked' ? '撤销' : '变更'}`}`;
+  }
+  if (d?.kind === 'noPenalty') return '不予行政处罚';
+  const exit = r.sideExit;
+  if (exit?.action === 'transfer' || exit?.action === 'transferJudicial') return `移送${exit.receiver ?? ''}`;
+  if (exit) return `${exit.action === 'withdrawFiling' ? '撤销立案' : '终止调查'}：${exit.reason}`;
+  return '';
+}
+
+const empty = { prefix: '', year: 0, serial: 0 };
 
 /**
- * The DocumentCase of a case as the engine records it, with the agency's particulars from `profile`. Particulars
- * not given stay empty, so the documents that print them name them as missing.
+ * The DocumentCase of a case as the engine records it, with the agency's particulars from `profile` (the case
+ * organization's effective case settings) and reviewers' certificates from `people`.
  */
-export function caseViewToDocumentCase(view: CaseView, profile: Partial<AgencyProfile> = {}): DocumentCase {
+export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, people: DocumentPeople = new Map()): DocumentCase {
   const record = view.record;
   const officers = view.officers.filter((o) => !o.recused).map((o) => ({ name: o.displayName, certificateNo: o.certificateNo ?? '' }));
   const decision = record.decision;
   const evidence: Evidence[] = view.evidence.map((e) => ({ kind: mapped(EVIDENCE_KINDS, e.kind, '证据种类'), name: e.title, proves: e.note ?? '' }));
   const proposed = record.notice?.penalty ?? record.proposal?.penalty ?? null;
+  const penalty = decision?.penalty ?? proposed;
   const penaltyBasis = decision?.penalty?.basis ?? proposed?.basis ?? view.violation?.penaltyProvision;
+  const discretionReason = penalty?.outsideRangeReason ?? record.investigation.discretionReason;
   const lastPayment = record.payments.at(-1);
+  const paymentAccount = paymentAccountOf(profile);
   const c: DocumentCase = {
-    agency: {
-      name: view.organization.name,
-      sealText: profile.sealText ?? view.organization.name,
-      address: profile.address ?? '',
-      ...(profile.postalCode ? { postalCode: profile.postalCode } : {}),
-      contactPerson: profile.contactPerson ?? '',
-      phone: profile.phone ?? '',
-      reconsiderationBody: profile.reconsiderationBody ?? '',
-      court: profile.court ?? '',
-    },
+    agency: agencyOf(view.organization.name, profile),
     caseNumber: { prefix: profile.caseNumberPrefix ?? '', year: Number((record.filing?.on ?? view.registeredOn).slice(0, 4)), serial: view.id },
     actCode: view.actCode,
     procedure: view.procedure,
@@ -174,21 +333,76 @@ export function caseViewToDocumentCase(view: CaseView, profile: Partial<AgencyPr
     source: SOURCES[view.clueSource] ?? 'other',
     party: party(view),
     officers,
-    facts: record.investigation.findings ?? view.facts,
+    // Documents put 你 / 你单位 / 当事人 in front of the facts, so a leading 当事人 of the record is not repeated.
+    facts: (record.investigation.findings ?? view.facts).replace(/^当事人/, ''),
     evidence,
     ...(view.violation ? { violatedProvision: view.violation.violatedProvision } : {}),
     ...(penaltyBasis ? { penaltyProvision: penaltyBasis } : {}),
     ...(proposed ? { proposedPenalties: penaltyItems(proposed) } : {}),
-    ...(profile.paymentAccount ? { paymentAccount: profile.paymentAccount } : {}),
+    ...(paymentAccount ? { paymentAccount } : {}),
+    ...(discretionReason
+      ? { discretion: { reason: discretionReason, ...(penalty?.benchmarkVersion && penalty.tier ? { benchmark: penalty.benchmarkVersion, tier: penalty.tier } : {}) } }
+      : {}),
   };
-  if (record.filing) {
+  const filing = record.filing;
+  if (filing) {
+    const v = view.violation;
     c.filing = {
-      date: record.filing.on,
+      date: filing.on,
       summary: view.facts,
-      reason: record.filing.opinion,
-      officerOpinion: empty(record.filing.on),
-      unitOpinion: empty(record.filing.on),
-      headApproval: { text: '', by: '', date: record.filing.on },
+      // 《行政处罚法》第五十四条第二款: the filing standard — a suspected violation within the agency's powers.
+      reason: v ? `当事人涉嫌违反${v.violatedProvision}的规定，属于本机关权责清单事项（${v.code} ${v.name}），符合立案条件。` : '',
+      officerOpinion: { text: filing.officerOpinion ?? '', by: officers.map((o) => o.name).join('、'), date: filing.on },
+      unitOpinion: opinion(filing.unitOpinion, filing.on),
+      headApproval: { text: filing.opinion, by: filing.approvedByName ?? people.get(filing.approvedBy)?.name ?? '', date: filing.on },
+    };
+  }
+  c.inspections = (record.inspections ?? []).map((i) => ({
+    start: i.startAt,
+    end: i.endAt,
+    place: i.place,
+    inspectors: names(i.inspectors),
+    recorder: i.recorder.name,
+    presentPerson: i.presentPerson,
+    findings: i.findings,
+    ...(i.mediaRefs ? { mediaRefs: i.mediaRefs } : {}),
+  }));
+  c.inquiries = (record.inquiries ?? []).map((q) => ({
+    start: q.startAt,
+    end: q.endAt,
+    place: q.place,
+    interviewee: q.interviewee,
+    questioners: names(q.questioners),
+    recorder: q.recorder.name,
+    rightsAnswer: q.rightsAnswer,
+    exchanges: q.exchanges,
+  }));
+  const order = record.correctionOrders?.at(-1);
+  if (order) {
+    c.correctionOrder = {
+      number: parseDocumentNumber(order.number, '责令改正通知书文号') ?? empty,
+      date: order.on,
+      finding: order.finding,
+      requirement: order.requirement,
+      ...(order.deadline ? { deadline: order.deadline } : {}),
+      ...(order.basis ? { basis: order.basis } : {}),
+    };
+  }
+  if (record.investigation.closedOn && record.proposal) c.investigationReport = { date: record.investigation.closedOn, proposal: proposalText(record) };
+  const review = legalReviewOf(record, people);
+  if (review) c.legalReview = review;
+  const discussion = record.collectiveDiscussion;
+  if (discussion) {
+    c.collectiveDiscussion = {
+      start: discussion.startAt ?? '',
+      end: discussion.endAt ?? '',
+      place: discussion.place ?? '',
+      host: discussion.host?.name ?? '',
+      participants: discussion.participants,
+      recorder: discussion.recorder ?? '',
+      reporter: discussion.reporter?.name ?? '',
+      opinions: discussion.opinions ?? [],
+      conclusion: discussion.conclusion,
     };
   }
   if (record.notice) {
@@ -199,22 +413,8 @@ export function caseViewToDocumentCase(view: CaseView, profile: Partial<AgencyPr
   if (record.statement) {
     c.statement = { made: !record.statement.waived, summary: record.statement.content, review: record.statement.reply };
   }
-  if (record.hearing) {
-    const h = record.hearing;
-    const notice = parseDocumentNumber(h.noticeNumber, '听证通知书文号');
-    c.hearing = {
-      requestDate: h.requestedOn,
-      notice: { number: notice ?? { prefix: '', year: 0, serial: 0 }, date: h.noticeServedOn ?? '' },
-      start: h.hearingOn ?? '',
-      place: h.place ?? '',
-      publicHearing: true,
-      host: h.presiderName ?? '',
-      hearingOfficers: [],
-      recorder: '',
-      partyAttendees: [],
-      ...(h.record ? { investigatorStatement: h.record } : {}),
-    };
-  }
+  const hearing = hearingOf(record);
+  if (hearing) c.hearing = hearing;
   if (decision) {
     const number = parseDocumentNumber(decision.number, '决定书文号');
     if (decision.kind === 'penalty' && decision.penalty && number) {
@@ -236,49 +436,39 @@ export function caseViewToDocumentCase(view: CaseView, profile: Partial<AgencyPr
         number,
         date: decision.on,
         ground: mapped(GROUNDS, decision.ground, '不予处罚理由'),
-        reasoning: '',
+        reasoning: record.proposal?.reasoning ?? '',
         education: decision.education ?? '',
       };
     }
-    if (decision.kind === 'transferJudicial') {
-      c.transfer = {
-        number: number ?? { prefix: '', year: 0, serial: 0 },
-        date: decision.on,
-        recipient: record.sideExit?.receiver ?? record.sideExit?.target ?? '',
-        reason: decision.transferReason ?? '',
-        basis: '《中华人民共和国行政处罚法》第二十七条第一款',
-        materials: [],
-      };
-    }
   }
-  if (record.service && decision?.number) {
-    c.services = [
-      {
-        documentName: decision.kind === 'noPenalty' ? '不予行政处罚决定书' : view.procedure === 'simple' ? '当场行政处罚决定书' : '行政处罚决定书',
-        ...(parseDocumentNumber(decision.number, '决定书文号') ? { documentNumber: parseDocumentNumber(decision.number, '决定书文号') } : {}),
-        recipient: view.party.name,
-        place: view.party.address ?? '',
-        method: mapped(SERVICE_METHODS, record.service.method, '送达方式'),
-        servedAt: record.service.on,
-        servers: officers.map((o) => o.name),
-      },
-    ];
-  }
+  const transfer = transferOf(record);
+  if (transfer) c.transfer = transfer;
+  c.services = (record.services ?? []).map((s) => serviceRecord(view, s));
   if (lastPayment) {
     c.payment = { paidDate: lastPayment.on, amount: record.payments.reduce((s, p) => s + p.amountFen, 0) / 100, receiptNo: lastPayment.receiptNo };
   }
-  if (record.closing) {
+  const reminder = record.reminders?.at(-1);
+  if (reminder) c.reminder = { number: parseDocumentNumber(reminder.number, '催告书文号') ?? empty, date: reminder.on, periodDays: reminder.periodDays };
+  const closing = record.closing;
+  if (closing) {
     c.closing = {
-      date: record.closing.on,
-      execution: record.closing.summary,
-      reason: record.closing.summary,
-      undertakerOpinion: empty(record.closing.on),
-      reviewerOpinion: empty(record.closing.on),
-      headOpinion: empty(record.closing.on),
+      date: closing.on,
+      execution: closing.execution ?? '',
+      reason: closing.summary,
+      undertakerOpinion: opinion(closing.undertakerOpinion, closing.on),
+      reviewerOpinion: opinion(closing.reviewerOpinion, closing.on),
+      headOpinion: opinion(closing.headOpinion, closing.on),
     };
   }
-  if (record.archive) {
-    c.archive = { fileNumber: record.archive.archiveNo, retention: '', result: decision ? (decision.penalty?.description ?? '') : '', archivedDate: record.archive.on, archivist: '' };
+  const archive = record.archive;
+  if (archive) {
+    c.archive = {
+      fileNumber: archive.archiveNo,
+      retention: archive.retention ? archiveRetentionLabels[archive.retention] : '',
+      result: archiveResult(view),
+      archivedDate: archive.on,
+      archivist: archive.archivist?.name ?? '',
+    };
   }
   return c;
 }

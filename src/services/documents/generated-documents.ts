@@ -12,7 +12,6 @@ import type { Executor } from '../../db/connect.ts';
 import { cases, generatedDocuments, organizations } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
-import type { AgencyProfile } from './case-to-document.ts';
 import { renderDocumentForCase } from './render-for-case.ts';
 
 export type GeneratedDocument = typeof generatedDocuments.$inferSelect;
@@ -38,7 +37,7 @@ export async function generateCaseDocument(
   ctx: ServiceContext,
   actor: Actor,
   caseId: number,
-  input: { type: string; format: DocumentFormat; instance?: number; agency?: Partial<AgencyProfile> },
+  input: { type: string; format: DocumentFormat; instance?: number },
 ): Promise<GeneratedDocument> {
   const files = ctx.files;
   if (!files) throw new AppError('INTERNAL', '未配置文件存储，无法保存文书');
@@ -48,7 +47,6 @@ export async function generateCaseDocument(
     code: target.actCode,
     type: input.type,
     pdf: input.format === 'pdf',
-    ...(input.agency ? { profile: input.agency } : {}),
     ...(input.instance === undefined ? {} : { instance: input.instance }),
   });
   const file = rendered.file;

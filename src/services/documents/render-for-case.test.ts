@@ -1,6 +1,7 @@
 /**
  * The wiring from the case engine to the renderer: a case decided on the spot (简易程序) is found by its act code
- * within the actor's subtree, mapped, and rendered; what the case does not record is named as missing.
+ * within the actor's subtree, mapped with the agency profile of its organization's case settings, and rendered;
+ * what neither records is named as missing.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Actor, type Role, systemActor } from '../../domain/access.ts';
@@ -23,13 +24,17 @@ let handle: DatabaseHandle;
 let ctx: ServiceContext;
 const now = new Date('2026-03-02T01:00:00Z');
 
+/** The agency profile as an admin sets it in the local case parameters. */
 const profile = {
-  address: '云城市东湖区湖滨路1号',
+  documentPrefix: '云东城管',
+  agencyAddress: '云城市东湖区湖滨路1号',
   contactPerson: '王磊',
-  phone: '0871-66001234',
+  contactPhone: '0871-66001234',
   reconsiderationBody: '云城市东湖区人民政府',
   court: '云城市东湖区人民法院',
-  paymentAccount: { bank: '中国工商银行东湖支行', accountName: '云城市东湖区财政局非税收入专户', account: '2502012345678901234' },
+  paymentBank: '中国工商银行东湖支行',
+  paymentAccountName: '云城市东湖区财政局非税收入专户',
+  paymentAccountNo: '2502012345678901234',
 };
 
 async function user(org: { id: number; path: string }, username: string, displayName: string, roles: Role[], cert: string): Promise<Actor> {
@@ -48,6 +53,7 @@ async function user(org: { id: number; path: string }, username: string, display
 let officer: Actor;
 let outsider: Actor;
 let code: string;
+let bureauId: number;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -57,7 +63,8 @@ beforeEach(async () => {
   await resetTestDatabase(handle);
   const bureau = await createOrganization(ctx, systemActor, { name: '云城市东湖区城市管理和综合行政执法局', kind: 'district_bureau', parentId: null, divisionCode: '539902' });
   const other = await createOrganization(ctx, systemActor, { name: '云城市西山区城市管理和综合行政执法局', kind: 'district_bureau', parentId: null, divisionCode: '539903' });
-  await setCaseSettings(ctx, systemActor, bureau.id, { documentPrefix: '云东城管' });
+  bureauId = bureau.id;
+  await setCaseSettings(ctx, systemActor, bureau.id, profile);
   const item = await addPowerItem(ctx, systemActor, {
     organizationId: bureau.id,
     code: 'SR-009',
@@ -98,28 +105,32 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 
 describe('documents of a recorded case', () => {
   it('renders the 当场行政处罚决定书 of a simple-procedure case (《行政处罚法》第五十二条)', async () => {
-    const result = await renderDocumentForCase(ctx, officer, { code, type: '当场行政处罚决定书', pdf: false, profile });
+    const result = await renderDocumentForCase(ctx, officer, { code, type: '当场行政处罚决定书', pdf: false });
     if (result.kind !== 'document') throw new Error('expected one document');
     const text = documentText(result.file.content);
     expect(text).toContain('当场行政处罚决定书');
-    expect(text).toContain('编号：云东城管简罚字〔2026〕第1号');
+    expect(text).toContain('编号：云东城管简罚字〔2026〕1号');
     expect(text).toContain('当事人：李娜，女，1990年3月2日出生');
     expect(text).toContain('罚款人民币伍拾元整（¥50.00）');
     expect(text).toContain('六十日内向云城市东湖区人民政府申请行政复议');
+    expect(text).toContain('缴款银行：中国工商银行东湖支行');
     expect(text).toContain('执法人员：王磊（执法证号：53990219000201）、赵刚（执法证号：53990219000202）');
     expect(text).toContain(`行政行为码：${code}`);
     expect(result.file.docx.subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('names the agency particulars the case does not hold instead of printing blanks', async () => {
+  it('names an agency-profile field the case settings lack (no 复议机关) instead of printing a blank', async () => {
+    const { reconsiderationBody: _omitted, agencyAddress: _address, ...without } = profile;
+    await setCaseSettings(ctx, systemActor, bureauId, without);
     const error = await refusal(renderDocumentForCase(ctx, officer, { code, type: '当场行政处罚决定书', pdf: false }));
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toContain('执法机关地址');
     expect(error.message).toContain('行政复议机关');
+    expect(error.message).toContain('执法机关地址');
+    expect(error.details?.fields).toEqual(expect.arrayContaining([{ path: 'agency.reconsiderationBody', label: '行政复议机关' }]));
   });
 
   it('reports a case outside the actor’s organization subtree as not found', async () => {
-    expect((await refusal(renderDocumentForCase(ctx, outsider, { code, type: '当场行政处罚决定书', pdf: false, profile }))).code).toBe('NOT_FOUND');
+    expect((await refusal(renderDocumentForCase(ctx, outsider, { code, type: '当场行政处罚决定书', pdf: false }))).code).toBe('NOT_FOUND');
   });
 
   it('reads registered numbers with or without 第 and prints them per GB/T 9704-2012 §7.2.4', () => {

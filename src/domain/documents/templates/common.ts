@@ -51,6 +51,9 @@ export const partyFields: readonly RequiredField[] = [
   field('party.legalRepresentative', '当事人法定代表人（负责人）', (c) => (c.party.kind === 'organization' ? c.party.legalRepresentative : 'n/a')),
 ];
 
+/** The 案件编号, printed on forms and reports: its 代字 comes from the agency profile (local case parameters). */
+export const caseNumberField = field('caseNumber.prefix', '案件编号代字（本单位办案参数）', (c) => c.caseNumber.prefix);
+
 /** Fields every document needs. */
 export const baseFields: readonly RequiredField[] = [
   field('agency.name', '执法机关名称', (c) => c.agency.name),

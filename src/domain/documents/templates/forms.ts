@@ -5,7 +5,7 @@ import { dateOf, formatAmount, formatDate, formatDateTime, formatDocumentNumber 
 import { assertTwoOfficers, PENALTY_LAW } from '../legal.ts';
 import { caseSources, serviceMethods, type DocumentCase, type Opinion } from '../model.ts';
 import { field, must, type DocumentTemplate, type RenderContext } from '../requirements.ts';
-import { baseFields, checkedCreditCode, doc, header, officerList, partyFields, penaltySummary, personFacts } from './common.ts';
+import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, partyFields, penaltySummary, personFacts } from './common.ts';
 
 const label = (text: string, span = 1): Cell => ({ text, label: true, span });
 const mergedLabel = (text: string): Cell => ({ text, label: true, vMerge: 'restart' });
@@ -48,7 +48,7 @@ export const filingApproval: DocumentTemplate = {
   required: [
     ...baseFields,
     ...partyFields,
-    field('caseNumber', '案件编号', (c) => c.caseNumber),
+    caseNumberField,
     field('officers', '承办人及执法证号', (c) => c.officers),
     field('filing.date', '立案日期', (c) => c.filing?.date),
     field('filing.summary', '案情摘要', (c) => c.filing?.summary),
@@ -86,6 +86,7 @@ export const serviceReceipt: DocumentTemplate = {
   count: (c) => c.services?.length ?? 0,
   required: [
     ...baseFields,
+    caseNumberField,
     field('services[].documentName', '送达文书名称', (c, i) => c.services?.[i]?.documentName),
     field('services[].recipient', '受送达人', (c, i) => c.services?.[i]?.recipient),
     field('services[].place', '送达地点', (c, i) => c.services?.[i]?.place),
@@ -144,6 +145,7 @@ export const closingReport: DocumentTemplate = {
   count: (c) => (c.closing ? 1 : 0),
   required: [
     ...baseFields,
+    caseNumberField,
     field('party.name', '当事人姓名或名称', (c) => c.party.name),
     field('filing.date', '立案日期', (c) => c.filing?.date),
     field('decision', '处理结果（处罚决定、不予处罚决定或移送）', (c) => c.decision ?? c.noPenaltyDecision ?? c.transfer),
@@ -188,6 +190,7 @@ function requireVolume(ctx: RenderContext, name: string) {
 
 const archiveFields = [
   ...baseFields,
+  caseNumberField,
   field('party.name', '当事人姓名或名称', (c) => c.party.name),
   field('filing.date', '立案日期', (c) => c.filing?.date),
   field('closing.date', '结案日期', (c) => c.closing?.date),

@@ -119,7 +119,7 @@ function statementAndHearingParagraphs(c: DocumentCase): Block[] {
 }
 
 function discretionSentence(c: DocumentCase): string {
-  if (!c.discretion) return '';
+  if (!c.discretion?.benchmark || !c.discretion.tier) return '';
   return `根据《${c.discretion.benchmark.replace(/^《|》$/g, '')}》，${you(c.party)}的违法行为属于“${c.discretion.tier}”情形（${c.discretion.reason.replace(/。$/, '')}）。`;
 }
 
@@ -319,7 +319,7 @@ export const correctionOrder: DocumentTemplate = {
       ...header(c, this.name, docNumber),
       addressee(c.party.name),
       { kind: 'paragraph', text: `经查，${y}${sentence(order.finding).slice(0, -1)}。上述行为违反了${must(c.violatedProvision, '违反的法律条款')}的规定。` },
-      { kind: 'paragraph', text: `依据${PENALTY_LAW}第二十八条第一款的规定，现责令${y}${when}改正上述违法行为：${order.requirement.replace(/。$/, '')}。${consequence}` },
+      { kind: 'paragraph', text: `依据${PENALTY_LAW}第二十八条第一款${order.basis ? `和${order.basis}` : ''}的规定，现责令${y}${when}改正上述违法行为：${order.requirement.replace(/。$/, '')}。${consequence}` },
       contactLine(c),
       { kind: 'space' },
       signature(c, order.date),

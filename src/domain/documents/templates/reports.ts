@@ -5,7 +5,7 @@ import { formatDate, formatDocumentNumber } from '../format.ts';
 import { PENALTY_LAW } from '../legal.ts';
 import { caseSources, legalReviewAspects, legalReviewConclusions, type LegalReviewAspect } from '../model.ts';
 import { field, must, type DocumentTemplate } from '../requirements.ts';
-import { baseFields, doc, evidenceLines, header, officerList, partyFields, partyLine, penaltySummary, sentence } from './common.ts';
+import { baseFields, caseNumberField, doc, evidenceLines, header, officerList, partyFields, partyLine, penaltySummary, sentence } from './common.ts';
 
 export const investigationReport: DocumentTemplate = {
   id: 'investigation-report',
@@ -17,13 +17,13 @@ export const investigationReport: DocumentTemplate = {
   required: [
     ...baseFields,
     ...partyFields,
-    field('caseNumber', '案件编号', (c) => c.caseNumber),
+    caseNumberField,
     field('filing.date', '立案日期', (c) => c.filing?.date),
     field('facts', '查明的违法事实', (c) => c.facts),
     field('evidence', '证据', (c) => c.evidence),
     field('violatedProvision', '违反的法律条款', (c) => c.violatedProvision),
     field('penaltyProvision', '处罚依据', (c) => c.penaltyProvision),
-    field('discretion', '裁量理由（裁量基准及阶次）', (c) => c.discretion),
+    field('discretion.reason', '裁量理由', (c) => c.discretion?.reason),
     field('investigationReport.date', '报告日期', (c) => c.investigationReport?.date),
     field('investigationReport.proposal', '拟处理意见', (c) => c.investigationReport?.proposal),
   ],
@@ -55,7 +55,11 @@ export const investigationReport: DocumentTemplate = {
       { kind: 'heading', level: 1, text: '五、裁量理由' },
       {
         kind: 'paragraph',
-        text: `依据《${discretion.benchmark.replace(/^《|》$/g, '')}》，本案属于“${discretion.tier}”情形：${sentence(discretion.reason)}`,
+        // 《行政处罚法》第三十四条: the benchmark and tier where one covers the violation; the reason always.
+        text:
+          discretion.benchmark && discretion.tier
+            ? `依据《${discretion.benchmark.replace(/^《|》$/g, '')}》，本案属于“${discretion.tier}”情形：${sentence(discretion.reason)}`
+            : sentence(discretion.reason),
       },
       { kind: 'heading', level: 1, text: '六、拟处理意见' },
       { kind: 'paragraph', text: `${sentence(report.proposal)}${proposed}` },
@@ -78,7 +82,7 @@ export const legalReviewOpinion: DocumentTemplate = {
   required: [
     ...baseFields,
     field('party.name', '当事人姓名或名称', (c) => c.party.name),
-    field('caseNumber', '案件编号', (c) => c.caseNumber),
+    caseNumberField,
     field('legalReview.reviewers', '审核人员', (c) => c.legalReview?.reviewers),
     field('legalReview.date', '审核日期', (c) => c.legalReview?.date),
     field('legalReview.findings', '审核情况', (c) => c.legalReview?.findings),

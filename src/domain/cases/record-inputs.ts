@@ -1,0 +1,143 @@
+/**
+ * Inputs of what a case records for its enforcement documents (执法文书): the records made during the
+ * investigation (现场检查（勘验）笔录, 询问笔录), the 责令（限期）改正通知书, the 催告书, service records (送达回证)
+ * and opinions signed by a named user. The actions here join `caseActionInput` (actions.ts); the rules they
+ * must satisfy are guards in workflow.ts, each citing its article.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/iso-date.ts';
+
+const text = (label: string, max = 2000) =>
+  z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${String(max)} 个字`).meta({ title: label });
+const userId = z.number().int().positive();
+const on = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').optional().meta({ title: '办理日期', format: 'date' });
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A China wall-clock time `YYYY-MM-DDTHH:mm`, as records print it (年月日时分). */
+export const localDateTimeInput = (label: string) =>
+  z
+    .string()
+    .refine((v) => {
+      const m = LOCAL_DATE_TIME.exec(v);
+      return m !== null && isIsoDate(m[1] ?? '');
+    }, `${label}格式应为 YYYY-MM-DDTHH:mm（如 2026-03-03T09:30）`)
+    .meta({ title: label, format: 'date-time-local' });
+
+/** A time of day `HH:mm` on the act's date. */
+export const timeOfDayInput = (label: string) =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 HH:mm（如 09:30）`)
+    .meta({ title: label, format: 'time' });
+
+/** An opinion on an approval form, signed by a user of the system (who is never typed in). */
+export const signedOpinion = (label: string) =>
+  z.object({ text: text(label, 1000), byId: userId.meta({ title: '签署人' }) }).meta({ title: label });
+export type SignedOpinionInput = z.infer<ReturnType<typeof signedOpinion>>;
+
+/** 《行政处罚法》第六十四条第（三）项: reasons a hearing is held in private. */
+export const confidentialHearingReasons = ['stateSecret', 'tradeSecret', 'privacy'] as const;
+export const confidentialHearingReasonLabels: Record<(typeof confidentialHearingReasons)[number], string> = {
+  stateSecret: '涉及国家秘密',
+  tradeSecret: '涉及商业秘密',
+  privacy: '涉及个人隐私',
+};
+
+/** 保管期限 of a case file (机关文件材料归档范围和文书档案保管期限: 永久、定期30年、定期10年). */
+export const archiveRetentions = ['permanent', 'years30', 'years10'] as const;
+export type ArchiveRetention = (typeof archiveRetentions)[number];
+export const archiveRetentionLabels: Record<ArchiveRetention, string> = { permanent: '永久', years30: '30年', years10: '10年' };
+
+export const serviceMethodKeys = ['direct', 'electronic', 'mail', 'left', 'announcement'] as const;
+
+/** How a document was served (送达回证, 《行政处罚法》第六十一条), besides the method. */
+export const serviceFields = {
+  place: text('送达地点', 200).optional().meta({ title: '送达地点', description: '默认当事人住址或地址' }),
+  time: timeOfDayInput('送达时间').optional(),
+  /** 代收: who signed instead of the recipient, and why. */
+  receiver: z.object({ name: text('代收人', 40), reason: text('代收理由', 200) }).optional().meta({ title: '代收人及代收理由' }),
+  /** 留置送达: the witness (《民事诉讼法》第八十九条). */
+  witness: text('见证人', 60).optional().meta({ title: '见证人', description: '留置送达时必填' }),
+  /** 电子送达: the party's written consent (《行政处罚法》第六十一条第二款). */
+  electronicConsent: text('电子送达确认书', 200).optional().meta({ title: '当事人同意电子送达的确认书', description: '电子送达时必填' }),
+  serverIds: z.array(userId).min(1).max(4).optional().meta({ title: '送达人', description: '默认办理本步骤的执法人员' }),
+};
+export const serviceInput = z
+  .object({ method: z.enum(serviceMethodKeys, { message: '送达方式无效' }).meta({ title: '送达方式' }), ...serviceFields })
+  .meta({ title: '送达情况' });
+export type ServiceInput = z.infer<typeof serviceInput>;
+
+const materials = z
+  .array(z.object({ name: text('材料名称', 100), count: text('数量', 20) }))
+  .min(1, '至少列出一项移送材料')
+  .max(30)
+  .meta({ title: '移送材料清单' });
+
+const interviewee = z
+  .object({
+    name: text('被询问人姓名', 40),
+    idNumber: z.string().trim().min(15, '请填写被询问人公民身份号码').max(18).meta({ title: '公民身份号码' }),
+    employer: z.string().trim().max(100).optional().meta({ title: '工作单位' }),
+    position: z.string().trim().max(40).optional().meta({ title: '职务' }),
+    address: text('住址', 200),
+    phone: z.string().trim().min(5, '请填写联系电话').max(30).meta({ title: '联系电话' }),
+    relation: text('与本案关系', 40).meta({ title: '与本案关系', description: '如“当事人”“当事人的法定代表人”“证人”' }),
+  })
+  .meta({ title: '被询问人' });
+
+const officersOnRecord = (label: string) =>
+  z.array(userId).min(2, `${label}至少两名执法人员（《行政处罚法》第四十二条）`).max(6).meta({ title: label, description: '本案持有效执法证件的执法人员，至少两名（第四十二条）' });
+
+export const recordActionInputs = {
+  materials,
+  actions: [
+    /** 现场检查（勘验）笔录 (《行政处罚法》第五十五条). */
+    z.object({
+      action: z.literal('recordInspection'),
+      on,
+      startAt: localDateTimeInput('检查开始时间'),
+      endAt: localDateTimeInput('检查结束时间'),
+      place: text('检查地点', 200),
+      inspectorIds: officersOnRecord('检查人员'),
+      recorderId: userId.meta({ title: '记录人', description: '本案执法人员' }),
+      presentPerson: text('在场人', 100).meta({ title: '当事人或在场人', description: '如“赵志强（当事人）”' }),
+      findings: text('现场情况', 5000).meta({ title: '现场情况', description: '客观描述：位置、面积或数量等' }),
+      mediaRefs: z.string().trim().max(200).optional().meta({ title: '照片、视频编号' }),
+    }),
+    /** 询问笔录 (《行政处罚法》第五十五条). */
+    z.object({
+      action: z.literal('recordInquiry'),
+      on,
+      startAt: localDateTimeInput('询问开始时间'),
+      endAt: localDateTimeInput('询问结束时间'),
+      place: text('询问地点', 200),
+      interviewee,
+      questionerIds: officersOnRecord('询问人'),
+      recorderId: userId.meta({ title: '记录人', description: '本案执法人员' }),
+      rightsAnswer: text('被询问人对出示证件和告知权利的答复', 200),
+      exchanges: z
+        .array(z.object({ question: text('问', 1000), answer: text('答', 2000) }))
+        .min(1, '至少记录一问一答')
+        .max(60)
+        .meta({ title: '询问内容' }),
+    }),
+    /** 责令（限期）改正通知书 (《行政处罚法》第二十八条第一款). */
+    z.object({
+      action: z.literal('orderCorrection'),
+      on,
+      finding: text('责令改正时查明的违法事实', 2000),
+      requirement: text('责令改正的内容', 1000),
+      deadline: z.string().refine(isIsoDate, '改正期限应为 YYYY-MM-DD').optional().meta({ title: '改正期限', format: 'date', description: '不填为立即改正' }),
+      basis: text('责令改正的依据', 300).optional().meta({ title: '责令改正的依据', description: '如“《中华人民共和国城乡规划法》第六十四条”' }),
+      service: serviceInput.optional().meta({ title: '通知书送达情况' }),
+    }),
+    /** 催告书 (《行政处罚法》第七十二条; 《行政强制法》第三十五条、第四十五条). */
+    z.object({
+      action: z.literal('remindPayment'),
+      on,
+      periodDays: z.number().int().min(1, '催告履行期限至少 1 日').max(30, '催告履行期限不超过 30 日').default(10).meta({ title: '催告履行期限（日）' }),
+      service: serviceInput.optional().meta({ title: '催告书送达情况' }),
+    }),
+  ] as const,
+};

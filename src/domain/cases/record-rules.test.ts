@@ -1,0 +1,137 @@
+/**
+ * The rules of what a case records for its documents, through the workflow table: each test is named after its
+ * article and fails when the guard is removed from the table or the rule function.
+ */
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors.ts';
+import type { CaseActionInput } from './actions.ts';
+import { buildCase, buildOfficer, buildPenalty, guardContext, notifiedCase } from './fixtures.ts';
+import { checkTransition } from './workflow.ts';
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal, but the step was allowed');
+}
+
+function expectRule(fn: () => unknown, article: string): AppError {
+  const error = refusal(fn);
+  expect(error.code).toBe('RULE_VIOLATION');
+  expect(String(error.details?.article)).toContain(article);
+  return error;
+}
+
+const officer = (actDate: string) => guardContext({ actDate, actor: { userId: 11, roles: ['officer'] } });
+const investigating = () => buildCase({ state: 'investigating', lastActedOn: '2026-03-03', officers: [buildOfficer(11), buildOfficer(12), buildOfficer(13, { certificateValidUntil: '2025-12-31' })] });
+
+const inspection = (inspectorIds: number[], startAt = '2026-03-04T09:30'): CaseActionInput => ({
+  action: 'recordInspection',
+  on: '2026-03-04',
+  startAt,
+  endAt: '2026-03-04T10:15',
+  place: '云城市东湖区湖滨路56号楼顶',
+  inspectorIds,
+  recorderId: 12,
+  presentPerson: '赵志强（当事人）',
+  findings: '楼顶搭建钢结构房屋一间，约72平方米。',
+});
+
+describe('records made during the investigation (《行政处罚法》第四十二条、第五十五条)', () => {
+  it('Art. 42/55: an inspection record is made by at least two certified officers of the case', () => {
+    expect(checkTransition(investigating(), inspection([11, 12]), officer('2026-03-04'))).toBe('investigating');
+    expectRule(() => checkTransition(investigating(), inspection([11]), officer('2026-03-04')), '第四十二条');
+    // 13's certificate expired before the act; 99 is not an officer of the case.
+    expect(expectRule(() => checkTransition(investigating(), inspection([11, 13]), officer('2026-03-04')), '第五十五条').message).toContain('执法人员13');
+    expectRule(() => checkTransition(investigating(), inspection([11, 99]), officer('2026-03-04')), '第四十二条');
+  });
+
+  it('Art. 42/55: an inquiry record names two certified questioners of the case', () => {
+    const inquiry = (questionerIds: number[]): CaseActionInput => ({
+      action: 'recordInquiry',
+      startAt: '2026-03-04T14:00',
+      endAt: '2026-03-04T14:40',
+      place: '东湖区执法大队询问室',
+      interviewee: { name: '赵志强', idNumber: '539902197804120314', address: '云城市东湖区湖滨路56号', phone: '13978041231', relation: '当事人' },
+      questionerIds,
+      recorderId: 12,
+      rightsAnswer: '看清楚了，不申请回避。',
+      exchanges: [{ question: '楼顶的房屋是谁建的？', answer: '是我请人建的。' }],
+    });
+    expect(checkTransition(investigating(), inquiry([11, 12]), officer('2026-03-04'))).toBe('investigating');
+    expectRule(() => checkTransition(investigating(), inquiry([12]), officer('2026-03-04')), '第四十二条');
+  });
+
+  it('a record starts on the day it is recorded and does not end before it starts', () => {
+    expect(refusal(() => checkTransition(investigating(), inspection([11, 12], '2026-03-03T09:30'), officer('2026-03-04'))).code).toBe('VALIDATION');
+  });
+});
+
+describe('service (《行政处罚法》第六十一条)', () => {
+  const decided = () => {
+    const c = buildCase({ state: 'decided', lastActedOn: '2026-03-20' });
+    c.record.decision = { kind: 'penalty', on: '2026-03-20', number: '云东城管罚决字〔2026〕1号', penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    return c;
+  };
+
+  it('Art. 61: electronic service needs the party’s consent and a signed confirmation', () => {
+    expectRule(() => checkTransition(decided(), { action: 'serve', on: '2026-03-21', method: 'electronic' }, officer('2026-03-21')), '第六十一条第二款');
+    const consented: CaseActionInput = { action: 'serve', on: '2026-03-21', method: 'electronic', electronicConsent: '2026年3月2日签署的送达地址确认书' };
+    expect(checkTransition(decided(), consented, officer('2026-03-21'))).toBe('enforcing');
+  });
+
+  it('Art. 61 with 民事诉讼法第八十九条: leaving a document at the address needs a witness, also for the prior notice', () => {
+    const reviewing = buildCase({ state: 'reviewing', lastActedOn: '2026-03-09' });
+    reviewing.record.proposal = { kind: 'penalty', penalty: buildPenalty(), ground: null, education: null, transferReason: null };
+    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left' } }, officer('2026-03-10')), '第八十九条');
+    expect(checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left', witness: '社区网格员李某' } }, officer('2026-03-10'))).toBe('notified');
+  });
+});
+
+describe('hearing (《行政处罚法》第六十四条)', () => {
+  const hearingCase = () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    c.record.hearing = { requestedOn: '2026-03-11', hearingOn: null, noticeServedOn: null, noticeNumber: null, presiderId: null, presiderName: null, place: null, heldOn: null, record: null };
+    return c;
+  };
+  const schedule = (extra: Partial<Extract<CaseActionInput, { action: 'scheduleHearing' }>>): CaseActionInput => ({
+    action: 'scheduleHearing',
+    on: '2026-03-12',
+    hearingOn: '2026-03-25',
+    presiderId: 21,
+    place: '第一听证室',
+    ...extra,
+  });
+
+  it('Art. 64 (三): a hearing is public unless state secrets, trade secrets or privacy are involved', () => {
+    expectRule(() => checkTransition(hearingCase(), schedule({ publicHearing: false }), officer('2026-03-12')), '第六十四条第（三）项');
+    expect(checkTransition(hearingCase(), schedule({ publicHearing: false, confidentialReason: 'tradeSecret' }), officer('2026-03-12'))).toBe('hearing');
+  });
+
+  it('Art. 64 (四): hearing officers (听证员) are not investigators of the case either', () => {
+    expectRule(() => checkTransition(hearingCase(), schedule({ hearingOfficerIds: [22, 12] }), officer('2026-03-12')), '第六十四条第（四）项');
+    expect(checkTransition(hearingCase(), schedule({ hearingOfficerIds: [22] }), officer('2026-03-12'))).toBe('hearing');
+  });
+});
+
+describe('correction and reminder', () => {
+  it('Art. 28: a correction period ends after the order is made', () => {
+    const order = (deadline: string): CaseActionInput => ({ action: 'orderCorrection', on: '2026-03-04', finding: '未经批准擅自建设', requirement: '停止建设，限期改正', deadline });
+    expectRule(() => checkTransition(investigating(), order('2026-03-04'), officer('2026-03-04')), '第二十八条');
+    expect(checkTransition(investigating(), order('2026-03-20'), officer('2026-03-04'))).toBe('investigating');
+  });
+
+  it('Art. 72 with 行政强制法第三十五条、第四十五条: a reminder only after the payment period, while something is owed', () => {
+    const enforcing = buildCase({ state: 'enforcing', lastActedOn: '2026-03-21', paymentDueOn: '2026-04-07' });
+    enforcing.record.decision = { kind: 'penalty', on: '2026-03-20', number: '云东城管罚决字〔2026〕1号', penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    const remind: CaseActionInput = { action: 'remindPayment', on: '2026-04-07', periodDays: 10 };
+    expectRule(() => checkTransition(enforcing, remind, officer('2026-04-07')), '行政强制法》第三十五条');
+    expect(checkTransition(enforcing, { ...remind, on: '2026-04-08' }, officer('2026-04-08'))).toBe('enforcing');
+    enforcing.record.payments = [{ on: '2026-04-07', amountFen: 2_000_00, receiptNo: 'FS1' }];
+    expectRule(() => checkTransition(enforcing, { ...remind, on: '2026-04-08' }, officer('2026-04-08')), '第七十二条');
+  });
+});

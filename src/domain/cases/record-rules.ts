@@ -1,0 +1,149 @@
+/**
+ * Guards of the records a case keeps for its enforcement documents: investigation records made by two certified
+ * officers of the case, lawful service, public hearings, the correction period and the payment reminder. Each
+ * cites its article and has a test named after it (workflow.test.ts). The transition table (workflow.ts) uses them.
+ */
+import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { ruleViolation, validationError } from '../errors.ts';
+import type { CaseActionInput } from './actions.ts';
+import type { ServiceInput } from './record-inputs.ts';
+import { art, assertPresiderNotInvestigator, lateFeeFen, validOfficers } from './rules.ts';
+import type { CaseSnapshot, GuardContext, OfficerOnCase } from './snapshot.ts';
+import type { Guard } from './workflow.ts';
+
+/**
+ * 《行政处罚法》第四十二条、第五十五条: investigation records are made by at least two officers of the case who hold
+ * valid certificates on the day (and show them); the recorder is an officer of the case too.
+ */
+export function assertRecordOfficers(officers: readonly OfficerOnCase[], ids: readonly number[], recorderId: number, date: IsoDate, what: string): void {
+  const unique = [...new Set(ids)];
+  const valid = validOfficers(officers, date);
+  const invalid = unique.filter((id) => !valid.some((o) => o.userId === id));
+  if (invalid.length) {
+    const names = invalid.map((id) => officers.find((o) => o.userId === id)?.displayName ?? `用户 ${String(id)}`);
+    throw ruleViolation(`${what}须为本案持有效执法证件且未回避的执法人员：${names.join('、')} 不符合`, `${art('四十二')}、${art('五十五')}`, { invalid });
+  }
+  if (unique.length < 2) throw ruleViolation(`${what}不得少于两人`, art('四十二'));
+  if (!officers.some((o) => o.userId === recorderId && !o.recused)) throw validationError('记录人须为本案执法人员', { field: 'recorderId' });
+}
+
+/** A record's start and end: on the act's date, the end not before the start. */
+export function assertRecordTimes(startAt: string, endAt: string, actDate: IsoDate): void {
+  if (startAt.slice(0, 10) !== actDate) throw validationError(`开始时间 ${startAt} 应在办理日期 ${actDate} 当天`, { field: 'startAt' });
+  if (endAt < startAt) throw validationError(`结束时间 ${endAt} 早于开始时间 ${startAt}`, { field: 'endAt' });
+}
+
+/**
+ * 《行政处罚法》第六十一条: documents are served as the 民事诉讼法 provides — left at the address only before a witness
+ * (《民事诉讼法》第八十九条) — and electronically only with the party's consent and a signed confirmation (第二款).
+ */
+export function assertLawfulService(service: Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined): void {
+  if (!service) return;
+  if (service.method === 'electronic' && !service.electronicConsent) {
+    throw ruleViolation('电子送达须经当事人同意并签订确认书，请填写确认书', `${art('六十一')}第二款`);
+  }
+  if (service.method === 'left' && !service.witness) {
+    throw ruleViolation('留置送达须有见证人在场并在送达回证上签名，请填写见证人', `${art('六十一')}、《中华人民共和国民事诉讼法》第八十九条`);
+  }
+}
+
+/** 《行政处罚法》第六十四条第（三）项: a hearing is public unless it concerns state secrets, trade secrets or privacy. */
+export function assertHearingPublicity(publicHearing: boolean, confidentialReason: string | undefined): void {
+  if (!publicHearing && !confidentialReason) {
+    throw ruleViolation('除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行；不公开须写明理由', `${art('六十四')}第（三）项`);
+  }
+  if (publicHearing && confidentialReason) throw validationError('公开举行的听证不应填写不公开的理由', { field: 'confidentialReason' });
+}
+
+/** 《行政处罚法》第二十八条第一款: a correction period ends after the order, never before it. */
+export function assertCorrectionDeadline(deadline: string | undefined, orderedOn: IsoDate): void {
+  if (deadline === undefined) return;
+  if (!isIsoDate(deadline) || deadline <= orderedOn) {
+    throw ruleViolation(`限期改正的期限（${deadline}）应晚于责令改正之日（${orderedOn}）；须当即改正的请不填期限`, `${art('二十八')}第一款`);
+  }
+}
+
+/** What is owed on `on`: the fine and 加处罚款 (《行政处罚法》第七十二条) less what was paid. */
+export function owedOn(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, on: IsoDate): { fineFen: number; lateFeeFen: number; owedFen: number } {
+  const fine = c.record.decision?.penalty?.fineFen ?? 0;
+  const paid = c.record.payments.reduce((s, p) => s + p.amountFen, 0);
+  // A fine paid in full stops the surcharge on the day of the last payment.
+  const until = paid >= fine && c.record.payments.length ? (c.record.payments.at(-1)?.on ?? on) : on;
+  const late = c.paymentDueOn ? lateFeeFen(fine, c.paymentDueOn, until) : 0;
+  return { fineFen: fine, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) };
+}
+
+/**
+ * 《行政处罚法》第七十二条第一款 and 《行政强制法》第三十五条、第四十五条: the reminder (催告书) that announces 加处罚款
+ * and precedes court enforcement is made only after the payment period has passed and while the fine is unpaid.
+ */
+export function assertReminderDue(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, on: IsoDate): void {
+  const article = `${art('七十二')}、《中华人民共和国行政强制法》第三十五条、第四十五条`;
+  if (!c.paymentDueOn || on <= c.paymentDueOn) {
+    throw ruleViolation(`罚款缴纳期限（${c.paymentDueOn ?? '未确定'}）尚未届满，不能催告或加处罚款`, article, { paymentDueOn: c.paymentDueOn });
+  }
+  const { owedFen } = owedOn(c, on);
+  if (owedFen === 0) throw ruleViolation('罚款及加处罚款已全部缴纳，无需催告', article);
+  if (c.record.courtEnforcement) throw ruleViolation(`已于 ${c.record.courtEnforcement.on} 申请人民法院强制执行，不再催告`, article);
+}
+
+function serviceOf(input: CaseActionInput): Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined {
+  if (input.action === 'serve') return input;
+  if (input.action === 'notify' || input.action === 'scheduleHearing' || input.action === 'orderCorrection' || input.action === 'remindPayment') return input.service;
+  return undefined;
+}
+
+function only<A extends CaseActionInput['action']>(input: CaseActionInput, action: A): Extract<CaseActionInput, { action: A }> {
+  if (input.action !== action) throw new Error(`guard for ${action} got ${input.action}`);
+  return input as Extract<CaseActionInput, { action: A }>;
+}
+
+export const recordGuards = {
+  recordOfficers: {
+    id: 'recordOfficers',
+    article: `${art('四十二')}、${art('五十五')}`,
+    check: (c, input, g) => {
+      if (input.action === 'recordInspection') assertRecordOfficers(c.officers, input.inspectorIds, input.recorderId, g.actDate, '检查人员');
+      if (input.action === 'recordInquiry') assertRecordOfficers(c.officers, input.questionerIds, input.recorderId, g.actDate, '询问人');
+    },
+  },
+  recordTimes: {
+    id: 'recordTimes',
+    article: art('五十五'),
+    check: (_c, input, g) => {
+      if (input.action === 'recordInspection' || input.action === 'recordInquiry') assertRecordTimes(input.startAt, input.endAt, g.actDate);
+      if (input.action === 'collectiveDiscussion' && input.startAt && input.endAt) assertRecordTimes(input.startAt, input.endAt, g.actDate);
+      if (input.action === 'holdHearing' && input.startAt && input.endAt) assertRecordTimes(input.startAt, input.endAt, g.actDate);
+    },
+  },
+  lawfulService: {
+    id: 'lawfulService',
+    article: art('六十一'),
+    check: (_c, input) => assertLawfulService(serviceOf(input)),
+  },
+  hearingPublicity: {
+    id: 'hearingPublicity',
+    article: `${art('六十四')}第（三）项`,
+    check: (_c, input) => {
+      const i = only(input, 'scheduleHearing');
+      assertHearingPublicity(i.publicHearing ?? true, i.confidentialReason);
+    },
+  },
+  hearingOfficersIndependent: {
+    id: 'hearingOfficersIndependent',
+    article: `${art('六十四')}第（四）项`,
+    check: (c, input) => {
+      for (const id of only(input, 'scheduleHearing').hearingOfficerIds ?? []) assertPresiderNotInvestigator(c.officers, id);
+    },
+  },
+  correctionDeadline: {
+    id: 'correctionDeadline',
+    article: `${art('二十八')}第一款`,
+    check: (_c, input, g) => assertCorrectionDeadline(only(input, 'orderCorrection').deadline, g.actDate),
+  },
+  reminderDue: {
+    id: 'reminderDue',
+    article: art('七十二'),
+    check: (c, _i, g: GuardContext) => assertReminderDue(c, g.actDate),
+  },
+} satisfies Record<string, Guard>;
