@@ -66,6 +66,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Sees the response before its body is read (e.g. the case list's `x-total-count` header). */
+  onResponse?: (response: Response) => void;
 }
 
 /** Listeners told when any request answers 401, so the app can return to the login page. */
@@ -73,6 +75,14 @@ const unauthenticatedListeners = new Set<() => void>();
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
+}
+
+/** The server's `{ code, message, details? }` answer of a failed request (parsed JSON, or undefined) as an ApiError. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const e = (body ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
+  const code = typeof e.code === 'string' && knownCodes.has(e.code) ? (e.code as ErrorCode) : status >= 500 ? 'INTERNAL' : 'VALIDATION';
+  const message = typeof e.message === 'string' && e.message ? e.message : `服务器返回错误（${status}）`;
+  return new ApiError(code, message, status, typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : undefined);
 }
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
@@ -93,6 +103,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('NETWORK', '无法连接服务器，请检查网络后重试', 0);
   }
+  options.onResponse?.(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let body: unknown = undefined;
@@ -104,11 +115,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
     }
   }
   if (!response.ok) {
-    const e = (body ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-    const code = typeof e.code === 'string' && knownCodes.has(e.code) ? (e.code as ErrorCode) : response.status >= 500 ? 'INTERNAL' : 'VALIDATION';
-    const message = typeof e.message === 'string' && e.message ? e.message : `服务器返回错误（${response.status}）`;
     if (response.status === 401 && !path.startsWith('/auth/login')) unauthenticatedListeners.forEach((l) => l());
-    throw new ApiError(code, message, response.status, typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : undefined);
+    throw toApiError(response.status, body);
   }
   if (body === undefined && text) throw new ApiError('INTERNAL', '服务器返回了无法识别的内容', response.status);
   return body as T;

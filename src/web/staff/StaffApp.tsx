@@ -16,6 +16,10 @@ const loaders = {
   deadline: () => import('./pages/DeadlinePage.tsx'),
   audit: () => import('./pages/AuditPage.tsx'),
   profile: () => import('./pages/ProfilePage.tsx'),
+  powerItems: () => import('./pages/admin/PowerItemsPage.tsx'),
+  benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
+  settings: () => import('./pages/admin/SettingsPage.tsx'),
+  reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
 };
 const loaderByPath: Record<string, keyof typeof loaders> = {
   '/login': 'login',
@@ -26,6 +30,10 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/tools/deadline': 'deadline',
   '/audit': 'audit',
   '/profile': 'profile',
+  '/admin/power-items': 'powerItems',
+  '/admin/benchmarks': 'benchmarks',
+  '/admin/settings': 'settings',
+  '/reports/analyze': 'reportAnalyze',
 };
 const initialPage = loaderByPath[window.location.pathname.replace(/\/+$/, '') || '/'];
 if (initialPage) void loaders[initialPage]().catch(() => undefined);
@@ -38,6 +46,10 @@ const CalendarPage = lazy(loaders.calendar);
 const DeadlinePage = lazy(loaders.deadline);
 const AuditPage = lazy(loaders.audit);
 const ProfilePage = lazy(loaders.profile);
+const PowerItemsPage = lazy(loaders.powerItems);
+const BenchmarksPage = lazy(loaders.benchmarks);
+const SettingsPage = lazy(loaders.settings);
+const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 
 export const pageFallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -89,6 +101,10 @@ export function StaffApp() {
         <Route path="tools/deadline" element={<DeadlinePage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="admin/power-items" element={<PowerItemsPage />} />
+        <Route path="admin/benchmarks" element={<BenchmarksPage />} />
+        <Route path="admin/settings" element={<SettingsPage />} />
+        <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Dropdown, Layout, Menu, Result, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roles } from '../../domain/access.ts';
 import { errorMessage } from '../shared/api.ts';
@@ -17,15 +17,36 @@ function entryFor(pathname: string) {
   return [...menuEntries].filter((e) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`))).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
+type MenuItem = { key: string; icon: ReactNode; label: string; children?: MenuItem[] };
+
+/** Menu items in menu order; the entries of a group become one submenu where the group's first entry is. */
+function menuItems(me: Me): MenuItem[] {
+  const items: MenuItem[] = [];
+  for (const e of visibleEntries(me)) {
+    const item = { key: e.path, icon: e.icon, label: e.label(me) };
+    if (!e.group) {
+      items.push(item);
+      continue;
+    }
+    const key = `group:${e.group}`;
+    const group = items.find((i) => i.key === key);
+    if (group) group.children!.push(item);
+    else items.push({ key, icon: <AppstoreOutlined />, label: e.group, children: [item] });
+  }
+  return items;
+}
+
 function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const selected = entryFor(location.pathname)?.path ?? '';
+  const entry = entryFor(location.pathname);
+  const selected = entry?.path ?? '';
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
-      items={visibleEntries(me).map((e) => ({ key: e.path, icon: e.icon, label: e.label(me) }))}
+      defaultOpenKeys={entry?.group ? [`group:${entry.group}`] : []}
+      items={menuItems(me)}
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();

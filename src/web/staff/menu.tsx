@@ -2,6 +2,10 @@ import {
   ApartmentOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  ControlOutlined,
+  FileSearchOutlined,
+  SettingOutlined,
+  UnorderedListOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -18,7 +22,13 @@ export interface MenuEntry {
   icon: ReactNode;
   /** Roles that see the entry; undefined = every logged-in user. */
   roles?: readonly Role[];
+  /** Entries of one group are shown together as a submenu (e.g. 系统管理), where the group's first entry is. */
+  group?: string;
 }
+
+/** Admin pages: admins maintain them; heads and legal reviewers read them (the API lets them read, not write). */
+const adminPageRoles: readonly Role[] = ['admin', 'head', 'reviewer'];
+const adminGroup = '系统管理';
 
 const isAdmin = (me: Me) => me.roles.includes('admin');
 
@@ -35,6 +45,10 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/tools/deadline', label: () => '法定期限计算器', icon: <CalculatorOutlined /> },
   { path: '/calendar', label: (me) => (isAdmin(me) ? '法定工作日历维护' : '法定工作日历'), icon: <CalendarOutlined /> },
   { path: '/audit', label: () => '审计链核验', icon: <SafetyCertificateOutlined />, roles: ['admin', 'supervisor'] },
+  { path: '/reports/analyze', label: () => '年度报告分析', icon: <FileSearchOutlined />, roles: ['supervisor', 'admin', 'head', 'reviewer'] },
+  { path: '/admin/power-items', label: () => '权责清单', icon: <UnorderedListOutlined />, roles: adminPageRoles, group: adminGroup },
+  { path: '/admin/benchmarks', label: () => '裁量基准', icon: <ControlOutlined />, roles: adminPageRoles, group: adminGroup },
+  { path: '/admin/settings', label: () => '办案参数', icon: <SettingOutlined />, roles: adminPageRoles, group: adminGroup },
   { path: '/profile', label: () => '个人信息', icon: <UserOutlined /> },
 ];
 

@@ -1,0 +1,269 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, errorMessage } from '../../../shared/api.ts';
+import type { PowerItem } from '../../../shared/admin-types.ts';
+import { showServerErrors } from '../../../shared/forms.ts';
+import { RemoteView } from '../../../shared/RemoteView.tsx';
+import type { Organization } from '../../../shared/types.ts';
+import { useIsPhone } from '../../../shared/use-is-phone.ts';
+import { useRemote } from '../../../shared/use-remote.ts';
+import { useMe } from '../../auth.tsx';
+import { OrgPicker, useChosenOrganization } from './OrgPicker.tsx';
+
+interface ItemForm {
+  code: string;
+  name: string;
+  violatedProvision: string;
+  penaltyProvision: string;
+  statutoryRange: string;
+  category: string;
+  delegatedFromId?: number | null;
+}
+const formFields = ['code', 'name', 'violatedProvision', 'penaltyProvision', 'statutoryRange', 'category', 'delegatedFromId'] as const;
+
+type Editing = { mode: 'create' } | { mode: 'edit'; item: PowerItem };
+
+function matches(item: PowerItem, q: string): boolean {
+  if (!q) return true;
+  return [item.code, item.name, item.violatedProvision, item.penaltyProvision, item.category, item.statutoryRange].some((text) => text.includes(q));
+}
+
+function Origin({ item }: { item: PowerItem }) {
+  return (
+    <Space size={4} wrap>
+      {item.inherited ? <Tag>上级：{item.organizationName}</Tag> : <Tag color="blue">本单位</Tag>}
+      {item.delegatedFromName && <Tag color="purple">赋权自{item.delegatedFromName}</Tag>}
+      {!item.active && <Tag color="red">已停用</Tag>}
+    </Space>
+  );
+}
+
+function ItemModal({ editing, organization, ancestors, onClose, onSaved }: { editing: Editing; organization: Organization; ancestors: Organization[]; onClose: () => void; onSaved: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ItemForm>();
+  const [saving, setSaving] = useState(false);
+  const item = editing.mode === 'edit' ? editing.item : undefined;
+  // Name, 违则, 罚则 and 幅度 are fixed once a case uses the item (《行政处罚法》第三十七条; the server refuses too).
+  const wordingLocked = (item?.caseCount ?? 0) > 0;
+
+  const submit = async (values: ItemForm) => {
+    setSaving(true);
+    try {
+      if (item) {
+        const patch = Object.fromEntries(Object.entries(values).filter(([key, value]) => key !== 'code' && key !== 'delegatedFromId' && value !== item[key as keyof PowerItem]));
+        await api.patch(`/power-items/${item.id}`, patch);
+        message.success(`已保存“${values.name}”`);
+      } else {
+        await api.post('/power-items', { ...values, organizationId: organization.id, delegatedFromId: values.delegatedFromId ?? null });
+        message.success(`已新增“${values.name}”`);
+      }
+      onSaved();
+    } catch (e) {
+      message.error(showServerErrors(form, e, formFields));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = (label: string, min: number) => [{ required: true, whitespace: true, message: `请填写${label}` }, { min, message: `${label}至少 ${min} 个字` }];
+  return (
+    <Modal
+      open
+      title={item ? `修改事项 ${item.code}` : `新增权责清单事项（${organization.name}）`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      {wordingLocked && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`已有 ${item!.caseCount} 件案件适用该事项，违法行为名称、违则、罚则和处罚幅度不能修改（案件适用违法行为发生时的规定，《行政处罚法》第三十七条）。规定变化时请停用该事项并新增一项。`}
+        />
+      )}
+      <Form<ItemForm> form={form} layout="vertical" initialValues={item ?? { category: '' }} onFinish={(v) => void submit(v)}>
+        <Form.Item name="code" label="事项编码" extra="本单位内唯一；新增后不可修改" rules={[{ required: true, message: '请填写事项编码' }, { pattern: /^[A-Za-z0-9-]{2,30}$/, message: '事项编码为 2–30 位字母、数字或连字符' }]}>
+          <Input maxLength={30} disabled={Boolean(item)} />
+        </Form.Item>
+        <Form.Item name="name" label="违法行为名称" rules={required('违法行为名称', 4)}>
+          <Input maxLength={300} disabled={wordingLocked} />
+        </Form.Item>
+        <Form.Item name="violatedProvision" label="违则（违反的条款）" rules={required('违则', 4)}>
+          <Input.TextArea autoSize maxLength={300} disabled={wordingLocked} />
+        </Form.Item>
+        <Form.Item name="penaltyProvision" label="罚则（处罚依据）" rules={required('罚则', 4)}>
+          <Input.TextArea autoSize maxLength={300} disabled={wordingLocked} />
+        </Form.Item>
+        <Form.Item name="statutoryRange" label="法定处罚幅度" rules={required('法定处罚幅度', 2)}>
+          <Input.TextArea autoSize maxLength={500} disabled={wordingLocked} />
+        </Form.Item>
+        <Form.Item name="category" label="事项类别" extra="如 市容环境、占道经营、违法建设，用于统计和检索" rules={required('事项类别', 2)}>
+          <Input maxLength={30} />
+        </Form.Item>
+        {!item && ancestors.length > 0 && (
+          <Form.Item name="delegatedFromId" label="赋权单位" extra="上级单位依法赋予本单位的事项选择赋权单位；本单位自有职权不选">
+            <Select allowClear placeholder="本单位自有职权" options={ancestors.map((o) => ({ value: o.id, label: o.name }))} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** 权责清单: the powers of a unit — its own, delegated to it (赋权), and its superiors' that apply to it. */
+export default function PowerItemsPage() {
+  const me = useMe();
+  const isAdmin = me.roles.includes('admin');
+  const isPhone = useIsPhone();
+  const { message } = App.useApp();
+  const { chosen, choose, organizations, organization } = useChosenOrganization();
+  const [q, setQ] = useState('');
+  const [showInactive, setShowInactive] = useState(false);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const remote = useRemote((signal) => api.get<PowerItem[]>(`/organizations/${chosen}/power-items`, { includeInactive: showInactive || undefined }, signal), [chosen, showInactive]);
+  const visible = useMemo(() => (remote.data ?? []).filter((i) => matches(i, q.trim())), [remote.data, q]);
+  const ancestors = useMemo(() => (organization ? organizations.filter((o) => organization.path.startsWith(o.path) && o.id !== organization.id) : []), [organization, organizations]);
+
+  const setActive = async (item: PowerItem, active: boolean) => {
+    try {
+      await api.patch(`/power-items/${item.id}`, { active });
+      message.success(active ? `已启用“${item.name}”` : `已停用“${item.name}”`);
+      remote.reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const actions = (item: PowerItem) =>
+    isAdmin && !item.inherited ? (
+      <Space size={4} wrap>
+        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', item })}>
+          修改
+        </Button>
+        {item.active ? (
+          <Popconfirm
+            title="停用该事项？"
+            description="停用后不能再据此登记新案件；已登记的案件不受影响，尚未立案的将因事项不在权责清单内而不能立案。"
+            okText="停用"
+            cancelText="取消"
+            onConfirm={() => setActive(item, false)}
+          >
+            <Button size="small" danger>
+              停用
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button size="small" onClick={() => void setActive(item, true)}>
+            启用
+          </Button>
+        )}
+      </Space>
+    ) : null;
+
+  return (
+    <Card
+      title="权责清单"
+      extra={
+        isAdmin && organization ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+            新增事项
+          </Button>
+        ) : undefined
+      }
+    >
+      <Space direction={isPhone ? 'vertical' : 'horizontal'} style={{ width: '100%', marginBottom: 12 }} wrap>
+        <OrgPicker value={chosen} onChange={choose} organizations={organizations} />
+        <Input.Search allowClear placeholder="编码、违法行为、违则、罚则或类别" aria-label="检索权责清单" onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ width: isPhone ? '100%' : 320 }} />
+        {isAdmin && (
+          <Space>
+            <Switch checked={showInactive} onChange={setShowInactive} aria-label="显示已停用事项" />
+            <Typography.Text>显示已停用事项</Typography.Text>
+          </Space>
+        )}
+      </Space>
+      <Typography.Paragraph type="secondary">
+        行政处罚由具有行政处罚权的行政机关在法定职权范围内实施（《行政处罚法》第十七条）；乡镇街道只能查处依法赋权给它的事项（第二十四条）。执法大队、中队适用所属执法局的清单。
+      </Typography.Paragraph>
+      <RemoteView remote={remote}>
+        {() =>
+          isPhone ? (
+            <List<PowerItem>
+              dataSource={visible}
+              locale={{ emptyText: q ? `没有与“${q}”相关的事项` : '本单位权责清单暂无事项' }}
+              renderItem={(item) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <>
+                        <Typography.Text code>{item.code}</Typography.Text> {item.name}
+                      </>
+                    }
+                    description={
+                      <>
+                        <div>违则：{item.violatedProvision}</div>
+                        <div>罚则：{item.penaltyProvision}</div>
+                        <div>幅度：{item.statutoryRange}</div>
+                        <div style={{ margin: '4px 0' }}>
+                          <Tag>{item.category}</Tag>
+                          <Origin item={item} /> 适用案件 {item.caseCount} 件
+                        </div>
+                        {actions(item)}
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Table<PowerItem>
+              rowKey="id"
+              size="middle"
+              dataSource={visible}
+              loading={remote.loading}
+              pagination={visible.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              locale={{ emptyText: q ? `没有与“${q}”相关的事项` : '本单位权责清单暂无事项' }}
+              columns={[
+                { title: '编码', dataIndex: 'code', width: 110 },
+                {
+                  title: '违法行为',
+                  dataIndex: 'name',
+                  render: (name: string, item) => (
+                    <>
+                      <div>{name}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        违则：{item.violatedProvision}；罚则：{item.penaltyProvision}
+                      </Typography.Text>
+                    </>
+                  ),
+                },
+                { title: '法定处罚幅度', dataIndex: 'statutoryRange', width: 220 },
+                { title: '类别', dataIndex: 'category', width: 100, render: (c: string) => <Tag>{c}</Tag> },
+                { title: '来源', key: 'origin', width: 170, render: (_: unknown, item) => <Origin item={item} /> },
+                { title: '案件', dataIndex: 'caseCount', width: 64, align: 'right' },
+                ...(isAdmin ? [{ title: '操作', key: 'op', width: 150, render: (_: unknown, item: PowerItem) => actions(item) }] : []),
+              ]}
+            />
+          )
+        }
+      </RemoteView>
+      {editing && organization && (
+        <ItemModal
+          editing={editing}
+          organization={organization}
+          ancestors={ancestors}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            remote.reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
