@@ -13,9 +13,12 @@ const loaders = {
   decisions: () => import('./pages/DecisionsPage.tsx'),
   decision: () => import('./pages/DecisionDetailPage.tsx'),
   verify: () => import('./pages/VerifyPage.tsx'),
+  benchmarks: () => import('./pages/BenchmarksPage.tsx'),
+  benchmarkItem: () => import('./pages/BenchmarkItemPage.tsx'),
+  exemptions: () => import('./pages/ExemptionsPage.tsx'),
 };
 const [first = '', second] = window.location.pathname.replace(/^\/portal\/?/, '').split('/');
-const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first;
+const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first === 'benchmarks' && second ? 'benchmarkItem' : first;
 if (firstPage in loaders) void loaders[firstPage as keyof typeof loaders]().catch(() => undefined);
 
 const PortalHome = lazy(loaders.home);
@@ -25,6 +28,9 @@ const ProcedurePage = lazy(loaders.procedure);
 const DecisionsPage = lazy(loaders.decisions);
 const DecisionDetailPage = lazy(loaders.decision);
 const VerifyPage = lazy(loaders.verify);
+const BenchmarksPage = lazy(loaders.benchmarks);
+const BenchmarkItemPage = lazy(loaders.benchmarkItem);
+const ExemptionsPage = lazy(loaders.exemptions);
 
 /**
  * 事前公开 (国办发〔2018〕118号: bodies, officers and certificates, procedure, remedies), 事后公开 (published
@@ -37,6 +43,8 @@ const sections = [
   { path: '/bodies', label: '执法主体' },
   { path: '/officers', label: '执法人员' },
   { path: '/procedure', label: '执法程序与救济' },
+  { path: '/benchmarks', label: '裁量基准' },
+  { path: '/exemptions', label: '免罚清单' },
 ];
 
 export function PortalApp() {
@@ -72,6 +80,9 @@ export function PortalApp() {
             <Route path="decisions/:id" element={<DecisionDetailPage />} />
             <Route path="verify" element={<VerifyPage />} />
             <Route path="verify/:code" element={<VerifyPage />} />
+            <Route path="benchmarks" element={<BenchmarksPage />} />
+            <Route path="benchmarks/items/:id" element={<BenchmarkItemPage />} />
+            <Route path="exemptions" element={<ExemptionsPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
           </Routes>
         </Suspense>
