@@ -5,56 +5,13 @@
  * The scanner works on text passed through `normalizeForMatching` (full-width digits and signs already
  * half-width), so every offset it returns is also an offset into the original text.
  */
-
-const DIGIT_VALUES: Record<string, number> = {
-  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+import { parseChineseInteger } from '../chinese-numerals.ts';
 
 /**
- * Parses a Chinese numeral: positional (一百二十二 → 122, 十二 → 12, 三万五千 → 35000) or, without any
- * positional character, digit by digit as years are written (二〇二四 → 2024). Returns null if `s` is not one.
+ * Parses a Chinese numeral: positional (一百二十二 → 122) or, without any positional character, digit by digit as
+ * years are written (二〇二四 → 2024). Returns null if `s` is not one.
  */
-export function parseChineseNumeral(s: string): number | null {
-  if (s.length === 0) return null;
-  const chars = [...s];
-  const positional = chars.some((c) => c in SMALL_UNITS || c in BIG_UNITS);
-  if (!positional) {
-    let value = 0;
-    for (const c of chars) {
-      const digit = DIGIT_VALUES[c];
-      if (digit === undefined) return null;
-      value = value * 10 + digit;
-    }
-    return value;
-  }
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  for (const c of chars) {
-    const d = DIGIT_VALUES[c];
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const small = SMALL_UNITS[c];
-    if (small !== undefined) {
-      // 十二 means 12: a leading 十 has an implied 一.
-      section += (digit ?? 1) * small;
-      digit = null;
-      continue;
-    }
-    const big = BIG_UNITS[c];
-    if (big === undefined) return null;
-    const group = section + (digit ?? 0);
-    if (big === 1e8) total = (total + group) * big;
-    else total += (group === 0 ? 1 : group) * big;
-    section = 0;
-    digit = null;
-  }
-  return total + section + (digit ?? 0);
-}
+export const parseChineseNumeral = (s: string): number | null => parseChineseInteger(s, { digitByDigit: true });
 
 /** Parses an Arabic number with optional thousands separators: "9,353" → 9353, "80.75" → 80.75. */
 export function parseArabicNumber(s: string): number | null {
