@@ -16,6 +16,8 @@ const loaders = {
   deadline: () => import('./pages/DeadlinePage.tsx'),
   audit: () => import('./pages/AuditPage.tsx'),
   profile: () => import('./pages/ProfilePage.tsx'),
+  cases: () => import('./pages/cases/CaseListPage.tsx'),
+  case: () => import('./pages/cases/CasePage.tsx'),
   powerItems: () => import('./pages/admin/PowerItemsPage.tsx'),
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
   settings: () => import('./pages/admin/SettingsPage.tsx'),
@@ -30,6 +32,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/tools/deadline': 'deadline',
   '/audit': 'audit',
   '/profile': 'profile',
+  '/cases': 'cases',
   '/admin/power-items': 'powerItems',
   '/admin/benchmarks': 'benchmarks',
   '/admin/settings': 'settings',
@@ -46,6 +49,8 @@ const CalendarPage = lazy(loaders.calendar);
 const DeadlinePage = lazy(loaders.deadline);
 const AuditPage = lazy(loaders.audit);
 const ProfilePage = lazy(loaders.profile);
+const CaseListPage = lazy(loaders.cases);
+const CasePage = lazy(loaders.case);
 const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
@@ -101,6 +106,8 @@ export function StaffApp() {
         <Route path="tools/deadline" element={<DeadlinePage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="cases" element={<CaseListPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
         <Route path="admin/power-items" element={<PowerItemsPage />} />
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />
         <Route path="admin/settings" element={<SettingsPage />} />

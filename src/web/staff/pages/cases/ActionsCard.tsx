@@ -1,0 +1,16 @@
+import { Card, Typography } from 'antd';
+import { CaseActions } from '../../case-actions/CaseActions.tsx';
+import { useCaseContext } from './case-context.tsx';
+
+/**
+ * 办理: the steps the state and the user's roles allow now. The step forms (src/web/staff/case-actions/,
+ * `CaseActions`) replace the body of this card; they get the case and `reload` from `useCaseContext()`.
+ */
+export function ActionsCard() {
+  const { view, reload } = useCaseContext();
+  return (
+    <Card size="small" title="办理" extra={<Typography.Text type="secondary">版本 {view.version}</Typography.Text>} data-testid="case-actions-card">
+      <CaseActions caseView={view} onChanged={reload} />
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Col, Row, Space } from 'antd';
+import { Fragment, useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../../shared/api.ts';
+import { RemoteView } from '../../../shared/RemoteView.tsx';
+import { useIsPhone } from '../../../shared/use-is-phone.ts';
+import { useRemote } from '../../../shared/use-remote.ts';
+import { ActionsCard } from './ActionsCard.tsx';
+import { CaseContext } from './case-context.tsx';
+import { CaseHeader } from './CaseHeader.tsx';
+import { DecisionCard, FactsCard, OfficersCard, PartyCard } from './CaseDetails.tsx';
+import { DeadlinesCard } from './DeadlinesCard.tsx';
+import { DocumentsCard } from './DocumentsCard.tsx';
+import { EvidenceCard } from './EvidenceCard.tsx';
+import { TimelineCard } from './TimelineCard.tsx';
+import type { CaseView } from './types.ts';
+
+/**
+ * 案件详情 /cases/:id: the case as one page — header and progress, what to do next (办理), deadlines, party, facts,
+ * decision, evidence, documents, officers and the timeline of every step. On a phone the cards stack in the order
+ * an officer in the street needs them.
+ */
+export default function CasePage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const remote = useRemote((signal) => api.get<CaseView>(`/cases/${Number(id)}`, undefined, signal), [id]);
+  return (
+    <>
+      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)} style={{ paddingInline: 0, marginBottom: 8 }}>
+        返回
+      </Button>
+      <RemoteView remote={remote} rows={10}>
+        {(view) => <CaseBody view={view} reload={remote.reload} />}
+      </RemoteView>
+    </>
+  );
+}
+
+function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
+  const isPhone = useIsPhone();
+  const context = useMemo(() => ({ view, reload }), [view, reload]);
+  const card = {
+    actions: <ActionsCard />,
+    deadlines: <DeadlinesCard view={view} />,
+    party: <PartyCard view={view} />,
+    facts: <FactsCard view={view} />,
+    decision: <DecisionCard view={view} />,
+    evidence: <EvidenceCard view={view} reload={reload} />,
+    documents: <DocumentsCard view={view} />,
+    officers: <OfficersCard view={view} />,
+    timeline: <TimelineCard view={view} />,
+  };
+  type CardKey = keyof typeof card;
+  const column = (keys: CardKey[]) => (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {keys.map((k) => (
+        <Fragment key={k}>{card[k]}</Fragment>
+      ))}
+    </Space>
+  );
+  return (
+    <CaseContext.Provider value={context}>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <CaseHeader view={view} />
+        {isPhone ? (
+          column(['actions', 'deadlines', 'party', 'facts', 'decision', 'evidence', 'documents', 'officers', 'timeline'])
+        ) : (
+          <Row gutter={12}>
+            <Col span={16}>{column(['party', 'facts', 'decision', 'evidence', 'documents'])}</Col>
+            <Col span={8}>{column(['actions', 'deadlines', 'officers', 'timeline'])}</Col>
+          </Row>
+        )}
+      </Space>
+    </CaseContext.Provider>
+  );
+}

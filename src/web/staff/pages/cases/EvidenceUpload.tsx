@@ -1,0 +1,158 @@
+import { CameraOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Progress, Select, Upload, type UploadFile } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { type EvidenceKind, evidenceKindKeys, evidenceKinds, type InvestigationAct, investigationActKeys, investigationActs } from '../../../../domain/cases/model.ts';
+import { chinaToday, certificateState } from '../../../shared/dates.ts';
+import { showServerErrors } from '../../../shared/forms.ts';
+import { useIsPhone } from '../../../shared/use-is-phone.ts';
+import type { CaseView, EvidenceView } from './types.ts';
+import { postWithProgress, readAsBase64 } from './upload.ts';
+
+/** Files the server takes over JSON (src/services/cases/add-evidence.ts MAX_EVIDENCE_BYTES). */
+const MAX_BYTES = 8 * 1024 * 1024;
+export const EVIDENCE_ACCEPT = 'image/*,video/*,audio/*,application/pdf';
+
+interface EvidenceForm {
+  file: UploadFile[];
+  title: string;
+  kind: EvidenceKind;
+  act: InvestigationAct;
+  collectorIds: number[];
+  place: string;
+  recordedOn: Dayjs;
+  note?: string;
+}
+const formFields = ['title', 'kind', 'act', 'collectorIds', 'place', 'recordedOn', 'note', 'fileName', 'contentBase64', 'mediaType'];
+
+const kindFor = (type: string): EvidenceKind => (type === 'application/pdf' ? 'documentary' : 'audioVisual');
+
+/**
+ * 登记证据 from a phone in the street: the camera opens straight from the file field (`capture`), the file is
+ * read, sent and stored under its SM3 digest; two certified officers of the case collect it (《行政处罚法》第四十二条).
+ */
+export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item: EvidenceView) => void }) {
+  const isPhone = useIsPhone();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EvidenceForm>();
+  const [open, setOpen] = useState(false);
+  const [progress, setProgress] = useState<{ phase: string; percent: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const today = chinaToday();
+  const collectors = view.officers.filter((o) => !o.recused);
+  const valid = collectors.filter((o) => certificateState(o.certificateValidUntil, today) !== 'expired' && o.certificateNo);
+
+  const submit = async (values: EvidenceForm) => {
+    const file = values.file[0]?.originFileObj;
+    if (!file) return;
+    setError(null);
+    try {
+      setProgress({ phase: '正在读取文件', percent: 0 });
+      const contentBase64 = await readAsBase64(file, (f) => setProgress({ phase: '正在读取文件', percent: Math.round(f * 100) }));
+      setProgress({ phase: '正在上传', percent: 0 });
+      const body = {
+        expectedVersion: view.version,
+        kind: values.kind,
+        act: values.act,
+        title: values.title,
+        fileName: file.name,
+        mediaType: file.type || 'application/octet-stream',
+        contentBase64,
+        collectorIds: values.collectorIds,
+        recordedOn: values.recordedOn.format('YYYY-MM-DD'),
+        place: values.place,
+        note: values.note?.trim() ? values.note.trim() : null,
+      };
+      const item = await postWithProgress<EvidenceView>(`/cases/${view.id}/evidence`, body, (f) => setProgress({ phase: f < 1 ? '正在上传' : '正在计算 SM3 摘要并存证', percent: Math.round(f * 100) }));
+      message.success(`证据已登记，SM3 摘要 ${item.digest.slice(0, 16)}…`);
+      setOpen(false);
+      form.resetFields();
+      onDone(item);
+    } catch (e) {
+      setError(showServerErrors(form, e, formFields));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <>
+      <Button type="primary" icon={<CameraOutlined />} onClick={() => setOpen(true)}>
+        登记证据
+      </Button>
+      <Modal
+        open={open}
+        title="登记证据"
+        okText="上传并登记"
+        cancelText="取消"
+        width={isPhone ? '100%' : 560}
+        style={isPhone ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
+        confirmLoading={progress !== null}
+        onOk={() => form.submit()}
+        onCancel={() => progress === null && setOpen(false)}
+        destroyOnHidden
+      >
+        <Form<EvidenceForm>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ kind: 'audioVisual', act: 'inspection', collectorIds: valid.map((o) => o.userId), place: view.place, recordedOn: dayjs(today), file: [] }}
+          onFinish={(v) => void submit(v)}
+          onValuesChange={() => setError(null)}
+        >
+          <Form.Item
+            name="file"
+            label="证据文件"
+            valuePropName="fileList"
+            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+            extra="可直接拍照、录像、录音，或选择 PDF；不超过 8 MB。"
+            rules={[
+              { required: true, message: '请选择或拍摄证据文件' },
+              { validator: async (_, list: UploadFile[]) => { if (list?.[0]?.size && list[0].size > MAX_BYTES) throw new Error('证据文件不超过 8 MB'); } },
+            ]}
+          >
+            <Upload
+              accept={EVIDENCE_ACCEPT}
+              capture="environment"
+              maxCount={1}
+              beforeUpload={(file) => {
+                form.setFieldsValue({ kind: kindFor(file.type), ...(form.getFieldValue('title') ? {} : { title: file.name.replace(/\.[^.]+$/, '') }) });
+                return false;
+              }}
+            >
+              <Button icon={<CameraOutlined />}>拍摄或选择文件</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item name="title" label="证据名称" rules={[{ required: true, min: 2, message: '证据名称至少 2 个字' }]}>
+            <Input maxLength={200} placeholder="如：现场照片（北侧人行道）" />
+          </Form.Item>
+          <Form.Item name="kind" label="证据种类（《行政处罚法》第四十六条）" rules={[{ required: true, message: '请选择证据种类' }]}>
+            <Select options={evidenceKindKeys.map((k) => ({ value: k, label: evidenceKinds[k] }))} />
+          </Form.Item>
+          <Form.Item name="act" label="取证行为" rules={[{ required: true, message: '请选择取证行为' }]}>
+            <Select options={investigationActKeys.map((k) => ({ value: k, label: investigationActs[k] }))} />
+          </Form.Item>
+          <Form.Item
+            name="collectorIds"
+            label="取证人员"
+            extra="取证须至少两名持有效执法证的承办人员（《行政处罚法》第四十二条）。"
+            rules={[{ type: 'array', min: 2, message: '取证须至少两名执法人员（《行政处罚法》第四十二条）' }]}
+          >
+            <Checkbox.Group options={collectors.map((o) => ({ value: o.userId, label: `${o.displayName}${o.certificateNo ? `（${o.certificateNo}）` : ''}` }))} />
+          </Form.Item>
+          <Form.Item name="place" label="取证地点" rules={[{ required: true, min: 2, message: '取证地点至少 2 个字' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="recordedOn" label="取证日期" rules={[{ required: true, message: '请选择取证日期' }]}>
+            <DatePicker style={{ width: '100%' }} inputReadOnly={isPhone} allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
+          </Form.Item>
+          <Form.Item name="note" label="说明（可选）">
+            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
+          </Form.Item>
+        </Form>
+        {progress && <Progress percent={progress.percent} status="active" format={(p) => `${progress.phase} ${p}%`} />}
+        {error && <Alert type="error" showIcon title="未能登记证据" description={error} />}
+      </Modal>
+    </>
+  );
+}
