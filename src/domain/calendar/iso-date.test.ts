@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import {
   addDays,
+  addMonths,
   assertIsoDate,
   chinaDateOf,
   chinaEndOfDayExclusive,
@@ -56,5 +57,15 @@ describe('ISO dates (China calendar days)', () => {
   it('gives the instants a China day starts and ends', () => {
     expect(chinaStartOfDay('2026-03-01').toISOString()).toBe('2026-02-28T16:00:00.000Z');
     expect(chinaEndOfDayExclusive('2026-02-28').toISOString()).toBe('2026-02-28T16:00:00.000Z');
+  });
+});
+
+describe('addMonths (《民法典》第二百零二条)', () => {
+  it('《民法典》第二百零二条: the corresponding day of the month, or the month end when there is none', () => {
+    expect(addMonths('2026-03-16', 6)).toBe('2026-09-16');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2026-01-15', -2)).toBe('2025-11-15');
   });
 });

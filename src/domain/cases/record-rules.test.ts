@@ -135,3 +135,34 @@ describe('correction and reminder', () => {
     expectRule(() => checkTransition(enforcing, { ...remind, on: '2026-04-08' }, officer('2026-04-08')), '第七十二条');
   });
 });
+
+describe('court enforcement (《行政强制法》第五十三条、第五十四条)', () => {
+  const head = (actDate: string) => guardContext({ actDate, today: '2026-12-31', actor: { userId: 1, roles: ['head'] } });
+  const apply: CaseActionInput = { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' };
+  function unpaid(reminderServedOn?: string) {
+    const c = buildCase({ state: 'enforcing', lastActedOn: '2026-03-16', paymentDueOn: '2026-03-31' });
+    c.record.decision = { kind: 'penalty', on: '2026-03-16', number: '云东城管罚决字〔2026〕1号', penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    c.record.service = { on: '2026-03-16', method: 'direct' };
+    if (reminderServedOn) {
+      c.record.services = [
+        { document: 'reminder', number: '云东城管催字〔2026〕1号', on: reminderServedOn, time: null, method: 'direct', place: '', recipient: '当事人', receiver: null, witness: null, electronicConsent: null, servers: [] },
+      ];
+    }
+    return c;
+  }
+
+  it('《行政强制法》第五十三条: not before the six months to sue have passed, and within three months after', () => {
+    // Served 2026-03-16: 行政诉讼 may be brought until 2026-09-16 (《行政诉讼法》第四十六条, 《民法典》第二百零二条).
+    expectRule(() => checkTransition(unpaid('2026-09-01'), apply, head('2026-09-16')), '行政强制法》第五十三条');
+    expect(checkTransition(unpaid('2026-09-01'), apply, head('2026-09-17'))).toBe('enforcing');
+    expect(checkTransition(unpaid('2026-09-01'), apply, head('2026-12-16'))).toBe('enforcing');
+    expectRule(() => checkTransition(unpaid('2026-09-01'), apply, head('2026-12-17')), '行政强制法》第五十三条');
+  });
+
+  it('《行政强制法》第五十四条: only ten days after a 催告书 was served', () => {
+    expectRule(() => checkTransition(unpaid(), apply, head('2026-09-21')), '行政强制法》第五十四条');
+    // Served Tuesday 2026-09-08: the ten days end on Friday 2026-09-18.
+    expectRule(() => checkTransition(unpaid('2026-09-08'), apply, head('2026-09-18')), '行政强制法》第五十四条');
+    expect(checkTransition(unpaid('2026-09-08'), apply, head('2026-09-19'))).toBe('enforcing');
+  });
+});

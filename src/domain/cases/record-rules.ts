@@ -3,7 +3,9 @@
  * officers of the case, lawful service, public hearings, the correction period and the payment reminder. Each
  * cites its article and has a test named after it (workflow.test.ts). The transition table (workflow.ts) uses them.
  */
-import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { addMonths, isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { addCalendarDaysDeadline, nextWorkingDayOnOrAfter } from '../calendar/periods.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { ruleViolation, validationError } from '../errors.ts';
 import type { CaseActionInput } from './actions.ts';
 import type { ServiceInput } from './record-inputs.ts';
@@ -87,6 +89,38 @@ export function assertReminderDue(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn
   if (c.record.courtEnforcement) throw ruleViolation(`已于 ${c.record.courtEnforcement.on} 申请人民法院强制执行，不再催告`, article);
 }
 
+const COERCION_ACT = '《中华人民共和国行政强制法》';
+
+/**
+ * When an agency without coercive powers of its own may apply to the people's court to enforce a fine:
+ * - 《行政强制法》第五十三条: only once the party has let the periods for 行政复议 and 行政诉讼 pass — the longer is
+ *   the six months of 《行政诉讼法》第四十六条第一款, counted from service of the decision (复议: sixty days,
+ *   《行政复议法》第二十条) — and within three months after that;
+ * - 《行政强制法》第五十四条: after a 催告书 has been served and ten days have passed without performance.
+ * Month periods end on the corresponding day (《民法典》第二百零二条); a last day on a rest day moves to the next
+ * working day (第二百零三条).
+ */
+export function assertCourtEnforcementDue(c: Pick<CaseSnapshot, 'record'>, on: IsoDate, calendar: WorkCalendar): void {
+  const art53 = `${COERCION_ACT}第五十三条、《中华人民共和国行政诉讼法》第四十六条`;
+  const decisionServed = c.record.service?.on;
+  if (!decisionServed) throw ruleViolation('处罚决定书尚未送达，不能申请人民法院强制执行', art53);
+  const remediesEnd = nextWorkingDayOnOrAfter(calendar, addMonths(decisionServed, 6));
+  if (on <= remediesEnd) {
+    throw ruleViolation(`当事人申请行政复议、提起行政诉讼的期限（至 ${remediesEnd}）届满前，不能申请人民法院强制执行`, art53, { remediesEnd });
+  }
+  const lastDay = nextWorkingDayOnOrAfter(calendar, addMonths(remediesEnd, 3));
+  if (on > lastDay) {
+    throw ruleViolation(`申请人民法院强制执行应在复议、诉讼期限届满之日起三个月内（至 ${lastDay}），已逾期`, `${COERCION_ACT}第五十三条`, { lastDay });
+  }
+  const art54 = `${COERCION_ACT}第五十四条`;
+  const served = (c.record.services ?? []).filter((s) => s.document === 'reminder').at(-1);
+  if (!served) throw ruleViolation('申请人民法院强制执行前，应当书面催告当事人履行义务并送达催告书', art54);
+  const waitEnd = addCalendarDaysDeadline(calendar, served.on, 10);
+  if (on <= waitEnd) {
+    throw ruleViolation(`催告书于 ${served.on} 送达，送达十日后（${waitEnd} 以后）当事人仍未履行的，方可申请人民法院强制执行`, art54, { waitEnd });
+  }
+}
+
 function serviceOf(input: CaseActionInput): Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined {
   if (input.action === 'serve') return input;
   if (input.action === 'notify' || input.action === 'scheduleHearing' || input.action === 'orderCorrection' || input.action === 'remindPayment') return input.service;
@@ -145,5 +179,10 @@ export const recordGuards = {
     id: 'reminderDue',
     article: art('七十二'),
     check: (c, _i, g: GuardContext) => assertReminderDue(c, g.actDate),
+  },
+  courtEnforcementDue: {
+    id: 'courtEnforcementDue',
+    article: `${COERCION_ACT}第五十三条、第五十四条`,
+    check: (c, _i, g: GuardContext) => assertCourtEnforcementDue(c, g.actDate, g.calendar),
   },
 } satisfies Record<string, Guard>;

@@ -427,7 +427,7 @@ export const transitions: Record<CaseAction, Transition> = {
   },
   recordPayment: { from: ['enforcing'], roles: OFFICER, onCaseOnly: false, guards: [], to: same },
   approveDeferral: { from: ['enforcing'], roles: HEAD, onCaseOnly: false, guards: [guards.deferralApproved], to: same },
-  applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onCaseOnly: false, guards: [guards.paymentOverdue], to: same },
+  applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onCaseOnly: false, guards: [guards.paymentOverdue, recordGuards.courtEnforcementDue], to: same },
   close: { from: ['served', 'enforcing'], roles: OFFICER, onCaseOnly: false, guards: [guards.performed], to: goTo('closed') },
   archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onCaseOnly: false, guards: [], to: goTo('archived') },
   withdrawFiling: { from: ['filed', 'investigating', 'reviewing'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('withdrawn') },

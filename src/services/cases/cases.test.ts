@@ -296,7 +296,7 @@ describe('enforcement and side steps on the database', () => {
     return step(c, w.officerB, { action: 'serve', method: 'direct' });
   }
 
-  it('Art. 66: approved instalments move the payment deadline; Art. 72: overdue fines accrue 加处罚款, then court enforcement', async () => {
+  it('Art. 66: approved instalments move the payment deadline; Art. 72: overdue fines accrue 加处罚款; 行政强制法 Art. 53–54: reminder, then court enforcement', async () => {
     let c = await enforcing();
     expect(c.payment?.dueOn).toBe('2026-03-25');
     at('2026-03-12');
@@ -310,6 +310,11 @@ describe('enforcement and side steps on the database', () => {
     c = await getCase(ctx, w.head, c.id, now);
     // Ten days overdue: 10 × 3% × 2,000元 = 600元.
     expect(c.payment).toMatchObject({ lateFeeFen: 600_00, owedFen: 2_600_00 });
+    c = await step(c, w.officerA, { action: 'remindPayment', periodDays: 10, service: { method: 'direct' } });
+    // 《行政强制法》第五十三条: not while the party may still sue (six months from service on 2026-03-10).
+    at('2026-09-10');
+    expect((await refusal(step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' }))).details?.article).toContain('第五十三条');
+    at('2026-09-11');
     c = await step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' });
     c = await step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。' });
     expect(c.state).toBe('closed');
