@@ -11,6 +11,8 @@ let usernames: string[] = [];
 let personNames: string[] = [];
 let partySecrets: string[] = [];
 let published: { id: number; actCode: string; title: string; decisionNumber: string | null }[] = [];
+/** A published benchmark item, for its page (《行政处罚法》第三十四条). */
+let benchmarkItemId = 0;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -26,6 +28,9 @@ beforeAll(async () => {
   partySecrets = [...new Set(parties.flatMap((p) => [p.idNumber, p.phone]).filter((x): x is string => Boolean(x)))];
   published = ((await h.app.app.inject({ method: 'GET', url: '/api/public/decisions?pageSize=50' })).json() as { items: typeof published }).items;
   if (personNames.length === 0 || published.length === 0) throw new Error('demo data has no natural-person parties or no published decisions to check');
+  const benchmarks = (await h.app.app.inject({ method: 'GET', url: '/api/public/benchmarks' })).json() as { versions: { items: { id: number }[] }[] };
+  benchmarkItemId = benchmarks.versions.flatMap((v) => v.items)[0]?.id ?? 0;
+  if (!benchmarkItemId) throw new Error('demo data has no published benchmark item');
 }, 240_000);
 afterAll(() => h?.close());
 
@@ -36,6 +41,8 @@ const portalPages = [
   { path: '/portal/bodies', name: 'portal-bodies' },
   { path: '/portal/officers', name: 'portal-officers' },
   { path: '/portal/procedure', name: 'portal-procedure' },
+  { path: '/portal/benchmarks', name: 'portal-benchmarks' },
+  { path: '/portal/exemptions', name: 'portal-exemptions' },
 ];
 
 /** Phone numbers (mobile and landline) and 18-digit ID numbers, as they would appear in page text. */
@@ -83,6 +90,7 @@ describe('public portal in the browser', { timeout: 180_000 }, () => {
       });
       const pages = [
         ...portalPages,
+        { path: `/portal/benchmarks/items/${benchmarkItemId}`, name: 'portal-benchmark-item' },
         ...published.flatMap((d) => [
           { path: `/portal/decisions/${d.id}`, name: 'portal-decision' },
           { path: `/portal/verify/${d.actCode}`, name: 'portal-verify-result' },
@@ -193,7 +201,9 @@ describe('public portal in the browser', { timeout: 180_000 }, () => {
     // A production build (React's development build would be measured otherwise).
     expect([...portal.files, ...staff.files].filter((f) => /dev-runtime|development/.test(f))).toEqual([]);
     expect(portal.gzipBytes, `portal initial JS ${kB(portal.gzipBytes)}`).toBeLessThan(PORTAL_INITIAL_JS_LIMIT_GZIP);
-    expect(portal.lazyChunks.map((c) => c.name)).toEqual(expect.arrayContaining(['OfficersPage', 'BodiesPage', 'ProcedurePage', 'DecisionsPage', 'VerifyPage']));
+    expect(portal.lazyChunks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['OfficersPage', 'BodiesPage', 'ProcedurePage', 'DecisionsPage', 'VerifyPage', 'BenchmarksPage', 'BenchmarkItemPage', 'ExemptionsPage']),
+    );
     // The staff app splits its code per page: each page is its own chunk, none in the initial load.
     expect(staff.lazyChunks.map((c) => c.name)).toEqual(expect.arrayContaining(['LoginPage', 'HomePage', 'UsersPage', 'OrganizationsPage', 'CalendarPage', 'DeadlinePage']));
     for (const c of staff.lazyChunks) expect(staff.files).not.toContain(c.file);

@@ -27,7 +27,7 @@ export function BenchmarkItemView({ item }: { item: BenchmarkItemDetail }) {
             <List.Item.Meta
               title={
                 <>
-                  <Tag color={tier.name.includes('不予') ? 'green' : tier.name.includes('严重') || tier.name.includes('较重') ? 'orange' : 'blue'}>{tier.name}</Tag>
+                  <Tag color={tier.standard.includes('不予') ? 'green' : tier.name.includes('严重') || tier.name.includes('较重') ? 'orange' : 'blue'}>{tier.name}</Tag>
                 </>
               }
               description={

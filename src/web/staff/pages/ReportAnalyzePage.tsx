@@ -89,7 +89,7 @@ function Comparison({ reports }: { reports: Analysis[] }) {
         dataSource={reports}
         renderItem={(report) => (
           <Card size="small" title={report.file} style={{ marginBottom: 12 }} data-testid="report-card">
-            {rows.map((row) => (
+            {rows.filter((row) => !row.key.startsWith('indicator:') || mentionsOf(report, row.key.slice('indicator:'.length)).length > 0).map((row) => (
               <div key={row.key} style={{ display: 'flex', gap: 8, padding: '4px 0', borderBottom: '1px solid #f0f0f0' }}>
                 <div style={{ width: 112, flexShrink: 0, color: '#666' }}>{row.label}</div>
                 <div style={{ flex: 1, minWidth: 0, wordBreak: 'break-all' }}>{row.cell(report)}</div>

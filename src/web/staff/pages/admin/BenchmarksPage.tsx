@@ -12,7 +12,7 @@
  * The page makes the path obvious: the item drawer's 修改 button explains it and offers the export and import.
  */
 import { DownloadOutlined, EditOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, Modal, Progress, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal, Progress, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -255,13 +255,31 @@ function VersionItems({ version, isAdmin, onImport }: { version: BenchmarkVersio
         <Select allowClear placeholder="全部类别" aria-label="事项类别" value={category} onChange={setCategory} options={categories.map((c) => ({ value: c, label: c }))} style={{ width: isPhone ? '100%' : 200 }} />
       </Space>
       <RemoteView remote={remote}>
-        {(items) => (
+        {(items) =>
+          isPhone ? (
+            <List<BenchmarkItemSummary>
+              dataSource={items}
+              pagination={items.length > 15 ? { pageSize: 15, showSizeChanger: false, size: 'small' } : false}
+              locale={{ emptyText: q || category ? '没有符合条件的事项' : '该版本没有事项' }}
+              renderItem={(item) => (
+                <List.Item onClick={() => setOpenItem(item.id)} style={{ cursor: 'pointer' }}>
+                  <List.Item.Meta
+                    title={<Typography.Link>{item.name}</Typography.Link>}
+                    description={
+                      <>
+                        <Tag>{item.category}</Tag>编号 {item.code} · {item.tierCount} 个阶次
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          ) : (
           <Table<BenchmarkItemSummary>
             rowKey="id"
             size="small"
             dataSource={items}
             loading={remote.loading}
-            scroll={isPhone ? { x: 560 } : undefined}
             pagination={items.length > 15 ? { pageSize: 15, showSizeChanger: false, size: 'small' } : false}
             locale={{ emptyText: q || category ? '没有符合条件的事项' : '该版本没有事项' }}
             onRow={(item) => ({ onClick: () => setOpenItem(item.id), style: { cursor: 'pointer' } })}
@@ -273,7 +291,8 @@ function VersionItems({ version, isAdmin, onImport }: { version: BenchmarkVersio
               { title: '阶次', dataIndex: 'tierCount', width: 60, align: 'right' },
             ]}
           />
-        )}
+          )
+        }
       </RemoteView>
       {openItem !== null && <ItemDrawer itemId={openItem} isAdmin={isAdmin} onClose={() => setOpenItem(null)} onImport={onImport} />}
     </>
@@ -321,13 +340,44 @@ export default function BenchmarksPage() {
           </Space>
         )}
         <RemoteView remote={remote}>
-          {(versions) => (
+          {(versions) =>
+            isPhone ? (
+              <List<BenchmarkVersion>
+                dataSource={versions}
+                locale={{ emptyText: '暂无裁量基准，请导入' }}
+                renderItem={(v) => (
+                  <List.Item onClick={() => select(v.id)} style={{ cursor: 'pointer', background: v.id === selected?.id ? '#e6f0fb' : undefined, paddingInline: 8 }}>
+                    <List.Item.Meta
+                      title={
+                        <Space size={4} wrap>
+                          <Tag color={v.kind === 'benchmark' ? 'geekblue' : 'green'}>{v.kindLabel}</Tag>
+                          <Typography.Link>{v.name}</Typography.Link>
+                          {v.inForce && <Tag color="success">现行</Tag>}
+                        </Space>
+                      }
+                      description={
+                        <>
+                          <div>
+                            {scopeOf(v, me.organizationId).label} · {v.effectiveFrom} 起施行 · {v.publishedOn} 公布
+                          </div>
+                          <div>
+                            {v.itemCount} 个事项{v.rejectedCount ? `，未导入 ${v.rejectedCount} 行` : ''} ·{' '}
+                            <a href={exportUrl(v.id)} onClick={(e) => e.stopPropagation()}>
+                              导出 XLSX
+                            </a>
+                          </div>
+                        </>
+                      }
+                    />
+                  </List.Item>
+                )}
+              />
+            ) : (
             <Table<BenchmarkVersion>
               rowKey="id"
               size="small"
               dataSource={versions}
               pagination={versions.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-              scroll={isPhone ? { x: 640 } : undefined}
               rowClassName={(v) => (v.id === selected?.id ? 'ant-table-row-selected' : '')}
               onRow={(v) => ({ onClick: () => select(v.id), style: { cursor: 'pointer' } })}
               locale={{ emptyText: '暂无裁量基准，请导入' }}
@@ -360,7 +410,8 @@ export default function BenchmarksPage() {
                 },
               ]}
             />
-          )}
+            )
+          }
         </RemoteView>
       </Card>
       {selected && (

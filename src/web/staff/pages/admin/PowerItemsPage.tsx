@@ -229,7 +229,7 @@ export default function PowerItemsPage() {
               pagination={visible.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
               locale={{ emptyText: q ? `没有与“${q}”相关的事项` : '本单位权责清单暂无事项' }}
               columns={[
-                { title: '编码', dataIndex: 'code', width: 110 },
+                { title: '编码', dataIndex: 'code', width: 96 },
                 {
                   title: '违法行为',
                   dataIndex: 'name',
@@ -242,11 +242,11 @@ export default function PowerItemsPage() {
                     </>
                   ),
                 },
-                { title: '法定处罚幅度', dataIndex: 'statutoryRange', width: 220 },
-                { title: '类别', dataIndex: 'category', width: 100, render: (c: string) => <Tag>{c}</Tag> },
-                { title: '来源', key: 'origin', width: 170, render: (_: unknown, item) => <Origin item={item} /> },
-                { title: '案件', dataIndex: 'caseCount', width: 64, align: 'right' },
-                ...(isAdmin ? [{ title: '操作', key: 'op', width: 150, render: (_: unknown, item: PowerItem) => actions(item) }] : []),
+                { title: '法定处罚幅度', dataIndex: 'statutoryRange', width: 200 },
+                { title: '类别', dataIndex: 'category', width: 96, render: (c: string) => <Tag>{c}</Tag> },
+                { title: '来源', key: 'origin', width: 140, render: (_: unknown, item) => <Origin item={item} /> },
+                { title: '案件', dataIndex: 'caseCount', width: 56, align: 'right' },
+                ...(isAdmin ? [{ title: '操作', key: 'op', width: 136, render: (_: unknown, item: PowerItem) => actions(item) }] : []),
               ]}
             />
           )
