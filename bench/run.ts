@@ -35,7 +35,7 @@ async function main() {
     await pg.close();
   });
 
-  for (const extra of ['analyzer.bench.ts', 'web.bench.ts', 'documents.bench.ts', 'cases.bench.ts']) {
+  for (const extra of ['analyzer.bench.ts', 'web.bench.ts', 'documents.bench.ts', 'cases.bench.ts', 'oversight.bench.ts']) {
     const file = path.join(import.meta.dirname, extra);
     if (existsSync(file)) {
       const mod = (await import(file)) as Record<string, () => Promise<string>>;

@@ -31,7 +31,7 @@ const statistics = z.object({
   overdue: z.object({ cases: z.number(), items: z.array(deadlineEntry) }),
   dueSoon: z.object({ cases: z.number(), items: z.array(deadlineEntry) }),
   byPenaltyKind: z.array(z.object({ kind: z.enum(penaltyKindKeys), label: z.string(), ...counted })),
-  byViolation: z.array(z.object({ code: z.string(), name: z.string(), category: z.string(), ...counted })),
+  byViolation: z.array(z.object({ code: z.string(), name: z.string(), category: z.string(), cases: z.number(), penalties: z.number(), fineFen: z.number() })),
   units: z.array(
     z.object({ organizationId: z.number(), name: z.string(), ownLevel: z.boolean(), cases: z.number(), decided: z.number(), overdue: z.number(), fineFen: z.number() }),
   ),
@@ -53,7 +53,7 @@ const reviewQueueItem = z.object({
   statusLabel: z.string(),
   hearingPending: z.boolean(),
   lastReview: z.object({ on: z.string(), reviewerName: z.string(), passed: z.boolean(), opinion: z.string() }).nullable(),
-  deadlines: z.array(z.object({ kind: deadlineKind, label: z.string(), dueOn: z.string(), urgency: z.enum(['met', 'overdue', 'dueSoon', 'normal']) })),
+  deadlines: z.array(z.object({ kind: deadlineKind, label: z.string(), dueOn: z.string(), overdue: z.boolean(), dueSoon: z.boolean() })),
 }) satisfies z.ZodType<ReviewQueueItem>;
 
 /** Supervision: the reviewer's queue and the dashboard figures, both limited to the actor's subtree. */

@@ -4,7 +4,8 @@
  * and the units below the actor compared. Every figure counts exactly what the case list shows for the matching
  * filters of `GET /api/cases` (list-cases.ts), so each chart can link to its list:
  * state → `state`, month → `month`, overdue / due soon → `deadline`, penalty kind → `penaltyKind`,
- * violation → `violation` (power-list code), unit → `organizationId`; `from` / `to` narrow everything.
+ * violation → `violation` (power-list code; its cases, with their penalties and fines), unit → `organizationId`;
+ * `from` / `to` narrow everything.
  */
 import { and, asc, count, countDistinct, eq, gte, isNotNull, isNull, like, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -55,8 +56,11 @@ export interface CaseStatistics {
   dueSoon: { cases: number; items: DeadlineEntry[] };
   /** Penalty decisions in force (or changed; a revoked one imposes nothing) per kind they impose. */
   byPenaltyKind: { kind: PenaltyKind; label: string; count: number; fineFen: number }[];
-  /** The same decisions per violation (power-list code), most frequent first. */
-  byViolation: { code: string; name: string; category: string; count: number; fineFen: number }[];
+  /**
+   * Per violation (power-list code), most cases first: its cases (what the list shows for `violation`), and of
+   * them the penalty decisions in force and their fines.
+   */
+  byViolation: { code: string; name: string; category: string; cases: number; penalties: number; fineFen: number }[];
   /**
    * Each unit directly below the actor's, with its sub-units (the list's `organizationId` filter counts the same);
    * first, when it handles cases itself, the actor's own unit alone (`ownLevel`: its list would include the others).
@@ -211,13 +215,14 @@ async function penaltiesByViolation(db: Executor, where: SQL | undefined): Promi
       code: powerItems.code,
       name: sql<string>`min(${powerItems.name})`,
       category: sql<string>`min(${powerItems.category})`,
-      count: count(),
-      fineFen: sql<number>`coalesce(sum(${cases.fineFen}), 0)::float8`,
+      cases: count(),
+      penalties: sql<number>`(count(*) filter (where ${penaltyInForce}))::int`,
+      fineFen: fineSum,
     })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .innerJoin(powerItems, eq(powerItems.id, cases.powerItemId))
-    .where(and(where, penaltyInForce))
+    .where(where)
     .groupBy(powerItems.code)
     .orderBy(sql`count(*) desc`, asc(powerItems.code));
   return rows.map((r) => ({ ...r, fineFen: Number(r.fineFen) }));

@@ -193,7 +193,10 @@ describe('caseStatistics: the dashboard figures', () => {
       { kind: 'fine', label: '罚款', count: 4, fineFen: 3_330_000 },
       { kind: 'confiscateProperty', label: '没收非法财物', count: 1, fineFen: 80_000 },
     ]);
-    expect(s.byViolation).toEqual([{ code: 'SR-001', name: '擅自占道摆摊', category: '占道经营', count: 4, fineFen: 3_330_000 }]);
+    expect(s.byViolation).toEqual([
+      { code: 'SR-001', name: '擅自占道摆摊', category: '占道经营', cases: 7, penalties: 4, fineFen: 3_330_000 },
+      { code: 'WJ-001', name: '未取得规划许可建设', category: '违法建设', cases: 1, penalties: 0, fineFen: 0 },
+    ]);
     expect(s.units).toEqual([
       { organizationId: org.districtA.id, name: '东湖区执法局', ownLevel: false, cases: 7, decided: 4, overdue: 1, fineFen: 330_000 },
       { organizationId: org.districtB.id, name: '西山区执法局', ownLevel: false, cases: 2, decided: 2, overdue: 1, fineFen: 3_000_000 },
@@ -228,7 +231,10 @@ describe('caseStatistics: the dashboard figures', () => {
     ]);
     expect(s.byMonth).toEqual([{ month: '2026-10', count: 2 }]);
     expect(s.totals).toEqual({ cases: 2, decided: 2, overdue: 0, dueSoon: 1, penalties: 1, fineFen: 80_000 });
-    expect(s.byViolation).toEqual([{ code: 'SR-001', name: '擅自占道摆摊', category: '占道经营', count: 1, fineFen: 80_000 }]);
+    expect(s.byViolation).toEqual([
+      { code: 'SR-001', name: '擅自占道摆摊', category: '占道经营', cases: 1, penalties: 1, fineFen: 80_000 },
+      { code: 'WJ-001', name: '未取得规划许可建设', category: '违法建设', cases: 1, penalties: 0, fineFen: 0 },
+    ]);
     expect(s.dueSoon.items.map((d) => d.kind)).toEqual(['service', 'publicity']);
   });
 
@@ -299,7 +305,7 @@ describe('listReviewQueue: cases awaiting legal review (《行政处罚法》第
     expect(returned).toMatchObject({ statusLabel: '已退回，待重新审核', lastReview: { passed: false, opinion: '证据不足' }, hearingPending: false });
     expect(heard?.reasons).toEqual(['直接关系当事人重大权益，经过听证程序', '罚款达到 5,000.00元']);
     expect(large).toMatchObject({ proposal: { kind: 'penalty', kindLabel: '行政处罚决定', fineFen: 800_000 }, reasons: ['罚款达到 5,000.00元'], lastReview: null });
-    expect(large?.deadlines).toEqual([{ kind: 'decision', label: '作出处理决定', dueOn: '2026-12-20', urgency: 'normal' }]);
+    expect(large?.deadlines).toEqual([{ kind: 'decision', label: '作出处理决定', dueOn: '2026-12-20', overdue: false, dueSoon: false }]);
   });
 
   it('follows the local catalog inherited down the tree, and only within the actor’s subtree', async () => {

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
 import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
-import { type DeadlineUrgency, deadlineUrgency, dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
+import { deadlineUrgency, dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
 import { type CaseState, caseStates, type DeadlineKind, deadlineKinds, decisionKinds, type PartyKind, type Procedure } from '../../domain/cases/model.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { currentLegalReview, legalReviewReasons } from '../../domain/cases/workflow.ts';
@@ -44,8 +44,8 @@ export interface ReviewQueueItem {
   /** A hearing was requested and is not held yet: the review that counts comes after it. */
   hearingPending: boolean;
   lastReview: { on: IsoDate; reviewerName: string; passed: boolean; opinion: string } | null;
-  /** Open deadlines, earliest first. */
-  deadlines: { kind: DeadlineKind; label: string; dueOn: IsoDate; urgency: DeadlineUrgency }[];
+  /** Open deadlines, earliest first, marked as the case list marks them (`dueSoon`: within three working days). */
+  deadlines: { kind: DeadlineKind; label: string; dueOn: IsoDate; overdue: boolean; dueSoon: boolean }[];
 }
 
 export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, actor: Actor): Promise<ReviewQueueItem[]> {
@@ -100,7 +100,10 @@ export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, 
       lastReview: last ? { on: last.on, reviewerName: last.reviewerName, passed: last.passed, opinion: last.opinion } : null,
       deadlines: open
         .filter((d) => d.caseId === row.id)
-        .map((d) => ({ kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, urgency: deadlineUrgency(d, today, soonUntil) })),
+        .map((d) => {
+          const urgency = deadlineUrgency(d, today, soonUntil);
+          return { kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, overdue: urgency === 'overdue', dueSoon: urgency === 'dueSoon' };
+        }),
     };
     return [item];
   });
