@@ -90,6 +90,20 @@ describe('cases in the browser', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it('the workbench counts the officer’s overdue cases and links to exactly that list', async () => {
+    const { context, page } = await h.newPage('desktop');
+    await login(page, 'wanglei');
+    const counted = Number((await page.getByTestId('home-overdue').locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, ''));
+    expect(counted).toBeGreaterThan(0);
+    await page.getByTestId('home-overdue').click();
+    await page.waitForURL(/\/cases\?officerId=\d+&deadline=overdue$/);
+    await settle(page);
+    expect(await total(page)).toBe(counted);
+    // The officer's name comes with the filter options, which load after the list.
+    await poll(() => page.getByTestId('active-filters').textContent()).toContain('承办人员：王磊');
+    await context.close();
+  });
+
   it('searches by party name and by act code', async () => {
     const { context, page } = await h.newPage('desktop');
     await login(page, 'wanglei');

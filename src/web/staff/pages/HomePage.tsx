@@ -9,6 +9,7 @@ import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
 import { CertificateTag } from '../CertificateTag.tsx';
 import { visibleEntries } from '../menu.tsx';
+import { CaseDeadlineSummary } from './cases/CaseDeadlineSummary.tsx';
 
 /** The user's own certificate: officers must hold a valid one for investigation acts (《行政处罚法》第四十二条). */
 function MyCertificate({ me, today }: { me: Me; today: string }) {
@@ -134,6 +135,11 @@ export default function HomePage() {
       {oversees && (
         <Col span={24}>
           <Overview />
+        </Col>
+      )}
+      {me.roles.some((r) => r === 'officer' || r === 'head' || r === 'reviewer' || r === 'supervisor') && (
+        <Col span={24}>
+          <CaseDeadlineSummary />
         </Col>
       )}
       {holdsCertificate && (

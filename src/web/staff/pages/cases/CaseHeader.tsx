@@ -14,10 +14,10 @@ export function CaseHeader({ view }: { view: CaseView }) {
     { key: 'number', label: '决定书文号', children: view.decision?.number ?? '—' },
     { key: 'org', label: '办案单位', children: view.organization.name },
     { key: 'procedure', label: '程序', children: view.procedureLabel },
-    { key: 'violation', label: '违法行为', children: view.violation ? `${view.violation.name}（${view.violation.code}）` : '—' },
     { key: 'source', label: '案件来源', children: clueSources[view.clueSource as ClueSource] ?? view.clueSource },
     { key: 'registered', label: '登记日期', children: view.registeredOn },
     { key: 'filed', label: '立案日期', children: view.filedOn ?? '—' },
+    { key: 'violation', label: '违法行为', span: 'filled' as const, children: view.violation ? `${view.violation.name}（${view.violation.code}）` : '—' },
   ];
   return (
     <Card size="small" data-testid="case-header">
@@ -30,7 +30,7 @@ export function CaseHeader({ view }: { view: CaseView }) {
           <Tag>{view.procedureLabel}</Tag>
           {view.decision && view.decision.status !== 'inForce' && <Tag color="red">决定{view.decision.statusLabel}</Tag>}
         </Space>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={items} />
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3, xxl: 4 }} items={items} />
         {isPhone ? (
           <Progress
             percent={Math.round(((progress.current + 1) / progress.steps.length) * 100)}

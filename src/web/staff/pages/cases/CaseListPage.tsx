@@ -1,6 +1,5 @@
 import { Card, List, Pagination, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { request } from '../../../shared/api.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
@@ -9,19 +8,8 @@ import { DeadlineTags } from './DeadlineTags.tsx';
 import { useFilterOptions } from './filter-options.ts';
 import { type CaseFilters, filtersOf, listQuery, PAGE_SIZES, pagingOf, withFilters } from './filters.ts';
 import { StateTag } from './format.tsx';
+import { loadCases } from './list-api.ts';
 import type { CaseSummary } from './types.ts';
-
-interface CasePage {
-  items: CaseSummary[];
-  total: number;
-}
-
-/** GET /api/cases: the body is the page of rows, the total comes in `x-total-count`. */
-async function loadCases(query: Record<string, string | number>, signal: AbortSignal): Promise<CasePage> {
-  let total = 0;
-  const items = await request<CaseSummary[]>('GET', '/cases', { query, signal, onResponse: (r) => (total = Number(r.headers.get('x-total-count') ?? 0)) });
-  return { items, total };
-}
 
 /**
  * 案件办理: the cases of the user's unit and its sub-units, filtered as the URL says (so links from the workbench

@@ -67,8 +67,8 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
           column(['actions', 'deadlines', 'party', 'facts', 'decision', 'evidence', 'documents', 'officers', 'timeline'])
         ) : (
           <Row gutter={12}>
-            <Col span={16}>{column(['party', 'facts', 'decision', 'evidence', 'documents'])}</Col>
-            <Col span={8}>{column(['actions', 'deadlines', 'officers', 'timeline'])}</Col>
+            <Col span={16}>{column(['party', 'facts', 'decision', 'evidence', 'documents', 'timeline'])}</Col>
+            <Col span={8}>{column(['deadlines', 'actions', 'officers'])}</Col>
           </Row>
         )}
       </Space>
