@@ -7,7 +7,8 @@ import { chinaToday, certificateState } from '../../../shared/dates.ts';
 import { showServerErrors } from '../../../shared/forms.ts';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import type { CaseView, EvidenceView } from './types.ts';
-import { postWithProgress, readAsBase64 } from './upload.ts';
+import { postJsonWithProgress } from '../../../shared/upload.ts';
+import { readAsBase64 } from './upload.ts';
 
 /** Files the server takes over JSON (src/services/cases/add-evidence.ts MAX_EVIDENCE_BYTES). */
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -63,7 +64,7 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
         place: values.place,
         note: values.note?.trim() ? values.note.trim() : null,
       };
-      const item = await postWithProgress<EvidenceView>(`/cases/${view.id}/evidence`, body, (f) => setProgress({ phase: f < 1 ? '正在上传' : '正在计算 SM3 摘要并存证', percent: Math.round(f * 100) }));
+      const item = await postJsonWithProgress<EvidenceView>(`/cases/${view.id}/evidence`, body, (p) => setProgress({ phase: p < 100 ? '正在上传' : '正在计算 SM3 摘要并存证', percent: p }));
       message.success(`证据已登记，SM3 摘要 ${item.digest.slice(0, 16)}…`);
       setOpen(false);
       form.resetFields();
