@@ -120,6 +120,10 @@ describe('cases in the browser', { timeout: 240_000 }, () => {
     await refetched(page, () => page.getByLabel('搜索案件').press('Enter'));
     expect(await total(page)).toBe(1);
     await expect(rows(page).first().textContent()).resolves.toContain(code);
+    // A malformed filter in a typed link: the server's Chinese reason, nothing else breaks.
+    await page.goto('/cases?month=2026-13');
+    await settle(page);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('月份格式应为 YYYY-MM');
     await context.close();
   });
 

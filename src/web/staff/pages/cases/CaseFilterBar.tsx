@@ -2,6 +2,7 @@ import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Col, DatePicker, Form, Input, Row, Select, Space, Tag, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
+import { isIsoDate } from '../../../../domain/calendar/iso-date.ts';
 import { caseStateKeys, caseStates, type CaseState, penaltyKindKeys, penaltyKinds, type PenaltyKind } from '../../../../domain/cases/model.ts';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import type { Remote } from '../../../shared/use-remote.ts';
@@ -13,6 +14,9 @@ interface Props {
   onChange: (change: CaseFilters) => void;
   options: Remote<FilterOptions>;
 }
+
+/** A date from the URL for a picker; a malformed one shows as empty (the list itself reports it in Chinese). */
+const day = (value: string | undefined, suffix = '') => (value && isIsoDate(value + suffix) ? dayjs(value + suffix) : null);
 
 const label = (text: string, id: string) => ({ label: text, htmlFor: id, style: { marginBottom: 8 } });
 
@@ -127,7 +131,7 @@ function FilterFields({ filters, onChange, options }: Props) {
               picker="month"
               placeholder="选择月份"
               inputReadOnly
-              value={filters.month ? dayjs(`${filters.month}-01`) : null}
+              value={day(filters.month, '-01')}
               onChange={(d) => onChange({ month: d ? d.format('YYYY-MM') : '' })}
               style={{ width: '100%' }}
             />
@@ -140,7 +144,7 @@ function FilterFields({ filters, onChange, options }: Props) {
               id={{ start: 'case-filter-from', end: 'case-filter-to' }}
               placeholder={['起始日期', '截止日期']}
               allowEmpty={[true, true]}
-              value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+              value={[day(filters.from), day(filters.to)]}
               onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD') ?? '', to: range?.[1]?.format('YYYY-MM-DD') ?? '' })}
               style={{ width: '100%' }}
             />
