@@ -18,6 +18,7 @@ const loaders = {
   profile: () => import('./pages/ProfilePage.tsx'),
   cases: () => import('./pages/cases/CaseListPage.tsx'),
   case: () => import('./pages/cases/CasePage.tsx'),
+  newCase: () => import('./case-actions/NewCasePage.tsx'),
   powerItems: () => import('./pages/admin/PowerItemsPage.tsx'),
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
   settings: () => import('./pages/admin/SettingsPage.tsx'),
@@ -33,6 +34,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/audit': 'audit',
   '/profile': 'profile',
   '/cases': 'cases',
+  '/cases/new': 'newCase',
   '/admin/power-items': 'powerItems',
   '/admin/benchmarks': 'benchmarks',
   '/admin/settings': 'settings',
@@ -51,6 +53,7 @@ const AuditPage = lazy(loaders.audit);
 const ProfilePage = lazy(loaders.profile);
 const CaseListPage = lazy(loaders.cases);
 const CasePage = lazy(loaders.case);
+const NewCasePage = lazy(loaders.newCase);
 const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
@@ -107,6 +110,7 @@ export function StaffApp() {
         <Route path="audit" element={<AuditPage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="cases" element={<CaseListPage />} />
+        <Route path="cases/new" element={<NewCasePage />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="admin/power-items" element={<PowerItemsPage />} />
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />

@@ -57,7 +57,9 @@ export function CaseActions({ caseView, onChanged }: { caseView: CaseForActions;
           label: sideSteps.has(a.action) ? <Typography.Text type="secondary">{a.label}</Typography.Text> : <strong>{a.label}</strong>,
           children: (
             <ActionForm
-              key={`${a.action}-${caseView.version}`}
+              // Not keyed by version: a reload (e.g. after evidence was added) must not empty a form being filled in;
+              // the step is sent with the version now shown, and the engine answers 409 if it moved since.
+              key={a.action}
               caseId={caseView.id}
               version={caseView.version}
               action={a.action}
@@ -79,6 +81,8 @@ function ActionForm({ caseId, version, action, label, initial, onChanged }: { ca
   return (
     <GeneratedForm
       title={label}
+      name={`step-${action}`}
+      draftKey={`case-${caseId}/${action}`}
       schema={schemas.get(action)!}
       fields={fields}
       fixed={fixed}
@@ -87,7 +91,7 @@ function ActionForm({ caseId, version, action, label, initial, onChanged }: { ca
       send={(payload) => api.post(`/cases/${caseId}/transitions`, payload)}
       onDone={onChanged}
       onReload={onChanged}
-      renderFacts={penaltyPath ? (form) => <DiscretionHelper caseId={caseId} form={form} penaltyPath={penaltyPath} /> : undefined}
+      renderFacts={penaltyPath ? (form) => <DiscretionHelper caseId={caseId} form={form} penaltyPath={penaltyPath} draftKey={`case-${caseId}/${action}`} /> : undefined}
     />
   );
 }

@@ -16,6 +16,7 @@ import {
   quantityLabels,
 } from '../../../domain/discretion/model.ts';
 import { api, errorMessage } from '../../shared/api.ts';
+import { draftStore } from './drafts.ts';
 import { pruneFacts, yuanToFen } from './form-values.ts';
 
 /** POST /api/cases/:id/discretion/assess (src/server/routes/discretion.ts `preview`): the parts shown here. */
@@ -64,9 +65,14 @@ const exemptionLabels = { noPenalty: '应当不予处罚', mayWaive: '可以不�
  * whether the party must or may go unpunished (第三十三条) and similar decided cases; one button copies the
  * suggestion into the penalty fields. Nothing is saved until the step itself is submitted.
  */
-export function DiscretionHelper({ caseId, form, penaltyPath }: { caseId: number; form: FormInstance; penaltyPath: NamePath }) {
-  const [preview, setPreview] = useState<DiscretionPreview>();
-  const [similar, setSimilar] = useState<SimilarCase[]>();
+export function DiscretionHelper({ caseId, form, penaltyPath, draftKey }: { caseId: number; form: FormInstance; penaltyPath: NamePath; draftKey: string }) {
+  // The last result survives a remount of the form, like the typed facts (drafts.ts).
+  const [preview, setPreviewState] = useState<DiscretionPreview | undefined>(() => draftStore.get(`${draftKey}/preview`));
+  const setPreview = (p: DiscretionPreview) => {
+    draftStore.set(`${draftKey}/preview`, p);
+    setPreviewState(p);
+  };
+  const [similar, setSimilar] = useState<SimilarCase[] | undefined>(() => preview?.similarCases);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -116,6 +122,8 @@ export function DiscretionHelper({ caseId, form, penaltyPath }: { caseId: number
     form.setFieldValue(penaltyPath, { ...(form.getFieldValue(penaltyPath) ?? {}), ...suggestion });
     if (suggestion.range) form.setFieldValue(['__enabled', [...penaltyPath, 'range'].join('.')], true);
     form.setFields(['kinds', 'fineFen', 'description', 'basis'].map((k) => ({ name: [...penaltyPath, k], errors: [] })));
+    // setFieldValue does not trigger the form's onValuesChange: keep the draft here.
+    draftStore.set(draftKey, form.getFieldsValue(true));
   };
 
   return (
@@ -212,7 +220,7 @@ function FactsFields({ pending }: { pending: string[] }) {
   );
 }
 
-function PreviewView({ preview: p }: { preview: DiscretionPreview }) {
+export function PreviewView({ preview: p }: { preview: DiscretionPreview }) {
   const a = p.assessment;
   const range = (r: { min: number; max: number } | undefined) => (r ? `${formatYuan(yuanToFen(r.min))} 至 ${formatYuan(yuanToFen(r.max))}` : '—');
   return (
@@ -247,7 +255,7 @@ function PreviewView({ preview: p }: { preview: DiscretionPreview }) {
   );
 }
 
-function SimilarCases({ cases }: { cases: SimilarCase[] | undefined }) {
+export function SimilarCases({ cases }: { cases: SimilarCase[] | undefined }) {
   if (!cases) return null;
   return (
     <List

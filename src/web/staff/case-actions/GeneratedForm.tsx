@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../shared/api.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
+import { draftStore } from './drafts.ts';
 import { checkPayload, type FormProblem, initialValues, namePathOf, toPayload } from './form-values.ts';
 import type { FieldSpec } from './schema-fields.ts';
 import { SchemaFields } from './SchemaFields.tsx';
@@ -11,6 +12,10 @@ import { SchemaFields } from './SchemaFields.tsx';
 export interface GeneratedFormProps<T> {
   /** Accessible name of the form (e.g. the step's label). */
   title: string;
+  /** Prefix of the fields' element ids (antd Form `name`), unique on the page, e.g. the action key. */
+  name: string;
+  /** Keeps unsent input across remounts under this key (drafts.ts); dropped when the form is sent. */
+  draftKey?: string;
   /** The zod schema the server validates with; checked before sending. */
   schema: z.ZodType;
   fields: readonly FieldSpec[];
@@ -34,13 +39,19 @@ type Refusal = { kind: 'rule'; message: string; article: string | null } | { kin
  * the fields), sends it, and shows a refusal in the form — a legal rule's message with its article, a conflict
  * with a button to reload the case, or the server's validation message on the fields it names.
  */
-export function GeneratedForm<T>({ title, schema, fields, fixed = {}, initial, submitLabel, send, onDone, onReload, renderFacts }: GeneratedFormProps<T>) {
+export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed = {}, initial, submitLabel, send, onDone, onReload, renderFacts }: GeneratedFormProps<T>) {
   const [form] = Form.useForm();
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>();
-  const startValues = useMemo(() => ({ ...initialValues(fields, chinaToday()), ...initial }), [fields, initial]);
+  const startValues = useMemo(
+    () => (draftKey ? draftStore.get<Record<string, unknown>>(draftKey) : undefined) ?? { ...initialValues(fields, chinaToday()), ...initial },
+    [fields, initial, draftKey],
+  );
+  const keepDraft = () => {
+    if (draftKey) draftStore.set(draftKey, form.getFieldsValue(true));
+  };
 
   const showProblems = (problems: FormProblem[]) => {
     const named = problems.filter((p) => p.name.length > 0 && form.getFieldInstance(p.name) !== undefined);
@@ -62,6 +73,8 @@ export function GeneratedForm<T>({ title, schema, fields, fixed = {}, initial, s
     try {
       const result = await send(payload);
       message.success(`${title}：已提交`);
+      if (draftKey) draftStore.drop(draftKey);
+      form.resetFields();
       onDone(result);
     } catch (error) {
       setRefusal(refusalOf(error, showProblems));
@@ -71,7 +84,7 @@ export function GeneratedForm<T>({ title, schema, fields, fixed = {}, initial, s
   };
 
   return (
-    <Form form={form} layout="vertical" size={isPhone ? 'large' : 'middle'} initialValues={startValues} onFinish={() => void submit()} aria-label={title} scrollToFirstError>
+    <Form form={form} name={name} layout="vertical" size={isPhone ? 'large' : 'middle'} initialValues={startValues} onValuesChange={keepDraft} onFinish={() => void submit()} aria-label={title} scrollToFirstError>
       <SchemaFields fields={fields} renderFacts={renderFacts ? (f) => renderFacts(form, f) : undefined} />
       {refusal && <RefusalAlert refusal={refusal} onReload={onReload} />}
       <Button type="primary" htmlType="submit" loading={sending} block={isPhone} size={isPhone ? 'large' : 'middle'}>

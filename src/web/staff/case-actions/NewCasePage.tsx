@@ -32,6 +32,7 @@ export default function NewCasePage() {
       children: (
         <GeneratedForm
           title="登记线索"
+          name="clue"
           schema={clueInput}
           fields={clueFields}
           submitLabel="登记线索"
@@ -52,6 +53,7 @@ export default function NewCasePage() {
                 </Typography.Paragraph>
                 <GeneratedForm
                   title="简易程序当场处罚"
+                  name="on-spot"
                   schema={onSpotInput}
                   fields={onSpotFields}
                   initial={onSpotInitial}

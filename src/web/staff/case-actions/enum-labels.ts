@@ -4,6 +4,7 @@
  * checks that every enum of every action is covered.
  */
 import { clueSources, decisionKinds, decisionStatuses, noPenaltyGrounds, penaltyKinds, transferTargets } from '../../../domain/cases/model.ts';
+import { archiveRetentionLabels, confidentialHearingReasonLabels } from '../../../domain/cases/record-inputs.ts';
 import { serviceMethods } from '../../../domain/documents/model.ts';
 
 const partyKinds = { person: '自然人', organization: '法人或其他组织' } as const;
@@ -17,6 +18,8 @@ const tables: readonly Readonly<Record<string, string>>[] = [
   decisionStatuses,
   serviceMethods,
   partyKinds,
+  confidentialHearingReasonLabels,
+  archiveRetentionLabels,
 ];
 
 /** The label table covering every value, or undefined. */

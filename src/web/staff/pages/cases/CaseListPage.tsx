@@ -1,4 +1,5 @@
 import { Card, List, Pagination, Space, Table, Typography } from 'antd';
+import { NewCaseButton } from '../../case-actions/NewCaseButton.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
@@ -49,7 +50,10 @@ export default function CaseListPage() {
         size="small"
         title="案件列表"
         extra={
-          <Space size={12}>{remote.data && <Typography.Text data-testid="case-total">共 {remote.data.total} 件</Typography.Text>}</Space>
+          <Space size={12}>
+            {remote.data && <Typography.Text data-testid="case-total">共 {remote.data.total} 件</Typography.Text>}
+            <NewCaseButton />
+          </Space>
         }
       >
         <RemoteView remote={remote} rows={6}>

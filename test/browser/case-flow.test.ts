@@ -1,0 +1,241 @@
+/**
+ * Acceptance: an officer's case from the clue to the downloaded 行政处罚决定书, in the browser, with the forms
+ * generated from the action schemas (src/web/staff/case-actions/). The officer 王磊 (wanglei) registers and
+ * investigates, the head 陈建国 (head.donghu) files and decides — the roles workflow.ts gives each step. A step the
+ * law forbids (deciding before the party's statement period, 《行政处罚法》第四十五条、第六十二条) is refused in the
+ * form with the rule's Chinese message and article. Screenshots of every form at desktop and phone widths.
+ */
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckChar } from '../../src/domain/validators/id-number.ts';
+import { type Harness, type ViewportName, horizontalOverflow, login, screenshot, settle, startHarness } from './harness.ts';
+
+let h: Harness;
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
+beforeAll(async () => {
+  h = await startHarness();
+}, 300_000);
+afterAll(() => h?.close());
+
+const idNumber = (first17: string) => `${first17}${idNumberCheckChar(first17)}`;
+
+/** Opens an antd Select by its label and picks the option with the given text. */
+async function choose(page: Page, form: Locator, label: string, option: string | RegExp): Promise<void> {
+  await form.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Opens the step's panel in the 办理 card and returns its form. */
+async function openStep(page: Page, label: string): Promise<Locator> {
+  const form = page.getByRole('form', { name: label, exact: true });
+  if (!(await form.isVisible())) await page.locator('.ant-collapse-header').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await form.waitFor();
+  return form;
+}
+
+async function submitStep(page: Page, form: Locator, label: string): Promise<void> {
+  await form.getByRole('button', { name: `提交：${label}` }).click();
+}
+
+/** Waits until the case page shows the state (the header's state tag). */
+async function expectState(page: Page, state: string): Promise<void> {
+  try {
+    await poll(() => page.getByTestId('case-header').locator('.ant-tag').first().textContent()).toContain(state);
+  } catch (error) {
+    // Say why: the refusal or the field errors the page shows.
+    const shown = await page.locator('.ant-alert, .ant-form-item-explain-error, .ant-message-notice').allTextContents();
+    throw new Error(`${(error as Error).message}；页面提示：${shown.join(' | ')}`, { cause: error });
+  }
+  await settle(page);
+}
+
+async function registerClue(page: Page, viewport: ViewportName, party: { name: string; id: string }): Promise<string> {
+  await page.goto('/cases');
+  await settle(page);
+  await page.getByRole('link', { name: /登记线索|新建案件/ }).first().click();
+  await page.waitForURL(/\/cases\/new$/);
+  await settle(page);
+  const form = page.getByRole('form', { name: '登记线索' });
+  await choose(page, form, '线索来源', '日常巡查');
+  await form.getByLabel('案由', { exact: true }).fill('涉嫌超出门窗外墙摆卖案');
+  await form.getByLabel('违法事实', { exact: true }).fill(`当事人${party.name}在东湖区人民路30号门店门外人行道摆放货架、堆放商品经营，影响市容。`);
+  await form.getByLabel('违法地点', { exact: true }).fill('云城市东湖区人民路30号门前');
+  await choose(page, form, '违法行为（权责清单事项）', /超出门、窗外墙摆卖/);
+  await form.getByLabel('姓名', { exact: true }).fill(party.name);
+  await form.getByLabel('身份证号', { exact: true }).fill(party.id);
+  await form.getByLabel('联系电话', { exact: true }).fill('13700001234');
+  await form.getByLabel('地址', { exact: true }).fill('云城市东湖区人民路30号');
+  await screenshot(page, 'case-form-clue', viewport);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await form.getByRole('button', { name: '登记线索' }).click();
+  await page.waitForURL(/\/cases\/\d+$/);
+  await expectState(page, '线索登记');
+  return page.url();
+}
+
+async function fileCase(page: Page, caseUrl: string, viewport: ViewportName): Promise<void> {
+  await page.goto(caseUrl);
+  await settle(page);
+  const form = await openStep(page, '立案');
+  const officers = form.getByLabel('承办执法人员', { exact: true });
+  await officers.click();
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  await options.filter({ hasText: '赵刚' }).waitFor();
+  // 孙丽's certificate expired (2025-06-30): she is not offered as an officer (《行政处罚法》第四十二条).
+  await expect(options.filter({ hasText: '孙丽' }).count()).resolves.toBe(0);
+  for (const name of ['王磊', '赵刚']) {
+    await officers.pressSequentially(name);
+    await options.filter({ hasText: name }).first().waitFor();
+    await officers.press('Enter');
+  }
+  await page.keyboard.press('Escape');
+  await poll(() => form.locator('.ant-select-selection-item').allTextContents()).toEqual([expect.stringContaining('王磊'), expect.stringContaining('赵刚')]);
+  await form.getByLabel('立案意见', { exact: true }).fill('违法事实基本清楚，属本机关管辖，同意立案。');
+  await screenshot(page, 'case-form-file', viewport);
+  await submitStep(page, form, '立案');
+  await expectState(page, '已立案');
+}
+
+async function startInvestigation(page: Page, viewport: ViewportName): Promise<void> {
+  const form = await openStep(page, '开始调查取证');
+  await screenshot(page, 'case-form-start-investigation', viewport);
+  await submitStep(page, form, '开始调查取证');
+  await expectState(page, '调查取证');
+}
+
+/** A photo of the scene as evidence (the decision lists the evidence, 《行政处罚法》第五十九条). */
+async function addEvidence(page: Page): Promise<void> {
+  await page.getByTestId('evidence-card').getByRole('button', { name: /登记证据/ }).click();
+  const dialog = page.getByRole('dialog', { name: '登记证据' });
+  // A 1×1 PNG: the content does not matter, its SM3 digest is what the case records.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png });
+  await dialog.getByLabel('证据名称').fill('现场照片（门店外人行道）');
+  // What the item proves (证明对象): the decision prints it next to the evidence.
+  await dialog.getByLabel(/证明对象|说明/).fill('证明当事人在门店外人行道摆放货架、堆放商品经营');
+  await dialog.getByRole('button', { name: /上传并登记/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await poll(() => page.getByTestId('evidence-item').count()).toBe(1);
+}
+
+/** 调查终结 with the discretion helper: the facts give 情节较轻 and its range; the suggestion fills the penalty. */
+async function closeInvestigation(page: Page, viewport: ViewportName, submit: boolean): Promise<void> {
+  const form = await openStep(page, '调查终结');
+  await form.getByLabel('调查终结报告（违法事实）', { exact: true }).fill('经调查，当事人在门店门外人行道摆放货架经营，经责令改正后拒不改正，事实清楚，证据确凿。');
+  await choose(page, form, '处理意见', '行政处罚决定');
+  const helper = form.getByLabel('裁量助手');
+  await helper.getByLabel('违法行为发生前一年内因同一违法行为受到行政处罚的次数').fill('0');
+  await choose(page, helper, '已改正', '否');
+  // A fine above the benchmark range without a written reason: the helper shows the refusal.
+  await form.getByLabel('罚款金额', { exact: true }).fill('2000');
+  await helper.getByRole('button', { name: /计算裁量/ }).click();
+  const result = helper.getByLabel('裁量结果');
+  await poll(() => result.textContent()).toContain('裁量阶次');
+  await expect(result.textContent()).resolves.toMatch(/1,000\.00元/);
+  await poll(() => result.getByRole('alert').last().textContent()).toMatch(/幅度|理由/);
+  await screenshot(page, 'case-form-close-investigation-outside-range', viewport);
+  await helper.getByRole('button', { name: /按建议填写处罚内容/ }).click();
+  await poll(() => form.getByLabel('罚款金额', { exact: true }).inputValue()).toMatch(/^1,?000(\.00)?$/);
+  await expect(form.getByLabel('处罚依据', { exact: true }).inputValue()).resolves.toContain('序号');
+  await helper.getByRole('button', { name: /计算裁量/ }).click();
+  await poll(() => result.getByRole('alert').last().textContent()).not.toMatch(/理由/);
+  await screenshot(page, 'case-form-close-investigation', viewport);
+  if (!submit) return;
+  await submitStep(page, form, '调查终结');
+  await expectState(page, '调查终结');
+}
+
+describe('the officer carries a case from the clue to the decision document', { timeout: 600_000 }, () => {
+  it('desktop: clue, filing, investigation with the discretion helper, prior notice, a refused decision, waiver, decision, 行政处罚决定书', async () => {
+    const party = { name: '周大福', id: idNumber('53990219850612031') };
+    const officer = await h.newPage('desktop');
+    await login(officer.page, 'wanglei');
+    const caseUrl = await registerClue(officer.page, 'desktop', party);
+
+    const head = await h.newPage('desktop');
+    await login(head.page, 'head.donghu');
+    await fileCase(head.page, caseUrl, 'desktop');
+
+    await officer.page.goto(caseUrl);
+    await settle(officer.page);
+    await startInvestigation(officer.page, 'desktop');
+    await addEvidence(officer.page);
+    await closeInvestigation(officer.page, 'desktop', true);
+
+    const notify = await openStep(officer.page, '事先告知');
+    await screenshot(officer.page, 'case-form-notify', 'desktop');
+    await submitStep(officer.page, notify, '事先告知');
+    await expectState(officer.page, '已事先告知');
+
+    // The head tries to decide while the party may still state their case: refused, with the article.
+    await head.page.goto(caseUrl);
+    await settle(head.page);
+    const decide = await openStep(head.page, '作出决定');
+    await submitStep(head.page, decide, '作出决定');
+    const refusal = decide.getByRole('alert');
+    await poll(() => refusal.textContent()).toMatch(/陈述|申辩/);
+    await expect(refusal.textContent()).resolves.toMatch(/依据：《行政处罚法》第/);
+    await screenshot(head.page, 'case-form-decide-refused', 'desktop');
+
+    // The party expressly waives the statement (第六十二条): recorded by the officer.
+    await officer.page.reload();
+    await settle(officer.page);
+    const statement = await openStep(officer.page, '记录陈述申辩');
+    await statement.getByLabel('当事人明确放弃陈述申辩', { exact: true }).click();
+    await expect(statement.getByLabel('陈述申辩内容', { exact: true }).count()).resolves.toBe(0);
+    await screenshot(officer.page, 'case-form-statement', 'desktop');
+    await submitStep(officer.page, statement, '记录陈述申辩');
+    await poll(() => officer.page.getByText('案件已被他人更新').count()).toBe(0);
+    await officer.page.waitForFunction(() => !document.querySelector('.ant-btn-loading'));
+
+    // The head's page still shows the old version: the engine answers 409, the form offers a reload.
+    await submitStep(head.page, decide, '作出决定');
+    await poll(() => decide.getByRole('alert').textContent()).toContain('案件已被他人更新');
+    await screenshot(head.page, 'case-form-decide-conflict', 'desktop');
+    await decide.getByRole('button', { name: /重新加载/ }).click();
+    await settle(head.page);
+    const decideAgain = await openStep(head.page, '作出决定');
+    await submitStep(head.page, decideAgain, '作出决定');
+    await expectState(head.page, '已作出决定');
+
+    // The 行政处罚决定书: generated on the case page and downloaded; it names the decision number and the party.
+    const numberItem = head.page.getByTestId('case-header').locator('.ant-descriptions-item').filter({ hasText: '决定书文号' }).locator('.ant-descriptions-item-content');
+    const decisionNumber = ((await numberItem.textContent()) ?? '').trim();
+    expect(decisionNumber).toMatch(/罚决字〔\d{4}〕/);
+    const documents = head.page.getByTestId('documents-card');
+    await documents.getByTestId('document-type').click();
+    await head.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^行政处罚决定书$/ }).first().click();
+    await documents.getByRole('button', { name: /生\s?成/ }).click();
+    const link = documents.getByRole('link', { name: /下载.*\.docx/ }).first();
+    await link.or(documents.getByTestId('document-error')).first().waitFor({ timeout: 60_000 });
+    expect(await documents.getByTestId('document-error').count(), (await documents.getByTestId('document-error').allTextContents()).join()).toBe(0);
+    const [download] = await Promise.all([head.page.waitForEvent('download'), link.click()]);
+    const zip = await JSZip.loadAsync(await readFile(await download.path()));
+    const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    expect(text).toContain(decisionNumber);
+    expect(text).toContain(party.name);
+    await screenshot(head.page, 'case-decided', 'desktop');
+    await officer.context.close();
+    await head.context.close();
+  });
+
+  it('phone: the first steps at 390 px, forms in one column with nothing off the screen', async () => {
+    const party = { name: '吴小梅', id: idNumber('53990219900303042') };
+    const officer = await h.newPage('phone');
+    await login(officer.page, 'wanglei');
+    const caseUrl = await registerClue(officer.page, 'phone', party);
+    const head = await h.newPage('phone');
+    await login(head.page, 'head.donghu');
+    await fileCase(head.page, caseUrl, 'phone');
+    expect(await horizontalOverflow(head.page)).toBeLessThanOrEqual(0);
+    await officer.page.goto(caseUrl);
+    await settle(officer.page);
+    await startInvestigation(officer.page, 'phone');
+    await closeInvestigation(officer.page, 'phone', false);
+    expect(await horizontalOverflow(officer.page)).toBeLessThanOrEqual(0);
+    await officer.context.close();
+    await head.context.close();
+  });
+});
