@@ -68,3 +68,33 @@ describe('power list over HTTP', () => {
     expect((await call('reviewer.donghu', 'GET', `/api/organizations/${orgId}/power-items`)).status).toBe(200);
   });
 });
+
+describe('power list import over HTTP', () => {
+  const csv = [
+    '事项编码,违法行为,违则,罚则,法定处罚幅度,类别',
+    'IMP-001,擅自在城市道路上设置广告牌,《城市市容和环境卫生管理条例》第十一条,《城市市容和环境卫生管理条例》第三十六条,责令限期改正，可并处罚款,户外广告',
+    'IMP-002,摆摊,第十四条,第三十六条,罚款,市容',
+  ].join('\n');
+  const upload = (username: string, fields: Record<string, string>, data = csv) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([new TextEncoder().encode(data)]), '权责清单.csv');
+    return call(username, 'POST', '/api/power-items/import', form);
+  };
+
+  it('imports the good rows of an uploaded list and reports the others by row; refuses what it cannot read', async () => {
+    const orgId = await organizationId('admin.donghu');
+    const ok = await upload('admin.donghu', { organizationId: String(orgId) });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.imported.map((i: Json) => i.code)).toEqual(['IMP-001']);
+    expect(ok.body.rejected).toHaveLength(1);
+    expect(ok.body.rejected[0].row).toBe(3);
+    expect(ok.body.rejected[0].reason).toContain('违法行为名称至少 4 个字');
+    // The same file again: every row is now rejected, nothing changes, and the answer says why row by row.
+    const again = await upload('admin.donghu', { organizationId: String(orgId) });
+    expect(again.status).toBe(400);
+    expect(again.body.details.rejected.map((r: Json) => r.row)).toEqual([2, 3]);
+    expect((await upload('admin.donghu', {})).body.message).toContain('请选择导入到的单位');
+    expect((await upload('reviewer.donghu', { organizationId: String(orgId) })).status).toBe(403);
+  });
+});

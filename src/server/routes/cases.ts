@@ -8,6 +8,7 @@ import { decideOnSpot, onSpotInput } from '../../services/cases/decide-on-spot.t
 import { type CaseView, getCase } from '../../services/cases/get-case.ts';
 import { type CaseSummary, listCasesInput, listCasesPage } from '../../services/cases/list-cases.ts';
 import { deadlineQuery, listDeadlines } from '../../services/cases/list-deadlines.ts';
+import { importPowerItems } from '../../services/cases/import-power-items.ts';
 import { addPowerItem, listPowerItems, powerItemInput, powerItemListQuery, powerItemPatch, updatePowerItem } from '../../services/cases/power-list.ts';
 import { publishDecision } from '../../services/cases/publicity.ts';
 import { clueInput, registerClue } from '../../services/cases/register-clue.ts';
@@ -17,6 +18,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { attachment } from '../download.ts';
+import { readSingleFileUpload } from '../multipart.ts';
 
 const tags = ['行政处罚案件'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -163,6 +165,22 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/power-items',
     { schema: { tags, summary: '新增权责清单事项（管理员）', body: powerItemInput } },
     async (request, reply) => reply.status(201).send(await addPowerItem(ctx, requireActor(request), request.body)),
+  );
+  app.post(
+    '/power-items/import',
+    {
+      schema: {
+        tags,
+        summary: '导入权责清单（管理员；multipart：file 为 CSV/XLSX，表头含 事项编码、违法行为、违则、罚则、法定处罚幅度、类别；organizationId 为导入到的单位）',
+        description: '逐行校验，逐行报告未导入的行（行号与原因）；没有可导入的行时返回 400，不导入任何内容，details.rejected 列出各行原因。',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { file, fields } = await readSingleFileUpload(request, '权责清单文件');
+      return reply.status(201).send(await importPowerItems(ctx, actor, file, fields));
+    },
   );
   app.patch(
     '/power-items/:id',

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { validationError } from '../../domain/errors.ts';
 import { todayOf } from '../../services/cases/case-store.ts';
 import {
   exportBenchmarkVersion,
@@ -19,8 +18,8 @@ import { importBenchmarks } from '../../services/discretion/import-benchmarks.ts
 import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { REPORT_UPLOAD_LIMITS } from './reports.ts';
 import { attachment } from '../download.ts';
+import { readSingleFileUpload } from '../multipart.ts';
 
 const tags = ['裁量基准'];
 const publicTags = ['公开查询'];
@@ -133,20 +132,7 @@ export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw validationError('请以 multipart/form-data 上传裁量基准文件（字段 file）');
-      const fields: Record<string, string> = {};
-      let file: { fileName: string; data: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer();
-          if (part.file.truncated) throw validationError(`文件 ${part.filename} 超过 ${REPORT_UPLOAD_LIMITS.fileSize / 1024 / 1024} MB`);
-          if (file) throw validationError('一次只能导入一个文件');
-          file = { fileName: part.filename, data };
-        } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
-        }
-      }
-      if (!file) throw validationError('请上传裁量基准文件（字段 file）');
+      const { file, fields } = await readSingleFileUpload(request, '裁量基准文件');
       return reply.status(201).send(await importBenchmarks(ctx, actor, file, fields));
     },
   );

@@ -8,6 +8,8 @@ import { createTestDatabase, resetTestDatabase } from '../../db/testing.ts';
 import { listAudit } from '../audit-trail.ts';
 import type { ServiceContext } from '../context.ts';
 import { createOrganization } from '../organizations.ts';
+import iconv from 'iconv-lite';
+import { importPowerItems } from './import-power-items.ts';
 import { addPowerItem, listPowerItems, updatePowerItem } from './power-list.ts';
 
 let handle: DatabaseHandle;
@@ -134,5 +136,47 @@ describe('power list (权责清单)', () => {
     expect((await refusal(updatePowerItem(ctx, districtAdmin, otherItem.id, { category: '占道经营' }))).code).toBe('NOT_FOUND');
     expect((await refusal(updatePowerItem(ctx, districtAdmin, 999_999, { active: false }))).code).toBe('NOT_FOUND');
     expect((await updatePowerItem(ctx, cityAdmin, otherItem.id, { active: false })).active).toBe(false);
+  });
+});
+
+describe('power list import (CSV/XLSX)', () => {
+  const header = '序号,事项编码,违法行为,违则,罚则,法定处罚幅度,类别';
+  const row = (n: number, code: string, name = '擅自占用城市道路、公共场所摆摊设点') =>
+    `${n},${code},${name},《城市市容和环境卫生管理条例》第十四条,《城市市容和环境卫生管理条例》第三十六条第（二）项,责令停止违法行为，限期清理，并可处以罚款,市容环境`;
+  const file = (lines: string[], encoding: 'utf8' | 'gbk' = 'utf8') => ({ fileName: '权责清单.csv', data: iconv.encode(lines.join('\r\n'), encoding) });
+
+  it('imports the good rows and reports every other row with its line number and reason (GBK file)', async () => {
+    await addPowerItem(ctx, districtAdmin, item(org.district, 'SR-009'));
+    const result = await importPowerItems(
+      ctx,
+      districtAdmin,
+      file([header, row(1, 'SR-101'), row(2, 'SR-102', '摆摊'), row(3, 'SR-101'), ',,,,,,', row(5, 'SR-009'), row(6, 'SR-103', '在城市道路两侧擅自堆放物料')], 'gbk'),
+      { organizationId: org.district },
+    );
+    expect(result.imported.map((i) => i.code)).toEqual(['SR-101', 'SR-103']);
+    expect(result.rows).toBe(5);
+    expect(result.rejected).toEqual([
+      { row: 3, reason: '违法行为：违法行为名称至少 4 个字' },
+      { row: 4, reason: '事项编码 SR-101 与第2行重复' },
+      { row: 6, reason: '本单位权责清单已有编码为 SR-009 的事项' },
+    ]);
+    const list = await listPowerItems(ctx, districtAdmin, org.district);
+    expect(list.map((i) => i.code)).toEqual(['SR-009', 'SR-101', 'SR-103']);
+    const audit = (await listAudit(ctx.db, 'organization', org.district)).at(-1)!;
+    expect(audit.change).toMatchObject({ import: '权责清单.csv', rows: 5, rejected: result.rejected });
+  });
+
+  it('imports nothing when no row can be imported or the header lacks a column, and says why', async () => {
+    const none = await refusal(importPowerItems(ctx, districtAdmin, file([header, row(1, 'SR-101', '摆摊')]), { organizationId: org.district }));
+    expect(none.code).toBe('VALIDATION');
+    expect(none.message).toContain('第2行：违法行为：违法行为名称至少 4 个字');
+    expect(none.details?.rejected).toEqual([{ row: 2, reason: '违法行为：违法行为名称至少 4 个字' }]);
+    const noColumn = await refusal(importPowerItems(ctx, districtAdmin, file(['事项编码,违法行为,违则,罚则,类别', 'SR-1,擅自摆摊设点经营,第十四条,第三十六条,市容环境']), { organizationId: org.district }));
+    expect(noColumn.message).toContain('表头缺少以下列：法定处罚幅度');
+    const pdf = await refusal(importPowerItems(ctx, districtAdmin, { fileName: 'list.xls', data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]) }, { organizationId: org.district }));
+    expect(pdf.message).toContain('.xls');
+    expect(await listPowerItems(ctx, districtAdmin, org.district)).toEqual([]);
+    expect((await refusal(importPowerItems(ctx, districtHead, file([header, row(1, 'SR-101')]), { organizationId: org.district }))).code).toBe('FORBIDDEN');
+    expect((await refusal(importPowerItems(ctx, districtAdmin, file([header, row(1, 'SR-101')]), { organizationId: org.other }))).code).toBe('NOT_FOUND');
   });
 });
