@@ -147,6 +147,34 @@ async function closeInvestigation(page: Page, viewport: ViewportName, submit: bo
   await expectState(page, '调查终结');
 }
 
+/** 简易程序 (《行政处罚法》第五十一条): a 50元 fine decided on the spot by two officers; the case is then being enforced. */
+async function decideOnSpot(page: Page, viewport: ViewportName): Promise<void> {
+  await page.goto('/cases/new');
+  await settle(page);
+  await page.getByRole('tab', { name: '简易程序当场处罚' }).click();
+  const form = page.getByRole('form', { name: '简易程序当场处罚' });
+  await form.getByLabel('案由', { exact: true }).fill('涉嫌随地乱扔烟头案');
+  await form.getByLabel('违法事实', { exact: true }).fill('当事人在东湖区人民路公交站台随地乱扔烟头，经执法人员当场指出后拒不捡拾。');
+  await form.getByLabel('违法地点', { exact: true }).fill('云城市东湖区人民路公交站台');
+  await choose(page, form, '违法行为（权责清单事项）', /LR-001/);
+  await form.getByLabel('姓名', { exact: true }).fill('钱小龙');
+  await form.getByLabel('身份证号', { exact: true }).fill(idNumber('53990219920808051'));
+  const officers = form.getByLabel('在场执法人员', { exact: true });
+  await officers.click();
+  await officers.pressSequentially('赵刚');
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '赵刚' }).first().waitFor();
+  await officers.press('Enter');
+  await page.keyboard.press('Escape');
+  await form.getByLabel('罚款金额', { exact: true }).fill('50');
+  await form.getByLabel('处罚内容', { exact: true }).fill('罚款人民币伍拾元');
+  await form.getByLabel('处罚依据', { exact: true }).fill('《城市市容和环境卫生管理条例》第三十四条');
+  await screenshot(page, 'case-form-on-spot', viewport);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await form.getByRole('button', { name: '作出当场处罚决定' }).click();
+  await page.waitForURL(/\/cases\/\d+$/);
+  await expectState(page, '执行中');
+}
+
 describe('the officer carries a case from the clue to the decision document', { timeout: 600_000 }, () => {
   it('desktop: clue, filing, investigation with the discretion helper, prior notice, a refused decision, waiver, decision, 行政处罚决定书', async () => {
     const party = { name: '周大福', id: idNumber('53990219850612031') };
@@ -221,7 +249,7 @@ describe('the officer carries a case from the clue to the decision document', { 
     await head.context.close();
   });
 
-  it('phone: the first steps at 390 px, forms in one column with nothing off the screen', async () => {
+  it('phone: the first steps at 390 px and a decision on the spot, forms in one column with nothing off the screen', async () => {
     const party = { name: '吴小梅', id: idNumber('53990219900303042') };
     const officer = await h.newPage('phone');
     await login(officer.page, 'wanglei');
@@ -235,6 +263,7 @@ describe('the officer carries a case from the clue to the decision document', { 
     await startInvestigation(officer.page, 'phone');
     await closeInvestigation(officer.page, 'phone', false);
     expect(await horizontalOverflow(officer.page)).toBeLessThanOrEqual(0);
+    await decideOnSpot(officer.page, 'phone');
     await officer.context.close();
     await head.context.close();
   });

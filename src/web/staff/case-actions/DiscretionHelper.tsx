@@ -227,7 +227,7 @@ export function PreviewView({ preview: p }: { preview: DiscretionPreview }) {
     <div aria-label="裁量结果" style={{ marginBottom: 16 }}>
       {!p.benchmark && <Alert type="info" showIcon title={p.note ?? '没有适用的裁量基准'} style={{ marginBottom: 12 }} />}
       {a && (
-        <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+        <Descriptions size="small" column={1} bordered layout="vertical" style={{ marginBottom: 12 }}>
           <Descriptions.Item label="裁量基准">{p.benchmark?.citation}</Descriptions.Item>
           <Descriptions.Item label="裁量阶次">{a.tier ? <Tag color="blue">{a.tier.name}</Tag> : '尚不能确定'}</Descriptions.Item>
           <Descriptions.Item label="裁量幅度">{range(a.fine)}</Descriptions.Item>

@@ -19,6 +19,7 @@ const visibleWhen: Record<string, (siblings: Values) => boolean> = {
   'proposal.penalty': (s) => s.kind === 'penalty',
   'proposal.ground': (s) => s.kind === 'noPenalty',
   'proposal.education': (s) => s.kind === 'noPenalty',
+  'proposal.reasoning': (s) => s.kind === 'noPenalty',
   'proposal.transferReason': (s) => s.kind === 'transferJudicial',
   'proposal.transferReceiver': (s) => s.kind === 'transferJudicial',
   replacementId: (s) => s.granted === true,
