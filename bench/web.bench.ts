@@ -7,7 +7,7 @@ import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
 import { describeWebBundles, measureWebBundles } from '../scripts/web-bundle-size.ts';
 import { CHROMIUM, login, ready, startHarness } from '../test/browser/harness.ts';
 
-const staffPaths = ['/', '/organizations', '/users', '/calendar', '/tools/deadline', '/profile'];
+const staffPaths = ['/', '/organizations', '/users', '/calendar', '/tools/deadline', '/profile', '/dashboard', '/review'];
 const portalPaths = ['/portal', '/portal/bodies', '/portal/officers', '/portal/procedure'];
 
 export async function benchWeb(): Promise<string> {

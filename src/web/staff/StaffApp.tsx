@@ -16,6 +16,8 @@ const loaders = {
   deadline: () => import('./pages/DeadlinePage.tsx'),
   audit: () => import('./pages/AuditPage.tsx'),
   profile: () => import('./pages/ProfilePage.tsx'),
+  review: () => import('./pages/review/ReviewDeskPage.tsx'),
+  dashboard: () => import('./pages/dashboard/DashboardPage.tsx'),
   cases: () => import('./pages/cases/CaseListPage.tsx'),
   case: () => import('./pages/cases/CasePage.tsx'),
   newCase: () => import('./case-actions/NewCasePage.tsx'),
@@ -33,6 +35,8 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/tools/deadline': 'deadline',
   '/audit': 'audit',
   '/profile': 'profile',
+  '/review': 'review',
+  '/dashboard': 'dashboard',
   '/cases': 'cases',
   '/cases/new': 'newCase',
   '/admin/power-items': 'powerItems',
@@ -51,6 +55,8 @@ const CalendarPage = lazy(loaders.calendar);
 const DeadlinePage = lazy(loaders.deadline);
 const AuditPage = lazy(loaders.audit);
 const ProfilePage = lazy(loaders.profile);
+const ReviewDeskPage = lazy(loaders.review);
+const DashboardPage = lazy(loaders.dashboard);
 const CaseListPage = lazy(loaders.cases);
 const CasePage = lazy(loaders.case);
 const NewCasePage = lazy(loaders.newCase);
@@ -109,6 +115,9 @@ export function StaffApp() {
         <Route path="tools/deadline" element={<DeadlinePage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="review" element={<ReviewDeskPage />} />
+        <Route path="review/:id" element={<ReviewDeskPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/new" element={<NewCasePage />} />
         <Route path="cases/:id" element={<CasePage />} />

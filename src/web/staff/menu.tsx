@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   ControlOutlined,
   FileSearchOutlined,
@@ -42,6 +44,8 @@ const isAdmin = (me: Me) => me.roles.includes('admin');
 export const menuEntries: readonly MenuEntry[] = [
   { path: '/', label: () => '工作台', icon: <HomeOutlined /> },
   { path: '/cases', label: () => '案件办理', icon: <FileTextOutlined />, roles: ['officer', 'head', 'reviewer', 'supervisor'] },
+  { path: '/review', label: () => '法制审核', icon: <AuditOutlined />, roles: ['reviewer', 'head', 'admin'] },
+  { path: '/dashboard', label: () => '监督看板', icon: <DashboardOutlined />, roles: ['supervisor', 'head', 'admin'] },
   { path: '/organizations', label: (me) => (isAdmin(me) ? '组织机构管理' : '组织机构'), icon: <ApartmentOutlined />, roles: ['admin', 'supervisor'] },
   { path: '/users', label: (me) => (isAdmin(me) ? '用户管理' : '人员与执法证'), icon: <TeamOutlined />, roles: ['admin', 'supervisor', 'head', 'reviewer'] },
   { path: '/tools/deadline', label: () => '法定期限计算器', icon: <CalculatorOutlined /> },
