@@ -16,39 +16,12 @@ import {
   quantityLabels,
 } from '../../../domain/discretion/model.ts';
 import { api, errorMessage } from '../../shared/api.ts';
+import { type DiscretionPreview, type SimilarCase, suggestedPenalty } from './discretion-suggestion.ts';
 import { draftStore } from './drafts.ts';
+
+// The review desk shows the same assessment (src/web/staff/pages/review/DiscretionAssessmentCard.tsx).
+export type { DiscretionPreview } from './discretion-suggestion.ts';
 import { pruneFacts, yuanToFen } from './form-values.ts';
-
-/** POST /api/cases/:id/discretion/assess (src/server/routes/discretion.ts `preview`): the parts shown here. */
-export interface DiscretionPreview {
-  violation: string | null;
-  benchmark: { versionName: string; citation: string } | null;
-  note: string | null;
-  facts: Record<string, unknown> | null;
-  assessment: {
-    outcome: 'penalty' | 'noFine' | 'noPenalty' | 'undetermined';
-    tier?: { name: string; conditionText: string; standardText: string };
-    fine?: { min: number; max: number };
-    statutoryFine?: { min: number; max: number };
-    pendingTiers: { name: string; unresolved: string[] }[];
-    missingFacts: string[];
-    item: { penaltyProvision: string };
-    explanation: string;
-  } | null;
-  proposal: { accepted: boolean; withinRange: boolean | null; requiresLegalReview: boolean; message: string; article: string | null } | null;
-  exemption: { outcome: 'noPenalty' | 'mayWaive' | 'none'; explanation: string } | null;
-  similarCases: SimilarCase[];
-}
-
-interface SimilarCase {
-  caseId: number;
-  title: string;
-  decisionNumber: string | null;
-  decidedOn: string;
-  tierName: string;
-  fineFen: number;
-  reasons: string[];
-}
 
 type NamePath = (string | number)[];
 
@@ -134,7 +107,7 @@ export function DiscretionHelper({ caseId, form, penaltyPath, draftKey }: { case
         <Button icon={<CalculatorOutlined />} onClick={() => void assess()} loading={busy}>
           计算裁量
         </Button>
-        <Button icon={<FormOutlined />} onClick={fill} disabled={!preview?.assessment || preview.assessment.outcome === 'undetermined'}>
+        <Button icon={<FormOutlined />} onClick={fill} disabled={!preview?.assessment || preview.assessment.outcome === 'undetermined' || preview.assessment.outcome === 'noPenalty'}>
           按建议填写处罚内容
         </Button>
       </Space>
@@ -143,24 +116,6 @@ export function DiscretionHelper({ caseId, form, penaltyPath, draftKey }: { case
       <SimilarCases cases={similar} />
     </Card>
   );
-}
-
-/**
- * The suggestion as penalty form values (money in 元, as the form holds it): the tier's range, its lower end as
- * the fine (the officer may raise it within the range), the 罚则 and the benchmark item as the basis.
- */
-export function suggestedPenalty(p: DiscretionPreview): Record<string, unknown> & { range: { minFen: number; maxFen: number } | null } {
-  const a = p.assessment!;
-  const fine = a.fine && a.fine.max > 0 ? a.fine : undefined;
-  return {
-    kinds: fine ? ['fine'] : ['warning'],
-    fineFen: fine ? fine.min : null,
-    range: fine ? { minFen: fine.min, maxFen: fine.max } : null,
-    description: fine ? `罚款人民币${formatYuan(yuanToFen(fine.min))}` : '警告',
-    basis: [a.item.penaltyProvision, p.benchmark?.citation].filter(Boolean).join('；'),
-    tier: a.tier?.name ?? null,
-    benchmarkVersion: p.benchmark?.versionName ?? null,
-  };
 }
 
 function FactsFields({ pending }: { pending: string[] }) {
