@@ -87,7 +87,7 @@ describe('admin pages, portal benchmarks and the report comparison in the browse
     await context.close();
   });
 
-  it('adds a power item to a district list and finds it by search', async () => {
+  it('adds a power item to a district list, finds it by search, and imports a list with a rejected row', async () => {
     const { context, page } = await h.newPage('desktop');
     await login(page, 'admin.donghu');
     await page.goto('/admin/power-items');
@@ -113,6 +113,23 @@ describe('admin pages, portal benchmarks and the report comparison in the browse
     await page.getByLabel('检索权责清单').fill('');
     await page.getByLabel('检索权责清单').press('Enter');
     await screenshot(page, 'admin-power-items', 'desktop');
+    // Import a list: the good row comes in, the bad one is reported with its row and reason.
+    await page.getByRole('button', { name: /导\s?入/ }).click();
+    const importDialog = page.getByRole('dialog');
+    const list = [
+      '事项编码,违法行为,违则,罚则,法定处罚幅度,类别',
+      'DH-IMP-01,擅自在城市道路上设置大型户外广告牌,《城市市容和环境卫生管理条例》第十一条,《城市市容和环境卫生管理条例》第三十六条,责令限期改正，可以并处罚款,户外广告',
+      'DH-IMP-02,摆摊,第十四条,第三十六条,罚款,市容',
+    ].join('\n');
+    await importDialog.locator('input[type=file]').setInputFiles({ name: '权责清单.csv', mimeType: 'text/csv', buffer: Buffer.from(list, 'utf8') });
+    await importDialog.getByRole('button', { name: /^导\s?入$/ }).click();
+    await importDialog.getByText('已导入 1 个事项').waitFor();
+    const rejectedRow = (await importDialog.getByTestId('rejection-report').locator('tbody tr.ant-table-row').innerText()).replace(/\s+/g, ' ');
+    expect(rejectedRow).toContain('3 违法行为：违法行为名称至少 4 个字');
+    await screenshot(page, 'admin-power-items-import', 'desktop');
+    await importDialog.getByRole('button', { name: /^关\s闭$/ }).click();
+    await settle(page);
+    expect(await page.locator('.ant-table-tbody').innerText()).toContain('DH-IMP-01');
     // A legal reviewer reads the list but has no buttons to change it.
     const reviewer = await h.newPage('desktop');
     await login(reviewer.page, 'reviewer.donghu');
@@ -231,11 +248,12 @@ describe('admin pages, portal benchmarks and the report comparison in the browse
   it('shows every admin page on a phone without running off the screen (the portal pages: portal.test.ts)', async () => {
     const { context, page } = await h.newPage('phone');
     await login(page, 'admin');
-    for (const [url, name] of [
-      ['/admin/power-items', 'admin-power-items'],
+    const pages: [string, string][] = [
+      [`/admin/power-items?org=${orgIds.get(donghu)}`, 'admin-power-items'],
       ['/admin/benchmarks', 'admin-benchmarks'],
       ['/admin/settings', 'admin-settings'],
-    ] as const) {
+    ];
+    for (const [url, name] of pages) {
       await page.goto(url);
       await screenshot(page, name, 'phone');
       expect(await horizontalOverflow(page), url).toBeLessThanOrEqual(0);

@@ -143,3 +143,12 @@ export type ReportOutcome =
       indicators: IndicatorFound[];
     }
   | { file: string; error: { code: string; message: string } };
+
+/** POST /api/power-items/import (201) */
+export interface PowerListImport {
+  organizationId: number;
+  fileName: string;
+  rows: number;
+  imported: { id: number; code: string }[];
+  rejected: Rejection[];
+}

@@ -12,13 +12,14 @@
  * The page makes the path obvious: the item drawer's 修改 button explains it and offers the export and import.
  */
 import { DownloadOutlined, EditOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal, Progress, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api, errorMessage } from '../../../shared/api.ts';
-import type { BenchmarkItemDetail, BenchmarkItemSummary, BenchmarkVersion, ImportReport, PublicExemptions, Rejection, VersionKind } from '../../../shared/admin-types.ts';
+import { api } from '../../../shared/api.ts';
+import type { BenchmarkItemDetail, BenchmarkItemSummary, BenchmarkVersion, ImportReport, PublicExemptions, VersionKind } from '../../../shared/admin-types.ts';
 import { BenchmarkItemView, ExemptionItems } from '../../../shared/BenchmarkViews.tsx';
+import { ImportRefused, RejectionTable, UploadProgress } from '../../../shared/ImportParts.tsx';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { upload } from '../../../shared/upload.ts';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
@@ -34,22 +35,6 @@ function scopeOf(v: BenchmarkVersion, myOrganizationId: number): { label: string
   return { label: v.organization.name, color: 'default' };
 }
 
-function RejectionTable({ rejected }: { rejected: readonly Rejection[] }) {
-  return (
-    <Table<Rejection>
-      data-testid="rejection-report"
-      rowKey={(r) => `${r.row}-${r.reason}`}
-      size="small"
-      dataSource={[...rejected]}
-      pagination={rejected.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-      columns={[
-        { title: '行号', dataIndex: 'row', width: 72 },
-        { title: '未导入原因', dataIndex: 'reason' },
-      ]}
-    />
-  );
-}
-
 interface ImportFields {
   kind: VersionKind;
   name?: string;
@@ -58,7 +43,7 @@ interface ImportFields {
   effectiveFrom?: Dayjs;
 }
 
-type ImportState = { stage: 'form' } | { stage: 'uploading'; percent: number } | { stage: 'done'; report: ImportReport } | { stage: 'refused'; message: string; rejected: Rejection[] };
+type ImportState = { stage: 'form' } | { stage: 'uploading'; percent: number } | { stage: 'done'; report: ImportReport } | { stage: 'refused'; error: unknown };
 
 function ImportModal({ organizationId, onClose, onImported }: { organizationId: number; onClose: () => void; onImported: (versionId: number) => void }) {
   const [form] = Form.useForm<ImportFields>();
@@ -79,8 +64,7 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
       setState({ stage: 'done', report });
       onImported(report.versionId);
     } catch (e) {
-      const rejected = e instanceof ApiError && Array.isArray(e.details?.rejected) ? (e.details.rejected as Rejection[]) : [];
-      setState({ stage: 'refused', message: errorMessage(e), rejected });
+      setState({ stage: 'refused', error: e });
     }
   };
 
@@ -152,12 +136,7 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
           </Space>
         </Form>
       )}
-      {state.stage === 'uploading' && (
-        <div style={{ padding: 24, textAlign: 'center' }}>
-          <Progress type="circle" percent={state.percent} status="active" />
-          <div style={{ marginTop: 12 }}>{state.percent < 100 ? `正在上传 ${file?.name ?? ''}……` : '已上传，正在逐行校验并导入……'}</div>
-        </div>
-      )}
+      {state.stage === 'uploading' && <UploadProgress percent={state.percent} fileName={file?.name ?? ''} />}
       {state.stage === 'done' && (
         <>
           <Result
@@ -168,12 +147,7 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
           {state.report.rejected.length > 0 && <RejectionTable rejected={state.report.rejected} />}
         </>
       )}
-      {state.stage === 'refused' && (
-        <>
-          <Alert type="error" showIcon title="未导入任何内容" description={state.message} style={{ marginBottom: 12 }} />
-          {state.rejected.length > 0 && <RejectionTable rejected={state.rejected} />}
-        </>
-      )}
+      {state.stage === 'refused' && <ImportRefused error={state.error} />}
     </Modal>
   );
 }

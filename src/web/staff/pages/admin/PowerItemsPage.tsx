@@ -1,8 +1,10 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { EditOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Result, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, errorMessage } from '../../../shared/api.ts';
-import type { PowerItem } from '../../../shared/admin-types.ts';
+import type { PowerItem, PowerListImport } from '../../../shared/admin-types.ts';
+import { ImportRefused, RejectionTable, UploadProgress } from '../../../shared/ImportParts.tsx';
+import { upload } from '../../../shared/upload.ts';
 import { showServerErrors } from '../../../shared/forms.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import type { Organization } from '../../../shared/types.ts';
@@ -116,6 +118,90 @@ function ItemModal({ editing, organization, ancestors, onClose, onSaved }: { edi
   );
 }
 
+/** The columns POST /api/power-items/import reads (any order; other columns are ignored). */
+const importColumns = ['事项编码', '违法行为', '违则', '罚则', '法定处罚幅度', '类别'];
+const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${importColumns.join(',')}\n`)}`;
+
+type ImportState = { stage: 'choose' } | { stage: 'uploading'; percent: number } | { stage: 'done'; result: PowerListImport } | { stage: 'refused'; error: unknown };
+
+function ImportModal({ organization, onClose, onImported }: { organization: Organization; onClose: () => void; onImported: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<ImportState>({ stage: 'choose' });
+  const start = async () => {
+    if (!file) return;
+    const body = new FormData();
+    body.append('organizationId', String(organization.id));
+    body.append('file', file, file.name);
+    setState({ stage: 'uploading', percent: 0 });
+    try {
+      const result = await upload<PowerListImport>('/power-items/import', body, (percent) => setState({ stage: 'uploading', percent }));
+      setState({ stage: 'done', result });
+      onImported();
+    } catch (e) {
+      setState({ stage: 'refused', error: e });
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`导入权责清单（${organization.name}）`}
+      onCancel={state.stage === 'uploading' ? undefined : onClose}
+      closable={state.stage !== 'uploading'}
+      width={640}
+      destroyOnHidden
+      footer={
+        state.stage === 'choose' ? (
+          <Button type="primary" disabled={!file} onClick={() => void start()}>
+            导入
+          </Button>
+        ) : state.stage === 'uploading' ? null : (
+          <Button type="primary" onClick={onClose}>
+            关闭
+          </Button>
+        )
+      }
+    >
+      {state.stage === 'choose' && (
+        <>
+          <Typography.Paragraph>
+            CSV（UTF-8 或 GBK）或 XLSX 表格，第一行为表头，须含以下列：{importColumns.join('、')}。每行一个事项，逐行校验，未导入的行列出行号和原因；导入的事项为本单位自有职权（赋权事项请逐项新增并选择赋权单位）。
+            <a href={templateHref} download="权责清单导入模板.csv">
+              下载模板
+            </a>
+          </Typography.Paragraph>
+          <Upload.Dragger
+            accept=".csv,.xlsx"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+            fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击或拖入 CSV / XLSX 文件</p>
+          </Upload.Dragger>
+        </>
+      )}
+      {state.stage === 'uploading' && <UploadProgress percent={state.percent} fileName={file?.name ?? ''} />}
+      {state.stage === 'done' && (
+        <>
+          <Result
+            status={state.result.rejected.length ? 'warning' : 'success'}
+            title={`已导入 ${state.result.imported.length} 个事项`}
+            subTitle={`共 ${state.result.rows} 行数据，未导入 ${state.result.rejected.length} 行。`}
+          />
+          {state.result.rejected.length > 0 && <RejectionTable rejected={state.result.rejected} />}
+        </>
+      )}
+      {state.stage === 'refused' && <ImportRefused error={state.error} />}
+    </Modal>
+  );
+}
+
 /** 权责清单: the powers of a unit — its own, delegated to it (赋权), and its superiors' that apply to it. */
 export default function PowerItemsPage() {
   const me = useMe();
@@ -126,6 +212,7 @@ export default function PowerItemsPage() {
   const [q, setQ] = useState('');
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [importing, setImporting] = useState(false);
   const remote = useRemote((signal) => api.get<PowerItem[]>(`/organizations/${chosen}/power-items`, { includeInactive: showInactive || undefined }, signal), [chosen, showInactive]);
   const visible = useMemo(() => (remote.data ?? []).filter((i) => matches(i, q.trim())), [remote.data, q]);
   const ancestors = useMemo(() => (organization ? organizations.filter((o) => organization.path.startsWith(o.path) && o.id !== organization.id) : []), [organization, organizations]);
@@ -171,9 +258,14 @@ export default function PowerItemsPage() {
       title="权责清单"
       extra={
         isAdmin && organization ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-            新增事项
-          </Button>
+          <Space wrap>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+              新增事项
+            </Button>
+          </Space>
         ) : undefined
       }
     >
@@ -252,6 +344,7 @@ export default function PowerItemsPage() {
           )
         }
       </RemoteView>
+      {importing && organization && <ImportModal organization={organization} onClose={() => setImporting(false)} onImported={remote.reload} />}
       {editing && organization && (
         <ItemModal
           editing={editing}

@@ -1,0 +1,45 @@
+import { Alert, Progress, Table } from 'antd';
+import { ApiError, errorMessage } from './api.ts';
+
+export interface Rejection {
+  row: number;
+  reason: string;
+}
+
+/** Rows of an imported file that were not imported, with the reason for each (benchmarks, power lists). */
+export function RejectionTable({ rejected }: { rejected: readonly Rejection[] }) {
+  return (
+    <Table<Rejection>
+      data-testid="rejection-report"
+      rowKey={(r) => `${r.row}-${r.reason}`}
+      size="small"
+      dataSource={[...rejected]}
+      pagination={rejected.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+      columns={[
+        { title: '行号', dataIndex: 'row', width: 72 },
+        { title: '未导入原因', dataIndex: 'reason' },
+      ]}
+    />
+  );
+}
+
+/** The upload, then the server's check of every row. */
+export function UploadProgress({ percent, fileName }: { percent: number; fileName: string }) {
+  return (
+    <div style={{ padding: 24, textAlign: 'center' }}>
+      <Progress type="circle" percent={percent} status="active" />
+      <div style={{ marginTop: 12 }}>{percent < 100 ? `正在上传 ${fileName}……` : '已上传，正在逐行校验并导入……'}</div>
+    </div>
+  );
+}
+
+/** A refused import: nothing was imported; the server's reason, and every row's reason when it gave them. */
+export function ImportRefused({ error }: { error: unknown }) {
+  const rejected = error instanceof ApiError && Array.isArray(error.details?.rejected) ? (error.details.rejected as Rejection[]) : [];
+  return (
+    <>
+      <Alert type="error" showIcon title="未导入任何内容" description={errorMessage(error)} style={{ marginBottom: 12 }} />
+      {rejected.length > 0 && <RejectionTable rejected={rejected} />}
+    </>
+  );
+}
