@@ -99,6 +99,8 @@ function refusalOf(error: unknown, showProblems: (p: FormProblem[]) => string[])
   if (error.code === 'CONFLICT') return { kind: 'conflict', message: error.message };
   if (error.code === 'RULE_VIOLATION') {
     const article = typeof error.details?.article === 'string' ? error.details.article : null;
+    // A rule about particular fields (e.g. a failed checklist item without a note) marks them too.
+    showProblems(error.fieldProblems().map((p) => ({ name: namePathOf(p.field), message: p.message })));
     return { kind: 'rule', message: error.message, article };
   }
   const rest = showProblems(error.fieldProblems().map((p) => ({ name: namePathOf(p.field), message: p.message })));
