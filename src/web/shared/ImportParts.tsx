@@ -1,4 +1,5 @@
-import { Alert, Progress, Table } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Progress, Table, Upload } from 'antd';
 import { ApiError, errorMessage } from './api.ts';
 
 export interface Rejection {
@@ -41,5 +42,26 @@ export function ImportRefused({ error }: { error: unknown }) {
       <Alert type="error" showIcon title="未导入任何内容" description={errorMessage(error)} style={{ marginBottom: 12 }} />
       {rejected.length > 0 && <RejectionTable rejected={rejected} />}
     </>
+  );
+}
+
+/** Picks the one CSV or XLSX file to import (kept in the page until the import starts). */
+export function TableFileDragger({ file, onChange }: { file: File | null; onChange: (file: File | null) => void }) {
+  return (
+    <Upload.Dragger
+      accept=".csv,.xlsx"
+      maxCount={1}
+      beforeUpload={(f) => {
+        onChange(f);
+        return false;
+      }}
+      onRemove={() => onChange(null)}
+      fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">点击或拖入 CSV / XLSX 文件</p>
+    </Upload.Dragger>
   );
 }

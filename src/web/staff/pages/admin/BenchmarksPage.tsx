@@ -11,15 +11,15 @@
  * and records the whole file in the audit chain; a second way to build a version would duplicate all of that.
  * The page makes the path obvious: the item drawer's 修改 button explains it and offers the export and import.
  */
-import { DownloadOutlined, EditOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api.ts';
 import type { BenchmarkItemDetail, BenchmarkItemSummary, BenchmarkVersion, ImportReport, PublicExemptions, VersionKind } from '../../../shared/admin-types.ts';
 import { BenchmarkItemView, ExemptionItems } from '../../../shared/BenchmarkViews.tsx';
-import { ImportRefused, RejectionTable, UploadProgress } from '../../../shared/ImportParts.tsx';
+import { ImportRefused, RejectionTable, TableFileDragger, UploadProgress } from '../../../shared/ImportParts.tsx';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { upload } from '../../../shared/upload.ts';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
@@ -103,21 +103,7 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
             <Radio.Group optionType="button" options={[{ value: 'benchmark', label: '裁量基准' }, { value: 'exemption', label: '免罚清单' }]} />
           </Form.Item>
           <Form.Item label="文件" required>
-            <Upload.Dragger
-              accept=".csv,.xlsx"
-              maxCount={1}
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-              fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">点击或拖入 CSV / XLSX 文件</p>
-            </Upload.Dragger>
+            <TableFileDragger file={file} onChange={setFile} />
           </Form.Item>
           <Typography.Paragraph type="secondary">以下各项可不填：文件只有一个来源时取其名称、发布机关、文号和施行日期，否则以导入日期为施行日期。</Typography.Paragraph>
           <Form.Item name="name" label="版本名称">

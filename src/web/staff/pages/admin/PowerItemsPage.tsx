@@ -1,9 +1,9 @@
-import { EditOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Result, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, errorMessage } from '../../../shared/api.ts';
 import type { PowerItem, PowerListImport } from '../../../shared/admin-types.ts';
-import { ImportRefused, RejectionTable, UploadProgress } from '../../../shared/ImportParts.tsx';
+import { ImportRefused, RejectionTable, TableFileDragger, UploadProgress } from '../../../shared/ImportParts.tsx';
 import { upload } from '../../../shared/upload.ts';
 import { showServerErrors } from '../../../shared/forms.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
@@ -169,21 +169,7 @@ function ImportModal({ organization, onClose, onImported }: { organization: Orga
               下载模板
             </a>
           </Typography.Paragraph>
-          <Upload.Dragger
-            accept=".csv,.xlsx"
-            maxCount={1}
-            beforeUpload={(f) => {
-              setFile(f);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-            fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或拖入 CSV / XLSX 文件</p>
-          </Upload.Dragger>
+          <TableFileDragger file={file} onChange={setFile} />
         </>
       )}
       {state.stage === 'uploading' && <UploadProgress percent={state.percent} fileName={file?.name ?? ''} />}
