@@ -139,7 +139,7 @@ describe('staff app in the browser', { timeout: 180_000 }, () => {
     await screenshot(page, 'officer-home', 'phone');
     await page.getByRole('button', { name: '打开菜单' }).click();
     const drawer = page.locator('.ant-drawer');
-    await poll(() => drawer.getByRole('menuitem').allTextContents()).toEqual(['工作台', '法定期限计算器', '法定工作日历', '个人信息']);
+    await poll(() => drawer.getByRole('menuitem').allTextContents()).toEqual(['工作台', '案件办理', '法定期限计算器', '法定工作日历', '个人信息']);
     await drawer.getByRole('menuitem', { name: '法定期限计算器' }).click();
     await page.waitForURL(/\/tools\/deadline$/);
     await settle(page);
