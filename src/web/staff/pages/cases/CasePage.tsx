@@ -63,14 +63,16 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
     <CaseContext.Provider value={context}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <CaseHeader view={view} />
-        {isPhone ? (
-          column(['actions', 'deadlines', 'party', 'facts', 'decision', 'evidence', 'documents', 'officers', 'timeline'])
-        ) : (
-          <Row gutter={12}>
-            <Col span={16}>{column(['party', 'facts', 'decision', 'evidence', 'documents', 'timeline'])}</Col>
-            <Col span={8}>{column(['deadlines', 'actions', 'officers'])}</Col>
-          </Row>
-        )}
+        {/* One tree for both layouts (only widths and order change), so switching between them — a tablet turned,
+            a window resized — never remounts the cards and never empties a step form being filled in. */}
+        <Row gutter={[12, 12]}>
+          <Col xs={24} md={16} style={{ order: isPhone ? 2 : 1 }}>
+            {column(['party', 'facts', 'decision', 'evidence', 'documents', 'timeline'])}
+          </Col>
+          <Col xs={24} md={8} style={{ order: isPhone ? 1 : 2 }}>
+            {column(isPhone ? ['actions', 'deadlines', 'officers'] : ['deadlines', 'actions', 'officers'])}
+          </Col>
+        </Row>
       </Space>
     </CaseContext.Provider>
   );
