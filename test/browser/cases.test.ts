@@ -145,6 +145,7 @@ describe('cases in the browser', { timeout: 240_000 }, () => {
     expect(await input.getAttribute('accept')).toBe('image/*,video/*,audio/*,application/pdf');
     await input.setInputFiles({ name: 'site-photo.png', mimeType: 'image/png', buffer: PHOTO });
     await dialog.getByLabel('证据名称').fill('现场照片（燃气钢瓶存放处）');
+    await dialog.getByLabel('证明对象').fill('证明店内违规存放燃气钢瓶');
     await dialog.getByRole('button', { name: /上传并登记/ }).click();
     await poll(() => page.getByTestId('evidence-item').count()).toBe(before + 1);
     const digest = createHash('sm3').update(PHOTO).digest('hex');

@@ -147,7 +147,9 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
           <Form.Item name="recordedOn" label="取证日期" rules={[{ required: true, message: '请选择取证日期' }]}>
             <DatePicker style={{ width: '100%' }} inputReadOnly={isPhone} allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
           </Form.Item>
-          <Form.Item name="note" label="说明（可选）">
+          {/* 证明对象: what the item proves. The evidence list of every decision prints it (《行政处罚法》第五十九条第一款第（二）项),
+              and the decision document refuses evidence without it, so it is asked for here, when it is known. */}
+          <Form.Item name="note" label="证明对象" rules={[{ required: true, min: 2, whitespace: true, message: '请写明该证据证明的事实（至少 2 个字）' }]}>
             <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
           </Form.Item>
         </Form>
