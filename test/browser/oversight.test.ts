@@ -64,7 +64,8 @@ describe('reviewer’s desk in the browser', { timeout: 240_000 }, () => {
     await page.waitForURL(/\/review\/\d+$/);
     await settle(page);
     // The dossier beside the form: facts, the proposal, the discretion assessment, evidence.
-    await expect(page.getByText('当事人经营的餐馆后厨未安装油烟净化设施').count()).resolves.toBeGreaterThan(0);
+    // Waits for the dossier (settle may return between the route's chunk and the case request on a loaded machine).
+    await page.getByText('当事人经营的餐馆后厨未安装油烟净化设施').first().waitFor();
     await expect(page.getByTestId('review-discretion').count()).resolves.toBe(1);
     await expect(page.getByTestId('evidence-card').textContent()).resolves.toContain('现场检查笔录');
 
