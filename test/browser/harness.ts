@@ -53,6 +53,7 @@ export async function startHarness(): Promise<Harness> {
       const context = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
+      trackRequests(page);
       return { context, page };
     },
     async close() {
@@ -74,10 +75,36 @@ export async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .boot'), undefined, { timeout: 30_000, polling: 'raf' });
 }
 
-/** `ready`, and the network idle too (no request for 500 ms) — before screenshots and assertions. */
+/** Requests each test page has in flight (an SPA navigation loads chunks and data without a new document). */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+function trackRequests(page: Page): void {
+  const pending = new Set<unknown>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+}
+
+/**
+ * `ready`, and the network quiet (no request in flight for 500 ms), then `ready` again — before screenshots and
+ * assertions. Playwright's own `networkidle` is no use after a client-side navigation: it was reached once for
+ * the document and resolves at once, before the new page has even asked for its data.
+ */
 export async function settle(page: Page): Promise<void> {
   await ready(page);
-  await page.waitForLoadState('networkidle');
+  const pending = inFlight.get(page);
+  if (pending) {
+    const deadline = Date.now() + 30_000;
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < 500) {
+      if (Date.now() > deadline) throw new Error(`settle: requests still running after 30 s (${pending.size})`);
+      await page.waitForTimeout(50);
+      if (pending.size > 0) quietSince = Date.now();
+    }
+  } else {
+    await page.waitForLoadState('networkidle');
+  }
   await ready(page);
 }
 
