@@ -3,27 +3,12 @@
  * article and fails when the guard is removed from the table or the rule function.
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
 import type { CaseActionInput } from './actions.ts';
 import { buildCase, buildOfficer, buildPenalty, guardContext, notifiedCase } from './fixtures.ts';
 import { checkTransition } from './workflow.ts';
+import { refusal, expectRule } from '../test-support.ts';
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, but the step was allowed');
-}
 
-function expectRule(fn: () => unknown, article: string): AppError {
-  const error = refusal(fn);
-  expect(error.code).toBe('RULE_VIOLATION');
-  expect(String(error.details?.article)).toContain(article);
-  return error;
-}
 
 const officer = (actDate: string) => guardContext({ actDate, actor: { userId: 11, roles: ['officer'] } });
 const investigating = () => buildCase({ state: 'investigating', lastActedOn: '2026-03-03', officers: [buildOfficer(11), buildOfficer(12), buildOfficer(13, { certificateValidUntil: '2025-12-31' })] });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
 import type { CaseActionInput } from './actions.ts';
 import { buildActCode, formatDocumentNumber, mod3736CheckChar, parseActCode } from './codes.ts';
 import { buildCase, buildOfficer, buildPenalty, calendar, guardContext, notifiedCase } from './fixtures.ts';
@@ -18,25 +17,9 @@ import { defaultCaseSettings, resolveCaseSettings } from './settings.ts';
 import type { CaseSnapshot, GuardContext } from './snapshot.ts';
 import { checkTransition, transitions } from './workflow.ts';
 import { allPassedChecklist } from './legal-review.ts';
+import { refusal, expectRule } from '../test-support.ts';
 
-/** Runs `fn` and returns the AppError it throws (failing when it does not throw one). */
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, but the step was allowed');
-}
 
-function expectRule(fn: () => unknown, article: string): AppError {
-  const error = refusal(fn);
-  expect(error.code).toBe('RULE_VIOLATION');
-  expect(String(error.details?.article)).toContain(article);
-  expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
-  return error;
-}
 
 const fileInput: CaseActionInput = { action: 'file', officerIds: [11, 12], opinion: '符合立案条件，建议立案' };
 const decideInput: CaseActionInput = { action: 'decide' };

@@ -25,6 +25,7 @@ import { verifyActCode } from './public-lookup.ts';
 import { registerClue } from './register-clue.ts';
 import { transitionCase } from './transition-case.ts';
 import { verifyEvidence } from './verify-evidence.ts';
+import { refusal } from '../../domain/test-support.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -107,15 +108,6 @@ beforeEach(async () => {
 });
 afterAll(() => handle.close());
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const clue = (overrides: Record<string, unknown> = {}) => ({
   clueSource: 'patrol',

@@ -7,98 +7,28 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, type Role, hasRole } from '../../domain/access.ts';
 import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
-import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { type CaseAction, caseActionLabels } from '../../domain/cases/actions.ts';
 import {
   type CaseState,
   caseStates,
   type DeadlineKind,
   deadlineKinds,
-  type DecisionStatus,
   decisionKinds,
   decisionStatuses,
   type Procedure,
   procedures,
 } from '../../domain/cases/model.ts';
-import type { PartyRecord } from '../../domain/cases/parties.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
-import type { CaseRecord, OfficerOnCase } from '../../domain/cases/snapshot.ts';
+import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
 import { auditRecords, caseDeadlines, caseDocuments, caseEvidence, casePublicity, powerItems, users } from '../../db/schema.ts';
 import { chainOf } from '../audit-trail.ts';
 import { loadCase, loadOfficers } from './case-store.ts';
 
-export interface DeadlineView {
-  kind: DeadlineKind;
-  label: string;
-  article: string;
-  dueOn: IsoDate;
-  metAt: string | null;
-  overdue: boolean;
-}
-
-export interface EvidenceView {
-  id: number;
-  seq: number;
-  kind: string;
-  act: string;
-  title: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  digest: string;
-  recordedBy: number;
-  collectorIds: number[];
-  recordedOn: IsoDate;
-  recordedAt: string;
-  place: string;
-  note: string | null;
-}
-
-export interface CaseView {
-  id: number;
-  version: number;
-  actCode: string;
-  procedure: Procedure;
-  procedureLabel: string;
-  state: CaseState;
-  stateLabel: string;
-  organization: { id: number; name: string };
-  title: string;
-  facts: string;
-  place: string;
-  clueSource: string;
-  act: { startedOn: IsoDate; endedOn: IsoDate | null };
-  harmsSafety: boolean;
-  discoveredOn: IsoDate;
-  registeredOn: IsoDate;
-  filedOn: IsoDate | null;
-  lastActedOn: IsoDate;
-  party: PartyRecord;
-  violation: { id: number; code: string; name: string; violatedProvision: string; penaltyProvision: string; statutoryRange: string } | null;
-  officers: OfficerOnCase[];
-  decision: {
-    kind: string;
-    kindLabel: string;
-    number: string | null;
-    decidedOn: IsoDate;
-    status: DecisionStatus;
-    statusLabel: string;
-  } | null;
-  /** The full procedural record (notice, statement, hearing, reviews, decision, payments …). */
-  record: CaseRecord;
-  documents: { kind: string; number: string; issuedOn: IsoDate }[];
-  deadlines: DeadlineView[];
-  payment: { fineFen: number; dueOn: IsoDate | null; paidFen: number; lateFeeFen: number; owedFen: number } | null;
-  publicity: { status: string; dueOn: IsoDate; publishedAt: string | null; withdrawnAt: string | null } | null;
-  evidence: EvidenceView[];
-  /** Things the officer must keep in mind (e.g. 未成年人应当从轻或者减轻). */
-  warnings: string[];
-  /** Actions whose state and role allow them now (guards are checked when taken). */
-  availableActions: { action: CaseAction; label: string }[];
-  timeline: { seq: number; at: string; action: string; label: string; actorId: number | null; actorName: string | null; change: unknown }[];
-}
+export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
+import type { CaseView } from '../../domain/cases/views.ts';
 
 export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date): Promise<CaseView> {
   const { row, org, party } = await loadCase(ctx.db, actor, id);

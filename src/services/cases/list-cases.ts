@@ -41,23 +41,8 @@ export const listCasesInput = z.object({
 });
 export type ListCasesInput = z.infer<typeof listCasesInput>;
 
-export interface CaseSummary {
-  id: number;
-  version: number;
-  actCode: string;
-  decisionNumber: string | null;
-  procedure: Procedure;
-  procedureLabel: string;
-  state: CaseState;
-  stateLabel: string;
-  title: string;
-  organizationName: string;
-  /** Staff view: the party's full name. */
-  party: { kind: string; name: string };
-  registeredOn: IsoDate;
-  /** Open deadlines, earliest first; `dueSoon`: within the next three working days (not yet overdue). */
-  deadlines: { kind: DeadlineKind; label: string; dueOn: IsoDate; overdue: boolean; dueSoon: boolean }[];
-}
+export type { CaseSummary } from '../../domain/cases/views.ts';
+import type { CaseSummary } from '../../domain/cases/views.ts';
 
 export interface CasePage {
   items: CaseSummary[];

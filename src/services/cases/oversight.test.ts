@@ -8,7 +8,6 @@ import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
 import type { DeadlineKind, PenaltyKind } from '../../domain/cases/model.ts';
 import { type CaseRecord, emptyCaseRecord } from '../../domain/cases/snapshot.ts';
-import { AppError } from '../../domain/errors.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { caseDeadlines, caseParties, cases } from '../../db/schema.ts';
 import { createTestDatabase } from '../../db/testing.ts';
@@ -19,6 +18,7 @@ import { caseStatistics, monthsOf } from './case-statistics.ts';
 import { setCaseSettings } from './case-settings.ts';
 import { addPowerItem } from './power-list.ts';
 import { listReviewQueue } from './review-queue.ts';
+import { refusal } from '../../domain/test-support.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -97,15 +97,6 @@ async function insertCase(c: Row): Promise<number> {
   return id;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 beforeAll(async () => {
   handle = await createTestDatabase();

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Actor, systemActor } from '../../domain/access.ts';
-import { AppError } from '../../domain/errors.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { cases, powerItems } from '../../db/schema.ts';
 import { createTestDatabase, resetTestDatabase } from '../../db/testing.ts';
@@ -11,6 +10,7 @@ import { createOrganization } from '../organizations.ts';
 import iconv from 'iconv-lite';
 import { importPowerItems } from './import-power-items.ts';
 import { addPowerItem, listPowerItems, updatePowerItem } from './power-list.ts';
+import { refusal } from '../../domain/test-support.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -32,15 +32,6 @@ const item = (organizationId: number, code: string, extra: Record<string, unknow
 
 const actor = (o: { id: number; path: string }, roles: Actor['roles']): Actor => ({ userId: 1, organizationId: o.id, organizationPath: o.path, roles, displayName: '测试' });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A case registered under the item (how it got there is the case engine's business, tested there). */
 async function caseUsing(powerItemId: number, organizationId: number) {

@@ -4,7 +4,6 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Actor, type Role, systemActor } from '../../domain/access.ts';
 import { type BenchmarkItem, bundledBenchmarksUrl, bundledExemptionsUrl, parseBenchmarkCsv } from '../../domain/discretion/index.ts';
-import { AppError } from '../../domain/errors.ts';
 import { idNumberCheckChar } from '../../domain/validators/id-number.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { auditRecords, benchmarkItems, benchmarkSourceRows, benchmarkVersions, caseDiscretion } from '../../db/schema.ts';
@@ -23,6 +22,7 @@ import { assessCaseDiscretion } from './case-discretion.ts';
 import { consistencyReport, similarCasesForCase } from './consistency.ts';
 import { importBenchmarks } from './import-benchmarks.ts';
 import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
+import { refusal } from '../../domain/test-support.ts';
 
 const bundledCsv = readFileSync(bundledBenchmarksUrl, 'utf8');
 const bundledExemptions = readFileSync(bundledExemptionsUrl, 'utf8');
@@ -110,15 +110,6 @@ beforeEach(async () => {
 });
 afterAll(() => handle.close());
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const csvFile = (text: string, fileName = 'benchmarks.csv') => ({ fileName, data: Buffer.from(text, 'utf8') });
 const importBundled = (actor: Actor = w.admin, options: Record<string, unknown> = {}) =>

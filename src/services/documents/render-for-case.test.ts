@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Actor, type Role, systemActor } from '../../domain/access.ts';
 import { documentText } from '../../domain/documents/blocks.ts';
-import { AppError } from '../../domain/errors.ts';
 import { idNumberCheckChar } from '../../domain/validators/id-number.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { createTestDatabase, resetTestDatabase } from '../../db/testing.ts';
@@ -19,6 +18,7 @@ import { createOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
 import { parseDocumentNumber } from './case-to-document.ts';
 import { renderDocumentForCase } from './render-for-case.ts';
+import { refusal } from '../../domain/test-support.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -93,15 +93,6 @@ beforeEach(async () => {
 });
 afterAll(() => handle.close());
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('documents of a recorded case', () => {
   it('renders the 当场行政处罚决定书 of a simple-procedure case (《行政处罚法》第五十二条)', async () => {
