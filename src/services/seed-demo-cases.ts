@@ -790,6 +790,8 @@ interface OnSpotCase {
   party: Record<string, unknown>;
   penalty: ReturnType<typeof penalty>;
   paidOn?: IsoDate;
+  /** Paid in cash to the officers (《行政处罚法》第六十八条), handed to the agency and paid into the bank (第七十一条). */
+  cash?: { handedOverOn: IsoDate; receivedBy: string; depositedOn: IsoDate };
 }
 
 function onSpotCases(): OnSpotCase[] {
@@ -805,6 +807,7 @@ function onSpotCases(): OnSpotCase[] {
       party: person('郑晓', '539902', '20000202', 121, '云城市东湖区南湖街道'),
       penalty: penalty(['fine'], 50, '罚款人民币50元', `${CSRQ}第三十四条`),
       paidOn: '2026-10-16',
+      cash: { handedOverOn: '2026-10-19', receivedBy: '南湖街道财政所 何丽', depositedOn: '2026-10-20' },
     },
     {
       org: 'nanhu',
@@ -940,8 +943,22 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
     });
     if (view.state === 'enforcing' && c.paidOn) {
       at(c.paidOn);
-      const paid = await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: view.version, action: 'recordPayment', amountFen: c.penalty.fineFen, receiptNo: `DC${c.paidOn.replaceAll('-', '')}01` });
-      await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: paid.version, action: 'close', summary: '当场处罚，当事人已缴纳罚款。' });
+      const officer = actor(c.officers[0]!);
+      let paid = await transitionCase(ctx, officer, view.id, {
+        expectedVersion: view.version,
+        action: 'recordPayment',
+        amountFen: c.penalty.fineFen,
+        receiptNo: `DC${c.paidOn.replaceAll('-', '')}01`,
+        ...(c.cash ? { onSpot: { ground: 'smallFine' } } : {}),
+      });
+      if (c.cash) {
+        at(c.cash.handedOverOn);
+        paid = await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'handOverCash', receivedBy: c.cash.receivedBy });
+        at(c.cash.depositedOn);
+        paid = await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'depositCash', bankReceiptNo: `YH${c.cash.depositedOn.replaceAll('-', '')}07` });
+      }
+      const summary = c.cash ? '当场处罚，罚款当场收缴并已缴付指定银行。' : '当场处罚，当事人已缴纳罚款。';
+      await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'close', summary });
     } else if (view.state === 'served') {
       await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: view.version, action: 'close', summary: '当场给予警告，案件办结。' });
     }

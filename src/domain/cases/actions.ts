@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
+import { cashActionInputs, onSpotCollectionInput } from './cash-collection.ts';
 import { reviewChecklistInput } from './legal-review.ts';
 import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } from './model.ts';
 import { archiveRetentions, confidentialHearingReasons, localDateTimeInput, recordActionInputs, serviceFields, serviceInput, signedOpinion, timeOfDayInput } from './record-inputs.ts';
@@ -176,7 +177,8 @@ export const caseActionInput = z.discriminatedUnion('action', [
     action: z.literal('recordPayment'),
     on,
     amountFen: fen.refine((v) => v > 0, '缴款金额应大于 0').meta({ title: '缴款金额' }),
-    receiptNo: z.string().trim().min(2, '票据号至少 2 个字符').max(40).meta({ title: '缴款票据号' }),
+    receiptNo: z.string().trim().min(2, '票据号至少 2 个字符').max(40).meta({ title: '缴款票据号', description: '银行缴款凭证号；当场收缴的，为财政部门统一制发的罚款专用票据号（第七十条）' }),
+    onSpot: onSpotCollectionInput.optional(),
   }),
   z.object({
     action: z.literal('approveDeferral'),
@@ -222,6 +224,7 @@ export const caseActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('preserve'), on, items: text('保存物品清单', 2000), approvedById: userId.meta({ title: '批准的负责人', description: '先行登记保存须经行政机关负责人批准（第五十六条）' }) }),
   z.object({ action: z.literal('decidePreservation'), on, outcome: text('处理决定', 1000) }),
   ...recordActionInputs.actions,
+  ...cashActionInputs,
   z.object({ action: z.literal('revokeDecision'), on, status: z.enum(['revoked', 'changed'], { message: '请选择撤销或变更' }).meta({ title: '撤销或变更' }), reason: text('撤销或变更理由') }),
 ]);
 export type CaseActionInput = z.infer<typeof caseActionInput>;
@@ -263,4 +266,6 @@ export const caseActionLabels: Record<CaseAction, string> = {
   recordInquiry: '制作询问笔录',
   orderCorrection: '责令（限期）改正',
   remindPayment: '催告缴纳罚款',
+  handOverCash: '当场收缴罚款交至机关',
+  depositCash: '当场收缴罚款缴付银行',
 };

@@ -155,6 +155,8 @@ export const deadlineKinds = {
   publicity: { label: '公示处罚决定', article: '国办发〔2018〕118号' },
   publicityWithdrawal: { label: '撤回公示信息', article: '《行政处罚法》第四十八条第二款' },
   preservation: { label: '先行登记保存处理决定', article: '《行政处罚法》第五十六条' },
+  cashHandover: { label: '当场收缴罚款交至行政机关', article: '《行政处罚法》第七十一条' },
+  cashDeposit: { label: '当场收缴罚款缴付银行', article: '《行政处罚法》第七十一条' },
 } as const;
 export type DeadlineKind = keyof typeof deadlineKinds;
 

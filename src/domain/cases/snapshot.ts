@@ -5,6 +5,7 @@
 import type { Role } from '../access.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import type { OnSpotCollection } from './cash-collection.ts';
 import type { ReviewChecklist } from './legal-review.ts';
 import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, HearingDetails, TransferDetails } from './document-records.ts';
 import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
@@ -82,7 +83,8 @@ export interface CaseRecord extends DocumentRecords {
     statusChange: { on: IsoDate; reason: string } | null;
   } | null;
   service: { on: IsoDate; method: string } | null;
-  payments: { on: IsoDate; amountFen: number; receiptNo: string }[];
+  /** `onSpot`: taken in cash by the officers (《行政处罚法》第六十八条至第七十一条). */
+  payments: { on: IsoDate; amountFen: number; receiptNo: string; onSpot?: OnSpotCollection }[];
   /** Deferral or instalments approved under 《行政处罚法》第六十六条. */
   instalments: { dueOn: IsoDate; amountFen: number }[] | null;
   courtEnforcement: { on: IsoDate; court: string } | null;

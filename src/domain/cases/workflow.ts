@@ -9,6 +9,7 @@ import { latestAdvanceDate } from '../calendar/periods.ts';
 import { type CaseAction, type CaseActionInput, caseActionLabels } from './actions.ts';
 import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.ts';
 import { type CaseState, caseStates, formatYuan } from './model.ts';
+import { cashGuards } from './cash-collection.ts';
 import { recordGuards } from './record-rules.ts';
 import {
   art,
@@ -425,10 +426,12 @@ export const transitions: Record<CaseAction, Transition> = {
     guards: [recordGuards.lawfulService],
     to: (c) => (c.record.decision?.penalty?.fineFen ? 'enforcing' : 'served'),
   },
-  recordPayment: { from: ['enforcing'], roles: OFFICER, onCaseOnly: false, guards: [], to: same },
+  recordPayment: { from: ['enforcing'], roles: OFFICER, onCaseOnly: false, guards: [cashGuards.onSpotCollection], to: same },
+  handOverCash: { from: ['enforcing'], roles: OFFICER, onCaseOnly: true, guards: [cashGuards.cashHandover], to: same },
+  depositCash: { from: ['enforcing'], roles: OFFICER, onCaseOnly: false, guards: [cashGuards.cashDeposit], to: same },
   approveDeferral: { from: ['enforcing'], roles: HEAD, onCaseOnly: false, guards: [guards.deferralApproved], to: same },
   applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onCaseOnly: false, guards: [guards.paymentOverdue, recordGuards.courtEnforcementDue], to: same },
-  close: { from: ['served', 'enforcing'], roles: OFFICER, onCaseOnly: false, guards: [guards.performed], to: goTo('closed') },
+  close: { from: ['served', 'enforcing'], roles: OFFICER, onCaseOnly: false, guards: [guards.performed, cashGuards.cashInBank], to: goTo('closed') },
   archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onCaseOnly: false, guards: [], to: goTo('archived') },
   withdrawFiling: { from: ['filed', 'investigating', 'reviewing'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('withdrawn') },
   transfer: { from: ['clue', 'filed', 'investigating', 'reviewing'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('transferred') },

@@ -409,6 +409,33 @@ describe('simple procedure (《行政处罚法》第五十一条)', () => {
     expect(error.details?.article).toContain('第五十一条');
   });
 
+  it('Art. 68–71: collects a small fine on the spot, hands it over and pays it into the bank within 2 working days each, then closes', async () => {
+    let c = await decideOnSpot(ctx, w.officerA, onSpot(50_00));
+    c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 50_00, receiptNo: 'YN2026000123', onSpot: { ground: 'smallFine' } });
+    expect(c.payment).toMatchObject({ paidFen: 50_00, owedFen: 0 });
+    // 2026-03-02 is a Monday: two working days → Wednesday 03-04.
+    expect(c.deadlines.find((d) => d.kind === 'cashHandover')).toMatchObject({ dueOn: '2026-03-04', metAt: null });
+    const early = await refusal(step(c, w.officerA, { action: 'close', summary: '罚款已当场收缴。' }));
+    expect(early.details?.article).toContain('第七十一条');
+    at('2026-03-03');
+    c = await step(c, w.officerA, { action: 'handOverCash', receivedBy: '财务科 李会计' });
+    expect(c.deadlines.find((d) => d.kind === 'cashHandover')?.metAt).not.toBeNull();
+    expect(c.deadlines.find((d) => d.kind === 'cashDeposit')).toMatchObject({ dueOn: '2026-03-05', metAt: null });
+    at('2026-03-05');
+    c = await step(c, w.officerB, { action: 'depositCash', bankReceiptNo: 'BK2026030500017' });
+    expect(c.record.payments[0]!.onSpot).toMatchObject({ handedOver: { on: '2026-03-03', receivedBy: '财务科 李会计' }, deposited: { on: '2026-03-05' } });
+    c = await step(c, w.officerA, { action: 'close', summary: '罚款已当场收缴并缴付指定银行，结案。' });
+    expect(c.state).toBe('closed');
+    expect((await verifyAudit(ctx.db)).problem).toBeNull();
+  });
+
+  it('Art. 68(1): a 150元 fine decided on the spot is paid at the bank, not taken in cash (nothing is recorded)', async () => {
+    const c = await decideOnSpot(ctx, w.officerA, onSpot(150_00));
+    const error = await refusal(step(c, w.officerA, { action: 'recordPayment', amountFen: 150_00, receiptNo: 'YN2026000124', onSpot: { ground: 'smallFine' } }));
+    expect(error.details?.article).toContain('第六十八条');
+    expect((await getCase(ctx, w.officerA, c.id, now)).payment).toMatchObject({ paidFen: 0 });
+  });
+
   it('Art. 51: refuses more than 200元 for a person', async () => {
     const error = await refusal(decideOnSpot(ctx, w.officerA, onSpot(300_00)));
     expect(error.details?.article).toContain('第五十一条');

@@ -193,6 +193,8 @@ export async function recordForDocuments(s: Step, input: CaseActionInput): Promi
     case 'revisePenalty':
     case 'requestHearing':
     case 'recordPayment':
+    case 'handOverCash':
+    case 'depositCash':
     case 'approveDeferral':
     case 'applyCourtEnforcement':
     case 'withdrawFiling':

@@ -13,6 +13,7 @@ import type { CaseState, Penalty } from '../../domain/cases/model.ts';
 import { deadlineFor, paymentDueOn, lateFeeFen, periodsFor } from '../../domain/cases/rules.ts';
 import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { checkTransition, hearingRights } from '../../domain/cases/workflow.ts';
+import { cashNotDeposited, cashNotHandedOver, onSpotRecord } from '../../domain/cases/cash-collection.ts';
 import type { CaseFactsInput } from '../../domain/discretion/index.ts';
 import { conflict, forbidden, validationError } from '../../domain/errors.ts';
 import type { Transaction } from '../../db/connect.ts';
@@ -221,13 +222,35 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       return;
     }
     case 'recordPayment': {
-      record.payments.push({ on, amountFen: input.amountFen, receiptNo: input.receiptNo });
+      const onSpot = input.onSpot ? onSpotRecord(input.onSpot) : undefined;
+      record.payments.push({ on, amountFen: input.amountFen, receiptNo: input.receiptNo, ...(onSpot ? { onSpot } : {}) });
+      // 《行政处罚法》第七十一条: cash taken on the spot reaches the agency within 2 days (from coming ashore on water).
+      if (onSpot && !onSpot.afloat) await setDeadline(tx, row, 'cashHandover', deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', on));
       const fine = record.decision?.penalty?.fineFen ?? 0;
       const paid = record.payments.reduce((sum, p) => sum + p.amountFen, 0);
       const owed = fine + (row.paymentDueOn ? lateFeeFen(fine, row.paymentDueOn, on) : 0);
       if (paid > owed) throw validationError(`缴款合计超过应缴金额（罚款及加处罚款共 ${(owed / 100).toFixed(2)} 元）`);
       if (paid === owed) await meetDeadlines(tx, row.id, ['payment'], now);
       s.details.owedAfterFen = owed - paid;
+      return;
+    }
+    case 'handOverCash': {
+      const pending = cashNotHandedOver({ record });
+      const from = input.ashoreOn ?? pending.map((p) => p.on).sort().at(-1)!;
+      const due = deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', from);
+      for (const p of pending) p.onSpot!.handedOver = { on, ashoreOn: input.ashoreOn ?? null, receivedBy: input.receivedBy };
+      await meetDeadlines(tx, row.id, ['cashHandover'], now);
+      // 《行政处罚法》第七十一条: the agency pays it into the designated bank within 2 days.
+      const depositDue = deadlineFor(g.calendar, g.settings, 'onSpotFineBankDeposit', on);
+      await setDeadline(tx, row, 'cashDeposit', depositDue);
+      s.details.handoverDueOn = due;
+      s.details.handedOverLate = on > due;
+      s.details.depositDueOn = depositDue;
+      return;
+    }
+    case 'depositCash': {
+      for (const p of cashNotDeposited({ record })) p.onSpot!.deposited = { on, bankReceiptNo: input.bankReceiptNo };
+      await meetDeadlines(tx, row.id, ['cashDeposit'], now);
       return;
     }
     case 'approveDeferral': {

@@ -4,6 +4,7 @@
  * checks that every enum of every action is covered.
  */
 import { clueSources, decisionKinds, decisionStatuses, noPenaltyGrounds, penaltyKinds, transferTargets } from '../../../domain/cases/model.ts';
+import { onSpotCollectionGroundLabels } from '../../../domain/cases/cash-collection.ts';
 import { archiveRetentionLabels, confidentialHearingReasonLabels } from '../../../domain/cases/record-inputs.ts';
 import { serviceMethods } from '../../../domain/documents/model.ts';
 
@@ -20,6 +21,7 @@ const tables: readonly Readonly<Record<string, string>>[] = [
   partyKinds,
   confidentialHearingReasonLabels,
   archiveRetentionLabels,
+  onSpotCollectionGroundLabels,
 ];
 
 /** The label table covering every value, or undefined. */

@@ -130,6 +130,7 @@ export function DecisionCard({ view }: { view: CaseView }) {
         ...item('paid', '已缴纳', formatYuan(pay.paidFen)),
         ...item('late', '加处罚款', formatYuan(pay.lateFeeFen)),
         ...item('owed', '尚欠', <Typography.Text type={pay.owedFen > 0 ? 'danger' : 'success'}>{formatYuan(pay.owedFen)}</Typography.Text>),
+        ...r.payments.flatMap((p, i) => (p.onSpot ? item(`cash${String(i)}`, '当场收缴', cashStatus(p, p.onSpot)) : [])),
       ]
     : [];
   const pub = view.publicity;
@@ -142,4 +143,12 @@ export function DecisionCard({ view }: { view: CaseView }) {
       {all.length ? <Descriptions size="small" column={{ xs: 1, md: 2 }} items={all} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未形成处理意见" />}
     </Card>
   );
+}
+
+/** Where cash taken on the spot is on its way to the bank (《行政处罚法》第七十一条). */
+function cashStatus(p: CaseView['record']['payments'][number], cash: NonNullable<CaseView['record']['payments'][number]['onSpot']>): ReactNode {
+  const what = `${p.on} 收缴 ${formatYuan(p.amountFen)}（专用票据 ${p.receiptNo}）`;
+  if (cash.deposited) return `${what}，${cash.handedOver?.on ?? ''} 交至机关，${cash.deposited.on} 缴付银行`;
+  if (cash.handedOver) return <Typography.Text type="warning">{`${what}，${cash.handedOver.on} 交至机关（${cash.handedOver.receivedBy}），待缴付银行`}</Typography.Text>;
+  return <Typography.Text type="warning">{`${what}，待交至机关`}</Typography.Text>;
 }
