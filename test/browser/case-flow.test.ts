@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/domain/validators/id-number.ts';
-import { type Harness, type ViewportName, horizontalOverflow, login, screenshot, settle, startHarness } from './harness.ts';
+import { type Harness, type ViewportName, horizontalOverflow, login, pickOption, screenshot, settle, startHarness } from './harness.ts';
 
 let h: Harness;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
@@ -23,8 +23,7 @@ const idNumber = (first17: string) => `${first17}${idNumberCheckChar(first17)}`;
 
 /** Opens an antd Select by its label and picks the option with the given text. */
 async function choose(page: Page, form: Locator, label: string, option: string | RegExp): Promise<void> {
-  await form.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  await pickOption(page, form.getByLabel(label, { exact: true }), option);
 }
 
 /** Opens the step's panel in the 办理 card and returns its form. */
@@ -233,8 +232,7 @@ describe('the officer carries a case from the clue to the decision document', { 
     const decisionNumber = ((await numberItem.textContent()) ?? '').trim();
     expect(decisionNumber).toMatch(/罚决字〔\d{4}〕/);
     const documents = head.page.getByTestId('documents-card');
-    await documents.getByTestId('document-type').click();
-    await head.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^行政处罚决定书$/ }).first().click();
+    await pickOption(head.page, documents.getByTestId('document-type'), /^行政处罚决定书$/);
     await documents.getByRole('button', { name: /生\s?成/ }).click();
     const link = documents.getByRole('link', { name: /下载.*\.docx/ }).first();
     await link.or(documents.getByTestId('document-error')).first().waitFor({ timeout: 60_000 });

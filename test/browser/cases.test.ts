@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, horizontalOverflow, login, screenshot, settle, startHarness } from './harness.ts';
+import { type Harness, horizontalOverflow, login, pickOption, screenshot, settle, startHarness } from './harness.ts';
 
 let h: Harness;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
@@ -34,8 +34,7 @@ const total = async (page: Page) => Number((await page.getByTestId('case-total')
 
 /** Picks an option of the antd Select labelled `label` in the filter bar. */
 async function pick(page: Page, label: string, option: string) {
-  await page.getByTestId('case-filters').getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await pickOption(page, page.getByTestId('case-filters').getByLabel(label, { exact: true }), new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
 /** Does what changes the list's query, and waits until the list shows the new answer. */
@@ -172,8 +171,7 @@ describe('cases in the browser', { timeout: 240_000 }, () => {
     await login(page, 'wanglei');
     await openCase(page, '马建华');
     const card = page.getByTestId('documents-card');
-    await card.getByTestId('document-type').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="行政处罚决定书"]').click();
+    await pickOption(page, card.getByTestId('document-type'), /^行政处罚决定书$/);
     await card.getByRole('button', { name: /生\s?成/ }).click();
     await poll(() => generated(card)).toBe(1);
     const docx = await download(page, card.getByTestId('generated-document').first().getByRole('link'));

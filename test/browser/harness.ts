@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/ensure-web-build.ts';
 import { createTestApp } from '../../src/server/test-app.ts';
 
@@ -120,4 +120,23 @@ export async function login(page: Page, username: string, password = 'Demo2026')
 /** The page is no wider than the viewport (nothing runs off a phone screen). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Picks an option of an antd Select (`select`: the Select or the combobox input inside it) and checks that it was
+ * taken. A click that lands while the dropdown is still opening or its options are re-rendered (they load on
+ * demand) can be lost, so the pick is retried a few times before the test fails.
+ */
+export async function pickOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const matches = (text: string) => (typeof option === 'string' ? text.includes(option) : option.test(text));
+  // The Select shows the chosen option's label (its placeholder otherwise, which no option reads like).
+  const chosen = async () => (await root.innerText()).split('\n').some((line) => matches(line.trim()));
+  for (let attempt = 1; ; attempt++) {
+    if (!/\bant-select-open\b/.test((await root.getAttribute('class')) ?? '')) await select.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    for (let i = 0; i < 20 && !(await chosen()); i++) await page.waitForTimeout(100);
+    if (await chosen()) return;
+    if (attempt === 3) throw new Error(`下拉选项“${String(option)}”三次点选均未生效`);
+  }
 }
