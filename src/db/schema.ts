@@ -356,6 +356,8 @@ export const casePublicity = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'string' }),
     withdrawReason: text('withdraw_reason'),
+    /** The day a record about a natural person comes down (CaseSettings.personPublicityMonths); null: it stays. */
+    expiresOn: date('expires_on'),
     content: jsonb('content').notNull(),
     searchText: text('search_text').notNull(),
   },

@@ -83,6 +83,18 @@ export const caseSettingsSchema = z.object({
   collectiveDiscussionPenaltyKinds: z.array(z.enum(penaltyKindKeys)).meta({ title: '须集体讨论的处罚种类' }),
   /** Which decisions are published (第四十八条, 国办发〔2018〕118号). */
   publicityScope: z.enum(Object.keys(publicityScopes) as [PublicityScope, ...PublicityScope[]]).meta({ title: '处罚决定公示范围' }),
+  /**
+   * How long a published decision about a natural person stays on the portal, in months from publication; null:
+   * until the agency takes it down. Not fixed by law: set by local rules on 执法决定信息的公开发布、撤销和更新机制
+   * (国办发〔2018〕118号). A record comes down on the day it expires; its expiry is fixed when it is published.
+   */
+  personPublicityMonths: z
+    .number()
+    .int('公示期限应为整月数')
+    .min(1, '公示期限至少 1 个月')
+    .max(120, '公示期限不超过 120 个月')
+    .nullable()
+    .meta({ title: '涉及自然人的处罚决定公示期限（月）', description: '期满自动从公示平台撤下；不填为不自动撤下（按本地规定设置）' }),
   /** Investigation acts that require continuous audio-video (第四十七条; 118号: 查封扣押、强制拆除). */
   audioVideoRequiredFor: z.array(z.enum(investigationActKeys)).meta({ title: '须全程音像记录的执法行为' }),
   /** 文号 prefix, e.g. '云东城管'. null: the organization's name is used. */
@@ -125,6 +137,7 @@ export const defaultCaseSettings: CaseSettings = {
   collectiveDiscussionFineOrganizationFen: yuanToFen(100_000),
   collectiveDiscussionPenaltyKinds: ['revokeLicense', 'suspendBusiness', 'close'],
   publicityScope: 'ordinaryPenalties',
+  personPublicityMonths: null,
   audioVideoRequiredFor: ['seizure', 'demolition'],
   documentPrefix: null,
   // GB/T 9704-2012 §7.2.4: the serial is written without 第 (〔2026〕15号). Numbers issued before with 第 stay valid.

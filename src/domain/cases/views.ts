@@ -89,7 +89,8 @@ export interface CaseView {
   documents: { kind: string; number: string; issuedOn: IsoDate }[];
   deadlines: DeadlineView[];
   payment: { fineFen: number; dueOn: IsoDate | null; paidFen: number; lateFeeFen: number; owedFen: number } | null;
-  publicity: { status: string; dueOn: IsoDate; publishedAt: string | null; withdrawnAt: string | null } | null;
+  /** `expiresOn`: the day a record about a natural person comes down from the portal (null: it stays). */
+  publicity: { status: string; dueOn: IsoDate; publishedAt: string | null; withdrawnAt: string | null; expiresOn: IsoDate | null } | null;
   evidence: EvidenceView[];
   /** Things the officer must keep in mind (e.g. 未成年人应当从轻或者减轻). */
   warnings: string[];

@@ -57,11 +57,11 @@ export function publicRoutes(app: ZodApp, ctx: ServiceContext): void {
       config: { rateLimit },
       schema: { tags, summary: '已公示的行政处罚决定（脱敏，可按关键词检索）', querystring: publicSearchInput, response: { 200: z.object({ total: z.number(), items: z.array(publicDecision) }) } },
     },
-    async (request) => listPublishedDecisions(ctx.db, request.query),
+    async (request) => listPublishedDecisions(ctx, request.query),
   );
   app.get(
     '/public/decisions/:id',
     { config: { rateLimit }, schema: { tags, summary: '一条已公示的行政处罚决定', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: publicDecision } } },
-    async (request) => getPublishedDecision(ctx.db, request.params.id),
+    async (request) => getPublishedDecision(ctx, request.params.id),
   );
 }

@@ -20,7 +20,7 @@ import { getCase } from './get-case.ts';
 import { listCases } from './list-cases.ts';
 import { listDeadlines } from './list-deadlines.ts';
 import { addPowerItem } from './power-list.ts';
-import { listPublishedDecisions, publishDecision } from './publicity.ts';
+import { getPublishedDecision, listPublishedDecisions, publishDecision } from './publicity.ts';
 import { verifyActCode } from './public-lookup.ts';
 import { registerClue } from './register-clue.ts';
 import { transitionCase } from './transition-case.ts';
@@ -451,7 +451,7 @@ describe('publicity and public verification', () => {
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃' });
     c = await step(c, w.head, { action: 'decide' });
     await publishDecision(ctx, w.officerA, c.id);
-    const listed = await listPublishedDecisions(ctx.db, { q: '摆摊' });
+    const listed = await listPublishedDecisions(ctx, { q: '摆摊' });
     expect(listed.total).toBe(1);
     expect(listed.items[0]!.party.name).toBe('欧阳某');
     expect(JSON.stringify(listed)).not.toContain('欧阳娜娜');
@@ -460,9 +460,36 @@ describe('publicity and public verification', () => {
     c = await step(c, w.head, { action: 'revokeDecision', status: 'revoked', reason: '经复查认定事实不清，依法撤销' });
     expect(c.publicity).toMatchObject({ status: 'withdrawn' });
     expect(c.deadlines.find((d) => d.kind === 'publicityWithdrawal')).toMatchObject({ dueOn: '2026-03-17' });
-    expect((await listPublishedDecisions(ctx.db, {})).total).toBe(0);
+    expect((await listPublishedDecisions(ctx, {})).total).toBe(0);
     const verified = await verifyActCode(ctx.db, c.actCode.toLowerCase());
     expect(verified).toMatchObject({ inForce: false, decision: { status: 'revoked' }, party: { name: '欧阳某' } });
+  });
+
+  it('国办发〔2018〕118号: a record about a natural person comes down when the local publicity period has run; an organization’s stays', async () => {
+    await setCaseSettings(ctx, systemActor, w.org.bureau, { personPublicityMonths: 6 });
+    const decided = async (party: Record<string, unknown>) => {
+      at('2026-03-02');
+      let c = await toReview(2_000_00, party);
+      at('2026-03-10');
+      c = await step(c, w.officerA, { action: 'notify' });
+      c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃' });
+      return step(c, w.head, { action: 'decide' });
+    };
+    const ofPerson = await decided(person('欧阳娜娜', '19920101', '044'));
+    const ofCompany = await decided(company('云城市东湖区鲜果汇水果店有限公司'));
+    expect(await publishDecision(ctx, w.officerA, ofPerson.id)).toMatchObject({ expiresOn: '2026-09-10' });
+    expect(await publishDecision(ctx, w.officerA, ofCompany.id)).toMatchObject({ expiresOn: null });
+    const personRecord = (await listPublishedDecisions(ctx, {})).items.find((d) => d.actCode === ofPerson.actCode)!;
+    at('2026-09-09');
+    expect((await listPublishedDecisions(ctx, {})).total).toBe(2);
+    expect((await getPublishedDecision(ctx, personRecord.id)).actCode).toBe(ofPerson.actCode);
+    at('2026-09-10');
+    const left = await listPublishedDecisions(ctx, {});
+    expect(left.items.map((d) => d.actCode)).toEqual([ofCompany.actCode]);
+    expect((await refusal(getPublishedDecision(ctx, personRecord.id))).code).toBe('NOT_FOUND');
+    expect((await getCase(ctx, w.officerA, ofPerson.id, now)).publicity).toMatchObject({ status: 'published', expiresOn: '2026-09-10' });
+    // Taking the record down hides it; the document it published can still be verified by its holder.
+    expect((await verifyActCode(ctx.db, ofPerson.actCode)).inForce).toBe(true);
   });
 });
 

@@ -115,7 +115,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
     })),
     payment: fine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
     publicity: publicity[0]
-      ? { status: publicity[0].status, dueOn: publicity[0].dueOn, publishedAt: publicity[0].publishedAt, withdrawnAt: publicity[0].withdrawnAt }
+      ? { status: publicity[0].status, dueOn: publicity[0].dueOn, publishedAt: publicity[0].publishedAt, withdrawnAt: publicity[0].withdrawnAt, expiresOn: publicity[0].expiresOn }
       : null,
     evidence: evidence.map((e) => ({ ...e, note: e.note ?? null })),
     warnings,

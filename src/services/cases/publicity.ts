@@ -1,12 +1,13 @@
 /**
  * Publicity of decisions (《行政处罚法》第四十八条, 国办发〔2018〕118号): a decision that must be published gets a
  * masked publicity record due in 7 working days; publishing it meets the deadline; revocation or change
- * withdraws it (due in 3 working days — done at once here). Public reads see only masked content.
+ * withdraws it (due in 3 working days — done at once here). Public reads see only masked content. A record about a
+ * natural person comes down when the local publicity period (CaseSettings.personPublicityMonths) has run.
  */
-import { and, count, desc, eq, like } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, like, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, assertRole } from '../../domain/access.ts';
-import { type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { addMonths, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { type DecisionStatus, decisionStatuses, type Penalty, procedures, type Procedure } from '../../domain/cases/model.ts';
 import { deadlineFor } from '../../domain/cases/rules.ts';
@@ -19,7 +20,7 @@ import { casePublicity } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
-import { type CaseRow, loadCase, meetDeadlines, type PartyRow, setDeadline } from './case-store.ts';
+import { type CaseRow, loadCase, meetDeadlines, type PartyRow, setDeadline, settingsFor, todayOf } from './case-store.ts';
 
 /** What the public sees of a decision. No ID number, no phone, a natural person's surname only. */
 export interface PublicDecision {
@@ -141,20 +142,35 @@ export async function withdrawPublicity(
   return true;
 }
 
+/**
+ * The day a record published on `publishedOn` comes down: for a natural person, after the local publicity period
+ * (国办发〔2018〕118号: 执法决定信息的公开发布、撤销和更新机制); an organization's record stays until withdrawn.
+ */
+export function publicityExpiresOn(partyKind: 'person' | 'organization', publishedOn: IsoDate, settings: Pick<CaseSettings, 'personPublicityMonths'>): IsoDate | null {
+  if (partyKind !== 'person' || settings.personPublicityMonths === null) return null;
+  return addMonths(publishedOn, settings.personPublicityMonths);
+}
+
+/** Published and not yet expired on `today` — what the portal shows. */
+function onPortal(today: IsoDate) {
+  return and(eq(casePublicity.status, 'published'), or(isNull(casePublicity.expiresOn), gt(casePublicity.expiresOn, today)));
+}
+
 /** Publishes a pending decision on the portal (officers, heads, admins of the case's subtree). */
-export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ status: string; publishedAt: string }> {
+export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ status: string; publishedAt: string; expiresOn: IsoDate | null }> {
   assertRole(actor, 'officer', 'head', 'admin');
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
-    const { row } = await loadCase(tx, actor, caseId);
+    const { row, org, party } = await loadCase(tx, actor, caseId);
     const [pub] = await tx.select().from(casePublicity).where(eq(casePublicity.caseId, row.id));
     if (!pub) throw notFound('该案件的公示信息');
     if (pub.status !== 'pending') throw ruleViolation(`公示信息当前状态为“${pub.status === 'published' ? '已公示' : '已撤回'}”，不能再次公示`, '《行政处罚法》第四十八条');
     const publishedAt = now.toISOString();
-    await tx.update(casePublicity).set({ status: 'published', publishedAt }).where(eq(casePublicity.id, pub.id));
+    const expiresOn = publicityExpiresOn(party.kind as 'person' | 'organization', todayOf(ctx.clock), (await settingsFor(tx, org)).settings);
+    await tx.update(casePublicity).set({ status: 'published', publishedAt, expiresOn }).where(eq(casePublicity.id, pub.id));
     await meetDeadlines(tx, row.id, ['publicity'], now);
-    await appendAudit(tx, actor, { action: 'case.publicity', subjectType: 'case', subjectId: row.id, organizationId: row.organizationId, change: { publicity: 'published' } }, now);
-    return { status: 'published', publishedAt };
+    await appendAudit(tx, actor, { action: 'case.publicity', subjectType: 'case', subjectId: row.id, organizationId: row.organizationId, change: { publicity: 'published', expiresOn } }, now);
+    return { status: 'published', publishedAt, expiresOn };
   });
 }
 
@@ -164,11 +180,14 @@ export const publicSearchInput = z.object({
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-/** Published decisions for the portal (masked content only), newest first, searchable by keyword. */
-export async function listPublishedDecisions(db: Executor, raw: unknown): Promise<{ total: number; items: (PublicDecision & { id: number; publishedAt: string })[] }> {
+type PublicReader = Pick<ServiceContext, 'clock'> & { db: Executor };
+
+/** Published decisions for the portal (masked content only, none expired), newest first, searchable by keyword. */
+export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): Promise<{ total: number; items: (PublicDecision & { id: number; publishedAt: string })[] }> {
+  const { db } = ctx;
   const input = parseInput(publicSearchInput, raw);
   const where = and(
-    eq(casePublicity.status, 'published'),
+    onPortal(todayOf(ctx.clock)),
     input.q ? like(casePublicity.searchText, `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
   );
   const rows = await db
@@ -182,11 +201,11 @@ export async function listPublishedDecisions(db: Executor, raw: unknown): Promis
   return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...(r.content as PublicDecision) })) };
 }
 
-export async function getPublishedDecision(db: Executor, id: number): Promise<PublicDecision & { id: number; publishedAt: string }> {
-  const [row] = await db
+export async function getPublishedDecision(ctx: PublicReader, id: number): Promise<PublicDecision & { id: number; publishedAt: string }> {
+  const [row] = await ctx.db
     .select({ id: casePublicity.id, content: casePublicity.content, publishedAt: casePublicity.publishedAt })
     .from(casePublicity)
-    .where(and(eq(casePublicity.id, id), eq(casePublicity.status, 'published')));
+    .where(and(eq(casePublicity.id, id), onPortal(todayOf(ctx.clock))));
   if (!row) throw notFound('该公示信息');
   return { id: row.id, publishedAt: row.publishedAt!, ...(row.content as PublicDecision) };
 }

@@ -135,7 +135,7 @@ export function DecisionCard({ view }: { view: CaseView }) {
     : [];
   const pub = view.publicity;
   const publicity = pub
-    ? item('pub', '公示', pub.status === 'published' ? `已公示（${pub.publishedAt?.slice(0, 10) ?? ''}）` : pub.status === 'withdrawn' ? '已撤回' : pub.status === 'cancelled' ? '已取消（决定已撤销或变更）' : `待公示，期限 ${pub.dueOn}`)
+    ? item('pub', '公示', pub.status === 'published' ? publishedText(pub) : pub.status === 'withdrawn' ? '已撤回' : pub.status === 'cancelled' ? '已取消（决定已撤销或变更）' : `待公示，期限 ${pub.dueOn}`)
     : [];
   const all = [...items, ...notice, ...payment, ...publicity];
   return (
@@ -151,4 +151,11 @@ function cashStatus(p: CaseView['record']['payments'][number], cash: NonNullable
   if (cash.deposited) return `${what}，${cash.handedOver?.on ?? ''} 交至机关，${cash.deposited.on} 缴付银行`;
   if (cash.handedOver) return <Typography.Text type="warning">{`${what}，${cash.handedOver.on} 交至机关（${cash.handedOver.receivedBy}），待缴付银行`}</Typography.Text>;
   return <Typography.Text type="warning">{`${what}，待交至机关`}</Typography.Text>;
+}
+
+/** A published record, and when a record about a natural person comes down (local publicity period). */
+function publishedText(pub: NonNullable<CaseView['publicity']>): string {
+  const since = `已公示（${pub.publishedAt?.slice(0, 10) ?? ''}）`;
+  if (!pub.expiresOn) return since;
+  return pub.expiresOn <= chinaToday() ? `公示期满，已于 ${pub.expiresOn} 从公示平台撤下` : `${since}，公示期至 ${pub.expiresOn}（届满自动撤下）`;
 }

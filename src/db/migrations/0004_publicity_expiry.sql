@@ -1,0 +1,1 @@
+ALTER TABLE "case_publicity" ADD COLUMN "expires_on" date;
