@@ -106,6 +106,7 @@ describe('enforcement cases over HTTP', () => {
       contentBase64: Buffer.from('现场检查笔录：湖滨公园南门露天烧烤（测试）').toString('base64'),
       collectorIds: [await id('wanglei'), await id('zhaogang')],
       place: '湖滨公园南门',
+      note: '证明当事人在湖滨公园南门露天烧烤',
     });
     expect(ev.status, JSON.stringify(ev.body)).toBe(201);
     expect(ev.body.digest).toMatch(/^[0-9a-f]{64}$/);

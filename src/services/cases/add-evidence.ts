@@ -34,7 +34,8 @@ export const evidenceInput = z.object({
   collectorIds: z.array(z.number().int().positive()).min(2, '取证须至少两名执法人员（《行政处罚法》第四十二条）').max(6),
   recordedOn: isoDateInput.optional(),
   place: z.string().trim().min(2, '取证地点至少 2 个字').max(200),
-  note: z.string().trim().max(1000).nullable().default(null),
+  /** 证明对象: what the item proves, printed in the evidence list of the decision (《行政处罚法》第五十九条第二款第（二）项). */
+  note: z.string().trim().min(2, '请写明证明对象：该证据证明的事实（至少 2 个字），处罚决定书的证据清单须列明').max(1000, '证明对象不超过 1000 个字'),
 });
 
 const EVIDENCE_STATES = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];

@@ -166,6 +166,7 @@ describe('ordinary procedure on the database', () => {
       contentBase64: photo.toString('base64'),
       collectorIds: [w.officerA.userId, w.officerB.userId],
       place: '南湖路与湖滨路交叉口',
+      note: '证明当事人在交叉口人行道摆摊设点',
     });
     expect(ev.digest).toMatch(/^[0-9a-f]{64}$/);
     c = await getCase(ctx, w.officerA, c.id, now);
@@ -353,6 +354,7 @@ describe('evidence (《行政处罚法》第四十六条、第四十七条)', ()
     contentBase64: Buffer.from(`笔录 ${Math.random()}`).toString('base64'),
     collectorIds: [w.officerA.userId, w.officerB.userId],
     place: '南湖路',
+    note: '证明当事人占道经营的事实',
     ...extra,
   });
 
@@ -372,6 +374,14 @@ describe('evidence (《行政处罚法》第四十六条、第四十七条)', ()
     await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', kind: 'audioVisual', title: '查封扣押全程录像', mediaType: 'video/mp4' }));
     c = await getCase(ctx, w.officerA, c.id, now);
     await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', title: '查封扣押清单' }));
+  });
+
+  it('Art. 59: an evidence item states what it proves (证明对象), which the decision lists; nothing is stored without it', async () => {
+    const c = await investigating();
+    const error = await refusal(addEvidence(ctx, w.officerA, c.id, item(c, { note: ' ' })));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('证明对象');
+    expect((await getCase(ctx, w.officerA, c.id, now)).evidence).toEqual([]);
   });
 
   it('Art. 42: evidence is collected by two officers with valid certificates', async () => {

@@ -224,6 +224,7 @@ export async function seedDemoDiscretion(base: ServiceContext): Promise<{ versio
       collectorIds: officers,
       recordedOn: c.on.clue,
       place: c.place,
+      note: `证明${c.title.replace(/^涉嫌/, '').replace(/案$/, '')}的事实（现场情况）`,
     });
     view = { ...view, version: added.version };
     at(c.on.close);

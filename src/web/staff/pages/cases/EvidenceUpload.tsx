@@ -62,7 +62,7 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
         collectorIds: values.collectorIds,
         recordedOn: values.recordedOn.format('YYYY-MM-DD'),
         place: values.place,
-        note: values.note?.trim() ? values.note.trim() : null,
+        note: values.note?.trim() ?? '',
       };
       const item = await postJsonWithProgress<EvidenceView>(`/cases/${view.id}/evidence`, body, (p) => setProgress({ phase: p < 100 ? '正在上传' : '正在计算 SM3 摘要并存证', percent: p }));
       message.success(`证据已登记，SM3 摘要 ${item.digest.slice(0, 16)}…`);
