@@ -26,13 +26,13 @@ export const penaltyInput = z
     confiscationFen: fen.nullable().default(null).meta({ title: '没收金额', description: '没收违法所得的数额或没收非法财物的价值' }),
     description: text('处罚内容', 500),
     basis: text('处罚依据', 500),
-    tier: z.string().trim().max(20).nullable().default(null).meta({ title: '裁量阶次', description: '适用裁量基准时由系统按裁量事实确定' }),
+    tier: z.string().trim().max(20).nullable().default(null).meta({ title: '裁量阶次', description: '适用裁量基准时由系统按裁量事实确定', readOnly: true }),
     range: z
       .object({ minFen: fen.nullable().meta({ title: '幅度下限' }), maxFen: fen.nullable().meta({ title: '幅度上限' }) })
       .nullable()
       .default(null)
-      .meta({ title: '裁量幅度', description: '适用裁量基准时由系统填写' }),
-    benchmarkVersion: z.string().trim().max(40).nullable().default(null).meta({ title: '裁量基准版本', description: '适用裁量基准时由系统填写' }),
+      .meta({ title: '裁量幅度', description: '适用裁量基准时由系统填写', readOnly: true }),
+    benchmarkVersion: z.string().trim().max(40).nullable().default(null).meta({ title: '裁量基准版本', description: '适用裁量基准时由系统填写', readOnly: true }),
     outsideRangeReason: z
       .string()
       .trim()

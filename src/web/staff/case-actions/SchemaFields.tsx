@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, TimePicker, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
-import { isToggleable, isVisible, toggleName } from './form-values.ts';
+import { formatYuan } from '../../../domain/cases/model.ts';
+import { isToggleable, isVisible, toggleName, yuanToFen } from './form-values.ts';
 import { useReferences } from './references.tsx';
 import type { FieldSpec, ReferenceKind } from './schema-fields.ts';
 
@@ -42,6 +43,13 @@ function Conditional({ field, parent, children }: { field: FieldSpec; parent: Na
 function FieldView({ field: f, parent, renderFacts }: { field: FieldSpec; parent: NamePath; renderFacts: SchemaFieldsProps['renderFacts'] }) {
   const name = [...parent, f.name];
   const common = { name, label: f.title, extra: f.description, required: f.required && !f.nullable && f.kind !== 'boolean' };
+  if (f.readOnly) {
+    return (
+      <Form.Item {...common} required={false}>
+        <ReadOnlyValue />
+      </Form.Item>
+    );
+  }
   switch (f.kind) {
     case 'facts':
       return <>{renderFacts?.(f)}</>;
@@ -88,6 +96,22 @@ function FieldView({ field: f, parent, renderFacts }: { field: FieldSpec; parent
         </Form.Item>
       );
   }
+}
+
+/** A value the system fills (e.g. the discretion tier and range): shown as text, kept in the form as it is. */
+function ReadOnlyValue({ value }: { value?: unknown }) {
+  const text = readOnlyText(value);
+  return <Typography.Text type={text ? undefined : 'secondary'}>{text || '由系统填写'}</Typography.Text>;
+}
+
+function readOnlyText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'object' && 'minFen' in value && 'maxFen' in value) {
+    const { minFen, maxFen } = value as { minFen?: number | null; maxFen?: number | null };
+    // The form holds money in 元 (form-values.ts).
+    return [minFen, maxFen].map((v) => (v === null || v === undefined ? '—' : formatYuan(yuanToFen(v)))).join(' 至 ');
+  }
+  return String(value);
 }
 
 /** Inputs of one value; antd's Form.Item passes `value` and `onChange` through. */

@@ -104,6 +104,8 @@ const absent = (f: FieldSpec) => (f.nullable ? null : OMIT);
 
 function fieldPayload(f: FieldSpec, siblings: Values, root: Values): unknown {
   if (!isVisible(f, siblings)) return absent(f);
+  // The server fills these itself (e.g. the discretion tier, range and benchmark version).
+  if (f.readOnly) return OMIT;
   const v = siblings[f.name];
   switch (f.kind) {
     case 'object': {

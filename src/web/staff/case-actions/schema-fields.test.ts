@@ -29,6 +29,22 @@ describe('forms generated from the case schemas', () => {
     expect(field(fieldsFor('closeInvestigation'), 'proposal.kind')).toMatchObject({ kind: 'enum', options: expect.arrayContaining([{ value: 'penalty', label: '行政处罚决定' }]) });
   });
 
+  it('shows what the discretion engine fills (tier, range, benchmark version) but never sends it', () => {
+    const close = fieldsFor('closeInvestigation');
+    for (const path of ['proposal.penalty.tier', 'proposal.penalty.range', 'proposal.penalty.benchmarkVersion']) expect(field(close, path).readOnly).toBe(true);
+    expect(field(close, 'proposal.penalty.fineFen').readOnly).toBe(false);
+    const payload = toPayload(close, {
+      findings: '事实清楚',
+      proposal: { kind: 'penalty', penalty: { kinds: ['fine'], fineFen: 500, description: '罚款', basis: '依据', tier: '较重', range: { minFen: 100, maxFen: 200 }, benchmarkVersion: 'v9' } },
+      __enabled: { 'proposal.penalty.range': true },
+    });
+    const penalty = (payload.proposal as { penalty: Record<string, unknown> }).penalty;
+    expect(penalty).toMatchObject({ fineFen: 50_000 });
+    expect(penalty).not.toHaveProperty('tier');
+    expect(penalty).not.toHaveProperty('range');
+    expect(penalty).not.toHaveProperty('benchmarkVersion');
+  });
+
   it('picks the widget from the type, the date format and the field name', () => {
     const close = fieldsFor('closeInvestigation');
     expect(field(close, 'on')).toMatchObject({ kind: 'date', required: false, title: '办理日期' });
@@ -70,7 +86,7 @@ describe('form values to the server body', () => {
     expect(payload).toMatchObject({ on: today, findings: expect.any(String), flags: { complex: false, majorPublicInterest: false, socialImpact: false } });
     expect(payload.proposal).toMatchObject({
       kind: 'penalty',
-      penalty: { kinds: ['fine'], fineFen: 100000, confiscationFen: null, description: '罚款人民币壹仟元整', basis: '《深圳市市容和环境卫生管理条例》', tier: null, range: null, benchmarkVersion: null, outsideRangeReason: null },
+      penalty: { kinds: ['fine'], fineFen: 100000, confiscationFen: null, description: '罚款人民币壹仟元整', basis: '《深圳市市容和环境卫生管理条例》', outsideRangeReason: null },
       ground: null,
       education: null,
       transferReason: null,

@@ -10,6 +10,7 @@
  *   - enum                                                    → select with the Chinese labels of enum-labels.ts
  *   - string longer than 200 characters allowed               → text area
  *   - `discretionFacts`                                       → the discretion helper (DiscretionHelper.tsx)
+ *   - `readOnly: true` (values the system fills, e.g. the discretion tier) → shown, not editable
  *
  * Pure: no React, so the mapping is tested on every action schema (schema-fields.test.ts).
  */
@@ -37,6 +38,8 @@ export interface FieldBase {
   required: boolean;
   /** May be null (e.g. a continuing act has no end date). */
   nullable: boolean;
+  /** Filled by the system (JSON Schema `readOnly`): shown, never typed in. */
+  readOnly: boolean;
   defaultValue: unknown;
   maxLength: number | undefined;
   minItems: number | undefined;
@@ -93,6 +96,7 @@ function fieldOf(name: string, path: string[], raw: Json, required: boolean): Fi
     description: typeof node.description === 'string' ? node.description : undefined,
     required,
     nullable,
+    readOnly: node.readOnly === true,
     defaultValue: node.default,
     maxLength: typeof node.maxLength === 'number' ? node.maxLength : undefined,
     minItems: typeof node.minItems === 'number' ? node.minItems : undefined,
