@@ -306,6 +306,22 @@ describe('enforcement cases over HTTP', () => {
     expect(wrong.body.message).toContain('校验码');
   });
 
+  it('a case offers its forms the people of its bureau and the heads above it, beyond the officer’s own brigade', async () => {
+    const mine = await call('wanglei', 'GET', '/api/users');
+    expect((mine.body as unknown as Json[]).map((u) => u.username)).not.toContain('reviewer.donghu');
+    const c = await clue('wanglei', 'SK-001', person('周小兵', '19900101'));
+    const people = await call('wanglei', 'GET', `/api/cases/${c.id}/people`);
+    expect(people.status).toBe(200);
+    const list = people.body as unknown as Json[];
+    const names = list.map((p) => p.displayName);
+    // The bureau's reviewer (a hearing presider who did not investigate) and head (approvals), and the brigade.
+    expect(names).toEqual(expect.arrayContaining(['林晓', '陈建国', '王磊', '赵刚']));
+    // Not the other district, and nothing a picker does not need.
+    expect(names).not.toContain('刘洋');
+    expect(JSON.stringify(list)).not.toMatch(/"phone"|"username"|passwordHash/);
+    expect((await call('liuyang', 'GET', `/api/cases/${c.id}/people`)).status).toBe(404);
+  });
+
   it('describes the case and public endpoints in OpenAPI', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(

@@ -1,3 +1,4 @@
+import { listCasePeople } from '../../services/cases/case-people.ts';
 import { z } from 'zod';
 import { caseActionInput } from '../../domain/cases/actions.ts';
 import { caseSettingsPatch } from '../../domain/cases/settings.ts';
@@ -97,6 +98,11 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/cases/:id',
     { schema: { tags, summary: '案件详情（当事人、事实、依据、处罚、承办人员、文书、期限、证据、办理记录）', params: idParams, response: { 200: caseView } } },
     async (request) => view(getCase(ctx, requireActor(request), request.params.id, ctx.clock())),
+  );
+  app.get(
+    '/cases/:id/people',
+    { schema: { tags, summary: '本案表单可选的人员：案件所属单位及下级单位的在职人员，上级单位负责人', params: idParams } },
+    async (request) => listCasePeople(ctx, requireActor(request), request.params.id),
   );
   app.post(
     '/cases/:id/transitions',

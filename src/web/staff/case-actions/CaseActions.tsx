@@ -46,7 +46,7 @@ export function CaseActions({ caseView, onChanged }: { caseView: CaseForActions;
 
   if (ordered.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="当前没有您可以办理的步骤" />;
   return (
-    <ReferenceProvider organizationId={caseView.organization.id} caseOfficers={caseView.officers}>
+    <ReferenceProvider organizationId={caseView.organization.id} caseId={caseView.id} caseOfficers={caseView.officers}>
       <Typography.Paragraph type="secondary">以下为当前状态下您可以办理的步骤；提交时系统按法定程序逐项核验。</Typography.Paragraph>
       <Collapse
         accordion

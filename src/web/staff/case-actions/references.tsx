@@ -26,7 +26,10 @@ interface PowerItem {
   active: boolean;
 }
 
-type Lists = { users?: User[]; organizations?: Organization[]; powerItems?: PowerItem[] };
+/** A person a picker may offer: a user of `/api/users`, or of the case's own list (`/api/cases/:id/people`). */
+type Person = Pick<User, 'id' | 'displayName' | 'roles' | 'certificateNo' | 'certificateValidUntil' | 'active' | 'organizationName'>;
+
+type Lists = { users?: Person[]; organizations?: Organization[]; powerItems?: PowerItem[] };
 
 interface ReferenceState {
   options(kind: ReferenceKind): Option[] | undefined;
@@ -39,10 +42,21 @@ const ReferenceContext = createContext<ReferenceState | null>(null);
 
 /**
  * What the pickers of a generated form choose from, loaded once and only when a form has such a field:
- * users of the actor's subtree (`/api/users`), organizations, the power list of the handling organization,
- * and the officers of the case.
+ * people (on a case: the case organization's people and the heads above it, `/api/cases/:id/people`; otherwise the
+ * users of the actor's subtree, `/api/users`), organizations, the power list of the handling organization, and the
+ * officers of the case.
  */
-export function ReferenceProvider({ organizationId, caseOfficers = [], children }: { organizationId: number; caseOfficers?: readonly CaseOfficer[]; children: ReactNode }) {
+export function ReferenceProvider({
+  organizationId,
+  caseId,
+  caseOfficers = [],
+  children,
+}: {
+  organizationId: number;
+  caseId?: number;
+  caseOfficers?: readonly CaseOfficer[];
+  children: ReactNode;
+}) {
   const [lists, setLists] = useState<Lists>({});
   const [wanted, setWanted] = useState<ReadonlySet<keyof Lists>>(new Set());
   const [error, setError] = useState<string>();
@@ -57,11 +71,11 @@ export function ReferenceProvider({ organizationId, caseOfficers = [], children 
         if (!controller.signal.aborted) setError(e instanceof Error ? e.message : '无法加载选项');
       }
     };
-    if (wanted.has('users')) void load('users', '/users');
+    if (wanted.has('users')) void load('users', caseId === undefined ? '/users' : `/cases/${String(caseId)}/people`);
     if (wanted.has('organizations')) void load('organizations', '/organizations');
     if (wanted.has('powerItems')) void load('powerItems', `/organizations/${organizationId}/power-items`);
     return () => controller.abort();
-  }, [wanted, organizationId]);
+  }, [wanted, organizationId, caseId]);
 
   const state = useMemo<ReferenceState>(() => {
     const today = chinaToday();
