@@ -13,12 +13,13 @@ import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
 import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import { dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
-import { type CaseState, caseStateKeys, caseStates, type DeadlineKind, deadlineKinds, type PenaltyKind, penaltyKindKeys, penaltyKinds } from '../../domain/cases/model.ts';
+import { caseStateKeys, caseStates, type DeadlineKind, deadlineKinds, penaltyKindKeys, penaltyKinds } from '../../domain/cases/model.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseDeadlines, cases, organizations, powerItems } from '../../db/schema.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
+import type { CaseStatistics, DeadlineEntry } from '../../domain/cases/oversight-views.ts';
 
 export const caseStatisticsInput = z.object({
   /** Registration date range (inclusive), as in the case list. */
@@ -31,42 +32,8 @@ export const caseStatisticsInput = z.object({
 /** The longest month series shown; a longer range shows its last months. */
 export const MAX_MONTHS = 36;
 
-export interface DeadlineEntry {
-  caseId: number;
-  actCode: string;
-  title: string;
-  organizationName: string;
-  kind: DeadlineKind;
-  label: string;
-  dueOn: IsoDate;
-}
-
-export interface CaseStatistics {
-  today: IsoDate;
-  /** The last day counted as "due soon" (three working days ahead). */
-  dueSoonUntil: IsoDate;
-  scope: { organizationId: number | null; organizationName: string };
-  range: { from: IsoDate | null; to: IsoDate | null };
-  totals: { cases: number; decided: number; overdue: number; dueSoon: number; penalties: number; fineFen: number };
-  byState: { state: CaseState; label: string; count: number }[];
-  /** Cases registered per month, oldest first, months without cases included. */
-  byMonth: { month: string; count: number }[];
-  /** Cases with an open deadline already past / within the due-soon window; the earliest deadlines listed. */
-  overdue: { cases: number; items: DeadlineEntry[] };
-  dueSoon: { cases: number; items: DeadlineEntry[] };
-  /** Penalty decisions in force (or changed; a revoked one imposes nothing) per kind they impose. */
-  byPenaltyKind: { kind: PenaltyKind; label: string; count: number; fineFen: number }[];
-  /**
-   * Per violation (power-list code), most cases first: its cases (what the list shows for `violation`), and of
-   * them the penalty decisions in force and their fines.
-   */
-  byViolation: { code: string; name: string; category: string; cases: number; penalties: number; fineFen: number }[];
-  /**
-   * Each unit directly below the actor's, with its sub-units (the list's `organizationId` filter counts the same);
-   * first, when it handles cases itself, the actor's own unit alone (`ownLevel`: its list would include the others).
-   */
-  units: { organizationId: number; name: string; ownLevel: boolean; cases: number; decided: number; overdue: number; fineFen: number }[];
-}
+// The read shapes are shared with the web app.
+export type { CaseStatistics, DeadlineEntry } from '../../domain/cases/oversight-views.ts';
 
 type Ctx = { db: Executor; clock: () => Date };
 

@@ -5,11 +5,12 @@
 import { and, asc, eq, gt, isNull, like, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
-import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { addDays, chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { type DeadlineKind, deadlineKinds } from '../../domain/cases/model.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseDeadlines, cases, organizations } from '../../db/schema.ts';
 import { parseInput } from '../parse-input.ts';
+import type { DeadlineItem } from '../../domain/cases/oversight-views.ts';
 
 export const deadlineQuery = z.object({
   /** 'overdue': past due and not met; 'due': due within `days` days from today (not yet overdue). */
@@ -18,16 +19,7 @@ export const deadlineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-export interface DeadlineItem {
-  caseId: number;
-  actCode: string;
-  title: string;
-  organizationName: string;
-  kind: DeadlineKind;
-  label: string;
-  article: string;
-  dueOn: IsoDate;
-}
+export type { DeadlineItem } from '../../domain/cases/oversight-views.ts';
 
 export async function listDeadlines(ctx: { db: Executor; clock: () => Date }, actor: Actor, raw: unknown = {}): Promise<DeadlineItem[]> {
   const input = parseInput(deadlineQuery, raw);

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
 import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
-import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { deadlineUrgency, dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
 import { type CaseState, caseStates, type DeadlineKind, deadlineKinds, decisionKinds, type PartyKind, type Procedure } from '../../domain/cases/model.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
@@ -15,38 +15,18 @@ import type { Executor } from '../../db/connect.ts';
 import { caseDeadlines, caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { type Organization, type ResolvedSettings, settingsFor } from './case-store.ts';
+import type { ReviewQueueItem, ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
 
 /** States in which a legal review may be recorded (workflow.ts `transitions.legalReview.from`). */
 const REVIEW_STATES: readonly CaseState[] = ['reviewing', 'notified', 'hearing'];
 
-export type ReviewQueueStatus = 'pending' | 'returned' | 'afterHearing';
 export const reviewQueueStatusLabels: Record<ReviewQueueStatus, string> = {
   pending: '待审核',
   returned: '已退回，待重新审核',
   afterHearing: '听证后须重新审核',
 };
 
-export interface ReviewQueueItem {
-  id: number;
-  version: number;
-  actCode: string;
-  title: string;
-  state: CaseState;
-  stateLabel: string;
-  organizationName: string;
-  party: { kind: PartyKind; name: string };
-  violation: string | null;
-  proposal: { kind: string; kindLabel: string; fineFen: number | null; description: string | null } | null;
-  /** Why the decision needs review (Art. 58 and the local catalog). */
-  reasons: string[];
-  status: ReviewQueueStatus;
-  statusLabel: string;
-  /** A hearing was requested and is not held yet: the review that counts comes after it. */
-  hearingPending: boolean;
-  lastReview: { on: IsoDate; reviewerName: string; passed: boolean; opinion: string } | null;
-  /** Open deadlines, earliest first, marked as the case list marks them (`dueSoon`: within three working days). */
-  deadlines: { kind: DeadlineKind; label: string; dueOn: IsoDate; overdue: boolean; dueSoon: boolean }[];
-}
+export type { ReviewQueueItem, ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
 
 export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, actor: Actor): Promise<ReviewQueueItem[]> {
   assertRole(actor, 'reviewer', 'head', 'admin');
