@@ -88,10 +88,7 @@ describe('admin pages, portal benchmarks and the report comparison in the browse
   });
 
   it('adds a power item to a district list, finds it by search, and imports a list with a rejected row', async () => {
-    const { context, page } = await h.newPage('desktop');
-    await login(page, 'admin.donghu');
-    await page.goto('/admin/power-items');
-    await settle(page);
+    const { context, page } = await h.signedIn('desktop', 'admin.donghu', '/admin/power-items');
     await page.getByRole('button', { name: '新增事项' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('事项编码').fill('DH-TEST-01');
@@ -142,10 +139,7 @@ describe('admin pages, portal benchmarks and the report comparison in the browse
   });
 
   it('changes a local parameter for a district and shows it inherited by the street team below', async () => {
-    const { context, page } = await h.newPage('desktop');
-    await login(page, 'admin.donghu');
-    await page.goto('/admin/settings');
-    await settle(page);
+    const { context, page } = await h.signedIn('desktop', 'admin.donghu', '/admin/settings');
     const setting = page.getByTestId('setting-statementPeriodDays');
     expect(await setting.innerText()).toContain('法定默认');
     await setting.getByRole('button', { name: '设置陈述申辩期限（工作日）' }).click();

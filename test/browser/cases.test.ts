@@ -104,10 +104,7 @@ describe('cases in the browser', { timeout: 240_000 }, () => {
   });
 
   it('searches by party name and by act code', async () => {
-    const { context, page } = await h.newPage('desktop');
-    await login(page, 'wanglei');
-    await page.goto('/cases');
-    await settle(page);
+    const { context, page } = await h.signedIn('desktop', 'wanglei', '/cases');
     await page.getByLabel('搜索案件').fill('邓美玲');
     await refetched(page, () => page.getByLabel('搜索案件').press('Enter'));
     expect(decodeURIComponent(page.url())).toContain('q=邓美玲');
@@ -188,10 +185,7 @@ describe('cases in the browser', { timeout: 240_000 }, () => {
   });
 
   it('on a phone: cards instead of a table, filters behind a button, nothing wider than the screen', async () => {
-    const { context, page } = await h.newPage('phone');
-    await login(page, 'wanglei');
-    await page.goto('/cases?deadline=overdue');
-    await settle(page);
+    const { context, page } = await h.signedIn('phone', 'wanglei', '/cases?deadline=overdue');
     expect(await page.getByTestId('case-card').count()).toBeGreaterThan(0);
     expect(await page.locator('.ant-table').count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

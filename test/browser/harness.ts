@@ -25,6 +25,8 @@ export interface Harness {
   app: Awaited<ReturnType<typeof createTestApp>>;
   /** A fresh browser context (own cookies) at the given width. */
   newPage(viewport: ViewportName): Promise<{ context: BrowserContext; page: Page }>;
+  /** `newPage`, logged in as `username`, on `path` once it has settled. */
+  signedIn(viewport: ViewportName, username: string, path: string): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -45,16 +47,24 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`无法启动 Chromium（${CHROMIUM}）：请安装 Debian 软件包 chromium（见 .ci/apt-packages）。`, { cause: error });
   }
   mkdirSync(screenshotDir, { recursive: true });
+  const newPage: Harness['newPage'] = async (viewport) => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    trackRequests(page);
+    return { context, page };
+  };
   return {
     baseUrl,
     browser,
     app,
-    async newPage(viewport) {
-      const context = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
-      const page = await context.newPage();
-      page.setDefaultTimeout(30_000);
-      trackRequests(page);
-      return { context, page };
+    newPage,
+    async signedIn(viewport, username, path) {
+      const opened = await newPage(viewport);
+      await login(opened.page, username);
+      await opened.page.goto(path);
+      await settle(opened.page);
+      return opened;
     },
     async close() {
       await browser.close();

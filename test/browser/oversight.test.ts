@@ -37,10 +37,7 @@ const drawnCanvases = (page: Page) =>
 
 describe('reviewer’s desk in the browser', { timeout: 240_000 }, () => {
   it('phone: the queue as cards, the case with the checklist below it, nothing wider than the screen', async () => {
-    const { context, page } = await h.newPage('phone');
-    await login(page, 'reviewer.donghu');
-    await page.goto('/review');
-    await settle(page);
+    const { context, page } = await h.signedIn('phone', 'reviewer.donghu', '/review');
     await poll(() => page.getByTestId('review-queue').getByText(AWAITING).count()).toBeGreaterThan(0);
     await screenshot(page, 'review-queue', 'phone');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -125,10 +122,7 @@ describe('supervisor’s dashboard in the browser', { timeout: 240_000 }, () => 
   });
 
   it('phone: the charts stack within the screen; a district head sees only the district', async () => {
-    const { context, page } = await h.newPage('phone');
-    await login(page, 'head.donghu');
-    await page.goto('/dashboard');
-    await settle(page);
+    const { context, page } = await h.signedIn('phone', 'head.donghu', '/dashboard');
     await poll(() => drawnCanvases(page)).toBe(5);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     const widths = await page.locator('[data-testid^="chart-"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));

@@ -37,10 +37,7 @@ describe('staff app in the browser', { timeout: 180_000 }, () => {
   });
 
   it('admin: creates an organization, with server validation errors shown on the field', async () => {
-    const { context, page } = await h.newPage('desktop');
-    await login(page, 'admin');
-    await page.goto('/organizations');
-    await settle(page);
+    const { context, page } = await h.signedIn('desktop', 'admin', '/organizations');
     const brigadeRow = page.getByRole('row', { name: /东湖区城市管理综合行政执法大队/ });
     await brigadeRow.getByRole('button', { name: /下级/ }).click();
     const dialog = page.getByRole('dialog');
@@ -62,10 +59,7 @@ describe('staff app in the browser', { timeout: 180_000 }, () => {
   });
 
   it('admin: creates a user, refusing a taken username on the field', async () => {
-    const { context, page } = await h.newPage('desktop');
-    await login(page, 'admin');
-    await page.goto('/users');
-    await settle(page);
+    const { context, page } = await h.signedIn('desktop', 'admin', '/users');
     await page.getByRole('button', { name: /新建用户/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('姓名').fill('钱进');
@@ -91,10 +85,7 @@ describe('staff app in the browser', { timeout: 180_000 }, () => {
   });
 
   it('admin: adds a holiday, and the deadline calculator counts it (《行政处罚法》第八十五条)', async () => {
-    const { context, page } = await h.newPage('desktop');
-    await login(page, 'admin');
-    await page.goto('/tools/deadline');
-    await settle(page);
+    const { context, page } = await h.signedIn('desktop', 'admin', '/tools/deadline');
     // 陈述、申辩期限: three working days after Monday 2026-06-08 → Thursday 2026-06-11.
     const calculate = async () => {
       await page.getByLabel(/起算日期/).fill('2026-06-08');
