@@ -9,7 +9,7 @@ export default defineConfig({
     // A per-run folder for the seeded demo database, shared by the test files that need it (src/server/test-app.ts).
     globalSetup: ['test/global-setup.ts'],
     projects: [
-      { extends: true, test: { name: 'small', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'] } },
+      { extends: true, test: { name: 'small', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       { extends: true, test: { name: 'medium', include: ['src/{db,services}/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'] } },
     ],
