@@ -4,19 +4,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
-import {
-  type ZodTypeProvider,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/zod-locale.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
@@ -31,12 +20,11 @@ import { healthRoutes } from './routes/health.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { oversightRoutes } from './routes/oversight.ts';
 import { publicRoutes } from './routes/public.ts';
-import { REPORT_UPLOAD_LIMITS, reportRoutes } from './routes/reports.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerWebApp } from './static.ts';
-
-export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 
 export interface AppOptions {
   ctx: ServiceContext;

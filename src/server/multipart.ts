@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { validationError } from '../domain/errors.ts';
-import { REPORT_UPLOAD_LIMITS } from './routes/reports.ts';
+import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 
 export interface UploadedFile {
   fileName: string;

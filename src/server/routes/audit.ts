@@ -3,7 +3,7 @@ import { assertRole } from '../../domain/access.ts';
 import { describeProblem } from '../../domain/audit/chain.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { verifyAudit } from '../../services/verify-audit.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
 export function auditRoutes(app: ZodApp, ctx: ServiceContext): void {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Actor, roleKeys, roles } from '../../domain/access.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { login, logout } from '../../services/sessions.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
 
 const actorView = z.object({

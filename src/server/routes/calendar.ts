@@ -12,7 +12,7 @@ import {
   setYearComplete,
 } from '../../services/calendar.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
 const tags = ['法定日历'];

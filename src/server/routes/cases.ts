@@ -16,7 +16,7 @@ import { clueInput, registerClue } from '../../services/cases/register-clue.ts';
 import { transitionCase, transitionRequest } from '../../services/cases/transition-case.ts';
 import { readEvidenceFile, verifyEvidence } from '../../services/cases/verify-evidence.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 import { attachment } from '../download.ts';
 import { readSingleFileUpload } from '../multipart.ts';

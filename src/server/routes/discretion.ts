@@ -16,7 +16,7 @@ import { assessCaseDiscretion, assessCaseInput } from '../../services/discretion
 import { consistencyQuery, consistencyReport, similarCasesForCase } from '../../services/discretion/consistency.ts';
 import { importBenchmarks } from '../../services/discretion/import-benchmarks.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 import { attachment } from '../download.ts';
 import { readSingleFileUpload } from '../multipart.ts';

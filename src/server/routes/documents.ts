@@ -3,7 +3,7 @@ import { documentTemplates } from '../../domain/documents/catalog.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { generateCaseDocument, listGeneratedDocuments, readGeneratedDocument } from '../../services/documents/generated-documents.ts';
 import { CASE_FILE_TYPE } from '../../services/documents/render-for-case.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 import { attachment } from '../download.ts';
 

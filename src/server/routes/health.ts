@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 
 export function healthRoutes(app: ZodApp, ctx: ServiceContext, databaseKind: 'pglite' | 'postgres'): void {
   app.get(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { organizationInput, organizationPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../../services/organizations.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
 const organizationView = z.object({

@@ -3,7 +3,7 @@ import { caseStateKeys, type DeadlineKind, deadlineKinds, penaltyKindKeys } from
 import { type CaseStatistics, caseStatistics, caseStatisticsInput } from '../../services/cases/case-statistics.ts';
 import { listReviewQueue, type ReviewQueueItem } from '../../services/cases/review-queue.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
 const tags = ['执法监督'];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { organizationKindKeys } from '../../domain/access.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listPublicBodies, listPublicOfficers } from '../../services/public-disclosure.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 
 const tags = ['公开（无需登录）'];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getPublishedDecision, listPublishedDecisions, publicSearchInput } from '../../services/cases/publicity.ts';
 import { verifyActCode } from '../../services/cases/public-lookup.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 
 const tags = ['公开查询'];
 // Public, unauthenticated: limited per address so the portal cannot be scraped wholesale.

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { validationError } from '../../domain/errors.ts';
 import { type ReportFile, analyzeReports } from '../../services/analyze-reports.ts';
-import type { ZodApp } from '../app.ts';
+import { REPORT_UPLOAD_LIMITS, type ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
-
-/** Limits for one analysis request: dozens of annual reports at once, each a few MB at most. */
-export const REPORT_UPLOAD_LIMITS = { files: 60, fileSize: 20 * 1024 * 1024 };
 
 const indicator = z.object({
   key: z.string(),

@@ -3,7 +3,7 @@ import { roleKeys } from '../../domain/access.ts';
 import { passwordSchema, userInput, userPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createUser, getUser, listUsers, setPassword, updateUser } from '../../services/users.ts';
-import type { ZodApp } from '../app.ts';
+import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
 const userView = z.object({

@@ -1,9 +1,10 @@
-import { Alert, Button, Result, Spin } from 'antd';
+import { Alert, Button, Result } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { errorMessage } from '../shared/api.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useAuth } from './auth.tsx';
+import { pageFallback } from './page-fallback.tsx';
 
 // One chunk per page (React.lazy): the first screen loads only the shell and the page it shows. The page of the
 // address being opened starts loading at once, in parallel with the session check, not after it.
@@ -64,14 +65,6 @@ const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
-
-export const pageFallback = (
-  <div style={{ padding: 48, textAlign: 'center' }}>
-    <Spin tip="正在加载页面……" size="large">
-      <div style={{ minHeight: 40 }} />
-    </Spin>
-  </div>
-);
 
 export function StaffApp() {
   const { me, checkError, recheck } = useAuth();

@@ -6,9 +6,9 @@ import { roles } from '../../domain/access.ts';
 import { errorMessage } from '../shared/api.ts';
 import { useIsPhone } from '../shared/use-is-phone.ts';
 import type { Me } from '../shared/types.ts';
-import { pageFallback } from './StaffApp.tsx';
 import { useAuth, useMe } from './auth.tsx';
 import { menuEntries, visibleEntries } from './menu.tsx';
+import { pageFallback } from './page-fallback.tsx';
 
 const { Header, Sider, Content } = Layout;
 
