@@ -106,3 +106,35 @@ describe('fazhi CLI on the embedded database', () => {
     expect(stderr).toContain('DATABASE_URL');
   });
 });
+
+describe('read-only commands', () => {
+  it('do not migrate: on a database not at the latest schema they say to run fazhi db migrate, and run once it has', async () => {
+    const fresh = await mkdtemp(path.join(tmpdir(), 'fazhi-cli-unmigrated-'));
+    const inFresh = async (...args: string[]) => {
+      try {
+        const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...env(), FAZHI_DATA_DIR: fresh } });
+        return { code: 0, stdout, stderr };
+      } catch (error) {
+        return error as { code: number; stdout: string; stderr: string };
+      }
+    };
+    try {
+      for (const args of [['org', 'list'], ['cases', 'list', '--json'], ['audit', 'verify']]) {
+        const refused = await inFresh(...args);
+        expect(refused.code, args.join(' ')).toBe(1);
+        expect(refused.stderr).toContain('数据库尚未迁移到最新版本，请先运行 fazhi db migrate');
+      }
+      const db = new PGlite(path.join(fresh, 'pgdata'));
+      const { rows } = await db.query<{ present: boolean }>(`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`);
+      await db.close();
+      expect(rows[0]!.present).toBe(false);
+
+      expect((await inFresh('db', 'migrate')).code).toBe(0);
+      const listed = await inFresh('cases', 'list', '--json');
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual([]);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

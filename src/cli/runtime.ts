@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../domain/clock.ts';
 import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
+import { isMigrated } from '../db/migration-status.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { localFileStore } from '../services/file-store.ts';
 
@@ -15,8 +16,19 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /**
+   * A command that only reads (`org list`, `cases list`, `audit verify`) does not migrate: it refuses a database
+   * that is not at the latest schema with a message saying to run `fazhi db migrate`. Every other command
+   * migrates first, as the server does.
+   */
+  readOnly?: boolean;
+}
+
+export const NOT_MIGRATED_MESSAGE = '数据库尚未迁移到最新版本，请先运行 fazhi db migrate（或启动服务 fazhi start，启动时会自动迁移）。';
+
 /** Reads configuration (exiting with the readable list when invalid) and opens the database. */
-export async function openRuntime(options: { migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   let config: Config;
   try {
     config = loadConfig();
@@ -26,7 +38,8 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
   }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    if (options.migrate ?? true) await handle.migrate();
+    if (!options.readOnly) await handle.migrate();
+    else if (!(await isMigrated(handle.db))) throw new AppError('CONFLICT', NOT_MIGRATED_MESSAGE);
     if (config.sessionSecretGenerated && handle.kind === 'pglite') {
       config = { ...config, sessionSecret: await persistentSecret(config.dataDir) };
     }
@@ -54,7 +67,7 @@ async function persistentSecret(dataDir: string): Promise<string> {
 }
 
 /** Runs `work` with an open runtime and always closes it (releasing the data-directory lock). */
-export async function withRuntime<T>(work: (rt: Runtime) => Promise<T>, options?: { migrate?: boolean }): Promise<T> {
+export async function withRuntime<T>(work: (rt: Runtime) => Promise<T>, options?: RuntimeOptions): Promise<T> {
   const rt = await openRuntime(options);
   try {
     return await work(rt);

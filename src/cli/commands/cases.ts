@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { systemActor } from '../../domain/access.ts';
 import { formatYuan } from '../../domain/cases/model.ts';
-import { findCaseIdByCode } from '../../services/cases/case-store.ts';
-import { getCase } from '../../services/cases/get-case.ts';
-import { listCases } from '../../services/cases/list-cases.ts';
-import { withRuntime } from '../runtime.ts';
+
+// Services load inside each action (a dynamic import); both commands only read, so neither migrates.
+const runtime = () => import('../runtime.ts');
 
 /** `fazhi cases …`: the staff view of enforcement cases (full party names), straight from the services. */
 export function registerCases(program: Command): void {
@@ -16,6 +15,7 @@ export function registerCases(program: Command): void {
     .option('--state <state>', '只列出该状态的案件，如 investigating、enforcing')
     .option('--limit <n>', '最多列出多少件', (v) => Number(v), 500)
     .action(async (options: { json?: boolean; state?: string; limit: number }) => {
+      const [{ withRuntime }, { listCases }] = await Promise.all([runtime(), import('../../services/cases/list-cases.ts')]);
       await withRuntime(async ({ ctx }) => {
         const rows = await listCases(ctx, systemActor, { state: options.state, limit: options.limit });
         if (options.json) {
@@ -44,13 +44,18 @@ export function registerCases(program: Command): void {
           process.stdout.write(`${r.actCode}  ${r.stateLabel.padEnd(8, '　')}  ${r.party.name}  ${r.title}${r.decisionNumber ? `  ${r.decisionNumber}` : ''}${due}\n`);
         }
         process.stdout.write(`共 ${rows.length} 件。\n`);
-      });
+      }, { readOnly: true });
     });
   cases
     .command('show <code>')
     .description('按行政行为码显示案件详情')
     .option('--json', '以 JSON 输出完整案件（CaseView）')
     .action(async (code: string, options: { json?: boolean }) => {
+      const [{ withRuntime }, { findCaseIdByCode }, { getCase }] = await Promise.all([
+        runtime(),
+        import('../../services/cases/case-store.ts'),
+        import('../../services/cases/get-case.ts'),
+      ]);
       await withRuntime(async ({ ctx }) => {
         const view = await getCase(ctx, systemActor, await findCaseIdByCode(ctx.db, systemActor, code), ctx.clock());
         if (options.json) {
@@ -77,6 +82,6 @@ export function registerCases(program: Command): void {
         lines.push('办理记录：');
         for (const t of view.timeline) lines.push(`  ${t.at.slice(0, 10)}  ${t.label}（${t.actorName ?? '—'}）`);
         process.stdout.write(`${lines.join('\n')}\n`);
-      });
+      }, { readOnly: true });
     });
 }

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import { roles } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { buildApp } from '../../server/app.ts';
-import { checkpointAudit } from '../../services/checkpoint-audit.ts';
-import { DEMO_PASSWORD, type DemoLogin, isDatabaseEmpty, seedDemo } from '../../services/seed-demo.ts';
-import { type Runtime, openRuntime } from '../runtime.ts';
+import type { DemoLogin } from '../../services/seed-demo.ts';
+import type { Runtime } from '../runtime.ts';
+
+// The server, the demo seeder and the runtime load inside each action (dynamic imports), so registering these
+// commands costs nothing to the others in this file.
+const runtime = () => import('../runtime.ts');
+const demo = () => import('../../services/seed-demo.ts');
 
 const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
@@ -13,12 +16,14 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('启动服务（执行迁移后监听 HOST:PORT）')
     .action(async () => {
+      const { openRuntime } = await runtime();
       await serve(await openRuntime());
     });
   program
     .command('start')
     .description('一键启动：迁移数据库，数据库为空时生成演示数据，然后启动服务（npm start）')
     .action(async () => {
+      const [{ openRuntime }, { isDatabaseEmpty, seedDemo }] = await Promise.all([runtime(), demo()]);
       const rt = await openRuntime();
       let logins: DemoLogin[] | null = null;
       try {
@@ -36,18 +41,20 @@ export function registerServe(program: Command): void {
     .command('demo')
     .description('生成演示单位、各角色用户及其数据（仅限空数据库）')
     .action(async () => {
+      const [{ openRuntime }, { seedDemo }] = await Promise.all([runtime(), demo()]);
       const rt = await openRuntime();
       try {
         const { created, logins } = await seedDemo(rt.ctx);
         if (!created) throw new AppError('CONFLICT', '数据库中已有数据，未生成演示数据。请使用新的 FAZHI_DATA_DIR 或空数据库。');
-        printLogins(logins);
+        await printLogins(logins);
       } finally {
         await rt.close();
       }
     });
 }
 
-function printLogins(logins: DemoLogin[]): void {
+async function printLogins(logins: DemoLogin[]): Promise<void> {
+  const { DEMO_PASSWORD } = await demo();
   process.stdout.write(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示）：\n`);
   for (const l of logins) {
     process.stdout.write(`  ${l.username.padEnd(16)} ${l.displayName}\t${l.roles.map((r) => roles[r]).join('、')}\t${l.organization}\n`);
@@ -56,6 +63,7 @@ function printLogins(logins: DemoLogin[]): void {
 
 async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promise<void> {
   const { config, ctx, handle } = rt;
+  const [{ buildApp }, { checkpointAudit }] = await Promise.all([import('../../server/app.ts'), import('../../services/checkpoint-audit.ts')]);
   const app = await buildApp({
     ctx,
     sessionSecret: config.sessionSecret,
@@ -95,5 +103,5 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promis
   process.stdout.write(`\nFazhi 已启动：http://${shownHost}:${config.port}/\n`);
   process.stdout.write(`数据库：${handle.kind === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'} ${handle.location}\n`);
   process.stdout.write(`接口文档：http://${shownHost}:${config.port}/api/openapi.json\n`);
-  if (demoLogins) printLogins(demoLogins);
+  if (demoLogins) await printLogins(demoLogins);
 }

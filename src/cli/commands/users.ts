@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { systemActor } from '../../domain/access.ts';
-import { createOrganization, listOrganizations } from '../../services/organizations.ts';
-import { createUser } from '../../services/users.ts';
-import { withRuntime } from '../runtime.ts';
+
+// Services load inside each action (a dynamic import), so `org list` never loads the password hasher.
+const runtime = () => import('../runtime.ts');
 
 const list = (value: string) => value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
 
@@ -21,6 +21,7 @@ export function registerUsers(program: Command): void {
     .option('--cert-until <date>', '执法证有效期至 YYYY-MM-DD')
     .action(async (o: { org: number; username: string; name: string; roles: string[]; password?: string; cert?: string; certUntil?: string }) => {
       const password = o.password ?? `Fz${randomBytes(9).toString('base64url')}1`;
+      const [{ withRuntime }, { createUser }] = await Promise.all([runtime(), import('../../services/users.ts')]);
       await withRuntime(async ({ ctx }) => {
         const created = await createUser(ctx, systemActor, {
           organizationId: o.org,
@@ -46,6 +47,7 @@ export function registerUsers(program: Command): void {
     .option('--credit-code <code>', '统一社会信用代码')
     .option('--division-code <code>', '行政区划代码')
     .action(async (o: { name: string; kind: string; parent?: number; creditCode?: string; divisionCode?: string }) => {
+      const [{ withRuntime }, { createOrganization }] = await Promise.all([runtime(), import('../../services/organizations.ts')]);
       await withRuntime(async ({ ctx }) => {
         const created = await createOrganization(ctx, systemActor, {
           name: o.name,
@@ -61,11 +63,15 @@ export function registerUsers(program: Command): void {
     .command('list')
     .description('列出全部单位')
     .action(async () => {
-      await withRuntime(async ({ ctx }) => {
-        for (const o of await listOrganizations(ctx, systemActor)) {
-          const depth = o.path.split('/').filter(Boolean).length - 1;
-          process.stdout.write(`${'  '.repeat(depth)}${o.id}\t${o.name}\n`);
-        }
-      });
+      const [{ withRuntime }, { listOrganizations }] = await Promise.all([runtime(), import('../../services/organizations.ts')]);
+      await withRuntime(
+        async ({ ctx }) => {
+          for (const o of await listOrganizations(ctx, systemActor)) {
+            const depth = o.path.split('/').filter(Boolean).length - 1;
+            process.stdout.write(`${'  '.repeat(depth)}${o.id}\t${o.name}\n`);
+          }
+        },
+        { readOnly: true },
+      );
     });
 }
