@@ -68,6 +68,8 @@ function fresh() {
  */
 async function build() {
   const esbuild = await import('esbuild');
+  // Stamps taken before bundling: a file saved while the bundle is made then looks changed on the next run.
+  const before = new Map([...walk('src'), ...extraInputs].map((file) => [file, stamp(file)]));
   mkdirSync(cacheDir, { recursive: true });
   const tmp = path.join(cacheDir, `tmp-${process.pid}-${Date.now()}`);
   const result = await esbuild.build({
@@ -87,7 +89,8 @@ async function build() {
     plugins: [sourceLocationPlugin],
   });
   absoluteSourceMaps(tmp);
-  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':')), ...extraInputs].map(stamp);
+  const read = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':')), ...extraInputs];
+  const inputs = read.map((file) => before.get(file) ?? stamp(file));
   const buildId = createHash('sha1').update(JSON.stringify([FORMAT, esbuild.version, inputs])).digest('hex').slice(0, 16);
   const target = path.join(cacheDir, buildId);
   try {
@@ -101,6 +104,13 @@ async function build() {
   renameSync(next, pointer);
   removeOldBuilds(buildId);
   return pathToFileURL(path.join(target, 'main.js')).href;
+}
+
+/** The files under `dir` (relative to the checkout, `/`-separated as esbuild names them). */
+function walk(dir) {
+  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'));
 }
 
 /**
