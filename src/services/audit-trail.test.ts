@@ -23,7 +23,7 @@ afterAll(() => handle.close());
 async function write(subject: number, n = 1) {
   for (let i = 0; i < n; i++) {
     await ctx.db.transaction((tx) =>
-      appendAudit(tx, systemActor, { action: 'organization.update', subjectType: 'organization', subjectId: subject, organizationId: 1, change: { i, name: `单位${subject}` } }, ctx.clock()),
+      appendAudit(tx, systemActor, { action: 'organization.update', subjectType: 'organization', subjectId: subject, organizationId: 1, change: { name: { from: `单位${subject}-${i}`, to: `单位${subject}-${i + 1}` } } }, ctx.clock()),
     );
   }
 }
