@@ -7,7 +7,7 @@ import { assertAuditChange, type AuditAction, auditEvents, transitionAuditChange
 import catalogSource from './events.ts?raw';
 
 const actions = Object.keys(auditEvents) as AuditAction[];
-const step = { from: 'clue', to: 'filed', on: '2026-03-02', version: 2 };
+const step = { from: 'clue', to: 'filed' as const, on: '2026-03-02', version: 2 };
 
 describe('the audit event catalog', () => {
   it('gives every action a Chinese label and a zod schema of its payload', () => {
