@@ -145,7 +145,8 @@ const caseTransitionChange = z.discriminatedUnion(
  */
 export function transitionAuditChange(input: CaseActionInput, facts: FactsOf, details: CaseTransitionDetails | Record<string, unknown>): CaseTransitionChange {
   const { on: _on, ...payload } = input;
-  return { ...payload, ...facts, ...details } as CaseTransitionChange;
+  // Same precedence as ever: the input over the facts, the details over both.
+  return { ...facts, ...payload, ...details } as CaseTransitionChange;
 }
 
 const event = <S extends z.ZodType>(label: string, change: S) => ({ label, change });
