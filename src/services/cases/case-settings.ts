@@ -28,7 +28,7 @@ export async function setCaseSettings(ctx: ServiceContext, actor: Actor, organiz
     await appendAudit(
       tx,
       actor,
-      { action: 'case.settings', subjectType: 'organization', subjectId: org.id, organizationId: org.id, change: { from: before?.settings ?? {}, to: patch } },
+      { action: 'case.settings', subjectType: 'organization', subjectId: org.id, organizationId: org.id, change: { from: (before?.settings as CaseSettingsPatch | undefined) ?? {}, to: patch } },
       now,
     );
   });

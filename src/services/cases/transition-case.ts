@@ -7,6 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
+import { transitionAuditChange } from '../../domain/audit/events.ts';
 import { latestAdvanceDate } from '../../domain/calendar/periods.ts';
 import { type CaseActionInput, caseActionInput } from '../../domain/cases/actions.ts';
 import type { CaseState, Penalty } from '../../domain/cases/model.ts';
@@ -71,7 +72,6 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, id: numb
       .update(cases)
       .set({ ...step.columns, state: next, record: step.record, lastActedOn: g.actDate, updatedAt: now })
       .where(eq(cases.id, id));
-    const { on: _on, action, ...payload } = input;
     await appendAudit(
       tx,
       actor,
@@ -80,7 +80,7 @@ export async function transitionCase(ctx: ServiceContext, actor: Actor, id: numb
         subjectType: 'case',
         subjectId: id,
         organizationId: org.id,
-        change: { action, from: row.state, to: next, on: g.actDate, version: expectedVersion + 1, ...payload, ...step.details },
+        change: transitionAuditChange(input, { from: row.state, to: next, on: g.actDate, version: expectedVersion + 1 }, step.details),
       },
       now,
     );
