@@ -76,6 +76,7 @@ export function formatChineseInteger(n: number): string {
   let out = '';
   let pendingZero = false;
   digits.forEach((d, i) => {
+    const unit = units[i] ?? '';
     if (d === 0) {
       if (out) pendingZero = true;
       return;
@@ -83,7 +84,7 @@ export function formatChineseInteger(n: number): string {
     if (pendingZero) out += '零';
     pendingZero = false;
     // 十二, not 一十二 — only when the number starts with its tens.
-    out += (d === 1 && units[i] === '十' && !out ? '' : DIGIT_CHARS[d]) + units[i];
+    out += (d === 1 && unit === '十' && !out ? '' : (DIGIT_CHARS[d] ?? '')) + unit;
   });
   return out;
 }
