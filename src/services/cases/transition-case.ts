@@ -199,7 +199,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       record.hearing = { ...record.hearing!, hearingOn: input.hearingOn, noticeServedOn: on, noticeNumber, presiderId: presider.id, presiderName: presider.name, place: input.place };
       // The notice is served now; its latest lawful day is recorded with it (met at once).
       await setDeadline(tx, row, 'hearingNotice', latestAdvanceDate(g.calendar, input.hearingOn, periodsFor(g.settings).hearingNotice));
-      await meetDeadlines(tx, row.id, ['hearingNotice'], now);
+      await meetDeadlines(tx, row.id, ['hearingNotice'], { on, at: now });
       s.details.noticeNumber = noticeNumber;
       return;
     }
@@ -211,7 +211,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       return decide(s, next);
     case 'serve': {
       record.service = { on, method: input.method };
-      await meetDeadlines(tx, row.id, ['service'], now);
+      await meetDeadlines(tx, row.id, ['service'], { on, at: now });
       const fine = record.decision?.penalty?.fineFen ?? 0;
       if (fine > 0) {
         const due = paymentDueOn(g.calendar, on, null);
@@ -230,7 +230,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       const paid = record.payments.reduce((sum, p) => sum + p.amountFen, 0);
       const owed = fine + (row.paymentDueOn ? lateFeeFen(fine, row.paymentDueOn, on) : 0);
       if (paid > owed) throw validationError(`缴款合计超过应缴金额（罚款及加处罚款共 ${(owed / 100).toFixed(2)} 元）`);
-      if (paid === owed) await meetDeadlines(tx, row.id, ['payment'], now);
+      if (paid === owed) await meetDeadlines(tx, row.id, ['payment'], { on, at: now });
       s.details.owedAfterFen = owed - paid;
       return;
     }
@@ -239,7 +239,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       const from = input.ashoreOn ?? pending.map((p) => p.on).sort().at(-1)!;
       const due = deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', from);
       for (const p of pending) p.onSpot!.handedOver = { on, ashoreOn: input.ashoreOn ?? null, receivedBy: input.receivedBy };
-      await meetDeadlines(tx, row.id, ['cashHandover'], now);
+      await meetDeadlines(tx, row.id, ['cashHandover'], { on, at: now });
       // 《行政处罚法》第七十一条: the agency pays it into the designated bank within 2 days.
       const depositDue = deadlineFor(g.calendar, g.settings, 'onSpotFineBankDeposit', on);
       await setDeadline(tx, row, 'cashDeposit', depositDue);
@@ -250,7 +250,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
     }
     case 'depositCash': {
       for (const p of cashNotDeposited({ record })) p.onSpot!.deposited = { on, bankReceiptNo: input.bankReceiptNo };
-      await meetDeadlines(tx, row.id, ['cashDeposit'], now);
+      await meetDeadlines(tx, row.id, ['cashDeposit'], { on, at: now });
       return;
     }
     case 'approveDeferral': {
@@ -262,12 +262,12 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
     }
     case 'applyCourtEnforcement':
       record.courtEnforcement = { on, court: input.court };
-      await meetDeadlines(tx, row.id, ['payment'], now);
+      await meetDeadlines(tx, row.id, ['payment'], { on, at: now });
       return;
     case 'close':
       record.closing = { on, summary: input.summary };
       s.columns.closedOn = on;
-      await closeAllDeadlines(tx, row.id, now, ['publicity', 'publicityWithdrawal']);
+      await closeAllDeadlines(tx, row.id, { on, at: now }, ['publicity', 'publicityWithdrawal']);
       return;
     case 'archive':
       record.archive = { on, archiveNo: input.archiveNo };
@@ -275,11 +275,11 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
     case 'withdrawFiling':
     case 'terminate':
       record.sideExit = { action: input.action, on, reason: input.reason };
-      await closeAllDeadlines(tx, row.id, now);
+      await closeAllDeadlines(tx, row.id, { on, at: now });
       return;
     case 'transfer':
       record.sideExit = { action: 'transfer', on, reason: input.reason, target: input.target, receiver: input.receiver };
-      await closeAllDeadlines(tx, row.id, now);
+      await closeAllDeadlines(tx, row.id, { on, at: now });
       return;
     case 'suspend':
       s.columns.stateBeforeSuspension = s.snapshot.state;
@@ -321,7 +321,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
       const pending = record.preservations.find((p) => p.decidedOn === null)!;
       pending.decidedOn = on;
       pending.outcome = input.outcome;
-      if (!record.preservations.some((p) => p.decidedOn === null)) await meetDeadlines(tx, row.id, ['preservation'], now);
+      if (!record.preservations.some((p) => p.decidedOn === null)) await meetDeadlines(tx, row.id, ['preservation'], { on, at: now });
       return;
     }
     case 'recordInspection':
@@ -339,7 +339,7 @@ async function applyEffects(s: Step, input: CaseActionInput, next: CaseState): P
         s.columns.closedOn = on;
       }
       s.details.publicityWithdrawn = await withdrawPublicity(tx, row, input.status, input.reason, on, now, g.calendar, g.settings);
-      await closeAllDeadlines(tx, row.id, now, ['publicityWithdrawal']);
+      await closeAllDeadlines(tx, row.id, { on, at: now }, ['publicityWithdrawal']);
       return;
     }
   }
@@ -389,10 +389,10 @@ async function decide(s: Step, next: CaseState): Promise<void> {
   s.columns.decisionStatus = 'inForce';
   s.columns.fineFen = penalty?.fineFen ?? null;
   s.details.decisionNumber = number;
-  await meetDeadlines(tx, row.id, ['decision'], now);
+  await meetDeadlines(tx, row.id, ['decision'], { on, at: now });
   if (next === 'transferred') {
     record.sideExit = { action: 'transferJudicial', on, reason: proposal.transferReason ?? '', target: 'judicial' };
-    await closeAllDeadlines(tx, row.id, now);
+    await closeAllDeadlines(tx, row.id, { on, at: now });
     return;
   }
   // 《行政处罚法》第六十一条: served within 7 (working) days when the party is not present.
