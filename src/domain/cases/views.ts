@@ -32,6 +32,9 @@ export interface DeadlineView {
   label: string;
   article: string;
   dueOn: IsoDate;
+  /** The date the deadline was met: the date of the act that met it (not the day it was entered). */
+  metOn: IsoDate | null;
+  /** When that was recorded. */
   metAt: string | null;
   overdue: boolean;
 }

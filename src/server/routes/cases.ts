@@ -39,7 +39,7 @@ const caseView = z.looseObject({
   party: z.looseObject({ kind: z.enum(['person', 'organization']), name: z.string() }),
   officers: z.array(z.looseObject({ userId: z.number(), displayName: z.string(), certificateNo: z.string().nullable() })),
   decision: z.looseObject({ kind: z.string(), number: z.string().nullable(), decidedOn: z.string(), status: z.string() }).nullable(),
-  deadlines: z.array(z.looseObject({ kind: z.string(), label: z.string(), dueOn: z.string(), metAt: z.string().nullable(), overdue: z.boolean() })),
+  deadlines: z.array(z.looseObject({ kind: z.string(), label: z.string(), dueOn: z.string(), metOn: z.string().nullable(), metAt: z.string().nullable(), overdue: z.boolean() })),
   record: z.record(z.string(), z.unknown()),
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
   timeline: z.array(z.looseObject({ seq: z.number(), at: z.string(), action: z.string(), label: z.string() })),

@@ -134,10 +134,10 @@ export async function withdrawPublicity(
     .update(casePublicity)
     .set({ status: pub.status === 'published' ? 'withdrawn' : 'cancelled', withdrawnAt: now.toISOString(), withdrawReason: reason, content })
     .where(eq(casePublicity.id, pub.id));
-  await meetDeadlines(tx, row.id, ['publicity'], now);
+  await meetDeadlines(tx, row.id, ['publicity'], { on, at: now });
   if (pub.status === 'published') {
     await setDeadline(tx, row, 'publicityWithdrawal', deadlineFor(calendar, settings, 'publicityWithdrawal', on));
-    await meetDeadlines(tx, row.id, ['publicityWithdrawal'], now);
+    await meetDeadlines(tx, row.id, ['publicityWithdrawal'], { on, at: now });
   }
   return true;
 }
@@ -166,9 +166,10 @@ export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId:
     if (!pub) throw notFound('该案件的公示信息');
     if (pub.status !== 'pending') throw ruleViolation(`公示信息当前状态为“${pub.status === 'published' ? '已公示' : '已撤回'}”，不能再次公示`, '《行政处罚法》第四十八条');
     const publishedAt = now.toISOString();
-    const expiresOn = publicityExpiresOn(party.kind as 'person' | 'organization', todayOf(ctx.clock), (await settingsFor(tx, org)).settings);
+    const on = todayOf(ctx.clock);
+    const expiresOn = publicityExpiresOn(party.kind as 'person' | 'organization', on, (await settingsFor(tx, org)).settings);
     await tx.update(casePublicity).set({ status: 'published', publishedAt, expiresOn }).where(eq(casePublicity.id, pub.id));
-    await meetDeadlines(tx, row.id, ['publicity'], now);
+    await meetDeadlines(tx, row.id, ['publicity'], { on, at: now });
     await appendAudit(tx, actor, { action: 'case.publicity', subjectType: 'case', subjectId: row.id, organizationId: row.organizationId, change: { publicity: 'published', expiresOn } }, now);
     return { status: 'published', publishedAt, expiresOn };
   });

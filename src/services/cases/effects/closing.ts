@@ -9,7 +9,7 @@ export const closingEffects = {
     const on = s.g.actDate;
     record.closing = { on, summary: input.summary };
     s.columns.closedOn = on;
-    await closeAllDeadlines(s.tx, s.row.id, s.now, ['publicity', 'publicityWithdrawal']);
+    await closeAllDeadlines(s.tx, s.row.id, { on: s.g.actDate, at: s.now }, ['publicity', 'publicityWithdrawal']);
     // For the documents (结案审批表): execution, the undertaker's, reviewer's and head's opinions.
     record.closing = {
       ...record.closing,

@@ -43,10 +43,10 @@ async function decide(s: Step, next: CaseState): Promise<void> {
   s.columns.decisionStatus = 'inForce';
   s.columns.fineFen = penalty?.fineFen ?? null;
   s.details.decisionNumber = number;
-  await meetDeadlines(tx, row.id, ['decision'], now);
+  await meetDeadlines(tx, row.id, ['decision'], { on: g.actDate, at: now });
   if (next === 'transferred') {
     record.sideExit = { action: 'transferJudicial', on, reason: proposal.transferReason ?? '', target: 'judicial' };
-    await closeAllDeadlines(tx, row.id, now);
+    await closeAllDeadlines(tx, row.id, { on: g.actDate, at: now });
     return;
   }
   // 《行政处罚法》第六十一条: served within 7 (working) days when the party is not present.
@@ -78,7 +78,7 @@ export const decisionEffects = {
     const { tx, record, g, row } = s;
     const on = g.actDate;
     record.service = { on, method: input.method };
-    await meetDeadlines(tx, row.id, ['service'], s.now);
+    await meetDeadlines(tx, row.id, ['service'], { on: s.g.actDate, at: s.now });
     const fine = record.decision?.penalty?.fineFen ?? 0;
     if (fine > 0) {
       const due = paymentDueOn(g.calendar, on, null);
@@ -100,6 +100,6 @@ export const decisionEffects = {
       s.columns.closedOn = on;
     }
     s.details.publicityWithdrawn = await withdrawPublicity(tx, row, input.status, input.reason, on, now, g.calendar, g.settings);
-    await closeAllDeadlines(tx, row.id, now, ['publicityWithdrawal']);
+    await closeAllDeadlines(tx, row.id, { on: g.actDate, at: now }, ['publicityWithdrawal']);
   },
 } satisfies Partial<CaseEffects>;

@@ -33,7 +33,7 @@ export const investigationEffects = {
     const pending = record.preservations.find((p) => p.decidedOn === null)!;
     pending.decidedOn = s.g.actDate;
     pending.outcome = input.outcome;
-    if (!record.preservations.some((p) => p.decidedOn === null)) await meetDeadlines(s.tx, s.row.id, ['preservation'], s.now);
+    if (!record.preservations.some((p) => p.decidedOn === null)) await meetDeadlines(s.tx, s.row.id, ['preservation'], { on: s.g.actDate, at: s.now });
   },
   recordInspection: async (s, input) => {
     s.record.inspections = [

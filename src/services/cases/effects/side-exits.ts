@@ -8,7 +8,7 @@ import { numbered } from './documents.ts';
 
 async function exit(s: Step, action: 'withdrawFiling' | 'terminate', reason: string): Promise<void> {
   s.record.sideExit = { action, on: s.g.actDate, reason };
-  await closeAllDeadlines(s.tx, s.row.id, s.now);
+  await closeAllDeadlines(s.tx, s.row.id, { on: s.g.actDate, at: s.now });
 }
 
 export const sideExitEffects = {
@@ -16,7 +16,7 @@ export const sideExitEffects = {
   terminate: (s, input) => exit(s, 'terminate', input.reason),
   transfer: async (s, input) => {
     s.record.sideExit = { action: 'transfer', on: s.g.actDate, reason: input.reason, target: input.target, receiver: input.receiver };
-    await closeAllDeadlines(s.tx, s.row.id, s.now);
+    await closeAllDeadlines(s.tx, s.row.id, { on: s.g.actDate, at: s.now });
     s.record.sideExit = { ...s.record.sideExit, number: await numbered(s, 'transferLetter'), materials: input.materials ?? null };
   },
   suspend: async (s, input) => {
