@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { OrganizationKind } from '../domain/access.ts';
 import {
   type AnyPgColumn,
   bigint,
@@ -27,7 +28,7 @@ export const organizations = pgTable(
     parentId: integer('parent_id').references((): AnyPgColumn => organizations.id),
     path: text('path').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OrganizationKind>().notNull(),
     creditCode: text('credit_code'),
     divisionCode: text('division_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -130,7 +131,7 @@ export const auditCheckpoints = pgTable('audit_checkpoints', {
 /** Admin-entered holidays and make-up workdays (for years `chinese-days` lacks, or corrections). */
 export const calendarOverrides = pgTable('calendar_overrides', {
   date: date('date').primaryKey(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
   name: text('name'),
   updatedBy: integer('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -521,7 +522,7 @@ export const generatedDocuments = pgTable(
     title: text('title').notNull(),
     /** The document number printed on it, when it has one. */
     number: text('number'),
-    format: text('format').notNull(),
+    format: text('format').$type<'docx' | 'pdf'>().notNull(),
     fileName: text('file_name').notNull(),
     digest: text('digest').notNull(),
     size: integer('size').notNull(),
