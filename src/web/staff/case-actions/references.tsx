@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import { roles as roleNames } from '../../../domain/access.ts';
 import { api } from '../../shared/api.ts';
 import { certificateState, chinaToday } from '../../shared/dates.ts';
-import type { Organization, User } from '../../shared/types.ts';
+import type { OrganizationView as Organization, UserView as User } from '../../../domain/admin/views.ts';
 import type { ReferenceKind } from './schema-fields.ts';
 
 export interface Option {

@@ -1,5 +1,5 @@
 import { api } from '../../../shared/api.ts';
-import type { Organization, User } from '../../../shared/types.ts';
+import type { OrganizationView as Organization, UserView as User } from '../../../../domain/admin/views.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 
 /** GET /api/organizations/:id/power-items (what the violation filter shows). */
