@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { parseActCode } from '../../domain/cases/codes.ts';
 import type { ActVerification } from '../../domain/cases/views.ts';
-import { caseStates, type CaseState, type DecisionStatus, decisionKinds, type DecisionKind, decisionStatuses } from '../../domain/cases/model.ts';
+import { caseStates, type CaseState, decisionKinds, type DecisionKind, decisionStatuses } from '../../domain/cases/model.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
 import { maskParty } from '../../domain/masking.ts';

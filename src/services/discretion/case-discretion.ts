@@ -11,7 +11,7 @@ import { type Actor, assertRole } from '../../domain/access.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import type { Penalty } from '../../domain/cases/model.ts';
-import type { CaseFacts, CaseFactsInput, ExemptionAssessment, PenaltyAssessment } from '../../domain/discretion/index.ts';
+import type { CaseFacts, CaseFactsInput } from '../../domain/discretion/index.ts';
 import { AppError, validationError } from '../../domain/errors.ts';
 import {
   applyBenchmark,

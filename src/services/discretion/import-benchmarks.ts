@@ -17,7 +17,7 @@ import { todayOf } from '../cases/case-store.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
-import { type FileFormat, readTableFile } from './files.ts';
+import { readTableFile } from './files.ts';
 import { matchKeyOf, type VersionKind, versionKindKeys, versionKinds } from './store.ts';
 
 const optionalText = (max: number) =>
