@@ -72,8 +72,9 @@ export const evidenceView = z.object({
 });
 export type EvidenceView = z.infer<typeof evidenceView>;
 
-/** POST /api/cases/:id/evidence (201): the item, and the case's new version. */
-export const evidenceAdded = evidenceView.extend({ version: z.number() });
+/** POST /api/cases/:id/evidence (201): the item, its case, and the case's new version. */
+export const evidenceAdded = evidenceView.extend({ caseId: z.number(), version: z.number() });
+export type EvidenceAdded = z.infer<typeof evidenceAdded>;
 
 /** The party as staff see it (ID number and phone included). */
 export const partyView = z.object({
