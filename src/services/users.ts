@@ -9,20 +9,9 @@ import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { diff, getOrganization } from './organizations.ts';
 import { parseInput } from './parse-input.ts';
+import type { UserView } from '../domain/admin/views.ts';
 
-/** A user as the rest of the system sees it: never the password hash. */
-export interface UserView {
-  id: number;
-  organizationId: number;
-  organizationName: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  certificateNo: string | null;
-  certificateValidUntil: string | null;
-  phone: string | null;
-  active: boolean;
-}
+export type { UserView } from '../domain/admin/views.ts';
 
 const userColumns = {
   id: users.id,

@@ -6,7 +6,7 @@ import { date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 /** Admin-entered holidays and make-up workdays (for years `chinese-days` lacks, or corrections). */
 export const calendarOverrides = pgTable('calendar_overrides', {
   date: date('date').primaryKey(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
   name: text('name'),
   updatedBy: integer('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { OrganizationKind } from '../../domain/access.ts';
 
 /**
  * Organization tree: 市局 → 区县局 → 执法大队/中队, 乡镇街道综合执法队. `path` is the materialized path of ids
@@ -15,7 +16,7 @@ export const organizations = pgTable(
     parentId: integer('parent_id').references((): AnyPgColumn => organizations.id),
     path: text('path').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OrganizationKind>().notNull(),
     creditCode: text('credit_code'),
     divisionCode: text('division_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -20,7 +20,7 @@ export const generatedDocuments = pgTable(
     title: text('title').notNull(),
     /** The document number printed on it, when it has one. */
     number: text('number'),
-    format: text('format').notNull(),
+    format: text('format').$type<'docx' | 'pdf'>().notNull(),
     fileName: text('file_name').notNull(),
     digest: text('digest').notNull(),
     size: integer('size').notNull(),

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { assertRole } from '../../domain/access.ts';
+import { auditVerification } from '../../domain/admin/views.ts';
 import { describeProblem } from '../../domain/audit/chain.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { verifyAudit } from '../../services/verify-audit.ts';
@@ -13,9 +13,7 @@ export function auditRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags: ['审计'],
         summary: '重新计算全部审计记录的摘要链（监督员、管理员）',
-        response: {
-          200: z.object({ ok: z.boolean(), records: z.number(), chains: z.number(), checkpoints: z.number(), problem: z.string().nullable() }),
-        },
+        response: { 200: auditVerification },
       },
     },
     async (request) => {

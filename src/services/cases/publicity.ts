@@ -8,6 +8,7 @@ import { and, count, desc, eq, gt, isNull, like, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, assertRole } from '../../domain/access.ts';
 import { addMonths, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { Publication, PublicDecision, PublicDecisionContent, PublicDecisionPage } from '../../domain/cases/views.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { type DecisionStatus, decisionStatuses, type Penalty, procedures, type Procedure } from '../../domain/cases/model.ts';
 import { deadlineFor } from '../../domain/cases/rules.ts';
@@ -22,23 +23,7 @@ import { type ServiceContext, inTransaction } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { type CaseRow, loadCase, meetDeadlines, type PartyRow, setDeadline, settingsFor, todayOf } from './case-store.ts';
 
-/** What the public sees of a decision. No ID number, no phone, a natural person's surname only. */
-export interface PublicDecision {
-  actCode: string;
-  organizationName: string;
-  decisionNumber: string | null;
-  decidedOn: IsoDate;
-  procedure: string;
-  party: { kind: 'person' | 'organization'; name: string; creditCode: string | null; legalRepresentative: string | null };
-  title: string;
-  facts: string;
-  place: string | null;
-  violation: string | null;
-  basis: string | null;
-  penalty: string | null;
-  status: DecisionStatus;
-  statusLabel: string;
-}
+export type { PublicDecisionContent } from '../../domain/cases/views.ts';
 
 /** Removes the party's own name (and identity numbers, phones) from free text before it is published. */
 export function scrubText(text: string, party: Pick<PartyRow, 'kind' | 'name' | 'legalRepresentative'>): string {
@@ -53,7 +38,7 @@ export function publicContent(
   organizationName: string,
   decision: { number: string | null; on: IsoDate; penalty: Penalty | null; status: DecisionStatus },
   violation: string | null,
-): PublicDecision {
+): PublicDecisionContent {
   const masked = maskParty(
     party.kind === 'person'
       ? { kind: 'person', name: party.name, idNumber: party.idNumber, phone: party.phone, address: party.address }
@@ -99,7 +84,7 @@ export function mustPublish(procedure: Procedure, settings: CaseSettings, flags:
 export async function createPublicity(
   tx: Transaction,
   row: Pick<CaseRow, 'id' | 'organizationId'>,
-  content: PublicDecision,
+  content: PublicDecisionContent,
   decidedOn: IsoDate,
   calendar: WorkCalendar,
   settings: CaseSettings,
@@ -129,7 +114,7 @@ export async function withdrawPublicity(
 ): Promise<boolean> {
   const [pub] = await tx.select().from(casePublicity).where(eq(casePublicity.caseId, row.id));
   if (!pub || pub.status === 'withdrawn' || pub.status === 'cancelled') return false;
-  const content = { ...(pub.content as PublicDecision), status, statusLabel: decisionStatuses[status] };
+  const content = { ...(pub.content as PublicDecisionContent), status, statusLabel: decisionStatuses[status] };
   await tx
     .update(casePublicity)
     .set({ status: pub.status === 'published' ? 'withdrawn' : 'cancelled', withdrawnAt: now.toISOString(), withdrawReason: reason, content })
@@ -157,7 +142,7 @@ function onPortal(today: IsoDate) {
 }
 
 /** Publishes a pending decision on the portal (officers, heads, admins of the case's subtree). */
-export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ status: string; publishedAt: string; expiresOn: IsoDate | null }> {
+export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<Publication> {
   assertRole(actor, 'officer', 'head', 'admin');
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
@@ -184,7 +169,7 @@ export const publicSearchInput = z.object({
 type PublicReader = Pick<ServiceContext, 'clock'> & { db: Executor };
 
 /** Published decisions for the portal (masked content only, none expired), newest first, searchable by keyword. */
-export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): Promise<{ total: number; items: (PublicDecision & { id: number; publishedAt: string })[] }> {
+export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): Promise<PublicDecisionPage> {
   const { db } = ctx;
   const input = parseInput(publicSearchInput, raw);
   const where = and(
@@ -199,15 +184,15 @@ export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): P
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const [total] = await db.select({ n: count() }).from(casePublicity).where(where);
-  return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...(r.content as PublicDecision) })) };
+  return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...(r.content as PublicDecisionContent) })) };
 }
 
-export async function getPublishedDecision(ctx: PublicReader, id: number): Promise<PublicDecision & { id: number; publishedAt: string }> {
+export async function getPublishedDecision(ctx: PublicReader, id: number): Promise<PublicDecision> {
   const [row] = await ctx.db
     .select({ id: casePublicity.id, content: casePublicity.content, publishedAt: casePublicity.publishedAt })
     .from(casePublicity)
     .where(and(eq(casePublicity.id, id), onPortal(todayOf(ctx.clock))));
   if (!row) throw notFound('该公示信息');
-  return { id: row.id, publishedAt: row.publishedAt!, ...(row.content as PublicDecision) };
+  return { id: row.id, publishedAt: row.publishedAt!, ...(row.content as PublicDecisionContent) };
 }
 

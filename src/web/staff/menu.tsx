@@ -16,7 +16,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../domain/access.ts';
-import type { Me } from '../shared/types.ts';
+import type { Me } from '../../domain/admin/views.ts';
 
 export interface MenuEntry {
   path: string;
