@@ -1,17 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (ENGINEERING.md): small = pure domain (and pure web modules such as form generation); medium = services and repositories on a fresh database
-// (PGlite by default, PostgreSQL when FAZHI_TEST_DATABASE_URL is set); e2e = HTTP and CLI.
+// (PGlite by default, PostgreSQL when FAZHI_TEST_DATABASE_URL is set); e2e = HTTP and CLI. The browser tests
+// (test/browser, they need Chromium) have their own config and command: vitest.browser.config.ts, `npm run test:browser`.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // A per-run folder for the seeded demo database, shared by the test files that need it (src/server/test-app.ts).
+    // A per-run folder for the migrated and the demo database templates and the demo data folder, shared by the
+    // test files that need them (src/db/testing.ts, src/services/testing/demo-database.ts).
     globalSetup: ['test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'small', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'] } },
       { extends: true, test: { name: 'medium', include: ['src/{db,services}/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/browser/**'] } },
     ],
   },
 });

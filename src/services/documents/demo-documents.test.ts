@@ -10,10 +10,8 @@ import { documentText } from '../../domain/documents/blocks.ts';
 import { documentTemplates } from '../../domain/documents/catalog.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { cases } from '../../db/schema.ts';
-import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
-import { memoryFileStore } from '../file-store.ts';
-import { seedDemo } from '../seed-demo.ts';
+import { demoDatabase } from '../testing/demo-database.ts';
 import { findPdfUnite, findSoffice, readPdf } from './pdf.ts';
 import { renderDocumentForCase } from './render-for-case.ts';
 
@@ -69,9 +67,10 @@ let ctx: ServiceContext;
 const codeOf = new Map<string, string>();
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ctx = { db: handle.db, clock: () => new Date('2026-11-13T04:00:00Z'), files: memoryFileStore() };
-  await seedDemo(ctx);
+  // The demo bureau, seeded once per test run (a copy of its own).
+  const { handle: demo, files } = await demoDatabase();
+  handle = demo;
+  ctx = { db: handle.db, clock: () => new Date('2026-11-13T04:00:00Z'), files };
   for (const row of await ctx.db.select({ title: cases.title, code: cases.actCode }).from(cases)) if (!codeOf.has(row.title)) codeOf.set(row.title, row.code);
 }, 300_000);
 afterAll(() => handle.close());
