@@ -65,7 +65,9 @@ export async function oncePerRun<T>(name: string, steps: { make: (dir: string) =
   const done = path.join(root, `${name}.done`);
   if (existsSync(done)) return steps.load(dir);
   await mkdir(root, { recursive: true });
-  const release = await lockfile.lock(root, {
+  // One lock per name (proper-lockfile keys its locks by the locked path): making the demo needs the migrated one.
+  const release = await lockfile.lock(dir, {
+    realpath: false,
     lockfilePath: path.join(root, `${name}.lock`),
     retries: { retries: 1200, minTimeout: 100, maxTimeout: 500 },
     stale: 60_000,
