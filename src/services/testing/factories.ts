@@ -94,7 +94,7 @@ export type WorldUser =
   | 'liuyang';
 
 export interface World {
-  org: { city: Organization; district: Organization; brigade: Organization; town: Organization; otherDistrict: Organization };
+  org: { city: Organization; district: Organization; brigade: Organization; town: Organization; otherDistrict: Organization; otherBrigade: Organization };
   users: Record<WorldUser, UserView>;
   actors: Record<WorldUser, Actor>;
 }
@@ -114,12 +114,12 @@ const worldUsers: { username: WorldUser; org: keyof World['org']; displayName: s
   { username: 'zhengyu', org: 'town', displayName: '郑宇', roles: ['officer'], certificateNo: '53990219000301', until: '2028-03-31' },
   { username: 'fengjie', org: 'town', displayName: '冯洁', roles: ['officer'], certificateNo: '53990219000302', until: '2028-03-31' },
   { username: 'head.xishan', org: 'otherDistrict', displayName: '杨帆', roles: ['head'], certificateNo: '53990319000101', until: '2029-06-30' },
-  { username: 'liuyang', org: 'otherDistrict', displayName: '刘洋', roles: ['officer'], certificateNo: '53990319000201', until: '2028-12-31' },
+  { username: 'liuyang', org: 'otherBrigade', displayName: '刘洋', roles: ['officer'], certificateNo: '53990319000201', until: '2028-12-31' },
 ];
 
 /**
  * A small bureau like the demo's, without its cases: 云城市城市管理局 → 东湖区 (district bureau, document prefix
- * 云东城管) → its brigade and the 南湖街道 team, and 西山区 beside it; one user of every role, with the demo's
+ * 云东城管) → its brigade and the 南湖街道 team, and 西山区 with its brigade beside it; one user of every role, with the demo's
  * usernames, names and certificates. Call on an empty database.
  */
 export async function newWorld(ctx: ServiceContext): Promise<World> {
@@ -130,8 +130,9 @@ export async function newWorld(ctx: ServiceContext): Promise<World> {
   const brigade = await org('东湖区城市管理综合行政执法大队', 'brigade', district, '539902', '539902MB1K4567');
   const town = await org('东湖区南湖街道综合行政执法队', 'town_team', district, '539902003', null);
   const otherDistrict = await org('云城市西山区城市管理和综合行政执法局', 'district_bureau', city, '539903', '539903MB1K5678');
+  const otherBrigade = await org('西山区城市管理综合行政执法大队', 'brigade', otherDistrict, '539903', '539903MB1K6789');
   await setCaseSettings(ctx, systemActor, district.id, { documentPrefix: '云东城管' });
-  const orgs = { city, district, brigade, town, otherDistrict };
+  const orgs = { city, district, brigade, town, otherDistrict, otherBrigade };
   const users = {} as Record<WorldUser, UserView>;
   const actors = {} as Record<WorldUser, Actor>;
   for (const u of worldUsers) {
