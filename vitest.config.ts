@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (ENGINEERING.md): small = pure domain (and pure web modules such as form generation); medium = services and repositories on a fresh database
@@ -5,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 // (test/browser, they need Chromium) have their own config and command: vitest.browser.config.ts, `npm run test:browser`.
 export default defineConfig({
   test: {
+    // One test file per core (vitest's default leaves one core to its main process, which here is mostly idle:
+    // on the 2-core machine that ran every file one after another). Each worker peaks at a few hundred MiB.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // A per-run folder for the migrated and the demo database templates and the demo data folder, shared by the
