@@ -10,7 +10,8 @@ export default defineConfig({
     // on the 2-core machine that ran every file one after another). Each worker peaks at a few hundred MiB.
     maxWorkers: availableParallelism(),
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // A file's beforeAll may wait while another file seeds the demo for the run (oncePerRun) on a busy machine.
+    hookTimeout: 300_000,
     // A per-run folder for the migrated and the demo database templates and the demo data folder, shared by the
     // test files that need them (src/db/testing.ts, src/services/testing/demo-database.ts).
     globalSetup: ['test/global-setup.ts'],
