@@ -33,7 +33,7 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
 const pgliteClients = new WeakMap<DatabaseHandle, PGlite>();
 let migratedArchive: Promise<Blob> | undefined;
 
-async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
+function migrated(): Promise<Blob> {
   migratedArchive ??= oncePerRun('migrated', {
     make: async (dir) => {
       const client = new PGlite();
@@ -45,7 +45,27 @@ async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
     },
     load: async (dir) => new Blob([await readFile(path.join(dir, 'pgdata.tar'))]),
   });
-  return loadTestDatabase(await migratedArchive);
+  return migratedArchive;
+}
+
+async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
+  return loadTestDatabase(await migrated());
+}
+
+/**
+ * A data folder (FAZHI_DATA_DIR) with a migrated, empty embedded database, made once per run: CLI tests copy it
+ * (`cp -r`) so their first command does not create and migrate a database. It must not be written to.
+ */
+export async function migratedDataFolderTemplate(): Promise<string> {
+  return oncePerRun('migrated-data-folder', {
+    make: async (dir) => {
+      const client = new PGlite(path.join(dir, 'pgdata'), { loadDataDir: await migrated() });
+      await client.waitReady;
+      await client.close();
+      return dir;
+    },
+    load: async (dir) => dir,
+  });
 }
 
 /**
