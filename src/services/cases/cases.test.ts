@@ -11,6 +11,7 @@ import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { createOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
+import { TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { addEvidence } from './add-evidence.ts';
 import { setCaseSettings } from './case-settings.ts';
@@ -62,11 +63,11 @@ async function user(org: { id: number; path: string }, username: string, display
     organizationId: org.id,
     username,
     displayName,
-    password: 'Test12345',
+    password: TEST_PASSWORD,
     roles,
     certificateNo: cert,
     certificateValidUntil: until,
-  });
+  }, { passwordHash: await testPasswordHash() }); // argon2 once per process, not per user
   return { userId: u.id, organizationId: org.id, organizationPath: org.path, roles, displayName };
 }
 
