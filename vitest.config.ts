@@ -13,11 +13,11 @@ export default defineConfig({
     // A file's beforeAll may wait while another file seeds the demo for the run (oncePerRun) on a busy machine.
     hookTimeout: 300_000,
     // A per-run folder for the migrated and the demo database templates and the demo data folder, shared by the
-    // test files that need them (src/db/testing.ts, src/services/testing/demo-database.ts).
+    // test files that need them (src/db/testing.ts, src/demo/testing.ts).
     globalSetup: ['test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'small', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'scripts/**/*.test.ts'] } },
-      { extends: true, test: { name: 'medium', include: ['src/{db,services}/**/*.test.ts'] } },
+      { extends: true, test: { name: 'medium', include: ['src/{db,services,demo}/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/browser/**'] } },
     ],
   },

@@ -8,8 +8,8 @@ import { createTestDatabase } from '../src/db/testing.ts';
 import { getCase } from '../src/services/cases/get-case.ts';
 import { listCasesPage } from '../src/services/cases/list-cases.ts';
 import { memoryFileStore } from '../src/services/file-store.ts';
-import { seedDemo } from '../src/services/seed-demo.ts';
-import { DEMO_TODAY } from '../src/services/seed-demo-cases.ts';
+import { seedDemo } from '../src/demo/index.ts';
+import { DEMO_TODAY } from '../src/demo/cases.ts';
 
 async function best(runs: number, work: () => Promise<unknown>): Promise<number> {
   let ms = Infinity;

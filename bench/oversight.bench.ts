@@ -10,8 +10,8 @@ import { createTestDatabase } from '../src/db/testing.ts';
 import { caseStatistics } from '../src/services/cases/case-statistics.ts';
 import { listReviewQueue } from '../src/services/cases/review-queue.ts';
 import { memoryFileStore } from '../src/services/file-store.ts';
-import { seedDemo } from '../src/services/seed-demo.ts';
-import { DEMO_TODAY } from '../src/services/seed-demo-cases.ts';
+import { seedDemo } from '../src/demo/index.ts';
+import { DEMO_TODAY } from '../src/demo/cases.ts';
 
 /** Milliseconds of the fastest of `rounds` sequential runs. */
 async function fastest(rounds: number, work: () => Promise<unknown>): Promise<string> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDataFolderTemplate } from '../services/testing/demo-database.ts';
+import { demoDataFolderTemplate } from '../demo/testing.ts';
 import { sm3 } from '../domain/audit/digest.ts';
 import { readPdf } from '../services/documents/pdf.ts';
 import { missing } from '../services/testing/missing-tool.ts';

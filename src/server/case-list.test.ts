@@ -1,6 +1,6 @@
 /** GET /api/cases with the case-list filter contract (docs/CASES.md "Case list"): the body stays an array, the total comes in x-total-count. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TODAY } from '../services/seed-demo-cases.ts';
+import { DEMO_TODAY } from '../demo/cases.ts';
 import { createTestApp } from './test-app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

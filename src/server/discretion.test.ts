@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledBenchmarksUrl } from '../domain/discretion/index.ts';
 import { idNumberCheckChar } from '../domain/validators/id-number.ts';
-import { DEMO_BENCHMARK_NAME, DEMO_INCONSISTENT_PARTY } from '../services/discretion/seed-demo-discretion.ts';
+import { DEMO_BENCHMARK_NAME, DEMO_INCONSISTENT_PARTY } from '../demo/discretion.ts';
 import { createTestApp } from './test-app.ts';
 import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPassedChecklist } from '../domain/cases/legal-review.ts';
-import { DEMO_TODAY } from '../services/seed-demo-cases.ts';
+import { DEMO_TODAY } from '../demo/cases.ts';
 import { createTestApp } from './test-app.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDatabase } from '../db/testing.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryFileStore } from '../services/file-store.ts';
-import { DEMO_PASSWORD } from '../services/seed-demo.ts';
-import { demoDatabase } from '../services/testing/demo-database.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
+import { demoDatabase } from '../demo/testing.ts';
 import { buildApp } from './app.ts';
 
 /**

@@ -14,7 +14,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => h?.close());
 
-/** The demo case awaiting legal review in 东湖 (src/services/seed-demo-cases.ts, case 20). */
+/** The demo case awaiting legal review in 东湖 (src/demo/cases.ts, case 20). */
 const AWAITING = '涉嫌餐饮服务未安装油烟净化设施排放油烟案';
 
 async function openFromQueue(page: Page) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseParties } from '../../src/db/schema.ts';
-import { DEMO_PASSWORD } from '../../src/services/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/demo/index.ts';
 import { PORTAL_INITIAL_JS_LIMIT_GZIP, kB, measureWebBundles } from '../../scripts/web-bundle-size.ts';
 import { type Harness, type ViewportName, horizontalOverflow, screenshot, settle, startHarness } from './harness.ts';
 

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { roles } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { DemoLogin } from '../../services/seed-demo.ts';
+import type { DemoLogin } from '../../demo/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 // The server, the demo seeder and the runtime load inside each action (dynamic imports), so registering these
 // commands costs nothing to the others in this file.
 const runtime = () => import('../runtime.ts');
-const demo = () => import('../../services/seed-demo.ts');
+const demo = () => import('../../demo/index.ts');
 
 const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 

@@ -11,14 +11,14 @@ import { documentTemplates } from '../../domain/documents/catalog.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { cases } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
-import { demoDatabase } from '../testing/demo-database.ts';
+import { demoDatabase } from '../../demo/testing.ts';
 import { readPdf } from './pdf.ts';
 import { missing } from '../testing/missing-tool.ts';
 import { renderDocumentForCase } from './render-for-case.ts';
 
 const ARCHIVED = '涉嫌未取得建设工程规划许可证擅自建设案';
 
-/** Which demo case each template is shown with (src/services/seed-demo-cases.ts). */
+/** Which demo case each template is shown with (src/demo/cases.ts). */
 const demoCaseOf: Record<string, string> = {
   案卷封面: ARCHIVED,
   卷内目录: ARCHIVED,

@@ -20,11 +20,14 @@ import { registerClue } from '../cases/register-clue.ts';
 import { transitionCase } from '../cases/transition-case.ts';
 import type { ServiceContext } from '../context.ts';
 import { type Organization, createOrganization } from '../organizations.ts';
-import { DEMO_PASSWORD } from '../seed-demo.ts';
 import { type UserView, createUser } from '../users.ts';
 
-/** The password of every factory user: the demo's, so `createTestApp().login(username)` works for both. */
-export const TEST_PASSWORD = DEMO_PASSWORD;
+/**
+ * The password of every factory user. The same as the demo's DEMO_PASSWORD (src/demo/organizations.ts; a layer
+ * above services, so not imported here — src/demo/organizations.test.ts checks they are equal), so
+ * `createTestApp().login(username)` works for factory and demo users alike.
+ */
+export const TEST_PASSWORD = 'Demo2026';
 
 let passwordHash: Promise<string> | undefined;
 /** argon2 of TEST_PASSWORD, computed once per process. */

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../domain/access.ts';
-import type { DatabaseHandle } from '../../db/connect.ts';
-import { caseParties, cases, organizations, users } from '../../db/schema.ts';
-import type { ServiceContext } from '../context.ts';
-import { demoDatabase } from '../testing/demo-database.ts';
-import { verifyAudit } from '../verify-audit.ts';
-import { listBenchmarkVersions } from './browse-benchmarks.ts';
-import { consistencyReport, similarCasesForCase } from './consistency.ts';
-import { DEMO_BENCHMARK_NAME, DEMO_EXEMPTION_LIST_NAME, DEMO_INCONSISTENT_PARTY } from './seed-demo-discretion.ts';
+import type { Actor, Role } from '../domain/access.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { caseParties, cases, organizations, users } from '../db/schema.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { demoDatabase } from './testing.ts';
+import { verifyAudit } from '../services/verify-audit.ts';
+import { listBenchmarkVersions } from '../services/discretion/browse-benchmarks.ts';
+import { consistencyReport, similarCasesForCase } from '../services/discretion/consistency.ts';
+import { DEMO_BENCHMARK_NAME, DEMO_EXEMPTION_LIST_NAME, DEMO_INCONSISTENT_PARTY } from './discretion.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;

@@ -1,13 +1,13 @@
+/**
+ * The demo bureau itself: the organization tree of the fictional 云城市 and a user of every role, all with the one
+ * demo password. Created through the services (createOrganization, createUser), so every row has its audit record.
+ */
 import { hash } from '@node-rs/argon2';
-import { count } from 'drizzle-orm';
 import { type OrganizationKind, type Role, systemActor } from '../domain/access.ts';
 import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
-import { organizations } from '../db/schema.ts';
-import type { ServiceContext } from './context.ts';
-import { createOrganization } from './organizations.ts';
-import { seedDemoCases } from './seed-demo-cases.ts';
-import { seedDemoDiscretion } from './discretion/seed-demo-discretion.ts';
-import { createUser } from './users.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { createOrganization } from '../services/organizations.ts';
+import { createUser } from '../services/users.ts';
 
 /** The one password of every demo account; printed by `fazhi demo` and `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'Demo2026';
@@ -71,20 +71,18 @@ const demoUsers: DemoUser[] = [
   { org: 'xishan-brigade', username: 'chief.xishan', displayName: '许文', roles: ['officer'], certificateNo: '53990319000200', certificateValidUntil: '2029-06-30' },
 ];
 
-export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
-  const [row] = await ctx.db.select({ n: count() }).from(organizations);
-  return (row?.n ?? 0) === 0;
-}
-
-/** Creates the demo bureau (organization tree and a user of every role). Refuses to run on a database with data. */
-export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean; logins: DemoLogin[] }> {
-  const logins = demoUsers.map((u) => ({
+/** Who can log in to the demo (printed by `fazhi demo` and `npm start`). */
+export function demoLogins(): DemoLogin[] {
+  return demoUsers.map((u) => ({
     username: u.username,
     displayName: u.displayName,
     roles: u.roles,
     organization: demoOrgs.find((o) => o.key === u.org)!.name,
   }));
-  if (!(await isDatabaseEmpty(ctx))) return { created: false, logins };
+}
+
+/** Creates the demo organization tree and its users (on an empty database: ./index.ts checks). */
+export async function seedDemoOrganizations(ctx: ServiceContext): Promise<void> {
   const ids = new Map<string, number>();
   for (const org of demoOrgs) {
     // 11 = 机构编制 / 机关 (GB 32100-2015 registration authority and institution type).
@@ -111,7 +109,4 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean;
       certificateValidUntil: user.certificateValidUntil ?? null,
     }, { passwordHash });
   }
-  await seedDemoCases(ctx);
-  await seedDemoDiscretion(ctx);
-  return { created: true, logins };
 }

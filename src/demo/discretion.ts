@@ -4,26 +4,26 @@
  * those benchmark items verbatim (a real bureau imports its own benchmark for its own regulations); and decided
  * cases that follow the benchmark, one repeat offender, and ONE case fined unlike its peers (same violation and
  * tier, 3,000元 where the others paid 1,000元, with a written reason and legal review) — the one the
- * same-case-same-penalty report flags. Built through the services on a demo clock, like seed-demo-cases.ts.
+ * same-case-same-penalty report flags. Built through the services on a demo clock, like ./cases.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { eq, inArray } from 'drizzle-orm';
-import { type Actor, type Role, systemActor } from '../../domain/access.ts';
-import type { IsoDate } from '../../domain/calendar/iso-date.ts';
-import { type BenchmarkItem, bundledBenchmarksUrl, bundledExemptionsUrl, parseBenchmarkCsv } from '../../domain/discretion/index.ts';
-import { creditCodeCheckChar } from '../../domain/validators/credit-code.ts';
-import { idNumberCheckChar } from '../../domain/validators/id-number.ts';
-import { organizations, users } from '../../db/schema.ts';
-import { addEvidence } from '../cases/add-evidence.ts';
-import type { CaseView } from '../cases/get-case.ts';
-import { addPowerItem } from '../cases/power-list.ts';
-import { publishDecision } from '../cases/publicity.ts';
-import { registerClue } from '../cases/register-clue.ts';
-import { transitionCase } from '../cases/transition-case.ts';
-import type { ServiceContext } from '../context.ts';
-import { memoryFileStore } from '../file-store.ts';
-import { importBenchmarks } from './import-benchmarks.ts';
-import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
+import { type Actor, type Role, systemActor } from '../domain/access.ts';
+import type { IsoDate } from '../domain/calendar/iso-date.ts';
+import { type BenchmarkItem, bundledBenchmarksUrl, bundledExemptionsUrl, parseBenchmarkCsv } from '../domain/discretion/index.ts';
+import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
+import { idNumberCheckChar } from '../domain/validators/id-number.ts';
+import { organizations, users } from '../db/schema.ts';
+import { addEvidence } from '../services/cases/add-evidence.ts';
+import type { CaseView } from '../services/cases/get-case.ts';
+import { addPowerItem } from '../services/cases/power-list.ts';
+import { publishDecision } from '../services/cases/publicity.ts';
+import { registerClue } from '../services/cases/register-clue.ts';
+import { transitionCase } from '../services/cases/transition-case.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { memoryFileStore } from '../services/file-store.ts';
+import { importBenchmarks } from '../services/discretion/import-benchmarks.ts';
+import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 
 export const DEMO_BENCHMARK_NAME = '云城市城市管理行政处罚裁量基准（演示：采用深圳市2023年版等公开标准原文）';
 export const DEMO_EXEMPTION_LIST_NAME = '云城市城市管理轻微违法行为免罚清单（演示：采用上海、常德等地公开清单原文）';

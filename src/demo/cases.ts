@@ -11,15 +11,15 @@ import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { idNumberCheckChar } from '../domain/validators/id-number.ts';
 import { organizations, users } from '../db/schema.ts';
-import { addEvidence } from './cases/add-evidence.ts';
-import { setCaseSettings } from './cases/case-settings.ts';
-import { decideOnSpot } from './cases/decide-on-spot.ts';
-import { addPowerItem } from './cases/power-list.ts';
-import { publishDecision } from './cases/publicity.ts';
-import { registerClue } from './cases/register-clue.ts';
-import { transitionCase } from './cases/transition-case.ts';
-import type { ServiceContext } from './context.ts';
-import { memoryFileStore } from './file-store.ts';
+import { addEvidence } from '../services/cases/add-evidence.ts';
+import { setCaseSettings } from '../services/cases/case-settings.ts';
+import { decideOnSpot } from '../services/cases/decide-on-spot.ts';
+import { addPowerItem } from '../services/cases/power-list.ts';
+import { publishDecision } from '../services/cases/publicity.ts';
+import { registerClue } from '../services/cases/register-clue.ts';
+import { transitionCase } from '../services/cases/transition-case.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { memoryFileStore } from '../services/file-store.ts';
 import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 
 /** The demo's "today": every demo act happens on or before this date. */

@@ -1,0 +1,31 @@
+/**
+ * The demo bureau of the fictional 云城市 (`fazhi demo`, `npm start` on an empty database, and the tests that truly
+ * need it: ./testing.ts). One file per module's demo data, each built through that module's services so every row
+ * passed every guard and has its audit chain; seeded in dependency order: organizations and users, then cases,
+ * then discretion (which walks cases of its own through the workflow).
+ *
+ * Layer: src/demo may import domain, db and services; only the CLI and test code import it (eslint.config.js).
+ */
+import { count } from 'drizzle-orm';
+import { organizations } from '../db/schema.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { seedDemoCases } from './cases.ts';
+import { seedDemoDiscretion } from './discretion.ts';
+import { type DemoLogin, demoLogins, seedDemoOrganizations } from './organizations.ts';
+
+export { DEMO_PASSWORD, type DemoLogin } from './organizations.ts';
+
+export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: count() }).from(organizations);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Creates the demo bureau (organization tree, a user of every role, their cases and discretion data). Refuses to run on a database with data. */
+export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean; logins: DemoLogin[] }> {
+  const logins = demoLogins();
+  if (!(await isDatabaseEmpty(ctx))) return { created: false, logins };
+  await seedDemoOrganizations(ctx);
+  await seedDemoCases(ctx);
+  await seedDemoDiscretion(ctx);
+  return { created: true, logins };
+}
