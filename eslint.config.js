@@ -1,5 +1,5 @@
 // Lint, including the layer rule of docs/ARCHITECTURE.md:
-//   domain ← db ← services ← {server, cli};  services ← demo ← cli;  web imports domain only, talks to server over HTTP.
+//   domain ← db ← services ← {server, cli};  services ← demo ← cli;  web imports domain only (server over HTTP).
 // The demo bureau (src/demo) is data, not behaviour: besides the CLI only test code imports it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -20,7 +20,10 @@ export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Creates the demo bureau (organization tree, a user of every role, their cases and discretion data). Refuses to run on a database with data. */
+/**
+ * Creates the demo bureau: the organization tree, a user of every role, their cases and discretion data. Refuses to
+ * run on a database with data (`created: false`); the logins are returned either way.
+ */
 export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean; logins: DemoLogin[] }> {
   const logins = demoLogins();
   if (!(await isDatabaseEmpty(ctx))) return { created: false, logins };

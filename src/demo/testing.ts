@@ -2,7 +2,8 @@
  * The demo bureau for the tests that truly need it (tests of the demo itself, the case list and portal over every
  * demo case, the CLI on a demo data folder). Seeding it walks dozens of cases through the workflow and imports the
  * benchmarks — tens of seconds on a busy 2-core machine — so it is seeded once per test run (`oncePerRun`) and
- * every test file gets its own copy. Tests that need a few users, a power item and a case use src/services/testing/factories.ts.
+ * every test file gets its own copy. Tests that need a few users, a power item and a case use the factories
+ * (src/services/testing/factories.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
