@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { assertRole } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { adminPolicy } from '../../domain/admin/policy.ts';
 import { describeProblem } from '../../domain/audit/chain.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { verifyAudit } from '../../services/verify-audit.ts';
@@ -19,7 +20,7 @@ export function auditRoutes(app: ZodApp, ctx: ServiceContext): void {
       },
     },
     async (request) => {
-      assertRole(requireActor(request), 'supervisor', 'admin');
+      assertMay(requireActor(request), adminPolicy.verifyAudit);
       const result = await verifyAudit(ctx.db);
       return { ok: result.problem === null, ...result, problem: result.problem ? describeProblem(result.problem) : null };
     },

@@ -6,7 +6,9 @@
  */
 import { and, count, desc, eq, gt, isNull, like, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { addMonths, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { type DecisionStatus, decisionStatuses, type Penalty, procedures, type Procedure } from '../../domain/cases/model.ts';
@@ -158,7 +160,7 @@ function onPortal(today: IsoDate) {
 
 /** Publishes a pending decision on the portal (officers, heads, admins of the case's subtree). */
 export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ status: string; publishedAt: string; expiresOn: IsoDate | null }> {
-  assertRole(actor, 'officer', 'head', 'admin');
+  assertMay(actor, casePolicy.publishDecision);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     const { row, org, party } = await loadCase(tx, actor, caseId);
