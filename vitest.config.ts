@@ -1,17 +1,24 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (ENGINEERING.md): small = pure domain (and pure web modules such as form generation); medium = services and repositories on a fresh database
-// (PGlite by default, PostgreSQL when FAZHI_TEST_DATABASE_URL is set); e2e = HTTP and CLI.
+// (PGlite by default, PostgreSQL when FAZHI_TEST_DATABASE_URL is set); e2e = HTTP and CLI. The browser tests
+// (test/browser, they need Chromium) have their own config and command: vitest.browser.config.ts, `npm run test:browser`.
 export default defineConfig({
   test: {
+    // One test file per core (vitest's default leaves one core to its main process, which here is mostly idle:
+    // on the 2-core machine that ran every file one after another). Each worker peaks at a few hundred MiB.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
-    hookTimeout: 120_000,
-    // A per-run folder for the seeded demo database, shared by the test files that need it (src/server/test-app.ts).
+    // A file's beforeAll may wait while another file seeds the demo for the run (oncePerRun) on a busy machine.
+    hookTimeout: 300_000,
+    // A per-run folder for the migrated and the demo database templates and the demo data folder, shared by the
+    // test files that need them (src/db/testing.ts, src/services/testing/demo-database.ts).
     globalSetup: ['test/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'small', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       { extends: true, test: { name: 'medium', include: ['src/{db,services}/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/browser/**'] } },
     ],
   },
 });

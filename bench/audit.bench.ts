@@ -24,7 +24,7 @@ export async function benchAuditedWrites(handle: DatabaseHandle, options: { writ
       await appendAudit(
         tx,
         systemActor,
-        { action: 'organization.update', subjectType: 'bench', subjectId: i % options.subjects, organizationId: null, change: { i } },
+        { action: 'organization.update', subjectType: 'bench', subjectId: i % options.subjects, organizationId: null, change: { name: { from: `单位${i}`, to: `单位${i + 1}` } } },
         new Date(),
       );
     });

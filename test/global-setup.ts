@@ -1,6 +1,7 @@
 /**
- * Once per test run: a folder where the first test file that needs the seeded demo saves it, so the others load it
- * instead of seeding again (src/server/test-app.ts). Removed when the run ends.
+ * Once per test run: a folder where the first test file that needs something expensive — the migrated database,
+ * the seeded demo, the demo data folder of the CLI tests — makes it, so the others load it instead of making it
+ * again (`oncePerRun` in src/db/testing.ts). Removed when the run ends.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

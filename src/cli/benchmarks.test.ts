@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedDataFolderTemplate } from '../db/testing.ts';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
@@ -29,6 +30,8 @@ interface ImportJson {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-benchmarks-cli-'));
+  // An empty, migrated database (made once per run), so the first command does not create one.
+  await cp(await migratedDataFolderTemplate(), dataDir, { recursive: true });
 });
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDataFolderTemplate } from '../services/testing/demo-database.ts';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
@@ -21,8 +22,8 @@ async function fazhi(...args: string[]): Promise<{ code: number; stdout: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-cases-cli-'));
-  const demo = await fazhi('demo');
-  if (demo.code !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+  // A copy of the demo data folder (what `fazhi demo` leaves), made once per test run.
+  await cp(await demoDataFolderTemplate(), dataDir, { recursive: true });
 }, 180_000);
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
 import * as schema from './schema.ts';
 import { type DatabaseHandle, openPostgres, wrapPglite } from './connect.ts';
 
 /**
- * A fresh, migrated database for one test. PGlite by default (a clone of a migrated in-memory template, so
- * each test pays ~ms, not seconds); a new database on the PostgreSQL server named by
+ * A fresh, migrated database for one test. PGlite by default (loaded from an archive of a migrated database, made once
+ * per test run); a new database on the PostgreSQL server named by
  * FAZHI_TEST_DATABASE_URL when set (CI runs the medium tier both ways).
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
@@ -20,19 +25,83 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.FAZHI_TEST_DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-let template: Promise<PGlite> | undefined;
+/**
+ * The migrated, empty database as a data-directory archive. Creating a PGlite database (initdb) and migrating it
+ * costs seconds of CPU; loading an archive a fraction of that. So the first test file of a run makes the archive
+ * and saves it in FAZHI_TEST_SEED_DIR (test/global-setup.ts), every other file loads it (`oncePerRun`).
+ */
 const pgliteClients = new WeakMap<DatabaseHandle, PGlite>();
+let migratedArchive: Promise<Blob> | undefined;
+
+function migrated(): Promise<Blob> {
+  migratedArchive ??= oncePerRun('migrated', {
+    make: async (dir) => {
+      const client = new PGlite();
+      await wrapPglite(client, 'memory://template').migrate();
+      const archive = await client.dumpDataDir('none');
+      await client.close();
+      await writeFile(path.join(dir, 'pgdata.tar'), Buffer.from(await archive.arrayBuffer()));
+      return archive;
+    },
+    load: async (dir) => new Blob([await readFile(path.join(dir, 'pgdata.tar'))]),
+  });
+  return migratedArchive;
+}
 
 async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
-  template ??= (async () => {
-    const client = new PGlite();
-    await wrapPglite(client, 'memory://template').migrate();
-    return client;
-  })();
-  const clone = (await (await template).clone()) as PGlite;
-  const handle = wrapPglite(clone, 'memory://test');
-  pgliteClients.set(handle, clone);
-  return handle;
+  return loadTestDatabase(await migrated());
+}
+
+/**
+ * A data folder (FAZHI_DATA_DIR) with a migrated, empty embedded database, made once per run: CLI tests copy it
+ * (`cp -r`) so their first command does not create and migrate a database. It must not be written to.
+ */
+export async function migratedDataFolderTemplate(): Promise<string> {
+  return oncePerRun('migrated-data-folder', {
+    make: async (dir) => {
+      const client = new PGlite(path.join(dir, 'pgdata'), { loadDataDir: await migrated() });
+      await client.waitReady;
+      await client.close();
+      return dir;
+    },
+    load: async (dir) => dir,
+  });
+}
+
+/**
+ * Something expensive tests need, made once per test run instead of once per test file: the first process that
+ * asks makes it into FAZHI_TEST_SEED_DIR/<name>/ (holding a lock, so the others wait instead of making it too);
+ * every later one loads it from there. Without FAZHI_TEST_SEED_DIR (a run not started through vitest's global
+ * setup, test/global-setup.ts) it is made in a temporary folder removed when the process exits.
+ */
+export async function oncePerRun<T>(name: string, steps: { make: (dir: string) => Promise<T>; load: (dir: string) => Promise<T> }): Promise<T> {
+  const root = process.env.FAZHI_TEST_SEED_DIR;
+  if (!root) {
+    const dir = await mkdtemp(path.join(tmpdir(), `fazhi-test-${name}-`));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return steps.make(dir);
+  }
+  const dir = path.join(root, name);
+  const done = path.join(root, `${name}.done`);
+  if (existsSync(done)) return steps.load(dir);
+  await mkdir(root, { recursive: true });
+  // One lock per name (proper-lockfile keys its locks by the locked path): making the demo needs the migrated one.
+  const release = await lockfile.lock(dir, {
+    realpath: false,
+    lockfilePath: path.join(root, `${name}.lock`),
+    retries: { retries: 1200, minTimeout: 100, maxTimeout: 500 },
+    stale: 60_000,
+  });
+  try {
+    if (existsSync(done)) return await steps.load(dir);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const value = await steps.make(dir);
+    await writeFile(done, '');
+    return value;
+  } finally {
+    await release();
+  }
 }
 
 /** The whole content of a PGlite test database as a data-directory archive (for `loadTestDatabase`). */

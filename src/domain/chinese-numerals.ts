@@ -61,3 +61,30 @@ export function parseChineseInteger(s: string, options: { digitByDigit?: boolean
   }
   return total + section + (digit ?? 0);
 }
+
+const DIGIT_CHARS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+
+/**
+ * Writes a whole number from 0 to 9999 the way statutes number their articles and items: 十一 (not 一十一), 一百一十,
+ * 一百零一, 一千零二十. The inverse of `parseChineseInteger` on that range.
+ */
+export function formatChineseInteger(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new RangeError(`formatChineseInteger: ${String(n)} is outside 0–9999`);
+  if (n === 0) return '零';
+  const units = ['千', '百', '十', ''] as const;
+  const digits = String(n).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let pendingZero = false;
+  digits.forEach((d, i) => {
+    const unit = units[i] ?? '';
+    if (d === 0) {
+      if (out) pendingZero = true;
+      return;
+    }
+    if (pendingZero) out += '零';
+    pendingZero = false;
+    // 十二, not 一十二 — only when the number starts with its tens.
+    out += (d === 1 && unit === '十' && !out ? '' : (DIGIT_CHARS[d] ?? '')) + unit;
+  });
+  return out;
+}

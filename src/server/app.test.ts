@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newWorld } from '../services/testing/factories.ts';
 import { createTestApp } from './test-app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
-  t = await createTestApp({ loginRateLimit: 5 });
+  t = await createTestApp({ loginRateLimit: 5, demo: false });
+  // Two districts of one city with the demo's organizations and usernames, without its cases.
+  await newWorld(t.ctx);
 });
 afterAll(() => t.close());
 

@@ -65,7 +65,7 @@ function company(name: string, code: string) {
 async function powerItem(code: string, username = 'wanglei'): Promise<number> {
   const me = await call(username, 'GET', '/api/auth/me');
   const items = await call(username, 'GET', `/api/organizations/${me.body.organizationId}/power-items`);
-  return (items.body as unknown as Json[]).find((i) => i.code === code)!.id as number;
+  return (items.body as Json[]).find((i) => i.code === code)!.id as number;
 }
 
 async function clue(username: string, code: string, party: Json, extra: Json = {}): Promise<Json> {
@@ -255,7 +255,7 @@ describe('enforcement cases over HTTP', () => {
 
   it('bad input gets a clear Chinese error and changes nothing; other districts see nothing', async () => {
     today = '2026-05-21';
-    const before = (await call('supervisor', 'GET', '/api/cases?limit=500')).body as unknown as Json[];
+    const before = (await call('supervisor', 'GET', '/api/cases?limit=500')).body as Json[];
     const bad = await call('wanglei', 'POST', '/api/cases', { clueSource: 'patrol', title: '测试案件', facts: '太短', place: '某地', actStartedOn: '2026-13-01', actEndedOn: null, discoveredOn: today, powerItemId: null, party: { kind: 'person', name: '张三', idNumber: '123' } });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -275,11 +275,11 @@ describe('enforcement cases over HTTP', () => {
     expect((await call('supervisor', 'GET', '/api/cases?limit=500')).body).toHaveLength(before.length);
     const donghuCase = before.find((c) => c.organizationName.startsWith('东湖区城市管理综合'))!;
     expect((await call('liuyang', 'GET', `/api/cases/${donghuCase.id}`)).status).toBe(404);
-    expect(((await call('liuyang', 'GET', '/api/cases')).body as unknown as Json[]).every((c) => c.actCode.startsWith('539903'))).toBe(true);
+    expect(((await call('liuyang', 'GET', '/api/cases')).body as Json[]).every((c) => c.actCode.startsWith('539903'))).toBe(true);
   });
 
   it('public lookup by 行政行为码 never returns an ID number, a phone number or a natural person full name', async () => {
-    const all = (await call('supervisor', 'GET', '/api/cases?limit=500')).body as unknown as Json[];
+    const all = (await call('supervisor', 'GET', '/api/cases?limit=500')).body as Json[];
     expect(all.length).toBeGreaterThan(20);
     const published = JSON.stringify((await call(null, 'GET', '/api/public/decisions?pageSize=50')).body);
     let persons = 0;
@@ -308,11 +308,11 @@ describe('enforcement cases over HTTP', () => {
 
   it('a case offers its forms the people of its bureau and the heads above it, beyond the officer’s own brigade', async () => {
     const mine = await call('wanglei', 'GET', '/api/users');
-    expect((mine.body as unknown as Json[]).map((u) => u.username)).not.toContain('reviewer.donghu');
+    expect((mine.body as Json[]).map((u) => u.username)).not.toContain('reviewer.donghu');
     const c = await clue('wanglei', 'SK-001', person('周小兵', '19900101'));
     const people = await call('wanglei', 'GET', `/api/cases/${c.id}/people`);
     expect(people.status).toBe(200);
-    const list = people.body as unknown as Json[];
+    const list = people.body as Json[];
     const names = list.map((p) => p.displayName);
     // The bureau's reviewer (a hearing presider who did not investigate) and head (approvals), and the brigade.
     expect(names).toEqual(expect.arrayContaining(['林晓', '陈建国', '王磊', '赵刚']));

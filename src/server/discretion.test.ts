@@ -75,7 +75,7 @@ describe('staff: the same-case-same-penalty report and similar cases', () => {
 
 describe('staff: import and export', () => {
   it('imports an uploaded CSV as a new version and reports every rejected row; a bad file imports nothing', async () => {
-    const before = (await call('admin.donghu', 'GET', '/api/benchmarks')).body as unknown as Json[];
+    const before = (await call('admin.donghu', 'GET', '/api/benchmarks')).body as Json[];
     const ok = await upload('admin.donghu', 'discretion-benchmarks.csv', csv, { name: '东湖区裁量基准（测试导入）', effectiveFrom: '2026-12-01' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.imported).toBeGreaterThanOrEqual(190);
@@ -86,7 +86,7 @@ describe('staff: import and export', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^无法读取文件 scan\.pdf/);
     expect((await upload('wanglei', 'discretion-benchmarks.csv', csv)).status).toBe(403);
-    const after = (await call('admin.donghu', 'GET', '/api/benchmarks')).body as unknown as Json[];
+    const after = (await call('admin.donghu', 'GET', '/api/benchmarks')).body as Json[];
     expect(after.length).toBe(before.length + 1);
     const exported = await call('admin.donghu', 'GET', `/api/benchmarks/${ok.body.versionId}/export`);
     expect(exported.status).toBe(200);
@@ -110,7 +110,7 @@ describe('staff: the proposal step uses the benchmark', () => {
   it('outside the range without a reason: 422 naming the range and the item; with one: accepted and legal review required', async () => {
     today = '2026-11-16';
     const me = await call('wanglei', 'GET', '/api/auth/me');
-    const items = (await call('wanglei', 'GET', `/api/organizations/${me.body.organizationId}/power-items`)).body as unknown as Json[];
+    const items = (await call('wanglei', 'GET', `/api/organizations/${me.body.organizationId}/power-items`)).body as Json[];
     const shopFront = items.find((i) => i.code === 'SZ-002')!;
     const ids = await Promise.all(['wanglei', 'zhaogang'].map(async (u) => (await call(u, 'GET', '/api/auth/me')).body.userId as number));
     let c = (

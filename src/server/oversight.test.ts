@@ -74,7 +74,7 @@ describe('supervisor dashboard over HTTP', () => {
     expect(s.units).toEqual([expect.objectContaining({ organizationId: town.id, ownLevel: true, cases: s.totals.cases })]);
     const list = await call('head.nanhu', 'GET', '/api/cases?limit=500');
     expect(list.total).toBe(s.totals.cases);
-    expect(new Set((list.body as unknown as Json[]).map((c) => c.organizationName))).toEqual(new Set([town.name]));
+    expect(new Set((list.body as Json[]).map((c) => c.organizationName))).toEqual(new Set([town.name]));
     expect(s.totals.cases).toBeLessThan((await stats('head.donghu')).totals.cases);
   });
 
@@ -92,7 +92,7 @@ describe('reviewer’s desk over HTTP', () => {
   const failing = (passed: boolean, note: string) => ({ ...allPassedChecklist(), evidence: { passed: false, note } });
 
   it('approves a queued case with the checklist; inconsistent checklists are refused and change nothing', async () => {
-    const queue = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue')).body as unknown as Json[];
+    const queue = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue')).body as Json[];
     const item = queue.find((q) => q.title === '涉嫌餐饮服务未安装油烟净化设施排放油烟案')!;
     expect(item).toMatchObject({ state: 'reviewing', status: 'pending', reasons: ['罚款达到 5,000.00元'] });
     expect(queue.every((q) => q.organizationName.startsWith('东湖区'))).toBe(true);
@@ -111,7 +111,7 @@ describe('reviewer’s desk over HTTP', () => {
     expect(approved.body.version).toBe(item.version + 1);
     expect(approved.body.record.legalReviews.at(-1)).toMatchObject({ passed: true, reviewerName: '林晓', checklist: { discretion: { passed: true, note: '罚款在法定幅度内' } } });
     expect(approved.body.timeline.at(-1)).toMatchObject({ label: '法制审核', change: { passed: true, checklist: { subject: { passed: true } } } });
-    const after = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue')).body as unknown as Json[];
+    const after = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue')).body as Json[];
     expect(after.map((q) => q.id)).not.toContain(item.id);
     const stale = await call('reviewer.donghu', 'POST', url, { ...base, passed: true, checklist: allPassedChecklist() });
     expect(stale.status).toBe(409);

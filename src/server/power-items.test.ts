@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newCase, newPowerItem, newWorld } from '../services/testing/factories.ts';
 import { createTestApp } from './test-app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const cookies = new Map<string, string>();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  // The demo's district with an item of its own that a case uses, and an item of the city it inherits.
+  const w = await newWorld(t.ctx);
+  await newPowerItem(t.ctx, w.org.city.id, { code: 'CITY-001' });
+  const used = await newPowerItem(t.ctx, w.org.district.id, { code: 'DH-001' });
+  await newCase(t.ctx, w, { state: 'clue', powerItemId: used.id });
 }, 240_000);
 afterAll(() => t.close());
 
@@ -39,7 +45,7 @@ describe('power list over HTTP', () => {
     expect(edited.body.category).toBe('市容秩序');
     const list = (await call('admin.donghu', 'GET', `/api/organizations/${orgId}/power-items`)).body as Json[];
     expect(list.find((i) => i.code === 'HTTP-001')).toMatchObject({ inherited: false, caseCount: 0, category: '市容秩序' });
-    // Some demo items are used by demo cases, and the city's items are listed as inherited.
+    // Some items are used by cases, and the city's items are listed as inherited.
     expect(list.some((i) => i.caseCount > 0)).toBe(true);
     const off = await call('admin.donghu', 'PATCH', `/api/power-items/${created.body.id}`, { active: false });
     expect(off.body.active).toBe(false);
@@ -54,7 +60,7 @@ describe('power list over HTTP', () => {
     const orgId = await organizationId('admin.donghu');
     const list = (await call('admin.donghu', 'GET', `/api/organizations/${orgId}/power-items`)).body as Json[];
     const used = list.find((i) => i.caseCount > 0 && !i.inherited)!;
-    expect(used, 'a demo item of the district used by a case').toBeDefined();
+    expect(used, 'an item of the district used by a case').toBeDefined();
     const reworded = await call('admin.donghu', 'PATCH', `/api/power-items/${used.id}`, { name: `${used.name}（修订）` });
     expect(reworded.status).toBe(422);
     expect(reworded.body.code).toBe('RULE_VIOLATION');

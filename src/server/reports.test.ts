@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newWorld } from '../services/testing/factories.ts';
 import { createTestApp } from './test-app.ts';
 
 const samples = path.resolve(import.meta.dirname, '../../../shared/samples/reports');
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  // The demo's organizations and users (with their certificates), without its cases.
+  await newWorld(t.ctx);
 });
 afterAll(() => t.close());
 

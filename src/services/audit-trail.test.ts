@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../domain/access.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { auditChainHeads } from '../db/schema.ts';
+import { auditChainHeads, auditRecords } from '../db/schema.ts';
 import { createTestDatabase, resetTestDatabase, testDatabaseKind } from '../db/testing.ts';
-import { appendAudit } from './audit-trail.ts';
+import { type AuditEntry, appendAudit } from './audit-trail.ts';
 import { checkpointAudit } from './checkpoint-audit.ts';
 import type { ServiceContext } from './context.ts';
 import { verifyAudit } from './verify-audit.ts';
@@ -23,7 +23,7 @@ afterAll(() => handle.close());
 async function write(subject: number, n = 1) {
   for (let i = 0; i < n; i++) {
     await ctx.db.transaction((tx) =>
-      appendAudit(tx, systemActor, { action: 'organization.update', subjectType: 'organization', subjectId: subject, organizationId: 1, change: { i, name: `单位${subject}` } }, ctx.clock()),
+      appendAudit(tx, systemActor, { action: 'organization.update', subjectType: 'organization', subjectId: subject, organizationId: 1, change: { name: { from: `单位${subject}-${i}`, to: `单位${subject}-${i + 1}` } } }, ctx.clock()),
     );
   }
 }
@@ -110,5 +110,31 @@ describe('audit trail', () => {
     expect(result).toMatchObject({ records: 200, chains: 50, problem: null });
     const heads = await ctx.db.select().from(auditChainHeads);
     expect(heads.map((h) => h.seq)).toEqual(Array(50).fill(4));
+  });
+});
+
+describe('appendAudit and the event catalog', () => {
+  const entry = { subjectType: 'calendar', subjectId: '2027', organizationId: null };
+  const nothingWritten = async () => {
+    expect(await ctx.db.select().from(auditRecords)).toEqual([]);
+    expect(await ctx.db.select().from(auditChainHeads)).toEqual([]);
+  };
+
+  it('writes a payload that matches its action, unchanged', async () => {
+    const stored = await ctx.db.transaction((tx) => appendAudit(tx, systemActor, { ...entry, action: 'calendar.year', change: { year: 2027, complete: true } }, ctx.clock()));
+    const [row] = await ctx.db.select().from(auditRecords);
+    expect(row).toMatchObject({ action: 'calendar.year', change: { year: 2027, complete: true }, digest: stored.digest });
+  });
+
+  it('refuses an unknown action, and nothing is written', async () => {
+    const unknown = { ...entry, action: 'calendar.purge', change: {} } as unknown as AuditEntry;
+    await expect(ctx.db.transaction((tx) => appendAudit(tx, systemActor, unknown, ctx.clock()))).rejects.toThrow(/Unknown audit action "calendar\.purge"/);
+    await nothingWritten();
+  });
+
+  it('refuses a payload that does not match its schema, naming the action and the field, and nothing is written', async () => {
+    const wrong = { ...entry, action: 'calendar.year', change: { year: 2027, complete: 'yes' } } as unknown as AuditEntry<'calendar.year'>;
+    await expect(ctx.db.transaction((tx) => appendAudit(tx, systemActor, wrong, ctx.clock()))).rejects.toThrow(/"calendar\.year" does not match.*complete/);
+    await nothingWritten();
   });
 });

@@ -1,29 +1,36 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Actor } from '../domain/access.ts';
 import { isSystem } from '../domain/access.ts';
-import type { AuditAction } from '../domain/audit/actions.ts';
+import { type AuditAction, type AuditChange, assertAuditChange } from '../domain/audit/events.ts';
 import { type StoredAuditRecord, changeDigest, recordDigest } from '../domain/audit/chain.ts';
 import { GENESIS_DIGEST } from '../domain/audit/digest.ts';
 import type { Executor, Transaction } from '../db/connect.ts';
 import { auditChainHeads, auditRecords } from '../db/schema.ts';
 
-export interface AuditEntry {
-  action: AuditAction;
+/** One audit record to write; `change` has the shape the catalog (domain/audit/events.ts) gives `action`. */
+export interface AuditEntry<A extends AuditAction = AuditAction> {
+  action: A;
   subjectType: string;
   subjectId: string | number;
   /** The organization whose data changed (for scoping who may read the trail). */
   organizationId: number | null;
   /** What changed: new values, or { from, to } pairs. Never passwords or tokens. */
-  change: Record<string, unknown>;
+  change: NoInfer<AuditChange<A>>;
 }
+
+/** An entry of any action, for code that chooses the action at run time (the payload is still checked when written). */
+export type AnyAuditEntry = { [A in AuditAction]: AuditEntry<A> }[AuditAction];
 
 export const chainOf = (subjectType: string, subjectId: string | number) => `${subjectType}:${subjectId}`;
 
 /**
  * Appends one record to the subject's chain inside the caller's transaction. Only writers of the same
  * subject wait for each other (row lock on that chain's head); different subjects never contend.
+ * Throws (a programming error, before anything is written) when the action is not in the catalog or the
+ * payload does not match its schema.
  */
-export async function appendAudit(tx: Transaction, actor: Actor, entry: AuditEntry, at: Date): Promise<StoredAuditRecord> {
+export async function appendAudit<A extends AuditAction>(tx: Transaction, actor: Actor, entry: AuditEntry<A>, at: Date): Promise<StoredAuditRecord> {
+  assertAuditChange(entry.action, entry.change);
   const chain = chainOf(entry.subjectType, entry.subjectId);
   // One statement creates the head if needed and locks it (the no-op update takes the row lock and returns
   // the current values); a concurrent writer of the same chain waits here and then sees the new head.

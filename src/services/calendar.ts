@@ -4,7 +4,7 @@ import type { Actor } from '../domain/access.ts';
 import { assertMay } from '../domain/policy.ts';
 import { adminPolicy } from '../domain/admin/policy.ts';
 import { type CalendarOverride, WorkCalendar } from '../domain/calendar/work-calendar.ts';
-import { type DayInfo } from '../domain/calendar/work-calendar.ts';
+import type { CalendarDays, CalendarOverrides, CalendarOverride as CalendarOverrideView } from '../domain/admin/views.ts';
 import { addDays, daysBetween, isIsoDate } from '../domain/calendar/iso-date.ts';
 import { notFound, validationError } from '../domain/errors.ts';
 import type { Executor } from '../db/connect.ts';
@@ -30,7 +30,7 @@ export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
   );
 }
 
-export async function listCalendarOverrides(ctx: ServiceContext, year?: number) {
+export async function listCalendarOverrides(ctx: ServiceContext, year?: number): Promise<CalendarOverrides> {
   const where = year ? and(gte(calendarOverrides.date, `${year}-01-01`), lte(calendarOverrides.date, `${year}-12-31`)) : undefined;
   const [overrides, years] = await Promise.all([
     ctx.db.select().from(calendarOverrides).where(where).orderBy(asc(calendarOverrides.date)),
@@ -40,7 +40,7 @@ export async function listCalendarOverrides(ctx: ServiceContext, year?: number) 
 }
 
 /** Enters or changes one day of the official schedule (admin). */
-export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unknown) {
+export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CalendarOverrideView> {
   assertMay(actor, adminPolicy.editCalendar);
   const input = parseInput(calendarDayInput, raw);
   return inTransaction(ctx, async (tx) => {
@@ -93,12 +93,12 @@ export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: n
 }
 
 /** Day-by-day view of a date range (at most one year), for the calendar page. */
-export async function describeDays(ctx: ServiceContext, from: string, to: string): Promise<{ days: DayInfo[]; uncoveredYears: number[] }> {
+export async function describeDays(ctx: ServiceContext, from: string, to: string): Promise<CalendarDays> {
   if (!isIsoDate(from) || !isIsoDate(to)) throw validationError('日期格式应为 YYYY-MM-DD');
   const span = daysBetween(from, to);
   if (span < 0 || span > 366) throw validationError('日期范围应在 0–366 天之间');
   const calendar = await loadWorkCalendar(ctx.db);
-  const days: DayInfo[] = [];
+  const days: CalendarDays['days'] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(calendar.dayInfo(d));
   return { days, uncoveredYears: calendar.uncoveredYearsBetween(from, to) };
 }

@@ -9,28 +9,11 @@ import { type OrganizationKind, organizationKinds } from '../domain/access.ts';
 import { chinaDateOf } from '../domain/calendar/iso-date.ts';
 import { certificateValidOn } from '../domain/people.ts';
 import { organizations, users } from '../db/schema.ts';
+import type { PublicBody, PublicOfficer } from '../domain/admin/views.ts';
 import type { ServiceContext } from './context.ts';
 
-export interface PublicBody {
-  id: number;
-  name: string;
-  kind: OrganizationKind;
-  kindName: string;
-  creditCode: string | null;
-  parentName: string | null;
-  /** Officers of this body whose certificate is valid today. */
-  officerCount: number;
-}
+export type { PublicBody, PublicOfficer } from '../domain/admin/views.ts';
 
-export interface PublicOfficer {
-  name: string;
-  certificateNo: string;
-  validUntil: string | null;
-  /** The certificate is valid today (China time): it may be used for investigation acts (《行政处罚法》第四十二条). */
-  valid: boolean;
-  bodyId: number;
-  bodyName: string;
-}
 
 /** Justice bureaus supervise enforcement; they are not enforcement bodies and are not listed as such. */
 const notEnforcementBody: OrganizationKind = 'justice_bureau';

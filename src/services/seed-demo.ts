@@ -1,3 +1,4 @@
+import { hash } from '@node-rs/argon2';
 import { count } from 'drizzle-orm';
 import { type OrganizationKind, type Role, systemActor } from '../domain/access.ts';
 import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
@@ -97,6 +98,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean;
     });
     ids.set(org.key, created.id);
   }
+  // One argon2 hash of the shared demo password for every account (hashing is deliberately slow).
+  const passwordHash = await hash(DEMO_PASSWORD);
   for (const user of demoUsers) {
     await createUser(ctx, systemActor, {
       organizationId: ids.get(user.org)!,
@@ -106,7 +109,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean;
       roles: user.roles,
       certificateNo: user.certificateNo ?? null,
       certificateValidUntil: user.certificateValidUntil ?? null,
-    });
+    }, { passwordHash });
   }
   await seedDemoCases(ctx);
   await seedDemoDiscretion(ctx);

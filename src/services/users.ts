@@ -11,20 +11,9 @@ import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { diff, getOrganization } from './organizations.ts';
 import { parseInput } from './parse-input.ts';
+import type { UserView } from '../domain/admin/views.ts';
 
-/** A user as the rest of the system sees it: never the password hash. */
-export interface UserView {
-  id: number;
-  organizationId: number;
-  organizationName: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  certificateNo: string | null;
-  certificateValidUntil: string | null;
-  phone: string | null;
-  active: boolean;
-}
+export type { UserView } from '../domain/admin/views.ts';
 
 const userColumns = {
   id: users.id,
@@ -70,10 +59,14 @@ export async function listUsers(ctx: ServiceContext, actor: Actor, filter: { org
   return rows.map(toView);
 }
 
-export async function createUser(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<UserView> {
+/**
+ * `passwordHash`, when given, is the caller's argon2 hash of the input's password: seeding many users who share one
+ * password (the demo) hashes it once instead of once per user (argon2 is deliberately slow).
+ */
+export async function createUser(ctx: ServiceContext, actor: Actor, raw: unknown, options: { passwordHash?: string } = {}): Promise<UserView> {
   assertMay(actor, adminPolicy.manageUsers);
   const input: UserInput = parseInput(userInput, raw);
-  const passwordHash = await hash(input.password);
+  const passwordHash = options.passwordHash ?? (await hash(input.password));
   return inTransaction(ctx, async (tx) => {
     await getOrganization({ db: tx }, actor, input.organizationId);
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));

@@ -15,6 +15,7 @@
 import { ruleViolation, validationError } from '../errors.ts';
 import { addDays, assertIsoDate, chinaDateOf, type IsoDate } from './iso-date.ts';
 import type { WorkCalendar } from './work-calendar.ts';
+import { art, articleLabel, item, para } from '../workflow/law.ts';
 
 export type PeriodKind = 'working' | 'calendar';
 
@@ -176,7 +177,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 3,
     kind: 'working',
     direction: 'after',
-    basis: '《行政处罚法》第四十四条、第四十五条及地方行政处罚程序规定',
+    basis: `${art('行政处罚法', 44)}、${articleLabel(45)}及地方行政处罚程序规定`,
     adjustableBy: '地方行政处罚程序规定',
   },
   // 《行政处罚法》第六十四条第（一）项: "当事人要求听证的，应当在行政机关告知后五日内提出".
@@ -187,7 +188,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 5,
     kind: 'working',
     direction: 'after',
-    basis: '《行政处罚法》第六十四条第（一）项、第八十五条',
+    basis: `${art('行政处罚法', 64, item(1))}、${articleLabel(85)}`,
   },
   // 《行政处罚法》第六十四条第（二）项: "行政机关应当在举行听证的七日前，通知当事人及有关人员".
   hearingNotice: {
@@ -197,7 +198,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 7,
     kind: 'working',
     direction: 'before',
-    basis: '《行政处罚法》第六十四条第（二）项、第八十五条',
+    basis: `${art('行政处罚法', 64, item(2))}、${articleLabel(85)}`,
   },
   // 《行政处罚法》第六十一条第一款: 当事人不在场的，行政机关应当在七日内送达.
   service: {
@@ -207,7 +208,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 7,
     kind: 'working',
     direction: 'after',
-    basis: '《行政处罚法》第六十一条第一款、第八十五条',
+    basis: `${art('行政处罚法', 61, para(1))}、${articleLabel(85)}`,
   },
   // 《行政处罚法》第六十七条第三款: 自收到行政处罚决定书之日起十五日内缴纳罚款. 15 is not an Art. 85 count.
   payment: {
@@ -217,7 +218,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 15,
     kind: 'calendar',
     direction: 'after',
-    basis: '《行政处罚法》第六十七条第三款',
+    basis: art('行政处罚法', 67, para(3)),
   },
   // 《行政处罚法》第六十条: 自立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定.
   decision: {
@@ -227,7 +228,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 90,
     kind: 'calendar',
     direction: 'after',
-    basis: '《行政处罚法》第六十条',
+    basis: art('行政处罚法', 60),
     adjustableBy: '法律、法规、规章另有规定',
   },
   // 国办发〔2018〕118号: 行政许可、行政处罚等执法决定信息要在执法决定作出之日起7个工作日内公开.
@@ -249,7 +250,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 7,
     kind: 'working',
     direction: 'after',
-    basis: '《行政处罚法》第五十六条、第八十五条',
+    basis: `${art('行政处罚法', 56)}、${articleLabel(85)}`,
   },
   // 《行政处罚法》第四十八条第二款: 公开的决定被变更、撤销、确认违法或无效的，应当在三日内撤回并说明理由.
   publicityWithdrawal: {
@@ -259,7 +260,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 3,
     kind: 'working',
     direction: 'after',
-    basis: '《行政处罚法》第四十八条第二款、第八十五条',
+    basis: `${art('行政处罚法', 48, para(2))}、${articleLabel(85)}`,
   },
   // 《行政处罚法》第七十一条: 执法人员当场收缴的罚款，应当自收缴之日起二日内交至行政机关.
   onSpotFineHandover: {
@@ -269,7 +270,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 2,
     kind: 'working',
     direction: 'after',
-    basis: '《行政处罚法》第七十一条、第八十五条',
+    basis: `${art('行政处罚法', 71)}、${articleLabel(85)}`,
   },
   // 《行政处罚法》第七十一条: 行政机关应当在二日内将罚款缴付指定的银行.
   onSpotFineBankDeposit: {
@@ -279,7 +280,7 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     days: 2,
     kind: 'working',
     direction: 'after',
-    basis: '《行政处罚法》第七十一条、第八十五条',
+    basis: `${art('行政处罚法', 71)}、${articleLabel(85)}`,
   },
 };
 

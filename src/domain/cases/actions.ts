@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
-import { cashActionInputs, onSpotCollectionInput } from './cash-collection.ts';
+import { cashActionInputs, onSpotCollectionInput } from './cash-inputs.ts';
 import { reviewChecklistInput } from './legal-review.ts';
 import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } from './model.ts';
 import { archiveRetentions, confidentialHearingReasons, localDateTimeInput, recordActionInputs, serviceFields, serviceInput, signedOpinion, timeOfDayInput } from './record-inputs.ts';

@@ -8,10 +8,11 @@
  */
 import { z } from 'zod';
 import { ruleViolation } from '../errors.ts';
+import { art } from '../workflow/law.ts';
 
 /** Where the eight items come from (cited by the checklist rules). */
 export const REVIEW_CONTENT_BASIS = '国办发〔2018〕118号 第四部分“明确审核内容”';
-export const LEGAL_REVIEW_ARTICLE = '《行政处罚法》第五十八条';
+export const LEGAL_REVIEW_ARTICLE = art('行政处罚法', 58);
 
 export const reviewItems = {
   subject: { label: '主体', question: '执法主体是否合法，执法人员是否具备执法资格' },

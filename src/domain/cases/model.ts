@@ -3,6 +3,7 @@
  * deadlines. Pure data; the rules live in rules.ts and the transition table in workflow.ts.
  */
 import type { IsoDate } from '../calendar/iso-date.ts';
+import { art, item, para } from '../workflow/law.ts';
 
 /** 普通程序 (《行政处罚法》第五章第三节) or 简易程序 (第五十一条、第五十二条). */
 export const procedures = { ordinary: '普通程序', simple: '简易程序' } as const;
@@ -148,15 +149,15 @@ export type ClueSource = keyof typeof clueSources;
  * are kept on the prior notice and enforced by the decision guards; the agency cannot "miss" them.)
  */
 export const deadlineKinds = {
-  decision: { label: '作出处理决定', article: '《行政处罚法》第六十条' },
-  hearingNotice: { label: '送达听证通知', article: '《行政处罚法》第六十四条第（二）项' },
-  service: { label: '送达处罚决定书', article: '《行政处罚法》第六十一条' },
-  payment: { label: '缴纳罚款', article: '《行政处罚法》第六十七条第三款' },
+  decision: { label: '作出处理决定', article: art('行政处罚法', 60) },
+  hearingNotice: { label: '送达听证通知', article: art('行政处罚法', 64, item(2)) },
+  service: { label: '送达处罚决定书', article: art('行政处罚法', 61) },
+  payment: { label: '缴纳罚款', article: art('行政处罚法', 67, para(3)) },
   publicity: { label: '公示处罚决定', article: '国办发〔2018〕118号' },
-  publicityWithdrawal: { label: '撤回公示信息', article: '《行政处罚法》第四十八条第二款' },
-  preservation: { label: '先行登记保存处理决定', article: '《行政处罚法》第五十六条' },
-  cashHandover: { label: '当场收缴罚款交至行政机关', article: '《行政处罚法》第七十一条' },
-  cashDeposit: { label: '当场收缴罚款缴付银行', article: '《行政处罚法》第七十一条' },
+  publicityWithdrawal: { label: '撤回公示信息', article: art('行政处罚法', 48, para(2)) },
+  preservation: { label: '先行登记保存处理决定', article: art('行政处罚法', 56) },
+  cashHandover: { label: '当场收缴罚款交至行政机关', article: art('行政处罚法', 71) },
+  cashDeposit: { label: '当场收缴罚款缴付银行', article: art('行政处罚法', 71) },
 } as const;
 export type DeadlineKind = keyof typeof deadlineKinds;
 

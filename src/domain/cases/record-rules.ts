@@ -9,9 +9,10 @@ import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { ruleViolation, validationError } from '../errors.ts';
 import type { CaseActionInput } from './actions.ts';
 import type { ServiceInput } from './record-inputs.ts';
-import { art, assertPresiderNotInvestigator, lateFeeFen, validOfficers } from './rules.ts';
-import type { CaseSnapshot, GuardContext, OfficerOnCase } from './snapshot.ts';
-import type { Guard } from './workflow.ts';
+import { inputOf } from '../workflow/kernel.ts';
+import { art, artFull, articleLabel, item, para } from '../workflow/law.ts';
+import { assertPresiderNotInvestigator, lateFeeFen, validOfficers } from './rules.ts';
+import type { CaseGuard, CaseSnapshot, GuardContext, OfficerOnCase } from './snapshot.ts';
 
 /**
  * 《行政处罚法》第四十二条、第五十五条: investigation records are made by at least two officers of the case who hold
@@ -23,9 +24,9 @@ export function assertRecordOfficers(officers: readonly OfficerOnCase[], ids: re
   const invalid = unique.filter((id) => !valid.some((o) => o.userId === id));
   if (invalid.length) {
     const names = invalid.map((id) => officers.find((o) => o.userId === id)?.displayName ?? `用户 ${String(id)}`);
-    throw ruleViolation(`${what}须为本案持有效执法证件且未回避的执法人员：${names.join('、')} 不符合`, `${art('四十二')}、${art('五十五')}`, { invalid });
+    throw ruleViolation(`${what}须为本案持有效执法证件且未回避的执法人员：${names.join('、')} 不符合`, `${art('行政处罚法', 42)}、${art('行政处罚法', 55)}`, { invalid });
   }
-  if (unique.length < 2) throw ruleViolation(`${what}不得少于两人`, art('四十二'));
+  if (unique.length < 2) throw ruleViolation(`${what}不得少于两人`, art('行政处罚法', 42));
   if (!officers.some((o) => o.userId === recorderId && !o.recused)) throw validationError('记录人须为本案执法人员', { field: 'recorderId' });
 }
 
@@ -42,17 +43,17 @@ export function assertRecordTimes(startAt: string, endAt: string, actDate: IsoDa
 export function assertLawfulService(service: Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined): void {
   if (!service) return;
   if (service.method === 'electronic' && !service.electronicConsent) {
-    throw ruleViolation('电子送达须经当事人同意并签订确认书，请填写确认书', `${art('六十一')}第二款`);
+    throw ruleViolation('电子送达须经当事人同意并签订确认书，请填写确认书', art('行政处罚法', 61, para(2)));
   }
   if (service.method === 'left' && !service.witness) {
-    throw ruleViolation('留置送达须有见证人在场并在送达回证上签名，请填写见证人', `${art('六十一')}、《中华人民共和国民事诉讼法》第八十九条`);
+    throw ruleViolation('留置送达须有见证人在场并在送达回证上签名，请填写见证人', `${art('行政处罚法', 61)}、${artFull('民事诉讼法', 89)}`);
   }
 }
 
 /** 《行政处罚法》第六十四条第（三）项: a hearing is public unless it concerns state secrets, trade secrets or privacy. */
 export function assertHearingPublicity(publicHearing: boolean, confidentialReason: string | undefined): void {
   if (!publicHearing && !confidentialReason) {
-    throw ruleViolation('除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行；不公开须写明理由', `${art('六十四')}第（三）项`);
+    throw ruleViolation('除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行；不公开须写明理由', art('行政处罚法', 64, item(3)));
   }
   if (publicHearing && confidentialReason) throw validationError('公开举行的听证不应填写不公开的理由', { field: 'confidentialReason' });
 }
@@ -61,7 +62,7 @@ export function assertHearingPublicity(publicHearing: boolean, confidentialReaso
 export function assertCorrectionDeadline(deadline: string | undefined, orderedOn: IsoDate): void {
   if (deadline === undefined) return;
   if (!isIsoDate(deadline) || deadline <= orderedOn) {
-    throw ruleViolation(`限期改正的期限（${deadline}）应晚于责令改正之日（${orderedOn}）；须当即改正的请不填期限`, `${art('二十八')}第一款`);
+    throw ruleViolation(`限期改正的期限（${deadline}）应晚于责令改正之日（${orderedOn}）；须当即改正的请不填期限`, art('行政处罚法', 28, para(1)));
   }
 }
 
@@ -80,7 +81,7 @@ export function owedOn(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, on: Iso
  * and precedes court enforcement is made only after the payment period has passed and while the fine is unpaid.
  */
 export function assertReminderDue(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, on: IsoDate): void {
-  const article = `${art('七十二')}、《中华人民共和国行政强制法》第三十五条、第四十五条`;
+  const article = `${art('行政处罚法', 72)}、${artFull('行政强制法', 35)}、${articleLabel(45)}`;
   if (!c.paymentDueOn || on <= c.paymentDueOn) {
     throw ruleViolation(`罚款缴纳期限（${c.paymentDueOn ?? '未确定'}）尚未届满，不能催告或加处罚款`, article, { paymentDueOn: c.paymentDueOn });
   }
@@ -89,7 +90,6 @@ export function assertReminderDue(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn
   if (c.record.courtEnforcement) throw ruleViolation(`已于 ${c.record.courtEnforcement.on} 申请人民法院强制执行，不再催告`, article);
 }
 
-const COERCION_ACT = '《中华人民共和国行政强制法》';
 
 /**
  * When an agency without coercive powers of its own may apply to the people's court to enforce a fine:
@@ -101,7 +101,7 @@ const COERCION_ACT = '《中华人民共和国行政强制法》';
  * working day (第二百零三条).
  */
 export function assertCourtEnforcementDue(c: Pick<CaseSnapshot, 'record'>, on: IsoDate, calendar: WorkCalendar): void {
-  const art53 = `${COERCION_ACT}第五十三条、《中华人民共和国行政诉讼法》第四十六条`;
+  const art53 = `${artFull('行政强制法', 53)}、${artFull('行政诉讼法', 46)}`;
   const decisionServed = c.record.service?.on;
   if (!decisionServed) throw ruleViolation('处罚决定书尚未送达，不能申请人民法院强制执行', art53);
   const remediesEnd = nextWorkingDayOnOrAfter(calendar, addMonths(decisionServed, 6));
@@ -110,9 +110,9 @@ export function assertCourtEnforcementDue(c: Pick<CaseSnapshot, 'record'>, on: I
   }
   const lastDay = nextWorkingDayOnOrAfter(calendar, addMonths(remediesEnd, 3));
   if (on > lastDay) {
-    throw ruleViolation(`申请人民法院强制执行应在复议、诉讼期限届满之日起三个月内（至 ${lastDay}），已逾期`, `${COERCION_ACT}第五十三条`, { lastDay });
+    throw ruleViolation(`申请人民法院强制执行应在复议、诉讼期限届满之日起三个月内（至 ${lastDay}），已逾期`, artFull('行政强制法', 53), { lastDay });
   }
-  const art54 = `${COERCION_ACT}第五十四条`;
+  const art54 = artFull('行政强制法', 54);
   const served = (c.record.services ?? []).filter((s) => s.document === 'reminder').at(-1);
   if (!served) throw ruleViolation('申请人民法院强制执行前，应当书面催告当事人履行义务并送达催告书', art54);
   const waitEnd = addCalendarDaysDeadline(calendar, served.on, 10);
@@ -127,15 +127,12 @@ function serviceOf(input: CaseActionInput): Pick<ServiceInput, 'method' | 'witne
   return undefined;
 }
 
-function only<A extends CaseActionInput['action']>(input: CaseActionInput, action: A): Extract<CaseActionInput, { action: A }> {
-  if (input.action !== action) throw new Error(`guard for ${action} got ${input.action}`);
-  return input as Extract<CaseActionInput, { action: A }>;
-}
+const only = <A extends CaseActionInput['action']>(input: CaseActionInput, action: A) => inputOf(input, action);
 
 export const recordGuards = {
   recordOfficers: {
     id: 'recordOfficers',
-    article: `${art('四十二')}、${art('五十五')}`,
+    article: `${art('行政处罚法', 42)}、${art('行政处罚法', 55)}`,
     check: (c, input, g) => {
       if (input.action === 'recordInspection') assertRecordOfficers(c.officers, input.inspectorIds, input.recorderId, g.actDate, '检查人员');
       if (input.action === 'recordInquiry') assertRecordOfficers(c.officers, input.questionerIds, input.recorderId, g.actDate, '询问人');
@@ -143,7 +140,7 @@ export const recordGuards = {
   },
   recordTimes: {
     id: 'recordTimes',
-    article: art('五十五'),
+    article: art('行政处罚法', 55),
     check: (_c, input, g) => {
       if (input.action === 'recordInspection' || input.action === 'recordInquiry') assertRecordTimes(input.startAt, input.endAt, g.actDate);
       if (input.action === 'collectiveDiscussion' && input.startAt && input.endAt) assertRecordTimes(input.startAt, input.endAt, g.actDate);
@@ -152,12 +149,12 @@ export const recordGuards = {
   },
   lawfulService: {
     id: 'lawfulService',
-    article: art('六十一'),
+    article: art('行政处罚法', 61),
     check: (_c, input) => assertLawfulService(serviceOf(input)),
   },
   hearingPublicity: {
     id: 'hearingPublicity',
-    article: `${art('六十四')}第（三）项`,
+    article: art('行政处罚法', 64, item(3)),
     check: (_c, input) => {
       const i = only(input, 'scheduleHearing');
       assertHearingPublicity(i.publicHearing ?? true, i.confidentialReason);
@@ -165,24 +162,24 @@ export const recordGuards = {
   },
   hearingOfficersIndependent: {
     id: 'hearingOfficersIndependent',
-    article: `${art('六十四')}第（四）项`,
+    article: art('行政处罚法', 64, item(4)),
     check: (c, input) => {
       for (const id of only(input, 'scheduleHearing').hearingOfficerIds ?? []) assertPresiderNotInvestigator(c.officers, id);
     },
   },
   correctionDeadline: {
     id: 'correctionDeadline',
-    article: `${art('二十八')}第一款`,
+    article: art('行政处罚法', 28, para(1)),
     check: (_c, input, g) => assertCorrectionDeadline(only(input, 'orderCorrection').deadline, g.actDate),
   },
   reminderDue: {
     id: 'reminderDue',
-    article: art('七十二'),
+    article: art('行政处罚法', 72),
     check: (c, _i, g: GuardContext) => assertReminderDue(c, g.actDate),
   },
   courtEnforcementDue: {
     id: 'courtEnforcementDue',
-    article: `${COERCION_ACT}第五十三条、第五十四条`,
+    article: `${artFull('行政强制法', 53)}、${articleLabel(54)}`,
     check: (c, _i, g: GuardContext) => assertCourtEnforcementDue(c, g.actDate, g.calendar),
   },
-} satisfies Record<string, Guard>;
+} satisfies Record<string, CaseGuard>;

@@ -4,6 +4,7 @@
  * (workflow.ts) decides which rules guard which step.
  */
 import { ruleViolation } from '../errors.ts';
+import { art, item, para } from '../workflow/law.ts';
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { addCalendarDaysDeadline, configurePeriods, namedPeriodDeadline, type PeriodId } from '../calendar/periods.ts';
@@ -23,8 +24,6 @@ import { ageOn } from './parties.ts';
 import type { CaseSettings } from './settings.ts';
 import type { CaseSnapshot, OfficerOnCase } from './snapshot.ts';
 
-export const LAW = '《行政处罚法》';
-export const art = (n: string) => `${LAW}第${n}条`;
 
 // ——— 第三十六条: limitation ———
 
@@ -47,7 +46,7 @@ export function assertWithinLimitation(act: ActPeriod, harmsSafety: boolean, dis
   if (ends !== null && discoveredOn > ends) {
     throw ruleViolation(
       `违法行为于 ${act.endedOn} 终了，至 ${discoveredOn} 发现已超过${harmsSafety ? '五' : '二'}年，依法不再给予行政处罚，不能立案`,
-      art('三十六'),
+      art('行政处罚法', 36),
       { limitationEndsOn: ends },
     );
   }
@@ -59,7 +58,7 @@ export function assertOnPowerList(powerItem: CaseSnapshot['powerItem']): void {
   if (!powerItem || !powerItem.onList) {
     throw ruleViolation(
       `该违法行为${powerItem ? `“${powerItem.name}”` : ''}不在本单位权责清单（含赋权事项）内，本单位无权立案查处，请移送有权机关`,
-      `${art('十七')}、${art('二十四')}（行政处罚由具有行政处罚权的行政机关在法定职权范围内实施）`,
+      `${art('行政处罚法', 17)}、${art('行政处罚法', 24)}（行政处罚由具有行政处罚权的行政机关在法定职权范围内实施）`,
     );
   }
 }
@@ -77,7 +76,7 @@ export function assertTwoCertifiedOfficers(officers: readonly OfficerOnCase[], d
     const invalid = officers.filter((o) => !valid.includes(o)).map((o) => `${o.displayName}（${o.recused ? '已回避' : o.certificateNo ? `执法证有效期至 ${o.certificateValidUntil ?? '未知'}` : '无执法证'}）`);
     throw ruleViolation(
       `执法人员不得少于两人且须持有有效执法证，${date} 有效的执法人员只有 ${valid.length} 人${invalid.length ? `；不符合：${invalid.join('、')}` : ''}`,
-      art('四十二'),
+      art('行政处罚法', 42),
       { validOfficerIds: valid.map((o) => o.userId) },
     );
   }
@@ -87,20 +86,20 @@ export function assertTwoCertifiedOfficers(officers: readonly OfficerOnCase[], d
 
 export function assertNotRecused(officers: readonly OfficerOnCase[], userId: number): void {
   const officer = officers.find((o) => o.userId === userId);
-  if (officer?.recused) throw ruleViolation(`${officer.displayName} 已决定回避，不得再参与本案`, art('四十三'));
+  if (officer?.recused) throw ruleViolation(`${officer.displayName} 已决定回避，不得再参与本案`, art('行政处罚法', 43));
 }
 
 // ——— 第五十八条 / 第六十四条: independence ———
 
 export function assertReviewerNotInvestigator(officers: readonly OfficerOnCase[], reviewerId: number): void {
   if (officers.some((o) => o.userId === reviewerId)) {
-    throw ruleViolation('法制审核人员不得是本案的调查人员', `${art('五十八')}（${LAW}第五十四条第二款：调查与审核相分离）`);
+    throw ruleViolation('法制审核人员不得是本案的调查人员', `${art('行政处罚法', 58)}（${art('行政处罚法', 54, para(2))}：调查与审核相分离）`);
   }
 }
 
 export function assertPresiderNotInvestigator(officers: readonly OfficerOnCase[], presiderId: number): void {
   if (officers.some((o) => o.userId === presiderId)) {
-    throw ruleViolation('听证由行政机关指定的非本案调查人员主持', `${art('六十四')}第（四）项`);
+    throw ruleViolation('听证由行政机关指定的非本案调查人员主持', art('行政处罚法', 64, item(4)));
   }
 }
 
@@ -127,13 +126,13 @@ export const SIMPLE_PROCEDURE_LIMIT_FEN: Record<PartyKind, number> = { person: 2
 export function assertSimpleProcedureAllowed(penalty: Penalty, partyKind: PartyKind): void {
   const other = penalty.kinds.filter((k) => k !== 'warning' && k !== 'fine');
   if (other.length) {
-    throw ruleViolation(`简易程序只能当场作出警告或罚款，不能作出${other.map((k) => penaltyKinds[k]).join('、')}，请适用普通程序`, art('五十一'));
+    throw ruleViolation(`简易程序只能当场作出警告或罚款，不能作出${other.map((k) => penaltyKinds[k]).join('、')}，请适用普通程序`, art('行政处罚法', 51));
   }
   const limit = SIMPLE_PROCEDURE_LIMIT_FEN[partyKind];
   if ((penalty.fineFen ?? 0) > limit) {
     throw ruleViolation(
       `简易程序对${partyKind === 'person' ? '公民' : '法人或者其他组织'}只能当场处以 ${formatYuan(limit)}以下罚款，拟罚 ${formatYuan(penalty.fineFen ?? 0)}，请适用普通程序`,
-      art('五十一'),
+      art('行政处罚法', 51),
     );
   }
 }
@@ -152,7 +151,7 @@ export function assertNoSecondFine(penalty: Penalty | null, act: ActPeriod, prio
   if (same) {
     throw ruleViolation(
       `当事人的同一违法行为已被处以罚款（${same.decisionNumber ?? `案件 ${same.caseId}`}），不得再次罚款`,
-      art('二十九'),
+      art('行政处罚法', 29),
       { priorCaseId: same.caseId },
     );
   }
@@ -164,7 +163,7 @@ export function assertNotUnderFourteen(party: CaseSnapshot['party'], act: ActPer
   if (!penalty || party.kind !== 'person' || !party.birthDate) return;
   const age = ageOn(party.birthDate, act.startedOn);
   if (age < 14) {
-    throw ruleViolation(`当事人实施违法行为时不满十四周岁（${age} 周岁），不予行政处罚，应责令监护人加以管教`, art('三十'));
+    throw ruleViolation(`当事人实施违法行为时不满十四周岁（${age} 周岁），不予行政处罚，应责令监护人加以管教`, art('行政处罚法', 30));
   }
 }
 
@@ -176,9 +175,9 @@ export function isMinorAtAct(party: CaseSnapshot['party'], act: ActPeriod): bool
 // ——— 第三十三条: education ———
 
 export function assertEducationRecorded(proposal: { ground: NoPenaltyGround | null; education: string | null }): void {
-  if (proposal.ground === null) throw ruleViolation('不予行政处罚须写明理由', art('三十三'));
+  if (proposal.ground === null) throw ruleViolation('不予行政处罚须写明理由', art('行政处罚法', 33));
   if (groundsNeedingEducation.includes(proposal.ground) && !(proposal.education && proposal.education.trim().length >= 2)) {
-    throw ruleViolation('依法不予行政处罚的，应当对当事人进行教育，并记录教育情况', `${art('三十三')}第三款`);
+    throw ruleViolation('依法不予行政处罚的，应当对当事人进行教育，并记录教育情况', art('行政处罚法', 33, para(3)));
   }
 }
 
@@ -192,8 +191,8 @@ export function isHeavier(next: Penalty, before: Penalty): boolean {
 
 export function assertNotRaised(next: Penalty, notified: Penalty, statementMade: boolean): void {
   if (!isHeavier(next, notified)) return;
-  if (statementMade) throw ruleViolation('当事人已陈述申辩，不得因当事人陈述、申辩而给予更重的处罚', `${art('四十五')}第二款`);
-  throw ruleViolation('拟作出的处罚重于已告知的内容，须重新履行事先告知程序', art('四十四'));
+  if (statementMade) throw ruleViolation('当事人已陈述申辩，不得因当事人陈述、申辩而给予更重的处罚', art('行政处罚法', 45, para(2)));
+  throw ruleViolation('拟作出的处罚重于已告知的内容，须重新履行事先告知程序', art('行政处罚法', 44));
 }
 
 // ——— 第七十二条: 加处罚款 ———
@@ -247,7 +246,7 @@ export function assertAudioVideoRecorded(
   if (!recorded) {
     throw ruleViolation(
       `${investigationActs[item.act]}须全程音像记录：请先上传当日该行为的视听资料，再登记其他证据`,
-      `${art('四十七')}、国办发〔2018〕118号`,
+      `${art('行政处罚法', 47)}、国办发〔2018〕118号`,
     );
   }
 }

@@ -2,10 +2,11 @@
  * What the rules see of a case: plain data the service loads in the transaction, so every guard is a pure
  * function of (snapshot, input, context) and can be tested exactly.
  */
-import type { Role } from '../access.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import type { OnSpotCollection } from './cash-collection.ts';
+import type { Guard, GuardContext as KernelGuardContext } from '../workflow/kernel.ts';
+import type { CaseActionInput } from './actions.ts';
+import type { OnSpotCollection } from './cash-inputs.ts';
 import type { ReviewChecklist } from './legal-review.ts';
 import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, HearingDetails, TransferDetails } from './document-records.ts';
 import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
@@ -143,12 +144,11 @@ export interface CaseSnapshot {
   priorFines: { caseId: number; act: ActPeriod; decisionNumber: string | null }[];
 }
 
-export interface GuardContext {
-  /** The date of the act (input `on`, or today). */
-  actDate: IsoDate;
-  /** Today in China, from the clock. */
-  today: IsoDate;
-  actor: { userId: number; roles: readonly Role[] };
+/** What the case guards see besides the snapshot: the kernel's act date, today and actor, plus the calendar and local settings. */
+export interface GuardContext extends KernelGuardContext {
   calendar: WorkCalendar;
   settings: CaseSettings;
 }
+
+/** A guard of the case workflow (workflow.ts, record-rules.ts, cash-collection.ts). */
+export type CaseGuard = Guard<CaseSnapshot, CaseActionInput, GuardContext>;

@@ -364,3 +364,47 @@ describe('codes, numbers, parties, settings', () => {
     expect(s).toMatchObject({ reconsiderationBody: '云城市东湖区人民政府', contactPhone: '0871-66001234', court: null });
   });
 });
+
+// The three rules that used to be checked inside the step's effects (services/cases), now guards in the table.
+describe('rules moved from the effects into the table', () => {
+  it('Art. 64 (四): only the presider the agency designated holds and records the hearing', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    c.record.hearing = { requestedOn: '2026-03-12', hearingOn: '2026-03-25', noticeServedOn: '2026-03-13', noticeNumber: null, presiderId: 40, presiderName: '何静', place: '听证室', heldOn: null, record: null };
+    const hold: CaseActionInput = { action: 'holdHearing', record: '当事人到场陈述申辩，调查人员出示证据' };
+    const other = refusal(() => checkTransition(c, hold, guardContext({ actDate: '2026-03-25', actor: { userId: 41, roles: ['reviewer'] } })));
+    expect(other.code).toBe('FORBIDDEN');
+    expect(other.message).toBe('听证由指定的主持人 何静 主持并记录');
+    expect(other.details?.article).toBe('《行政处罚法》第六十四条第（四）项');
+    expect(checkTransition(c, hold, guardContext({ actDate: '2026-03-25', actor: { userId: 40, roles: ['reviewer'] } }))).toBe('hearing');
+  });
+
+  it('Art. 60: an extension moves the decision deadline later than the statutory period from filing, or than the last extension', () => {
+    const c = buildCase({ state: 'investigating', lastActedOn: '2026-03-02' });
+    c.record.filing = { on: '2026-03-02', opinion: '立案', approvedBy: 1 };
+    const extend = (newDueOn: string): CaseActionInput => ({ action: 'extendDeadline', newDueOn, reason: '案情复杂，需进一步调查' });
+    // Filed 2026-03-02: the 90 days end on 2026-06-01 (05-31 is a Sunday); an "extension" to that day or before is none.
+    const early = refusal(() => checkTransition(c, extend('2026-06-01'), head('2026-05-20')));
+    expect(early.code).toBe('VALIDATION');
+    expect(early.message).toBe('延长后的期限应晚于当前期限 2026-06-01');
+    expect(checkTransition(c, extend('2026-06-02'), head('2026-05-20'))).toBe('investigating');
+    c.record.extensions.push({ on: '2026-05-20', from: '2026-06-01', to: '2026-07-01', reason: '案情复杂', approvedBy: 1 });
+    expect(refusal(() => checkTransition(c, extend('2026-06-15'), head('2026-05-25'))).message).toBe('延长后的期限应晚于当前期限 2026-07-01');
+  });
+
+  it('Art. 72: payments may not add up to more than the fine and its 加处罚款', () => {
+    const c = buildCase({ state: 'enforcing', paymentDueOn: '2026-03-31' });
+    c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    const officer = (actDate: string) => guardContext({ actDate, actor: { userId: 11, roles: ['officer'] } });
+    const pay = (amountFen: number): CaseActionInput => ({ action: 'recordPayment', amountFen, receiptNo: 'R1' });
+    // In time: the fine (2,000元) and not a fen more.
+    expect(checkTransition(c, pay(2_000_00), officer('2026-03-31'))).toBe('enforcing');
+    const over = refusal(() => checkTransition(c, pay(2_000_01), officer('2026-03-31')));
+    expect(over.code).toBe('VALIDATION');
+    expect(over.message).toBe('缴款合计超过应缴金额（罚款及加处罚款共 2000.00 元）');
+    // Two days late: 2 × 3% of 2,000元 = 120元 more is owed; earlier payments count.
+    c.record.payments.push({ on: '2026-03-20', amountFen: 1_000_00, receiptNo: 'R0' });
+    expect(checkTransition(c, pay(1_120_00), officer('2026-04-02'))).toBe('enforcing');
+    expect(refusal(() => checkTransition(c, pay(1_120_01), officer('2026-04-02'))).message).toContain('2120.00 元');
+  });
+});

@@ -1,18 +1,21 @@
 /**
- * The case workflow as data: for every action, the states it may start from, the roles that may take it,
- * the guards (each a named rule citing its article) and the state it leads to. `checkTransition` is the one
- * entry point services use; it throws a Chinese RULE_VIOLATION / FORBIDDEN error or returns the next state.
+ * The case workflow as data, one instance of the workflow kernel (../workflow/kernel.ts): for every action, the
+ * states it may start from, the roles that may take it, the guards (each a named rule citing its article) and the
+ * state it leads to. `checkTransition` is the one entry point services use; it throws a Chinese RULE_VIOLATION /
+ * FORBIDDEN error or returns the next state.
  */
-import { type Role, roles as roleNames } from '../access.ts';
+import type { Role } from '../access.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
 import { forbidden, ruleViolation, validationError } from '../errors.ts';
 import { latestAdvanceDate } from '../calendar/periods.ts';
+import { checkTransition as checkWorkflowTransition, inputOf, type Transition as KernelTransition, type Workflow } from '../workflow/kernel.ts';
+import { art, articleLabel, item, lawTitle, para } from '../workflow/law.ts';
 import { type CaseAction, type CaseActionInput, caseActionLabels } from './actions.ts';
 import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.ts';
 import { type CaseState, caseStates, formatYuan } from './model.ts';
 import { cashGuards } from './cash-collection.ts';
 import { recordGuards } from './record-rules.ts';
 import {
-  art,
   assertEducationRecorded,
   assertNoSecondFine,
   assertNotRaised,
@@ -24,26 +27,17 @@ import {
   assertTwoCertifiedOfficers,
   assertWithinLimitation,
   hearingRightsReasons,
+  deadlineFor,
   lateFeeFen,
   periodsFor,
 } from './rules.ts';
-import type { CaseSnapshot, GuardContext } from './snapshot.ts';
+import type { CaseGuard, CaseSnapshot, GuardContext } from './snapshot.ts';
 
-export interface Guard {
-  /** Stable name, used in tests and shown in docs/CASES.md. */
-  id: string;
-  article: string;
-  check(c: CaseSnapshot, input: CaseActionInput, g: GuardContext): void;
-}
+/** A guard of the case workflow: a kernel guard over the case snapshot and action input. */
+export type Guard = CaseGuard;
 
-export interface Transition {
-  from: readonly CaseState[];
-  roles: readonly Role[];
-  /** Officer actions: the actor must be a non-recused officer of the case (or a head). */
-  onCaseOnly: boolean;
-  guards: readonly Guard[];
-  to(c: CaseSnapshot, input: CaseActionInput): CaseState;
-}
+/** A transition of the case workflow. `onSubjectOnly`: the actor must be a non-recused officer of the case (or a head). */
+export type Transition = KernelTransition<CaseState, CaseActionInput, CaseSnapshot, GuardContext>;
 
 const same = (c: CaseSnapshot) => c.state;
 const goTo = (state: CaseState) => () => state;
@@ -51,37 +45,34 @@ const OFFICER: readonly Role[] = ['officer', 'head'];
 const HEAD: readonly Role[] = ['head'];
 const OPEN: readonly CaseState[] = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];
 
-function need<A extends CaseAction>(input: CaseActionInput, action: A): Extract<CaseActionInput, { action: A }> {
-  if (input.action !== action) throw new Error(`guard for ${action} got ${input.action}`);
-  return input as Extract<CaseActionInput, { action: A }>;
-}
+const need = <A extends CaseAction>(input: CaseActionInput, action: A) => inputOf(input, action);
 
 // ——— Guards ———
 
 export const guards = {
   limitation: {
     id: 'limitation',
-    article: art('三十六'),
+    article: art('行政处罚法', 36),
     check: (c) => assertWithinLimitation(c.act, c.harmsSafety, c.discoveredOn),
   },
   powerList: {
     id: 'powerList',
-    article: art('十七'),
+    article: art('行政处罚法', 17),
     check: (c) => assertOnPowerList(c.powerItem),
   },
   twoCertifiedOfficers: {
     id: 'twoCertifiedOfficers',
-    article: art('四十二'),
+    article: art('行政处罚法', 42),
     check: (c, _i, g) => assertTwoCertifiedOfficers(c.officers, g.actDate),
   },
   reviewerIndependent: {
     id: 'reviewerIndependent',
-    article: art('五十八'),
+    article: art('行政处罚法', 58),
     check: (c, _i, g) => assertReviewerNotInvestigator(c.officers, g.actor.userId),
   },
   proposalComplete: {
     id: 'proposalComplete',
-    article: `${art('五十七')}、${art('三十三')}`,
+    article: `${art('行政处罚法', 57)}、${art('行政处罚法', 33)}`,
     check: (_c, input) => {
       const { proposal } = need(input, 'closeInvestigation');
       if (proposal.kind === 'penalty' && !proposal.penalty) throw validationError('处理意见为给予行政处罚时须填写拟处罚内容');
@@ -91,40 +82,40 @@ export const guards = {
   },
   noticeNeedsPenalty: {
     id: 'noticeNeedsPenalty',
-    article: art('四十四'),
+    article: art('行政处罚法', 44),
     check: (c) => {
       if (c.record.proposal?.kind !== 'penalty' || !c.record.proposal.penalty) {
-        throw ruleViolation('只有拟给予行政处罚的案件需要事先告知；本案处理意见不是行政处罚', art('四十四'));
+        throw ruleViolation('只有拟给予行政处罚的案件需要事先告知；本案处理意见不是行政处罚', art('行政处罚法', 44));
       }
     },
   },
   hearingOffered: {
     id: 'hearingOffered',
-    article: art('六十三'),
+    article: art('行政处罚法', 63),
     check: (c) => {
-      if (!c.record.notice?.hearingOffered) throw ruleViolation('拟作出的处罚不属于应当告知听证权利的情形，当事人不能申请听证', art('六十三'));
+      if (!c.record.notice?.hearingOffered) throw ruleViolation('拟作出的处罚不属于应当告知听证权利的情形，当事人不能申请听证', art('行政处罚法', 63));
     },
   },
   hearingRequestWindow: {
     id: 'hearingRequestWindow',
-    article: `${art('六十四')}第（一）项`,
+    article: art('行政处罚法', 64, item(1)),
     check: (c, _i, g) => {
       const ends = c.record.notice?.hearingRequestEndsOn;
       if (ends && g.actDate > ends) {
-        throw ruleViolation(`当事人要求听证应当在行政机关告知后五个工作日内提出（截止 ${ends}），已超过期限`, `${art('六十四')}第（一）项`);
+        throw ruleViolation(`当事人要求听证应当在行政机关告知后五个工作日内提出（截止 ${ends}），已超过期限`, art('行政处罚法', 64, item(1)));
       }
     },
   },
   hearingNoticeAhead: {
     id: 'hearingNoticeAhead',
-    article: `${art('六十四')}第（二）项`,
+    article: art('行政处罚法', 64, item(2)),
     check: (_c, input, g) => {
       const { hearingOn } = need(input, 'scheduleHearing');
       const latest = latestAdvanceDate(g.calendar, hearingOn, periodsFor(g.settings).hearingNotice);
       if (g.actDate > latest) {
         throw ruleViolation(
           `应当在举行听证的七个工作日前通知当事人：听证定于 ${hearingOn}，最迟应于 ${latest} 送达听证通知`,
-          `${art('六十四')}第（二）项、第八十五条`,
+          `${art('行政处罚法', 64, item(2))}、${articleLabel(85)}`,
           { latestNoticeOn: latest },
         );
       }
@@ -132,21 +123,21 @@ export const guards = {
   },
   hearingPresider: {
     id: 'hearingPresider',
-    article: `${art('六十四')}第（四）项`,
+    article: art('行政处罚法', 64, item(4)),
     check: (c, input) => assertPresiderNotInvestigator(c.officers, need(input, 'scheduleHearing').presiderId),
   },
   hearingDay: {
     id: 'hearingDay',
-    article: art('六十四'),
+    article: art('行政处罚法', 64),
     check: (c, _i, g) => {
       const h = c.record.hearing;
-      if (!h?.hearingOn) throw ruleViolation('尚未安排听证，不能记录听证', art('六十四'));
-      if (g.actDate < h.hearingOn) throw ruleViolation(`听证定于 ${h.hearingOn} 举行，不能提前记录`, art('六十四'));
+      if (!h?.hearingOn) throw ruleViolation('尚未安排听证，不能记录听证', art('行政处罚法', 64));
+      if (g.actDate < h.hearingOn) throw ruleViolation(`听证定于 ${h.hearingOn} 举行，不能提前记录`, art('行政处罚法', 64));
     },
   },
   noRaiseAfterStatement: {
     id: 'noRaiseAfterStatement',
-    article: art('四十五'),
+    article: art('行政处罚法', 45),
     check: (c, input) => {
       const notice = c.record.notice;
       if (!notice) return; // before the prior notice the proposal may still change freely
@@ -156,36 +147,36 @@ export const guards = {
   },
   priorNoticeAndStatement: {
     id: 'priorNoticeAndStatement',
-    article: art('六十二'),
+    article: art('行政处罚法', 62),
     check: (c, _i, g) => {
       if (c.record.proposal?.kind !== 'penalty') return;
       const notice = c.record.notice;
-      if (!notice) throw ruleViolation('作出行政处罚决定之前，应当告知当事人拟作出的处罚内容及事实、理由、依据和陈述申辩、要求听证的权利', `${art('四十四')}、${art('六十二')}`);
+      if (!notice) throw ruleViolation('作出行政处罚决定之前，应当告知当事人拟作出的处罚内容及事实、理由、依据和陈述申辩、要求听证的权利', `${art('行政处罚法', 44)}、${art('行政处罚法', 62)}`);
       const waived = c.record.statement?.waived === true;
       if (!waived && g.actDate <= notice.statementEndsOn) {
         throw ruleViolation(
           `陈述、申辩期限至 ${notice.statementEndsOn} 届满，当事人未明确放弃，期满前不得作出处罚决定`,
-          `${art('四十五')}、${art('六十二')}`,
+          `${art('行政处罚法', 45)}、${art('行政处罚法', 62)}`,
           { statementEndsOn: notice.statementEndsOn },
         );
       }
       if (notice.hearingOffered && !c.record.hearing && !waived && notice.hearingRequestEndsOn && g.actDate <= notice.hearingRequestEndsOn) {
-        throw ruleViolation(`听证申请期限至 ${notice.hearingRequestEndsOn} 届满，期满前不得作出处罚决定`, `${art('六十四')}第（一）项`);
+        throw ruleViolation(`听证申请期限至 ${notice.hearingRequestEndsOn} 届满，期满前不得作出处罚决定`, art('行政处罚法', 64, item(1)));
       }
     },
   },
   hearingHeld: {
     id: 'hearingHeld',
-    article: art('六十五'),
+    article: art('行政处罚法', 65),
     check: (c) => {
       if (c.record.hearing && !c.record.hearing.heldOn) {
-        throw ruleViolation('当事人已申请听证，应当组织听证并根据听证笔录作出决定', `${art('六十三')}、${art('六十五')}`);
+        throw ruleViolation('当事人已申请听证，应当组织听证并根据听证笔录作出决定', `${art('行政处罚法', 63)}、${art('行政处罚法', 65)}`);
       }
     },
   },
   reviewChecklist: {
     id: 'reviewChecklist',
-    article: `${art('五十八')}、${REVIEW_CONTENT_BASIS}`,
+    article: `${art('行政处罚法', 58)}、${REVIEW_CONTENT_BASIS}`,
     check: (_c, input) => {
       const { passed, checklist } = need(input, 'legalReview');
       assertChecklistConsistent(passed, checklist);
@@ -193,41 +184,41 @@ export const guards = {
   },
   legalReview: {
     id: 'legalReview',
-    article: art('五十八'),
+    article: art('行政处罚法', 58),
     check: (c, _i, g) => {
       const reasons = legalReviewReasons(c, g);
       if (!reasons.length) return;
       const heldOn = c.record.hearing?.heldOn ?? null;
       const review = currentLegalReview(c);
       if (!review) {
-        throw ruleViolation(`本案须经法制审核（${reasons.join('；')}），${heldOn ? '听证后' : ''}尚未审核，不得作出决定`, art('五十八'), { reasons });
+        throw ruleViolation(`本案须经法制审核（${reasons.join('；')}），${heldOn ? '听证后' : ''}尚未审核，不得作出决定`, art('行政处罚法', 58), { reasons });
       }
-      if (!review.passed) throw ruleViolation('法制审核未通过，不得作出决定', art('五十八'));
+      if (!review.passed) throw ruleViolation('法制审核未通过，不得作出决定', art('行政处罚法', 58));
     },
   },
   collectiveDiscussion: {
     id: 'collectiveDiscussion',
-    article: art('五十七'),
+    article: art('行政处罚法', 57),
     check: (c, _i, g) => {
       const reasons = collectiveDiscussionReasons(c, g);
       if (reasons.length && !c.record.collectiveDiscussion) {
-        throw ruleViolation(`本案须经行政机关负责人集体讨论决定（${reasons.join('；')}）`, `${art('五十七')}第二款`, { reasons });
+        throw ruleViolation(`本案须经行政机关负责人集体讨论决定（${reasons.join('；')}）`, art('行政处罚法', 57, para(2)), { reasons });
       }
     },
   },
   noSecondFine: {
     id: 'noSecondFine',
-    article: art('二十九'),
+    article: art('行政处罚法', 29),
     check: (c) => assertNoSecondFine(c.record.proposal?.kind === 'penalty' ? c.record.proposal.penalty : null, c.act, c.priorFines),
   },
   notUnderFourteen: {
     id: 'notUnderFourteen',
-    article: art('三十'),
+    article: art('行政处罚法', 30),
     check: (c) => assertNotUnderFourteen(c.party, c.act, c.record.proposal?.kind === 'penalty' ? c.record.proposal.penalty : null),
   },
   educationRecorded: {
     id: 'educationRecorded',
-    article: art('三十三'),
+    article: art('行政处罚法', 33),
     check: (c) => {
       const p = c.record.proposal;
       if (p?.kind === 'noPenalty') assertEducationRecorded(p);
@@ -235,18 +226,18 @@ export const guards = {
   },
   decisionKindFitsState: {
     id: 'decisionKindFitsState',
-    article: art('四十四'),
+    article: art('行政处罚法', 44),
     check: (c) => {
       const kind = c.record.proposal?.kind;
-      if (!kind) throw ruleViolation('调查终结前不得作出决定', art('五十七'));
+      if (!kind) throw ruleViolation('调查终结前不得作出决定', art('行政处罚法', 57));
       if (kind === 'penalty' && c.state === 'reviewing') {
-        throw ruleViolation('拟给予行政处罚的，须先事先告知当事人', art('四十四'));
+        throw ruleViolation('拟给予行政处罚的，须先事先告知当事人', art('行政处罚法', 44));
       }
     },
   },
   deferralApproved: {
     id: 'deferralApproved',
-    article: art('六十六'),
+    article: art('行政处罚法', 66),
     check: (c, input, g) => {
       const { instalments } = need(input, 'approveDeferral');
       const fine = c.record.decision?.penalty?.fineFen ?? 0;
@@ -259,16 +250,16 @@ export const guards = {
   },
   paymentOverdue: {
     id: 'paymentOverdue',
-    article: art('七十二'),
+    article: art('行政处罚法', 72),
     check: (c, _i, g) => {
       if (!c.paymentDueOn || g.actDate <= c.paymentDueOn) {
-        throw ruleViolation(`罚款缴纳期限（${c.paymentDueOn ?? '未确定'}）尚未届满，不能申请强制执行`, art('七十二'));
+        throw ruleViolation(`罚款缴纳期限（${c.paymentDueOn ?? '未确定'}）尚未届满，不能申请强制执行`, art('行政处罚法', 72));
       }
     },
   },
   performed: {
     id: 'performed',
-    article: art('七十二'),
+    article: art('行政处罚法', 72),
     check: (c, _i, g) => {
       if (c.state !== 'enforcing') return;
       const fine = c.record.decision?.penalty?.fineFen ?? 0;
@@ -277,39 +268,58 @@ export const guards = {
       const lastPaid = c.record.payments.at(-1)?.on ?? g.actDate;
       const owed = fine + (due ? lateFeeFen(fine, due, lastPaid) : 0) - paid;
       if (owed > 0 && !c.record.courtEnforcement) {
-        throw ruleViolation(`尚有 ${formatYuan(owed)}（含加处罚款）未缴纳，且未申请人民法院强制执行，不能结案`, art('七十二'));
+        throw ruleViolation(`尚有 ${formatYuan(owed)}（含加处罚款）未缴纳，且未申请人民法院强制执行，不能结案`, art('行政处罚法', 72));
       }
     },
   },
   decisionInForce: {
     id: 'decisionInForce',
-    article: art('四十八'),
+    article: art('行政处罚法', 48),
     check: (c) => {
-      if (!c.record.decision || c.record.decision.status !== 'inForce') throw ruleViolation('没有可撤销或变更的有效决定', art('四十八'));
+      if (!c.record.decision || c.record.decision.status !== 'inForce') throw ruleViolation('没有可撤销或变更的有效决定', art('行政处罚法', 48));
     },
   },
   extensionLater: {
     id: 'extensionLater',
-    article: art('六十'),
-    check: (c, input) => {
+    article: art('行政处罚法', 60),
+    check: (c, input, g) => {
       const { newDueOn } = need(input, 'extendDeadline');
-      const current = c.record.extensions.at(-1)?.to ?? null;
-      if (current && newDueOn <= current) throw validationError(`延长后的期限应晚于当前期限 ${current}`);
+      const current = decisionDueOn(c, g);
+      if (newDueOn <= current) throw validationError(`延长后的期限应晚于当前期限 ${current}`);
+    },
+  },
+  hearingPresidedByDesignee: {
+    id: 'hearingPresidedByDesignee',
+    article: art('行政处罚法', 64, item(4)),
+    check: (c, _i, g) => {
+      const h = c.record.hearing;
+      if (h?.presiderId !== g.actor.userId) {
+        throw forbidden(`听证由指定的主持人 ${h?.presiderName ?? ''} 主持并记录`, { article: art('行政处罚法', 64, item(4)) });
+      }
+    },
+  },
+  noOverpayment: {
+    id: 'noOverpayment',
+    article: art('行政处罚法', 72, para(1), item(1)),
+    check: (c, input, g) => {
+      const { amountFen } = need(input, 'recordPayment');
+      const { owedFen, paidFen } = paymentBalance(c, amountFen, g.actDate);
+      if (paidFen > owedFen) throw validationError(`缴款合计超过应缴金额（罚款及加处罚款共 ${(owedFen / 100).toFixed(2)} 元）`, { article: art('行政处罚法', 72, para(1), item(1)) });
     },
   },
   recusalPending: {
     id: 'recusalPending',
-    article: art('四十三'),
+    article: art('行政处罚法', 43),
     check: (c, input) => {
       const { officerId } = need(input, 'decideRecusal');
       if (!c.record.recusals.some((r) => r.officerId === officerId && r.granted === null)) {
-        throw ruleViolation('该执法人员没有待决定的回避申请', art('四十三'));
+        throw ruleViolation('该执法人员没有待决定的回避申请', art('行政处罚法', 43));
       }
     },
   },
   recusalTarget: {
     id: 'recusalTarget',
-    article: art('四十三'),
+    article: art('行政处罚法', 43),
     check: (c, input) => {
       const { officerId } = need(input, 'requestRecusal');
       if (!c.officers.some((o) => o.userId === officerId && !o.recused)) throw validationError('申请回避的人员不是本案执法人员');
@@ -317,12 +327,32 @@ export const guards = {
   },
   preservationPending: {
     id: 'preservationPending',
-    article: art('五十六'),
+    article: art('行政处罚法', 56),
     check: (c) => {
-      if (!c.record.preservations.some((p) => p.decidedOn === null)) throw ruleViolation('没有待处理的先行登记保存', art('五十六'));
+      if (!c.record.preservations.some((p) => p.decidedOn === null)) throw ruleViolation('没有待处理的先行登记保存', art('行政处罚法', 56));
     },
   },
 } satisfies Record<string, Guard>;
+
+/**
+ * The decision deadline an extension moves (《行政处罚法》第六十条): the last extension, else the statutory period from
+ * filing (local `decisionPeriodDays`), else — a case never filed — the act date.
+ */
+export function decisionDueOn(c: Pick<CaseSnapshot, 'record'>, g: Pick<GuardContext, 'calendar' | 'settings' | 'actDate'>): IsoDate {
+  const filedOn = c.record.filing?.on;
+  return c.record.extensions.at(-1)?.to ?? (filedOn ? deadlineFor(g.calendar, g.settings, 'decision', filedOn) : g.actDate);
+}
+
+/**
+ * What a payment of `amountFen` on `on` leaves: the fine and its 加处罚款 up to that day (《行政处罚法》第七十二条第一款第（一）项)
+ * against everything paid including this payment.
+ */
+export function paymentBalance(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, amountFen: number, on: IsoDate): { owedFen: number; paidFen: number } {
+  const fine = c.record.decision?.penalty?.fineFen ?? 0;
+  const paidFen = c.record.payments.reduce((sum, p) => sum + p.amountFen, 0) + amountFen;
+  const owedFen = fine + (c.paymentDueOn ? lateFeeFen(fine, c.paymentDueOn, on) : 0);
+  return { owedFen, paidFen };
+}
 
 /** What `legalReviewReasons` looks at: enough to list the review queue without loading whole snapshots. */
 export type LegalReviewFacts = Pick<CaseSnapshot, 'procedure' | 'record'> & { party: Pick<CaseSnapshot['party'], 'kind'> };
@@ -378,34 +408,40 @@ export function hearingRights(c: CaseSnapshot, g: Pick<GuardContext, 'settings'>
 // ——— The table ———
 
 export const transitions: Record<CaseAction, Transition> = {
-  file: { from: ['clue'], roles: HEAD, onCaseOnly: false, guards: [guards.limitation, guards.powerList, guards.twoCertifiedOfficers], to: goTo('filed') },
-  decline: { from: ['clue'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('declined') },
-  startInvestigation: { from: ['filed'], roles: OFFICER, onCaseOnly: true, guards: [guards.twoCertifiedOfficers], to: goTo('investigating') },
-  closeInvestigation: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [guards.proposalComplete], to: goTo('reviewing') },
-  legalReview: { from: ['reviewing', 'notified', 'hearing'], roles: ['reviewer'], onCaseOnly: false, guards: [guards.reviewerIndependent, guards.reviewChecklist], to: same },
-  collectiveDiscussion: { from: ['reviewing', 'notified', 'hearing'], roles: HEAD, onCaseOnly: false, guards: [recordGuards.recordTimes], to: same },
+  file: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [guards.limitation, guards.powerList, guards.twoCertifiedOfficers], to: goTo('filed') },
+  decline: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('declined') },
+  startInvestigation: { from: ['filed'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers], to: goTo('investigating') },
+  closeInvestigation: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.proposalComplete], to: goTo('reviewing') },
+  legalReview: { from: ['reviewing', 'notified', 'hearing'], roles: ['reviewer'], onSubjectOnly: false, guards: [guards.reviewerIndependent, guards.reviewChecklist], to: same },
+  collectiveDiscussion: { from: ['reviewing', 'notified', 'hearing'], roles: HEAD, onSubjectOnly: false, guards: [recordGuards.recordTimes], to: same },
   notify: {
     from: ['reviewing'],
     roles: OFFICER,
-    onCaseOnly: true,
+    onSubjectOnly: true,
     guards: [guards.noticeNeedsPenalty, guards.twoCertifiedOfficers, recordGuards.lawfulService],
     to: goTo('notified'),
   },
-  recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onCaseOnly: true, guards: [], to: same },
-  revisePenalty: { from: ['reviewing', 'notified', 'hearing'], roles: OFFICER, onCaseOnly: true, guards: [guards.noRaiseAfterStatement], to: same },
-  requestHearing: { from: ['notified'], roles: OFFICER, onCaseOnly: true, guards: [guards.hearingOffered, guards.hearingRequestWindow], to: goTo('hearing') },
+  recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [], to: same },
+  revisePenalty: { from: ['reviewing', 'notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.noRaiseAfterStatement], to: same },
+  requestHearing: { from: ['notified'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingOffered, guards.hearingRequestWindow], to: goTo('hearing') },
   scheduleHearing: {
     from: ['hearing'],
     roles: OFFICER,
-    onCaseOnly: true,
+    onSubjectOnly: true,
     guards: [guards.hearingNoticeAhead, guards.hearingPresider, recordGuards.hearingOfficersIndependent, recordGuards.hearingPublicity, recordGuards.lawfulService],
     to: same,
   },
-  holdHearing: { from: ['hearing'], roles: ['head', 'reviewer'], onCaseOnly: false, guards: [guards.hearingDay, recordGuards.recordTimes], to: same },
+  holdHearing: {
+    from: ['hearing'],
+    roles: ['head', 'reviewer'],
+    onSubjectOnly: false,
+    guards: [guards.hearingDay, recordGuards.recordTimes, guards.hearingPresidedByDesignee],
+    to: same,
+  },
   decide: {
     from: ['reviewing', 'notified', 'hearing'],
     roles: HEAD,
-    onCaseOnly: false,
+    onSubjectOnly: false,
     guards: [
       guards.decisionKindFitsState,
       guards.priorNoticeAndStatement,
@@ -422,71 +458,68 @@ export const transitions: Record<CaseAction, Transition> = {
   serve: {
     from: ['decided'],
     roles: OFFICER,
-    onCaseOnly: true,
+    onSubjectOnly: true,
     guards: [recordGuards.lawfulService],
     to: (c) => (c.record.decision?.penalty?.fineFen ? 'enforcing' : 'served'),
   },
-  recordPayment: { from: ['enforcing'], roles: OFFICER, onCaseOnly: false, guards: [cashGuards.onSpotCollection], to: same },
-  handOverCash: { from: ['enforcing'], roles: OFFICER, onCaseOnly: true, guards: [cashGuards.cashHandover], to: same },
-  depositCash: { from: ['enforcing'], roles: OFFICER, onCaseOnly: false, guards: [cashGuards.cashDeposit], to: same },
-  approveDeferral: { from: ['enforcing'], roles: HEAD, onCaseOnly: false, guards: [guards.deferralApproved], to: same },
-  applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onCaseOnly: false, guards: [guards.paymentOverdue, recordGuards.courtEnforcementDue], to: same },
-  close: { from: ['served', 'enforcing'], roles: OFFICER, onCaseOnly: false, guards: [guards.performed, cashGuards.cashInBank], to: goTo('closed') },
-  archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onCaseOnly: false, guards: [], to: goTo('archived') },
-  withdrawFiling: { from: ['filed', 'investigating', 'reviewing'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('withdrawn') },
-  transfer: { from: ['clue', 'filed', 'investigating', 'reviewing'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('transferred') },
-  suspend: { from: OPEN, roles: HEAD, onCaseOnly: false, guards: [], to: goTo('suspended') },
-  resume: { from: ['suspended'], roles: HEAD, onCaseOnly: false, guards: [], to: (c) => c.stateBeforeSuspension ?? 'investigating' },
-  terminate: { from: [...OPEN, 'suspended'], roles: HEAD, onCaseOnly: false, guards: [], to: goTo('terminated') },
-  requestRecusal: { from: OPEN, roles: OFFICER, onCaseOnly: false, guards: [guards.recusalTarget], to: same },
-  decideRecusal: { from: OPEN, roles: HEAD, onCaseOnly: false, guards: [guards.recusalPending], to: same },
-  extendDeadline: { from: [...OPEN, 'suspended'], roles: HEAD, onCaseOnly: false, guards: [guards.extensionLater], to: same },
-  preserve: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [guards.twoCertifiedOfficers], to: same },
-  decidePreservation: { from: ['investigating', 'reviewing'], roles: OFFICER, onCaseOnly: true, guards: [guards.preservationPending], to: same },
-  recordInspection: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },
-  recordInquiry: { from: ['investigating'], roles: OFFICER, onCaseOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },
+  recordPayment: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [cashGuards.onSpotCollection, guards.noOverpayment], to: same },
+  handOverCash: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [cashGuards.cashHandover], to: same },
+  depositCash: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [cashGuards.cashDeposit], to: same },
+  approveDeferral: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.deferralApproved], to: same },
+  applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.paymentOverdue, recordGuards.courtEnforcementDue], to: same },
+  close: { from: ['served', 'enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [guards.performed, cashGuards.cashInBank], to: goTo('closed') },
+  archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onSubjectOnly: false, guards: [], to: goTo('archived') },
+  withdrawFiling: { from: ['filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('withdrawn') },
+  transfer: { from: ['clue', 'filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('transferred') },
+  suspend: { from: OPEN, roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('suspended') },
+  resume: { from: ['suspended'], roles: HEAD, onSubjectOnly: false, guards: [], to: (c) => c.stateBeforeSuspension ?? 'investigating' },
+  terminate: { from: [...OPEN, 'suspended'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('terminated') },
+  requestRecusal: { from: OPEN, roles: OFFICER, onSubjectOnly: false, guards: [guards.recusalTarget], to: same },
+  decideRecusal: { from: OPEN, roles: HEAD, onSubjectOnly: false, guards: [guards.recusalPending], to: same },
+  extendDeadline: { from: [...OPEN, 'suspended'], roles: HEAD, onSubjectOnly: false, guards: [guards.extensionLater], to: same },
+  preserve: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers], to: same },
+  decidePreservation: { from: ['investigating', 'reviewing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.preservationPending], to: same },
+  recordInspection: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },
+  recordInquiry: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },
   orderCorrection: {
     from: ['investigating', 'reviewing', 'notified', 'hearing', 'decided', 'served', 'enforcing'],
     roles: OFFICER,
-    onCaseOnly: true,
+    onSubjectOnly: true,
     guards: [recordGuards.correctionDeadline, recordGuards.lawfulService],
     to: same,
   },
-  remindPayment: { from: ['enforcing'], roles: OFFICER, onCaseOnly: true, guards: [recordGuards.reminderDue, recordGuards.lawfulService], to: same },
+  remindPayment: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [recordGuards.reminderDue, recordGuards.lawfulService], to: same },
   revokeDecision: {
     from: ['decided', 'served', 'enforcing', 'closed', 'archived'],
     roles: HEAD,
-    onCaseOnly: false,
+    onSubjectOnly: false,
     guards: [guards.decisionInForce],
     to: (c) => (['decided', 'served', 'enforcing'].includes(c.state) ? 'closed' : c.state),
   },
 };
 
+/** The case workflow as an instance of the kernel. */
+export const caseWorkflow: Workflow<CaseState, CaseAction, CaseActionInput, CaseSnapshot, GuardContext> = {
+  transitions,
+  stateOf: (c) => c.state,
+  lastActedOn: (c) => c.lastActedOn,
+  stateLabels: caseStates,
+  actionLabels: caseActionLabels,
+  stateArticle: (c) => (c.procedure === 'simple' ? art('行政处罚法', 52) : `${lawTitle('行政处罚法')}第五章`),
+  subjectName: '案件',
+  subjectNoun: '本案',
+  // Officer actions: a head may always act; anyone else must be an officer of the case who was not recused (第四十三条).
+  assertOnSubject: (c, actor) => {
+    if (actor.roles.includes('head')) return;
+    assertNotRecused(c.officers, actor.userId);
+    if (!c.officers.some((o) => o.userId === actor.userId)) throw forbidden('只有本案承办执法人员或负责人可以进行此操作');
+  },
+};
+
 /**
- * Checks that `input` may happen to case `c` now, by `g.actor`: state, role, order of acts, then every guard
- * of the transition. Returns the state the case moves to.
+ * Checks that `input` may happen to case `c` now, by `g.actor`: state, role, actor on the case, order of acts,
+ * then every guard of the transition (the kernel's `checkTransition`). Returns the state the case moves to.
  */
 export function checkTransition(c: CaseSnapshot, input: CaseActionInput, g: GuardContext): CaseState {
-  const t = transitions[input.action];
-  const label = caseActionLabels[input.action];
-  if (!t.from.includes(c.state)) {
-    throw ruleViolation(
-      `案件当前处于“${caseStates[c.state]}”状态，不能${label}（可在 ${t.from.map((s) => `“${caseStates[s]}”`).join('、')} 状态下进行）`,
-      c.procedure === 'simple' ? art('五十二') : '《行政处罚法》第五章',
-      { state: c.state, action: input.action },
-    );
-  }
-  if (!t.roles.some((r) => g.actor.roles.includes(r))) {
-    throw forbidden(`${label}需要以下角色之一：${t.roles.map((r) => roleNames[r]).join('、')}`, { requiredRoles: t.roles });
-  }
-  if (t.onCaseOnly && !g.actor.roles.includes('head')) {
-    assertNotRecused(c.officers, g.actor.userId);
-    if (!c.officers.some((o) => o.userId === g.actor.userId)) throw forbidden('只有本案承办执法人员或负责人可以进行此操作');
-  }
-  if (g.actDate > g.today) throw validationError(`行为日期 ${g.actDate} 不能晚于今天 ${g.today}`);
-  if (g.actDate < c.lastActedOn) {
-    throw validationError(`行为日期 ${g.actDate} 不能早于本案上一步骤的日期 ${c.lastActedOn}（全过程记录须按时间顺序）`, { lastActedOn: c.lastActedOn });
-  }
-  for (const guard of t.guards) guard.check(c, input, g);
-  return t.to(c, input);
+  return checkWorkflowTransition(caseWorkflow, c, input, g);
 }

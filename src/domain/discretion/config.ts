@@ -2,16 +2,18 @@
  * Every parameter of the discretion rules in one place, each next to the provision it comes from. Change a
  * number here, not in the engine.
  */
+import { art, para } from '../workflow/law.ts';
+
 export const articles = {
-  minors: '《行政处罚法》第三十条',
-  mentalState: '《行政处罚法》第三十一条',
-  mitigation: '《行政处罚法》第三十二条',
-  exemption: '《行政处罚法》第三十三条第一款',
-  noFault: '《行政处罚法》第三十三条第二款',
-  education: '《行政处罚法》第三十三条第三款',
-  benchmarksPublic: '《行政处罚法》第三十四条',
-  limitation: '《行政处罚法》第三十六条',
-  legalReview: '《行政处罚法》第五十八条',
+  minors: art('行政处罚法', 30),
+  mentalState: art('行政处罚法', 31),
+  mitigation: art('行政处罚法', 32),
+  exemption: art('行政处罚法', 33, para(1)),
+  noFault: art('行政处罚法', 33, para(2)),
+  education: art('行政处罚法', 33, para(3)),
+  benchmarksPublic: art('行政处罚法', 34),
+  limitation: art('行政处罚法', 36),
+  legalReview: art('行政处罚法', 58),
   /** Deviation from a benchmark must be reasoned and reviewed. */
   benchmarkDeviation: '《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号）',
   /** Wording decides whether a bound includes its number. */

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { assertMay } from '../../domain/policy.ts';
 import { adminPolicy } from '../../domain/admin/policy.ts';
+import { auditVerification } from '../../domain/admin/views.ts';
 import { describeProblem } from '../../domain/audit/chain.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { verifyAudit } from '../../services/verify-audit.ts';
@@ -14,9 +14,7 @@ export function auditRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags: ['审计'],
         summary: '重新计算全部审计记录的摘要链（监督员、管理员）',
-        response: {
-          200: z.object({ ok: z.boolean(), records: z.number(), chains: z.number(), checkpoints: z.number(), problem: z.string().nullable() }),
-        },
+        response: { 200: auditVerification },
       },
     },
     async (request) => {

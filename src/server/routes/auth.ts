@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { type Actor, roleKeys, roles } from '../../domain/access.ts';
+import { type Actor, roles } from '../../domain/access.ts';
+import { me } from '../../domain/admin/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { login, logout } from '../../services/sessions.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
-
-const actorView = z.object({
-  userId: z.number(),
-  displayName: z.string(),
-  organizationId: z.number(),
-  roles: z.array(z.enum(roleKeys)).readonly(),
-  roleNames: z.array(z.string()),
-});
 
 export function authRoutes(app: ZodApp, ctx: ServiceContext, options: { secureCookies: boolean; loginRateLimit: number }): void {
   app.post(
@@ -30,7 +23,7 @@ export function authRoutes(app: ZodApp, ctx: ServiceContext, options: { secureCo
         tags: ['登录'],
         summary: '登录（设置 httpOnly 会话 Cookie）',
         body: z.object({ username: z.string().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
-        response: { 200: actorView },
+        response: { 200: me },
       },
     },
     async (request, reply) => {
@@ -40,14 +33,14 @@ export function authRoutes(app: ZodApp, ctx: ServiceContext, options: { secureCo
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['登录'], summary: '退出登录' } }, async (request, reply) => {
+  app.post('/auth/logout', { schema: { tags: ['登录'], summary: '退出登录', response: { 204: z.null().describe('已退出') } } }, async (request, reply) => {
     const actor = requireActor(request);
     await logout(ctx, actor, request.sessionToken!);
     clearSessionCookie(reply);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.get('/auth/me', { schema: { tags: ['登录'], summary: '当前用户', response: { 200: actorView } } }, async (request) => present(requireActor(request)));
+  app.get('/auth/me', { schema: { tags: ['登录'], summary: '当前用户', response: { 200: me } } }, async (request) => present(requireActor(request)));
 }
 
 const present = (actor: Actor) => ({ ...actor, roleNames: actor.roles.map((r) => roles[r]) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type PeriodId, penaltyPeriods, periodDeadline } from '../../domain/calendar/periods.ts';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
+import { calendarDays, calendarOverride, calendarOverrides, deadlineAnswer } from '../../domain/admin/views.ts';
 import { validationError } from '../../domain/errors.ts';
 import {
   calendarDayInput,
@@ -21,7 +22,7 @@ const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且�
 export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get(
     '/calendar/days',
-    { schema: { tags, summary: '日期区间内每天是否为工作日（含来源）', querystring: z.object({ from: isoDate, to: isoDate }) } },
+    { schema: { tags, summary: '日期区间内每天是否为工作日（含来源）', querystring: z.object({ from: isoDate, to: isoDate }), response: { 200: calendarDays } } },
     async (request) => {
       requireActor(request);
       return describeDays(ctx, request.query.from, request.query.to);
@@ -39,6 +40,7 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
           days: z.coerce.number().int().min(0).max(3650).optional(),
           kind: z.enum(['working', 'calendar']).optional(),
         }),
+        response: { 200: deadlineAnswer },
       },
     },
     async (request) => {
@@ -53,7 +55,7 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.get(
     '/calendar/overrides',
-    { schema: { tags, summary: '管理员录入的节假日与调休', querystring: z.object({ year: z.coerce.number().int().optional() }) } },
+    { schema: { tags, summary: '管理员录入的节假日与调休', querystring: z.object({ year: z.coerce.number().int().optional() }), response: { 200: calendarOverrides } } },
     async (request) => {
       requireActor(request);
       return listCalendarOverrides(ctx, request.query.year);
@@ -61,15 +63,15 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.put(
     '/calendar/overrides/:date',
-    { schema: { tags, summary: '录入或修改某日（管理员）', params: z.object({ date: isoDate }), body: calendarDayInput.omit({ date: true }) } },
+    { schema: { tags, summary: '录入或修改某日（管理员）', params: z.object({ date: isoDate }), body: calendarDayInput.omit({ date: true }), response: { 200: calendarOverride } } },
     async (request) => setCalendarDay(ctx, requireActor(request), { ...request.body, date: request.params.date }),
   );
   app.delete(
     '/calendar/overrides/:date',
-    { schema: { tags, summary: '删除某日的设置（管理员）', params: z.object({ date: isoDate }) } },
+    { schema: { tags, summary: '删除某日的设置（管理员）', params: z.object({ date: isoDate }), response: { 204: z.null().describe('已删除') } } },
     async (request, reply) => {
       await removeCalendarDay(ctx, requireActor(request), request.params.date);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.put(
@@ -80,11 +82,12 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
         summary: '标记某年的放假安排已完整录入（管理员）',
         params: z.object({ year: z.coerce.number().int() }),
         body: z.object({ complete: z.boolean() }),
+        response: { 204: z.null().describe('已保存') },
       },
     },
     async (request, reply) => {
       await setYearComplete(ctx, requireActor(request), request.params.year, request.body.complete);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,13 +1,26 @@
 import { listCasePeople } from '../../services/cases/case-people.ts';
 import { z } from 'zod';
 import { caseActionInput } from '../../domain/cases/actions.ts';
+import { deadlineItem } from '../../domain/cases/oversight-views.ts';
 import { caseSettingsPatch } from '../../domain/cases/settings.ts';
+import {
+  caseSettingsAnswer,
+  caseSummary,
+  caseView,
+  casePerson,
+  evidenceAdded,
+  evidenceCheck,
+  powerItem,
+  powerListEntry,
+  powerListImport,
+  publication,
+} from '../../domain/cases/views.ts';
 import { addEvidence, evidenceInput, MAX_EVIDENCE_BYTES } from '../../services/cases/add-evidence.ts';
 import { findCaseIdByCode } from '../../services/cases/case-store.ts';
 import { getCaseSettings, setCaseSettings } from '../../services/cases/case-settings.ts';
 import { decideOnSpot, onSpotInput } from '../../services/cases/decide-on-spot.ts';
-import { type CaseView, getCase } from '../../services/cases/get-case.ts';
-import { type CaseSummary, listCasesInput, listCasesPage } from '../../services/cases/list-cases.ts';
+import { getCase } from '../../services/cases/get-case.ts';
+import { listCasesInput, listCasesPage } from '../../services/cases/list-cases.ts';
 import { deadlineQuery, listDeadlines } from '../../services/cases/list-deadlines.ts';
 import { importPowerItems } from '../../services/cases/import-power-items.ts';
 import { addPowerItem, listPowerItems, powerItemInput, powerItemListQuery, powerItemPatch, updatePowerItem } from '../../services/cases/power-list.ts';
@@ -24,42 +37,6 @@ import { readSingleFileUpload } from '../multipart.ts';
 const tags = ['行政处罚案件'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** The read shape of a case (CaseView, see docs/CASES.md); nested parts are described there. */
-const caseView = z.looseObject({
-  id: z.number(),
-  version: z.number(),
-  actCode: z.string(),
-  procedure: z.enum(['ordinary', 'simple']),
-  procedureLabel: z.string(),
-  state: z.string(),
-  stateLabel: z.string(),
-  organization: z.object({ id: z.number(), name: z.string() }),
-  title: z.string(),
-  facts: z.string(),
-  party: z.looseObject({ kind: z.enum(['person', 'organization']), name: z.string() }),
-  officers: z.array(z.looseObject({ userId: z.number(), displayName: z.string(), certificateNo: z.string().nullable() })),
-  decision: z.looseObject({ kind: z.string(), number: z.string().nullable(), decidedOn: z.string(), status: z.string() }).nullable(),
-  deadlines: z.array(z.looseObject({ kind: z.string(), label: z.string(), dueOn: z.string(), metAt: z.string().nullable(), overdue: z.boolean() })),
-  record: z.record(z.string(), z.unknown()),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
-  timeline: z.array(z.looseObject({ seq: z.number(), at: z.string(), action: z.string(), label: z.string() })),
-});
-const caseSummary = z.looseObject({
-  id: z.number(),
-  version: z.number(),
-  actCode: z.string(),
-  decisionNumber: z.string().nullable(),
-  state: z.string(),
-  stateLabel: z.string(),
-  title: z.string(),
-  party: z.object({ kind: z.string(), name: z.string() }),
-  deadlines: z.array(z.looseObject({ kind: z.string(), dueOn: z.string(), overdue: z.boolean(), dueSoon: z.boolean() })),
-});
-
-// The services return interfaces (no index signature); the loose response schemas accept them as they are.
-const view = async (v: Promise<CaseView>) => (await v) as unknown as z.infer<typeof caseView>;
-const summaries = (v: CaseSummary[]) => v as unknown as z.infer<typeof caseSummary>[];
-
 export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get(
     '/cases',
@@ -73,35 +50,35 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     },
     async (request, reply) => {
       const page = await listCasesPage(ctx, requireActor(request), request.query);
-      return reply.header('x-total-count', String(page.total)).send(summaries(page.items));
+      return reply.header('x-total-count', String(page.total)).send(page.items);
     },
   );
   app.post(
     '/cases',
     { schema: { tags, summary: '登记案件线索（生成行政行为码）', body: clueInput, response: { 201: caseView } } },
-    async (request, reply) => reply.status(201).send(await view(registerClue(ctx, requireActor(request), request.body))),
+    async (request, reply) => reply.status(201).send(await registerClue(ctx, requireActor(request), request.body)),
   );
   app.post(
     '/cases/on-spot',
     { schema: { tags, summary: '简易程序当场处罚（《行政处罚法》第五十一条）', body: onSpotInput, response: { 201: caseView } } },
-    async (request, reply) => reply.status(201).send(await view(decideOnSpot(ctx, requireActor(request), request.body))),
+    async (request, reply) => reply.status(201).send(await decideOnSpot(ctx, requireActor(request), request.body)),
   );
   app.get(
     '/cases/by-code/:code',
     { schema: { tags, summary: '按行政行为码查看案件', params: z.object({ code: z.string().max(40) }), response: { 200: caseView } } },
     async (request) => {
       const actor = requireActor(request);
-      return view(getCase(ctx, actor, await findCaseIdByCode(ctx.db, actor, request.params.code), ctx.clock()));
+      return getCase(ctx, actor, await findCaseIdByCode(ctx.db, actor, request.params.code), ctx.clock());
     },
   );
   app.get(
     '/cases/:id',
     { schema: { tags, summary: '案件详情（当事人、事实、依据、处罚、承办人员、文书、期限、证据、办理记录）', params: idParams, response: { 200: caseView } } },
-    async (request) => view(getCase(ctx, requireActor(request), request.params.id, ctx.clock())),
+    async (request) => getCase(ctx, requireActor(request), request.params.id, ctx.clock()),
   );
   app.get(
     '/cases/:id/people',
-    { schema: { tags, summary: '本案表单可选的人员：案件所属单位及下级单位的在职人员，上级单位负责人', params: idParams } },
+    { schema: { tags, summary: '本案表单可选的人员：案件所属单位及下级单位的在职人员，上级单位负责人', params: idParams, response: { 200: z.array(casePerson) } } },
     async (request) => listCasePeople(ctx, requireActor(request), request.params.id),
   );
   app.post(
@@ -115,20 +92,20 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
         response: { 200: caseView },
       },
     },
-    async (request) => view(transitionCase(ctx, requireActor(request), request.params.id, request.body)),
+    async (request) => transitionCase(ctx, requireActor(request), request.params.id, request.body),
   );
   app.post(
     '/cases/:id/evidence',
     {
       // base64 grows the file by a third.
       bodyLimit: Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 64 * 1024,
-      schema: { tags, summary: '登记证据（文件以 base64 上传，SM3 摘要存证）', params: idParams, body: evidenceInput },
+      schema: { tags, summary: '登记证据（文件以 base64 上传，SM3 摘要存证）', params: idParams, body: evidenceInput, response: { 201: evidenceAdded } },
     },
     async (request, reply) => reply.status(201).send(await addEvidence(ctx, requireActor(request), request.params.id, request.body)),
   );
   app.get(
     '/cases/:id/evidence/verify',
-    { schema: { tags, summary: '重新计算全部证据文件的 SM3 摘要，检查是否被篡改', params: idParams } },
+    { schema: { tags, summary: '重新计算全部证据文件的 SM3 摘要，检查是否被篡改', params: idParams, response: { 200: evidenceCheck } } },
     async (request) => verifyEvidence(ctx, requireActor(request), request.params.id),
   );
   app.get(
@@ -144,32 +121,32 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.post(
     '/cases/:id/publicity/publish',
-    { schema: { tags, summary: '公示处罚决定（《行政处罚法》第四十八条）', params: idParams } },
+    { schema: { tags, summary: '公示处罚决定（《行政处罚法》第四十八条）', params: idParams, response: { 200: publication } } },
     async (request) => publishDecision(ctx, requireActor(request), request.params.id),
   );
   app.get(
     '/case-deadlines',
-    { schema: { tags, summary: '即将到期或已超期的办案期限', querystring: deadlineQuery } },
+    { schema: { tags, summary: '即将到期或已超期的办案期限', querystring: deadlineQuery, response: { 200: z.array(deadlineItem) } } },
     async (request) => listDeadlines(ctx, requireActor(request), request.query),
   );
   app.get(
     '/organizations/:id/case-settings',
-    { schema: { tags, summary: '办案参数（生效值与本单位设置）', params: idParams } },
+    { schema: { tags, summary: '办案参数（生效值与本单位设置）', params: idParams, response: { 200: caseSettingsAnswer } } },
     async (request) => getCaseSettings(ctx, requireActor(request), request.params.id),
   );
   app.put(
     '/organizations/:id/case-settings',
-    { schema: { tags, summary: '设置本单位办案参数（管理员；未设置的项继承上级或法定默认值）', params: idParams, body: caseSettingsPatch } },
+    { schema: { tags, summary: '设置本单位办案参数（管理员；未设置的项继承上级或法定默认值）', params: idParams, body: caseSettingsPatch, response: { 200: caseSettingsAnswer } } },
     async (request) => setCaseSettings(ctx, requireActor(request), request.params.id, request.body),
   );
   app.get(
     '/organizations/:id/power-items',
-    { schema: { tags, summary: '权责清单（含上级单位事项；includeInactive=true 时含已停用事项）', params: idParams, querystring: powerItemListQuery } },
+    { schema: { tags, summary: '权责清单（含上级单位事项；includeInactive=true 时含已停用事项）', params: idParams, querystring: powerItemListQuery, response: { 200: z.array(powerListEntry) } } },
     async (request) => listPowerItems(ctx, requireActor(request), request.params.id, request.query),
   );
   app.post(
     '/power-items',
-    { schema: { tags, summary: '新增权责清单事项（管理员）', body: powerItemInput } },
+    { schema: { tags, summary: '新增权责清单事项（管理员）', body: powerItemInput, response: { 201: powerItem } } },
     async (request, reply) => reply.status(201).send(await addPowerItem(ctx, requireActor(request), request.body)),
   );
   app.post(
@@ -180,6 +157,7 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
         summary: '导入权责清单（管理员；multipart：file 为 CSV/XLSX，表头含 事项编码、违法行为、违则、罚则、法定处罚幅度、类别；organizationId 为导入到的单位）',
         description: '逐行校验，逐行报告未导入的行（行号与原因）；没有可导入的行时返回 400，不导入任何内容，details.rejected 列出各行原因。',
         consumes: ['multipart/form-data'],
+        response: { 201: powerListImport },
       },
     },
     async (request, reply) => {
@@ -196,6 +174,7 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
         summary: '修改或停用/启用权责清单事项（管理员；已有案件适用的事项不能修改名称、违则、罚则和幅度，《行政处罚法》第三十七条）',
         params: idParams,
         body: powerItemPatch,
+        response: { 200: powerItem },
       },
     },
     async (request) => updatePowerItem(ctx, requireActor(request), request.params.id, request.body),

@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  consistencyReportView,
+  discretionPreview,
+  importReport,
+  itemDetail,
+  itemSummary,
+  publicBenchmarks,
+  publicExemptions,
+  similarCases,
+  versionSummary,
+} from '../../domain/discretion/views.ts';
 import { todayOf } from '../../services/cases/case-store.ts';
 import {
   exportBenchmarkVersion,
@@ -26,96 +37,6 @@ const publicTags = ['公开查询'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 // Public, unauthenticated: limited per address, as the other /api/public routes.
 const rateLimit = { max: 120, timeWindow: '1 minute', errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '查询过于频繁，请稍后再试' }) };
-
-const rejection = z.object({ row: z.number(), reason: z.string() });
-const importReport = z.object({
-  versionId: z.number(),
-  kind: z.enum(['benchmark', 'exemption']),
-  name: z.string(),
-  organizationId: z.number().nullable(),
-  effectiveFrom: z.string(),
-  publishedOn: z.string(),
-  format: z.enum(['csv', 'xlsx']),
-  rows: z.number(),
-  imported: z.number(),
-  items: z.number(),
-  rejected: z.array(rejection),
-});
-const versionFields = {
-  id: z.number(),
-  kind: z.enum(['benchmark', 'exemption']),
-  kindLabel: z.string(),
-  name: z.string(),
-  issuer: z.string().nullable(),
-  documentNumber: z.string().nullable(),
-  effectiveFrom: z.string(),
-  effectiveTo: z.string().nullable(),
-  publishedOn: z.string(),
-  inForce: z.boolean(),
-  ruleCount: z.number(),
-  itemCount: z.number(),
-};
-const versionSummary = z.object({ ...versionFields, organization: z.object({ id: z.number(), name: z.string() }).nullable(), rejectedCount: z.number() });
-const itemSummary = z.object({
-  id: z.number(),
-  itemKey: z.string(),
-  code: z.string(),
-  name: z.string(),
-  category: z.string(),
-  penaltyProvision: z.string(),
-  statutoryRange: z.string(),
-  partyKind: z.string(),
-  tierCount: z.number(),
-});
-const itemDetail = z.object({
-  id: z.number(),
-  version: z.object({ id: z.number(), name: z.string(), effectiveFrom: z.string(), publishedOn: z.string() }),
-  citation: z.string(),
-  code: z.string(),
-  name: z.string(),
-  category: z.string(),
-  regulation: z.string(),
-  violatedProvision: z.string(),
-  penaltyProvision: z.string(),
-  statutoryRange: z.string(),
-  partyKind: z.string(),
-  source: z.object({ title: z.string(), name: z.string(), url: z.string() }),
-  tiers: z.array(z.object({ code: z.string(), name: z.string(), conditionText: z.string(), standard: z.string(), note: z.string() })),
-});
-const caseRef = { caseId: z.number(), actCode: z.string(), title: z.string(), decisionNumber: z.string().nullable(), decidedOn: z.string(), organizationName: z.string() };
-const fenRange = z.object({ minFen: z.number(), maxFen: z.number() });
-const similarCase = z.object({ ...caseRef, score: z.number(), reasons: z.array(z.string()), violationName: z.string(), tierName: z.string(), fineFen: z.number(), range: fenRange });
-const report = z.object({
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  caseCount: z.number(),
-  groups: z.array(
-    z.object({
-      itemKey: z.string(),
-      violationName: z.string(),
-      tierName: z.string(),
-      caseCount: z.number(),
-      medianFineFen: z.number(),
-      compared: z.boolean(),
-      cases: z.array(z.object({ ...caseRef, fineFen: z.number(), range: fenRange, flags: z.array(z.string()) })),
-    }),
-  ),
-  flags: z.array(z.object({ ...caseRef, kind: z.string(), kindLabel: z.string(), violationName: z.string(), tierName: z.string(), fineFen: z.number(), message: z.string() })),
-});
-const preview = z.looseObject({
-  caseId: z.number(),
-  on: z.string(),
-  violation: z.string().nullable(),
-  benchmark: z.object({ versionId: z.number(), versionName: z.string(), itemId: z.number(), citation: z.string() }).nullable(),
-  note: z.string().nullable(),
-  assessment: z.looseObject({ outcome: z.string(), explanation: z.string() }).nullable(),
-  proposal: z
-    .object({ accepted: z.boolean(), withinRange: z.boolean().nullable(), requiresLegalReview: z.boolean(), message: z.string(), article: z.string().nullable() })
-    .nullable(),
-  exemption: z.looseObject({ outcome: z.string(), explanation: z.string() }).nullable(),
-  similarCases: z.array(similarCase),
-});
-const publicVersion = z.object({ ...versionFields, organizationName: z.string().nullable() });
 
 /** Staff endpoints: import, browse, export, assess a case, similar cases, the same-case-same-penalty report. */
 export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
@@ -170,14 +91,14 @@ export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
         summary: '按案件事实计算裁量阶次、幅度和说明，核对拟罚款数额，判断能否不予处罚，并列出类似案件（不修改案件）',
         params: idParams,
         body: assessCaseInput,
-        response: { 200: preview },
+        response: { 200: discretionPreview },
       },
     },
-    async (request) => (await assessCaseDiscretion(ctx, requireActor(request), request.params.id, request.body)) as unknown as z.infer<typeof preview>,
+    async (request) => assessCaseDiscretion(ctx, requireActor(request), request.params.id, request.body),
   );
   app.get(
     '/cases/:id/similar-cases',
-    { schema: { tags, summary: '作出决定时参考的类似已决案件（同一违法行为、同一裁量阶次、数量相近）', params: idParams, response: { 200: z.object({ note: z.string().nullable(), cases: z.array(similarCase) }) } } },
+    { schema: { tags, summary: '作出决定时参考的类似已决案件（同一违法行为、同一裁量阶次、数量相近）', params: idParams, response: { 200: similarCases } } },
     async (request) => similarCasesForCase(ctx, requireActor(request), request.params.id),
   );
   app.get(
@@ -187,7 +108,7 @@ export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
         tags,
         summary: '同案同罚分析：已决案件按违法行为和裁量阶次分组，标出超出幅度或明显偏离同类案件的案件',
         querystring: consistencyQuery,
-        response: { 200: report },
+        response: { 200: consistencyReportView },
       },
     },
     async (request) => consistencyReport(ctx, requireActor(request), request.query),
@@ -204,7 +125,7 @@ export function publicDiscretionRoutes(app: ZodApp, ctx: ServiceContext): void {
         tags: publicTags,
         summary: '已公布的行政处罚裁量基准及其事项（可按关键词、类别、版本筛选）',
         querystring: publicBenchmarkQuery,
-        response: { 200: z.object({ versions: z.array(publicVersion.extend({ items: z.array(itemSummary) })) }) },
+        response: { 200: publicBenchmarks },
       },
     },
     async (request) => listPublicBenchmarks(ctx.db, todayOf(ctx.clock), request.query),
@@ -221,15 +142,7 @@ export function publicDiscretionRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags: publicTags,
         summary: '已公布的免罚清单（首违不罚、轻微免罚）',
-        response: {
-          200: z.object({
-            lists: z.array(
-              publicVersion.extend({
-                items: z.array(z.object({ id: z.number(), code: z.string(), matter: z.string(), basis: z.string(), type: z.string(), conditionText: z.string(), commitmentRequired: z.boolean(), source: z.string() })),
-              }),
-            ),
-          }),
-        },
+        response: { 200: publicExemptions },
       },
     },
     async () => listPublicExemptions(ctx.db, todayOf(ctx.clock)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentTemplates } from '../../domain/documents/catalog.ts';
+import { documentType, generatedDocument } from '../../domain/documents/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { generateCaseDocument, listGeneratedDocuments, readGeneratedDocument } from '../../services/documents/generated-documents.ts';
 import { CASE_FILE_TYPE } from '../../services/documents/render-for-case.ts';
@@ -9,20 +10,6 @@ import { attachment } from '../download.ts';
 
 const tags = ['执法文书'];
 const caseParams = z.object({ id: z.coerce.number().int().positive() });
-const generatedView = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  title: z.string(),
-  number: z.string().nullable(),
-  format: z.string(),
-  fileName: z.string(),
-  digest: z.string(),
-  size: z.number(),
-  pages: z.number().nullable(),
-  generatedBy: z.number(),
-  generatedAt: z.date(),
-});
-
 export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get(
     '/document-types',
@@ -30,7 +17,7 @@ export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags,
         summary: '可生成的执法文书种类（含“案卷”：整本案卷 PDF）',
-        response: { 200: z.array(z.object({ id: z.string(), name: z.string(), stage: z.string(), basis: z.string() })) },
+        response: { 200: z.array(documentType) },
       },
     },
     async (request) => {
@@ -43,7 +30,7 @@ export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.get(
     '/cases/:id/documents',
-    { schema: { tags, summary: '案件已生成的执法文书', params: caseParams, response: { 200: z.array(generatedView) } } },
+    { schema: { tags, summary: '案件已生成的执法文书', params: caseParams, response: { 200: z.array(generatedDocument) } } },
     async (request) => listGeneratedDocuments(ctx, requireActor(request), request.params.id),
   );
   app.post(
@@ -58,7 +45,7 @@ export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
           format: z.enum(['docx', 'pdf']).default('docx'),
           instance: z.number().int().min(0).optional(),
         }),
-        response: { 201: generatedView },
+        response: { 201: generatedDocument },
       },
     },
     async (request, reply) => reply.status(201).send(await generateCaseDocument(ctx, requireActor(request), request.params.id, request.body)),

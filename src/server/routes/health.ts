@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { health } from '../../domain/admin/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../zod-app.ts';
 
@@ -10,7 +10,7 @@ export function healthRoutes(app: ZodApp, ctx: ServiceContext, databaseKind: 'pg
       schema: {
         tags: ['系统'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() }) },
+        response: { 200: health },
       },
     },
     async () => {

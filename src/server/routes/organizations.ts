@@ -1,19 +1,11 @@
 import { z } from 'zod';
+import { organizationView } from '../../domain/admin/views.ts';
 import { organizationInput, organizationPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../../services/organizations.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
-const organizationView = z.object({
-  id: z.number(),
-  parentId: z.number().nullable(),
-  path: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  creditCode: z.string().nullable(),
-  divisionCode: z.string().nullable(),
-});
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['组织机构'];
 

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newWorld } from '../../services/testing/factories.ts';
 import { createTestApp } from '../test-app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  // The demo's organizations and users (with their certificates), without its cases.
+  await newWorld(t.ctx);
 });
 afterAll(() => t.close());
 

@@ -1,30 +1,10 @@
 import { z } from 'zod';
-import { organizationKindKeys } from '../../domain/access.ts';
+import { publicBody, publicOfficer } from '../../domain/admin/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listPublicBodies, listPublicOfficers } from '../../services/public-disclosure.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const tags = ['公开（无需登录）'];
-
-const publicBody = z.object({
-  id: z.number(),
-  name: z.string(),
-  kind: z.enum(organizationKindKeys),
-  kindName: z.string(),
-  creditCode: z.string().nullable(),
-  parentName: z.string().nullable(),
-  officerCount: z.number(),
-});
-
-// The response schema is also the privacy boundary: fastify serializes only these fields.
-const publicOfficer = z.object({
-  name: z.string(),
-  certificateNo: z.string(),
-  validUntil: z.string().nullable(),
-  valid: z.boolean(),
-  bodyId: z.number(),
-  bodyName: z.string(),
-});
 
 /** 事前公开 for the portal (国办发〔2018〕118号): enforcement bodies and officers, no login. */
 export function portalRoutes(app: ZodApp, ctx: ServiceContext): void {

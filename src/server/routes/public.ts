@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actVerification, publicDecision, publicDecisionPage } from '../../domain/cases/views.ts';
 import { getPublishedDecision, listPublishedDecisions, publicSearchInput } from '../../services/cases/publicity.ts';
 import { verifyActCode } from '../../services/cases/public-lookup.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -7,39 +8,6 @@ import type { ZodApp } from '../zod-app.ts';
 const tags = ['公开查询'];
 // Public, unauthenticated: limited per address so the portal cannot be scraped wholesale.
 const rateLimit = { max: 120, timeWindow: '1 minute', errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '查询过于频繁，请稍后再试' }) };
-
-const publicParty = z.object({ kind: z.enum(['person', 'organization']), name: z.string(), creditCode: z.string().nullable(), legalRepresentative: z.string().nullable() });
-const publicDecision = z.object({
-  id: z.number(),
-  publishedAt: z.string(),
-  actCode: z.string(),
-  organizationName: z.string(),
-  decisionNumber: z.string().nullable(),
-  decidedOn: z.string(),
-  procedure: z.string(),
-  party: publicParty,
-  title: z.string(),
-  facts: z.string(),
-  place: z.string().nullable(),
-  violation: z.string().nullable(),
-  basis: z.string().nullable(),
-  penalty: z.string().nullable(),
-  status: z.string(),
-  statusLabel: z.string(),
-});
-const actVerification = z.object({
-  actCode: z.string(),
-  genuine: z.boolean(),
-  organizationName: z.string(),
-  title: z.string(),
-  violation: z.string().nullable(),
-  party: z.object({ kind: z.enum(['person', 'organization']), name: z.string() }),
-  procedure: z.string(),
-  stage: z.string(),
-  decision: z.object({ kind: z.string(), number: z.string().nullable(), decidedOn: z.string(), status: z.string(), statusLabel: z.string() }).nullable(),
-  inForce: z.boolean(),
-  note: z.string(),
-});
 
 /** `/api/public/...`: no login; masked data only (no ID number, no phone, a natural person's surname only). */
 export function publicRoutes(app: ZodApp, ctx: ServiceContext): void {
@@ -55,7 +23,7 @@ export function publicRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/public/decisions',
     {
       config: { rateLimit },
-      schema: { tags, summary: '已公示的行政处罚决定（脱敏，可按关键词检索）', querystring: publicSearchInput, response: { 200: z.object({ total: z.number(), items: z.array(publicDecision) }) } },
+      schema: { tags, summary: '已公示的行政处罚决定（脱敏，可按关键词检索）', querystring: publicSearchInput, response: { 200: publicDecisionPage } },
     },
     async (request) => listPublishedDecisions(ctx, request.query),
   );

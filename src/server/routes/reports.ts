@@ -1,30 +1,10 @@
 import { z } from 'zod';
+import { reportOutcome } from '../../domain/analyzer/views.ts';
 import { validationError } from '../../domain/errors.ts';
 import { type ReportFile, analyzeReports } from '../../services/analyze-reports.ts';
 import { REPORT_UPLOAD_LIMITS, type ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
-const indicator = z.object({
-  key: z.string(),
-  value: z.number(),
-  unit: z.string(),
-  approx: z.boolean(),
-  text: z.string(),
-  start: z.number(),
-});
-const analysisResult = z.union([
-  z.object({
-    file: z.string(),
-    title: z.string().nullable(),
-    organization: z.string().nullable(),
-    year: z.number().nullable(),
-    date: z.string().nullable(),
-    sections: z.record(z.string(), z.boolean()),
-    missingSections: z.array(z.string()),
-    indicators: z.array(indicator),
-  }),
-  z.object({ file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
-]);
 
 export function reportRoutes(app: ZodApp): void {
   app.post(
@@ -35,7 +15,7 @@ export function reportRoutes(app: ZodApp): void {
         summary: '分析法治政府建设年度报告（multipart 上传一个或多个 .txt/.docx/.pdf/.html 文件）',
         description: '每个文件返回一项，顺序与上传顺序相同；无法读取的文件返回 error，其余文件照常分析。',
         consumes: ['multipart/form-data'],
-        response: { 200: z.array(analysisResult) },
+        response: { 200: z.array(reportOutcome) },
       },
     },
     async (request) => {

@@ -1,23 +1,11 @@
 import { z } from 'zod';
-import { roleKeys } from '../../domain/access.ts';
+import { userView } from '../../domain/admin/views.ts';
 import { passwordSchema, userInput, userPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createUser, getUser, listUsers, setPassword, updateUser } from '../../services/users.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
-const userView = z.object({
-  id: z.number(),
-  organizationId: z.number(),
-  organizationName: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.enum(roleKeys)),
-  certificateNo: z.string().nullable(),
-  certificateValidUntil: z.string().nullable(),
-  phone: z.string().nullable(),
-  active: z.boolean(),
-});
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['用户'];
 
@@ -51,10 +39,10 @@ export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.put(
     '/users/:id/password',
-    { schema: { tags, summary: '设置密码（本人或管理员）', params: idParams, body: z.object({ password: passwordSchema }) } },
+    { schema: { tags, summary: '设置密码（本人或管理员）', params: idParams, body: z.object({ password: passwordSchema }), response: { 204: z.null().describe('已设置') } } },
     async (request, reply) => {
       await setPassword(ctx, requireActor(request), request.params.id, request.body.password);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

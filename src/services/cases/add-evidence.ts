@@ -19,7 +19,7 @@ import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { claimVersion, loadCase, loadOfficers, settingsFor, todayOf } from './case-store.ts';
-import type { EvidenceView } from './get-case.ts';
+import type { EvidenceAdded } from '../../domain/cases/views.ts';
 
 /** Largest evidence file accepted over JSON (base64). Larger audio-video goes through the CLI or a later upload API. */
 export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
@@ -42,7 +42,7 @@ export const evidenceInput = z.object({
 
 const EVIDENCE_STATES = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];
 
-export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown): Promise<EvidenceView & { version: number }> {
+export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown): Promise<EvidenceAdded> {
   assertMay(actor, casePolicy.addEvidence);
   const input = parseInput(evidenceInput, raw);
   if (!ctx.files) throw new AppError('INTERNAL', '未配置证据文件存储');

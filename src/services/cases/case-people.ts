@@ -8,23 +8,12 @@
  */
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Actor, Role } from '../../domain/access.ts';
-import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { CasePerson } from '../../domain/cases/views.ts';
 import { organizations, users } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCase } from './case-store.ts';
 
-export interface CasePerson {
-  id: number;
-  displayName: string;
-  roles: Role[];
-  organizationId: number;
-  organizationName: string;
-  certificateNo: string | null;
-  certificateValidUntil: IsoDate | null;
-  active: boolean;
-  /** Named as an officer of this case. */
-  onCase: boolean;
-}
+export type { CasePerson } from '../../domain/cases/views.ts';
 
 /** Units that act in the name of the bureau above them. */
 const internalUnits = new Set<string>(['brigade', 'squadron']);

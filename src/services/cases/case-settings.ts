@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
-import { type CaseSettings, type CaseSettingsPatch, caseSettingsPatch } from '../../domain/cases/settings.ts';
+import { type CaseSettingsPatch, caseSettingsPatch } from '../../domain/cases/settings.ts';
+import type { CaseSettingsAnswer } from '../../domain/cases/views.ts';
 import { caseSettings } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
@@ -11,7 +12,7 @@ import { parseInput } from '../parse-input.ts';
 import { settingsFor } from './case-store.ts';
 
 /** The parameters in force for an organization (defaults and inherited values applied) and its own patch. */
-export async function getCaseSettings(ctx: ServiceContext, actor: Actor, organizationId: number): Promise<{ effective: CaseSettings; own: CaseSettingsPatch }> {
+export async function getCaseSettings(ctx: ServiceContext, actor: Actor, organizationId: number): Promise<CaseSettingsAnswer> {
   const org = await getOrganization(ctx, actor, organizationId);
   const [own] = await ctx.db.select().from(caseSettings).where(eq(caseSettings.organizationId, org.id));
   return { effective: (await settingsFor(ctx.db, org)).settings, own: (own?.settings as CaseSettingsPatch | undefined) ?? {} };
@@ -30,7 +31,7 @@ export async function setCaseSettings(ctx: ServiceContext, actor: Actor, organiz
     await appendAudit(
       tx,
       actor,
-      { action: 'case.settings', subjectType: 'organization', subjectId: org.id, organizationId: org.id, change: { from: before?.settings ?? {}, to: patch } },
+      { action: 'case.settings', subjectType: 'organization', subjectId: org.id, organizationId: org.id, change: { from: (before?.settings as CaseSettingsPatch | undefined) ?? {}, to: patch } },
       now,
     );
   });

@@ -18,7 +18,8 @@ import { dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
 import { caseStateKeys, caseStates, type DeadlineKind, deadlineKinds, penaltyKindKeys, penaltyKinds } from '../../domain/cases/model.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
 import type { Executor } from '../../db/connect.ts';
-import { caseDeadlines, cases, organizations, powerItems } from '../../db/schema.ts';
+import { cases, deadlines, organizations, powerItems } from '../../db/schema.ts';
+import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
 import type { CaseStatistics, DeadlineEntry } from '../../domain/cases/oversight-views.ts';
@@ -51,8 +52,8 @@ export async function caseStatistics(ctx: Ctx, actor: Actor, raw: unknown = {}):
     input.from ? gte(cases.registeredOn, input.from) : undefined,
     input.to ? lte(cases.registeredOn, input.to) : undefined,
   );
-  const overdueRange = lt(caseDeadlines.dueOn, today);
-  const dueSoonRange = and(gte(caseDeadlines.dueOn, today), lte(caseDeadlines.dueOn, soonUntil))!;
+  const overdueRange = lt(deadlines.dueOn, today);
+  const dueSoonRange = and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil))!;
   // Sequential on purpose: `ctx.db` may be one connection (PGlite).
   const byState = await countByState(ctx.db, where);
   const byMonth = await countByMonth(ctx.db, where, monthsOf(input.from ?? null, input.to ?? null, today));
@@ -145,20 +146,20 @@ async function countByMonth(db: Executor, where: SQL | undefined, months: string
 }
 
 async function deadlinesIn(db: Executor, where: SQL | undefined, range: SQL, limit: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
-  const open = and(where, isNull(caseDeadlines.metAt), range);
+  const open = and(where, openDeadline, range);
   const [total] = await db
-    .select({ n: countDistinct(caseDeadlines.caseId) })
-    .from(caseDeadlines)
-    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+    .select({ n: countDistinct(deadlines.subjectId) })
+    .from(deadlines)
+    .innerJoin(cases, deadlineOf('case', cases.id))
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .where(open);
   const rows = await db
-    .select({ caseId: cases.id, actCode: cases.actCode, title: cases.title, organizationName: organizations.name, kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn })
-    .from(caseDeadlines)
-    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+    .select({ caseId: cases.id, actCode: cases.actCode, title: cases.title, organizationName: organizations.name, kind: deadlines.kind, dueOn: deadlines.dueOn })
+    .from(deadlines)
+    .innerJoin(cases, deadlineOf('case', cases.id))
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .where(open)
-    .orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.id))
+    .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
     .limit(limit);
   return { cases: total?.n ?? 0, items: rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label })) };
 }
@@ -204,7 +205,7 @@ async function penaltiesByViolation(db: Executor, where: SQL | undefined): Promi
 async function compareUnits(db: Executor, scope: Scope, where: SQL | undefined, overdueRange: SQL): Promise<CaseStatistics['units']> {
   // The position is an integer of ours, inlined so that GROUP BY matches the selected expression.
   const below = sql<string>`split_part(substr(${organizations.path}, ${sql.raw(String(scope.path.length + 1))}), '/', 1)`;
-  const overdueCase = sql`exists (select 1 from ${caseDeadlines} where ${and(eq(caseDeadlines.caseId, cases.id), isNull(caseDeadlines.metAt), overdueRange)})`;
+  const overdueCase = sql`exists (select 1 from ${deadlines} where ${and(deadlineOf('case', cases.id), openDeadline, overdueRange)})`;
   const rows = await db
     .select({
       unit: below,

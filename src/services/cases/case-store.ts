@@ -2,7 +2,7 @@
  * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
  * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
  */
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -12,7 +12,9 @@ import { type CaseSettings, type CaseSettingsPatch, type NumberKind, resolveCase
 import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases/snapshot.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
-import { caseDeadlines, caseDocuments, caseParties, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+import { caseDocuments, caseParties, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+import * as deadlineStore from '../deadlines/deadline-store.ts';
+import type { DeadlineMet } from '../deadlines/deadline-store.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PartyRow = typeof caseParties.$inferSelect;
@@ -181,39 +183,23 @@ export async function issueDocument(tx: Transaction, caseId: number, resolved: R
   return number;
 }
 
-// ——— Deadlines ———
+// ——— Deadlines (the generic table, services/deadlines/deadline-store.ts; subject type 'case') ———
 
-/** Sets (or moves) the open deadline of `kind`; a met deadline of that kind stays as history. */
+export type { DeadlineMet } from '../deadlines/deadline-store.ts';
+
+/** Sets (or moves) the case's open deadline of `kind`; a met deadline of that kind stays as history. */
 export async function setDeadline(tx: Transaction, row: Pick<CaseRow, 'id' | 'organizationId'>, kind: DeadlineKind, dueOn: IsoDate): Promise<void> {
-  const [open] = await tx
-    .select({ id: caseDeadlines.id })
-    .from(caseDeadlines)
-    .where(and(eq(caseDeadlines.caseId, row.id), eq(caseDeadlines.kind, kind), isNull(caseDeadlines.metAt)));
-  if (open) await tx.update(caseDeadlines).set({ dueOn }).where(eq(caseDeadlines.id, open.id));
-  else await tx.insert(caseDeadlines).values({ caseId: row.id, organizationId: row.organizationId, kind, dueOn, article: deadlineKinds[kind].article });
+  await deadlineStore.setDeadline(tx, { type: 'case', id: row.id, organizationId: row.organizationId }, kind, dueOn, deadlineKinds[kind].article);
 }
 
-/** Marks the open deadlines of these kinds met at `at`. */
-export async function meetDeadlines(tx: Transaction, caseId: number, kinds: readonly DeadlineKind[], at: Date): Promise<void> {
-  if (!kinds.length) return;
-  await tx
-    .update(caseDeadlines)
-    .set({ metAt: at.toISOString() })
-    .where(and(eq(caseDeadlines.caseId, caseId), inArray(caseDeadlines.kind, [...kinds]), isNull(caseDeadlines.metAt)));
+/** Marks the case's open deadlines of these kinds met on `met.on` (the act's date), recorded at `met.at`. */
+export async function meetDeadlines(tx: Transaction, caseId: number, kinds: readonly DeadlineKind[], met: DeadlineMet): Promise<void> {
+  await deadlineStore.meetDeadlines(tx, 'case', caseId, kinds, met);
 }
 
 /** Every open deadline of the case is moot once it leaves the procedure (closed, withdrawn, transferred…). */
-export async function closeAllDeadlines(tx: Transaction, caseId: number, at: Date, except: readonly DeadlineKind[] = []): Promise<void> {
-  await tx
-    .update(caseDeadlines)
-    .set({ metAt: at.toISOString() })
-    .where(
-      and(
-        eq(caseDeadlines.caseId, caseId),
-        isNull(caseDeadlines.metAt),
-        except.length ? sql`${caseDeadlines.kind} not in (${sql.join(except.map((k) => sql`${k}`), sql`, `)})` : undefined,
-      ),
-    );
+export async function closeAllDeadlines(tx: Transaction, caseId: number, met: DeadlineMet, except: readonly DeadlineKind[] = []): Promise<void> {
+  await deadlineStore.closeAllDeadlines(tx, 'case', caseId, met, except);
 }
 
 export const todayOf = (clock: () => Date): IsoDate => chinaDateOf(clock());

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { createOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
+import { TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { addEvidence } from './add-evidence.ts';
 import { setCaseSettings } from './case-settings.ts';
@@ -62,11 +63,11 @@ async function user(org: { id: number; path: string }, username: string, display
     organizationId: org.id,
     username,
     displayName,
-    password: 'Test12345',
+    password: TEST_PASSWORD,
     roles,
     certificateNo: cert,
     certificateValidUntil: until,
-  });
+  }, { passwordHash: await testPasswordHash() }); // argon2 once per process, not per user
   return { userId: u.id, organizationId: org.id, organizationPath: org.path, roles, displayName };
 }
 
@@ -323,6 +324,20 @@ describe('enforcement and side steps on the database', () => {
     at('2026-03-06');
     c = await step(c, w.officerA, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人' });
     expect(c.deadlines.find((d) => d.kind === 'preservation')?.metAt).not.toBeNull();
+  });
+
+  it('a deadline met by a back-dated act is met on the act date, not on the day it is entered (issue 12 item 10)', async () => {
+    let c = await registerClue(ctx, w.officerA, clue());
+    c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
+    c = await step(c, w.officerA, { action: 'startInvestigation' });
+    c = await step(c, w.officerA, { action: 'preserve', items: '货架两个、水果若干', approvedById: w.head.userId });
+    // Decided on 03-06, within the 7 working days (due 03-11), but entered on 03-20.
+    at('2026-03-20');
+    c = await step(c, w.officerA, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人', on: '2026-03-06' });
+    const met = c.deadlines.find((d) => d.kind === 'preservation')!;
+    expect(met).toMatchObject({ dueOn: '2026-03-11', metOn: '2026-03-06', overdue: false });
+    // Recorded when entered (compared as instants: the timestamp's text depends on the session time zone).
+    expect(new Date(met.metAt!).getTime()).toBe(new Date('2026-03-20T01:00:00Z').getTime());
   });
 
   it('Art. 43: a recusal is recorded, the head decides, a replacement joins and the investigation goes on', async () => {

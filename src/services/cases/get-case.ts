@@ -24,7 +24,8 @@ import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
-import { auditRecords, caseDeadlines, caseDocuments, caseEvidence, casePublicity, powerItems, users } from '../../db/schema.ts';
+import { auditRecords, caseDocuments, caseEvidence, casePublicity, deadlines as deadlineTable, powerItems, users } from '../../db/schema.ts';
+import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { chainOf } from '../audit-trail.ts';
 import { loadCase, loadOfficers } from './case-store.ts';
 
@@ -39,7 +40,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   const officers = await loadOfficers(ctx.db, row.officerIds, record);
   const violation = row.powerItemId ? await ctx.db.select().from(powerItems).where(eq(powerItems.id, row.powerItemId)) : [];
   const documents = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, id)).orderBy(asc(caseDocuments.id));
-  const deadlines = await ctx.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, id)).orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.id));
+  const deadlines = await ctx.db.select().from(deadlineTable).where(deadlineOf('case', id)).orderBy(asc(deadlineTable.dueOn), asc(deadlineTable.id));
   const evidence = await ctx.db.select().from(caseEvidence).where(eq(caseEvidence.caseId, id)).orderBy(asc(caseEvidence.seq));
   const publicity = await ctx.db.select().from(casePublicity).where(eq(casePublicity.caseId, id));
   const trail = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, chainOf('case', id))).orderBy(asc(auditRecords.seq));
@@ -111,8 +112,9 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       label: deadlineKinds[d.kind as DeadlineKind].label,
       article: d.article,
       dueOn: d.dueOn,
+      metOn: d.metOn,
       metAt: d.metAt,
-      overdue: d.metAt === null && today > d.dueOn,
+      overdue: d.metOn === null && today > d.dueOn,
     })),
     payment: fine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
     publicity: publicity[0]

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
+import type { PowerListImport } from '../../domain/cases/views.ts';
+import type { Rejection } from '../../domain/view-kit.ts';
 import { validationError } from '../../domain/errors.ts';
 import { powerItems } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
@@ -38,19 +40,8 @@ export const powerListImportInput = z.object({
   organizationId: z.coerce.number({ error: '请选择导入到的单位' }).int('请选择导入到的单位').positive('请选择导入到的单位'),
 });
 
-export interface Rejection {
-  row: number;
-  reason: string;
-}
-
-export interface PowerListImport {
-  organizationId: number;
-  fileName: string;
-  /** Data rows in the file (header and blank rows not counted). */
-  rows: number;
-  imported: { id: number; code: string }[];
-  rejected: Rejection[];
-}
+export type { PowerListImport } from '../../domain/cases/views.ts';
+export type { Rejection } from '../../domain/view-kit.ts';
 
 interface Candidate {
   row: number;

@@ -10,10 +10,8 @@ import { dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { organizations, powerItems, users } from '../../db/schema.ts';
-import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
-import { memoryFileStore } from '../file-store.ts';
-import { seedDemo } from '../seed-demo.ts';
+import { demoDatabase } from '../testing/demo-database.ts';
 import { DEMO_TODAY } from '../seed-demo-cases.ts';
 import { type CaseView, getCase } from './get-case.ts';
 import { type CaseSummary, listCases, listCasesPage } from './list-cases.ts';
@@ -48,9 +46,10 @@ async function orgId(name: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ctx = { db: handle.db, clock: () => new Date(`${DEMO_TODAY}T01:00:00Z`), files: memoryFileStore() };
-  await seedDemo(ctx);
+  // The demo bureau, seeded once per test run (a copy of its own).
+  const { handle: demo, files } = await demoDatabase();
+  handle = demo;
+  ctx = { db: handle.db, clock: () => new Date(`${DEMO_TODAY}T01:00:00Z`), files };
   supervisor = await actor('supervisor');
   const summaries = await listCases(ctx, supervisor, { limit: 500 });
   all = [];

@@ -4,7 +4,7 @@
  * (power-list code or category), registration date range or month, handling unit (with its sub-units), penalty
  * kind, and a search over numbers, act code, title and party name; paged, with the total count.
  */
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, like, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, like, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
@@ -13,7 +13,8 @@ import { type DeadlineUrgency, deadlineUrgency, dueSoonUntil } from '../../domai
 import { caseStateKeys, caseStates, type CaseState, type DeadlineKind, deadlineKinds, penaltyKindKeys, procedures, type Procedure } from '../../domain/cases/model.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
 import type { Executor } from '../../db/connect.ts';
-import { caseDeadlines, caseDocuments, caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
+import { caseDocuments, caseParties, cases, deadlines, organizations, powerItems } from '../../db/schema.ts';
+import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
 
@@ -92,9 +93,9 @@ export async function listCasesPage(ctx: Ctx, actor: Actor, raw: unknown = {}): 
   const open = ids.length
     ? await ctx.db
         .select()
-        .from(caseDeadlines)
-        .where(and(inArray(caseDeadlines.caseId, ids), isNull(caseDeadlines.metAt)))
-        .orderBy(asc(caseDeadlines.dueOn))
+        .from(deadlines)
+        .where(and(eq(deadlines.subjectType, 'case'), inArray(deadlines.subjectId, ids), openDeadline))
+        .orderBy(asc(deadlines.dueOn))
     : [];
   const items = rows.map((r) => ({
     id: r.id,
@@ -110,7 +111,7 @@ export async function listCasesPage(ctx: Ctx, actor: Actor, raw: unknown = {}): 
     party: { kind: r.partyKind, name: r.partyName },
     registeredOn: r.registeredOn,
     deadlines: open
-      .filter((d) => d.caseId === r.id)
+      .filter((d) => d.subjectId === r.id)
       .map((d) => {
         const urgency: DeadlineUrgency = deadlineUrgency(d, today, soonUntil);
         return { kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, overdue: urgency === 'overdue', dueSoon: urgency === 'dueSoon' };
@@ -126,8 +127,8 @@ async function conditions(db: Executor, actor: Actor, input: ListCasesInput, tod
   if (input.organizationId) out.push(like(organizations.path, `${await organizationPath(db, actor, input.organizationId)}%`));
   if (input.state) out.push(eq(cases.state, input.state));
   if (input.deadline) {
-    const range = input.deadline === 'overdue' ? lt(caseDeadlines.dueOn, today) : and(gte(caseDeadlines.dueOn, today), lte(caseDeadlines.dueOn, soonUntil));
-    out.push(exists(db.select({ one: sql`1` }).from(caseDeadlines).where(and(eq(caseDeadlines.caseId, cases.id), isNull(caseDeadlines.metAt), range))));
+    const range = input.deadline === 'overdue' ? lt(deadlines.dueOn, today) : and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil));
+    out.push(exists(db.select({ one: sql`1` }).from(deadlines).where(and(deadlineOf('case', cases.id), openDeadline, range))));
   }
   if (input.officerId) out.push(sql`${input.officerId}::int = any(${cases.officerIds})`);
   if (input.violation) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.code, input.violation))));

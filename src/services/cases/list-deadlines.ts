@@ -1,14 +1,15 @@
 /**
  * Deadlines due soon or overdue across the actor's subtree (supervision). Both are range queries on the
- * partial index case_deadlines_open_idx (due_on where met_at is null), never scans of cases.
+ * partial index deadlines_open_due_idx (due_on where met_on is null), never scans of cases.
  */
-import { and, asc, eq, gt, isNull, like, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, like, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { addDays, chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { type DeadlineKind, deadlineKinds } from '../../domain/cases/model.ts';
 import type { Executor } from '../../db/connect.ts';
-import { caseDeadlines, cases, organizations } from '../../db/schema.ts';
+import { cases, deadlines, organizations } from '../../db/schema.ts';
+import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
 import { parseInput } from '../parse-input.ts';
 import type { DeadlineItem } from '../../domain/cases/oversight-views.ts';
 
@@ -26,23 +27,23 @@ export async function listDeadlines(ctx: { db: Executor; clock: () => Date }, ac
   const today = chinaDateOf(ctx.clock());
   const range: SQL[] =
     input.status === 'overdue'
-      ? [lte(caseDeadlines.dueOn, addDays(today, -1))]
-      : [gt(caseDeadlines.dueOn, addDays(today, -1)), lte(caseDeadlines.dueOn, addDays(today, input.days))];
+      ? [lte(deadlines.dueOn, addDays(today, -1))]
+      : [gt(deadlines.dueOn, addDays(today, -1)), lte(deadlines.dueOn, addDays(today, input.days))];
   const rows = await ctx.db
     .select({
       caseId: cases.id,
       actCode: cases.actCode,
       title: cases.title,
       organizationName: organizations.name,
-      kind: caseDeadlines.kind,
-      article: caseDeadlines.article,
-      dueOn: caseDeadlines.dueOn,
+      kind: deadlines.kind,
+      article: deadlines.article,
+      dueOn: deadlines.dueOn,
     })
-    .from(caseDeadlines)
-    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+    .from(deadlines)
+    .innerJoin(cases, deadlineOf('case', cases.id))
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(and(isNull(caseDeadlines.metAt), ...range, isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`)))
-    .orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.id))
+    .where(and(openDeadline, ...range, isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`)))
+    .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
     .limit(input.limit);
   return rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
 }

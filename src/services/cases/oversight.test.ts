@@ -9,7 +9,7 @@ import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
 import type { DeadlineKind, PenaltyKind } from '../../domain/cases/model.ts';
 import { type CaseRecord, emptyCaseRecord } from '../../domain/cases/snapshot.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
-import { caseDeadlines, caseParties, cases } from '../../db/schema.ts';
+import { caseParties, cases, deadlines } from '../../db/schema.ts';
 import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
@@ -92,7 +92,7 @@ async function insertCase(c: Row): Promise<number> {
   const kind = c.party ?? 'person';
   await handle.db.insert(caseParties).values({ caseId: id, kind, name: `当事人${seq}`, identityKey: `id:${seq}` });
   for (const [k, dueOn] of c.deadlines ?? []) {
-    await handle.db.insert(caseDeadlines).values({ caseId: id, organizationId: c.org.id, kind: k, dueOn, article: '测试' });
+    await handle.db.insert(deadlines).values({ subjectType: 'case', subjectId: id, organizationId: c.org.id, kind: k, dueOn, article: '测试' });
   }
   return id;
 }

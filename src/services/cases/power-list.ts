@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
+import type { PowerItem, PowerListEntry } from '../../domain/cases/views.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { cases, organizations, powerItems } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
@@ -21,7 +22,7 @@ export const powerItemInput = z.object({
   /** The organization that delegated this power (赋权), when it is delegated. */
   delegatedFromId: z.number().int().positive().nullable().default(null),
 });
-export type PowerItem = typeof powerItems.$inferSelect;
+export type { PowerItem, PowerListEntry } from '../../domain/cases/views.ts';
 
 export const powerItemListQuery = z.object({
   /** Also the deactivated items (admins maintaining the list). */
@@ -29,14 +30,6 @@ export const powerItemListQuery = z.object({
   includeInactive: z.union([z.boolean(), z.stringbool()], { error: '应为 true 或 false' }).optional(),
 });
 
-export interface PowerListEntry extends PowerItem {
-  /** Set by an organization above the one asked about (bureau items apply to its brigades). */
-  inherited: boolean;
-  organizationName: string;
-  delegatedFromName: string | null;
-  /** Cases registered under this item; an item in use keeps its wording (see updatePowerItem). */
-  caseCount: number;
-}
 
 /** The power list (权责清单) of an organization and of the organizations above it. */
 export async function listPowerItems(ctx: ServiceContext, actor: Actor, organizationId: number, raw: unknown = {}): Promise<PowerListEntry[]> {

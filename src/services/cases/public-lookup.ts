@@ -4,7 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { parseActCode } from '../../domain/cases/codes.ts';
-import { caseStates, type CaseState, type DecisionStatus, decisionKinds, type DecisionKind, decisionStatuses } from '../../domain/cases/model.ts';
+import type { ActVerification } from '../../domain/cases/views.ts';
+import { caseStates, type CaseState, decisionKinds, type DecisionKind, decisionStatuses } from '../../domain/cases/model.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
 import { maskParty } from '../../domain/masking.ts';
@@ -12,20 +13,7 @@ import type { Executor } from '../../db/connect.ts';
 import { caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
 import { scrubText } from './publicity.ts';
 
-export interface ActVerification {
-  actCode: string;
-  genuine: true;
-  organizationName: string;
-  title: string;
-  violation: string | null;
-  party: { kind: 'person' | 'organization'; name: string };
-  procedure: string;
-  stage: string;
-  decision: { kind: string; number: string | null; decidedOn: string; status: DecisionStatus; statusLabel: string } | null;
-  /** True while a decision is in force; false when none was made yet, or it was revoked or changed. */
-  inForce: boolean;
-  note: string;
-}
+export type { ActVerification } from '../../domain/cases/views.ts';
 
 export async function verifyActCode(db: Executor, rawCode: string): Promise<ActVerification> {
   const parsed = parseActCode(rawCode);

@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { addMonths, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { Publication, PublicDecision, PublicDecisionContent, PublicDecisionPage } from '../../domain/cases/views.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { type DecisionStatus, decisionStatuses, type Penalty, procedures, type Procedure } from '../../domain/cases/model.ts';
 import { deadlineFor } from '../../domain/cases/rules.ts';
@@ -24,23 +25,7 @@ import { type ServiceContext, inTransaction } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { type CaseRow, loadCase, meetDeadlines, type PartyRow, setDeadline, settingsFor, todayOf } from './case-store.ts';
 
-/** What the public sees of a decision. No ID number, no phone, a natural person's surname only. */
-export interface PublicDecision {
-  actCode: string;
-  organizationName: string;
-  decisionNumber: string | null;
-  decidedOn: IsoDate;
-  procedure: string;
-  party: { kind: 'person' | 'organization'; name: string; creditCode: string | null; legalRepresentative: string | null };
-  title: string;
-  facts: string;
-  place: string | null;
-  violation: string | null;
-  basis: string | null;
-  penalty: string | null;
-  status: DecisionStatus;
-  statusLabel: string;
-}
+export type { PublicDecisionContent } from '../../domain/cases/views.ts';
 
 /** Removes the party's own name (and identity numbers, phones) from free text before it is published. */
 export function scrubText(text: string, party: Pick<PartyRow, 'kind' | 'name' | 'legalRepresentative'>): string {
@@ -55,7 +40,7 @@ export function publicContent(
   organizationName: string,
   decision: { number: string | null; on: IsoDate; penalty: Penalty | null; status: DecisionStatus },
   violation: string | null,
-): PublicDecision {
+): PublicDecisionContent {
   const masked = maskParty(
     party.kind === 'person'
       ? { kind: 'person', name: party.name, idNumber: party.idNumber, phone: party.phone, address: party.address }
@@ -101,7 +86,7 @@ export function mustPublish(procedure: Procedure, settings: CaseSettings, flags:
 export async function createPublicity(
   tx: Transaction,
   row: Pick<CaseRow, 'id' | 'organizationId'>,
-  content: PublicDecision,
+  content: PublicDecisionContent,
   decidedOn: IsoDate,
   calendar: WorkCalendar,
   settings: CaseSettings,
@@ -131,15 +116,15 @@ export async function withdrawPublicity(
 ): Promise<boolean> {
   const [pub] = await tx.select().from(casePublicity).where(eq(casePublicity.caseId, row.id));
   if (!pub || pub.status === 'withdrawn' || pub.status === 'cancelled') return false;
-  const content = { ...(pub.content as PublicDecision), status, statusLabel: decisionStatuses[status] };
+  const content = { ...(pub.content as PublicDecisionContent), status, statusLabel: decisionStatuses[status] };
   await tx
     .update(casePublicity)
     .set({ status: pub.status === 'published' ? 'withdrawn' : 'cancelled', withdrawnAt: now.toISOString(), withdrawReason: reason, content })
     .where(eq(casePublicity.id, pub.id));
-  await meetDeadlines(tx, row.id, ['publicity'], now);
+  await meetDeadlines(tx, row.id, ['publicity'], { on, at: now });
   if (pub.status === 'published') {
     await setDeadline(tx, row, 'publicityWithdrawal', deadlineFor(calendar, settings, 'publicityWithdrawal', on));
-    await meetDeadlines(tx, row.id, ['publicityWithdrawal'], now);
+    await meetDeadlines(tx, row.id, ['publicityWithdrawal'], { on, at: now });
   }
   return true;
 }
@@ -159,7 +144,7 @@ function onPortal(today: IsoDate) {
 }
 
 /** Publishes a pending decision on the portal (officers, heads, admins of the case's subtree). */
-export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ status: string; publishedAt: string; expiresOn: IsoDate | null }> {
+export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<Publication> {
   assertMay(actor, casePolicy.publishDecision);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
@@ -168,9 +153,10 @@ export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId:
     if (!pub) throw notFound('该案件的公示信息');
     if (pub.status !== 'pending') throw ruleViolation(`公示信息当前状态为“${pub.status === 'published' ? '已公示' : '已撤回'}”，不能再次公示`, '《行政处罚法》第四十八条');
     const publishedAt = now.toISOString();
-    const expiresOn = publicityExpiresOn(party.kind as 'person' | 'organization', todayOf(ctx.clock), (await settingsFor(tx, org)).settings);
+    const on = todayOf(ctx.clock);
+    const expiresOn = publicityExpiresOn(party.kind as 'person' | 'organization', on, (await settingsFor(tx, org)).settings);
     await tx.update(casePublicity).set({ status: 'published', publishedAt, expiresOn }).where(eq(casePublicity.id, pub.id));
-    await meetDeadlines(tx, row.id, ['publicity'], now);
+    await meetDeadlines(tx, row.id, ['publicity'], { on, at: now });
     await appendAudit(tx, actor, { action: 'case.publicity', subjectType: 'case', subjectId: row.id, organizationId: row.organizationId, change: { publicity: 'published', expiresOn } }, now);
     return { status: 'published', publishedAt, expiresOn };
   });
@@ -185,7 +171,7 @@ export const publicSearchInput = z.object({
 type PublicReader = Pick<ServiceContext, 'clock'> & { db: Executor };
 
 /** Published decisions for the portal (masked content only, none expired), newest first, searchable by keyword. */
-export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): Promise<{ total: number; items: (PublicDecision & { id: number; publishedAt: string })[] }> {
+export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): Promise<PublicDecisionPage> {
   const { db } = ctx;
   const input = parseInput(publicSearchInput, raw);
   const where = and(
@@ -200,15 +186,15 @@ export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): P
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const [total] = await db.select({ n: count() }).from(casePublicity).where(where);
-  return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...(r.content as PublicDecision) })) };
+  return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...(r.content as PublicDecisionContent) })) };
 }
 
-export async function getPublishedDecision(ctx: PublicReader, id: number): Promise<PublicDecision & { id: number; publishedAt: string }> {
+export async function getPublishedDecision(ctx: PublicReader, id: number): Promise<PublicDecision> {
   const [row] = await ctx.db
     .select({ id: casePublicity.id, content: casePublicity.content, publishedAt: casePublicity.publishedAt })
     .from(casePublicity)
     .where(and(eq(casePublicity.id, id), onPortal(todayOf(ctx.clock))));
   if (!row) throw notFound('该公示信息');
-  return { id: row.id, publishedAt: row.publishedAt!, ...(row.content as PublicDecision) };
+  return { id: row.id, publishedAt: row.publishedAt!, ...(row.content as PublicDecisionContent) };
 }
 

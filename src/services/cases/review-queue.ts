@@ -4,7 +4,7 @@
  * passed review the decision could rest on yet — never reviewed, returned (the latest review did not pass), or
  * reviewed before a hearing that has since been held. Most urgent first: by the earliest open deadline.
  */
-import { and, asc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
@@ -14,7 +14,8 @@ import { type CaseState, caseStates, type DeadlineKind, deadlineKinds, decisionK
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { currentLegalReview, legalReviewReasons } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
-import { caseDeadlines, caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
+import { caseParties, cases, deadlines, organizations, powerItems } from '../../db/schema.ts';
+import { openDeadline } from '../deadlines/deadline-store.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { type Organization, type ResolvedSettings, settingsFor } from './case-store.ts';
 import type { ReviewQueueItem, ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
@@ -44,9 +45,9 @@ export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, 
   const parties = await ctx.db.select().from(caseParties).where(inArray(caseParties.caseId, ids)).orderBy(asc(caseParties.id));
   const open = await ctx.db
     .select()
-    .from(caseDeadlines)
-    .where(and(inArray(caseDeadlines.caseId, ids), isNull(caseDeadlines.metAt)))
-    .orderBy(asc(caseDeadlines.dueOn));
+    .from(deadlines)
+    .where(and(eq(deadlines.subjectType, 'case'), inArray(deadlines.subjectId, ids), openDeadline))
+    .orderBy(asc(deadlines.dueOn));
   const settings = await settingsByOrganization(ctx.db, rows.map((r) => r.org));
   const today = chinaDateOf(ctx.clock());
   const soonUntil = dueSoonUntil(await loadWorkCalendar(ctx.db), today);
@@ -81,7 +82,7 @@ export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, 
       hearingPending: record.hearing !== null && !record.hearing.heldOn,
       lastReview: last ? { on: last.on, reviewerName: last.reviewerName, passed: last.passed, opinion: last.opinion } : null,
       deadlines: open
-        .filter((d) => d.caseId === row.id)
+        .filter((d) => d.subjectId === row.id)
         .map((d) => {
           const urgency = deadlineUrgency(d, today, soonUntil);
           return { kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, overdue: urgency === 'overdue', dueSoon: urgency === 'dueSoon' };

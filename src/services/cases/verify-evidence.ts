@@ -1,24 +1,18 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
+import type { EvidenceCheck } from '../../domain/cases/views.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { caseEvidence } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadCase } from './case-store.ts';
 
-export interface EvidenceCheck {
-  seq: number;
-  title: string;
-  digest: string;
-  /** The stored file still hashes (SM3) to the digest recorded with the item. */
-  intact: boolean;
-}
 
 /** Recomputes the SM3 digest of every evidence file of a case (《行政处罚法》第四十七条: nothing altered unnoticed). */
-export async function verifyEvidence(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ intact: boolean; items: EvidenceCheck[] }> {
+export async function verifyEvidence(ctx: ServiceContext, actor: Actor, caseId: number): Promise<EvidenceCheck> {
   await loadCase(ctx.db, actor, caseId);
   if (!ctx.files) throw new AppError('INTERNAL', '未配置证据文件存储');
   const items = await ctx.db.select().from(caseEvidence).where(eq(caseEvidence.caseId, caseId)).orderBy(asc(caseEvidence.seq));
-  const checks: EvidenceCheck[] = [];
+  const checks: EvidenceCheck['items'] = [];
   for (const item of items) checks.push({ seq: item.seq, title: item.title, digest: item.digest, intact: await ctx.files.verify(item.digest) });
   return { intact: checks.every((c) => c.intact), items: checks };
 }

@@ -18,25 +18,18 @@ import { parseInput } from '../parse-input.ts';
 import { type TableExport, tableToXlsx } from './files.ts';
 import { loadVisibleVersion, toDomainVersion, type VersionKind, versionKindKeys, versionKinds, type VersionRow, visibleVersionsCondition } from './store.ts';
 import { benchmarkSheetName } from '../discretion-xlsx.ts';
+import type {
+  ItemDetail,
+  ItemSummary,
+  PublicBenchmarks,
+  PublicBenchmarkVersion,
+  PublicExemptionList,
+  PublicExemptions,
+  VersionSummary,
+} from '../../domain/discretion/views.ts';
 
-export interface VersionSummary {
-  id: number;
-  kind: VersionKind;
-  kindLabel: string;
-  name: string;
-  issuer: string | null;
-  documentNumber: string | null;
-  /** null: a global version, applying to every organization. */
-  organization: { id: number; name: string } | null;
-  effectiveFrom: IsoDate;
-  effectiveTo: IsoDate | null;
-  publishedOn: IsoDate;
-  /** In force today for its organization (the latest effective published version of its kind there). */
-  inForce: boolean;
-  ruleCount: number;
-  itemCount: number;
-  rejectedCount: number;
-}
+export type { ItemDetail, ItemSummary, PublicBenchmarkVersion, PublicExemptionList, VersionSummary } from '../../domain/discretion/views.ts';
+
 
 export const listVersionsInput = z.object({ kind: z.enum(versionKindKeys, { message: '类型应为 benchmark 或 exemption' }).optional() });
 
@@ -78,17 +71,6 @@ export async function listBenchmarkVersions(ctx: ServiceContext, actor: Actor, r
   return summaries(ctx.db, rows, todayOf(ctx.clock));
 }
 
-export interface ItemSummary {
-  id: number;
-  itemKey: string;
-  code: string;
-  name: string;
-  category: string;
-  penaltyProvision: string;
-  statutoryRange: string;
-  partyKind: string;
-  tierCount: number;
-}
 
 export const itemQuery = z.object({
   q: z.string().trim().max(50, '关键词不超过 50 个字').optional(),
@@ -130,21 +112,6 @@ export async function listBenchmarkItems(ctx: ServiceContext, actor: Actor, vers
   return itemSummaries(ctx.db, versionId, query);
 }
 
-export interface ItemDetail {
-  id: number;
-  version: { id: number; name: string; effectiveFrom: IsoDate; publishedOn: IsoDate };
-  citation: string;
-  code: string;
-  name: string;
-  category: string;
-  regulation: string;
-  violatedProvision: string;
-  penaltyProvision: string;
-  statutoryRange: string;
-  partyKind: string;
-  source: { title: string; name: string; url: string };
-  tiers: { code: string; name: string; conditionText: string; standard: string; note: string }[];
-}
 
 function detail(row: { id: number; item: unknown }, version: VersionRow): ItemDetail {
   const item = row.item as BenchmarkItem;
@@ -177,10 +144,6 @@ export async function getBenchmarkItem(ctx: ServiceContext, actor: Actor, itemId
 
 // ——— Public (no login) ———
 
-export interface PublicBenchmarkVersion extends Omit<VersionSummary, 'organization' | 'rejectedCount'> {
-  organizationName: string | null;
-  items: ItemSummary[];
-}
 
 export const publicBenchmarkQuery = itemQuery.extend({ versionId: z.coerce.number().int().positive().optional() });
 
@@ -196,7 +159,7 @@ async function publishedVersions(db: Executor, kind: VersionKind, today: IsoDate
 const publicVersion = ({ organization, rejectedCount: _rejected, ...v }: VersionSummary) => ({ ...v, organizationName: organization?.name ?? null });
 
 /** Published benchmark versions with their items (《行政处罚法》第三十四条). */
-export async function listPublicBenchmarks(db: Executor, today: IsoDate, raw: unknown = {}): Promise<{ versions: PublicBenchmarkVersion[] }> {
+export async function listPublicBenchmarks(db: Executor, today: IsoDate, raw: unknown = {}): Promise<PublicBenchmarks> {
   const query = parseInput(publicBenchmarkQuery, raw);
   const versions = await publishedVersions(db, 'benchmark', today, query.versionId);
   const out: PublicBenchmarkVersion[] = [];
@@ -215,13 +178,9 @@ export async function getPublicBenchmarkItem(db: Executor, today: IsoDate, itemI
   return detail(row, row.version);
 }
 
-export interface PublicExemptionList extends Omit<VersionSummary, 'organization' | 'rejectedCount'> {
-  organizationName: string | null;
-  items: { id: number; code: string; matter: string; basis: string; type: string; conditionText: string; commitmentRequired: boolean; source: string }[];
-}
 
 /** Published exemption lists (首违不罚/轻微免罚清单) with their items. */
-export async function listPublicExemptions(db: Executor, today: IsoDate): Promise<{ lists: PublicExemptionList[] }> {
+export async function listPublicExemptions(db: Executor, today: IsoDate): Promise<PublicExemptions> {
   const versions = await publishedVersions(db, 'exemption', today);
   const lists: PublicExemptionList[] = [];
   for (const v of versions) {

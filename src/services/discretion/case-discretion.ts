@@ -13,7 +13,7 @@ import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import type { Penalty } from '../../domain/cases/model.ts';
-import type { CaseFacts, CaseFactsInput, ExemptionAssessment, PenaltyAssessment } from '../../domain/discretion/index.ts';
+import type { CaseFacts, CaseFactsInput } from '../../domain/discretion/index.ts';
 import { AppError, validationError } from '../../domain/errors.ts';
 import {
   applyBenchmark,
@@ -25,12 +25,13 @@ import {
   formatYuan,
   itemCitation,
 } from '../../domain/discretion/index.ts';
+import type { DiscretionPreview } from '../../domain/discretion/views.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
 import { caseDiscretion, powerItems } from '../../db/schema.ts';
 import { loadCase, todayOf } from '../cases/case-store.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
-import { findSimilarCases, type SimilarCaseView } from './consistency.ts';
+import { findSimilarCases } from './consistency.ts';
 import { ageAtAct, type BenchmarkMatch, exemptionItemsInForce, findBenchmarkItem, type PriorPenalty, priorPenaltiesPastYear } from './store.ts';
 
 export interface CaseForDiscretion {
@@ -157,26 +158,12 @@ export const assessCaseInput = z.object({
   on: isoDateInput.optional(),
 });
 
-export interface CaseDiscretionPreview {
-  caseId: number;
-  on: IsoDate;
-  violation: string | null;
-  benchmark: { versionId: number; versionName: string; itemId: number; citation: string } | null;
-  note: string | null;
-  facts: CaseFacts | null;
-  priorPenalties: PriorPenalty[];
-  assessment: PenaltyAssessment | null;
-  /** The check of `fineFen` when given: accepted (maybe needing legal review) or refused with the reason. */
-  proposal: { accepted: boolean; withinRange: boolean | null; requiresLegalReview: boolean; message: string; article: string | null } | null;
-  exemption: ExemptionAssessment | null;
-  similarCases: SimilarCaseView[];
-}
 
 /**
  * What the benchmark says about a case's facts: tier, range and explanation; the check of a proposed fine;
  * exemption eligibility (《行政处罚法》第三十三条 and the exemption lists in force); similar past cases.
  */
-export async function assessCaseDiscretion(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown = {}): Promise<CaseDiscretionPreview> {
+export async function assessCaseDiscretion(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown = {}): Promise<DiscretionPreview> {
   assertMay(actor, discretionPolicy.assessCase);
   const input = parseInput(assessCaseInput, raw);
   const on = input.on ?? todayOf(ctx.clock);
@@ -195,7 +182,7 @@ export async function assessCaseDiscretion(ctx: ServiceContext, actor: Actor, ca
     return { ...empty, facts, priorPenalties: prior, exemption, benchmark: null, note: `${on} 没有适用于「${violation.name}」的裁量基准，按法定处罚幅度裁量` };
   }
   const assessment = assessPenalty(match.item, facts);
-  let proposal: CaseDiscretionPreview['proposal'] = null;
+  let proposal: DiscretionPreview['proposal'] = null;
   if (input.fineFen !== undefined) {
     try {
       const applied = applyBenchmark(match.item, facts, { fineFen: input.fineFen, outsideRangeReason: input.outsideRangeReason ?? null });

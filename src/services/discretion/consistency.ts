@@ -13,6 +13,9 @@ import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import type { ConsistencyFlag, DecidedCase, SimilarCaseTarget } from '../../domain/discretion/index.ts';
 import { type CaseFacts, reviewConsistency, similarCases } from '../../domain/discretion/index.ts';
+import type { CaseRef, ConsistencyReportView, SimilarCase, SimilarCases } from '../../domain/discretion/views.ts';
+
+export type { CaseRef, ConsistencyReportView, SimilarCase } from '../../domain/discretion/views.ts';
 import type { Executor } from '../../db/connect.ts';
 import { benchmarkItems, caseDiscretion, cases, organizations } from '../../db/schema.ts';
 import { loadCase } from '../cases/case-store.ts';
@@ -103,31 +106,7 @@ export const consistencyQuery = z.object({ from: isoDateInput.optional(), to: is
 
 export const flagKindLabels: Record<ConsistencyFlag['kind'], string> = { outsideRange: '超出裁量基准幅度', peerOutlier: '明显偏离同类案件' };
 
-export interface CaseRef {
-  caseId: number;
-  actCode: string;
-  title: string;
-  decisionNumber: string | null;
-  decidedOn: string;
-  organizationName: string;
-}
 
-export interface ConsistencyReportView {
-  from: string | null;
-  to: string | null;
-  caseCount: number;
-  groups: {
-    itemKey: string;
-    violationName: string;
-    tierName: string;
-    caseCount: number;
-    medianFineFen: number;
-    /** Compared with peers (groups of at least 3 cases). */
-    compared: boolean;
-    cases: (CaseRef & { fineFen: number; range: { minFen: number; maxFen: number }; flags: ConsistencyFlag['kind'][] })[];
-  }[];
-  flags: (CaseRef & { kind: ConsistencyFlag['kind']; kindLabel: string; violationName: string; tierName: string; fineFen: number; message: string })[];
-}
 
 const ref = (r: DecidedRow): CaseRef => ({
   caseId: r.caseId,
@@ -169,17 +148,9 @@ export async function consistencyReport(ctx: ServiceContext, actor: Actor, raw: 
   };
 }
 
-export interface SimilarCaseView extends CaseRef {
-  score: number;
-  reasons: string[];
-  violationName: string;
-  tierName: string;
-  fineFen: number;
-  range: { minFen: number; maxFen: number };
-}
 
 /** The most similar decided cases (in force) of the actor's subtree, excluding `excludeCaseId`. */
-export async function findSimilarCases(db: Executor, actor: Actor, target: SimilarCaseTarget, excludeCaseId: number, k = 5): Promise<SimilarCaseView[]> {
+export async function findSimilarCases(db: Executor, actor: Actor, target: SimilarCaseTarget, excludeCaseId: number, k = 5): Promise<SimilarCase[]> {
   const rows = (await decidedCases(db, actor)).filter((r) => r.caseId !== excludeCaseId);
   const byId = new Map(rows.map((r) => [String(r.caseId), r]));
   return similarCases(target, rows.map(toDecided), k).map((s) => {
@@ -192,7 +163,7 @@ export async function findSimilarCases(db: Executor, actor: Actor, target: Simil
  * Similar past cases for a case being decided, from its recorded discretion assessment. Empty, with a note,
  * when the case has none (no benchmark for its violation, or no facts entered yet).
  */
-export async function similarCasesForCase(ctx: ServiceContext, actor: Actor, caseId: number): Promise<{ note: string | null; cases: SimilarCaseView[] }> {
+export async function similarCasesForCase(ctx: ServiceContext, actor: Actor, caseId: number): Promise<SimilarCases> {
   assertMay(actor, discretionPolicy.assessCase);
   await loadCase(ctx.db, actor, caseId);
   const [own] = await ctx.db.select().from(caseDiscretion).where(eq(caseDiscretion.caseId, caseId));

@@ -16,6 +16,7 @@ import { transitionCase } from '../cases/transition-case.ts';
 import type { ServiceContext } from '../context.ts';
 import { createOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
+import { TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { exportBenchmarkVersion, getBenchmarkItem, getPublicBenchmarkItem, listBenchmarkItems, listBenchmarkVersions, listPublicBenchmarks } from './browse-benchmarks.ts';
 import { assessCaseDiscretion } from './case-discretion.ts';
@@ -60,11 +61,11 @@ async function user(org: { id: number; path: string }, username: string, roles: 
     organizationId: org.id,
     username,
     displayName: `用户${username}`,
-    password: 'Test12345',
+    password: TEST_PASSWORD,
     roles,
     certificateNo: cert,
     certificateValidUntil: cert ? '2029-12-31' : null,
-  });
+  }, { passwordHash: await testPasswordHash() }); // argon2 once per process, not per user
   return { userId: u.id, organizationId: org.id, organizationPath: org.path, roles, displayName: u.displayName };
 }
 

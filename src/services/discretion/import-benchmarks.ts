@@ -11,6 +11,7 @@ import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import type { ImportRejection, TableRecord } from '../../domain/discretion/index.ts';
 import { parseBenchmarkRecords, parseExemptionRecords, parseSourceVersion } from '../../domain/discretion/index.ts';
+import type { ImportReport } from '../../domain/discretion/views.ts';
 import { validationError } from '../../domain/errors.ts';
 import { benchmarkItems, benchmarkSourceRows, benchmarkVersions, exemptionItems } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
@@ -18,7 +19,7 @@ import { todayOf } from '../cases/case-store.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
-import { type FileFormat, readTableFile } from './files.ts';
+import { readTableFile } from './files.ts';
 import { matchKeyOf, type VersionKind, versionKindKeys, versionKinds } from './store.ts';
 
 const optionalText = (max: number) =>
@@ -37,22 +38,8 @@ export const importOptionsInput = z.object({
   organizationId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive('单位编号无效').optional()),
 });
 export type ImportOptions = z.input<typeof importOptionsInput>;
+export type { ImportReport } from '../../domain/discretion/views.ts';
 
-export interface ImportReport {
-  versionId: number;
-  kind: VersionKind;
-  name: string;
-  organizationId: number | null;
-  effectiveFrom: string;
-  publishedOn: string;
-  format: FileFormat;
-  /** Data rows read from the file (comment lines and the header not counted). */
-  rows: number;
-  /** Benchmarks: rules (accepted rows, one violation × one tier); exemption lists: items. */
-  imported: number;
-  items: number;
-  rejected: ImportRejection[];
-}
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const BATCH = 200;

@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../domain/access.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { caseParties, cases, organizations, users } from '../../db/schema.ts';
-import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
-import { memoryFileStore } from '../file-store.ts';
-import { seedDemo } from '../seed-demo.ts';
+import { demoDatabase } from '../testing/demo-database.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { listBenchmarkVersions } from './browse-benchmarks.ts';
 import { consistencyReport, similarCasesForCase } from './consistency.ts';
@@ -25,9 +23,10 @@ async function casesOf(partyName: string) {
 }
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ctx = { db: handle.db, clock: () => new Date('2026-11-13T01:00:00Z'), files: memoryFileStore() };
-  await seedDemo(ctx);
+  // The demo bureau, seeded once per test run (a copy of its own).
+  const { handle: demo, files } = await demoDatabase();
+  handle = demo;
+  ctx = { db: handle.db, clock: () => new Date('2026-11-13T01:00:00Z'), files };
 }, 180_000);
 afterAll(() => handle.close());
 

@@ -10,11 +10,10 @@ import { documentText } from '../../domain/documents/blocks.ts';
 import { documentTemplates } from '../../domain/documents/catalog.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { cases } from '../../db/schema.ts';
-import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
-import { memoryFileStore } from '../file-store.ts';
-import { seedDemo } from '../seed-demo.ts';
-import { findPdfUnite, findSoffice, readPdf } from './pdf.ts';
+import { demoDatabase } from '../testing/demo-database.ts';
+import { readPdf } from './pdf.ts';
+import { missing } from '../testing/missing-tool.ts';
 import { renderDocumentForCase } from './render-for-case.ts';
 
 const ARCHIVED = '涉嫌未取得建设工程规划许可证擅自建设案';
@@ -69,9 +68,10 @@ let ctx: ServiceContext;
 const codeOf = new Map<string, string>();
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ctx = { db: handle.db, clock: () => new Date('2026-11-13T04:00:00Z'), files: memoryFileStore() };
-  await seedDemo(ctx);
+  // The demo bureau, seeded once per test run (a copy of its own).
+  const { handle: demo, files } = await demoDatabase();
+  handle = demo;
+  ctx = { db: handle.db, clock: () => new Date('2026-11-13T04:00:00Z'), files };
   for (const row of await ctx.db.select({ title: cases.title, code: cases.actCode }).from(cases)) if (!codeOf.has(row.title)) codeOf.set(row.title, row.code);
 }, 300_000);
 afterAll(() => handle.close());
@@ -99,7 +99,7 @@ describe('every enforcement document renders for a demo case', () => {
     expect(await docxText(result.file.docx)).toContain(result.file.content.name);
   });
 
-  it.skipIf(!findSoffice())('the decisions, the reminder and the transfer letter as PDF: text and page count (LibreOffice)', async () => {
+  it.skipIf(missing('soffice'))('the decisions, the reminder and the transfer letter as PDF: text and page count (LibreOffice)', async () => {
     for (const name of ['不予行政处罚决定书', '当场行政处罚决定书', '催告书', '案件移送函']) {
       const { file } = await render(name, true);
       if (!('pdf' in file) || !file.pdf) throw new Error(`${name}: no PDF`);
@@ -109,7 +109,7 @@ describe('every enforcement document renders for a demo case', () => {
     }
   }, 300_000);
 
-  it.skipIf(!findSoffice() || !findPdfUnite())('the archived case binds into one case file: cover, 卷内目录 and every document in order (LibreOffice)', async () => {
+  it.skipIf(missing('soffice', 'pdfunite'))('the archived case binds into one case file: cover, 卷内目录 and every document in order (LibreOffice)', async () => {
     const result = await renderDocumentForCase(ctx, systemActor, { code: codeOf.get(ARCHIVED) ?? '', type: '案卷' });
     if (result.kind !== 'caseFile' || !result.file.pdf || !result.file.entries) throw new Error('expected a bound case file');
     const names = result.file.entries.map((e) => e.name);

@@ -16,6 +16,7 @@ import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { createOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
+import { TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
 import { parseDocumentNumber } from './case-to-document.ts';
 import { renderDocumentForCase } from './render-for-case.ts';
 import { refusal } from '../../domain/test-support.ts';
@@ -42,11 +43,11 @@ async function user(org: { id: number; path: string }, username: string, display
     organizationId: org.id,
     username,
     displayName,
-    password: 'Test12345',
+    password: TEST_PASSWORD,
     roles,
     certificateNo: cert,
     certificateValidUntil: '2028-12-31',
-  });
+  }, { passwordHash: await testPasswordHash() }); // argon2 once per process, not per user
   return { userId: u.id, organizationId: org.id, organizationPath: org.path, roles, displayName };
 }
 

@@ -16,12 +16,13 @@ import { WorkCalendar } from '../../domain/calendar/index.ts';
 import { buildDocumentCase, buildTransferCase } from '../../domain/documents/fixtures.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LINE_PITCH, officialFonts } from './docx.ts';
-import { findPdfUnite, findSoffice, PDF_UNAVAILABLE_MESSAGE, readPdf } from './pdf.ts';
+import { PDF_UNAVAILABLE_MESSAGE, readPdf } from './pdf.ts';
+import { findTool, missing } from '../testing/missing-tool.ts';
 import { renderCaseDocument, renderCaseFile } from './render.ts';
 
 const calendar = new WorkCalendar();
-const soffice = findSoffice();
-const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => existsSync(p));
+const soffice = findTool('soffice');
+const pdftoppm = soffice ? ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => existsSync(p)) ?? findTool('pdftoppm') : undefined;
 const referenceImage = path.join(import.meta.dirname, '__fixtures__', 'penalty-decision-page1.png');
 const PDF_TIMEOUT = 180_000;
 
@@ -210,7 +211,7 @@ describe.skipIf(!soffice)('PDF through LibreOffice (skipped when soffice is not 
     PDF_TIMEOUT,
   );
 
-  it.skipIf(!findPdfUnite())(
+  it.skipIf(!soffice || missing('pdfunite'))(
     'binds the whole case file in the order of the 卷内目录 (skipped without pdfunite)',
     async () => {
       const volume = await renderCaseFile(buildTransferCase(), { calendar });

@@ -1,5 +1,5 @@
 import { Descriptions, List, Table, Tag, Typography } from 'antd';
-import type { BenchmarkItemDetail, PublicExemptionItem } from './admin-types.ts';
+import type { ItemDetail as BenchmarkItemDetail, PublicExemptionItem } from '../../domain/discretion/views.ts';
 import { useIsPhone } from './use-is-phone.ts';
 
 /** One benchmark item: its provisions and every tier's conditions and standard (staff app and portal). */

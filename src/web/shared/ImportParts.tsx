@@ -1,11 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Progress, Table, Upload } from 'antd';
+import type { Rejection } from '../../domain/view-kit.ts';
 import { ApiError, errorMessage } from './api.ts';
 
-export interface Rejection {
-  row: number;
-  reason: string;
-}
 
 /** Rows of an imported file that were not imported, with the reason for each (benchmarks, power lists). */
 export function RejectionTable({ rejected }: { rejected: readonly Rejection[] }) {

@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import { certificateState } from '../shared/dates.ts';
-import type { User } from '../shared/types.ts';
+import type { UserView as User } from '../../domain/admin/views.ts';
 
 /** An enforcement certificate with its state on `today`: valid, expiring within 90 days, or expired (《行政处罚法》第四十二条). */
 export function CertificateTag({ user, today }: { user: Pick<User, 'certificateNo' | 'certificateValidUntil'>; today: string }) {

@@ -5,7 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { roles } from '../../domain/access.ts';
 import { errorMessage } from '../shared/api.ts';
 import { useIsPhone } from '../shared/use-is-phone.ts';
-import type { Me } from '../shared/types.ts';
+import type { Me } from '../../domain/admin/views.ts';
 import { useAuth, useMe } from './auth.tsx';
 import { mayOpen, menuEntries, visibleEntries } from './menu.tsx';
 import { pageFallback } from './page-fallback.tsx';

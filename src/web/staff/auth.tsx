@@ -1,6 +1,6 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthenticated } from '../shared/api.ts';
-import type { Me } from '../shared/types.ts';
+import type { Me } from '../../domain/admin/views.ts';
 
 interface AuthState {
   /** undefined while the session is being checked; null when logged out. */

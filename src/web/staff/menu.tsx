@@ -18,7 +18,7 @@ import type { ReactNode } from 'react';
 import { adminPolicy } from '../../domain/admin/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { type Permission, may } from '../../domain/policy.ts';
-import type { Me } from '../shared/types.ts';
+import type { Me } from '../../domain/admin/views.ts';
 
 export interface MenuEntry {
   path: string;

@@ -1,7 +1,7 @@
 import { Card, Result } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../shared/api.ts';
-import type { BenchmarkItemDetail } from '../../shared/admin-types.ts';
+import type { ItemDetail as BenchmarkItemDetail } from '../../../domain/discretion/views.ts';
 import { BenchmarkItemView } from '../../shared/BenchmarkViews.tsx';
 import { RemoteView } from '../../shared/RemoteView.tsx';
 import { useRemote } from '../../shared/use-remote.ts';

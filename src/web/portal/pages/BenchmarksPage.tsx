@@ -2,7 +2,7 @@ import { Card, Collapse, Input, List, Select, Space, Tag, Typography } from 'ant
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
-import type { PublicBenchmarks } from '../../shared/admin-types.ts';
+import type { PublicBenchmarks } from '../../../domain/discretion/views.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
 import { useRemote } from '../../shared/use-remote.ts';
 

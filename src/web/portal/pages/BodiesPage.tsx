@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { PublicBody } from '../../shared/types.ts';
+import type { PublicBody } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 
 export default function BodiesPage() {

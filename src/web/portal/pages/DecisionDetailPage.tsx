@@ -2,7 +2,7 @@ import { Card, Descriptions, Result, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../shared/api.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { PublicDecision } from '../../shared/types.ts';
+import type { PublicDecision } from '../../../domain/cases/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { statusColor } from './DecisionsPage.tsx';
 

@@ -2,7 +2,7 @@ import { Card, Input, List, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { PublicDecision, PublicDecisionPage } from '../../shared/types.ts';
+import type { PublicDecision, PublicDecisionPage } from '../../../domain/cases/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 
 const PAGE_SIZE = 10;

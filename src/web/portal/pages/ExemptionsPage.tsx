@@ -1,6 +1,6 @@
 import { Card, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api.ts';
-import type { PublicExemptions } from '../../shared/admin-types.ts';
+import type { PublicExemptions } from '../../../domain/discretion/views.ts';
 import { ExemptionItems } from '../../shared/BenchmarkViews.tsx';
 import { RemoteView } from '../../shared/RemoteView.tsx';
 import { useRemote } from '../../shared/use-remote.ts';

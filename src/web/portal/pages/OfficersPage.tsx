@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { PublicBody, PublicOfficer } from '../../shared/types.ts';
+import type { PublicBody, PublicOfficer } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 
 const validity = (o: PublicOfficer) => (o.valid ? <Tag color="green">有效</Tag> : <Tag color="red">已过期</Tag>);

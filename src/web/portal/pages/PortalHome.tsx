@@ -2,7 +2,8 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { PublicBody, PublicDecisionPage, PublicOfficer } from '../../shared/types.ts';
+import type { PublicBody, PublicOfficer } from '../../../domain/admin/views.ts';
+import type { PublicDecisionPage } from '../../../domain/cases/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 
 export default function PortalHome() {

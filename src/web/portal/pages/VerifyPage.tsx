@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Tag, 
 import { useNavigate, useParams } from 'react-router';
 import { parseActCode } from '../../../domain/cases/codes.ts';
 import { api, errorMessage } from '../../shared/api.ts';
-import type { ActVerification } from '../../shared/types.ts';
+import type { ActVerification } from '../../../domain/cases/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 
 function Verification({ code }: { code: string }) {

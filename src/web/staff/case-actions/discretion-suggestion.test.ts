@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type DiscretionPreview, suggestedPenalty } from './discretion-suggestion.ts';
+import { suggestedPenalty } from './discretion-suggestion.ts';
 
-const preview = (fine: { min: number; max: number } | undefined, outcome: 'penalty' | 'noFine' = 'penalty'): DiscretionPreview => ({
+const preview = (fine: { min: number; max: number } | undefined, outcome: 'penalty' | 'noFine' = 'penalty') => ({
   violation: '商场、门店超出门、窗外墙摆卖',
   benchmark: { versionName: '云城市裁量基准', citation: '《深圳市城市管理行政处罚裁量权实施标准（2023年版）》序号2「商场、门店超出门、窗外墙摆卖」' },
   note: null,

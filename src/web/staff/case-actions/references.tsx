@@ -2,7 +2,8 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import { roles as roleNames } from '../../../domain/access.ts';
 import { api } from '../../shared/api.ts';
 import { certificateState, chinaToday } from '../../shared/dates.ts';
-import type { Organization, User } from '../../shared/types.ts';
+import type { OrganizationView as Organization, UserView as User } from '../../../domain/admin/views.ts';
+import type { CaseView, PowerListEntry } from '../../../domain/cases/views.ts';
 import type { ReferenceKind } from './schema-fields.ts';
 
 export interface Option {
@@ -11,20 +12,11 @@ export interface Option {
 }
 
 /** One officer of the case as the case view lists them. */
-export interface CaseOfficer {
-  userId: number;
-  displayName: string;
-  recused?: boolean;
-}
+type OfficerOnCase = CaseView['officers'][number];
+export type CaseOfficer = Pick<OfficerOnCase, 'userId' | 'displayName'> & Partial<Pick<OfficerOnCase, 'recused'>>;
 
 /** GET /api/organizations/:id/power-items (the fields the picker shows). */
-interface PowerItem {
-  id: number;
-  code: string;
-  name: string;
-  category: string | null;
-  active: boolean;
-}
+type PowerItem = Pick<PowerListEntry, 'id' | 'code' | 'name' | 'category' | 'active'>;
 
 /** A person a picker may offer: a user of `/api/users`, or of the case's own list (`/api/cases/:id/people`). */
 type Person = Pick<User, 'id' | 'displayName' | 'roles' | 'certificateNo' | 'certificateValidUntil' | 'active' | 'organizationName'>;

@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage } from '../../shared/api.ts';
-import type { AuditVerification } from '../../shared/types.ts';
+import type { AuditVerification } from '../../../domain/admin/views.ts';
 
 export default function AuditPage() {
   const [running, setRunning] = useState(false);

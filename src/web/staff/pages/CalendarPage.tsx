@@ -8,7 +8,7 @@ import { api } from '../../shared/api.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { showServerErrors } from '../../shared/forms.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { CalendarDays, CalendarOverride, CalendarOverrides, DayInfo } from '../../shared/types.ts';
+import type { CalendarDays, CalendarOverrideJson as CalendarOverride, CalendarOverridesJson as CalendarOverrides, DayInfo } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
 import { adminPolicy } from '../../../domain/admin/policy.ts';

@@ -6,7 +6,7 @@ import { type NamedPeriod, type PeriodId, penaltyPeriods } from '../../../domain
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { ApiError, api, errorMessage } from '../../shared/api.ts';
 import { formatChineseDate } from '../../shared/dates.ts';
-import type { CalendarDays, DeadlineAnswer } from '../../shared/types.ts';
+import type { CalendarDays, DeadlineAnswer } from '../../../domain/admin/views.ts';
 
 const periods: NamedPeriod[] = Object.values(penaltyPeriods);
 

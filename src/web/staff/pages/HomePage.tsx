@@ -4,7 +4,7 @@ import { addDays } from '../../../domain/calendar/iso-date.ts';
 import { api } from '../../shared/api.ts';
 import { certificateState, chinaToday, formatChineseDate } from '../../shared/dates.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { CalendarDays, DayInfo, Me, Organization, User } from '../../shared/types.ts';
+import type { CalendarDays, DayInfo, Me, OrganizationView as Organization, UserView as User } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
 import { CertificateTag } from '../CertificateTag.tsx';

@@ -7,7 +7,7 @@ import { api } from '../../shared/api.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { showServerErrors } from '../../shared/forms.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { Organization } from '../../shared/types.ts';
+import type { OrganizationView as Organization } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
 import { adminPolicy } from '../../../domain/admin/policy.ts';

@@ -5,7 +5,7 @@ import { api } from '../../shared/api.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { showServerErrors } from '../../shared/forms.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { User } from '../../shared/types.ts';
+import type { UserView as User } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useAuth, useMe } from '../auth.tsx';
 import { CertificateTag } from '../CertificateTag.tsx';

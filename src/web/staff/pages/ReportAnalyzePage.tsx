@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { indicatorCatalog, isIndicatorKey, indicatorName } from '../../../domain/analyzer/catalog.ts';
 import { type SectionKey, requiredSectionKeys, sectionKeys, sectionNames } from '../../../domain/analyzer/types.ts';
 import { errorMessage } from '../../shared/api.ts';
-import type { IndicatorFound, ReportOutcome } from '../../shared/admin-types.ts';
+import type { IndicatorFound, ReportOutcome } from '../../../domain/analyzer/views.ts';
 import { upload } from '../../shared/upload.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 

@@ -9,7 +9,7 @@ import { chinaToday } from '../../shared/dates.ts';
 import { CertificateTag } from '../CertificateTag.tsx';
 import { showServerErrors } from '../../shared/forms.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { Organization, User } from '../../shared/types.ts';
+import type { OrganizationView as Organization, UserView as User } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
 import { adminPolicy } from '../../../domain/admin/policy.ts';

@@ -17,7 +17,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api.ts';
-import type { BenchmarkItemDetail, BenchmarkItemSummary, BenchmarkVersion, ImportReport, PublicExemptions, VersionKind } from '../../../shared/admin-types.ts';
+import type { ImportReport, ItemDetail as BenchmarkItemDetail, ItemSummary as BenchmarkItemSummary, PublicExemptions, VersionKind, VersionSummary as BenchmarkVersion } from '../../../../domain/discretion/views.ts';
 import { BenchmarkItemView, ExemptionItems } from '../../../shared/BenchmarkViews.tsx';
 import { ImportRefused, RejectionTable, TableFileDragger, UploadProgress } from '../../../shared/ImportParts.tsx';
 import { RemoteView } from '../../../shared/RemoteView.tsx';

@@ -2,7 +2,7 @@ import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api.ts';
-import type { Organization } from '../../../shared/types.ts';
+import type { OrganizationView as Organization } from '../../../../domain/admin/views.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
 

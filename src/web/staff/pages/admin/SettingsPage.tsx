@@ -12,7 +12,7 @@ import { Link } from 'react-router';
 import { investigationActs } from '../../../../domain/cases/model.ts';
 import { caseSettingsSchema, defaultCaseSettings, publicityScopes } from '../../../../domain/cases/settings.ts';
 import { ApiError, api, errorMessage } from '../../../shared/api.ts';
-import type { CaseSettingsAnswer } from '../../../shared/admin-types.ts';
+import type { CaseSettingsAnswer } from '../../../../domain/cases/views.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';

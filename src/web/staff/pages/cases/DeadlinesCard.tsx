@@ -5,7 +5,7 @@ import { urgencyColors } from './format.tsx';
 import type { CaseView } from './types.ts';
 import { useDueSoonUntil } from './use-due-soon.ts';
 
-/** 办案期限 with their articles: overdue red, due within three working days orange, met ones grey. */
+/** 办案期限 with their articles: overdue red, due within three working days orange, met ones grey with the act's date. */
 export function DeadlinesCard({ view }: { view: CaseView }) {
   const soonUntil = useDueSoonUntil();
   const today = chinaToday();
@@ -35,7 +35,7 @@ export function DeadlinesCard({ view }: { view: CaseView }) {
                 <div style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                   <div>{d.dueOn}</div>
                   <Tag color={urgencyColors[urgency]} style={{ marginInlineEnd: 0 }}>
-                    {met ? `${deadlineUrgencyLabels.met} ${d.metAt!.slice(0, 10)}` : deadlineUrgencyLabels[urgency]}
+                    {met ? `${deadlineUrgencyLabels.met} ${d.metOn ?? ''}` : deadlineUrgencyLabels[urgency]}
                   </Tag>
                 </div>
               </List.Item>

@@ -1,13 +1,10 @@
 import { api } from '../../../shared/api.ts';
-import type { Organization, User } from '../../../shared/types.ts';
+import type { OrganizationView as Organization, UserView as User } from '../../../../domain/admin/views.ts';
+import type { PowerListEntry } from '../../../../domain/cases/views.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 
 /** GET /api/organizations/:id/power-items (what the violation filter shows). */
-interface PowerItem {
-  code: string;
-  name: string;
-  category: string;
-}
+type PowerItem = Pick<PowerListEntry, 'code' | 'name' | 'category'>;
 
 export interface FilterOptions {
   organizations: Organization[];

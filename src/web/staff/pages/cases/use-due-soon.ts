@@ -2,7 +2,7 @@ import { addDays } from '../../../../domain/calendar/iso-date.ts';
 import { dueSoonUntil } from '../../../../domain/cases/deadline-urgency.ts';
 import { api } from '../../../shared/api.ts';
 import { chinaToday } from '../../../shared/dates.ts';
-import type { CalendarDays } from '../../../shared/types.ts';
+import type { CalendarDays } from '../../../../domain/admin/views.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 
 /**

@@ -1,0 +1,201 @@
+/**
+ * Enforcement cases (行政处罚), issue 3: the power list, case settings, cases, parties, evidence, gapless
+ * numbers, numbered documents and publicity. See docs/CASES.md.
+ */
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { organizations } from './core.ts';
+
+/**
+ * 权责清单: the violations an organization may handle, its own or delegated (赋权) to a town or street team.
+ * A case may only be filed for an item on the filing organization's list (or an ancestor's, for brigades
+ * acting in the bureau's name).
+ */
+export const powerItems = pgTable(
+  'power_items',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** 违则: the provision violated. */
+    violatedProvision: text('violated_provision').notNull(),
+    /** 罚则: the provision that sets the penalty. */
+    penaltyProvision: text('penalty_provision').notNull(),
+    /** 法定处罚幅度 as written in the provision. */
+    statutoryRange: text('statutory_range').notNull(),
+    /** Matter category (e.g. 违法建设, 占道经营) for statistics and search. */
+    category: text('category').notNull(),
+    /** Delegated from this organization (赋权), null for an own power. */
+    delegatedFromId: integer('delegated_from_id').references(() => organizations.id),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('power_items_org_code_idx').on(t.organizationId, t.code)],
+);
+
+/** Local case parameters per organization (only the fields it changes; inherited down the tree). */
+export const caseSettings = pgTable('case_settings', {
+  organizationId: integer('organization_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  settings: jsonb('settings').notNull(),
+  updatedBy: integer('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One enforcement case. Columns hold what is listed, searched or joined; the procedural record (notice,
+ * statement, hearing, reviews, decision, payments…) is the JSON `record`, whose every change is also in
+ * the case's audit chain. `version` gives optimistic concurrency: an update names the version it read.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    procedure: text('procedure').notNull(),
+    state: text('state').notNull(),
+    stateBeforeSuspension: text('state_before_suspension'),
+    version: integer('version').notNull().default(1),
+    actCode: text('act_code').notNull(),
+    clueSource: text('clue_source').notNull(),
+    /** 案由, e.g. 涉嫌擅自占用城市道路摆摊设点案. */
+    title: text('title').notNull(),
+    facts: text('facts').notNull(),
+    place: text('place').notNull(),
+    actStartedOn: date('act_started_on').notNull(),
+    actEndedOn: date('act_ended_on'),
+    harmsSafety: boolean('harms_safety').notNull().default(false),
+    discoveredOn: date('discovered_on').notNull(),
+    registeredOn: date('registered_on').notNull(),
+    lastActedOn: date('last_acted_on').notNull(),
+    powerItemId: integer('power_item_id').references(() => powerItems.id),
+    officerIds: integer('officer_ids').array().notNull(),
+    registeredBy: integer('registered_by'),
+    filedOn: date('filed_on'),
+    decisionKind: text('decision_kind'),
+    decisionNumber: text('decision_number'),
+    decidedOn: date('decided_on'),
+    decisionStatus: text('decision_status'),
+    fineFen: bigint('fine_fen', { mode: 'number' }),
+    paymentDueOn: date('payment_due_on'),
+    closedOn: date('closed_on'),
+    record: jsonb('record').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_act_code_idx').on(t.actCode),
+    index('cases_org_state_idx').on(t.organizationId, t.state),
+    index('cases_power_item_idx').on(t.powerItemId),
+  ],
+);
+
+/** 当事人. Contact data stays here (staff view only); public output masks it. */
+export const caseParties = pgTable(
+  'case_parties',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number'),
+    creditCode: text('credit_code'),
+    legalRepresentative: text('legal_representative'),
+    phone: text('phone'),
+    address: text('address'),
+    birthDate: date('birth_date'),
+    /** 'id:…' or 'uscc:…' — the same party across cases (一事不再罚). */
+    identityKey: text('identity_key').notNull(),
+  },
+  (t) => [index('case_parties_case_idx').on(t.caseId), index('case_parties_identity_idx').on(t.identityKey)],
+);
+
+/**
+ * Evidence (《行政处罚法》第四十六条、第四十七条). The file is stored once, content-addressed by its SM3 digest;
+ * `digest` here is what verification recomputes.
+ */
+export const caseEvidence = pgTable(
+  'case_evidence',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    act: text('act').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    digest: text('digest').notNull(),
+    recordedBy: integer('recorded_by').notNull(),
+    collectorIds: integer('collector_ids').array().notNull(),
+    recordedOn: date('recorded_on').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('case_evidence_case_seq_idx').on(t.caseId, t.seq)],
+);
+
+/** Gapless counters: act codes and document numbers per organization, year and kind. */
+export const numberCounters = pgTable(
+  'number_counters',
+  {
+    organizationId: integer('organization_id').notNull(),
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.year, t.kind] })],
+);
+
+/** Every numbered document issued for a case (文号 unique per organization). */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    organizationId: integer('organization_id').notNull(),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    issuedOn: date('issued_on').notNull(),
+  },
+  (t) => [uniqueIndex('case_documents_org_number_idx').on(t.organizationId, t.number), index('case_documents_case_idx').on(t.caseId)],
+);
+
+/**
+ * Publicity of decisions (《行政处罚法》第四十八条, 国办发〔2018〕118号). `content` is already masked; the
+ * public endpoints read only this table.
+ */
+export const casePublicity = pgTable(
+  'case_publicity',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    organizationId: integer('organization_id').notNull(),
+    status: text('status').notNull(),
+    dueOn: date('due_on').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'string' }),
+    withdrawReason: text('withdraw_reason'),
+    /** The day a record about a natural person comes down (CaseSettings.personPublicityMonths); null: it stays. */
+    expiresOn: date('expires_on'),
+    content: jsonb('content').notNull(),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [uniqueIndex('case_publicity_case_idx').on(t.caseId), index('case_publicity_status_idx').on(t.status, t.publishedAt)],
+);

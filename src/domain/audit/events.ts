@@ -1,0 +1,266 @@
+/**
+ * The catalog of audit events: every action an audit record may carry, what it records (one-line comment), its
+ * Chinese label (timelines) and a zod schema of its `change` payload (like Documenso's document-audit-logs).
+ * `appendAudit` (services/audit-trail.ts) refuses an unknown action or a payload that does not match, so the trail
+ * only ever holds the shapes described here. The schemas describe payloads as services write them today: records
+ * already written keep their digests, and the verifier does not read these schemas.
+ *
+ * Payloads are validated data (the service parsed its input before), so the schemas check shape and types, not the
+ * wording rules of forms; objects are strict, so a field added to a payload must be added here too.
+ */
+import { z } from 'zod';
+import { organizationKindKeys, roleKeys } from '../access.ts';
+import { type CaseAction, type CaseActionInput, caseActionInput } from '../cases/actions.ts';
+import { caseStateKeys, evidenceKindKeys, investigationActKeys } from '../cases/model.ts';
+import { clueInput, onSpotInput } from '../cases/registration.ts';
+import { caseSettingsPatch } from '../cases/settings.ts';
+import { ImportRejectionSchema } from '../discretion/model.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const id = z.number().int().positive();
+const count = z.number().int().nonnegative();
+const sm3Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const fileFormat = z.enum(['csv', 'xlsx']);
+
+/** One changed field: the stored value before (null when there was none) and the new one. */
+type FieldChange = { from: unknown; to: unknown };
+
+/**
+ * `{ field: { from, to } }` of the fields a patch changed (services/organizations.ts `diff`). Values are checked at
+ * run time by each field's schema; statically only the keys are (`diff` computes the pairs generically).
+ */
+type FieldChanges<S, F extends z.ZodRawShape> = { [K in keyof F]: z.output<F[K]> } & { [K in keyof S]?: FieldChange };
+
+function fieldChanges<S extends Record<string, z.ZodType>, F extends z.ZodRawShape = Record<never, never>>(fields: S, fixed?: F) {
+  const changes = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, z.strictObject({ from: value.nullable(), to: value }).optional()]));
+  return z.strictObject({ ...fixed, ...changes }) as unknown as z.ZodType<FieldChanges<S, F>, FieldChanges<S, F>>;
+}
+
+/** The party as the trail names it: kind and name only (identity numbers and contact data stay out). */
+const partyRef = z.strictObject({ kind: z.enum(['person', 'organization']), name: z.string() });
+
+const organizationFields = {
+  name: z.string(),
+  kind: z.enum(organizationKindKeys),
+  parentId: id.nullable(),
+  creditCode: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+};
+
+const userFields = {
+  organizationId: id,
+  displayName: z.string(),
+  roles: z.array(z.enum(roleKeys)),
+  certificateNo: z.string().nullable().optional(),
+  certificateValidUntil: isoDate.nullable().optional(),
+};
+
+const powerItemText = { name: z.string(), violatedProvision: z.string(), penaltyProvision: z.string(), statutoryRange: z.string(), category: z.string() };
+
+const tableImport = { format: fileFormat, rows: count, rejected: z.array(ImportRejectionSchema) };
+
+const benchmarkImport = z.strictObject({
+  kind: z.enum(['benchmark', 'exemption']),
+  name: z.string(),
+  fileName: z.string(),
+  effectiveFrom: isoDate,
+  publishedOn: isoDate,
+  imported: count,
+  items: count,
+  ...tableImport,
+});
+
+// ——— case.transition: the action's input (without `on`), the step's facts, and the details it computed ———
+
+/** Tier, range and version of the discretion benchmark applied to the penalty (services/discretion/case-discretion.ts). */
+const discretionDetails = z.strictObject({
+  benchmarkVersionId: id,
+  benchmarkVersion: z.string(),
+  benchmarkItem: z.string(),
+  citation: z.string(),
+  tier: z.string().nullable(),
+  range: z.strictObject({ minFen: z.number(), maxFen: z.number() }),
+  withinRange: z.boolean(),
+  requiresLegalReview: z.boolean(),
+  message: z.string(),
+  explanation: z.string(),
+});
+
+/** What each action adds to its record beyond its input (`s.details.*` in services/cases): numbers, due dates. */
+const transitionDetails = {
+  file: { decisionDueOn: isoDate },
+  closeInvestigation: { discretion: discretionDetails },
+  notify: {
+    notice: z.strictObject({
+      number: z.string(),
+      hearingOffered: z.boolean(),
+      hearingReasons: z.array(z.string()),
+      statementEndsOn: isoDate,
+      hearingRequestEndsOn: isoDate.nullable(),
+    }),
+  },
+  revisePenalty: { discretion: discretionDetails },
+  scheduleHearing: { noticeNumber: z.string() },
+  decide: { decisionNumber: z.string().nullable(), discretion: discretionDetails, serviceDueOn: isoDate, publicityDue: z.literal(true), transferLetterNumber: z.string() },
+  serve: { paymentDueOn: isoDate },
+  recordPayment: { owedAfterFen: count },
+  handOverCash: { handoverDueOn: isoDate, handedOverLate: z.boolean(), depositDueOn: isoDate },
+  preserve: { preservationDueOn: isoDate },
+  transfer: { transferLetterNumber: z.string() },
+  orderCorrection: { correctionOrderNumber: z.string() },
+  remindPayment: { paymentReminderNumber: z.string(), lateFeeFen: count },
+  revokeDecision: { publicityWithdrawn: z.boolean() },
+} satisfies { [A in CaseAction]?: z.ZodRawShape };
+type TransitionDetailsShapes = typeof transitionDetails;
+
+/** The facts of every step: the state before and after, the date it happened and the case version it produced. */
+const transitionFacts = { from: z.enum(caseStateKeys), to: z.enum(caseStateKeys), on: isoDate, version: id };
+
+type ActionSchema<A extends CaseAction> = Extract<(typeof caseActionInput.options)[number], { shape: { action: z.ZodLiteral<A> } }>;
+type DetailsOf<A extends CaseAction> = A extends keyof TransitionDetailsShapes ? { [K in keyof TransitionDetailsShapes[A]]?: z.output<TransitionDetailsShapes[A][K]> } : unknown;
+// `from` is the state column as read (a string); the schema still checks it is a state.
+type FactsOf = Omit<{ [K in keyof typeof transitionFacts]: z.output<(typeof transitionFacts)[K]> }, 'from'> & { from: string };
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type AllDetailShapes = UnionToIntersection<TransitionDetailsShapes[keyof TransitionDetailsShapes]>;
+
+/** Every detail a step may add to its `case.transition` record, all optional (each action sets a few; see above). */
+export type CaseTransitionDetails = { [K in keyof AllDetailShapes]?: AllDetailShapes[K] extends z.ZodType ? z.output<AllDetailShapes[K]> : never };
+
+/** The payload of `case.transition`, by action: `{ action, from, to, on, version, ...input, ...details }`. */
+export type CaseTransitionChange = { [A in CaseAction]: Omit<z.input<ActionSchema<A>>, 'on'> & FactsOf & DetailsOf<A> }[CaseAction];
+
+const caseTransitionChange = z.discriminatedUnion(
+  'action',
+  caseActionInput.options.map((option) => {
+    const { on: _on, ...input } = option.shape;
+    const details: z.ZodRawShape = (transitionDetails as Partial<Record<CaseAction, z.ZodRawShape>>)[option.shape.action.value] ?? {};
+    return z.strictObject({ ...input, ...transitionFacts, ...Object.fromEntries(Object.entries(details).map(([key, schema]) => [key, z.optional(schema)])) });
+  }) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<unknown, CaseTransitionChange>;
+
+/**
+ * The `case.transition` payload of a step, typed: the action's parsed input without its `on` (the step's date is
+ * `facts.on`), the step's facts and the details it computed. The same object transitionCase has always written.
+ */
+export function transitionAuditChange(input: CaseActionInput, facts: FactsOf, details: CaseTransitionDetails | Record<string, unknown>): CaseTransitionChange {
+  const { on: _on, ...payload } = input;
+  // Same precedence as ever: the input over the facts, the details over both.
+  return { ...facts, ...payload, ...details } as CaseTransitionChange;
+}
+
+const event = <S extends z.ZodType>(label: string, change: S) => ({ label, change });
+
+export const auditEvents = {
+  /** An organization was created: its validated input (name, kind, parent, credit and division codes). */
+  'organization.create': event(
+    '创建组织机构',
+    z.strictObject({ ...organizationFields, creditCode: organizationFields.creditCode.optional(), divisionCode: organizationFields.divisionCode.optional() }),
+  ),
+  /** An organization's data (name, codes, parent) changed: `{ field: { from, to } }` of the changed fields. */
+  'organization.update': event('修改组织机构', fieldChanges(organizationFields)),
+  /** A user account was created: username, name, organization, roles and certificate (never password or phone). */
+  'user.create': event('创建用户', z.strictObject({ username: z.string(), ...userFields, phone: z.undefined().optional() })),
+  /** A user's organization, roles, certificate or status changed: `{ field: { from, to } }` (never the phone). */
+  'user.update': event(
+    '修改用户',
+    fieldChanges({
+      organizationId: id,
+      displayName: z.string(),
+      roles: z.array(z.enum(roleKeys)),
+      certificateNo: z.string().nullable(),
+      certificateValidUntil: isoDate.nullable(),
+      active: z.boolean(),
+    }),
+  ),
+  /** A user's password was set or reset (only that it happened: `{ passwordChanged: true }`). */
+  'user.password': event('重置密码', z.strictObject({ passwordChanged: z.literal(true) })),
+  /** Someone logged in (successful logins only; failures are rate-limited, not chained): the session's expiry. */
+  'session.login': event('登录', z.strictObject({ expiresAt: z.iso.datetime() })),
+  /** Someone logged out (nothing beyond who and when). */
+  'session.logout': event('退出登录', z.strictObject({})),
+  /** A holiday or make-up workday was entered or changed by an admin: the day, and what it was before (or null). */
+  'calendar.set': event(
+    '设置节假日/调休',
+    z.strictObject({
+      date: isoDate,
+      kind: z.enum(['holiday', 'workday']),
+      name: z.string().nullable(),
+      before: z.strictObject({ kind: z.string(), name: z.string().nullable() }).nullable(),
+    }),
+  ),
+  /** An admin-entered calendar day was removed: the day as it was. */
+  'calendar.remove': event('删除节假日/调休设置', z.strictObject({ date: isoDate, kind: z.string(), name: z.string().nullable() })),
+  /** An admin marked a year's official schedule as completely entered (or withdrew that mark). */
+  'calendar.year': event('设置年度日历完整性', z.strictObject({ year: z.number().int(), complete: z.boolean() })),
+  /** A case clue was registered (线索登记): its validated input, organization, 行政行为码 and the party's kind and name. */
+  'case.register': event('登记案件线索', z.strictObject({ ...clueInput.omit({ party: true }).shape, organizationId: id, actCode: z.string(), party: partyRef })),
+  /** A step of the case workflow (立案, 告知, 决定, 送达…): the action's input, from/to state, date, version and computed details. */
+  'case.transition': event('案件办理步骤', caseTransitionChange),
+  /** A simple-procedure decision made on the spot (《行政处罚法》第五十一条、第五十二条): input, 行政行为码, decision number, payment due date. */
+  'case.simpleDecision': event(
+    '当场作出简易程序处罚决定',
+    z.strictObject({ ...onSpotInput.omit({ party: true }).shape, actCode: z.string(), decisionNumber: z.string(), paymentDueOn: isoDate.nullable(), party: partyRef }),
+  ),
+  /** An evidence item was recorded: kind, act, title, file name and type, SM3 digest and size, collectors, date, place, 证明对象. */
+  'case.evidence': event(
+    '登记证据',
+    z.strictObject({
+      kind: z.enum(evidenceKindKeys),
+      act: z.enum(investigationActKeys),
+      title: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      collectorIds: z.array(id),
+      recordedOn: isoDate,
+      place: z.string(),
+      note: z.string(),
+      seq: id,
+      digest: sm3Hex,
+      size: count,
+      version: id,
+    }),
+  ),
+  /** An enforcement document (or the bound case file) was generated and stored: its id, title, number, format, SM3 digest and size. */
+  'case.document': event(
+    '生成执法文书',
+    z.strictObject({ documentId: id, title: z.string(), number: z.string().nullable(), format: z.enum(['docx', 'pdf']), digest: sm3Hex, size: count }),
+  ),
+  /** A decision was published on the portal (《行政处罚法》第四十八条), with the day its publicity ends (null: no end). */
+  'case.publicity': event('处罚决定公示', z.strictObject({ publicity: z.literal('published'), expiresOn: isoDate.nullable() })),
+  /** An organization's local case parameters were replaced: the stored patch before and the new one. */
+  'case.settings': event('修改办案参数', z.strictObject({ from: z.record(z.string(), z.unknown()), to: caseSettingsPatch })),
+  /** An item was added to (its data and id), changed on (id, code, `{ field: { from, to } }`) or imported into (file, counts, rejected rows) a power list (权责清单). */
+  'case.powerItem': event(
+    '维护权责清单',
+    z.union([
+      z.strictObject({ id, organizationId: id, code: z.string(), ...powerItemText, delegatedFromId: id.nullable() }),
+      fieldChanges({ ...powerItemText, active: z.boolean() }, { id, code: z.string() }),
+      z.strictObject({ import: z.string(), imported: z.array(z.strictObject({ id, code: z.string() })), ...tableImport }),
+    ]),
+  ),
+  /** A discretion benchmark (裁量基准) was imported as a new version: file, counts and every rejected row. */
+  'benchmark.import': event('导入裁量基准', benchmarkImport),
+  /** An exemption list (首违不罚/轻微免罚清单) was imported as a new version: file, counts and every rejected row. */
+  'exemptionList.import': event('导入免罚清单', benchmarkImport),
+} as const;
+
+export type AuditAction = keyof typeof auditEvents;
+
+/** The `change` payload an action's record carries (what a call site of appendAudit must pass). */
+export type AuditChange<A extends AuditAction> = z.input<(typeof auditEvents)[A]['change']>;
+
+export const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(auditEvents, action);
+
+/**
+ * Throws unless `change` is a valid payload of `action`. A failure is a programming error (services validate user
+ * input before they write), so the message names the action and every zod issue, for a test to fail loudly.
+ */
+export function assertAuditChange(action: string, change: unknown): void {
+  if (!isAuditAction(action)) throw new Error(`Unknown audit action "${action}": add it to src/domain/audit/events.ts`);
+  const result = auditEvents[action].change.safeParse(change);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+    throw new Error(`Audit payload of "${action}" does not match its schema (src/domain/audit/events.ts): ${issues}`);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Effects of execution (执行): payments — at the bank or taken on the spot, with the cash's way to the agency and the
+ * bank (《行政处罚法》第六十八条至第七十一条) — deferral and instalments (第六十六条), the payment reminder with its
+ * 加处罚款 (第七十二条), and the application for court enforcement (《行政强制法》第五十三条、第五十四条).
+ */
+import { cashNotDeposited, cashNotHandedOver, onSpotRecord } from '../../../domain/cases/cash-collection.ts';
+import { owedOn } from '../../../domain/cases/record-rules.ts';
+import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
+import { paymentBalance } from '../../../domain/cases/workflow.ts';
+import { meetDeadlines, setDeadline } from '../case-store.ts';
+import type { CaseEffects } from '../step.ts';
+import { addService, numbered } from './documents.ts';
+
+export const executionEffects = {
+  // Never more than the fine and its 加处罚款 (guard noOverpayment, 第七十二条).
+  recordPayment: async (s, input) => {
+    const { tx, record, g, row } = s;
+    const on = g.actDate;
+    const onSpot = input.onSpot ? onSpotRecord(input.onSpot) : undefined;
+    record.payments.push({ on, amountFen: input.amountFen, receiptNo: input.receiptNo, ...(onSpot ? { onSpot } : {}) });
+    // 《行政处罚法》第七十一条: cash taken on the spot reaches the agency within 2 days (from coming ashore on water).
+    if (onSpot && !onSpot.afloat) await setDeadline(tx, row, 'cashHandover', deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', on));
+    const { owedFen, paidFen } = paymentBalance(s.snapshot, input.amountFen, on);
+    if (paidFen === owedFen) await meetDeadlines(tx, row.id, ['payment'], { on: s.g.actDate, at: s.now });
+    s.details.owedAfterFen = owedFen - paidFen;
+  },
+  handOverCash: async (s, input) => {
+    const { tx, record, g, row } = s;
+    const on = g.actDate;
+    const pending = cashNotHandedOver({ record });
+    const from = input.ashoreOn ?? pending.map((p) => p.on).sort().at(-1)!;
+    const due = deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', from);
+    for (const p of pending) p.onSpot!.handedOver = { on, ashoreOn: input.ashoreOn ?? null, receivedBy: input.receivedBy };
+    await meetDeadlines(tx, row.id, ['cashHandover'], { on: s.g.actDate, at: s.now });
+    // 《行政处罚法》第七十一条: the agency pays it into the designated bank within 2 days.
+    const depositDue = deadlineFor(g.calendar, g.settings, 'onSpotFineBankDeposit', on);
+    await setDeadline(tx, row, 'cashDeposit', depositDue);
+    s.details.handoverDueOn = due;
+    s.details.handedOverLate = on > due;
+    s.details.depositDueOn = depositDue;
+  },
+  depositCash: async (s, input) => {
+    for (const p of cashNotDeposited({ record: s.record })) p.onSpot!.deposited = { on: s.g.actDate, bankReceiptNo: input.bankReceiptNo };
+    await meetDeadlines(s.tx, s.row.id, ['cashDeposit'], { on: s.g.actDate, at: s.now });
+  },
+  approveDeferral: async (s, input) => {
+    s.record.instalments = input.instalments;
+    const due = paymentDueOn(s.g.calendar, s.record.service!.on, input.instalments);
+    s.columns.paymentDueOn = due;
+    await setDeadline(s.tx, s.row, 'payment', due);
+  },
+  applyCourtEnforcement: async (s, input) => {
+    s.record.courtEnforcement = { on: s.g.actDate, court: input.court };
+    await meetDeadlines(s.tx, s.row.id, ['payment'], { on: s.g.actDate, at: s.now });
+  },
+  remindPayment: async (s, input) => {
+    const on = s.g.actDate;
+    const number = await numbered(s, 'paymentReminder');
+    const { lateFeeFen, owedFen } = owedOn(s.snapshot, on);
+    s.record.reminders = [...(s.record.reminders ?? []), { on, number, periodDays: input.periodDays, lateFeeFen, owedFen }];
+    s.details.lateFeeFen = lateFeeFen;
+    await addService(s, 'reminder', number, input.service);
+  },
+} satisfies Partial<CaseEffects>;

@@ -1,0 +1,28 @@
+/** Effects of the filing stage (立案): filing with the decision deadline (《行政处罚法》第六十条), or declining. */
+import { deadlineFor } from '../../../domain/cases/rules.ts';
+import { setDeadline } from '../case-store.ts';
+import type { CaseEffects } from '../step.ts';
+import { signed } from './documents.ts';
+
+export const filingEffects = {
+  file: async (s, input) => {
+    const { record, g } = s;
+    const on = g.actDate;
+    record.filing = { on, opinion: input.opinion, approvedBy: s.actor.userId };
+    s.columns.filedOn = on;
+    s.columns.officerIds = [...new Set(input.officerIds)];
+    const due = deadlineFor(g.calendar, g.settings, 'decision', on);
+    await setDeadline(s.tx, s.row, 'decision', due);
+    s.details.decisionDueOn = due;
+    // For the documents (立案审批表): who approved, the officers' and the unit's opinions.
+    record.filing = {
+      ...record.filing,
+      approvedByName: s.actor.displayName,
+      officerOpinion: input.officerOpinion ?? null,
+      unitOpinion: await signed(s, input.unitOpinion, ['officer', 'head'], '签署承办机构意见的人员'),
+    };
+  },
+  decline: async (s, input) => {
+    s.record.decline = { on: s.g.actDate, reason: input.reason };
+  },
+} satisfies Partial<CaseEffects>;

@@ -1,0 +1,76 @@
+/**
+ * Effects of the investigation stage (调查取证): starting and closing it (with the discretion benchmark applied to
+ * the proposal), 先行登记保存 (《行政处罚法》第五十六条), inspection and inquiry records, and the correction order.
+ */
+import { deadlineFor } from '../../../domain/cases/rules.ts';
+import { meetDeadlines, setDeadline } from '../case-store.ts';
+import { type CaseEffects, checkUser, withBenchmark } from '../step.ts';
+import { addService, numbered, officer } from './documents.ts';
+
+export const investigationEffects = {
+  startInvestigation: async (s) => {
+    s.record.investigation.startedOn = s.g.actDate;
+  },
+  closeInvestigation: async (s, input) => {
+    const { record } = s;
+    record.investigation.closedOn = s.g.actDate;
+    record.investigation.findings = input.findings;
+    const penalty = input.proposal.kind === 'penalty' && input.proposal.penalty ? await withBenchmark(s, input.proposal.penalty, input.discretionFacts, 'proposal') : null;
+    record.proposal = penalty ? { ...input.proposal, penalty } : input.proposal;
+    record.flags = input.flags;
+    record.investigation.discretionReason = input.discretionReason ?? null;
+  },
+  preserve: async (s, input) => {
+    const on = s.g.actDate;
+    const approver = await checkUser(s.tx, s.actor, input.approvedById, ['head'], '批准先行登记保存的负责人');
+    s.record.preservations.push({ on, items: input.items, approvedById: approver.id, decidedOn: null, outcome: null });
+    const due = deadlineFor(s.g.calendar, s.g.settings, 'registrationPreservation', on);
+    await setDeadline(s.tx, s.row, 'preservation', due);
+    s.details.preservationDueOn = due;
+  },
+  decidePreservation: async (s, input) => {
+    const { record } = s;
+    const pending = record.preservations.find((p) => p.decidedOn === null)!;
+    pending.decidedOn = s.g.actDate;
+    pending.outcome = input.outcome;
+    if (!record.preservations.some((p) => p.decidedOn === null)) await meetDeadlines(s.tx, s.row.id, ['preservation'], { on: s.g.actDate, at: s.now });
+  },
+  recordInspection: async (s, input) => {
+    s.record.inspections = [
+      ...(s.record.inspections ?? []),
+      {
+        on: s.g.actDate,
+        startAt: input.startAt,
+        endAt: input.endAt,
+        place: input.place,
+        inspectors: [...new Set(input.inspectorIds)].map((id) => officer(s, id)),
+        recorder: officer(s, input.recorderId),
+        presentPerson: input.presentPerson,
+        findings: input.findings,
+        mediaRefs: input.mediaRefs ?? null,
+      },
+    ];
+  },
+  recordInquiry: async (s, input) => {
+    s.record.inquiries = [
+      ...(s.record.inquiries ?? []),
+      {
+        on: s.g.actDate,
+        startAt: input.startAt,
+        endAt: input.endAt,
+        place: input.place,
+        interviewee: input.interviewee,
+        questioners: [...new Set(input.questionerIds)].map((id) => officer(s, id)),
+        recorder: officer(s, input.recorderId),
+        rightsAnswer: input.rightsAnswer,
+        exchanges: input.exchanges,
+      },
+    ];
+  },
+  orderCorrection: async (s, input) => {
+    const number = await numbered(s, 'correctionOrder');
+    const order = { on: s.g.actDate, number, finding: input.finding, requirement: input.requirement, deadline: input.deadline ?? null, basis: input.basis ?? null };
+    s.record.correctionOrders = [...(s.record.correctionOrders ?? []), order];
+    await addService(s, 'correctionOrder', number, input.service);
+  },
+} satisfies Partial<CaseEffects>;

@@ -1,0 +1,35 @@
+/**
+ * Effects of the prior notice (事先告知, 《行政处罚法》第四十四条、第四十五条、第六十三条): the numbered notice with the
+ * party's statement and hearing-request periods, the statement, and a revised penalty.
+ */
+import { deadlineFor } from '../../../domain/cases/rules.ts';
+import { hearingRights } from '../../../domain/cases/workflow.ts';
+import { issueDocument } from '../case-store.ts';
+import { type CaseEffects, withBenchmark } from '../step.ts';
+import { addService } from './documents.ts';
+
+export const noticeEffects = {
+  notify: async (s, input) => {
+    const { record, g } = s;
+    const on = g.actDate;
+    const reasons = hearingRights(s.snapshot, g);
+    const offered = reasons.length > 0;
+    const number = await issueDocument(s.tx, s.row.id, s.resolved, 'priorNotice', on);
+    const statementEndsOn = deadlineFor(g.calendar, g.settings, 'statement', on);
+    const hearingRequestEndsOn = offered ? deadlineFor(g.calendar, g.settings, 'hearingRequest', on) : null;
+    record.notice = { servedOn: on, number, penalty: record.proposal!.penalty!, hearingOffered: offered, statementEndsOn, hearingRequestEndsOn };
+    // The statement and hearing-request periods are the party's, not deadlines the agency can miss: they are
+    // kept on the notice (and enforced by the decide guards), not in case_deadlines.
+    s.details.notice = { number, hearingOffered: offered, hearingReasons: reasons, statementEndsOn, hearingRequestEndsOn };
+    await addService(s, 'priorNotice', record.notice.number, input.service);
+  },
+  recordStatement: async (s, input) => {
+    s.record.statement = { on: s.g.actDate, waived: input.waived, content: input.content, reply: input.reply };
+  },
+  revisePenalty: async (s, input) => {
+    const { record } = s;
+    const penalty = await withBenchmark(s, input.penalty, input.discretionFacts, 'proposal');
+    record.penaltyRevisions.push({ on: s.g.actDate, from: record.proposal!.penalty!, to: penalty, reason: input.reason });
+    record.proposal = { ...record.proposal!, penalty };
+  },
+} satisfies Partial<CaseEffects>;

@@ -1,0 +1,87 @@
+/**
+ * One step of the case workflow as its effects see it (the step runner, ../kernel/run-step.ts, builds it), and the
+ * look-ups effects share: the people a step names (officers, presiders, approving heads) and the discretion
+ * benchmark applied to a penalty. Imported by transition-case.ts and by every effects/<stage>.ts.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import type { CaseAction, CaseActionInput } from '../../domain/cases/actions.ts';
+import type { CaseState, Penalty } from '../../domain/cases/model.ts';
+import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
+import type { CaseFactsInput } from '../../domain/discretion/index.ts';
+import { validationError } from '../../domain/errors.ts';
+import type { Transaction } from '../../db/connect.ts';
+import { type cases, organizations, users } from '../../db/schema.ts';
+import { applyCaseDiscretion } from '../discretion/case-discretion.ts';
+import type { StepBase } from '../kernel/run-step.ts';
+import type { CaseRow, Organization, PartyRow, ResolvedSettings } from './case-store.ts';
+
+/** A case as the step runner loads it. */
+export interface LoadedCase {
+  row: CaseRow;
+  org: Organization;
+  party: PartyRow;
+  version: number;
+  organizationId: number;
+}
+
+export interface Step extends StepBase<LoadedCase, CaseSnapshot, GuardContext> {
+  row: CaseRow;
+  org: Organization;
+  party: PartyRow;
+  resolved: ResolvedSettings;
+  /** The case record being changed (a copy of the snapshot's), written with the row. */
+  record: CaseRecord;
+  columns: Partial<typeof cases.$inferInsert>;
+  /** Computed facts added to the audit record (document numbers, deadlines). */
+  details: Record<string, unknown>;
+}
+
+/** What one action does to a case: its record, columns, deadlines, numbered documents, publicity. */
+export type CaseEffect<A extends CaseAction> = (s: Step, input: Extract<CaseActionInput, { action: A }>, next: CaseState) => Promise<void>;
+/** One effect per action: a missing action is a type error. */
+export type CaseEffects = { [A in CaseAction]: CaseEffect<A> };
+
+/** Officers named for a case: active users with the officer role in the case organization's subtree. */
+export async function checkOfficers(tx: Transaction, org: Organization, ids: readonly number[]): Promise<number[]> {
+  const unique = [...new Set(ids)];
+  const rows = await tx
+    .select({ id: users.id, roles: users.roles, active: users.active, path: organizations.path, name: users.displayName })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(inArray(users.id, unique));
+  for (const id of unique) {
+    const u = rows.find((r) => r.id === id);
+    if (!u || !u.active || !u.path.startsWith(org.path)) throw validationError(`用户 ${id} 不是本单位（含下级单位）的在职人员`, { field: 'officerIds' });
+    if (!u.roles.includes('officer')) throw validationError(`${u.name} 不是执法人员`, { field: 'officerIds' });
+  }
+  return unique;
+}
+
+/** A user the actor may see who holds one of `roles` (hearing presider, approving head). */
+export async function checkUser(tx: Transaction, actor: Actor, id: number, roles: readonly string[], what: string): Promise<{ id: number; name: string }> {
+  const [u] = await tx
+    .select({ id: users.id, roles: users.roles, name: users.displayName, path: organizations.path, active: users.active })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, id));
+  // The presider or approving head usually sits in the bureau above the brigade: visible to heads there.
+  if (!u || !u.active || !(isSystem(actor) || u.path.startsWith(actor.organizationPath) || actor.organizationPath.startsWith(u.path))) {
+    throw validationError(`未找到${what}（用户 ${id}）`);
+  }
+  if (!roles.some((r) => u.roles.includes(r))) throw validationError(`${u.name} 不能担任${what}`);
+  return { id: u.id, name: u.name };
+}
+
+/**
+ * The penalty with the discretion benchmark applied (《行政处罚法》第三十四条; services/discretion/case-discretion.ts):
+ * tier, range and version recorded, a fine outside the range refused without a written reason. Unchanged when no
+ * benchmark covers the violation.
+ */
+export async function withBenchmark(s: Step, penalty: Penalty, facts: CaseFactsInput | undefined, stage: 'proposal' | 'decision'): Promise<Penalty> {
+  const c = { caseId: s.row.id, organizationId: s.org.id, orgPath: s.org.path, party: s.party, powerItemId: s.row.powerItemId, actStartedOn: s.row.actStartedOn };
+  const applied = await applyCaseDiscretion(s.tx, c, s.g.actDate, penalty, facts, stage);
+  if (!applied) return penalty;
+  s.details.discretion = applied.details;
+  return applied.penalty;
+}

@@ -1,0 +1,61 @@
+/**
+ * The SQL of the generic deadlines table (db/schema/deadlines.ts), for every ledger: a ledger names its subject
+ * (`{ type: 'case', id, organizationId }`) and the kind; the ledger's own module (e.g. services/cases/case-store.ts)
+ * knows which kinds exist and which article sets each.
+ */
+import { and, eq, inArray, isNull, notInArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { Transaction } from '../../db/connect.ts';
+import { deadlines } from '../../db/schema.ts';
+
+/** The record a deadline belongs to: one row of a ledger. */
+export interface DeadlineSubject {
+  type: string;
+  id: number;
+  organizationId: number;
+}
+
+/**
+ * When a deadline was met: `on` is the date of the act that met it (the step's act date, which may be earlier than
+ * the day it is entered — 案卷评查 compares that date with the due date), `at` the moment it was recorded.
+ */
+export interface DeadlineMet {
+  on: IsoDate;
+  at: Date;
+}
+
+/** Open (not yet met) deadlines: the rows of the partial index deadlines_open_due_idx. */
+export const openDeadline: SQL = isNull(deadlines.metOn);
+
+/** The deadlines of the subject row `id` of ledger `type`, e.g. `deadlineOf('case', cases.id)` in a join or EXISTS. */
+export function deadlineOf(type: string, id: AnyPgColumn | number): SQL {
+  return and(eq(deadlines.subjectType, type), eq(deadlines.subjectId, id))!;
+}
+
+/** Sets (or moves) the subject's open deadline of `kind`; a met deadline of that kind stays as history. */
+export async function setDeadline(tx: Transaction, subject: DeadlineSubject, kind: string, dueOn: IsoDate, article: string): Promise<void> {
+  const [open] = await tx
+    .select({ id: deadlines.id })
+    .from(deadlines)
+    .where(and(deadlineOf(subject.type, subject.id), eq(deadlines.kind, kind), openDeadline));
+  if (open) await tx.update(deadlines).set({ dueOn }).where(eq(deadlines.id, open.id));
+  else await tx.insert(deadlines).values({ subjectType: subject.type, subjectId: subject.id, organizationId: subject.organizationId, kind, dueOn, article });
+}
+
+/** Marks the subject's open deadlines of these kinds met. */
+export async function meetDeadlines(tx: Transaction, type: string, id: number, kinds: readonly string[], met: DeadlineMet): Promise<void> {
+  if (!kinds.length) return;
+  await tx
+    .update(deadlines)
+    .set({ metOn: met.on, metAt: met.at.toISOString() })
+    .where(and(deadlineOf(type, id), inArray(deadlines.kind, [...kinds]), openDeadline));
+}
+
+/** Marks every open deadline of the subject met (moot), except those of the kinds in `except`. */
+export async function closeAllDeadlines(tx: Transaction, type: string, id: number, met: DeadlineMet, except: readonly string[] = []): Promise<void> {
+  await tx
+    .update(deadlines)
+    .set({ metOn: met.on, metAt: met.at.toISOString() })
+    .where(and(deadlineOf(type, id), openDeadline, except.length ? notInArray(deadlines.kind, [...except]) : undefined));
+}

@@ -1,0 +1,119 @@
+/**
+ * The step runner every ledger reuses: one step of a workflow in one transaction —
+ * claim the subject's version (optimistic: a second writer of the same subject finds it moved and gets CONFLICT,
+ * HTTP 409, having written nothing) → load the snapshot the guards see → check the transition (the workflow
+ * kernel: state, role, actor on the subject, order of acts, every guard) → apply the action's effect → write the
+ * subject → audit record → return the view; then, after commit, the side effects the step registered.
+ * The ledger supplies the parts (a `StepDefinition`); the order and the audit record's shape are the runner's.
+ */
+import type { Actor } from '../../domain/access.ts';
+import { conflict } from '../../domain/errors.ts';
+import { checkTransition, type GuardContext, type Workflow } from '../../domain/workflow/kernel.ts';
+import type { Transaction } from '../../db/connect.ts';
+import { appendAudit, type AuditEntry } from '../audit-trail.ts';
+import type { ServiceContext } from '../context.ts';
+import { type AfterCommit, inTransactionThenAfterCommit } from './after-commit.ts';
+
+/** A parsed step request: the action and its payload, the act date, and the version the client saw. */
+export interface StepRequest {
+  action: string;
+  on?: string | undefined;
+  expectedVersion: number;
+}
+
+/** What the runner needs of any loaded subject. */
+export interface LoadedSubject {
+  version: number;
+  organizationId: number;
+}
+
+/** What every effect gets: the transaction, who acts, when, the subject as loaded, what the guards saw. */
+export interface StepBase<Subject, Snapshot, Ctx extends GuardContext> {
+  tx: Transaction;
+  actor: Actor;
+  now: Date;
+  subject: Subject;
+  snapshot: Snapshot;
+  g: Ctx;
+  afterCommit: AfterCommit;
+}
+
+/** What `prepare` loads after the claim: the snapshot the guards see, the guard context, and whatever else the ledger's step needs. */
+export interface Prepared<Snapshot, Ctx extends GuardContext> {
+  snapshot: Snapshot;
+  g: Ctx;
+}
+
+export interface StepDefinition<
+  Subject extends LoadedSubject,
+  Snapshot,
+  Request extends StepRequest,
+  State extends string,
+  Ctx extends GuardContext,
+  P extends Prepared<Snapshot, Ctx>,
+  Step extends StepBase<Subject, Snapshot, Ctx>,
+  View,
+> {
+  workflow: Workflow<State, Request['action'], Request, Snapshot, Ctx>;
+  subjectType: string;
+  auditAction: AuditEntry['action'];
+  conflictMessage: string;
+  /** The subject as the actor may see it; NOT_FOUND when it is outside the actor's subtree. */
+  load(tx: Transaction, actor: Actor, id: number): Promise<Subject>;
+  /** Bumps the version only if it is still `expected`; CONFLICT otherwise. */
+  claim(tx: Transaction, id: number, expected: number): Promise<void>;
+  /** After the claim: the snapshot the guards see and the guard context (for `actor`, acting on `request`). */
+  prepare(tx: Transaction, actor: Actor, subject: Subject, request: Request): Promise<P>;
+  /** The ledger's mutable state of this step (what the effect changes and the write stores). */
+  begin(base: StepBase<Subject, Snapshot, Ctx>, prepared: P): Step;
+  /** The action's effect. */
+  effect(step: Step, request: Request, next: State): Promise<void>;
+  write(step: Step, next: State): Promise<void>;
+  /** Computed facts the audit record adds to the request (document numbers, deadlines …). */
+  auditDetails(step: Step): Record<string, unknown>;
+  view(tx: Transaction, actor: Actor, id: number, now: Date): Promise<View>;
+}
+
+/**
+ * Runs one step on subject `id`. The audit change is `{ action, from, to, on, version, ...payload, ...details }`
+ * where `payload` is the request without `action`, `on` and `expectedVersion`.
+ */
+export async function runStep<
+  Subject extends LoadedSubject,
+  Snapshot,
+  Request extends StepRequest,
+  State extends string,
+  Ctx extends GuardContext,
+  P extends Prepared<Snapshot, Ctx>,
+  Step extends StepBase<Subject, Snapshot, Ctx>,
+  View,
+>(ctx: ServiceContext, actor: Actor, def: StepDefinition<Subject, Snapshot, Request, State, Ctx, P, Step, View>, id: number, request: Request): Promise<View> {
+  const now = ctx.clock();
+  const { expectedVersion } = request;
+  return inTransactionThenAfterCommit(ctx, async (tx, afterCommit) => {
+    const subject = await def.load(tx, actor, id);
+    if (subject.version !== expectedVersion) throw conflict(def.conflictMessage, { id, expectedVersion, currentVersion: subject.version });
+    await def.claim(tx, id, expectedVersion);
+    const prepared = await def.prepare(tx, actor, subject, request);
+    const { snapshot, g } = prepared;
+    const from = def.workflow.stateOf(snapshot);
+    const next = checkTransition(def.workflow, snapshot, request, g);
+    const step = def.begin({ tx, actor, now, subject, snapshot, g, afterCommit }, prepared);
+    await def.effect(step, request, next);
+    await def.write(step, next);
+    const { on: _on, action, expectedVersion: _version, ...payload } = request;
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: def.auditAction,
+        subjectType: def.subjectType,
+        subjectId: id,
+        organizationId: subject.organizationId,
+        change: { action, from, to: next, on: g.actDate, version: expectedVersion + 1, ...payload, ...def.auditDetails(step) },
+      },
+      now,
+    );
+    return def.view(tx, actor, id, now);
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The demo bureau for the tests that truly need it (tests of the demo itself, the case list and portal over every
+ * demo case, the CLI on a demo data folder). Seeding it walks dozens of cases through the workflow and imports the
+ * benchmarks — tens of seconds on a busy 2-core machine — so it is seeded once per test run (`oncePerRun`) and
+ * every test file gets its own copy. Tests that need a few users, a power item and a case use ./factories.ts.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { DatabaseHandle } from '../../db/connect.ts';
+import { createTestDatabase, loadTestDatabase, oncePerRun, saveTestDatabase, testDatabaseKind } from '../../db/testing.ts';
+import { localFileStore, memoryFileStore } from '../file-store.ts';
+import { seedDemo } from '../seed-demo.ts';
+
+export type MemoryFileStore = ReturnType<typeof memoryFileStore>;
+
+interface DemoArchive {
+  database: Blob;
+  files: [string, Buffer][];
+}
+
+let archive: Promise<DemoArchive> | undefined;
+
+async function seedFresh(): Promise<{ handle: DatabaseHandle; files: MemoryFileStore }> {
+  const handle = await createTestDatabase();
+  const files = memoryFileStore();
+  await seedDemo({ db: handle.db, clock: () => new Date(), files });
+  return { handle, files };
+}
+
+function demoArchive(): Promise<DemoArchive> {
+  archive ??= oncePerRun('demo', {
+    make: async (dir) => {
+      const seeded = await seedFresh();
+      const database = await saveTestDatabase(seeded.handle);
+      await seeded.handle.close();
+      const files = seeded.files.entries();
+      await writeFile(path.join(dir, 'pgdata.tar'), Buffer.from(await database.arrayBuffer()));
+      await writeFile(path.join(dir, 'files.json'), JSON.stringify(files.map(([digest, data]) => [digest, data.toString('base64')])));
+      return { database, files };
+    },
+    load: async (dir) => {
+      const entries = JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')) as [string, string][];
+      return {
+        database: new Blob([await readFile(path.join(dir, 'pgdata.tar'))]),
+        files: entries.map(([digest, base64]) => [digest, Buffer.from(base64, 'base64')]),
+      };
+    },
+  });
+  return archive;
+}
+
+/**
+ * A database of its own with the demo bureau, and the evidence files it refers to. On PGlite a copy of the demo
+ * seeded once per run; on PostgreSQL (FAZHI_TEST_DATABASE_URL) seeded into a new database.
+ */
+export async function demoDatabase(): Promise<{ handle: DatabaseHandle; files: MemoryFileStore }> {
+  if (testDatabaseKind() !== 'pglite') return seedFresh();
+  const { database, files } = await demoArchive();
+  return { handle: await loadTestDatabase(database), files: memoryFileStore(files) };
+}
+
+/**
+ * A data folder (FAZHI_DATA_DIR) holding the demo as `fazhi demo` leaves it — pgdata/ and files/ — made once per
+ * run. The CLI tests copy it (`cp -r`) instead of running `fazhi demo` themselves; it must not be written to.
+ */
+export async function demoDataFolderTemplate(): Promise<string> {
+  return oncePerRun('demo-data-folder', {
+    make: async (dir) => {
+      const { database, files } = await demoArchive();
+      const client = new PGlite(path.join(dir, 'pgdata'), { loadDataDir: database });
+      await client.waitReady;
+      await client.close();
+      const store = localFileStore(path.join(dir, 'files'));
+      for (const [, data] of files) await store.put(data);
+      return dir;
+    },
+    load: async (dir) => dir,
+  });
+}
