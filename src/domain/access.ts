@@ -38,6 +38,7 @@ export interface Actor {
 export const systemActor: Actor = { userId: 0, organizationId: 0, organizationPath: '/', roles: ['admin'], displayName: '系统' };
 export const isSystem = (actor: Actor) => actor.userId === 0;
 
+/** Bare role checks. Services, routes and the web ask a permission of a policy instead (src/domain/policy.ts). */
 export const hasRole = (actor: Actor, ...wanted: Role[]) => wanted.some((r) => actor.roles.includes(r));
 
 /** A user sees the data of their own organization's subtree and nothing else (DOMAIN.md). */

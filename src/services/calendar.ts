@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../domain/access.ts';
+import type { Actor } from '../domain/access.ts';
+import { assertMay } from '../domain/policy.ts';
+import { adminPolicy } from '../domain/admin/policy.ts';
 import { type CalendarOverride, WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { CalendarDays, CalendarOverrides, CalendarOverride as CalendarOverrideView } from '../domain/admin/views.ts';
 import { addDays, daysBetween, isIsoDate } from '../domain/calendar/iso-date.ts';
@@ -39,7 +41,7 @@ export async function listCalendarOverrides(ctx: ServiceContext, year?: number):
 
 /** Enters or changes one day of the official schedule (admin). */
 export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CalendarOverrideView> {
-  assertRole(actor, 'admin');
+  assertMay(actor, adminPolicy.editCalendar);
   const input = parseInput(calendarDayInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
@@ -62,7 +64,7 @@ export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unk
 }
 
 export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {
-  assertRole(actor, 'admin');
+  assertMay(actor, adminPolicy.editCalendar);
   if (!isIsoDate(date)) throw validationError('日期格式应为 YYYY-MM-DD');
   await inTransaction(ctx, async (tx) => {
     const [removed] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
@@ -78,7 +80,7 @@ export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date:
 
 /** Marks (or unmarks) a year's schedule as completely entered, so the calendar stops warning about it. */
 export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: number, complete: boolean): Promise<void> {
-  assertRole(actor, 'admin');
+  assertMay(actor, adminPolicy.editCalendar);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('年份应在 2000–2100 之间');
   await inTransaction(ctx, async (tx) => {
     if (complete) {

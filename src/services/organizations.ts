@@ -1,5 +1,7 @@
 import { and, asc, eq, like } from 'drizzle-orm';
-import { type Actor, assertRole, isSystem } from '../domain/access.ts';
+import { type Actor, isSystem } from '../domain/access.ts';
+import { assertMay } from '../domain/policy.ts';
+import { adminPolicy } from '../domain/admin/policy.ts';
 import { AppError, notFound, validationError } from '../domain/errors.ts';
 import { type OrganizationInput, type OrganizationPatch, organizationInput, organizationPatch } from '../domain/people.ts';
 import type { Executor } from '../db/connect.ts';
@@ -28,7 +30,7 @@ export async function listOrganizations(ctx: ServiceContext, actor: Actor): Prom
 }
 
 export async function createOrganization(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<Organization> {
-  assertRole(actor, 'admin');
+  assertMay(actor, adminPolicy.manageOrganizations);
   const input: OrganizationInput = parseInput(organizationInput, raw);
   checkCodes(input);
   return inTransaction(ctx, async (tx) => {
@@ -57,7 +59,7 @@ export async function createOrganization(ctx: ServiceContext, actor: Actor, raw:
 }
 
 export async function updateOrganization(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<Organization> {
-  assertRole(actor, 'admin');
+  assertMay(actor, adminPolicy.manageOrganizations);
   const patch: OrganizationPatch = parseInput(organizationPatch, raw);
   checkCodes(patch);
   return inTransaction(ctx, async (tx) => {

@@ -1,6 +1,8 @@
 import { hash } from '@node-rs/argon2';
 import { and, asc, eq, like } from 'drizzle-orm';
-import { type Actor, type Role, assertRole, isSystem } from '../domain/access.ts';
+import { type Actor, type Role, isSystem } from '../domain/access.ts';
+import { assertMay } from '../domain/policy.ts';
+import { adminPolicy } from '../domain/admin/policy.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import { type UserInput, type UserPatch, passwordSchema, userInput, userPatch } from '../domain/people.ts';
 import type { Executor } from '../db/connect.ts';
@@ -62,7 +64,7 @@ export async function listUsers(ctx: ServiceContext, actor: Actor, filter: { org
  * password (the demo) hashes it once instead of once per user (argon2 is deliberately slow).
  */
 export async function createUser(ctx: ServiceContext, actor: Actor, raw: unknown, options: { passwordHash?: string } = {}): Promise<UserView> {
-  assertRole(actor, 'admin');
+  assertMay(actor, adminPolicy.manageUsers);
   const input: UserInput = parseInput(userInput, raw);
   const passwordHash = options.passwordHash ?? (await hash(input.password));
   return inTransaction(ctx, async (tx) => {
@@ -91,7 +93,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, raw: unknown
 }
 
 export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<UserView> {
-  assertRole(actor, 'admin');
+  assertMay(actor, adminPolicy.manageUsers);
   const patch: UserPatch = parseInput(userPatch, raw);
   return inTransaction(ctx, async (tx) => {
     const before = await getUser({ db: tx }, actor, id);
@@ -115,7 +117,7 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, 
 
 /** Admins reset others' passwords; everyone may change their own. Existing sessions of that user end. */
 export async function setPassword(ctx: ServiceContext, actor: Actor, id: number, rawPassword: unknown): Promise<void> {
-  if (id !== actor.userId) assertRole(actor, 'admin');
+  if (id !== actor.userId) assertMay(actor, adminPolicy.manageUsers);
   const password = parseInput(passwordSchema, rawPassword);
   const passwordHash = await hash(password);
   await inTransaction(ctx, async (tx) => {

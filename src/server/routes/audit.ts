@@ -1,4 +1,5 @@
-import { assertRole } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { adminPolicy } from '../../domain/admin/policy.ts';
 import { auditVerification } from '../../domain/admin/views.ts';
 import { describeProblem } from '../../domain/audit/chain.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -17,7 +18,7 @@ export function auditRoutes(app: ZodApp, ctx: ServiceContext): void {
       },
     },
     async (request) => {
-      assertRole(requireActor(request), 'supervisor', 'admin');
+      assertMay(requireActor(request), adminPolicy.verifyAudit);
       const result = await verifyAudit(ctx.db);
       return { ok: result.problem === null, ...result, problem: result.problem ? describeProblem(result.problem) : null };
     },

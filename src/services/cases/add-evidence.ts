@@ -5,13 +5,15 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { sm3 } from '../../domain/audit/digest.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import { evidenceKindKeys, investigationActKeys } from '../../domain/cases/model.ts';
 import { assertAudioVideoRecorded, assertNotRecused, assertTwoCertifiedOfficers } from '../../domain/cases/rules.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
-import { AppError, forbidden, ruleViolation, validationError } from '../../domain/errors.ts';
+import { AppError, ruleViolation, validationError } from '../../domain/errors.ts';
 import { caseEvidence } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
@@ -41,7 +43,7 @@ export const evidenceInput = z.object({
 const EVIDENCE_STATES = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];
 
 export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown): Promise<EvidenceAdded> {
-  assertRole(actor, 'officer');
+  assertMay(actor, casePolicy.addEvidence);
   const input = parseInput(evidenceInput, raw);
   if (!ctx.files) throw new AppError('INTERNAL', '未配置证据文件存储');
   const data = Buffer.from(input.contentBase64, 'base64');
@@ -59,7 +61,8 @@ export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: num
     const { row, org } = await loadCase(tx, actor, caseId);
     const version = await claimVersion(tx, caseId, input.expectedVersion);
     if (!EVIDENCE_STATES.includes(row.state)) throw ruleViolation('只有立案后、作出决定前可以登记证据', '《行政处罚法》第五十四条、第五十五条');
-    if (!row.officerIds.includes(actor.userId)) throw forbidden('只有本案承办执法人员可以登记证据');
+    // Assigned officers only; recusal is refused below with its article (第四十三条).
+    assertMay(actor, casePolicy.addEvidence, { officers: row.officerIds.map((userId) => ({ userId })) });
     if (recordedOn < (row.filedOn ?? row.registeredOn)) throw validationError('取证日期不能早于立案日期');
     const record = row.record as CaseRecord;
     const officers = await loadOfficers(tx, row.officerIds, record);

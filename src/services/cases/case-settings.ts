@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { type CaseSettingsPatch, caseSettingsPatch } from '../../domain/cases/settings.ts';
 import type { CaseSettingsAnswer } from '../../domain/cases/views.ts';
 import { caseSettings } from '../../db/schema.ts';
@@ -18,7 +20,7 @@ export async function getCaseSettings(ctx: ServiceContext, actor: Actor, organiz
 
 /** Replaces an organization's own parameters (admins). Unset fields are inherited. */
 export async function setCaseSettings(ctx: ServiceContext, actor: Actor, organizationId: number, raw: unknown) {
-  assertRole(actor, 'admin');
+  assertMay(actor, casePolicy.editCaseSettings);
   const patch = parseInput(caseSettingsPatch, raw);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {

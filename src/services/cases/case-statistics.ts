@@ -9,7 +9,9 @@
  */
 import { and, asc, count, countDistinct, eq, gte, isNotNull, isNull, like, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import { dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
@@ -39,7 +41,7 @@ export type { CaseStatistics, DeadlineEntry } from '../../domain/cases/oversight
 type Ctx = { db: Executor; clock: () => Date };
 
 export async function caseStatistics(ctx: Ctx, actor: Actor, raw: unknown = {}): Promise<CaseStatistics> {
-  assertRole(actor, 'supervisor', 'head', 'admin');
+  assertMay(actor, casePolicy.viewStatistics);
   const input = parseInput(caseStatisticsInput, raw);
   if (input.from && input.to && input.from > input.to) throw validationError('起始日期不能晚于截止日期', { fields: [{ field: 'from', message: '起始日期不能晚于截止日期' }] });
   const today = chinaDateOf(ctx.clock());

@@ -4,7 +4,9 @@
  * decision handed over at once (so it is served), then reported to the agency (the record is in the system).
  */
 import { eq } from 'drizzle-orm';
-import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
 import {
@@ -17,7 +19,7 @@ import {
   paymentDueOn,
 } from '../../domain/cases/rules.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
-import { forbidden, validationError } from '../../domain/errors.ts';
+import { validationError } from '../../domain/errors.ts';
 import { caseParties, cases } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { loadWorkCalendar } from '../calendar.ts';
@@ -33,11 +35,11 @@ import { onSpotInput } from '../../domain/cases/registration.ts';
 export { onSpotInput, type OnSpotInput } from '../../domain/cases/registration.ts';
 
 export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CaseView> {
-  assertRole(actor, 'officer');
+  assertMay(actor, casePolicy.decideOnSpot);
   const input = parseInput(onSpotInput, raw);
   const now = ctx.clock();
   const today = todayOf(ctx.clock);
-  if (!input.officerIds.includes(actor.userId)) throw forbidden('当场处罚须由在场的执法人员本人登记');
+  assertMay(actor, casePolicy.decideOnSpot, input);
   if (input.actEndedOn !== null && input.actEndedOn < input.actStartedOn) throw validationError('违法行为终了日期不能早于开始日期');
   if (input.actStartedOn > today) throw validationError('违法行为开始日期不能晚于今天');
   const party = validateParty(input.party, today);

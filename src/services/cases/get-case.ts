@@ -5,7 +5,7 @@
  * Documented in docs/CASES.md. Staff view: the party's ID number and phone are included.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
-import { type Actor, type Role, hasRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
 import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { type CaseAction, caseActionLabels } from '../../domain/cases/actions.ts';
@@ -21,6 +21,7 @@ import {
 } from '../../domain/cases/model.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
+import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
 import { auditRecords, caseDocuments, caseEvidence, casePublicity, deadlines as deadlineTable, powerItems, users } from '../../db/schema.ts';
@@ -121,7 +122,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       : null,
     evidence: evidence.map((e) => ({ ...e, note: e.note ?? null })),
     warnings,
-    availableActions: availableActions(state, actor.roles),
+    availableActions: availableActions(actor, { state, officers }),
     timeline: trail.map((t) => ({
       seq: t.seq,
       at: new Date(t.at).toISOString(),
@@ -140,8 +141,9 @@ function timelineLabel(action: string, change: unknown): string {
   return auditActions[action as AuditAction] ?? action;
 }
 
-export function availableActions(state: CaseState, roles: readonly Role[]): { action: CaseAction; label: string }[] {
+/** The steps `actor` may take on the case now (the case policy); their legal guards run when a step is submitted. */
+export function availableActions(actor: Actor, c: CaseStepSubject): { action: CaseAction; label: string }[] {
   return (Object.keys(transitions) as CaseAction[])
-    .filter((a) => transitions[a].from.includes(state) && hasRole({ roles } as Actor, ...transitions[a].roles))
+    .filter((a) => mayTakeStep(actor, a, c))
     .map((action) => ({ action, label: caseActionLabels[action] }));
 }

@@ -7,7 +7,9 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import type { PowerListImport } from '../../domain/cases/views.ts';
 import type { Rejection } from '../../domain/view-kit.ts';
 import { validationError } from '../../domain/errors.ts';
@@ -89,7 +91,7 @@ function nothingImported(fileName: string, rejected: readonly Rejection[]) {
 
 /** Imports a power-list file into an organization's list (admins of that organization or above). */
 export async function importPowerItems(ctx: ServiceContext, actor: Actor, file: { fileName: string; data: Uint8Array }, raw: unknown): Promise<PowerListImport> {
-  assertRole(actor, 'admin');
+  assertMay(actor, casePolicy.editPowerList);
   const { organizationId } = parseInput(powerListImportInput, raw);
   if (file.data.byteLength === 0) throw validationError(`文件 ${file.fileName} 是空文件`);
   if (file.data.byteLength > MAX_FILE_BYTES) throw validationError(`文件 ${file.fileName} 超过 ${MAX_FILE_BYTES / 1024 / 1024} MB`);

@@ -1,6 +1,8 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import type { PowerItem, PowerListEntry } from '../../domain/cases/views.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { cases, organizations, powerItems } from '../../db/schema.ts';
@@ -58,7 +60,7 @@ export async function listPowerItems(ctx: ServiceContext, actor: Actor, organiza
 }
 
 export async function addPowerItem(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<PowerItem> {
-  assertRole(actor, 'admin');
+  assertMay(actor, casePolicy.editPowerList);
   const input = parseInput(powerItemInput, raw);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
@@ -99,7 +101,7 @@ const legalWording = ['name', 'violatedProvision', 'penaltyProvision', 'statutor
  * fixed: a changed provision is a new item, and the old one is deactivated (停用). Category and status may change.
  */
 export async function updatePowerItem(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<PowerItem> {
-  assertRole(actor, 'admin');
+  assertMay(actor, casePolicy.editPowerList);
   const patch = parseInput(powerItemPatch, raw);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {

@@ -6,7 +6,9 @@
  */
 import { and, count, desc, eq, gt, isNull, like, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { addMonths, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { Publication, PublicDecision, PublicDecisionContent, PublicDecisionPage } from '../../domain/cases/views.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -143,7 +145,7 @@ function onPortal(today: IsoDate) {
 
 /** Publishes a pending decision on the portal (officers, heads, admins of the case's subtree). */
 export async function publishDecision(ctx: ServiceContext, actor: Actor, caseId: number): Promise<Publication> {
-  assertRole(actor, 'officer', 'head', 'admin');
+  assertMay(actor, casePolicy.publishDecision);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     const { row, org, party } = await loadCase(tx, actor, caseId);

@@ -1,4 +1,6 @@
-import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
 import { clueInput } from '../../domain/cases/registration.ts';
@@ -17,7 +19,7 @@ export { clueInput, type ClueInput } from '../../domain/cases/registration.ts';
 
 /** 线索登记: records a clue with its party and gives the case its 行政行为码. Officers, clerks and heads. */
 export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CaseView> {
-  assertRole(actor, 'officer', 'clerk', 'head');
+  assertMay(actor, casePolicy.registerClue);
   const input = parseInput(clueInput, raw);
   const now = ctx.clock();
   const today = todayOf(ctx.clock);

@@ -5,7 +5,9 @@
  * reviewed before a hearing that has since been held. Most urgent first: by the earliest open deadline.
  */
 import { and, asc, eq, inArray, like, type SQL } from 'drizzle-orm';
-import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { casePolicy } from '../../domain/cases/policy.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { deadlineUrgency, dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
 import { type CaseState, caseStates, type DeadlineKind, deadlineKinds, decisionKinds, type PartyKind, type Procedure } from '../../domain/cases/model.ts';
@@ -30,7 +32,7 @@ export const reviewQueueStatusLabels: Record<ReviewQueueStatus, string> = {
 export type { ReviewQueueItem, ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
 
 export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, actor: Actor): Promise<ReviewQueueItem[]> {
-  assertRole(actor, 'reviewer', 'head', 'admin');
+  assertMay(actor, casePolicy.reviewQueue);
   const scope: SQL | undefined = isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`);
   const rows = await ctx.db
     .select({ row: cases, org: organizations, violation: powerItems.name })

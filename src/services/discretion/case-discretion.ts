@@ -7,7 +7,9 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import type { Penalty } from '../../domain/cases/model.ts';
@@ -162,7 +164,7 @@ export const assessCaseInput = z.object({
  * exemption eligibility (《行政处罚法》第三十三条 and the exemption lists in force); similar past cases.
  */
 export async function assessCaseDiscretion(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown = {}): Promise<DiscretionPreview> {
-  assertRole(actor, 'officer', 'head', 'reviewer', 'supervisor');
+  assertMay(actor, discretionPolicy.assessCase);
   const input = parseInput(assessCaseInput, raw);
   const on = input.on ?? todayOf(ctx.clock);
   const { row, org, party } = await loadCase(ctx.db, actor, caseId);

@@ -7,7 +7,9 @@
  */
 import { and, asc, eq, gte, like, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import { isoDateInput } from '../../domain/cases/actions.ts';
 import type { ConsistencyFlag, DecidedCase, SimilarCaseTarget } from '../../domain/discretion/index.ts';
 import { type CaseFacts, reviewConsistency, similarCases } from '../../domain/discretion/index.ts';
@@ -117,7 +119,7 @@ const ref = (r: DecidedRow): CaseRef => ({
 
 /** The same-case-same-penalty report for the actor's subtree (heads, legal reviewers, supervisors, admins). */
 export async function consistencyReport(ctx: ServiceContext, actor: Actor, raw: unknown = {}): Promise<ConsistencyReportView> {
-  assertRole(actor, 'head', 'reviewer', 'supervisor', 'admin');
+  assertMay(actor, discretionPolicy.consistencyReport);
   const query = parseInput(consistencyQuery, raw);
   const rows = await decidedCases(ctx.db, actor, query);
   const report = reviewConsistency(rows.map(toDecided));
@@ -162,7 +164,7 @@ export async function findSimilarCases(db: Executor, actor: Actor, target: Simil
  * when the case has none (no benchmark for its violation, or no facts entered yet).
  */
 export async function similarCasesForCase(ctx: ServiceContext, actor: Actor, caseId: number): Promise<SimilarCases> {
-  assertRole(actor, 'officer', 'head', 'reviewer', 'supervisor');
+  assertMay(actor, discretionPolicy.assessCase);
   await loadCase(ctx.db, actor, caseId);
   const [own] = await ctx.db.select().from(caseDiscretion).where(eq(caseDiscretion.caseId, caseId));
   if (!own) return { note: '本案尚无裁量基准评估（违法行为没有适用的裁量基准，或尚未录入裁量事实），无法比对类似案件', cases: [] };

@@ -5,7 +5,9 @@
  * usable row, imports nothing.
  */
 import { z } from 'zod';
-import { type Actor, assertRole, isSystem } from '../../domain/access.ts';
+import { type Actor, isSystem } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import type { ImportRejection, TableRecord } from '../../domain/discretion/index.ts';
 import { parseBenchmarkRecords, parseExemptionRecords, parseSourceVersion } from '../../domain/discretion/index.ts';
@@ -110,7 +112,7 @@ function sourceDefaults(parsed: ParsedFile): { name: string; issuer?: string; do
  * rejected row in `details.rejected`, when nothing can be imported.
  */
 export async function importBenchmarks(ctx: ServiceContext, actor: Actor, file: { fileName: string; data: Uint8Array }, raw: ImportOptions = {}): Promise<ImportReport> {
-  assertRole(actor, 'admin');
+  assertMay(actor, discretionPolicy.importBenchmarks);
   const options = parseInput(importOptionsInput, raw);
   const label = versionKinds[options.kind];
   if (file.data.byteLength === 0) throw validationError(`文件 ${file.fileName} 是空文件`);

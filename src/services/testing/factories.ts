@@ -178,12 +178,16 @@ export interface NewCaseOptions {
   party?: Record<string, unknown>;
   title?: string;
   fineFen?: number;
+  /** The two officers (registering first), e.g. the town team's ['zhengyu', 'fengjie']; the case is the first one's unit's. Default 王磊 and 赵刚. */
+  officers?: [WorldUser, WorldUser];
+  /** The investigation's proposal instead of a fine of `fineFen` (e.g. a confiscation, or 不予处罚 — then stop at 'reviewing'). */
+  proposal?: Record<string, unknown>;
 }
 
 const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * A case of the world's district brigade (officers 王磊 and 赵刚, filed by 陈建国), brought to `state` by the public
+ * A case of the world's district brigade (officers 王磊 and 赵刚 unless `officers`, filed by 陈建国), brought to `state` by the public
  * case services — registerClue and transitionCase, one step after another, never by writing rows — so it is
  * exactly what the application makes. Steps run on their own clock: clue and filing on `startOn`, investigation
  * from the next day, the advance notice (事先告知) a week later, the decision and service after the statement
@@ -193,7 +197,8 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
   const start = options.startOn ?? '2026-03-02';
   const on = (days: number): ServiceContext => ({ ...ctx, clock: () => new Date(`${addDays(start, days)}T01:00:00Z`) });
   const { actors } = world;
-  const [head, officerA, officerB] = [actors['head.donghu'], actors.wanglei, actors.zhaogang];
+  const [nameA, nameB] = options.officers ?? ['wanglei', 'zhaogang'];
+  const [head, officerA, officerB] = [actors['head.donghu'], actors[nameA], actors[nameB]];
   const fineFen = options.fineFen ?? 2_000_00;
   const powerItemId = options.powerItemId ?? (await newPowerItem(on(0), world.org.district.id)).id;
   let c = await registerClue(on(0), officerA, {
@@ -225,7 +230,7 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
   await step(1, officerA, {
     action: 'closeInvestigation',
     findings: '当事人占用人行道摆摊的事实清楚，有现场笔录、照片和询问笔录为证。',
-    proposal: { kind: 'penalty', penalty: { kinds: ['fine'], fineFen, description: `罚款人民币${fineFen / 100}元`, basis: '《城市市容和环境卫生管理条例》第三十六条第（二）项' } },
+    proposal: options.proposal ?? { kind: 'penalty', penalty: { kinds: ['fine'], fineFen, description: `罚款人民币${fineFen / 100}元`, basis: '《城市市容和环境卫生管理条例》第三十六条第（二）项' } },
   });
   if (target === 'reviewing') return c;
   await step(8, officerA, { action: 'notify' });

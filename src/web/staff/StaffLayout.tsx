@@ -7,7 +7,7 @@ import { errorMessage } from '../shared/api.ts';
 import { useIsPhone } from '../shared/use-is-phone.ts';
 import type { Me } from '../../domain/admin/views.ts';
 import { useAuth, useMe } from './auth.tsx';
-import { menuEntries, visibleEntries } from './menu.tsx';
+import { mayOpen, menuEntries, visibleEntries } from './menu.tsx';
 import { pageFallback } from './page-fallback.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -68,7 +68,7 @@ export function StaffLayout() {
   const navigate = useNavigate();
 
   const entry = entryFor(location.pathname);
-  const allowed = !entry?.roles || entry.roles.some((r) => me.roles.includes(r));
+  const allowed = !entry || mayOpen(me, entry);
 
   const doLogout = async () => {
     try {
@@ -122,7 +122,7 @@ export function StaffLayout() {
               <Outlet />
             </Suspense>
           ) : (
-            <Result status="403" title="无权访问此页面" subTitle={`此页面需要以下角色之一：${entry!.roles!.map((r) => roles[r]).join('、')}`} />
+            <Result status="403" title="无权访问此页面" subTitle={`此页面需要以下角色之一：${entry!.permission!.roles.map((r) => roles[r]).join('、')}`} />
           )}
         </Content>
       </Layout>

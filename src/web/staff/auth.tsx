@@ -1,5 +1,4 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Role } from '../../domain/access.ts';
 import { ApiError, api, onUnauthenticated } from '../shared/api.ts';
 import type { Me } from '../../domain/admin/views.ts';
 
@@ -69,5 +68,3 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe without a logged-in user');
   return me;
 }
-
-export const hasAnyRole = (me: Me, roles: readonly Role[]) => roles.some((r) => me.roles.includes(r));

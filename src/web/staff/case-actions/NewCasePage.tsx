@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { clueInput, onSpotInput } from '../../../domain/cases/registration.ts';
 import { api } from '../../shared/api.ts';
-import { hasAnyRole, useMe } from '../auth.tsx';
+import { casePolicy } from '../../../domain/cases/policy.ts';
+import { may } from '../../../domain/policy.ts';
+import { useMe } from '../auth.tsx';
 import { GeneratedForm } from './GeneratedForm.tsx';
 import { ReferenceProvider } from './references.tsx';
 import { fieldsOf } from './schema-fields.ts';
@@ -21,8 +23,8 @@ export default function NewCasePage() {
   const navigate = useNavigate();
   const onSpotInitial = useMemo(() => ({ officerIds: [me.userId], penalty: { kinds: ['fine'] } }), [me.userId]);
   const open = (view: { id: number }) => void navigate(`/cases/${view.id}`);
-  const canRegister = hasAnyRole(me, ['officer', 'clerk', 'head']);
-  const canDecide = hasAnyRole(me, ['officer']);
+  const canRegister = may(me, casePolicy.registerClue);
+  const canDecide = may(me, casePolicy.decideOnSpot);
   if (!canRegister) return <Result status="403" title="无权登记案件" subTitle="登记线索需要执法人员、窗口或负责人角色。" />;
 
   const tabs = [

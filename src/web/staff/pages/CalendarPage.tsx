@@ -11,6 +11,8 @@ import { RemoteView } from '../../shared/RemoteView.tsx';
 import type { CalendarDays, CalendarOverrideJson as CalendarOverride, CalendarOverridesJson as CalendarOverrides, DayInfo } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
+import { adminPolicy } from '../../../domain/admin/policy.ts';
+import { may } from '../../../domain/policy.ts';
 
 const statusLook: Record<DayInfo['status'], { background: string; color: string; label: string }> = {
   weekday: { background: '#ffffff', color: '#222', label: '工作日' },
@@ -217,7 +219,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
 export default function CalendarPage() {
   const me = useMe();
   const isPhone = useIsPhone();
-  const isAdmin = me.roles.includes('admin');
+  const canEdit = may(me, adminPolicy.editCalendar);
   const today = chinaToday();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [month, setMonth] = useState(Number(today.slice(5, 7)));
@@ -242,13 +244,13 @@ export default function CalendarPage() {
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={isAdmin ? 13 : 24}>
+      <Col xs={24} xl={canEdit ? 13 : 24}>
         <Card title="法定工作日历" extra={isPhone ? undefined : monthControls}>
           {isPhone && <div style={{ marginBottom: 12 }}>{monthControls}</div>}
-          <MonthView year={year} month={month} generation={generation} {...(isAdmin ? { onPick: setPicked } : {})} />
+          <MonthView year={year} month={month} generation={generation} {...(canEdit ? { onPick: setPicked } : {})} />
         </Card>
       </Col>
-      {isAdmin && (
+      {canEdit && (
         <Col xs={24} xl={11}>
           <YearAdmin year={year} pickedDate={picked} generation={generation} onChanged={() => setGeneration((g) => g + 1)} />
         </Col>

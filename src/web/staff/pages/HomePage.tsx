@@ -9,6 +9,9 @@ import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
 import { CertificateTag } from '../CertificateTag.tsx';
 import { visibleEntries } from '../menu.tsx';
+import { adminPolicy } from '../../../domain/admin/policy.ts';
+import { casePolicy } from '../../../domain/cases/policy.ts';
+import { may } from '../../../domain/policy.ts';
 import { CaseDeadlineSummary } from './cases/CaseDeadlineSummary.tsx';
 
 /** The user's own certificate: officers must hold a valid one for investigation acts (《行政处罚法》第四十二条). */
@@ -120,7 +123,7 @@ export default function HomePage() {
   const me = useMe();
   const today = chinaToday();
   const links = visibleEntries(me).filter((e) => e.path !== '/');
-  const oversees = me.roles.some((r) => r === 'admin' || r === 'supervisor' || r === 'head');
+  const oversees = may(me, adminPolicy.viewOverview);
   const holdsCertificate = me.roles.some((r) => r === 'officer' || r === 'head' || r === 'reviewer');
   return (
     <Row gutter={[16, 16]}>
@@ -137,7 +140,7 @@ export default function HomePage() {
           <Overview />
         </Col>
       )}
-      {me.roles.some((r) => r === 'officer' || r === 'head' || r === 'reviewer' || r === 'supervisor') && (
+      {may(me, casePolicy.workOnCases) && (
         <Col span={24}>
           <CaseDeadlineSummary />
         </Col>

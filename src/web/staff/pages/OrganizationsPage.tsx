@@ -10,6 +10,8 @@ import { RemoteView } from '../../shared/RemoteView.tsx';
 import type { OrganizationView as Organization } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
+import { adminPolicy } from '../../../domain/admin/policy.ts';
+import { may } from '../../../domain/policy.ts';
 
 interface TreeRow extends Organization {
   children?: TreeRow[];
@@ -115,7 +117,7 @@ function OrganizationModal({ editing, onClose, onSaved }: { editing: Editing; on
 
 export default function OrganizationsPage() {
   const me = useMe();
-  const isAdmin = me.roles.includes('admin');
+  const canManage = may(me, adminPolicy.manageOrganizations);
   const isPhone = useIsPhone();
   const [generation, setGeneration] = useState(0);
   const remote = useRemote((signal) => api.get<Organization[]>('/organizations', undefined, signal), [generation]);
@@ -143,7 +145,7 @@ export default function OrganizationsPage() {
                           <Tag>{organizationKinds[org.kind] ?? org.kind}</Tag>
                           {org.creditCode ?? '无统一社会信用代码'}
                           {org.divisionCode && <> · 区划 {org.divisionCode}</>}
-                          {isAdmin && (
+                          {canManage && (
                             <Space size={8} style={{ marginTop: 8, display: 'flex' }}>
                               <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parent: org })}>
                                 下级
@@ -173,7 +175,7 @@ export default function OrganizationsPage() {
               { title: '类型', dataIndex: 'kind', render: (k: OrganizationKind) => <Tag>{organizationKinds[k] ?? k}</Tag> },
               { title: '统一社会信用代码', dataIndex: 'creditCode', render: (c: string | null) => c ?? '—' },
               { title: '行政区划代码', dataIndex: 'divisionCode', render: (c: string | null) => c ?? '—' },
-              ...(isAdmin
+              ...(canManage
                 ? [
                     {
                       title: '操作',

@@ -12,6 +12,8 @@ import { RemoteView } from '../../shared/RemoteView.tsx';
 import type { OrganizationView as Organization, UserView as User } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
+import { adminPolicy } from '../../../domain/admin/policy.ts';
+import { may } from '../../../domain/policy.ts';
 
 interface OrgNode {
   value: number;
@@ -196,7 +198,7 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
 
 export default function UsersPage() {
   const me = useMe();
-  const isAdmin = me.roles.includes('admin');
+  const canManage = may(me, adminPolicy.manageUsers);
   const isPhone = useIsPhone();
   const today = chinaToday();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
@@ -212,9 +214,9 @@ export default function UsersPage() {
 
   return (
     <Card
-      title={isAdmin ? '用户管理' : '人员与执法证'}
+      title={canManage ? '用户管理' : '人员与执法证'}
       extra={
-        isAdmin && (
+        canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!orgs.data}>
             新建用户
           </Button>
@@ -260,7 +262,7 @@ export default function UsersPage() {
                           ))}
                         </div>
                         <CertificateTag user={u} today={today} />
-                        {isAdmin && (
+                        {canManage && (
                           <Space size={8} style={{ marginTop: 8, display: 'flex' }}>
                             <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
                               修改
@@ -290,7 +292,7 @@ export default function UsersPage() {
               { title: '角色', dataIndex: 'roles', render: (rs: Role[]) => rs.map((r) => <Tag key={r}>{roles[r]}</Tag>) },
               { title: '执法证', key: 'cert', render: (_, u) => <CertificateTag user={u} today={today} /> },
               { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
-              ...(isAdmin
+              ...(canManage
                 ? [
                     {
                       title: '操作',

@@ -25,6 +25,8 @@ import { upload } from '../../../shared/upload.ts';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
+import { discretionPolicy } from '../../../../domain/discretion/policy.ts';
+import { may } from '../../../../domain/policy.ts';
 import { OrgPicker, useChosenOrganization } from './OrgPicker.tsx';
 
 const exportUrl = (versionId: number) => `/api/benchmarks/${versionId}/export`;
@@ -138,7 +140,7 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
   );
 }
 
-function HowToEdit({ version, isAdmin, onImport }: { version: { id: number; name: string }; isAdmin: boolean; onImport: () => void }) {
+function HowToEdit({ version, canImport, onImport }: { version: { id: number; name: string }; canImport: boolean; onImport: () => void }) {
   return (
     <Alert
       type="info"
@@ -156,7 +158,7 @@ function HowToEdit({ version, isAdmin, onImport }: { version: { id: number; name
             <Button icon={<DownloadOutlined />} href={exportUrl(version.id)}>
               导出 {version.name}
             </Button>
-            {isAdmin && (
+            {canImport && (
               <Button icon={<UploadOutlined />} onClick={onImport}>
                 导入修改后的文件
               </Button>
@@ -168,7 +170,7 @@ function HowToEdit({ version, isAdmin, onImport }: { version: { id: number; name
   );
 }
 
-function ItemDrawer({ itemId, isAdmin, onClose, onImport }: { itemId: number; isAdmin: boolean; onClose: () => void; onImport: () => void }) {
+function ItemDrawer({ itemId, canImport, onClose, onImport }: { itemId: number; canImport: boolean; onClose: () => void; onImport: () => void }) {
   const isPhone = useIsPhone();
   const [showEdit, setShowEdit] = useState(false);
   const remote = useRemote((signal) => api.get<BenchmarkItemDetail>(`/benchmark-items/${itemId}`, undefined, signal), [itemId]);
@@ -189,7 +191,7 @@ function ItemDrawer({ itemId, isAdmin, onClose, onImport }: { itemId: number; is
           <>
             {showEdit && (
               <div style={{ marginBottom: 16 }}>
-                <HowToEdit version={item.version} isAdmin={isAdmin} onImport={onImport} />
+                <HowToEdit version={item.version} canImport={canImport} onImport={onImport} />
               </div>
             )}
             <BenchmarkItemView item={item} />
@@ -200,7 +202,7 @@ function ItemDrawer({ itemId, isAdmin, onClose, onImport }: { itemId: number; is
   );
 }
 
-function VersionItems({ version, isAdmin, onImport }: { version: BenchmarkVersion; isAdmin: boolean; onImport: () => void }) {
+function VersionItems({ version, canImport, onImport }: { version: BenchmarkVersion; canImport: boolean; onImport: () => void }) {
   const isPhone = useIsPhone();
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<string>();
@@ -254,7 +256,7 @@ function VersionItems({ version, isAdmin, onImport }: { version: BenchmarkVersio
           )
         }
       </RemoteView>
-      {openItem !== null && <ItemDrawer itemId={openItem} isAdmin={isAdmin} onClose={() => setOpenItem(null)} onImport={onImport} />}
+      {openItem !== null && <ItemDrawer itemId={openItem} canImport={canImport} onClose={() => setOpenItem(null)} onImport={onImport} />}
     </>
   );
 }
@@ -266,7 +268,7 @@ function ExemptionVersionItems({ versionId }: { versionId: number }) {
 
 export default function BenchmarksPage() {
   const me = useMe();
-  const isAdmin = me.roles.includes('admin');
+  const canImport = may(me, discretionPolicy.importBenchmarks);
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -286,14 +288,14 @@ export default function BenchmarksPage() {
       <Card
         title="裁量基准与免罚清单"
         extra={
-          isAdmin ? (
+          canImport ? (
             <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               导入
             </Button>
           ) : undefined
         }
       >
-        {isAdmin && (
+        {canImport && (
           <Space wrap style={{ marginBottom: 12 }}>
             <Typography.Text>导入到：</Typography.Text>
             <OrgPicker value={chosen} onChange={choose} organizations={organizations} />
@@ -376,7 +378,7 @@ export default function BenchmarksPage() {
       </Card>
       {selected && (
         <Card title={`${selected.kindLabel}：${selected.name}`} extra={<Typography.Text type="secondary">{selected.itemCount} 个事项</Typography.Text>}>
-          {selected.kind === 'benchmark' ? <VersionItems key={selected.id} version={selected} isAdmin={isAdmin} onImport={() => setImporting(true)} /> : <ExemptionVersionItems versionId={selected.id} />}
+          {selected.kind === 'benchmark' ? <VersionItems key={selected.id} version={selected} canImport={canImport} onImport={() => setImporting(true)} /> : <ExemptionVersionItems versionId={selected.id} />}
         </Card>
       )}
       {importing && (

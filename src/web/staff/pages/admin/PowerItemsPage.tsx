@@ -11,6 +11,8 @@ import type { OrganizationView as Organization } from '../../../../domain/admin/
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
+import { casePolicy } from '../../../../domain/cases/policy.ts';
+import { may } from '../../../../domain/policy.ts';
 import { OrgPicker, useChosenOrganization } from './OrgPicker.tsx';
 
 interface ItemForm {
@@ -191,7 +193,7 @@ function ImportModal({ organization, onClose, onImported }: { organization: Orga
 /** 权责清单: the powers of a unit — its own, delegated to it (赋权), and its superiors' that apply to it. */
 export default function PowerItemsPage() {
   const me = useMe();
-  const isAdmin = me.roles.includes('admin');
+  const canEdit = may(me, casePolicy.editPowerList);
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const { chosen, choose, organizations, organization } = useChosenOrganization();
@@ -214,7 +216,7 @@ export default function PowerItemsPage() {
   };
 
   const actions = (item: PowerItem) =>
-    isAdmin && !item.inherited ? (
+    canEdit && !item.inherited ? (
       <Space size={4} wrap>
         <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', item })}>
           修改
@@ -243,7 +245,7 @@ export default function PowerItemsPage() {
     <Card
       title="权责清单"
       extra={
-        isAdmin && organization ? (
+        canEdit && organization ? (
           <Space wrap>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               导入
@@ -258,7 +260,7 @@ export default function PowerItemsPage() {
       <Space direction={isPhone ? 'vertical' : 'horizontal'} style={{ width: '100%', marginBottom: 12 }} wrap>
         <OrgPicker value={chosen} onChange={choose} organizations={organizations} />
         <Input.Search allowClear placeholder="编码、违法行为、违则、罚则或类别" aria-label="检索权责清单" onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ width: isPhone ? '100%' : 320 }} />
-        {isAdmin && (
+        {canEdit && (
           <Space>
             <Switch checked={showInactive} onChange={setShowInactive} aria-label="显示已停用事项" />
             <Typography.Text>显示已停用事项</Typography.Text>
@@ -324,7 +326,7 @@ export default function PowerItemsPage() {
                 { title: '类别', dataIndex: 'category', width: 96, render: (c: string) => <Tag>{c}</Tag> },
                 { title: '来源', key: 'origin', width: 140, render: (_: unknown, item) => <Origin item={item} /> },
                 { title: '案件', dataIndex: 'caseCount', width: 56, align: 'right' },
-                ...(isAdmin ? [{ title: '操作', key: 'op', width: 136, render: (_: unknown, item: PowerItem) => actions(item) }] : []),
+                ...(canEdit ? [{ title: '操作', key: 'op', width: 136, render: (_: unknown, item: PowerItem) => actions(item) }] : []),
               ]}
             />
           )

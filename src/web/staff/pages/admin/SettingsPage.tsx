@@ -16,6 +16,9 @@ import type { CaseSettingsAnswer } from '../../../../domain/cases/views.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
+import { casePolicy } from '../../../../domain/cases/policy.ts';
+import { adminPolicy } from '../../../../domain/admin/policy.ts';
+import { may } from '../../../../domain/policy.ts';
 import { yuanToFen } from '../../case-actions/form-values.ts';
 import { SchemaFields } from '../../case-actions/SchemaFields.tsx';
 import { type FieldSpec, fieldsOf } from '../../case-actions/schema-fields.ts';
@@ -125,7 +128,8 @@ function EditModal({ parameter, answer, organizationId, onClose, onSaved }: { pa
 
 export default function SettingsPage() {
   const me = useMe();
-  const isAdmin = me.roles.includes('admin');
+  const canEdit = may(me, casePolicy.editCaseSettings);
+  const canEditCalendar = may(me, adminPolicy.editCalendar);
   const { message } = App.useApp();
   const { chosen, choose, organizations, organization } = useChosenOrganization();
   const [editing, setEditing] = useState<Parameter | null>(null);
@@ -164,7 +168,7 @@ export default function SettingsPage() {
                   <List.Item
                     data-testid={`setting-${key}`}
                     actions={
-                      isAdmin
+                      canEdit
                         ? [
                             <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => setEditing(parameter)} aria-label={`设置${field.title}`}>
                               设置
@@ -213,7 +217,7 @@ export default function SettingsPage() {
         title="节假日与调休"
         description={
           <>
-            法定期限按工作日计算时使用的节假日和调休上班日，在<Link to="/calendar">{isAdmin ? '法定工作日历维护' : '法定工作日历'}</Link>中{isAdmin ? '设置' : '查看'}。
+            法定期限按工作日计算时使用的节假日和调休上班日，在<Link to="/calendar">{canEditCalendar ? '法定工作日历维护' : '法定工作日历'}</Link>中{canEditCalendar ? '设置' : '查看'}。
           </>
         }
       />

@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
+import { casePolicy } from '../../../../domain/cases/policy.ts';
+import { may } from '../../../../domain/policy.ts';
 import { loadCases } from './list-api.ts';
 
 /**
@@ -11,7 +13,7 @@ import { loadCases } from './list-api.ts';
  */
 export function CaseDeadlineSummary() {
   const me = useMe();
-  const own = me.roles.includes('officer') && !me.roles.some((r) => r === 'head' || r === 'supervisor');
+  const own = may(me, casePolicy.handleCases) && !may(me, casePolicy.overseeCases);
   const scope: Record<string, string> = own ? { officerId: String(me.userId) } : {};
   const remote = useRemote(async (signal) => {
     const [overdue, dueSoon] = await Promise.all([loadCases({ ...scope, deadline: 'overdue', limit: 1 }, signal), loadCases({ ...scope, deadline: 'dueSoon', limit: 1 }, signal)]);

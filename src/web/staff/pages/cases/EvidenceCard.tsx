@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { type EvidenceKind, evidenceKinds, type InvestigationAct, investigationActs } from '../../../../domain/cases/model.ts';
 import { api, errorMessage } from '../../../shared/api.ts';
 import { useMe } from '../../auth.tsx';
+import { casePolicy } from '../../../../domain/cases/policy.ts';
+import { may } from '../../../../domain/policy.ts';
 import { EvidenceUpload } from './EvidenceUpload.tsx';
 import { Digest, formatDateTime, formatSize } from './format.tsx';
 import type { CaseView, EvidenceCheck } from './types.ts';
@@ -19,7 +21,7 @@ const EVIDENCE_STATES: readonly CaseView['state'][] = ['filed', 'investigating',
 export function EvidenceCard({ view, reload }: { view: CaseView; reload: () => void }) {
   const me = useMe();
   const [check, setCheck] = useState<{ result?: EvidenceCheck; error?: string; busy: boolean }>({ busy: false });
-  const canAdd = me.roles.includes('officer') && EVIDENCE_STATES.includes(view.state) && view.officers.some((o) => o.userId === me.userId && !o.recused);
+  const canAdd = may(me, casePolicy.addEvidence, view) && EVIDENCE_STATES.includes(view.state);
   const names = new Map(view.officers.map((o) => [o.userId, o.displayName]));
   const verify = async () => {
     setCheck({ busy: true });

@@ -1,0 +1,22 @@
+/**
+ * Who may administer the platform and oversee its staff: organizations, users, the legal calendar, the audit trail
+ * and the analysis of annual reports. Services and routes assert these permissions, the web's menu and pages ask
+ * them (src/domain/policy.ts).
+ */
+import { permission } from '../policy.ts';
+
+export const adminPolicy = {
+  /** Create and edit organizations (the page is 组织机构管理 for them). */
+  manageOrganizations: permission('管理组织机构', ['admin']),
+  viewOrganizations: permission('查看组织机构', ['admin', 'supervisor']),
+  /** Create and edit users, and reset other users' passwords (everyone may change their own). */
+  manageUsers: permission('管理用户', ['admin']),
+  /** The staff list with enforcement certificates (人员与执法证). */
+  viewStaff: permission('查看人员与执法证', ['admin', 'supervisor', 'head', 'reviewer']),
+  /** The organizations-and-staff overview on the workbench. */
+  viewOverview: permission('查看单位与人员概况', ['admin', 'supervisor', 'head']),
+  /** Holidays and make-up working days of the legal calendar; everyone reads it. */
+  editCalendar: permission('维护法定工作日历', ['admin']),
+  verifyAudit: permission('审计链核验', ['supervisor', 'admin']),
+  analyzeReports: permission('年度报告分析', ['supervisor', 'admin', 'head', 'reviewer']),
+};
