@@ -21,6 +21,7 @@ import {
 } from '../../domain/cases/model.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
+import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
 import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
@@ -56,6 +57,16 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   const snapshotParty = { kind: party.kind as 'person' | 'organization', birthDate: party.birthDate, identityKey: party.identityKey };
   if (isMinorAtAct(snapshotParty, { startedOn: row.actStartedOn, endedOn: row.actEndedOn })) {
     warnings.push('当事人实施违法行为时未满十八周岁，应当从轻或者减轻行政处罚（《行政处罚法》第三十条）');
+  }
+  // 第三十一条第二句: the law permits, not requires, a lighter penalty — the deciding head must weigh it.
+  if (record.discretionFacts?.limitedCapacity && snapshotParty.kind === 'person' && !record.discretionFacts.mentalIncapacity) {
+    warnings.push('当事人为尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人，可以从轻或者减轻行政处罚（《行政处罚法》第三十一条）');
+  }
+  // 法定处罚幅度 that cannot be read: a proposed or decided fine was not compared with it (statutory-limit.ts).
+  const finedPenalty = record.decision?.penalty ?? record.proposal?.penalty ?? null;
+  if (item && (finedPenalty?.fineFen ?? 0) > 0) {
+    const found = statutoryFineRange(item.statutoryRange, snapshotParty.kind, record.discretionFacts?.quantities);
+    if (found.warning) warnings.push(`「${item.name}」：${found.warning}`);
   }
   const valid = officers.filter((o) => !o.recused && o.certificateValidUntil !== null && o.certificateValidUntil >= today);
   if (row.officerIds.length && valid.length < 2 && !['closed', 'archived', 'declined', 'withdrawn', 'transferred', 'terminated'].includes(state)) {

@@ -9,7 +9,7 @@ import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, meetDeadlines, setDeadline } from '../case-store.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
-import { type CaseEffects, type Step, withBenchmark } from '../step.ts';
+import { type CaseEffects, type Step, withDiscretion } from '../step.ts';
 import { addService, numbered } from './documents.ts';
 
 /** 作出决定: numbers the decision, records it, sets the service deadline, and creates the publicity record. */
@@ -25,7 +25,7 @@ async function decide(s: Step, next: CaseState): Promise<void> {
         ? await issueDocument(tx, row.id, s.resolved, 'noPenaltyDecision', on)
         : null;
   // The decision records tier, range and version of the benchmark in force on the decision date.
-  const penalty = kind === 'penalty' && proposal.penalty ? await withBenchmark(s, proposal.penalty, undefined, 'decision') : null;
+  const penalty = kind === 'penalty' && proposal.penalty ? await withDiscretion(s, proposal.penalty, undefined, 'decision') : null;
   record.decision = {
     kind,
     on,
