@@ -2,7 +2,7 @@
  * Deadlines on the legal calendar, with the indexes that make "due soon" and "overdue" range scans.
  */
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { organizations } from './core.ts';
 
 /**
@@ -12,7 +12,8 @@ import { organizations } from './core.ts';
  *
  * `met_on` is the date the deadline was met: the date of the act that met it (a preservation decided on 11-17 and
  * entered on 12-05 is met on 11-17), which is what a 案卷评查 compares with `due_on`; `met_at` is when that was
- * recorded. "Due within N days" and "overdue" are range scans of the partial index on `due_on` among open rows
+ * recorded. A deadline met by an act after its due date keeps that (`met_late`) and the reason given (`late_reason`).
+ * "Due within N days" and "overdue" are range scans of the partial index on `due_on` among open rows
  * (`met_on is null`), for any ledger; a subject's own deadlines come from (subject_type, subject_id, kind).
  */
 export const deadlines = pgTable(
@@ -30,6 +31,10 @@ export const deadlines = pgTable(
     metAt: timestamp('met_at', { withTimezone: true, mode: 'string' }),
     /** The article that sets the period, e.g. 《行政处罚法》第六十一条. */
     article: text('article').notNull(),
+    /** Met by an act dated after `due_on` (not set when a deadline is closed as moot): flagged for supervision. */
+    metLate: boolean('met_late').notNull().default(false),
+    /** Why the act came late, as recorded with the step that met it (required of every agency deadline met late). */
+    lateReason: text('late_reason'),
   },
   (t) => [
     index('deadlines_open_due_idx').on(t.dueOn, t.subjectType).where(sql`${t.metOn} is null`),

@@ -129,16 +129,26 @@ const transitionDetails = {
 } satisfies { [A in CaseAction]?: z.ZodRawShape };
 type TransitionDetailsShapes = typeof transitionDetails;
 
+/**
+ * What any step may add: the deadlines it met after their due date, with the reason the step gave
+ * (services/cases/step.ts `meetStepDeadlines`).
+ */
+const commonTransitionDetails = {
+  metLate: z.array(z.strictObject({ kind: z.string(), dueOn: isoDate, reason: z.string() })),
+};
+
 /** The facts of every step: the state before and after, the date it happened and the case version it produced. */
 const transitionFacts = { from: z.enum(caseStateKeys), to: z.enum(caseStateKeys), on: isoDate, version: id };
 
 type ActionSchema<A extends CaseAction> = Extract<(typeof caseActionInput.options)[number], { shape: { action: z.ZodLiteral<A> } }>;
-type DetailsOf<A extends CaseAction> = A extends keyof TransitionDetailsShapes ? { [K in keyof TransitionDetailsShapes[A]]?: z.output<TransitionDetailsShapes[A][K]> } : unknown;
+type CommonDetails = { [K in keyof typeof commonTransitionDetails]?: z.output<(typeof commonTransitionDetails)[K]> };
+type DetailsOf<A extends CaseAction> = CommonDetails &
+  (A extends keyof TransitionDetailsShapes ? { [K in keyof TransitionDetailsShapes[A]]?: z.output<TransitionDetailsShapes[A][K]> } : unknown);
 // `from` is the state column as read (a string); the schema still checks it is a state.
 type FactsOf = Omit<{ [K in keyof typeof transitionFacts]: z.output<(typeof transitionFacts)[K]> }, 'from'> & { from: string };
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-type AllDetailShapes = UnionToIntersection<TransitionDetailsShapes[keyof TransitionDetailsShapes]>;
+type AllDetailShapes = UnionToIntersection<TransitionDetailsShapes[keyof TransitionDetailsShapes]> & typeof commonTransitionDetails;
 
 /** Every detail a step may add to its `case.transition` record, all optional (each action sets a few; see above). */
 export type CaseTransitionDetails = { [K in keyof AllDetailShapes]?: AllDetailShapes[K] extends z.ZodType ? z.output<AllDetailShapes[K]> : never };
@@ -150,7 +160,7 @@ const caseTransitionChange = z.discriminatedUnion(
   'action',
   caseActionInput.options.map((option) => {
     const { on: _on, ...input } = option.shape;
-    const details: z.ZodRawShape = (transitionDetails as Partial<Record<CaseAction, z.ZodRawShape>>)[option.shape.action.value] ?? {};
+    const details: z.ZodRawShape = { ...commonTransitionDetails, ...(transitionDetails as Partial<Record<CaseAction, z.ZodRawShape>>)[option.shape.action.value] };
     return z.strictObject({ ...input, ...transitionFacts, ...Object.fromEntries(Object.entries(details).map(([key, schema]) => [key, z.optional(schema)])) });
   }) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<unknown, CaseTransitionChange>;

@@ -9,7 +9,17 @@ import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
 import { cashActionInputs, onSpotCollectionInput } from './cash-inputs.ts';
 import { reviewChecklistInput } from './legal-review.ts';
 import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } from './model.ts';
-import { archiveRetentions, confidentialHearingReasons, localDateTimeInput, recordActionInputs, serviceFields, serviceInput, signedOpinion, timeOfDayInput } from './record-inputs.ts';
+import {
+  archiveRetentions,
+  confidentialHearingReasons,
+  lateReasonInput,
+  localDateTimeInput,
+  recordActionInputs,
+  serviceFields,
+  serviceInput,
+  signedOpinion,
+  timeOfDayInput,
+} from './record-inputs.ts';
 
 // `format: 'date'` tells generated forms (web) and OpenAPI that this is a calendar date.
 export const isoDateInput = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').meta({ format: 'date' });
@@ -178,8 +188,8 @@ export const caseActionInput = z.discriminatedUnion('action', [
     debate: text('辩论', 5000).optional(),
     finalStatement: text('当事人最后陈述', 2000).optional(),
   }),
-  z.object({ action: z.literal('decide'), on }),
-  z.object({ action: z.literal('serve'), on, method: z.enum(['direct', 'electronic', 'mail', 'left', 'announcement'], { message: '送达方式无效' }).meta({ title: '送达方式' }), ...serviceFields }),
+  z.object({ action: z.literal('decide'), on, lateReason: lateReasonInput }),
+  z.object({ action: z.literal('serve'), on, lateReason: lateReasonInput, method: z.enum(['direct', 'electronic', 'mail', 'left', 'announcement'], { message: '送达方式无效' }).meta({ title: '送达方式' }), ...serviceFields }),
   z.object({
     action: z.literal('recordPayment'),
     on,
@@ -229,7 +239,7 @@ export const caseActionInput = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('extendDeadline'), on, newDueOn: isoDateInput.meta({ title: '延长后的办案期限' }), reason: text('延期理由') }),
   z.object({ action: z.literal('preserve'), on, items: text('保存物品清单', 2000), approvedById: userId.meta({ title: '批准的负责人', description: '先行登记保存须经行政机关负责人批准（第五十六条）' }) }),
-  z.object({ action: z.literal('decidePreservation'), on, outcome: text('处理决定', 1000) }),
+  z.object({ action: z.literal('decidePreservation'), on, lateReason: lateReasonInput, outcome: text('处理决定', 1000) }),
   ...recordActionInputs.actions,
   ...cashActionInputs,
   z.object({ action: z.literal('revokeDecision'), on, status: z.enum(['revoked', 'changed'], { message: '请选择撤销或变更' }).meta({ title: '撤销或变更' }), reason: text('撤销或变更理由') }),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { lateReasonInput } from './record-inputs.ts';
 const text = (label: string, max = 500) =>
   z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${String(max)} 个字`).meta({ title: label });
 const on = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').optional().meta({ title: '办理日期', format: 'date' });
@@ -46,12 +47,14 @@ export const cashActionInputs = [
   z.object({
     action: z.literal('handOverCash'),
     on,
+    lateReason: lateReasonInput,
     receivedBy: text('接收人', 40).meta({ title: '接收人', description: '本机关收到罚款的财务人员' }),
     ashoreOn: z.string().refine(isIsoDate, '抵岸日期格式应为 YYYY-MM-DD').optional().meta({ title: '抵岸日期', format: 'date', description: '在水上收缴的罚款填写（第七十一条）' }),
   }),
   z.object({
     action: z.literal('depositCash'),
     on,
+    lateReason: lateReasonInput,
     bankReceiptNo: z.string().trim().min(2, '银行缴款凭证号至少 2 个字符').max(40).meta({ title: '银行缴款凭证号' }),
   }),
 ] as const;

@@ -161,6 +161,12 @@ export const deadlineKinds = {
 } as const;
 export type DeadlineKind = keyof typeof deadlineKinds;
 
+/**
+ * Deadlines the party keeps, not the agency (缴纳罚款): the step recording a late payment or the court application
+ * after it asks no reason of the officer, and the deadline is not flagged as met late.
+ */
+export const partyDeadlineKinds: readonly DeadlineKind[] = ['payment'];
+
 /** Transfer targets of 《行政处罚法》第二十七条 and 第五十七条第一款第（四）项. */
 export const transferTargets = { police: '公安机关', judicial: '司法机关', otherAuthority: '其他行政机关' } as const;
 export type TransferTarget = keyof typeof transferTargets;

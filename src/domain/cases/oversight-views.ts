@@ -23,8 +23,11 @@ export const deadlineEntry = z.object({
 });
 export type DeadlineEntry = z.infer<typeof deadlineEntry>;
 
-/** A deadline of GET /api/case-deadlines, with the article that sets it. */
-export const deadlineItem = deadlineEntry.extend({ article: z.string() });
+/**
+ * A deadline of GET /api/case-deadlines, with the article that sets it; for `status=late` (met after its due date)
+ * the date it was met and the reason the step gave.
+ */
+export const deadlineItem = deadlineEntry.extend({ article: z.string(), metOn: isoDay.nullable(), lateReason: z.string().nullable() });
 export type DeadlineItem = z.infer<typeof deadlineItem>;
 
 /**

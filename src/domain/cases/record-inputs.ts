@@ -12,6 +12,18 @@ const text = (label: string, max = 2000) =>
 const userId = z.number().int().positive();
 const on = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').optional().meta({ title: '办理日期', format: 'date' });
 
+/**
+ * Why a step comes after the deadline it meets (an agency deadline: 先行登记保存处理决定, 作出决定, 送达 …). Required
+ * then (services/cases/step.ts `meetStepDeadlines`); kept on the deadline, which is flagged for supervision.
+ */
+export const lateReasonInput = z
+  .string()
+  .trim()
+  .min(5, '逾期理由至少 5 个字')
+  .max(500, '逾期理由不超过 500 个字')
+  .optional()
+  .meta({ title: '逾期办理的理由', description: '晚于法定期限办理的，须说明理由；逾期办理将列入执法监督' });
+
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** A China wall-clock time `YYYY-MM-DDTHH:mm`, as records print it (年月日时分). */

@@ -10,6 +10,8 @@ import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { addCalendarDaysDeadline, configurePeriods, namedPeriodDeadline, type PeriodId } from '../calendar/periods.ts';
 import {
   type ActPeriod,
+  type DeadlineKind,
+  deadlineKinds,
   type EvidenceKind,
   formatYuan,
   groundsNeedingEducation,
@@ -239,6 +241,20 @@ export function lateFeeFen(fineFen: number, dueOn: IsoDate, onDate: IsoDate): nu
 }
 
 // ——— Deadlines ———
+
+/**
+ * An act after the deadline it meets (先行登记保存处理决定 after the 7 working days of 第五十六条, a decision after the
+ * 办案期限 of 第六十条 …) is still taken — the deadline cannot be met otherwise — but only with the reason for the delay
+ * recorded; the deadline keeps it and supervision lists it. Refused without one.
+ */
+export function assertLateReasonGiven(late: readonly { kind: DeadlineKind; dueOn: IsoDate; article: string }[], on: IsoDate, reason: string | null | undefined): void {
+  if (late.length === 0 || (reason && reason.trim().length > 0)) return;
+  const missed = late.map((d) => `${deadlineKinds[d.kind].label}的期限为 ${d.dueOn}（${d.article}）`).join('；');
+  throw ruleViolation(`${missed}，本步骤于 ${on} 办理已逾期：须填写逾期办理的理由（lateReason），逾期办理将列入执法监督`, [...new Set(late.map((d) => d.article))].join('、'), {
+    field: 'lateReason',
+    late: late.map((d) => ({ kind: d.kind, dueOn: d.dueOn })),
+  });
+}
 
 /** The legal periods with this organization's local parameters applied. */
 export function periodsFor(settings: CaseSettings) {

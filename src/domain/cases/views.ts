@@ -53,6 +53,9 @@ export const deadlineView = z.object({
   /** When that act was recorded. */
   metAt: z.string().nullable(),
   overdue: z.boolean(),
+  /** Met by an act after the due date (flagged for supervision), and the reason the step gave. */
+  metLate: z.boolean(),
+  lateReason: z.string().nullable(),
 });
 export type DeadlineView = z.infer<typeof deadlineView>;
 

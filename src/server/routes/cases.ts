@@ -126,7 +126,7 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.get(
     '/case-deadlines',
-    { schema: { tags, summary: '即将到期或已超期的办案期限', querystring: deadlineQuery, response: { 200: z.array(deadlineItem) } } },
+    { schema: { tags, summary: '即将到期、已超期或逾期办理的办案期限', querystring: deadlineQuery, response: { 200: z.array(deadlineItem) } } },
     async (request) => listDeadlines(ctx, requireActor(request), request.query),
   );
   app.get(

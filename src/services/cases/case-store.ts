@@ -192,9 +192,18 @@ export async function setDeadline(tx: Transaction, row: Pick<CaseRow, 'id' | 'or
   await deadlineStore.setDeadline(tx, { type: 'case', id: row.id, organizationId: row.organizationId }, kind, dueOn, deadlineKinds[kind].article);
 }
 
-/** Marks the case's open deadlines of these kinds met on `met.on` (the act's date), recorded at `met.at`. */
+/**
+ * Marks the case's open deadlines of these kinds met on `met.on` (the act's date), recorded at `met.at`; one due
+ * before it is kept as met late, with `met.lateReason`. Steps use `meetStepDeadlines` (step.ts), which requires the
+ * reason.
+ */
 export async function meetDeadlines(tx: Transaction, caseId: number, kinds: readonly DeadlineKind[], met: DeadlineMet): Promise<void> {
   await deadlineStore.meetDeadlines(tx, 'case', caseId, kinds, met);
+}
+
+/** The case's open deadlines of these kinds an act on `on` would meet after their due date. */
+export async function lateDeadlines(tx: Transaction, caseId: number, kinds: readonly DeadlineKind[], on: IsoDate): Promise<deadlineStore.LateDeadline[]> {
+  return deadlineStore.lateDeadlines(tx, 'case', caseId, kinds, on);
 }
 
 /** Every open deadline of the case is moot once it leaves the procedure (closed, withdrawn, transferred…). */

@@ -126,6 +126,8 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       metOn: d.metOn,
       metAt: d.metAt,
       overdue: d.metOn === null && today > d.dueOn,
+      metLate: d.metLate,
+      lateReason: d.lateReason,
     })),
     payment: fine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
     publicity: publicity[0]

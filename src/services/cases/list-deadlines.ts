@@ -1,8 +1,9 @@
 /**
  * Deadlines due soon or overdue across the actor's subtree (supervision). Both are range queries on the
- * partial index deadlines_open_due_idx (due_on where met_on is null), never scans of cases.
+ * partial index deadlines_open_due_idx (due_on where met_on is null), never scans of cases. And deadlines met late
+ * (an act after the due date, with its reason): met ones, a scan of the recent rows flagged `met_late`.
  */
-import { and, asc, eq, gt, like, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, like, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { addDays, chinaDateOf } from '../../domain/calendar/iso-date.ts';
@@ -14,8 +15,11 @@ import { parseInput } from '../parse-input.ts';
 import type { DeadlineItem } from '../../domain/cases/oversight-views.ts';
 
 export const deadlineQuery = z.object({
-  /** 'overdue': past due and not met; 'due': due within `days` days from today (not yet overdue). */
-  status: z.enum(['overdue', 'due']).default('due'),
+  /**
+   * 'overdue': past due and not met; 'due': due within `days` days from today (not yet overdue); 'late': met by an act
+   * after the due date within the last `days` days (supervision of late acts, with the reason given), latest first.
+   */
+  status: z.enum(['overdue', 'due', 'late']).default('due'),
   days: z.coerce.number().int().min(0).max(365).default(7),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
@@ -26,9 +30,11 @@ export async function listDeadlines(ctx: { db: Executor; clock: () => Date }, ac
   const input = parseInput(deadlineQuery, raw);
   const today = chinaDateOf(ctx.clock());
   const range: SQL[] =
-    input.status === 'overdue'
-      ? [lte(deadlines.dueOn, addDays(today, -1))]
-      : [gt(deadlines.dueOn, addDays(today, -1)), lte(deadlines.dueOn, addDays(today, input.days))];
+    input.status === 'late'
+      ? [eq(deadlines.metLate, true), gte(deadlines.metOn, addDays(today, -input.days))]
+      : input.status === 'overdue'
+        ? [openDeadline, lte(deadlines.dueOn, addDays(today, -1))]
+        : [openDeadline, gt(deadlines.dueOn, addDays(today, -1)), lte(deadlines.dueOn, addDays(today, input.days))];
   const rows = await ctx.db
     .select({
       caseId: cases.id,
@@ -38,12 +44,14 @@ export async function listDeadlines(ctx: { db: Executor; clock: () => Date }, ac
       kind: deadlines.kind,
       article: deadlines.article,
       dueOn: deadlines.dueOn,
+      metOn: deadlines.metOn,
+      lateReason: deadlines.lateReason,
     })
     .from(deadlines)
     .innerJoin(cases, deadlineOf('case', cases.id))
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(and(openDeadline, ...range, isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`)))
-    .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
+    .where(and(...range, isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`)))
+    .orderBy(...(input.status === 'late' ? [desc(deadlines.metOn), desc(deadlines.id)] : [asc(deadlines.dueOn), asc(deadlines.id)]))
     .limit(input.limit);
   return rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
 }

@@ -6,7 +6,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import type { CaseAction, CaseActionInput } from '../../domain/cases/actions.ts';
-import type { CaseState, Penalty } from '../../domain/cases/model.ts';
+import { type CaseState, type DeadlineKind, partyDeadlineKinds, type Penalty } from '../../domain/cases/model.ts';
+import { assertLateReasonGiven } from '../../domain/cases/rules.ts';
 import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { assertPenaltyLawful, type CaseFactsInput } from '../../domain/discretion/index.ts';
 import { validationError } from '../../domain/errors.ts';
@@ -14,7 +15,7 @@ import type { Transaction } from '../../db/connect.ts';
 import { type cases, organizations, users } from '../../db/schema.ts';
 import { applyCaseDiscretion, checkCaseStatutoryLimit, lawFacts, statutoryDetails, storedFactsInput } from '../discretion/case-discretion.ts';
 import type { StepBase } from '../kernel/run-step.ts';
-import type { CaseRow, Organization, PartyRow, ResolvedSettings } from './case-store.ts';
+import { type CaseRow, lateDeadlines, meetDeadlines, type Organization, type PartyRow, type ResolvedSettings } from './case-store.ts';
 
 /** A case as the step runner loads it. */
 export interface LoadedCase {
@@ -35,6 +36,28 @@ export interface Step extends StepBase<LoadedCase, CaseSnapshot, GuardContext> {
   columns: Partial<typeof cases.$inferInsert>;
   /** Computed facts added to the audit record (document numbers, deadlines). */
   details: Record<string, unknown>;
+  /** The step's reason for coming after a deadline it meets (`lateReason` of the actions that meet one), or null. */
+  lateReason: string | null;
+}
+
+/**
+ * Meets the case's open deadlines of these kinds with this step (its act date). An agency deadline already past its
+ * due date is met late: the step must give `lateReason` (rules.ts `assertLateReasonGiven`, refused otherwise), and
+ * the deadline row keeps `met_late` and the reason for supervision; the audit record lists them (`metLate`).
+ * Deadlines the party keeps (`partyDeadlineKinds`) are met without either.
+ */
+export async function meetStepDeadlines(s: Step, kinds: readonly DeadlineKind[]): Promise<void> {
+  const agency = kinds.filter((k) => !partyDeadlineKinds.includes(k));
+  const party = kinds.filter((k) => partyDeadlineKinds.includes(k));
+  const late = await lateDeadlines(s.tx, s.row.id, agency, s.g.actDate);
+  assertLateReasonGiven(
+    late.map((d) => ({ ...d, kind: d.kind as DeadlineKind })),
+    s.g.actDate,
+    s.lateReason,
+  );
+  await meetDeadlines(s.tx, s.row.id, agency, { on: s.g.actDate, at: s.now, lateReason: late.length ? s.lateReason : null });
+  await meetDeadlines(s.tx, s.row.id, party, { on: s.g.actDate, at: s.now, flagLate: false });
+  if (late.length) s.details.metLate = late.map((d) => ({ kind: d.kind, dueOn: d.dueOn, reason: s.lateReason ?? '' }));
 }
 
 /** What one action does to a case: its record, columns, deadlines, numbered documents, publicity. */

@@ -34,6 +34,7 @@ interface CasePrepared {
   snapshot: CaseSnapshot;
   g: GuardContext;
   resolved: ResolvedSettings;
+  lateReason: string | null;
 }
 
 /** The case workflow's parts for the step runner; `calendar` is read before the transaction (PGlite is one connection). */
@@ -56,11 +57,11 @@ function caseStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded
       // Filing names the officers: the guards check those named, not the (empty) officers of the clue.
       if (request.action === 'file') snapshot.officers = await loadOfficers(tx, await checkOfficers(tx, org, request.officerIds), null);
       const g: GuardContext = { actDate: request.on ?? today, today, actor: { userId: actor.userId, roles: actor.roles }, calendar, settings: resolved.settings };
-      return { snapshot, g, resolved };
+      return { snapshot, g, resolved, lateReason: 'lateReason' in request ? (request.lateReason ?? null) : null };
     },
-    begin: (base, { resolved }) => {
+    begin: (base, { resolved, lateReason }) => {
       const { row, org, party } = base.subject;
-      return { ...base, row, org, party, resolved, record: structuredClone(base.snapshot.record), columns: {}, details: {} };
+      return { ...base, row, org, party, resolved, record: structuredClone(base.snapshot.record), columns: {}, details: {}, lateReason };
     },
     effect: (step, request, next) => applyEffect(step, request, next),
     write: async (s, next) => {

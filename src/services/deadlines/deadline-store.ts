@@ -3,7 +3,7 @@
  * (`{ type: 'case', id, organizationId }`) and the kind; the ledger's own module (e.g. services/cases/case-store.ts)
  * knows which kinds exist and which article sets each.
  */
-import { and, eq, inArray, isNull, notInArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { Transaction } from '../../db/connect.ts';
@@ -23,6 +23,17 @@ export interface DeadlineSubject {
 export interface DeadlineMet {
   on: IsoDate;
   at: Date;
+  /** Why the act comes after a deadline's due date; kept on the rows it meets late. */
+  lateReason?: string | null;
+  /** false: a row met after its due date is not flagged (a deadline the party keeps, e.g. a payment). Default true. */
+  flagLate?: boolean;
+}
+
+/** An open deadline an act on `on` would meet after its due date. */
+export interface LateDeadline {
+  kind: string;
+  dueOn: IsoDate;
+  article: string;
 }
 
 /** Open (not yet met) deadlines: the rows of the partial index deadlines_open_due_idx. */
@@ -43,12 +54,25 @@ export async function setDeadline(tx: Transaction, subject: DeadlineSubject, kin
   else await tx.insert(deadlines).values({ subjectType: subject.type, subjectId: subject.id, organizationId: subject.organizationId, kind, dueOn, article });
 }
 
-/** Marks the subject's open deadlines of these kinds met. */
+/** The subject's open deadlines of these kinds whose due date is before `on`: an act on `on` meets them late. */
+export async function lateDeadlines(tx: Transaction, type: string, id: number, kinds: readonly string[], on: IsoDate): Promise<LateDeadline[]> {
+  if (!kinds.length) return [];
+  return tx
+    .select({ kind: deadlines.kind, dueOn: deadlines.dueOn, article: deadlines.article })
+    .from(deadlines)
+    .where(and(deadlineOf(type, id), inArray(deadlines.kind, [...kinds]), openDeadline, lt(deadlines.dueOn, on)));
+}
+
+/**
+ * Marks the subject's open deadlines of these kinds met on `met.on`; one due before that is marked met late
+ * (`met_late`, unless `met.flagLate` is false), with `met.lateReason`.
+ */
 export async function meetDeadlines(tx: Transaction, type: string, id: number, kinds: readonly string[], met: DeadlineMet): Promise<void> {
   if (!kinds.length) return;
+  const late = met.flagLate === false ? sql`false` : sql`${deadlines.dueOn} < ${met.on}::date`;
   await tx
     .update(deadlines)
-    .set({ metOn: met.on, metAt: met.at.toISOString() })
+    .set({ metOn: met.on, metAt: met.at.toISOString(), metLate: late, lateReason: met.lateReason ? sql`case when ${late} then ${met.lateReason} end` : null })
     .where(and(deadlineOf(type, id), inArray(deadlines.kind, [...kinds]), openDeadline));
 }
 

@@ -7,9 +7,9 @@ import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../../domain/cases/model.ts';
 import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
-import { closeAllDeadlines, issueDocument, meetDeadlines, setDeadline } from '../case-store.ts';
+import { closeAllDeadlines, issueDocument, setDeadline } from '../case-store.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
-import { type CaseEffects, type Step, withDiscretion } from '../step.ts';
+import { type CaseEffects, meetStepDeadlines, type Step, withDiscretion } from '../step.ts';
 import { addService, numbered } from './documents.ts';
 
 /** 作出决定: numbers the decision, records it, sets the service deadline, and creates the publicity record. */
@@ -43,7 +43,7 @@ async function decide(s: Step, next: CaseState): Promise<void> {
   s.columns.decisionStatus = 'inForce';
   s.columns.fineFen = penalty?.fineFen ?? null;
   s.details.decisionNumber = number;
-  await meetDeadlines(tx, row.id, ['decision'], { on: g.actDate, at: now });
+  await meetStepDeadlines(s, ['decision']);
   if (next === 'transferred') {
     record.sideExit = { action: 'transferJudicial', on, reason: proposal.transferReason ?? '', target: 'judicial' };
     await closeAllDeadlines(tx, row.id, { on: g.actDate, at: now });
@@ -78,7 +78,7 @@ export const decisionEffects = {
     const { tx, record, g, row } = s;
     const on = g.actDate;
     record.service = { on, method: input.method };
-    await meetDeadlines(tx, row.id, ['service'], { on: s.g.actDate, at: s.now });
+    await meetStepDeadlines(s, ['service']);
     const fine = record.decision?.penalty?.fineFen ?? 0;
     if (fine > 0) {
       const due = paymentDueOn(g.calendar, on, null);

@@ -7,8 +7,8 @@ import { cashNotDeposited, cashNotHandedOver, onSpotRecord } from '../../../doma
 import { owedOn } from '../../../domain/cases/record-rules.ts';
 import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
 import { paymentBalance } from '../../../domain/cases/workflow.ts';
-import { meetDeadlines, setDeadline } from '../case-store.ts';
-import type { CaseEffects } from '../step.ts';
+import { setDeadline } from '../case-store.ts';
+import { type CaseEffects, meetStepDeadlines } from '../step.ts';
 import { addService, numbered } from './documents.ts';
 
 export const executionEffects = {
@@ -21,7 +21,7 @@ export const executionEffects = {
     // 《行政处罚法》第七十一条: cash taken on the spot reaches the agency within 2 days (from coming ashore on water).
     if (onSpot && !onSpot.afloat) await setDeadline(tx, row, 'cashHandover', deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', on));
     const { owedFen, paidFen } = paymentBalance(s.snapshot, input.amountFen, on);
-    if (paidFen === owedFen) await meetDeadlines(tx, row.id, ['payment'], { on: s.g.actDate, at: s.now });
+    if (paidFen === owedFen) await meetStepDeadlines(s, ['payment']);
     s.details.owedAfterFen = owedFen - paidFen;
   },
   handOverCash: async (s, input) => {
@@ -31,7 +31,7 @@ export const executionEffects = {
     const from = input.ashoreOn ?? pending.map((p) => p.on).sort().at(-1)!;
     const due = deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', from);
     for (const p of pending) p.onSpot!.handedOver = { on, ashoreOn: input.ashoreOn ?? null, receivedBy: input.receivedBy };
-    await meetDeadlines(tx, row.id, ['cashHandover'], { on: s.g.actDate, at: s.now });
+    await meetStepDeadlines(s, ['cashHandover']);
     // 《行政处罚法》第七十一条: the agency pays it into the designated bank within 2 days.
     const depositDue = deadlineFor(g.calendar, g.settings, 'onSpotFineBankDeposit', on);
     await setDeadline(tx, row, 'cashDeposit', depositDue);
@@ -41,7 +41,7 @@ export const executionEffects = {
   },
   depositCash: async (s, input) => {
     for (const p of cashNotDeposited({ record: s.record })) p.onSpot!.deposited = { on: s.g.actDate, bankReceiptNo: input.bankReceiptNo };
-    await meetDeadlines(s.tx, s.row.id, ['cashDeposit'], { on: s.g.actDate, at: s.now });
+    await meetStepDeadlines(s, ['cashDeposit']);
   },
   approveDeferral: async (s, input) => {
     s.record.instalments = input.instalments;
@@ -51,7 +51,7 @@ export const executionEffects = {
   },
   applyCourtEnforcement: async (s, input) => {
     s.record.courtEnforcement = { on: s.g.actDate, court: input.court };
-    await meetDeadlines(s.tx, s.row.id, ['payment'], { on: s.g.actDate, at: s.now });
+    await meetStepDeadlines(s, ['payment']);
   },
   remindPayment: async (s, input) => {
     const on = s.g.actDate;

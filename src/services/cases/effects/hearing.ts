@@ -4,8 +4,8 @@
  */
 import { latestAdvanceDate } from '../../../domain/calendar/periods.ts';
 import { periodsFor } from '../../../domain/cases/rules.ts';
-import { issueDocument, meetDeadlines, setDeadline } from '../case-store.ts';
-import { type CaseEffects, checkUser } from '../step.ts';
+import { issueDocument, setDeadline } from '../case-store.ts';
+import { type CaseEffects, checkUser, meetStepDeadlines } from '../step.ts';
 import { ANY_STAFF, addService, people, person } from './documents.ts';
 
 export const hearingEffects = {
@@ -20,7 +20,7 @@ export const hearingEffects = {
     record.hearing = { ...record.hearing!, hearingOn: input.hearingOn, noticeServedOn: on, noticeNumber, presiderId: presider.id, presiderName: presider.name, place: input.place };
     // The notice is served now; its latest lawful day is recorded with it (met at once).
     await setDeadline(tx, row, 'hearingNotice', latestAdvanceDate(g.calendar, input.hearingOn, periodsFor(g.settings).hearingNotice));
-    await meetDeadlines(tx, row.id, ['hearingNotice'], { on: s.g.actDate, at: s.now });
+    await meetStepDeadlines(s, ['hearingNotice']);
     s.details.noticeNumber = noticeNumber;
     // For the documents (听证通知书, 听证笔录): start time, hearing officers, recorder, publicity.
     record.hearing = {

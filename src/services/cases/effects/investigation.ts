@@ -3,8 +3,8 @@
  * the proposal), 先行登记保存 (《行政处罚法》第五十六条), inspection and inquiry records, and the correction order.
  */
 import { deadlineFor } from '../../../domain/cases/rules.ts';
-import { meetDeadlines, setDeadline } from '../case-store.ts';
-import { type CaseEffects, checkUser, withDiscretion } from '../step.ts';
+import { setDeadline } from '../case-store.ts';
+import { type CaseEffects, checkUser, meetStepDeadlines, withDiscretion } from '../step.ts';
 import { addService, numbered, officer } from './documents.ts';
 
 export const investigationEffects = {
@@ -33,7 +33,7 @@ export const investigationEffects = {
     const pending = record.preservations.find((p) => p.decidedOn === null)!;
     pending.decidedOn = s.g.actDate;
     pending.outcome = input.outcome;
-    if (!record.preservations.some((p) => p.decidedOn === null)) await meetDeadlines(s.tx, s.row.id, ['preservation'], { on: s.g.actDate, at: s.now });
+    if (!record.preservations.some((p) => p.decidedOn === null)) await meetStepDeadlines(s, ['preservation']);
   },
   recordInspection: async (s, input) => {
     s.record.inspections = [

@@ -5,7 +5,10 @@ import { urgencyColors } from './format.tsx';
 import type { CaseView } from './types.ts';
 import { useDueSoonUntil } from './use-due-soon.ts';
 
-/** 办案期限 with their articles: overdue red, due within three working days orange, met ones grey with the act's date. */
+/**
+ * 办案期限 with their articles: overdue red, due within three working days orange, met ones grey with the act's date;
+ * one met late by its step says so, with the reason recorded.
+ */
 export function DeadlinesCard({ view }: { view: CaseView }) {
   const soonUntil = useDueSoonUntil();
   const today = chinaToday();
@@ -30,7 +33,18 @@ export function DeadlinesCard({ view }: { view: CaseView }) {
                       {d.label}
                     </Typography.Text>
                   }
-                  description={d.article}
+                  description={
+                    d.metLate ? (
+                      <>
+                        {d.article}
+                        <div data-testid="deadline-late-reason">
+                          <Typography.Text type="danger">逾期办理（列入执法监督）：{d.lateReason ?? '未说明理由'}</Typography.Text>
+                        </div>
+                      </>
+                    ) : (
+                      d.article
+                    )
+                  }
                 />
                 <div style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                   <div>{d.dueOn}</div>
