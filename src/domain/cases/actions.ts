@@ -225,7 +225,13 @@ export const caseActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('decidePreservation'), on, outcome: text('处理决定', 1000) }),
   ...recordActionInputs.actions,
   ...cashActionInputs,
-  z.object({ action: z.literal('revokeDecision'), on, status: z.enum(['revoked', 'changed'], { message: '请选择撤销或变更' }).meta({ title: '撤销或变更' }), reason: text('撤销或变更理由') }),
+  z.object({
+    action: z.literal('revokeDecision'),
+    on,
+    status: z.enum(['revoked', 'changed'], { message: '请选择撤销或变更' }).meta({ title: '撤销或变更' }),
+    reason: text('撤销或变更理由'),
+    fineFen: fen.nullable().default(null).meta({ title: '变更后的罚款金额', description: '变更含罚款的决定时填写变更后的罚款金额；撤销的不填' }),
+  }),
 ]);
 export type CaseActionInput = z.infer<typeof caseActionInput>;
 export type CaseAction = CaseActionInput['action'];

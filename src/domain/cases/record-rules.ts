@@ -12,7 +12,7 @@ import type { ServiceInput } from './record-inputs.ts';
 import { inputOf } from '../workflow/kernel.ts';
 import { art, artFull, articleLabel, item, para } from '../workflow/law.ts';
 import { assertPresiderNotInvestigator, lateFeeFen, validOfficers } from './rules.ts';
-import type { CaseGuard, CaseSnapshot, GuardContext, OfficerOnCase } from './snapshot.ts';
+import type { CaseGuard, CaseRecord, CaseSnapshot, GuardContext, OfficerOnCase } from './snapshot.ts';
 
 /**
  * 《行政处罚法》第四十二条、第五十五条: investigation records are made by at least two officers of the case who hold
@@ -66,9 +66,44 @@ export function assertCorrectionDeadline(deadline: string | undefined, orderedOn
   }
 }
 
-/** What is owed on `on`: the fine and 加处罚款 (《行政处罚法》第七十二条) less what was paid. */
+/**
+ * The fine a decision still imposes. A revoked decision imposes none: revocation ends the obligation to pay, and
+ * the 加处罚款 on it with it (《行政复议法》第六十四条; the agency's own correction, 《行政处罚法》第七十五条第二款). A
+ * changed decision imposes the changed fine (《行政复议法》第六十三条); a change recorded without an amount keeps
+ * the decided fine.
+ */
+export function fineInForceFen(decision: CaseRecord['decision']): number {
+  const decided = decision?.penalty?.fineFen ?? 0;
+  if (!decision || decision.status === 'inForce') return decided;
+  if (decision.status === 'revoked') return 0;
+  return decision.statusChange?.fineFen ?? decided;
+}
+
+/**
+ * A revocation names no fine; a change of a decision with a fine names the changed fine, never more than the
+ * decided one (《行政复议法》第六十三条第二款: 不得作出对申请人更为不利的变更决定). Checked before anything is written.
+ */
+export function assertDecisionChange(decision: CaseRecord['decision'], status: 'revoked' | 'changed', fineFen: number | null): void {
+  const decided = decision?.penalty?.fineFen ?? 0;
+  if (status === 'revoked') {
+    if (fineFen !== null) throw validationError('撤销处罚决定的，不填写变更后的罚款金额；部分撤销罚款请选择“变更”', { field: 'fineFen', article: art('行政复议法', 64) });
+    return;
+  }
+  if (decided > 0 && fineFen === null) {
+    throw validationError('变更含罚款的处罚决定，请填写变更后的罚款金额（不变的照填原金额）', { field: 'fineFen', article: art('行政复议法', 63) });
+  }
+  if (fineFen !== null && fineFen > decided) {
+    throw ruleViolation(
+      `变更后的罚款（${(fineFen / 100).toFixed(2)} 元）不得高于原决定的罚款（${(decided / 100).toFixed(2)} 元），不得作出对当事人更为不利的变更`,
+      art('行政复议法', 63, para(2)),
+      { fineFen, decidedFen: decided },
+    );
+  }
+}
+
+/** What is owed on `on`: the fine in force (fineInForceFen) and 加处罚款 (《行政处罚法》第七十二条) less what was paid. */
 export function owedOn(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, on: IsoDate): { fineFen: number; lateFeeFen: number; owedFen: number } {
-  const fine = c.record.decision?.penalty?.fineFen ?? 0;
+  const fine = fineInForceFen(c.record.decision);
   const paid = c.record.payments.reduce((s, p) => s + p.amountFen, 0);
   // A fine paid in full stops the surcharge on the day of the last payment.
   const until = paid >= fine && c.record.payments.length ? (c.record.payments.at(-1)?.on ?? on) : on;

@@ -81,7 +81,11 @@ export interface CaseRecord extends DocumentRecords {
     education: string | null;
     transferReason: string | null;
     status: DecisionStatus;
-    statusChange: { on: IsoDate; reason: string } | null;
+    /**
+     * Revoked or changed (《行政复议法》第六十三条、第六十四条; the agency's own correction, 《行政处罚法》第七十五条第二款).
+     * `fineFen`: the fine the changed decision imposes (absent on revocation and on records made before it existed).
+     */
+    statusChange: { on: IsoDate; reason: string; fineFen?: number | null } | null;
   } | null;
   service: { on: IsoDate; method: string } | null;
   /** `onSpot`: taken in cash by the officers (《行政处罚法》第六十八条至第七十一条). */

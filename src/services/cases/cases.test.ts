@@ -314,6 +314,37 @@ describe('enforcement and side steps on the database', () => {
     expect(c.state).toBe('closed');
   });
 
+  it('《行政复议法》第六十四条: a revoked decision owes neither the fine nor 加处罚款; what was paid is flagged for refund (第七十二条第二款)', async () => {
+    let c = await enforcing();
+    at('2026-03-20');
+    c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 500_00, receiptNo: 'YN2026000301' });
+    at('2026-04-04');
+    c = await getCase(ctx, w.head, c.id, now);
+    // Ten days overdue on 2,000元: 600元 加处罚款.
+    expect(c.payment).toMatchObject({ fineFen: 2_000_00, lateFeeFen: 600_00, owedFen: 2_100_00 });
+    const bad = await refusal(step(c, w.head, { action: 'revokeDecision', status: 'revoked', reason: '事实不清，依法撤销', fineFen: 1_000_00 }));
+    expect(bad.message).toContain('撤销处罚决定的，不填写变更后的罚款金额');
+    expect((await getCase(ctx, w.head, c.id, now)).decision?.status).toBe('inForce');
+    c = await step(c, w.head, { action: 'revokeDecision', status: 'revoked', reason: '经行政复议，以主要事实不清为由撤销' });
+    expect(c.payment).toMatchObject({ fineFen: 0, paidFen: 500_00, lateFeeFen: 0, owedFen: 0 });
+    expect(c.warnings.join('')).toContain('多缴部分应当依法退还');
+  });
+
+  it('《行政复议法》第六十三条: a changed decision owes the changed fine, never more than decided (第二款)', async () => {
+    let c = await enforcing();
+    at('2026-04-04');
+    const missing = await refusal(step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '罚款数额不当' }));
+    expect(missing.message).toContain('请填写变更后的罚款金额');
+    const heavier = await refusal(step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '罚款数额不当', fineFen: 3_000_00 }));
+    expect(heavier.details?.article).toContain('第六十三条第二款');
+    c = await getCase(ctx, w.head, c.id, now);
+    expect(c.decision?.status).toBe('inForce');
+    expect(c.payment).toMatchObject({ fineFen: 2_000_00, owedFen: 2_600_00 });
+    c = await step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '经行政复议，罚款变更为1000元', fineFen: 1_000_00 });
+    // Ten days overdue on the changed 1,000元: 300元 加处罚款.
+    expect(c.payment).toMatchObject({ fineFen: 1_000_00, lateFeeFen: 300_00, owedFen: 1_300_00 });
+  });
+
   it('Art. 56: 先行登记保存 needs a head approval and a decision within 7 working days', async () => {
     let c = await registerClue(ctx, w.officerA, clue());
     c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });

@@ -5,6 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../../domain/cases/model.ts';
+import { assertDecisionChange } from '../../../domain/cases/record-rules.ts';
 import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, meetDeadlines, setDeadline } from '../case-store.ts';
@@ -92,8 +93,9 @@ export const decisionEffects = {
     const { tx, record, g, row, now } = s;
     const on = g.actDate;
     const decision = record.decision!;
+    assertDecisionChange(decision, input.status, input.fineFen);
     decision.status = input.status;
-    decision.statusChange = { on, reason: input.reason };
+    decision.statusChange = input.status === 'changed' ? { on, reason: input.reason, fineFen: input.fineFen } : { on, reason: input.reason };
     s.columns.decisionStatus = input.status;
     if (next === 'closed' && !record.closing) {
       record.closing = { on, summary: `处罚决定已${input.status === 'revoked' ? '撤销' : '变更'}：${input.reason}` };
