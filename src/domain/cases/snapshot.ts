@@ -59,7 +59,8 @@ export interface CaseRecord extends DocumentRecords {
     statementEndsOn: IsoDate;
     hearingRequestEndsOn: IsoDate | null;
   } | null;
-  statement: { on: IsoDate; waived: boolean; content: string; reply: string } | null;
+  /** `hearingWaived`: the party expressly waived the hearing too (第六十四条第（一）项); absent on older records. */
+  statement: { on: IsoDate; waived: boolean; content: string; reply: string; hearingWaived?: boolean } | null;
   penaltyRevisions: { on: IsoDate; from: Penalty; to: Penalty; reason: string }[];
   hearing: ({
     requestedOn: IsoDate;

@@ -196,6 +196,33 @@ describe('《行政处罚法》第六十三条、第六十四条、第六十五�
     expect(checkTransition(c, decideInput, head('2026-03-18'))).toBe('decided');
   });
 
+  it('Art. 64 (1): waiving the statement is not waiving the hearing; the decision waits for the window (5 working days) or an express hearing waiver', () => {
+    // Notice served Tue 2026-03-10: five working days (Art. 85) end Tue 03-17; the weekend 03-14/15 does not count.
+    const c = notifiedCase(buildPenalty({ fineFen: 6_000_00 }), true);
+    c.record.collectiveDiscussion = { on: '2026-03-11', participants: ['甲', '乙', '丙'], conclusion: '同意' };
+    c.record.legalReviews.push({ on: '2026-03-11', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.lastActedOn = '2026-03-11';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-11')), '第六十四条第（一）项');
+    expect(refused.message).toContain('未明确放弃听证');
+    expect(refused.message).toContain('2026-03-17');
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-17')), '第六十四条第（一）项');
+    expect(checkTransition(c, decideInput, head('2026-03-18'))).toBe('decided');
+    c.record.statement = { ...c.record.statement, hearingWaived: true };
+    expect(checkTransition(c, decideInput, head('2026-03-11'))).toBe('decided');
+  });
+
+  it('Art. 63/64: a hearing waiver is recorded only after a notice that offered the hearing, and not once it was requested', () => {
+    const officer = guardContext({ actDate: '2026-03-11', actor: { userId: 11, roles: ['officer'] } });
+    const input: CaseActionInput = { action: 'recordStatement', waived: true, hearingWaived: true, content: '', reply: '' };
+    expect(refusal(() => checkTransition(notifiedCase(), input, officer)).code).toBe('VALIDATION');
+    const offered = notifiedCase(buildPenalty({ fineFen: 6_000_00 }), true);
+    expect(checkTransition(offered, input, officer)).toBe('notified');
+    offered.state = 'hearing';
+    offered.record.hearing = { requestedOn: '2026-03-11', hearingOn: null, noticeServedOn: null, noticeNumber: null, presiderId: null, presiderName: null, place: null, heldOn: null, record: null };
+    expectRule(() => checkTransition(offered, input, officer), '第六十五条');
+  });
+
   it('Art. 64: the hearing notice is served at least seven working days ahead, by a non-investigator presider', () => {
     const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
     c.state = 'hearing';

@@ -160,9 +160,32 @@ export const guards = {
           { statementEndsOn: notice.statementEndsOn },
         );
       }
-      if (notice.hearingOffered && !c.record.hearing && !waived && notice.hearingRequestEndsOn && g.actDate <= notice.hearingRequestEndsOn) {
-        throw ruleViolation(`听证申请期限至 ${notice.hearingRequestEndsOn} 届满，期满前不得作出处罚决定`, art('行政处罚法', 64, item(1)));
-      }
+    },
+  },
+  hearingWindowNotWaivedByStatement: {
+    id: 'hearingWindowNotWaivedByStatement',
+    article: art('行政处罚法', 64, item(1)),
+    check: (c, _i, g) => {
+      // Waiving 陈述申辩 (第六十二条) is not waiving 听证: only an express waiver of the hearing, or the end of the
+      // five-working-day request window (第六十四条第（一）项、第八十五条), lets the decision come before a possible request.
+      const notice = c.record.notice;
+      if (c.record.proposal?.kind !== 'penalty' || !notice?.hearingOffered || c.record.hearing || !notice.hearingRequestEndsOn) return;
+      if (c.record.statement?.hearingWaived === true || g.actDate > notice.hearingRequestEndsOn) return;
+      const statementOnly = c.record.statement?.waived === true ? '当事人仅放弃陈述申辩，未明确放弃听证；' : '';
+      throw ruleViolation(
+        `${statementOnly}听证申请期限至 ${notice.hearingRequestEndsOn} 届满，当事人未明确放弃听证的，期满前不得作出处罚决定`,
+        `${art('行政处罚法', 64, item(1))}、${articleLabel(85)}`,
+        { hearingRequestEndsOn: notice.hearingRequestEndsOn },
+      );
+    },
+  },
+  hearingWaiverOffered: {
+    id: 'hearingWaiverOffered',
+    article: art('行政处罚法', 63),
+    check: (c, input) => {
+      if (!need(input, 'recordStatement').hearingWaived) return;
+      if (!c.record.notice?.hearingOffered) throw validationError('事先告知未告知听证权利，无需记录放弃听证', { article: art('行政处罚法', 63) });
+      if (c.record.hearing) throw ruleViolation('当事人已申请听证，应当组织听证；不能在陈述申辩中记录放弃听证', `${art('行政处罚法', 64, item(6))}、${art('行政处罚法', 65)}`);
     },
   },
   hearingHeld: {
@@ -421,7 +444,7 @@ export const transitions: Record<CaseAction, Transition> = {
     guards: [guards.noticeNeedsPenalty, guards.twoCertifiedOfficers, recordGuards.lawfulService],
     to: goTo('notified'),
   },
-  recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [], to: same },
+  recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingWaiverOffered], to: same },
   revisePenalty: { from: ['reviewing', 'notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.noRaiseAfterStatement], to: same },
   requestHearing: { from: ['notified'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingOffered, guards.hearingRequestWindow], to: goTo('hearing') },
   scheduleHearing: {
@@ -445,6 +468,7 @@ export const transitions: Record<CaseAction, Transition> = {
     guards: [
       guards.decisionKindFitsState,
       guards.priorNoticeAndStatement,
+      guards.hearingWindowNotWaivedByStatement,
       guards.hearingHeld,
       guards.noRaiseAfterStatement,
       guards.legalReview,

@@ -24,7 +24,7 @@ export const noticeEffects = {
     await addService(s, 'priorNotice', record.notice.number, input.service);
   },
   recordStatement: async (s, input) => {
-    s.record.statement = { on: s.g.actDate, waived: input.waived, content: input.content, reply: input.reply };
+    s.record.statement = { on: s.g.actDate, waived: input.waived, content: input.content, reply: input.reply, hearingWaived: input.hearingWaived ?? false };
   },
   revisePenalty: async (s, input) => {
     const { record } = s;
