@@ -140,7 +140,7 @@ export const caseActionInput = z.discriminatedUnion('action', [
       .optional()
       .meta({ title: '当事人明确放弃听证', description: '已告知听证权利的，放弃陈述申辩不等于放弃听证；未明确放弃听证的，听证申请期限（告知后五个工作日）届满前不得作出决定（第六十四条第（一）项）' }),
     content: z.string().trim().max(5000).default('').meta({ title: '陈述申辩内容' }),
-    reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人陈述申辩的复核和答复（第四十五条）' }),
+    reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人提出的事实、理由和证据的复核意见；当事人提出陈述申辩的，记录复核意见后方可作出决定（第四十五条第一款）' }),
   }),
   z.object({
     action: z.literal('revisePenalty'),

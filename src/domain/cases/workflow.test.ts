@@ -160,6 +160,23 @@ describe('《行政处罚法》第四十四条、第四十五条、第六十二�
     expect(checkTransition(c, lower, guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } }))).toBe('notified');
   });
 
+  it('Art. 45: a statement that raises points needs a recorded 复核 opinion before the decision', () => {
+    const c = notifiedCase();
+    c.record.statement = { on: '2026-03-11', waived: false, content: '摊位系临时摆放，请求不予处罚', reply: '' };
+    c.lastActedOn = '2026-03-11';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
+    expect(refused.message).toContain('复核');
+    c.record.statement.reply = '   ';
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
+    c.record.statement.reply = '经复核，当事人所称临时摆放与现场检查笔录不符，不予采纳';
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+    // A waiver, or a statement with nothing in it, raises nothing to review.
+    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+    c.record.statement = { on: '2026-03-11', waived: false, content: '', reply: '' };
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
   it('Art. 44: a heavier penalty than notified needs a new notice even without a statement', () => {
     const c = notifiedCase();
     c.record.proposal!.penalty = buildPenalty({ fineFen: 2_500_00 });

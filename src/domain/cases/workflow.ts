@@ -179,6 +179,19 @@ export const guards = {
       );
     },
   },
+  statementReviewed: {
+    id: 'statementReviewed',
+    article: art('行政处罚法', 45, para(1)),
+    check: (c) => {
+      // A statement that raises points (not waived, content given) must be 复核ed, and the opinion recorded, before deciding.
+      const st = c.record.statement;
+      if (!st || st.waived || !st.content.trim() || st.reply.trim()) return;
+      throw ruleViolation(
+        '当事人提出了陈述、申辩，行政机关应当对其提出的事实、理由和证据进行复核；尚未记录复核意见，不得作出决定（请在“记录陈述申辩”中填写复核意见）',
+        art('行政处罚法', 45, para(1)),
+      );
+    },
+  },
   hearingWaiverOffered: {
     id: 'hearingWaiverOffered',
     article: art('行政处罚法', 63),
@@ -469,6 +482,7 @@ export const transitions: Record<CaseAction, Transition> = {
       guards.decisionKindFitsState,
       guards.priorNoticeAndStatement,
       guards.hearingWindowNotWaivedByStatement,
+      guards.statementReviewed,
       guards.hearingHeld,
       guards.noRaiseAfterStatement,
       guards.legalReview,
