@@ -267,6 +267,31 @@ describe('《行政处罚法》第五十七条 collective discussion', () => {
     c.record.collectiveDiscussion = { on: '2026-03-13', participants: ['陈建国', '李明', '张华'], conclusion: '同意处罚' };
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
   });
+
+  it('Art. 65/57: after a hearing, a required collective discussion held before it is no basis for the decision', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    c.record.hearing = { requestedOn: '2026-03-12', hearingOn: '2026-03-25', noticeServedOn: '2026-03-13', noticeNumber: null, presiderId: 40, presiderName: '何静', place: '听证室', heldOn: '2026-03-25', record: '当事人对事实无异议' };
+    c.record.collectiveDiscussion = { on: '2026-03-09', participants: ['陈建国', '李明', '张华'], conclusion: '同意处罚' };
+    c.record.legalReviews.push({ on: '2026-03-26', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    c.lastActedOn = '2026-03-26';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-27')), '第六十五条');
+    expect(refused.message).toContain('听证之前');
+    expect(refused.details?.article).toContain('第五十七条第二款');
+    // A discussion on the hearing day or later is the basis.
+    c.record.collectiveDiscussion = { on: '2026-03-25', participants: ['陈建国', '李明', '张华'], conclusion: '根据听证笔录，维持处罚' };
+    expect(checkTransition(c, decideInput, head('2026-03-27'))).toBe('decided');
+    // A discussion that is not required does not hold the decision back.
+    const small = notifiedCase(buildPenalty({ fineFen: 2_000_00, kinds: ['fine', 'suspendBusiness'] }), true);
+    small.party.kind = 'organization';
+    small.state = 'hearing';
+    small.record.hearing = { ...c.record.hearing };
+    small.record.collectiveDiscussion = { on: '2026-03-09', participants: ['陈建国', '李明', '张华'], conclusion: '同意' };
+    small.record.legalReviews.push({ on: '2026-03-26', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    small.lastActedOn = '2026-03-26';
+    const settings = resolveCaseSettings([{ collectiveDiscussionPenaltyKinds: [] }]);
+    expect(checkTransition(small, decideInput, head('2026-03-27', { settings }))).toBe('decided');
+  });
 });
 
 describe('《行政处罚法》第二十九条、第三十条、第三十三条', () => {

@@ -192,6 +192,24 @@ export const guards = {
       );
     },
   },
+  discussionAfterHearing: {
+    id: 'discussionAfterHearing',
+    article: `${art('行政处罚法', 65)}、${art('行政处罚法', 57, para(2))}`,
+    check: (c, _i, g) => {
+      // After a hearing the decision is made on the hearing record (第六十五条): a required collective discussion held
+      // before the hearing did not see it and is no basis for the decision — as with the legal review (currentLegalReview).
+      const heldOn = c.record.hearing?.heldOn;
+      const discussion = c.record.collectiveDiscussion;
+      if (!heldOn || !discussion || discussion.on >= heldOn) return;
+      const reasons = collectiveDiscussionReasons(c, g);
+      if (!reasons.length) return;
+      throw ruleViolation(
+        `听证于 ${heldOn} 举行，负责人集体讨论（${discussion.on}）在听证之前，不能作为听证后决定的依据；应当根据听证笔录重新集体讨论决定（${reasons.join('；')}）`,
+        `${art('行政处罚法', 65)}、${art('行政处罚法', 57, para(2))}`,
+        { reasons, hearingHeldOn: heldOn, discussedOn: discussion.on },
+      );
+    },
+  },
   hearingWaiverOffered: {
     id: 'hearingWaiverOffered',
     article: art('行政处罚法', 63),
@@ -487,6 +505,7 @@ export const transitions: Record<CaseAction, Transition> = {
       guards.noRaiseAfterStatement,
       guards.legalReview,
       guards.collectiveDiscussion,
+      guards.discussionAfterHearing,
       guards.noSecondFine,
       guards.notUnderFourteen,
       guards.educationRecorded,
