@@ -250,6 +250,17 @@ describe('《行政处罚法》第六十三条、第六十四条、第六十五�
     expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 12, place: '第一听证室' }, officer), '第六十四条第（四）项');
   });
 
+  it('Art. 64 (2) with 民事诉讼法第九十五条: a hearing notice by announcement counts from thirty days after publication', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    const officer = guardContext({ actDate: '2026-03-18', actor: { userId: 11, roles: ['officer'] } });
+    const service = { method: 'announcement' as const, announcementReason: '当事人下落不明，直接送达、邮寄送达均未成功' };
+    // Published Wed 03-18, served Fri 04-17; seven working days before a hearing on 03-27 have long passed.
+    const refused = expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室', service }, officer), '第六十四条');
+    expect(refused.message).toContain('2026-04-17');
+    expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-05-20', presiderId: 40, place: '第一听证室', service }, officer)).toBe('hearing');
+  });
+
   it('Art. 65: after a hearing request, no decision until the hearing was held', () => {
     const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
     c.state = 'hearing';

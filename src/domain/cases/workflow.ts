@@ -30,6 +30,7 @@ import {
   deadlineFor,
   lateFeeFen,
   periodsFor,
+  serviceEffectiveOn,
 } from './rules.ts';
 import type { CaseGuard, CaseSnapshot, GuardContext } from './snapshot.ts';
 
@@ -110,11 +111,14 @@ export const guards = {
     id: 'hearingNoticeAhead',
     article: art('行政处罚法', 64, item(2)),
     check: (_c, input, g) => {
-      const { hearingOn } = need(input, 'scheduleHearing');
+      const { hearingOn, service } = need(input, 'scheduleHearing');
       const latest = latestAdvanceDate(g.calendar, hearingOn, periodsFor(g.settings).hearingNotice);
-      if (g.actDate > latest) {
+      // A notice by announcement reaches the party only thirty days after publication (《民事诉讼法》第九十五条).
+      const servedOn = service ? serviceEffectiveOn(g.calendar, service.method, g.actDate) : g.actDate;
+      if (servedOn > latest) {
+        const byAnnouncement = servedOn === g.actDate ? '' : `（公告送达自发出公告之日起经过三十日，即 ${servedOn} 方视为送达）`;
         throw ruleViolation(
-          `应当在举行听证的七个工作日前通知当事人：听证定于 ${hearingOn}，最迟应于 ${latest} 送达听证通知`,
+          `应当在举行听证的七个工作日前通知当事人：听证定于 ${hearingOn}，最迟应于 ${latest} 送达听证通知${byAnnouncement}`,
           `${art('行政处罚法', 64, item(2))}、${articleLabel(85)}`,
           { latestNoticeOn: latest },
         );

@@ -339,6 +339,14 @@ describe('enforcement and side steps on the database', () => {
     expect((await getCase(ctx, w.head, c.id, now)).payment).toMatchObject({ lateFeeFen: 180_00, owedFen: 2_180_00 });
   });
 
+  it('Art. 45/64 with 民事诉讼法第九十五条: a prior notice served by announcement starts the statement and hearing-request periods thirty days after publication', async () => {
+    let c = await toReview(8_000_00);
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify', service: { method: 'announcement', announcementReason: '当事人下落不明，直接送达、邮寄送达均被退回' } });
+    // Published Tue 03-10, served Thu 04-09: three working days to Tue 04-14, five to Thu 04-16 (Art. 85).
+    expect(c.record.notice).toMatchObject({ servedOn: '2026-03-10', statementEndsOn: '2026-04-14', hearingRequestEndsOn: '2026-04-16' });
+  });
+
   it('Art. 56: 先行登记保存 needs a head approval and a decision within 7 working days', async () => {
     let c = await registerClue(ctx, w.officerA, clue());
     c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
