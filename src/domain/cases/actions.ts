@@ -133,9 +133,14 @@ export const caseActionInput = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('recordStatement'),
     on,
-    waived: z.boolean().default(false).meta({ title: '当事人明确放弃陈述申辩', description: '放弃后即可作出决定（第六十二条）' }),
+    waived: z.boolean().default(false).meta({ title: '当事人明确放弃陈述申辩', description: '放弃后即可作出决定（第六十二条）；告知听证权利的，还须另行放弃听证或待听证申请期限届满' }),
+    /** 放弃听证 (《行政处罚法》第六十四条第（一）项): separate from waiving the statement; only after a notice that offered a hearing. */
+    hearingWaived: z
+      .boolean()
+      .optional()
+      .meta({ title: '当事人明确放弃听证', description: '已告知听证权利的，放弃陈述申辩不等于放弃听证；未明确放弃听证的，听证申请期限（告知后五个工作日）届满前不得作出决定（第六十四条第（一）项）' }),
     content: z.string().trim().max(5000).default('').meta({ title: '陈述申辩内容' }),
-    reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人陈述申辩的复核和答复（第四十五条）' }),
+    reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人提出的事实、理由和证据的复核意见；当事人提出陈述申辩的，记录复核意见后方可作出决定（第四十五条第一款）' }),
   }),
   z.object({
     action: z.literal('revisePenalty'),

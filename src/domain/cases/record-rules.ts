@@ -40,10 +40,16 @@ export function assertRecordTimes(startAt: string, endAt: string, actDate: IsoDa
  * 《行政处罚法》第六十一条: documents are served as the 民事诉讼法 provides — left at the address only before a witness
  * (《民事诉讼法》第八十九条) — and electronically only with the party's consent and a signed confirmation (第二款).
  */
-export function assertLawfulService(service: Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined): void {
+export function assertLawfulService(service: Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent' | 'announcementReason'> | undefined): void {
   if (!service) return;
   if (service.method === 'electronic' && !service.electronicConsent) {
     throw ruleViolation('电子送达须经当事人同意并签订确认书，请填写确认书', art('行政处罚法', 61, para(2)));
+  }
+  if (service.method === 'announcement' && !service.announcementReason?.trim()) {
+    throw ruleViolation(
+      '公告送达仅适用于受送达人下落不明或者用其他方式无法送达的情形，请写明其他送达方式无法送达的情况',
+      `${art('行政处罚法', 61)}、${artFull('民事诉讼法', 95)}`,
+    );
   }
   if (service.method === 'left' && !service.witness) {
     throw ruleViolation('留置送达须有见证人在场并在送达回证上签名，请填写见证人', `${art('行政处罚法', 61)}、${artFull('民事诉讼法', 89)}`);
@@ -137,7 +143,8 @@ export function assertReminderDue(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn
  */
 export function assertCourtEnforcementDue(c: Pick<CaseSnapshot, 'record'>, on: IsoDate, calendar: WorkCalendar): void {
   const art53 = `${artFull('行政强制法', 53)}、${artFull('行政诉讼法', 46)}`;
-  const decisionServed = c.record.service?.on;
+  // Service by announcement counts from the day it takes effect (《民事诉讼法》第九十五条).
+  const decisionServed = c.record.service?.effectiveOn ?? c.record.service?.on;
   if (!decisionServed) throw ruleViolation('处罚决定书尚未送达，不能申请人民法院强制执行', art53);
   const remediesEnd = nextWorkingDayOnOrAfter(calendar, addMonths(decisionServed, 6));
   if (on <= remediesEnd) {
@@ -156,7 +163,7 @@ export function assertCourtEnforcementDue(c: Pick<CaseSnapshot, 'record'>, on: I
   }
 }
 
-function serviceOf(input: CaseActionInput): Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined {
+function serviceOf(input: CaseActionInput): Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent' | 'announcementReason'> | undefined {
   if (input.action === 'serve') return input;
   if (input.action === 'notify' || input.action === 'scheduleHearing' || input.action === 'orderCorrection' || input.action === 'remindPayment') return input.service;
   return undefined;

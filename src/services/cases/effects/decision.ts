@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../../domain/cases/model.ts';
 import { assertDecisionChange } from '../../../domain/cases/record-rules.ts';
-import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
+import { deadlineFor, paymentDueOn, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, meetDeadlines, setDeadline } from '../case-store.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
@@ -78,11 +78,13 @@ export const decisionEffects = {
   serve: async (s, input) => {
     const { tx, record, g, row } = s;
     const on = g.actDate;
-    record.service = { on, method: input.method };
+    // 公告送达 takes effect thirty days after publication (《民事诉讼法》第九十五条); the payment period runs from then.
+    const effectiveOn = serviceEffectiveOn(g.calendar, input.method, on);
+    record.service = { on, method: input.method, effectiveOn, ...(input.announcementReason ? { announcementReason: input.announcementReason } : {}) };
     await meetDeadlines(tx, row.id, ['service'], { on: s.g.actDate, at: s.now });
     const fine = record.decision?.penalty?.fineFen ?? 0;
     if (fine > 0) {
-      const due = paymentDueOn(g.calendar, on, null);
+      const due = paymentDueOn(g.calendar, effectiveOn, null);
       s.columns.paymentDueOn = due;
       await setDeadline(tx, row, 'payment', due);
       s.details.paymentDueOn = due;
