@@ -331,7 +331,7 @@ function demoCases(): DemoCase[] {
         }),
         s('2026-05-06', 'head.donghu', {
           action: 'collectiveDiscussion',
-          participants: ['陈建国', '李卫东', '王秀梅'],
+          participantIds: ['head.donghu', 'deputy.donghu', 'deputy2.donghu', 'chief.donghu'],
           conclusion: '同意按建设工程造价百分之五处以罚款。',
           startAt: '2026-05-06T15:00',
           endAt: '2026-05-06T15:50',
@@ -673,7 +673,7 @@ function demoCases(): DemoCase[] {
         investigate('2026-09-29', 'liuyang'),
         ev('2026-09-29', 'liuyang', 'onSiteRecord', '现场检查笔录', '【演示数据】工地土方作业未湿法作业，出入口无冲洗。', '科技园三期工地'),
         propose('2026-10-20', 'liuyang', '当事人未采取有效防尘降尘措施，且经责令改正后仍未全部整改，情节较重。', penalty(['fine', 'suspendBusiness'], 80000, '罚款人民币80000元，并责令停工整治', `${DQ}第一百一十五条第一款`)),
-        s('2026-10-21', 'head.xishan', { action: 'collectiveDiscussion', participants: ['杨帆', '许文', '高明'], conclusion: '同意处罚意见。' }),
+        s('2026-10-21', 'head.xishan', { action: 'collectiveDiscussion', participantIds: ['head.xishan', 'deputy.xishan', 'deputy2.xishan', 'chief.xishan'], conclusion: '同意处罚意见。' }),
         notify('2026-10-22', 'liuyang'),
         s('2026-10-26', 'liuyang', { action: 'requestHearing' }),
         s('2026-11-06', 'liuyang', { action: 'scheduleHearing', hearingOn: '2026-11-18', presiderId: 'reviewer.xishan', place: '西山区城市管理和综合行政执法局听证室' }),

@@ -54,6 +54,9 @@ const demoUsers: DemoUser[] = [
   { org: 'city', username: 'supervisor', displayName: '周敏', roles: ['supervisor'] },
   { org: 'city', username: 'clerk', displayName: '吴芳', roles: ['clerk'] },
   { org: 'donghu', username: 'head.donghu', displayName: '陈建国', roles: ['head'], certificateNo: '53990219000101', certificateValidUntil: '2029-06-30' },
+  // Deputy directors: with the director, the heads who discuss major cases together (《行政处罚法》第五十七条第二款).
+  { org: 'donghu', username: 'deputy.donghu', displayName: '王秀梅', roles: ['head'], certificateNo: '53990219000103', certificateValidUntil: '2029-06-30' },
+  { org: 'donghu', username: 'deputy2.donghu', displayName: '张立新', roles: ['head'], certificateNo: '53990219000104', certificateValidUntil: '2029-06-30' },
   { org: 'donghu', username: 'reviewer.donghu', displayName: '林晓', roles: ['reviewer'], certificateNo: '53990219000102', certificateValidUntil: '2028-12-31' },
   { org: 'donghu', username: 'admin.donghu', displayName: '黄涛', roles: ['admin'] },
   { org: 'donghu-brigade', username: 'wanglei', displayName: '王磊', roles: ['officer'], certificateNo: '53990219000201', certificateValidUntil: '2028-12-31' },
@@ -65,6 +68,8 @@ const demoUsers: DemoUser[] = [
   { org: 'nanhu', username: 'zhengyu', displayName: '郑宇', roles: ['officer'], certificateNo: '53990219000301', certificateValidUntil: '2028-03-31' },
   { org: 'nanhu', username: 'fengjie', displayName: '冯洁', roles: ['officer'], certificateNo: '53990219000302', certificateValidUntil: '2028-03-31' },
   { org: 'xishan', username: 'head.xishan', displayName: '杨帆', roles: ['head'], certificateNo: '53990319000101', certificateValidUntil: '2029-06-30' },
+  { org: 'xishan', username: 'deputy.xishan', displayName: '高明', roles: ['head'], certificateNo: '53990319000103', certificateValidUntil: '2029-06-30' },
+  { org: 'xishan', username: 'deputy2.xishan', displayName: '宋志远', roles: ['head'], certificateNo: '53990319000104', certificateValidUntil: '2029-06-30' },
   { org: 'xishan', username: 'reviewer.xishan', displayName: '何静', roles: ['reviewer'], certificateNo: '53990319000102', certificateValidUntil: '2028-12-31' },
   { org: 'xishan-brigade', username: 'liuyang', displayName: '刘洋', roles: ['officer'], certificateNo: '53990319000201', certificateValidUntil: '2028-12-31' },
   { org: 'xishan-brigade', username: 'maqiang', displayName: '马强', roles: ['officer'], certificateNo: '53990319000202', certificateValidUntil: '2028-12-31' },

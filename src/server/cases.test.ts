@@ -116,7 +116,7 @@ describe('enforcement cases over HTTP', () => {
       findings: '当事人在禁止区域露天烧烤，事实清楚，证据确凿。',
       proposal: { kind: 'penalty', penalty: fine(8000, ['fine', 'confiscateProperty']) },
     });
-    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participants: ['陈建国', '李卫东', '王秀梅'], conclusion: '同意处罚意见。' });
+    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participantIds: [await id('head.donghu'), await id('deputy.donghu'), await id('deputy2.donghu'), await id('chief.donghu')], conclusion: '同意处罚意见。' });
     today = '2026-03-04';
     c = await step('wanglei', c, { action: 'notify' });
     expect(c.record.notice).toMatchObject({ hearingOffered: true, statementEndsOn: '2026-03-09', hearingRequestEndsOn: '2026-03-11' });

@@ -86,10 +86,26 @@ const discretionDetails = z.strictObject({
   explanation: z.string(),
 });
 
+/**
+ * The fine checked against the power-list item's 法定处罚幅度 (services/discretion/case-discretion.ts
+ * `statutoryDetails`): the range for the party in 分 (null when the text could not be read), the outcome and why.
+ */
+const statutoryRangeDetails = z.strictObject({
+  text: z.string(),
+  range: z.strictObject({ minFen: z.number(), maxFen: z.number() }).nullable(),
+  status: z.enum(['within', 'reduced', 'unchecked', 'noFine']),
+  reductionGrounds: z.array(z.string()),
+  warnings: z.array(z.string()),
+  message: z.string(),
+});
+
+/** Grounds the recorded facts give for a lighter penalty (第三十条 ages 14–17, 第三十一条第二句), noted with the penalty. */
+const lighterGrounds = z.array(z.string());
+
 /** What each action adds to its record beyond its input (`s.details.*` in services/cases): numbers, due dates. */
 const transitionDetails = {
   file: { decisionDueOn: isoDate },
-  closeInvestigation: { discretion: discretionDetails },
+  closeInvestigation: { discretion: discretionDetails, statutoryRange: statutoryRangeDetails, lighterGrounds },
   notify: {
     notice: z.strictObject({
       number: z.string(),
@@ -99,9 +115,9 @@ const transitionDetails = {
       hearingRequestEndsOn: isoDate.nullable(),
     }),
   },
-  revisePenalty: { discretion: discretionDetails },
+  revisePenalty: { discretion: discretionDetails, statutoryRange: statutoryRangeDetails, lighterGrounds },
   scheduleHearing: { noticeNumber: z.string() },
-  decide: { decisionNumber: z.string().nullable(), discretion: discretionDetails, serviceDueOn: isoDate, publicityDue: z.literal(true), transferLetterNumber: z.string() },
+  decide: { decisionNumber: z.string().nullable(), discretion: discretionDetails, statutoryRange: statutoryRangeDetails, lighterGrounds, serviceDueOn: isoDate, publicityDue: z.literal(true), transferLetterNumber: z.string() },
   serve: { paymentDueOn: isoDate },
   recordPayment: { owedAfterFen: count },
   handOverCash: { handoverDueOn: isoDate, handedOverLate: z.boolean(), depositDueOn: isoDate },
@@ -200,7 +216,7 @@ export const auditEvents = {
   /** A simple-procedure decision made on the spot (《行政处罚法》第五十一条、第五十二条): input, 行政行为码, decision number, payment due date. */
   'case.simpleDecision': event(
     '当场作出简易程序处罚决定',
-    z.strictObject({ ...onSpotInput.omit({ party: true }).shape, actCode: z.string(), decisionNumber: z.string(), paymentDueOn: isoDate.nullable(), party: partyRef }),
+    z.strictObject({ ...onSpotInput.omit({ party: true }).shape, actCode: z.string(), decisionNumber: z.string(), paymentDueOn: isoDate.nullable(), party: partyRef, statutoryRange: statutoryRangeDetails.optional() }),
   ),
   /** An evidence item was recorded: kind, act, title, file name and type, SM3 digest and size, collectors, date, place, 证明对象. */
   'case.evidence': event(

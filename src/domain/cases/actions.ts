@@ -115,7 +115,14 @@ export const caseActionInput = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('collectiveDiscussion'),
     on,
-    participants: z.array(z.string().trim().min(2, '参加人姓名至少 2 个字')).min(3, '集体讨论至少三名负责人参加').meta({ title: '参加讨论的负责人', description: '至少三名' }),
+    /** Users, not typed names: the heads (负责人) of the case's unit or above take part; anyone else chosen is 列席. */
+    participantIds: z
+      .array(userId)
+      .min(3, '集体讨论至少三名负责人参加')
+      .max(20)
+      .meta({ title: '参加讨论人员', description: '从本单位及上级单位的负责人中选择，至少三名负责人；选择的其他人员记为列席（第五十七条第二款）' }),
+    /** 列席 who are not users of the system (e.g. the legal adviser): never counted as 负责人. */
+    attendees: z.array(text('列席人员', 40)).max(20).optional().meta({ title: '其他列席人员', description: '不是本系统用户的列席人员姓名（如法律顾问），不计入负责人' }),
     conclusion: text('讨论结论'),
     /** 集体讨论笔录 (第五十七条第二款): the head taking this step presides. */
     startAt: localDateTimeInput('讨论开始时间').optional(),

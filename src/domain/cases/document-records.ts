@@ -103,6 +103,10 @@ export interface HearingDetails {
 
 /** 集体讨论笔录 particulars (《行政处罚法》第五十七条第二款). */
 export interface DiscussionDetails {
+  /** The heads who took part, as users (`participants` keeps their names); absent on records from before. */
+  participantRefs?: PersonRef[];
+  /** 列席: users who are not heads of the case's unit or above, and named non-users. */
+  attendees?: string[];
   host?: PersonRef;
   startAt?: string | null;
   endAt?: string | null;

@@ -103,6 +103,38 @@ export function assertPresiderNotInvestigator(officers: readonly OfficerOnCase[]
   }
 }
 
+// ——— 第五十七条第二款: collective discussion by the heads ———
+
+/** At least this many heads (负责人) discuss a case together (the local rule the schema has always kept). */
+export const MIN_DISCUSSION_HEADS = 3;
+
+/** A user chosen for a collective discussion, with the path of their organization. */
+export interface DiscussionCandidate {
+  id: number;
+  name: string;
+  roles: readonly string[];
+  organizationPath: string;
+}
+
+/**
+ * 《行政处罚法》第五十七条第二款: 行政机关的负责人应当集体讨论决定. Who counts: a user holding the head role in the case's
+ * own unit or a unit above it (its path is a prefix of the case unit's); everyone else chosen sits in as 列席. Refuses
+ * when fewer than MIN_DISCUSSION_HEADS heads remain, naming those recorded as 列席.
+ */
+export function discussionMembers(caseOrgPath: string, chosen: readonly DiscussionCandidate[]): { heads: { id: number; name: string }[]; attendees: { id: number; name: string }[] } {
+  const isHead = (u: DiscussionCandidate) => u.roles.includes('head') && caseOrgPath.startsWith(u.organizationPath);
+  const heads = chosen.filter(isHead).map(({ id, name }) => ({ id, name }));
+  const attendees = chosen.filter((u) => !isHead(u)).map(({ id, name }) => ({ id, name }));
+  if (heads.length < MIN_DISCUSSION_HEADS) {
+    throw ruleViolation(
+      `集体讨论须有至少${MIN_DISCUSSION_HEADS}名本单位或上级单位的负责人参加，所选人员中负责人只有${heads.length}名${attendees.length ? `（${attendees.map((a) => a.name).join('、')}不是本单位或上级单位的负责人，只能列席）` : ''}`,
+      art('行政处罚法', 57, para(2)),
+      { heads: heads.map((h) => h.id), attendees: attendees.map((a) => a.id) },
+    );
+  }
+  return { heads, attendees };
+}
+
 // ——— 第六十三条: hearing rights ———
 
 /** Why the party must be told of hearing rights, or [] (《行政处罚法》第六十三条第一款). */

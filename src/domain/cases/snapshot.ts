@@ -11,6 +11,7 @@ import type { ReviewChecklist } from './legal-review.ts';
 import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, HearingDetails, TransferDetails } from './document-records.ts';
 import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
 import type { CaseSettings } from './settings.ts';
+import type { CaseFactsInput } from '../discretion/case-penalty.ts';
 
 export interface OfficerOnCase {
   userId: number;
@@ -47,6 +48,11 @@ export interface CaseRecord extends DocumentRecords {
   decline: { on: IsoDate; reason: string } | null;
   investigation: { startedOn: IsoDate | null; closedOn: IsoDate | null; findings: string | null; discretionReason?: string | null };
   proposal: Proposal | null;
+  /**
+   * The facts the law and the discretion benchmark grade by (《行政处罚法》第三十条至第三十四条), as last entered with
+   * the proposal or a revision; absent on older records (a benchmark case then has them in case_discretion).
+   */
+  discretionFacts?: CaseFactsInput | null;
   flags: CaseFlags;
   /** Reviews recorded before the checklist existed have none. */
   legalReviews: { on: IsoDate; reviewerId: number; reviewerName: string; passed: boolean; opinion: string; checklist?: ReviewChecklist }[];

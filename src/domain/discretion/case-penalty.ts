@@ -8,12 +8,17 @@
  *             a penalty proposal is refused
  *   《行政处罚法》第三十四条, 国办发〔2022〕27号: a fine outside the benchmark range needs a written reason and then
  *             legal review (checkProposal)
+ *
+ * And, benchmark or not, the statute's own no-penalty grounds as the exemption engine reads the recorded facts
+ * (assertPenaltyLawful): 第三十条 under 14, 第三十一条第一句 unable to recognise or control the act, 第三十三条第一款
+ * minor + corrected + no harm, 第三十三条第二款 no fault proved, 第三十六条 beyond limitation.
  */
 import type { z } from 'zod';
 import { AppError, ruleViolation } from '../errors.ts';
 import { articles } from './config.ts';
 import type { PenaltyAssessment, ProposalCheck } from './engine.ts';
 import { assessPenalty, checkProposal } from './engine.ts';
+import { assessExemption } from './exemption.ts';
 import type { BenchmarkItem, CaseFacts } from './model.ts';
 import { CaseFactsSchema } from './model.ts';
 import { sourceTitle } from './versions.ts';
@@ -78,4 +83,23 @@ export function applyBenchmark(item: BenchmarkItem, facts: CaseFacts, proposal: 
     rangeFen: { minFen: toFen(check.range.min), maxFen: toFen(check.range.max) },
     outsideRangeReason: check.withinRange ? null : (check.reason ?? null),
   };
+}
+
+/**
+ * Whether the recorded facts allow a penalty at all. The exemption engine's verdict on the statute's grounds
+ * (exemption.ts; the local exemption lists are for the officer's preview): a mandatory one (应当不予行政处罚) refuses
+ * the penalty proposal or decision (RULE_VIOLATION citing its article). Returns the grounds that only make the
+ * penalty lighter (第三十条 ages 14–17: 应当; 第三十一条第二句 limited capacity: 可以), for the step to warn about.
+ */
+export function assertPenaltyLawful(facts: CaseFacts): string[] {
+  const verdict = assessExemption([], facts);
+  const mandatory = verdict.grounds.filter((g) => g.origin === 'statute' && g.mandatory);
+  if (mandatory.length > 0) {
+    throw ruleViolation(
+      `依据已录入的裁量事实，本案应当不予行政处罚（${mandatory.map((g) => `${g.text}，${g.article}`).join('；')}），不能提出或作出处罚；请将处理意见改为不予行政处罚并记录教育情况（${articles.education}）`,
+      [...new Set(mandatory.map((g) => g.article))].join('、'),
+      { grounds: mandatory.map((g) => g.text) },
+    );
+  }
+  return verdict.lighter;
 }

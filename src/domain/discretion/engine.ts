@@ -151,12 +151,20 @@ function describeComputation(tier: Tier, facts: CaseFacts): string | undefined {
   return used.length > 0 ? `按${used.join('、')}计算` : undefined;
 }
 
-function reductionGroundsOf(facts: CaseFacts, consumed: Set<string>): string[] {
+function reductionGroundsOf(facts: CaseFacts, consumed: ReadonlySet<string>): string[] {
   const grounds = (facts.mitigating ?? []).filter((m) => !consumed.has(m)).map((m) => `${articles.mitigation}：${mitigatingLabels[m]}`);
   if (facts.partyKind === 'person' && facts.age !== undefined && facts.age >= discretionRules.noPenaltyBelowAge && facts.age < discretionRules.lighterBelowAge) {
     grounds.push(`${articles.minors}：已满十四周岁不满十八周岁的未成年人有违法行为的，应当从轻或者减轻行政处罚`);
   }
   return grounds;
+}
+
+/**
+ * Every ground the facts give for a reduced penalty (减轻, below the statutory minimum): 第三十二条 circumstances and
+ * 第三十条 ages 14–17. Unlike a tier's mitigation, none is "already priced in": the statutory minimum is the law's.
+ */
+export function reductionGrounds(facts: CaseFacts): string[] {
+  return reductionGroundsOf(facts, new Set());
 }
 
 /**

@@ -3,7 +3,8 @@
  * (首违不罚清单, 轻微免罚清单 …) add local commitments on top of them.
  *
  *   第三十条  under 14: no penalty (14–18: lighter or reduced — reported, not an exemption)
- *   第三十一条 a mentally ill or intellectually disabled person unable to recognise or control the act: no penalty
+ *   第三十一条 a mentally ill or intellectually disabled person unable to recognise or control the act: no penalty;
+ *             one who had not wholly lost that ability: may be lighter or reduced (reported, not an exemption)
  *   第三十三条第一款 minor + corrected in time + no harm: no penalty (mandatory);
  *             first violation + slight harm + corrected in time: may be waived (discretionary)
  *   第三十三条第二款 no fault proven: no penalty
@@ -49,6 +50,9 @@ export interface ExemptionAssessment {
   commitmentRequired: boolean;
   explanation: string;
 }
+
+/** 《行政处罚法》第三十一条第二句: a lighter or reduced penalty is possible, not required. */
+export const limitedCapacityGround = `${articles.mentalState}第二句：尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的，可以从轻或者减轻行政处罚`;
 
 interface StatutoryGround {
   article: string;
@@ -158,6 +162,9 @@ export function assessExemption(items: ExemptionItem[], rawFacts: CaseFacts): Ex
   const lighter: string[] = [];
   if (facts.partyKind === 'person' && facts.age !== undefined && facts.age >= discretionRules.noPenaltyBelowAge && facts.age < discretionRules.lighterBelowAge) {
     lighter.push(`${articles.minors}：已满十四周岁不满十八周岁的未成年人有违法行为的，应当从轻或者减轻行政处罚`);
+  }
+  if (facts.partyKind === 'person' && facts.limitedCapacity === true && facts.mentalIncapacity !== true) {
+    lighter.push(limitedCapacityGround);
   }
   const outcome = grounds.some((g) => g.mandatory) ? 'noPenalty' : grounds.length > 0 ? 'mayWaive' : 'none';
   const commitmentRequired = grounds.some((g) => g.commitmentRequired === true);

@@ -309,7 +309,11 @@ export const CaseFactsSchema = z.object({
   aggravating: z.array(AggravatingCircumstanceSchema).optional(),
   /** Age at the time of the violation, for natural persons (《行政处罚法》第三十条). */
   age: z.number().int().nonnegative().max(150).optional(),
+  /** 《行政处罚法》第三十一条第一句: a mentally ill or intellectually disabled person unable to recognise or control the act. */
   mentalIncapacity: z.boolean().optional(),
+  /** 第三十一条第二句: one who had not wholly lost that ability (可以从轻或者减轻). */
+  limitedCapacity: z.boolean().optional(),
+  /** 第三十三条第二款: evidence sufficient to prove no subjective fault. */
   noFault: z.boolean().optional(),
   beyondLimitation: z.boolean().optional(),
   cooperative: z.boolean().optional(),

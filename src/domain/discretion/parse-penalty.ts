@@ -86,7 +86,7 @@ function stripPrefixes(segment: string, ctx: Context): ParseResult<string> {
   let rest = segment.replace(/^(?:并|除|另)?(?:可以)?/, '');
   for (let guard = 0; guard < 4; guard++) {
     const before = rest;
-    const party = /^对([^处按以给，]{1,8}?)(?=处|按|给予|并处)/.exec(rest) ?? /^(单位|个人)(?=\d|[零一二两三四五六七八九十]|处|情节|按)/.exec(rest);
+    const party = /^对([^处按以给，]{1,8}?)(?=(?:可以)?(?:处|按|给予|并处))/.exec(rest) ?? /^(单位|个人)(?=\d|[零一二两三四五六七八九十]|处|情节|按)/.exec(rest);
     if (party) {
       const word = party[1] ?? '';
       const kind = partyWords[word];

@@ -229,6 +229,20 @@ export const discretionPreview = z.object({
     .object({ accepted: z.boolean(), withinRange: z.boolean().nullable(), requiresLegalReview: z.boolean(), message: z.string(), article: z.string().nullable() })
     .nullable(),
   exemption: exemptionAssessmentView.nullable(),
+  /**
+   * The power-list item's 法定处罚幅度 for this party (statutory-limit.ts): the range in 元 (null when the text cannot
+   * be read — then `warnings` say so) and, when `fineFen` is given, whether that fine is lawful (`accepted`).
+   */
+  statutory: z
+    .object({
+      text: z.string(),
+      range: yuanRange.nullable(),
+      status: z.enum(['within', 'reduced', 'unchecked', 'noFine']).nullable(),
+      accepted: z.boolean().nullable(),
+      message: z.string().nullable(),
+      warnings: z.array(z.string()),
+    })
+    .nullable(),
   similarCases: z.array(similarCase),
 });
 export type DiscretionPreview = z.infer<typeof discretionPreview>;

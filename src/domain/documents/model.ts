@@ -256,7 +256,10 @@ export interface CollectiveDiscussion {
   end: LocalDateTime;
   place: string;
   host: string;
+  /** The heads (负责人) who discussed and decided. */
   participants: string[];
+  /** 列席: others present who did not decide (optional; older records have none). */
+  attendees?: string[];
   recorder: string;
   /** 案情汇报: who reported. */
   reporter: string;

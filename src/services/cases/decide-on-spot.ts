@@ -22,6 +22,7 @@ import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
 import { validationError } from '../../domain/errors.ts';
 import { caseParties, cases } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
+import { checkCaseStatutoryLimit, lawFacts, statutoryDetails } from '../discretion/case-discretion.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
@@ -54,6 +55,9 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     assertSimpleProcedureAllowed(input.penalty, party.kind);
     assertTwoCertifiedOfficers(await loadOfficers(tx, input.officerIds, null), today);
     assertNotUnderFourteen(party, act, input.penalty);
+    // 法定处罚幅度 of the violation: never above it, and on the spot never below it (no 减轻 in the simple procedure).
+    const lawful = { caseId: 0, organizationId: org.id, orgPath: org.path, party, powerItemId: input.powerItemId, actStartedOn: input.actStartedOn };
+    const statutory = await checkCaseStatutoryLimit(tx, input.powerItemId, await lawFacts(tx, lawful, undefined), input.penalty.fineFen, { simpleProcedure: true });
     assertNoSecondFine(input.penalty, act, await loadPriorFines(tx, 0, party.identityKey, input.powerItemId));
 
     const resolved = await settingsFor(tx, org);
@@ -114,7 +118,7 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
         subjectType: 'case',
         subjectId: created.id,
         organizationId: org.id,
-        change: { ...auditable, actCode, decisionNumber: number, paymentDueOn: dueOn, party: { kind: party.kind, name: party.name } },
+        change: { ...auditable, actCode, decisionNumber: number, paymentDueOn: dueOn, party: { kind: party.kind, name: party.name }, ...(statutory ? { statutoryRange: statutoryDetails(statutory) } : {}) },
       },
       now,
     );

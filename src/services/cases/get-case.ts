@@ -22,6 +22,7 @@ import {
 import { fineInForceFen } from '../../domain/cases/record-rules.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
+import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
 import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
@@ -62,6 +63,16 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   }
   if (decidedFine > 0 && paid > fine && record.decision?.status !== 'inForce') {
     warnings.push(`已缴 ${(paid / 100).toFixed(2)} 元，超过处罚决定${record.decision?.status === 'revoked' ? '撤销' : '变更'}后应缴的 ${(fine / 100).toFixed(2)} 元，多缴部分应当依法退还（《行政复议法》第七十二条第二款）`);
+  }
+  // 第三十一条第二句: the law permits, not requires, a lighter penalty — the deciding head must weigh it.
+  if (record.discretionFacts?.limitedCapacity && snapshotParty.kind === 'person' && !record.discretionFacts.mentalIncapacity) {
+    warnings.push('当事人为尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人，可以从轻或者减轻行政处罚（《行政处罚法》第三十一条）');
+  }
+  // 法定处罚幅度 that cannot be read: a proposed or decided fine was not compared with it (statutory-limit.ts).
+  const finedPenalty = record.decision?.penalty ?? record.proposal?.penalty ?? null;
+  if (item && (finedPenalty?.fineFen ?? 0) > 0) {
+    const found = statutoryFineRange(item.statutoryRange, snapshotParty.kind, record.discretionFacts?.quantities);
+    if (found.warning) warnings.push(`「${item.name}」：${found.warning}`);
   }
   const valid = officers.filter((o) => !o.recused && o.certificateValidUntil !== null && o.certificateValidUntil >= today);
   if (row.officerIds.length && valid.length < 2 && !['closed', 'archived', 'declined', 'withdrawn', 'transferred', 'terminated'].includes(state)) {

@@ -1,18 +1,18 @@
 /**
  * One step of the case workflow as its effects see it (the step runner, ../kernel/run-step.ts, builds it), and the
- * look-ups effects share: the people a step names (officers, presiders, approving heads) and the discretion
- * benchmark applied to a penalty. Imported by transition-case.ts and by every effects/<stage>.ts.
+ * look-ups effects share: the people a step names (officers, presiders, approving heads) and the law and the
+ * discretion benchmark applied to a penalty. Imported by transition-case.ts and by every effects/<stage>.ts.
  */
 import { eq, inArray } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import type { CaseAction, CaseActionInput } from '../../domain/cases/actions.ts';
 import type { CaseState, Penalty } from '../../domain/cases/model.ts';
 import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
-import type { CaseFactsInput } from '../../domain/discretion/index.ts';
+import { assertPenaltyLawful, type CaseFactsInput } from '../../domain/discretion/index.ts';
 import { validationError } from '../../domain/errors.ts';
 import type { Transaction } from '../../db/connect.ts';
 import { type cases, organizations, users } from '../../db/schema.ts';
-import { applyCaseDiscretion } from '../discretion/case-discretion.ts';
+import { applyCaseDiscretion, checkCaseStatutoryLimit, lawFacts, statutoryDetails, storedFactsInput } from '../discretion/case-discretion.ts';
 import type { StepBase } from '../kernel/run-step.ts';
 import type { CaseRow, Organization, PartyRow, ResolvedSettings } from './case-store.ts';
 
@@ -74,14 +74,27 @@ export async function checkUser(tx: Transaction, actor: Actor, id: number, roles
 }
 
 /**
- * The penalty with the discretion benchmark applied (《行政处罚法》第三十四条; services/discretion/case-discretion.ts):
- * tier, range and version recorded, a fine outside the range refused without a written reason. Unchanged when no
- * benchmark covers the violation.
+ * The penalty with the law and the discretion benchmark applied, at the proposal (调查终结, 调整拟处罚内容) and at the
+ * decision. The facts are those entered with this step, else those recorded with the case (`record.discretionFacts`,
+ * or an older case's benchmark assessment); entered facts are recorded for the later steps.
+ *   - 不予处罚 the law makes mandatory on these facts (domain/discretion/case-penalty.ts `assertPenaltyLawful`, the
+ *     exemption engine's verdict): refused; grounds for a lighter penalty are noted in `details.lighterGrounds`.
+ *   - 法定处罚幅度 of the power-list item (services/discretion/case-discretion.ts `checkCaseStatutoryLimit`): above the
+ *     maximum refused; below the minimum only on a recorded ground for 减轻; a range that cannot be read is noted in
+ *     the step's `details.statutoryRange.warnings`, not refused.
+ *   - 裁量基准 (《行政处罚法》第三十四条, `applyCaseDiscretion`): tier, range and version recorded, a fine outside the
+ *     range refused without a written reason. Skipped when no benchmark covers the violation.
  */
-export async function withBenchmark(s: Step, penalty: Penalty, facts: CaseFactsInput | undefined, stage: 'proposal' | 'decision'): Promise<Penalty> {
+export async function withDiscretion(s: Step, penalty: Penalty, facts: CaseFactsInput | undefined, stage: 'proposal' | 'decision'): Promise<Penalty> {
   const c = { caseId: s.row.id, organizationId: s.org.id, orgPath: s.org.path, party: s.party, powerItemId: s.row.powerItemId, actStartedOn: s.row.actStartedOn };
-  const applied = await applyCaseDiscretion(s.tx, c, s.g.actDate, penalty, facts, stage);
-  if (!applied) return penalty;
-  s.details.discretion = applied.details;
-  return applied.penalty;
+  if (facts) s.record.discretionFacts = facts;
+  const entered = facts ?? s.record.discretionFacts ?? (await storedFactsInput(s.tx, c.caseId));
+  const known = await lawFacts(s.tx, c, entered);
+  const lighter = assertPenaltyLawful(known);
+  if (lighter.length > 0) s.details.lighterGrounds = lighter;
+  const applied = await applyCaseDiscretion(s.tx, c, s.g.actDate, penalty, entered, stage);
+  if (applied) s.details.discretion = applied.details;
+  const statutory = await checkCaseStatutoryLimit(s.tx, c.powerItemId, known, penalty.fineFen);
+  if (statutory) s.details.statutoryRange = statutoryDetails(statutory);
+  return applied?.penalty ?? penalty;
 }

@@ -21,9 +21,13 @@ import {
   assessPenalty,
   CaseFactsInputSchema,
   CaseFactsSchema,
+  checkStatutoryLimit,
   findExemptionItems,
   formatYuan,
   itemCitation,
+  lawfulReductionGrounds,
+  statutoryFineRange,
+  type StatutoryLimitCheck,
 } from '../../domain/discretion/index.ts';
 import type { DiscretionPreview } from '../../domain/discretion/views.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
@@ -43,9 +47,12 @@ export interface CaseForDiscretion {
   actStartedOn: IsoDate;
 }
 
-async function violationOf(db: Executor, powerItemId: number | null): Promise<{ name: string; penaltyProvision: string } | null> {
+async function violationOf(db: Executor, powerItemId: number | null): Promise<{ name: string; penaltyProvision: string; statutoryRange: string } | null> {
   if (powerItemId === null) return null;
-  const [item] = await db.select({ name: powerItems.name, penaltyProvision: powerItems.penaltyProvision }).from(powerItems).where(eq(powerItems.id, powerItemId));
+  const [item] = await db
+    .select({ name: powerItems.name, penaltyProvision: powerItems.penaltyProvision, statutoryRange: powerItems.statutoryRange })
+    .from(powerItems)
+    .where(eq(powerItems.id, powerItemId));
   return item ?? null;
 }
 
@@ -73,6 +80,56 @@ export async function caseFacts(db: Executor, c: CaseForDiscretion, input: CaseF
   }
   return { facts, prior };
 }
+
+/** The facts entered with the case's last assessment (case_discretion), without the party kind the case supplies. */
+export async function storedFactsInput(db: Executor, caseId: number): Promise<CaseFactsInput | undefined> {
+  const [stored] = await db.select({ facts: caseDiscretion.facts }).from(caseDiscretion).where(eq(caseDiscretion.caseId, caseId));
+  if (!stored) return undefined;
+  const { partyKind: _p, ...rest } = stored.facts as CaseFacts;
+  return rest;
+}
+
+/**
+ * The facts the law reads for a case (《行政处罚法》第三十条至第三十三条): the entered ones (see `caseFacts`), or
+ * with none entered only the party kind and a natural person's age at the act.
+ */
+export async function lawFacts(db: Executor, c: CaseForDiscretion, input: CaseFactsInput | undefined): Promise<CaseFacts> {
+  if (input) return (await caseFacts(db, c, input)).facts;
+  const age = ageAtAct(c.party, c.actStartedOn);
+  return parseInput(CaseFactsSchema, { partyKind: c.party.kind, ...(age !== undefined ? { age } : {}) });
+}
+
+/**
+ * The power-list item's 法定处罚幅度 applied to a fine in 分 (domain/discretion/statutory-limit.ts): throws
+ * RULE_VIOLATION above the maximum, or below the minimum without a recorded ground for 减轻 (at all, on the spot).
+ * Null when the case has no power-list item. Amounts in the result are in 元, as the discretion engine's.
+ */
+export async function checkCaseStatutoryLimit(
+  db: Executor,
+  powerItemId: number | null,
+  facts: CaseFacts,
+  fineFen: number | null,
+  options: { simpleProcedure?: boolean } = {},
+): Promise<StatutoryLimitCheck | null> {
+  const item = await violationOf(db, powerItemId);
+  if (!item) return null;
+  return checkStatutoryLimit({
+    violation: item,
+    partyKind: facts.partyKind,
+    ...(facts.quantities ? { quantities: facts.quantities } : {}),
+    fine: fineFen === null ? null : fineFen / 100,
+    reductionGrounds: lawfulReductionGrounds(facts),
+    ...(options.simpleProcedure ? { simpleProcedure: true } : {}),
+  });
+}
+
+/** A statutory check as the case engine records it (audit details of the step): amounts in 分. */
+export function statutoryDetails(check: StatutoryLimitCheck) {
+  const { range, ...rest } = check;
+  return { ...rest, range: range ? { minFen: toFen(range.min), maxFen: toFen(range.max) } : null };
+}
+
+const toFen = (yuan: number) => Math.round(yuan * 100);
 
 export interface CaseDiscretionResult {
   penalty: Penalty;
@@ -170,7 +227,7 @@ export async function assessCaseDiscretion(ctx: ServiceContext, actor: Actor, ca
   const { row, org, party } = await loadCase(ctx.db, actor, caseId);
   const c: CaseForDiscretion = { caseId, organizationId: org.id, orgPath: org.path, party, powerItemId: row.powerItemId, actStartedOn: row.actStartedOn };
   const violation = await violationOf(ctx.db, row.powerItemId);
-  const empty = { caseId, on, violation: violation?.name ?? null, facts: null, priorPenalties: [], assessment: null, proposal: null, exemption: null, similarCases: [] };
+  const empty = { caseId, on, violation: violation?.name ?? null, facts: null, priorPenalties: [], assessment: null, proposal: null, exemption: null, statutory: null, similarCases: [] };
   if (!violation) return { ...empty, benchmark: null, note: '本案尚未确定违法行为（权责清单事项），无法适用裁量基准' };
   const match = await findBenchmarkItem(ctx.db, org.path, violation, on);
   const [stored] = await ctx.db.select({ facts: caseDiscretion.facts }).from(caseDiscretion).where(eq(caseDiscretion.caseId, caseId));
@@ -178,8 +235,9 @@ export async function assessCaseDiscretion(ctx: ServiceContext, actor: Actor, ca
   const { facts, prior } = await caseFacts(ctx.db, c, entered ?? {});
   const exemptionItems = (await exemptionItemsInForce(ctx.db, org.path, on)).map((e) => e.item);
   const exemption = assessExemption(findExemptionItems(exemptionItems, violation.name), facts);
+  const statutory = previewStatutoryLimit(violation, facts, input.fineFen);
   if (!match) {
-    return { ...empty, facts, priorPenalties: prior, exemption, benchmark: null, note: `${on} 没有适用于「${violation.name}」的裁量基准，按法定处罚幅度裁量` };
+    return { ...empty, facts, priorPenalties: prior, exemption, statutory, benchmark: null, note: `${on} 没有适用于「${violation.name}」的裁量基准，按法定处罚幅度裁量` };
   }
   const assessment = assessPenalty(match.item, facts);
   let proposal: DiscretionPreview['proposal'] = null;
@@ -215,6 +273,31 @@ export async function assessCaseDiscretion(ctx: ServiceContext, actor: Actor, ca
     assessment,
     proposal,
     exemption,
+    statutory,
     similarCases: similar,
   };
+}
+
+/** The statutory range for the preview: never throws; a fine it would refuse comes back with `accepted: false`. */
+function previewStatutoryLimit(
+  violation: { name: string; penaltyProvision: string; statutoryRange: string },
+  facts: CaseFacts,
+  fineFen: number | null | undefined,
+): DiscretionPreview['statutory'] {
+  const found = statutoryFineRange(violation.statutoryRange, facts.partyKind, facts.quantities);
+  const base = { text: violation.statutoryRange, range: found.range ?? null, warnings: found.warning ? [found.warning] : [] };
+  if (fineFen === undefined) return { ...base, status: null, accepted: null, message: null };
+  try {
+    const check = checkStatutoryLimit({
+      violation,
+      partyKind: facts.partyKind,
+      ...(facts.quantities ? { quantities: facts.quantities } : {}),
+      fine: fineFen === null ? null : fineFen / 100,
+      reductionGrounds: lawfulReductionGrounds(facts),
+    });
+    return { ...base, status: check.status, accepted: true, message: check.message, warnings: check.warnings };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ...base, status: null, accepted: false, message: error.message };
+  }
 }

@@ -444,6 +444,7 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
       place: discussion.place ?? '',
       host: discussion.host?.name ?? '',
       participants: discussion.participants,
+      ...(discussion.attendees?.length ? { attendees: discussion.attendees } : {}),
       recorder: discussion.recorder ?? '',
       reporter: discussion.reporter?.name ?? '',
       opinions: discussion.opinions ?? [],

@@ -184,6 +184,7 @@ export const collectiveDiscussion: DocumentTemplate = {
           { label: '地点', value: d.place },
           { label: '主持人', value: d.host },
           { label: '参加人员', value: d.participants.join('、') },
+          ...(d.attendees?.length ? [{ label: '列席人员', value: d.attendees.join('、') }] : []),
           { label: '记录人', value: d.recorder },
         ],
       },

@@ -10,7 +10,7 @@ import { deadlineFor, paymentDueOn, serviceEffectiveOn } from '../../../domain/c
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, meetDeadlines, setDeadline } from '../case-store.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
-import { type CaseEffects, type Step, withBenchmark } from '../step.ts';
+import { type CaseEffects, type Step, withDiscretion } from '../step.ts';
 import { addService, numbered } from './documents.ts';
 
 /** 作出决定: numbers the decision, records it, sets the service deadline, and creates the publicity record. */
@@ -26,7 +26,7 @@ async function decide(s: Step, next: CaseState): Promise<void> {
         ? await issueDocument(tx, row.id, s.resolved, 'noPenaltyDecision', on)
         : null;
   // The decision records tier, range and version of the benchmark in force on the decision date.
-  const penalty = kind === 'penalty' && proposal.penalty ? await withBenchmark(s, proposal.penalty, undefined, 'decision') : null;
+  const penalty = kind === 'penalty' && proposal.penalty ? await withDiscretion(s, proposal.penalty, undefined, 'decision') : null;
   record.decision = {
     kind,
     on,

@@ -4,7 +4,7 @@
  */
 import { deadlineFor } from '../../../domain/cases/rules.ts';
 import { meetDeadlines, setDeadline } from '../case-store.ts';
-import { type CaseEffects, checkUser, withBenchmark } from '../step.ts';
+import { type CaseEffects, checkUser, withDiscretion } from '../step.ts';
 import { addService, numbered, officer } from './documents.ts';
 
 export const investigationEffects = {
@@ -15,7 +15,7 @@ export const investigationEffects = {
     const { record } = s;
     record.investigation.closedOn = s.g.actDate;
     record.investigation.findings = input.findings;
-    const penalty = input.proposal.kind === 'penalty' && input.proposal.penalty ? await withBenchmark(s, input.proposal.penalty, input.discretionFacts, 'proposal') : null;
+    const penalty = input.proposal.kind === 'penalty' && input.proposal.penalty ? await withDiscretion(s, input.proposal.penalty, input.discretionFacts, 'proposal') : null;
     record.proposal = penalty ? { ...input.proposal, penalty } : input.proposal;
     record.flags = input.flags;
     record.investigation.discretionReason = input.discretionReason ?? null;

@@ -161,6 +161,7 @@ function FactsFields({ pending }: { pending: string[] }) {
                 {tri('cooperative', '积极配合调查')}
                 {tri('noFault', '有证据足以证明没有主观过错')}
                 {tri('mentalIncapacity', '不能辨认或者不能控制自己行为')}
+                {tri('limitedCapacity', '尚未完全丧失辨认或者控制自己行为能力')}
               </>
             ),
           },

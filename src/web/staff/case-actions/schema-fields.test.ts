@@ -53,6 +53,9 @@ describe('forms generated from the case schemas', () => {
     expect(field(close, 'proposal.penalty.basis')).toMatchObject({ kind: 'longText', required: true });
     expect(field(close, 'discretionFacts')).toMatchObject({ kind: 'facts' });
     expect(field(fieldsFor('file'), 'officerIds')).toMatchObject({ kind: 'referenceList', ref: 'certifiedOfficer', minItems: 2 });
+    // 集体讨论: heads (and 列席) are picked as users, not typed in (issue 12 item 12).
+    expect(field(fieldsFor('collectiveDiscussion'), 'participantIds')).toMatchObject({ kind: 'referenceList', ref: 'user', minItems: 3 });
+    expect(field(fieldsFor('collectiveDiscussion'), 'attendees')).toMatchObject({ kind: 'textList' });
     expect(field(fieldsFor('decideRecusal'), 'officerId')).toMatchObject({ kind: 'reference', ref: 'caseOfficer' });
     expect(field(fieldsFor('decideRecusal'), 'replacementId')).toMatchObject({ kind: 'reference', ref: 'certifiedOfficer', nullable: true });
     expect(field(fieldsFor('scheduleHearing'), 'presiderId')).toMatchObject({ kind: 'reference', ref: 'user' });

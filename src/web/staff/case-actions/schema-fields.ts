@@ -6,7 +6,8 @@
  *   - `format: 'date'` (isoDateInput)                        → date picker (`date-time-local`, `time`: with time)
  *   - integer whose name ends in `Fen`                        → money, entered in 元 and sent in 分
  *   - integer (array) whose name ends in `Id` / `Ids`          → a picker: organization, power-list item, an officer
- *     of the case (`officerId`, `recorderId`), certified officers (every `…Ids` list, `replacementId`) or any user
+ *     of the case (`officerId`, `recorderId`), certified officers (every `…Ids` list but a discussion's
+ *     `participantIds`, and `replacementId`) or any user
  *   - enum                                                    → select with the Chinese labels of enum-labels.ts
  *   - string longer than 200 characters allowed               → text area
  *   - `discretionFacts`                                       → the discretion helper (DiscretionHelper.tsx)
@@ -128,6 +129,8 @@ function fieldOf(name: string, path: string[], raw: Json, required: boolean): Fi
 
 function arrayField(base: FieldBase, items: Json): FieldSpec {
   if (Array.isArray(items.enum)) return { ...base, kind: 'enumList', options: enumOptions(items.enum as string[]) };
+  // The heads and 列席 of a collective discussion are any users of the case's reach (the step sorts them out).
+  if (items.type === 'integer' && base.name === 'participantIds') return { ...base, kind: 'referenceList', ref: 'user' };
   // People listed on a case act as its officers: each needs a valid certificate (《行政处罚法》第四十二条).
   if (items.type === 'integer' && base.name.endsWith('Ids')) return { ...base, kind: 'referenceList', ref: 'certifiedOfficer' };
   if (items.type === 'object') return { ...base, kind: 'objectList', fields: objectFields(items, []) };
