@@ -145,7 +145,7 @@ describe('enforcement cases over HTTP', () => {
     const earlyDiscussion = await refused('head.donghu', c, { action: 'decide' });
     expect(earlyDiscussion.details.article).toContain('第六十五条');
     expect(earlyDiscussion.message).toContain('听证之前');
-    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participants: ['陈建国', '李卫东', '王秀梅'], conclusion: '根据听证笔录，同意处罚意见。' });
+    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participantIds: [await id('head.donghu'), await id('deputy.donghu'), await id('deputy2.donghu'), await id('chief.donghu')], conclusion: '根据听证笔录，同意处罚意见。' });
     c = await step('head.donghu', c, { action: 'decide' });
     expect(c.decision).toMatchObject({ kind: 'penalty', status: 'inForce' });
     expect(c.decision.number).toMatch(/^云东城管罚决字〔2026〕\d+号$/);
