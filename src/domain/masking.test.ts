@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN, maskAddress, maskIdNumber, maskParty, maskPersonName, maskPhone, redactText } from './masking.ts';
+import { HIDDEN, maskAddress, maskHouseNumbers, maskIdNumber, maskParty, maskPersonName, maskPhone, redactText } from './masking.ts';
 
 describe('maskPersonName (国办发〔2018〕118号: a natural person shows the surname only)', () => {
   it('keeps a single-character surname', () => {
@@ -160,5 +160,45 @@ describe('maskParty', () => {
       phone: null,
       address: '深圳市南山区粤海街道科技园路1号',
     });
+  });
+});
+
+describe('maskHouseNumbers (国办发〔2018〕118号, 《个人信息保护法》第六条: a natural person’s home keeps road and district only)', () => {
+  it.each([
+    ['云城市东湖区幸福路88号3栋2单元501室', '云城市东湖区幸福路**号**'],
+    ['当事人在东湖区湖滨路 56 号自有住宅楼顶搭建', '当事人在东湖区湖滨路 **号自有住宅楼顶搭建'],
+    ['幸福路８８号３栋２单元５０１室', '幸福路**号**'],
+    ['幸福路八十八号三栋二单元', '幸福路**号**'],
+    ['解放街 12 号 5 幢 302 室门前', '解放街 **号**门前'],
+    ['中山路120号楼顶', '中山路**号楼顶'],
+    ['建设路15号院3号楼2单元', '建设路**号院**'],
+    ['人民大道100-2号12层', '人民大道**号**'],
+    ['和平巷7号之1', '和平巷**号'],
+    ['锦绣花园B座1203室', '锦绣花园**座**'],
+    ['桃源村3组15号', '桃源村3组**号'],
+    ['阳光小区3栋2单元501室', '阳光小区**栋**'],
+    ['租住的1203室内', '租住的**室内'],
+    ['住在阳光苑三栋二单元五零一室', '住在阳光苑**栋**'],
+    ['西山区科技大道1号A栋', '西山区科技大道**号**'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskHouseNumbers(text)).toBe(masked);
+  });
+
+  it.each([
+    '云东城管罚字〔2026〕15号',
+    '依据《城市市容和环境卫生管理条例》第三十六条第（一）项',
+    '乘地铁2号线至幸福路站',
+    '轨道交通3号线沿线',
+    '建筑面积约 72 平方米，工程造价约 86.4 万元',
+    '房屋为两室一厅',
+    '在3楼阳台搭建',
+    '存放液化石油气钢瓶 6 只',
+  ])('leaves text that is not a house number alone: %s', (text) => {
+    expect(maskHouseNumbers(text)).toBe(text);
+  });
+
+  it('is idempotent', () => {
+    const once = maskHouseNumbers('幸福路88号3栋2单元501室');
+    expect(maskHouseNumbers(once)).toBe(once);
   });
 });

@@ -3,7 +3,8 @@
  *
  * 国办发〔2018〕118号 requires publicity of enforcement decisions while protecting personal information
  * (《个人信息保护法》第二十八条 treats ID numbers as sensitive): a natural person's name shows the surname only,
- * ID numbers and phone numbers never appear, and addresses are cut to the district or county. Organizations are
+ * ID numbers and phone numbers never appear, addresses are cut to the district or county, and house, building and
+ * room numbers in a natural person's free text are masked (maskHouseNumbers). Organizations are
  * shown as registered: their registration data is public anyway (《企业信息公示暂行条例》第六条).
  *
  * When in doubt these functions hide more, never less: an address that cannot be parsed is dropped entirely.
@@ -214,6 +215,46 @@ export function redactText(text: string): string {
     .replace(LANDLINE, HIDDEN)
     .replace(LABELLED_NUMBER, (_match, label: string, gap: string) => `${label}${gap}${HIDDEN}`);
 }
+
+// ——— House numbers ———
+
+/** What stands for a masked house, building or room number. */
+export const HIDDEN_NUMBER = '**';
+
+/** A number in an address: ASCII or full-width digits (88, 88-1, 88之1, A3), a letter (A座), or Chinese numerals. */
+const ADDRESS_NUMBER = '(?:[A-Za-zＡ-Ｚａ-ｚ]?[0-9０-９]+(?:\\s*[-－—之]\\s*[0-9０-９]+)?[A-Za-zＡ-Ｚａ-ｚ]?|[A-Za-zＡ-Ｚａ-ｚ]|[零〇一二两三四五六七八九十百千]+)';
+/** Building, unit, floor, room that may follow a house number (longest first). */
+const ADDRESS_UNIT = '(?:号楼|号院|栋|幢|座|单元|楼|层|室|户|号)';
+const ADDRESS_PART = `\\s*${ADDRESS_NUMBER}\\s*${ADDRESS_UNIT}`;
+/** What a house number follows: a road, street, lane, village (group), estate or square (with spaces as typed). */
+const STREET_END = '[路街巷弄里道村组院园苑庄屯坊湾寨场厦]';
+/** "湖滨路 56 号…", "幸福路八十八号3栋2单元501室" (not "3号线", a metro line). */
+const HOUSE_NUMBER = new RegExp(`(?<=${STREET_END}\\s*)${ADDRESS_NUMBER}\\s*(号楼|号院|号)(?!线)(?:之[0-9０-９零〇一二三四五六七八九十]+)?((?:${ADDRESS_PART})*)`, 'g');
+/**
+ * A building-unit-room chain without a street in front ("3栋2单元501室", "B座1203室"): digits before 栋/幢/座/单元/室/号楼,
+ * or Chinese numerals when more parts follow ("三栋二单元") — so "两室一厅" stays.
+ */
+const BUILDING_DIGITS = new RegExp(
+  `(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[A-Za-zＡ-Ｚａ-ｚ]?[0-9０-９]+(?:\\s*[-－—之]\\s*[0-9０-９]+)?[A-Za-zＡ-Ｚａ-ｚ]?|[A-Za-zＡ-Ｚａ-ｚ](?=\\s*[座栋幢]))\\s*(号楼|栋|幢|座|单元|室)((?:${ADDRESS_PART})*)`,
+  'g',
+);
+const BUILDING_NUMERALS = new RegExp(`[零〇一二两三四五六七八九十百千]+\\s*(号楼|栋|幢|单元)((?:${ADDRESS_PART})+)`, 'g');
+
+/**
+ * A natural person's home in free text with its house, building, unit, floor and room numbers masked, the road
+ * and district kept so the place stays understandable ("云城市东湖区幸福路88号3栋2单元501室" → "云城市东湖区幸福路**号**",
+ * "湖滨路 56 号自有住宅" → "湖滨路 **号自有住宅"). 国办发〔2018〕118号 publishes decisions while protecting personal
+ * information; a home address identifies a person (《个人信息保护法》第四条第一款、第六条第二款: no more than the purpose
+ * needs). Only for natural persons: an organization's address is public registration data (《企业信息公示暂行条例》第六条).
+ */
+export function maskHouseNumbers(text: string): string {
+  const masked = (unit: string, rest: string) => `${HIDDEN_NUMBER}${unit}${rest.trim() ? HIDDEN_NUMBER : ''}`;
+  return text
+    .replace(HOUSE_NUMBER, (_match, unit: string, rest: string) => masked(unit, rest))
+    .replace(BUILDING_DIGITS, (_match, unit: string, rest: string) => masked(unit, rest))
+    .replace(BUILDING_NUMERALS, (_match, unit: string, rest: string) => masked(unit, rest));
+}
+
 
 // ——— Parties ———
 

@@ -120,16 +120,32 @@ describe('enforcement cases over HTTP', () => {
     today = '2026-03-04';
     c = await step('wanglei', c, { action: 'notify' });
     expect(c.record.notice).toMatchObject({ hearingOffered: true, statementEndsOn: '2026-03-09', hearingRequestEndsOn: '2026-03-11' });
+    // Item 2: waiving 陈述申辩 is not waiving 听证 — the decision waits for the hearing-request window (to 03-11).
+    c = await step('wanglei', c, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
+    const statementOnly = await refused('head.donghu', c, { action: 'decide' });
+    expect(statementOnly.details.article).toContain('第六十四条第（一）项');
+    expect(statementOnly.message).toContain('未明确放弃听证');
     today = '2026-03-06';
+    // The party then states after all (within the statement period) and asks for a hearing.
+    c = await step('wanglei', c, { action: 'recordStatement', content: '烧烤系临时摆放，请求从轻处罚' });
     c = await step('wanglei', c, { action: 'requestHearing' });
     const tooSoon = await refused('wanglei', c, { action: 'scheduleHearing', hearingOn: '2026-03-13', presiderId: await id('reviewer.donghu'), place: '第一听证室' });
     expect(tooSoon.details.article).toContain('第六十四条');
     c = await step('wanglei', c, { action: 'scheduleHearing', hearingOn: '2026-03-17', presiderId: await id('reviewer.donghu'), place: '第一听证室' });
     today = '2026-03-17';
     c = await step('reviewer.donghu', c, { action: 'holdHearing', record: '当事人到场陈述，承认违法事实，请求从轻处罚。' });
+    // Item 6: the statement raised points — no decision before its 复核 opinion is recorded (Art. 45).
+    const noReply = await refused('head.donghu', c, { action: 'decide' });
+    expect(noReply.details.article).toContain('第四十五条');
+    c = await step('wanglei', c, { action: 'recordStatement', content: '烧烤系临时摆放，请求从轻处罚', reply: '经复核，现场检查笔录证明系固定经营，不予采纳；听证后维持拟处罚内容' });
     const noReview = await refused('head.donghu', c, { action: 'decide' });
     expect(noReview.details.article).toContain('第五十八条');
     c = await step('reviewer.donghu', c, { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿，程序合法，同意。', checklist: allPassedChecklist() });
+    // Item 4: the collective discussion of 03-03 came before the hearing — it must be held again on the hearing record.
+    const earlyDiscussion = await refused('head.donghu', c, { action: 'decide' });
+    expect(earlyDiscussion.details.article).toContain('第六十五条');
+    expect(earlyDiscussion.message).toContain('听证之前');
+    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participantIds: [await id('head.donghu'), await id('deputy.donghu'), await id('deputy2.donghu'), await id('chief.donghu')], conclusion: '根据听证笔录，同意处罚意见。' });
     c = await step('head.donghu', c, { action: 'decide' });
     expect(c.decision).toMatchObject({ kind: 'penalty', status: 'inForce' });
     expect(c.decision.number).toMatch(/^云东城管罚决字〔2026〕\d+号$/);

@@ -217,11 +217,13 @@ describe('the officer carries a case from the clue to the decision document', { 
     await poll(() => officer.page.getByText('案件已被他人更新').count()).toBe(0);
     await officer.page.waitForFunction(() => !document.querySelector('.ant-btn-loading'));
 
-    // The head's page still shows the old version: the engine answers 409, the form offers a reload.
-    await submitStep(head.page, decide, '作出决定');
-    await poll(() => decide.getByRole('alert').textContent()).toContain('案件已被他人更新');
+    // The head's page still shows the old version: the engine answers 409, the form offers a reload. (The step is
+    // opened again if its panel closed meanwhile: the page was not reloaded, so it still sends the old version.)
+    const decideStale = await openStep(head.page, '作出决定');
+    await submitStep(head.page, decideStale, '作出决定');
+    await poll(() => decideStale.getByRole('alert').textContent()).toContain('案件已被他人更新');
     await screenshot(head.page, 'case-form-decide-conflict', 'desktop');
-    await decide.getByRole('button', { name: /重新加载/ }).click();
+    await decideStale.getByRole('button', { name: /重新加载/ }).click();
     await settle(head.page);
     const decideAgain = await openStep(head.page, '作出决定');
     await submitStep(head.page, decideAgain, '作出决定');

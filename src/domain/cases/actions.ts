@@ -150,9 +150,14 @@ export const caseActionInput = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('recordStatement'),
     on,
-    waived: z.boolean().default(false).meta({ title: '当事人明确放弃陈述申辩', description: '放弃后即可作出决定（第六十二条）' }),
+    waived: z.boolean().default(false).meta({ title: '当事人明确放弃陈述申辩', description: '放弃后即可作出决定（第六十二条）；告知听证权利的，还须另行放弃听证或待听证申请期限届满' }),
+    /** 放弃听证 (《行政处罚法》第六十四条第（一）项): separate from waiving the statement; only after a notice that offered a hearing. */
+    hearingWaived: z
+      .boolean()
+      .optional()
+      .meta({ title: '当事人明确放弃听证', description: '已告知听证权利的，放弃陈述申辩不等于放弃听证；未明确放弃听证的，听证申请期限（告知后五个工作日）届满前不得作出决定（第六十四条第（一）项）' }),
     content: z.string().trim().max(5000).default('').meta({ title: '陈述申辩内容' }),
-    reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人陈述申辩的复核和答复（第四十五条）' }),
+    reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人提出的事实、理由和证据的复核意见；当事人提出陈述申辩的，记录复核意见后方可作出决定（第四十五条第一款）' }),
   }),
   z.object({
     action: z.literal('revisePenalty'),
@@ -242,7 +247,13 @@ export const caseActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('decidePreservation'), on, lateReason: lateReasonInput, outcome: text('处理决定', 1000) }),
   ...recordActionInputs.actions,
   ...cashActionInputs,
-  z.object({ action: z.literal('revokeDecision'), on, status: z.enum(['revoked', 'changed'], { message: '请选择撤销或变更' }).meta({ title: '撤销或变更' }), reason: text('撤销或变更理由') }),
+  z.object({
+    action: z.literal('revokeDecision'),
+    on,
+    status: z.enum(['revoked', 'changed'], { message: '请选择撤销或变更' }).meta({ title: '撤销或变更' }),
+    reason: text('撤销或变更理由'),
+    fineFen: fen.nullable().default(null).meta({ title: '变更后的罚款金额', description: '变更含罚款的决定时填写变更后的罚款金额；撤销的不填' }),
+  }),
 ]);
 export type CaseActionInput = z.infer<typeof caseActionInput>;
 export type CaseAction = CaseActionInput['action'];

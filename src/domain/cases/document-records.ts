@@ -70,6 +70,8 @@ export interface ServiceEntry {
   receiver: { name: string; reason: string } | null;
   witness: string | null;
   electronicConsent: string | null;
+  /** 公告送达: why the other ways failed (《民事诉讼法》第九十五条); absent on older entries. */
+  announcementReason?: string | null;
   servers: PersonRef[];
 }
 

@@ -74,6 +74,10 @@ export const serviceFields = {
   /** 电子送达: the party's written consent (《行政处罚法》第六十一条第二款). */
   electronicConsent: text('电子送达确认书', 200).optional().meta({ title: '当事人同意电子送达的确认书', description: '电子送达时必填' }),
   serverIds: z.array(userId).min(1).max(4).optional().meta({ title: '送达人', description: '默认办理本步骤的执法人员' }),
+  /** 公告送达 is the last resort (《民事诉讼法》第九十五条): why the party could not be served otherwise. */
+  announcementReason: text('公告送达理由', 500)
+    .optional()
+    .meta({ title: '采用公告送达的理由', description: '受送达人下落不明，或者以直接、留置、邮寄等其他方式无法送达的情况；公告送达时必填，自公告发出之日起经过三十日视为送达（《民事诉讼法》第九十五条）' }),
 };
 export const serviceInput = z
   .object({ method: z.enum(serviceMethodKeys, { message: '送达方式无效' }).meta({ title: '送达方式' }), ...serviceFields })

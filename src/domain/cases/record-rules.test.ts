@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseActionInput } from './actions.ts';
-import { buildCase, buildOfficer, buildPenalty, guardContext, notifiedCase } from './fixtures.ts';
+import { buildCase, buildOfficer, buildPenalty, calendar, guardContext, notifiedCase } from './fixtures.ts';
+import { paymentDueOn, serviceEffectiveOn } from './rules.ts';
 import { checkTransition } from './workflow.ts';
 import { refusal, expectRule } from '../test-support.ts';
 
@@ -66,6 +67,28 @@ describe('service (《行政处罚法》第六十一条)', () => {
     expectRule(() => checkTransition(decided(), { action: 'serve', on: '2026-03-21', method: 'electronic' }, officer('2026-03-21')), '第六十一条第二款');
     const consented: CaseActionInput = { action: 'serve', on: '2026-03-21', method: 'electronic', electronicConsent: '2026年3月2日签署的送达地址确认书' };
     expect(checkTransition(decided(), consented, officer('2026-03-21'))).toBe('enforcing');
+  });
+
+  it('Art. 61 with 民事诉讼法第九十五条: service by announcement is the last resort — the reason other ways failed is required, also for the prior notice', () => {
+    const bare: CaseActionInput = { action: 'serve', on: '2026-03-21', method: 'announcement' };
+    expect(expectRule(() => checkTransition(decided(), bare, officer('2026-03-21')), '第九十五条').message).toContain('其他送达方式无法送达');
+    expectRule(() => checkTransition(decided(), { ...bare, announcementReason: '  ' }, officer('2026-03-21')), '第九十五条');
+    const reasoned: CaseActionInput = { ...bare, announcementReason: '当事人下落不明，直接送达、邮寄送达均被退回' };
+    expect(checkTransition(decided(), reasoned, officer('2026-03-21'))).toBe('enforcing');
+    const reviewing = buildCase({ state: 'reviewing', lastActedOn: '2026-03-09' });
+    reviewing.record.proposal = { kind: 'penalty', penalty: buildPenalty(), ground: null, education: null, transferReason: null };
+    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'announcement' } }, officer('2026-03-10')), '第九十五条');
+  });
+
+  it('Art. 61 with 民事诉讼法第九十五条: an announcement counts as served thirty calendar days after publication, moved off a rest day', () => {
+    // 2026-03-10 + 30 days = Thu 2026-04-09; the payment period (Art. 67: 15 days) runs from then to Fri 04-24.
+    expect(serviceEffectiveOn(calendar, 'announcement', '2026-03-10')).toBe('2026-04-09');
+    expect(paymentDueOn(calendar, serviceEffectiveOn(calendar, 'announcement', '2026-03-10'), null)).toBe('2026-04-24');
+    // 2026-09-01 + 30 days = 10-01, inside the National Day holiday (10-01…10-07): served on the first working day, 10-08.
+    expect(serviceEffectiveOn(calendar, 'announcement', '2026-09-01')).toBe('2026-10-08');
+    // Every other method is served on the day.
+    expect(serviceEffectiveOn(calendar, 'direct', '2026-09-01')).toBe('2026-09-01');
+    expect(serviceEffectiveOn(calendar, 'mail', '2026-09-01')).toBe('2026-09-01');
   });
 
   it('Art. 61 with 民事诉讼法第八十九条: leaving a document at the address needs a witness, also for the prior notice', () => {

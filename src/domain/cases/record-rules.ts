@@ -12,7 +12,7 @@ import type { ServiceInput } from './record-inputs.ts';
 import { inputOf } from '../workflow/kernel.ts';
 import { art, artFull, articleLabel, item, para } from '../workflow/law.ts';
 import { assertPresiderNotInvestigator, lateFeeFen, validOfficers } from './rules.ts';
-import type { CaseGuard, CaseSnapshot, GuardContext, OfficerOnCase } from './snapshot.ts';
+import type { CaseGuard, CaseRecord, CaseSnapshot, GuardContext, OfficerOnCase } from './snapshot.ts';
 
 /**
  * 《行政处罚法》第四十二条、第五十五条: investigation records are made by at least two officers of the case who hold
@@ -40,10 +40,16 @@ export function assertRecordTimes(startAt: string, endAt: string, actDate: IsoDa
  * 《行政处罚法》第六十一条: documents are served as the 民事诉讼法 provides — left at the address only before a witness
  * (《民事诉讼法》第八十九条) — and electronically only with the party's consent and a signed confirmation (第二款).
  */
-export function assertLawfulService(service: Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined): void {
+export function assertLawfulService(service: Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent' | 'announcementReason'> | undefined): void {
   if (!service) return;
   if (service.method === 'electronic' && !service.electronicConsent) {
     throw ruleViolation('电子送达须经当事人同意并签订确认书，请填写确认书', art('行政处罚法', 61, para(2)));
+  }
+  if (service.method === 'announcement' && !service.announcementReason?.trim()) {
+    throw ruleViolation(
+      '公告送达仅适用于受送达人下落不明或者用其他方式无法送达的情形，请写明其他送达方式无法送达的情况',
+      `${art('行政处罚法', 61)}、${artFull('民事诉讼法', 95)}`,
+    );
   }
   if (service.method === 'left' && !service.witness) {
     throw ruleViolation('留置送达须有见证人在场并在送达回证上签名，请填写见证人', `${art('行政处罚法', 61)}、${artFull('民事诉讼法', 89)}`);
@@ -66,9 +72,44 @@ export function assertCorrectionDeadline(deadline: string | undefined, orderedOn
   }
 }
 
-/** What is owed on `on`: the fine and 加处罚款 (《行政处罚法》第七十二条) less what was paid. */
+/**
+ * The fine a decision still imposes. A revoked decision imposes none: revocation ends the obligation to pay, and
+ * the 加处罚款 on it with it (《行政复议法》第六十四条; the agency's own correction, 《行政处罚法》第七十五条第二款). A
+ * changed decision imposes the changed fine (《行政复议法》第六十三条); a change recorded without an amount keeps
+ * the decided fine.
+ */
+export function fineInForceFen(decision: CaseRecord['decision']): number {
+  const decided = decision?.penalty?.fineFen ?? 0;
+  if (!decision || decision.status === 'inForce') return decided;
+  if (decision.status === 'revoked') return 0;
+  return decision.statusChange?.fineFen ?? decided;
+}
+
+/**
+ * A revocation names no fine; a change of a decision with a fine names the changed fine, never more than the
+ * decided one (《行政复议法》第六十三条第二款: 不得作出对申请人更为不利的变更决定). Checked before anything is written.
+ */
+export function assertDecisionChange(decision: CaseRecord['decision'], status: 'revoked' | 'changed', fineFen: number | null): void {
+  const decided = decision?.penalty?.fineFen ?? 0;
+  if (status === 'revoked') {
+    if (fineFen !== null) throw validationError('撤销处罚决定的，不填写变更后的罚款金额；部分撤销罚款请选择“变更”', { field: 'fineFen', article: art('行政复议法', 64) });
+    return;
+  }
+  if (decided > 0 && fineFen === null) {
+    throw validationError('变更含罚款的处罚决定，请填写变更后的罚款金额（不变的照填原金额）', { field: 'fineFen', article: art('行政复议法', 63) });
+  }
+  if (fineFen !== null && fineFen > decided) {
+    throw ruleViolation(
+      `变更后的罚款（${(fineFen / 100).toFixed(2)} 元）不得高于原决定的罚款（${(decided / 100).toFixed(2)} 元），不得作出对当事人更为不利的变更`,
+      art('行政复议法', 63, para(2)),
+      { fineFen, decidedFen: decided },
+    );
+  }
+}
+
+/** What is owed on `on`: the fine in force (fineInForceFen) and 加处罚款 (《行政处罚法》第七十二条) less what was paid. */
 export function owedOn(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, on: IsoDate): { fineFen: number; lateFeeFen: number; owedFen: number } {
-  const fine = c.record.decision?.penalty?.fineFen ?? 0;
+  const fine = fineInForceFen(c.record.decision);
   const paid = c.record.payments.reduce((s, p) => s + p.amountFen, 0);
   // A fine paid in full stops the surcharge on the day of the last payment.
   const until = paid >= fine && c.record.payments.length ? (c.record.payments.at(-1)?.on ?? on) : on;
@@ -102,7 +143,8 @@ export function assertReminderDue(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn
  */
 export function assertCourtEnforcementDue(c: Pick<CaseSnapshot, 'record'>, on: IsoDate, calendar: WorkCalendar): void {
   const art53 = `${artFull('行政强制法', 53)}、${artFull('行政诉讼法', 46)}`;
-  const decisionServed = c.record.service?.on;
+  // Service by announcement counts from the day it takes effect (《民事诉讼法》第九十五条).
+  const decisionServed = c.record.service?.effectiveOn ?? c.record.service?.on;
   if (!decisionServed) throw ruleViolation('处罚决定书尚未送达，不能申请人民法院强制执行', art53);
   const remediesEnd = nextWorkingDayOnOrAfter(calendar, addMonths(decisionServed, 6));
   if (on <= remediesEnd) {
@@ -121,7 +163,7 @@ export function assertCourtEnforcementDue(c: Pick<CaseSnapshot, 'record'>, on: I
   }
 }
 
-function serviceOf(input: CaseActionInput): Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent'> | undefined {
+function serviceOf(input: CaseActionInput): Pick<ServiceInput, 'method' | 'witness' | 'electronicConsent' | 'announcementReason'> | undefined {
   if (input.action === 'serve') return input;
   if (input.action === 'notify' || input.action === 'scheduleHearing' || input.action === 'orderCorrection' || input.action === 'remindPayment') return input.service;
   return undefined;

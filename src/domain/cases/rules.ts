@@ -266,6 +266,17 @@ export function deadlineFor(calendar: WorkCalendar, settings: CaseSettings, id: 
 }
 
 /** The payment due date: 15 days after service (Art. 67), or the last instalment approved (Art. 66). */
+/** 公告送达: 自发出公告之日起，经过三十日，即视为送达 (《民事诉讼法》第九十五条, applied by 《行政处罚法》第六十一条). */
+export const ANNOUNCEMENT_SERVICE_DAYS = 30;
+
+/**
+ * The day a document counts as served: for 公告送达 the end of the thirty calendar days from publication, moved off a
+ * rest day like every calendar-day period (《民事诉讼法》第八十五条; 《民法典》第二百零三条); for every other method the day itself.
+ */
+export function serviceEffectiveOn(calendar: WorkCalendar, method: string, on: IsoDate): IsoDate {
+  return method === 'announcement' ? addCalendarDaysDeadline(calendar, on, ANNOUNCEMENT_SERVICE_DAYS) : on;
+}
+
 export function paymentDueOn(calendar: WorkCalendar, servedOn: IsoDate, instalments: readonly { dueOn: IsoDate }[] | null): IsoDate {
   if (instalments && instalments.length) return instalments.map((i) => i.dueOn).sort().at(-1)!;
   return addCalendarDaysDeadline(calendar, servedOn, 15);

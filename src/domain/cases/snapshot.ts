@@ -65,7 +65,8 @@ export interface CaseRecord extends DocumentRecords {
     statementEndsOn: IsoDate;
     hearingRequestEndsOn: IsoDate | null;
   } | null;
-  statement: { on: IsoDate; waived: boolean; content: string; reply: string } | null;
+  /** `hearingWaived`: the party expressly waived the hearing too (第六十四条第（一）项); absent on older records. */
+  statement: { on: IsoDate; waived: boolean; content: string; reply: string; hearingWaived?: boolean } | null;
   penaltyRevisions: { on: IsoDate; from: Penalty; to: Penalty; reason: string }[];
   hearing: ({
     requestedOn: IsoDate;
@@ -87,9 +88,17 @@ export interface CaseRecord extends DocumentRecords {
     education: string | null;
     transferReason: string | null;
     status: DecisionStatus;
-    statusChange: { on: IsoDate; reason: string } | null;
+    /**
+     * Revoked or changed (《行政复议法》第六十三条、第六十四条; the agency's own correction, 《行政处罚法》第七十五条第二款).
+     * `fineFen`: the fine the changed decision imposes (absent on revocation and on records made before it existed).
+     */
+    statusChange: { on: IsoDate; reason: string; fineFen?: number | null } | null;
   } | null;
-  service: { on: IsoDate; method: string } | null;
+  /**
+   * Service of the decision. `effectiveOn`: the day it counts as served — for 公告送达 thirty days after publication
+   * (《民事诉讼法》第九十五条), else the day itself; the payment period runs from it. Absent on older records (= `on`).
+   */
+  service: { on: IsoDate; method: string; effectiveOn?: IsoDate; announcementReason?: string } | null;
   /** `onSpot`: taken in cash by the officers (《行政处罚法》第六十八条至第七十一条). */
   payments: { on: IsoDate; amountFen: number; receiptNo: string; onSpot?: OnSpotCollection }[];
   /** Deferral or instalments approved under 《行政处罚法》第六十六条. */

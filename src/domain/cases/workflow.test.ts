@@ -160,6 +160,23 @@ describe('《行政处罚法》第四十四条、第四十五条、第六十二�
     expect(checkTransition(c, lower, guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } }))).toBe('notified');
   });
 
+  it('Art. 45: a statement that raises points needs a recorded 复核 opinion before the decision', () => {
+    const c = notifiedCase();
+    c.record.statement = { on: '2026-03-11', waived: false, content: '摊位系临时摆放，请求不予处罚', reply: '' };
+    c.lastActedOn = '2026-03-11';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
+    expect(refused.message).toContain('复核');
+    c.record.statement.reply = '   ';
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
+    c.record.statement.reply = '经复核，当事人所称临时摆放与现场检查笔录不符，不予采纳';
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+    // A waiver, or a statement with nothing in it, raises nothing to review.
+    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+    c.record.statement = { on: '2026-03-11', waived: false, content: '', reply: '' };
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
   it('Art. 44: a heavier penalty than notified needs a new notice even without a statement', () => {
     const c = notifiedCase();
     c.record.proposal!.penalty = buildPenalty({ fineFen: 2_500_00 });
@@ -196,6 +213,33 @@ describe('《行政处罚法》第六十三条、第六十四条、第六十五�
     expect(checkTransition(c, decideInput, head('2026-03-18'))).toBe('decided');
   });
 
+  it('Art. 64 (1): waiving the statement is not waiving the hearing; the decision waits for the window (5 working days) or an express hearing waiver', () => {
+    // Notice served Tue 2026-03-10: five working days (Art. 85) end Tue 03-17; the weekend 03-14/15 does not count.
+    const c = notifiedCase(buildPenalty({ fineFen: 6_000_00 }), true);
+    c.record.collectiveDiscussion = { on: '2026-03-11', participants: ['甲', '乙', '丙'], conclusion: '同意' };
+    c.record.legalReviews.push({ on: '2026-03-11', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.lastActedOn = '2026-03-11';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-11')), '第六十四条第（一）项');
+    expect(refused.message).toContain('未明确放弃听证');
+    expect(refused.message).toContain('2026-03-17');
+    expectRule(() => checkTransition(c, decideInput, head('2026-03-17')), '第六十四条第（一）项');
+    expect(checkTransition(c, decideInput, head('2026-03-18'))).toBe('decided');
+    c.record.statement = { ...c.record.statement, hearingWaived: true };
+    expect(checkTransition(c, decideInput, head('2026-03-11'))).toBe('decided');
+  });
+
+  it('Art. 63/64: a hearing waiver is recorded only after a notice that offered the hearing, and not once it was requested', () => {
+    const officer = guardContext({ actDate: '2026-03-11', actor: { userId: 11, roles: ['officer'] } });
+    const input: CaseActionInput = { action: 'recordStatement', waived: true, hearingWaived: true, content: '', reply: '' };
+    expect(refusal(() => checkTransition(notifiedCase(), input, officer)).code).toBe('VALIDATION');
+    const offered = notifiedCase(buildPenalty({ fineFen: 6_000_00 }), true);
+    expect(checkTransition(offered, input, officer)).toBe('notified');
+    offered.state = 'hearing';
+    offered.record.hearing = { requestedOn: '2026-03-11', hearingOn: null, noticeServedOn: null, noticeNumber: null, presiderId: null, presiderName: null, place: null, heldOn: null, record: null };
+    expectRule(() => checkTransition(offered, input, officer), '第六十五条');
+  });
+
   it('Art. 64: the hearing notice is served at least seven working days ahead, by a non-investigator presider', () => {
     const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
     c.state = 'hearing';
@@ -204,6 +248,17 @@ describe('《行政处罚法》第六十三条、第六十四条、第六十五�
     expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室' }, officer)).toBe('hearing');
     expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-26', presiderId: 40, place: '第一听证室' }, officer), '第六十四条');
     expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 12, place: '第一听证室' }, officer), '第六十四条第（四）项');
+  });
+
+  it('Art. 64 (2) with 民事诉讼法第九十五条: a hearing notice by announcement counts from thirty days after publication', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    const officer = guardContext({ actDate: '2026-03-18', actor: { userId: 11, roles: ['officer'] } });
+    const service = { method: 'announcement' as const, announcementReason: '当事人下落不明，直接送达、邮寄送达均未成功' };
+    // Published Wed 03-18, served Fri 04-17; seven working days before a hearing on 03-27 have long passed.
+    const refused = expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室', service }, officer), '第六十四条');
+    expect(refused.message).toContain('2026-04-17');
+    expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-05-20', presiderId: 40, place: '第一听证室', service }, officer)).toBe('hearing');
   });
 
   it('Art. 65: after a hearing request, no decision until the hearing was held', () => {
@@ -222,6 +277,31 @@ describe('《行政处罚法》第五十七条 collective discussion', () => {
     expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第五十七条');
     c.record.collectiveDiscussion = { on: '2026-03-13', participants: ['陈建国', '李明', '张华'], conclusion: '同意处罚' };
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
+  it('Art. 65/57: after a hearing, a required collective discussion held before it is no basis for the decision', () => {
+    const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
+    c.state = 'hearing';
+    c.record.hearing = { requestedOn: '2026-03-12', hearingOn: '2026-03-25', noticeServedOn: '2026-03-13', noticeNumber: null, presiderId: 40, presiderName: '何静', place: '听证室', heldOn: '2026-03-25', record: '当事人对事实无异议' };
+    c.record.collectiveDiscussion = { on: '2026-03-09', participants: ['陈建国', '李明', '张华'], conclusion: '同意处罚' };
+    c.record.legalReviews.push({ on: '2026-03-26', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    c.lastActedOn = '2026-03-26';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-27')), '第六十五条');
+    expect(refused.message).toContain('听证之前');
+    expect(refused.details?.article).toContain('第五十七条第二款');
+    // A discussion on the hearing day or later is the basis.
+    c.record.collectiveDiscussion = { on: '2026-03-25', participants: ['陈建国', '李明', '张华'], conclusion: '根据听证笔录，维持处罚' };
+    expect(checkTransition(c, decideInput, head('2026-03-27'))).toBe('decided');
+    // A discussion that is not required does not hold the decision back.
+    const small = notifiedCase(buildPenalty({ fineFen: 2_000_00, kinds: ['fine', 'suspendBusiness'] }), true);
+    small.party.kind = 'organization';
+    small.state = 'hearing';
+    small.record.hearing = { ...c.record.hearing };
+    small.record.collectiveDiscussion = { on: '2026-03-09', participants: ['陈建国', '李明', '张华'], conclusion: '同意' };
+    small.record.legalReviews.push({ on: '2026-03-26', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
+    small.lastActedOn = '2026-03-26';
+    const settings = resolveCaseSettings([{ collectiveDiscussionPenaltyKinds: [] }]);
+    expect(checkTransition(small, decideInput, head('2026-03-27', { settings }))).toBe('decided');
   });
 });
 

@@ -30,6 +30,7 @@ import {
   deadlineFor,
   lateFeeFen,
   periodsFor,
+  serviceEffectiveOn,
 } from './rules.ts';
 import type { CaseGuard, CaseSnapshot, GuardContext } from './snapshot.ts';
 
@@ -110,11 +111,14 @@ export const guards = {
     id: 'hearingNoticeAhead',
     article: art('行政处罚法', 64, item(2)),
     check: (_c, input, g) => {
-      const { hearingOn } = need(input, 'scheduleHearing');
+      const { hearingOn, service } = need(input, 'scheduleHearing');
       const latest = latestAdvanceDate(g.calendar, hearingOn, periodsFor(g.settings).hearingNotice);
-      if (g.actDate > latest) {
+      // A notice by announcement reaches the party only thirty days after publication (《民事诉讼法》第九十五条).
+      const servedOn = service ? serviceEffectiveOn(g.calendar, service.method, g.actDate) : g.actDate;
+      if (servedOn > latest) {
+        const byAnnouncement = servedOn === g.actDate ? '' : `（公告送达自发出公告之日起经过三十日，即 ${servedOn} 方视为送达）`;
         throw ruleViolation(
-          `应当在举行听证的七个工作日前通知当事人：听证定于 ${hearingOn}，最迟应于 ${latest} 送达听证通知`,
+          `应当在举行听证的七个工作日前通知当事人：听证定于 ${hearingOn}，最迟应于 ${latest} 送达听证通知${byAnnouncement}`,
           `${art('行政处罚法', 64, item(2))}、${articleLabel(85)}`,
           { latestNoticeOn: latest },
         );
@@ -160,9 +164,63 @@ export const guards = {
           { statementEndsOn: notice.statementEndsOn },
         );
       }
-      if (notice.hearingOffered && !c.record.hearing && !waived && notice.hearingRequestEndsOn && g.actDate <= notice.hearingRequestEndsOn) {
-        throw ruleViolation(`听证申请期限至 ${notice.hearingRequestEndsOn} 届满，期满前不得作出处罚决定`, art('行政处罚法', 64, item(1)));
-      }
+    },
+  },
+  hearingWindowNotWaivedByStatement: {
+    id: 'hearingWindowNotWaivedByStatement',
+    article: art('行政处罚法', 64, item(1)),
+    check: (c, _i, g) => {
+      // Waiving 陈述申辩 (第六十二条) is not waiving 听证: only an express waiver of the hearing, or the end of the
+      // five-working-day request window (第六十四条第（一）项、第八十五条), lets the decision come before a possible request.
+      const notice = c.record.notice;
+      if (c.record.proposal?.kind !== 'penalty' || !notice?.hearingOffered || c.record.hearing || !notice.hearingRequestEndsOn) return;
+      if (c.record.statement?.hearingWaived === true || g.actDate > notice.hearingRequestEndsOn) return;
+      const statementOnly = c.record.statement?.waived === true ? '当事人仅放弃陈述申辩，未明确放弃听证；' : '';
+      throw ruleViolation(
+        `${statementOnly}听证申请期限至 ${notice.hearingRequestEndsOn} 届满，当事人未明确放弃听证的，期满前不得作出处罚决定`,
+        `${art('行政处罚法', 64, item(1))}、${articleLabel(85)}`,
+        { hearingRequestEndsOn: notice.hearingRequestEndsOn },
+      );
+    },
+  },
+  statementReviewed: {
+    id: 'statementReviewed',
+    article: art('行政处罚法', 45, para(1)),
+    check: (c) => {
+      // A statement that raises points (not waived, content given) must be 复核ed, and the opinion recorded, before deciding.
+      const st = c.record.statement;
+      if (!st || st.waived || !st.content.trim() || st.reply.trim()) return;
+      throw ruleViolation(
+        '当事人提出了陈述、申辩，行政机关应当对其提出的事实、理由和证据进行复核；尚未记录复核意见，不得作出决定（请在“记录陈述申辩”中填写复核意见）',
+        art('行政处罚法', 45, para(1)),
+      );
+    },
+  },
+  discussionAfterHearing: {
+    id: 'discussionAfterHearing',
+    article: `${art('行政处罚法', 65)}、${art('行政处罚法', 57, para(2))}`,
+    check: (c, _i, g) => {
+      // After a hearing the decision is made on the hearing record (第六十五条): a required collective discussion held
+      // before the hearing did not see it and is no basis for the decision — as with the legal review (currentLegalReview).
+      const heldOn = c.record.hearing?.heldOn;
+      const discussion = c.record.collectiveDiscussion;
+      if (!heldOn || !discussion || discussion.on >= heldOn) return;
+      const reasons = collectiveDiscussionReasons(c, g);
+      if (!reasons.length) return;
+      throw ruleViolation(
+        `听证于 ${heldOn} 举行，负责人集体讨论（${discussion.on}）在听证之前，不能作为听证后决定的依据；应当根据听证笔录重新集体讨论决定（${reasons.join('；')}）`,
+        `${art('行政处罚法', 65)}、${art('行政处罚法', 57, para(2))}`,
+        { reasons, hearingHeldOn: heldOn, discussedOn: discussion.on },
+      );
+    },
+  },
+  hearingWaiverOffered: {
+    id: 'hearingWaiverOffered',
+    article: art('行政处罚法', 63),
+    check: (c, input) => {
+      if (!need(input, 'recordStatement').hearingWaived) return;
+      if (!c.record.notice?.hearingOffered) throw validationError('事先告知未告知听证权利，无需记录放弃听证', { article: art('行政处罚法', 63) });
+      if (c.record.hearing) throw ruleViolation('当事人已申请听证，应当组织听证；不能在陈述申辩中记录放弃听证', `${art('行政处罚法', 64, item(6))}、${art('行政处罚法', 65)}`);
     },
   },
   hearingHeld: {
@@ -421,7 +479,7 @@ export const transitions: Record<CaseAction, Transition> = {
     guards: [guards.noticeNeedsPenalty, guards.twoCertifiedOfficers, recordGuards.lawfulService],
     to: goTo('notified'),
   },
-  recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [], to: same },
+  recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingWaiverOffered], to: same },
   revisePenalty: { from: ['reviewing', 'notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.noRaiseAfterStatement], to: same },
   requestHearing: { from: ['notified'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingOffered, guards.hearingRequestWindow], to: goTo('hearing') },
   scheduleHearing: {
@@ -445,10 +503,13 @@ export const transitions: Record<CaseAction, Transition> = {
     guards: [
       guards.decisionKindFitsState,
       guards.priorNoticeAndStatement,
+      guards.hearingWindowNotWaivedByStatement,
+      guards.statementReviewed,
       guards.hearingHeld,
       guards.noRaiseAfterStatement,
       guards.legalReview,
       guards.collectiveDiscussion,
+      guards.discussionAfterHearing,
       guards.noSecondFine,
       guards.notUnderFourteen,
       guards.educationRecorded,

@@ -174,7 +174,7 @@ export function describePenalty(item: PenaltyItem, index: number): string {
     case 'other': {
       const detail = item.detail?.trim();
       if (!detail) throw validationError(`第${String(index + 1)}项处罚（${name}）缺少具体内容`, { field: `penalties.${String(index)}.detail` });
-      return item.kind === 'other' ? detail : `${name}：${detail}`;
+      return item.kind === 'other' || detail.startsWith(name) ? detail : `${name}：${detail}`;
     }
   }
 }

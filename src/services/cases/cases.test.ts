@@ -314,6 +314,70 @@ describe('enforcement and side steps on the database', () => {
     expect(c.state).toBe('closed');
   });
 
+  it('《行政复议法》第六十四条: a revoked decision owes neither the fine nor 加处罚款; what was paid is flagged for refund (第七十二条第二款)', async () => {
+    let c = await enforcing();
+    at('2026-03-20');
+    c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 500_00, receiptNo: 'YN2026000301' });
+    at('2026-04-04');
+    c = await getCase(ctx, w.head, c.id, now);
+    // Ten days overdue on 2,000元: 600元 加处罚款.
+    expect(c.payment).toMatchObject({ fineFen: 2_000_00, lateFeeFen: 600_00, owedFen: 2_100_00 });
+    const bad = await refusal(step(c, w.head, { action: 'revokeDecision', status: 'revoked', reason: '事实不清，依法撤销', fineFen: 1_000_00 }));
+    expect(bad.message).toContain('撤销处罚决定的，不填写变更后的罚款金额');
+    expect((await getCase(ctx, w.head, c.id, now)).decision?.status).toBe('inForce');
+    c = await step(c, w.head, { action: 'revokeDecision', status: 'revoked', reason: '经行政复议，以主要事实不清为由撤销' });
+    expect(c.payment).toMatchObject({ fineFen: 0, paidFen: 500_00, lateFeeFen: 0, owedFen: 0 });
+    expect(c.warnings.join('')).toContain('多缴部分应当依法退还');
+  });
+
+  it('《行政复议法》第六十三条: a changed decision owes the changed fine, never more than decided (第二款)', async () => {
+    let c = await enforcing();
+    at('2026-04-04');
+    const missing = await refusal(step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '罚款数额不当' }));
+    expect(missing.message).toContain('请填写变更后的罚款金额');
+    const heavier = await refusal(step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '罚款数额不当', fineFen: 3_000_00 }));
+    expect(heavier.details?.article).toContain('第六十三条第二款');
+    c = await getCase(ctx, w.head, c.id, now);
+    expect(c.decision?.status).toBe('inForce');
+    expect(c.payment).toMatchObject({ fineFen: 2_000_00, owedFen: 2_600_00 });
+    c = await step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '经行政复议，罚款变更为1000元', fineFen: 1_000_00 });
+    // Ten days overdue on the changed 1,000元: 300元 加处罚款.
+    expect(c.payment).toMatchObject({ fineFen: 1_000_00, lateFeeFen: 300_00, owedFen: 1_300_00 });
+  });
+
+  it('Art. 61 with 民事诉讼法第九十五条: service by announcement needs the reason other ways failed, counts 30 days after publication, and the payment period and 加处罚款 run from then', async () => {
+    let c = await toReview();
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
+    c = await step(c, w.head, { action: 'decide' });
+    const refused = await refusal(step(c, w.officerB, { action: 'serve', method: 'announcement' }));
+    expect(refused.details?.article).toContain('第九十五条');
+    const unchanged = await getCase(ctx, w.head, c.id, now);
+    expect(unchanged).toMatchObject({ state: 'decided', version: c.version });
+    expect(unchanged.record.service).toBeNull();
+    const reason = '当事人下落不明，经直接送达、邮寄送达均未能送达';
+    c = await step(c, w.officerB, { action: 'serve', method: 'announcement', announcementReason: reason });
+    // Published 2026-03-10: served on 04-09 (30 days), payment due 04-24 (15 days), not 03-25.
+    expect(c.record.service).toMatchObject({ on: '2026-03-10', method: 'announcement', effectiveOn: '2026-04-09', announcementReason: reason });
+    expect(c.record.services?.at(-1)).toMatchObject({ document: 'decision', method: 'announcement', announcementReason: reason });
+    expect(c.payment?.dueOn).toBe('2026-04-24');
+    expect(c.deadlines.find((d) => d.kind === 'payment' && d.metAt === null)?.dueOn).toBe('2026-04-24');
+    at('2026-04-24');
+    expect((await getCase(ctx, w.head, c.id, now)).payment).toMatchObject({ lateFeeFen: 0, owedFen: 2_000_00 });
+    at('2026-04-27');
+    // Three days overdue: 3 × 3% × 2,000元 = 180元.
+    expect((await getCase(ctx, w.head, c.id, now)).payment).toMatchObject({ lateFeeFen: 180_00, owedFen: 2_180_00 });
+  });
+
+  it('Art. 45/64 with 民事诉讼法第九十五条: a prior notice served by announcement starts the statement and hearing-request periods thirty days after publication', async () => {
+    let c = await toReview(8_000_00);
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify', service: { method: 'announcement', announcementReason: '当事人下落不明，直接送达、邮寄送达均被退回' } });
+    // Published Tue 03-10, served Thu 04-09: three working days to Tue 04-14, five to Thu 04-16 (Art. 85).
+    expect(c.record.notice).toMatchObject({ servedOn: '2026-03-10', statementEndsOn: '2026-04-14', hearingRequestEndsOn: '2026-04-16' });
+  });
+
   it('Art. 56: 先行登记保存 needs a head approval and a decision within 7 working days', async () => {
     let c = await registerClue(ctx, w.officerA, clue());
     c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });

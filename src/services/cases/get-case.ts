@@ -19,6 +19,7 @@ import {
   type Procedure,
   procedures,
 } from '../../domain/cases/model.ts';
+import { fineInForceFen } from '../../domain/cases/record-rules.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
@@ -49,7 +50,9 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   const names = actorIds.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
   const item = violation[0];
   const state = row.state as CaseState;
-  const fine = record.decision?.penalty?.fineFen ?? 0;
+  // A revoked decision owes nothing, a changed one the changed fine (fineInForceFen, 《行政复议法》第六十三条、第六十四条).
+  const decidedFine = record.decision?.penalty?.fineFen ?? 0;
+  const fine = fineInForceFen(record.decision);
   const paid = record.payments.reduce((s, p) => s + p.amountFen, 0);
   const lastPaid = paid >= fine && record.payments.length ? record.payments.at(-1)!.on : today;
   const late = fine && row.paymentDueOn ? lateFeeFen(fine, row.paymentDueOn, lastPaid) : 0;
@@ -57,6 +60,9 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   const snapshotParty = { kind: party.kind as 'person' | 'organization', birthDate: party.birthDate, identityKey: party.identityKey };
   if (isMinorAtAct(snapshotParty, { startedOn: row.actStartedOn, endedOn: row.actEndedOn })) {
     warnings.push('当事人实施违法行为时未满十八周岁，应当从轻或者减轻行政处罚（《行政处罚法》第三十条）');
+  }
+  if (decidedFine > 0 && paid > fine && record.decision?.status !== 'inForce') {
+    warnings.push(`已缴 ${(paid / 100).toFixed(2)} 元，超过处罚决定${record.decision?.status === 'revoked' ? '撤销' : '变更'}后应缴的 ${(fine / 100).toFixed(2)} 元，多缴部分应当依法退还（《行政复议法》第七十二条第二款）`);
   }
   // 第三十一条第二句: the law permits, not requires, a lighter penalty — the deciding head must weigh it.
   if (record.discretionFacts?.limitedCapacity && snapshotParty.kind === 'person' && !record.discretionFacts.mentalIncapacity) {
@@ -129,7 +135,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       metLate: d.metLate,
       lateReason: d.lateReason,
     })),
-    payment: fine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
+    payment: decidedFine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
     publicity: publicity[0]
       ? { status: publicity[0].status, dueOn: publicity[0].dueOn, publishedAt: publicity[0].publishedAt, withdrawnAt: publicity[0].withdrawnAt, expiresOn: publicity[0].expiresOn }
       : null,

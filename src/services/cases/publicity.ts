@@ -17,7 +17,7 @@ import { deadlineFor } from '../../domain/cases/rules.ts';
 import type { CaseSettings } from '../../domain/cases/settings.ts';
 import type { CaseFlags } from '../../domain/cases/snapshot.ts';
 import { notFound, ruleViolation } from '../../domain/errors.ts';
-import { maskAddress, maskParty, maskPersonName, redactText } from '../../domain/masking.ts';
+import { maskAddress, maskHouseNumbers, maskParty, maskPersonName, redactText } from '../../domain/masking.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
 import { casePublicity } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
@@ -27,11 +27,31 @@ import { type CaseRow, loadCase, meetDeadlines, type PartyRow, setDeadline, sett
 
 export type { PublicDecisionContent } from '../../domain/cases/views.ts';
 
-/** Removes the party's own name (and identity numbers, phones) from free text before it is published. */
+/**
+ * Removes the party's own name (and identity numbers, phones) from free text before it is published; for a natural
+ * person also the house, building and room numbers of addresses (maskHouseNumbers): the text names their home.
+ */
 export function scrubText(text: string, party: Pick<PartyRow, 'kind' | 'name' | 'legalRepresentative'>): string {
   let out = redactText(text);
-  if (party.kind === 'person' && party.name) out = out.replaceAll(party.name, maskPersonName(party.name));
+  if (party.kind === 'person') {
+    if (party.name) out = out.replaceAll(party.name, maskPersonName(party.name));
+    out = maskHouseNumbers(out);
+  }
   return out;
+}
+
+/**
+ * Stored content as the portal shows it. Masking is applied again on reading (it is idempotent), so that records
+ * published before a masking rule existed — house numbers came later — do not show what the rule now hides.
+ */
+function onPortalContent(content: PublicDecisionContent): PublicDecisionContent {
+  if (content.party.kind !== 'person') return content;
+  return {
+    ...content,
+    title: maskHouseNumbers(content.title),
+    facts: maskHouseNumbers(content.facts),
+    penalty: content.penalty === null ? null : maskHouseNumbers(content.penalty),
+  };
 }
 
 export function publicContent(
@@ -186,7 +206,7 @@ export async function listPublishedDecisions(ctx: PublicReader, raw: unknown): P
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const [total] = await db.select({ n: count() }).from(casePublicity).where(where);
-  return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...(r.content as PublicDecisionContent) })) };
+  return { total: Number(total?.n ?? 0), items: rows.map((r) => ({ id: r.id, publishedAt: r.publishedAt!, ...onPortalContent(r.content as PublicDecisionContent) })) };
 }
 
 export async function getPublishedDecision(ctx: PublicReader, id: number): Promise<PublicDecision> {
@@ -195,6 +215,6 @@ export async function getPublishedDecision(ctx: PublicReader, id: number): Promi
     .from(casePublicity)
     .where(and(eq(casePublicity.id, id), onPortal(todayOf(ctx.clock))));
   if (!row) throw notFound('该公示信息');
-  return { id: row.id, publishedAt: row.publishedAt!, ...(row.content as PublicDecisionContent) };
+  return { id: row.id, publishedAt: row.publishedAt!, ...onPortalContent(row.content as PublicDecisionContent) };
 }
 

@@ -85,14 +85,59 @@ const PENALTY_KINDS: Record<CasePenaltyKind, PenaltyKind> = {
   other: 'other',
 };
 
-/** The case engine's penalty (one description for all kinds) as penalty items. */
+/**
+ * What each kind of penalty is called in a penalty description (e.g. "罚款人民币80000元，并责令停工整治"). Fines,
+ * confiscated gains and warnings print from their amount or name alone; the others print the clauses that name them.
+ */
+const CLAUSE_OF: Record<CasePenaltyKind, RegExp | null> = {
+  warning: /警告/,
+  criticism: /通报批评/,
+  fine: /罚款/,
+  confiscateIncome: /没收违法所得/,
+  confiscateProperty: /没收(?!违法所得)/,
+  suspendLicense: /暂扣/,
+  lowerQualification: /降低资质/,
+  revokeLicense: /吊销/,
+  restrictBusiness: /限制(开展)?(生产)?经营/,
+  suspendBusiness: /停产|停业|停工/,
+  close: /关闭/,
+  restrictEmployment: /从业/,
+  other: null,
+};
+
+/** The clauses of a penalty description: split at punctuation and at 并/并处, connectives dropped. */
+function penaltyClauses(description: string): string[] {
+  return description
+    .split(/[，,；;。]|并处|并(?=[责没吊暂降限通处予警罚])/)
+    .map((clause) => clause.trim().replace(/^(并处|并|及|和|以及)/, '').trim())
+    .filter((clause) => clause.length > 0);
+}
+
+/**
+ * The detail of a non-money penalty item: only the clauses of the description that name its kind, so that a fine
+ * plus 责令停产停业 does not print the fine again under item 2 (《行政处罚法》第五十九条第一款第（三）项: the decision
+ * states each penalty imposed). An item no clause names gets the clauses no kind of the penalty claims; if none is
+ * left it gets no detail, and the decision refuses naming the missing content instead of printing another item's.
+ */
+function itemDetail(penalty: Penalty, kind: CasePenaltyKind): string | undefined {
+  const clauses = penaltyClauses(penalty.description);
+  const own = CLAUSE_OF[kind];
+  const named = own ? clauses.filter((clause) => own.test(clause)) : [];
+  if (named.length > 0) return named.join('，');
+  const claimed = Object.values(CLAUSE_OF).filter((pattern): pattern is RegExp => pattern !== null);
+  const unclaimed = clauses.filter((clause) => !claimed.some((pattern) => pattern.test(clause)));
+  return unclaimed.length > 0 ? unclaimed.join('，') : undefined;
+}
+
+/** The case engine's penalty (one description for all kinds) as penalty items, each with its own content only. */
 export function penaltyItems(penalty: Penalty): PenaltyItem[] {
   return penalty.kinds.map((kind): PenaltyItem => {
     const mapped = PENALTY_KINDS[kind];
     if (mapped === 'fine') return { kind: mapped, amount: (penalty.fineFen ?? 0) / 100 };
     if (mapped === 'confiscateIllegalGains') return { kind: mapped, amount: (penalty.confiscationFen ?? 0) / 100 };
     if (mapped === 'warning') return { kind: mapped };
-    return { kind: mapped, detail: penalty.description };
+    const detail = itemDetail(penalty, kind);
+    return detail === undefined ? { kind: mapped } : { kind: mapped, detail };
   });
 }
 

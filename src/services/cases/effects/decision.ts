@@ -5,7 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../../domain/cases/model.ts';
-import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
+import { assertDecisionChange } from '../../../domain/cases/record-rules.ts';
+import { deadlineFor, paymentDueOn, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, setDeadline } from '../case-store.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
@@ -77,11 +78,13 @@ export const decisionEffects = {
   serve: async (s, input) => {
     const { tx, record, g, row } = s;
     const on = g.actDate;
-    record.service = { on, method: input.method };
+    // 公告送达 takes effect thirty days after publication (《民事诉讼法》第九十五条); the payment period runs from then.
+    const effectiveOn = serviceEffectiveOn(g.calendar, input.method, on);
+    record.service = { on, method: input.method, effectiveOn, ...(input.announcementReason ? { announcementReason: input.announcementReason } : {}) };
     await meetStepDeadlines(s, ['service']);
     const fine = record.decision?.penalty?.fineFen ?? 0;
     if (fine > 0) {
-      const due = paymentDueOn(g.calendar, on, null);
+      const due = paymentDueOn(g.calendar, effectiveOn, null);
       s.columns.paymentDueOn = due;
       await setDeadline(tx, row, 'payment', due);
       s.details.paymentDueOn = due;
@@ -92,8 +95,9 @@ export const decisionEffects = {
     const { tx, record, g, row, now } = s;
     const on = g.actDate;
     const decision = record.decision!;
+    assertDecisionChange(decision, input.status, input.fineFen);
     decision.status = input.status;
-    decision.statusChange = { on, reason: input.reason };
+    decision.statusChange = input.status === 'changed' ? { on, reason: input.reason, fineFen: input.fineFen } : { on, reason: input.reason };
     s.columns.decisionStatus = input.status;
     if (next === 'closed' && !record.closing) {
       record.closing = { on, summary: `处罚决定已${input.status === 'revoked' ? '撤销' : '变更'}：${input.reason}` };

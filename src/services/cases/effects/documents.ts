@@ -49,6 +49,7 @@ export async function addService(s: Step, document: ServedDocument, number: stri
     receiver: service.receiver ?? null,
     witness: service.witness ?? null,
     electronicConsent: service.electronicConsent ?? null,
+    announcementReason: service.announcementReason ?? null,
     servers,
   };
   s.record.services = [...(s.record.services ?? []), entry];

@@ -45,7 +45,7 @@ export const executionEffects = {
   },
   approveDeferral: async (s, input) => {
     s.record.instalments = input.instalments;
-    const due = paymentDueOn(s.g.calendar, s.record.service!.on, input.instalments);
+    const due = paymentDueOn(s.g.calendar, s.record.service!.effectiveOn ?? s.record.service!.on, input.instalments);
     s.columns.paymentDueOn = due;
     await setDeadline(s.tx, s.row, 'payment', due);
   },

@@ -2,7 +2,7 @@
  * Effects of the prior notice (事先告知, 《行政处罚法》第四十四条、第四十五条、第六十三条): the numbered notice with the
  * party's statement and hearing-request periods, the statement, and a revised penalty.
  */
-import { deadlineFor } from '../../../domain/cases/rules.ts';
+import { deadlineFor, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
 import { hearingRights } from '../../../domain/cases/workflow.ts';
 import { issueDocument } from '../case-store.ts';
 import { type CaseEffects, withDiscretion } from '../step.ts';
@@ -15,8 +15,11 @@ export const noticeEffects = {
     const reasons = hearingRights(s.snapshot, g);
     const offered = reasons.length > 0;
     const number = await issueDocument(s.tx, s.row.id, s.resolved, 'priorNotice', on);
-    const statementEndsOn = deadlineFor(g.calendar, g.settings, 'statement', on);
-    const hearingRequestEndsOn = offered ? deadlineFor(g.calendar, g.settings, 'hearingRequest', on) : null;
+    // The party's periods run from service: a notice by announcement is served thirty days after publication
+    // (《民事诉讼法》第九十五条).
+    const from = input.service ? serviceEffectiveOn(g.calendar, input.service.method, on) : on;
+    const statementEndsOn = deadlineFor(g.calendar, g.settings, 'statement', from);
+    const hearingRequestEndsOn = offered ? deadlineFor(g.calendar, g.settings, 'hearingRequest', from) : null;
     record.notice = { servedOn: on, number, penalty: record.proposal!.penalty!, hearingOffered: offered, statementEndsOn, hearingRequestEndsOn };
     // The statement and hearing-request periods are the party's, not deadlines the agency can miss: they are
     // kept on the notice (and enforced by the decide guards), not in case_deadlines.
@@ -24,7 +27,7 @@ export const noticeEffects = {
     await addService(s, 'priorNotice', record.notice.number, input.service);
   },
   recordStatement: async (s, input) => {
-    s.record.statement = { on: s.g.actDate, waived: input.waived, content: input.content, reply: input.reply };
+    s.record.statement = { on: s.g.actDate, waived: input.waived, content: input.content, reply: input.reply, hearingWaived: input.hearingWaived ?? false };
   },
   revisePenalty: async (s, input) => {
     const { record } = s;

@@ -118,7 +118,7 @@ describe('form values to the server body', () => {
 
   it('a statement the party waived sends no content; a recusal not granted sends no replacement', () => {
     const statement = fieldsFor('recordStatement');
-    expect(toPayload(statement, { on: dayjs(today), waived: true, content: '写了又放弃' })).toEqual({ on: today, waived: true });
+    expect(toPayload(statement, { on: dayjs(today), waived: true, content: '写了又放弃' })).toEqual({ on: today, waived: true, hearingWaived: false });
     const recusal = fieldsFor('decideRecusal');
     expect(toPayload(recusal, { officerId: 7, granted: false, replacementId: 9 })).toEqual({ officerId: 7, granted: false, replacementId: null });
   });
