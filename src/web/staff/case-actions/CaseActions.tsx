@@ -1,5 +1,5 @@
 import { Collapse, Empty, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { type CaseAction, caseActionInput } from '../../../domain/cases/actions.ts';
 import { api } from '../../shared/api.ts';
 import { DiscretionHelper } from './DiscretionHelper.tsx';
@@ -31,6 +31,13 @@ function actionFields(action: string): FieldSpec[] {
 
 /** Steps that leave the ordinary course (withdraw, transfer, suspend …), listed after the next steps. */
 const sideSteps: ReadonlySet<string> = new Set<CaseAction>(['decline', 'withdrawFiling', 'transfer', 'suspend', 'resume', 'terminate', 'requestRecusal', 'decideRecusal', 'extendDeadline', 'revokeDecision']);
+/**
+ * The step panel open on each case page, kept outside the component: if the actions card is ever mounted again
+ * (seen on a busy machine after a refused step), the panel the user was working in stays open instead of falling
+ * back to the first step.
+ */
+const openStepOfCase = new Map<number, string>();
+
 /** Proposal steps that get the discretion helper, and where their penalty sits in the form. */
 const penaltyPaths: Partial<Record<string, string[]>> = { closeInvestigation: ['proposal', 'penalty'], revisePenalty: ['penalty'] };
 
@@ -44,13 +51,22 @@ export function CaseActions({ caseView, onChanged }: { caseView: CaseForActions;
   const ordered = [...actions.filter((a) => !sideSteps.has(a.action)), ...actions.filter((a) => sideSteps.has(a.action))];
   const currentPenalty = penaltyFormValues((caseView.record as { proposal?: { penalty?: unknown } | null } | undefined)?.proposal?.penalty);
 
+  const [chosen, setChosen] = useState<string | undefined>(() => openStepOfCase.get(caseView.id));
+  // '' = the user closed every panel; a step no longer offered falls back to the first one.
+  const open = chosen === '' ? undefined : chosen !== undefined && ordered.some((a) => a.action === chosen) ? chosen : ordered[0]?.action;
+
   if (ordered.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="当前没有您可以办理的步骤" />;
   return (
     <ReferenceProvider organizationId={caseView.organization.id} caseId={caseView.id} caseOfficers={caseView.officers}>
       <Typography.Paragraph type="secondary">以下为当前状态下您可以办理的步骤；提交时系统按法定程序逐项核验。</Typography.Paragraph>
       <Collapse
         accordion
-        defaultActiveKey={ordered[0]?.action}
+        activeKey={open === undefined ? [] : [open]}
+        onChange={(keys) => {
+          const key = (Array.isArray(keys) ? keys[0] : keys) ?? '';
+          openStepOfCase.set(caseView.id, key);
+          setChosen(key);
+        }}
         destroyOnHidden
         items={ordered.map((a) => ({
           key: a.action,
