@@ -8,8 +8,8 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     testTimeout: 30_000,
     // A browser test that fails once is run again (each attempt builds its own case), and the report says so: a real
-    // defect fails twice; a one-off slow render on a 2-core machine does not fail CI. Flakes seen are noted in
-    // docs/ARCHITECTURE.md's Tests section when they are found.
+    // defect fails twice; a one-off slow render on a 2-core machine does not fail CI. A retried test is a flake to
+    // find and fix (the case flow's decide panel closing after a refusal was one, session 4).
     retry: 1,
     hookTimeout: 120_000,
     globalSetup: ['test/global-setup.ts'],
