@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/domain/validators/id-number.ts';
-import { type Harness, type ViewportName, horizontalOverflow, login, pickOption, screenshot, settle, startHarness } from './harness.ts';
+import { type Harness, type ViewportName, horizontalOverflow, viewports, login, pickOption, screenshot, settle, startHarness } from './harness.ts';
 
 let h: Harness;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
@@ -223,6 +223,13 @@ describe('the officer carries a case from the clue to the decision document', { 
     await submitStep(head.page, decideStale, '作出决定');
     await poll(() => decideStale.getByRole('alert').textContent()).toContain('案件已被他人更新');
     await screenshot(head.page, 'case-form-decide-conflict', 'desktop');
+    // A window narrowed to a phone's width and widened again (a tablet turned) lays the cards out again without
+    // mounting them again: the open step and its answer stay.
+    await head.page.setViewportSize(viewports.phone);
+    await poll(() => head.page.locator('[data-testid=case-actions-card]').evaluate((e) => e.getBoundingClientRect().left)).toBeLessThan(100);
+    await head.page.setViewportSize(viewports.desktop);
+    await poll(() => head.page.locator('[data-testid=case-actions-card]').evaluate((e) => e.getBoundingClientRect().left)).toBeGreaterThan(600);
+    await expect(decideStale.getByRole('alert').textContent()).resolves.toContain('案件已被他人更新');
     await decideStale.getByRole('button', { name: /重新加载/ }).click();
     await settle(head.page);
     const decideAgain = await openStep(head.page, '作出决定');

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space } from 'antd';
-import { Fragment, useMemo } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../../shared/api.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
@@ -37,6 +37,8 @@ export default function CasePage() {
   );
 }
 
+const columnStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 12, width: '100%' };
+
 function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
   const isPhone = useIsPhone();
   const context = useMemo(() => ({ view, reload }), [view, reload]);
@@ -52,12 +54,14 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
     timeline: <TimelineCard view={view} />,
   };
   type CardKey = keyof typeof card;
+  // A plain flex column of keyed cards: antd's Space flattens fragments and keys its items by position, so a card
+  // that changed place (the phone order) was mounted again — its step form and the answer shown in it lost.
   const column = (keys: CardKey[]) => (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+    <div style={columnStyle}>
       {keys.map((k) => (
-        <Fragment key={k}>{card[k]}</Fragment>
+        <div key={k}>{card[k]}</div>
       ))}
-    </Space>
+    </div>
   );
   return (
     <CaseContext.Provider value={context}>
