@@ -11,6 +11,10 @@ export default defineConfig({
     // defect fails twice; a one-off slow render on a 2-core machine does not fail CI. A retried test is a flake to
     // find and fix (the case flow's decide panel closing after a refusal was one, session 4).
     retry: 1,
+    // The browser tests mostly wait (for the page, the network going quiet, animations): one file at a time used
+    // about a third of one core. Three files at once fill the 2-core machine (each has its own server and Chromium).
+    maxWorkers: 3,
+    fileParallelism: true,
     hookTimeout: 120_000,
     globalSetup: ['test/global-setup.ts'],
   },
