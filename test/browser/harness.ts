@@ -48,7 +48,7 @@ export async function startHarness(): Promise<Harness> {
   }
   mkdirSync(screenshotDir, { recursive: true });
   const newPage: Harness['newPage'] = async (viewport) => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl, reducedMotion: 'reduce', ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {}) });
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: baseUrl, reducedMotion: 'reduce', ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     trackRequests(page);
