@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { openPostgres, wrapPglite } from '../src/db/connect.ts';
+import { wrapPglite } from '../src/db/connect.ts';
+import { openPostgres } from '../src/db/postgres.ts';
 import { benchAuditedWrites } from './audit.bench.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -14,7 +14,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = 'src/cli/main.ts';
 // Files outside the import graph that still change the output.
@@ -62,7 +62,7 @@ function fresh() {
 }
 
 /**
- * Bundles src/cli/main.ts (packages stay external, resolved from node_modules; each command file becomes its own
+ * Bundles src/cli/main.ts (packages stay external but for BUNDLED_PACKAGES; each command file becomes its own
  * chunk, so the lazy loading of commands holds). `import.meta.url` / `dirname` / `filename` are replaced by the
  * source file's own, so files found next to a module (migrations, bundled CSV data, dist/web) are found as before.
  */
@@ -80,16 +80,16 @@ async function build() {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    packages: 'external',
+    plugins: [sourceLocationPlugin, packagesPlugin],
     outdir: tmp,
     sourcemap: true,
     sourcesContent: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [sourceLocationPlugin],
   });
   absoluteSourceMaps(tmp);
-  const read = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':')), ...extraInputs];
+  // Bundled packages change only with package-lock.json (an input): their files are not stamped one by one.
+  const read = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':') && !f.startsWith('node_modules/')), ...extraInputs];
   const inputs = read.map((file) => before.get(file) ?? stamp(file));
   const buildId = createHash('sha1').update(JSON.stringify([FORMAT, esbuild.version, inputs])).digest('hex').slice(0, 16);
   const target = path.join(cacheDir, buildId);
@@ -140,6 +140,24 @@ function removeOldBuilds(keep) {
     }
   }
 }
+
+/**
+ * Packages stay external (resolved from node_modules at run time) except these pure-ESM ones made of hundreds of
+ * small modules: loading drizzle-orm's and zod's ~400 files one by one was a fifth of a read-only command's start.
+ * (CommonJS packages must stay external: a bundled `require` of a built-in fails in an ES module.)
+ */
+const BUNDLED_PACKAGES = new Set(['drizzle-orm', 'zod']);
+
+const packagesPlugin = {
+  name: 'fazhi-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const parts = args.path.split('/');
+      const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      return BUNDLED_PACKAGES.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
 
 const sourceLocationPlugin = {
   name: 'fazhi-source-location',

@@ -14,7 +14,9 @@ if (QUICK.has(process.argv.slice(2, 4).join(' '))) v8.setFlagsFromString('--lift
 
 const compiled = await compiledCli();
 if (compiled) {
-  process.setSourceMapsEnabled(true);
+  // Stack traces name the TypeScript sources when asked for (FAZHI_DEBUG=1); reading every chunk's source map
+  // otherwise costs a quick command tens of milliseconds.
+  if (process.env.FAZHI_DEBUG) process.setSourceMapsEnabled(true);
   await import(compiled);
 } else {
   const { register } = await import('tsx/esm/api');

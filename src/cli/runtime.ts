@@ -36,7 +36,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     if (error instanceof ConfigError) throw new AppError('VALIDATION', error.message);
     throw error;
   }
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, brief: options.readOnly === true });
   try {
     if (!options.readOnly) await handle.migrate();
     else if (!(await isMigrated(handle.db))) throw new AppError('CONFLICT', NOT_MIGRATED_MESSAGE);

@@ -1,68 +1,44 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../domain/errors.ts';
+import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** Repositories accept either, so a service can run several of them in one transaction. */
-export type Executor = Database | Transaction;
-
-export interface DatabaseHandle {
-  db: Database;
-  kind: 'pglite' | 'postgres';
-  /** Where the data lives, for messages: a directory or the server URL without password. */
-  location: string;
-  migrate(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export type { Database, DatabaseHandle, Executor, Schema, Transaction } from './database.ts';
+export { migrationsFolder } from './database.ts';
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Embedded only: a short-lived process (a read-only CLI command) starts with a small buffer pool (`smallBuffers`). */
+  brief?: boolean;
+}
+
+/**
+ * PGlite's start parameters with a 16 MB buffer pool instead of PostgreSQL's 128 MB default, for an embedded
+ * database that lives briefly or holds little (a read-only CLI command, a test database). PGlite clears the whole
+ * pool when it starts, and that was most of a CLI query's time (measured: 0.84 s → 0.45 s until ready).
+ * The server keeps the default pool.
+ */
+export function smallBuffers(): { startParams: string[] } {
+  return { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (held with an exclusive lock). */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) {
+    // node-postgres is loaded only for a server URL: an embedded install (and a quick CLI command) never needs it.
+    const { openPostgres } = await import('./postgres.ts');
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  }
   if (!options.dataDir) throw new AppError('VALIDATION', '未配置数据目录 FAZHI_DATA_DIR 或 DATABASE_URL');
-  return openPglite(options.dataDir);
-}
-
-export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  let closing = false;
-  // An idle client can lose its connection (server restart, admin termination); without a listener that
-  // error would crash the process. The pool replaces the client on next use.
-  pool.on('error', (error) => {
-    if (!closing) process.stderr.write(`PostgreSQL 空闲连接出错：${error.message}\n`);
-  });
-  const db = drizzleNodePg({ client: pool, schema });
-  return {
-    db,
-    kind: 'postgres',
-    location: redactUrl(url),
-    migrate: () => migrateNodePg(db, { migrationsFolder }),
-    close: async () => {
-      closing = true;
-      await pool.end();
-    },
-  };
+  return openPglite(options.dataDir, options.brief ?? false);
 }
 
 /**
@@ -70,7 +46,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
  * So the directory is held with an exclusive lock for the life of the process, and a second process fails
  * clearly instead.
  */
-export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+export async function openPglite(dataDir: string, brief = false): Promise<DatabaseHandle> {
   const dir = path.resolve(dataDir);
   await mkdir(dir, { recursive: true });
   let release: () => Promise<void>;
@@ -92,7 +68,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     }
     throw error;
   }
-  const client = new PGlite(path.join(dir, 'pgdata'));
+  const client = new PGlite(path.join(dir, 'pgdata'), brief ? smallBuffers() : {});
   try {
     await client.waitReady;
   } catch (error) {
@@ -115,14 +91,4 @@ export function wrapPglite(client: PGlite, location: string, release?: () => Pro
       await release?.();
     },
   };
-}
-
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }

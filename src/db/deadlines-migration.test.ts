@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrationsFolder } from './connect.ts';
+import { migrationsFolder, smallBuffers } from './connect.ts';
 
 interface Raw {
   exec(statement: string): Promise<void>;
@@ -21,7 +21,7 @@ interface Raw {
 async function openRaw(): Promise<Raw> {
   const url = process.env.FAZHI_TEST_DATABASE_URL;
   if (!url) {
-    const db = new PGlite();
+    const db = new PGlite(smallBuffers());
     return {
       exec: async (s) => void (await db.exec(s)),
       rows: async <T,>(q: string) => (await db.query<T>(q)).rows,

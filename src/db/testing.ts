@@ -9,7 +9,8 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import * as schema from './schema.ts';
-import { type DatabaseHandle, openPostgres, wrapPglite } from './connect.ts';
+import { type DatabaseHandle, smallBuffers, wrapPglite } from './connect.ts';
+import { openPostgres } from './postgres.ts';
 
 /**
  * A fresh, migrated database for one test. PGlite by default (loaded from an archive of a migrated database, made once
@@ -36,7 +37,7 @@ let migratedArchive: Promise<Blob> | undefined;
 function migrated(): Promise<Blob> {
   migratedArchive ??= oncePerRun('migrated', {
     make: async (dir) => {
-      const client = new PGlite();
+      const client = new PGlite(smallBuffers());
       await wrapPglite(client, 'memory://template').migrate();
       const archive = await client.dumpDataDir('none');
       await client.close();
@@ -59,7 +60,7 @@ async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
 export async function migratedDataFolderTemplate(): Promise<string> {
   return oncePerRun('migrated-data-folder', {
     make: async (dir) => {
-      const client = new PGlite(path.join(dir, 'pgdata'), { loadDataDir: await migrated() });
+      const client = new PGlite(path.join(dir, 'pgdata'), { loadDataDir: await migrated(), ...smallBuffers() });
       await client.waitReady;
       await client.close();
       return dir;
@@ -113,7 +114,7 @@ export async function saveTestDatabase(handle: DatabaseHandle): Promise<Blob> {
 
 /** A PGlite test database with the content `saveTestDatabase` saved. */
 export async function loadTestDatabase(archive: Blob): Promise<DatabaseHandle> {
-  const client = await PGlite.create({ loadDataDir: archive });
+  const client = await PGlite.create({ loadDataDir: archive, ...smallBuffers() });
   const handle = wrapPglite(client, 'memory://test');
   pgliteClients.set(handle, client);
   return handle;

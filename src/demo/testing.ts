@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { DatabaseHandle } from '../db/connect.ts';
+import { type DatabaseHandle, smallBuffers } from '../db/connect.ts';
 import { createTestDatabase, loadTestDatabase, oncePerRun, saveTestDatabase, testDatabaseKind } from '../db/testing.ts';
 import { localFileStore, memoryFileStore } from '../services/file-store.ts';
 import { seedDemo } from './index.ts';
@@ -69,7 +69,7 @@ export async function demoDataFolderTemplate(): Promise<string> {
   return oncePerRun('demo-data-folder', {
     make: async (dir) => {
       const { database, files } = await demoArchive();
-      const client = new PGlite(path.join(dir, 'pgdata'), { loadDataDir: database });
+      const client = new PGlite(path.join(dir, 'pgdata'), { loadDataDir: database, ...smallBuffers() });
       await client.waitReady;
       await client.close();
       const store = localFileStore(path.join(dir, 'files'));

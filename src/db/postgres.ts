@@ -1,0 +1,37 @@
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { type DatabaseHandle, migrationsFolder } from './database.ts';
+import * as schema from './schema.ts';
+
+/** PostgreSQL through a node-postgres pool (`openDatabase` with a URL loads this module on demand). */
+export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  let closing = false;
+  // An idle client can lose its connection (server restart, admin termination); without a listener that
+  // error would crash the process. The pool replaces the client on next use.
+  pool.on('error', (error) => {
+    if (!closing) process.stderr.write(`PostgreSQL 空闲连接出错：${error.message}\n`);
+  });
+  const db = drizzleNodePg({ client: pool, schema });
+  return {
+    db,
+    kind: 'postgres',
+    location: redactUrl(url),
+    migrate: () => migrateNodePg(db, { migrationsFolder }),
+    close: async () => {
+      closing = true;
+      await pool.end();
+    },
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
