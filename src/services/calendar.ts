@@ -5,13 +5,15 @@ import { assertMay } from '../domain/policy.ts';
 import { adminPolicy } from '../domain/admin/policy.ts';
 import { type CalendarOverride, WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { CalendarDays, CalendarOverrides, CalendarOverride as CalendarOverrideView } from '../domain/admin/views.ts';
-import { addDays, daysBetween, isIsoDate } from '../domain/calendar/iso-date.ts';
+import { addDays, daysBetween, isIsoDate, yearOf } from '../domain/calendar/iso-date.ts';
 import { notFound, validationError } from '../domain/errors.ts';
-import type { Executor } from '../db/connect.ts';
+import type { Executor, Transaction } from '../db/connect.ts';
 import { calendarCompleteYears, calendarOverrides } from '../db/schema.ts';
 import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { parseInput } from './parse-input.ts';
+import { caseDeadlineMoved } from './cases/case-store.ts';
+import { recountOpenDeadlines } from './deadlines/recount.ts';
 
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
 
@@ -28,6 +30,31 @@ export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
     overrides.map((o): CalendarOverride => ({ date: o.date, kind: o.kind as CalendarOverride['kind'], ...(o.name ? { name: o.name } : {}) })),
     years.map((y) => y.year),
   );
+}
+
+/**
+ * After a change to the calendar of `year` (inside its transaction): every open deadline counted over that year is
+ * counted again on the new calendar; each one that moves is audited on its subject's chain, and the copies a ledger
+ * keeps of it follow (a case's payment due date). Returns how many moved.
+ */
+async function recountAfterCalendarChange(tx: Transaction, actor: Actor, year: number, reason: string, now: Date): Promise<number> {
+  const moved = await recountOpenDeadlines(tx, await loadWorkCalendar(tx), `${year}-01-01`, `${year}-12-31`);
+  for (const d of moved) {
+    if (d.subjectType === 'case') await caseDeadlineMoved(tx, d.subjectId, d.kind, d.after);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'deadline.recount',
+        subjectType: d.subjectType,
+        subjectId: d.subjectId,
+        organizationId: d.organizationId,
+        change: { kind: d.kind, countedFrom: d.countedFrom, days: d.days, periodKind: d.periodKind, before: d.before, after: d.after, reason },
+      },
+      now,
+    );
+  }
+  return moved.length;
 }
 
 export async function listCalendarOverrides(ctx: ServiceContext, year?: number): Promise<CalendarOverrides> {
@@ -59,6 +86,7 @@ export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unk
       },
       ctx.clock(),
     );
+    await recountAfterCalendarChange(tx, actor, yearOf(input.date), `${input.date} 设为${input.kind === 'holiday' ? '放假' : '上班'}`, ctx.clock());
     return values;
   });
 }
@@ -75,20 +103,26 @@ export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date:
       { action: 'calendar.remove', subjectType: 'calendar', subjectId: date.slice(0, 4), organizationId: null, change: { date, kind: removed.kind, name: removed.name } },
       ctx.clock(),
     );
+    await recountAfterCalendarChange(tx, actor, yearOf(date), `删除 ${date} 的节假日设置`, ctx.clock());
   });
 }
 
-/** Marks (or unmarks) a year's schedule as completely entered, so the calendar stops warning about it. */
-export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: number, complete: boolean): Promise<void> {
+/**
+ * Marks (or unmarks) a year's schedule as completely entered, so the calendar stops warning about it and every open
+ * deadline counted over the year is counted again on the entered arrangement (audited). Returns how many moved.
+ */
+export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: number, complete: boolean): Promise<{ recounted: number }> {
   assertMay(actor, adminPolicy.editCalendar);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('年份应在 2000–2100 之间');
-  await inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     if (complete) {
       await tx.insert(calendarCompleteYears).values({ year, updatedBy: actor.userId, updatedAt: ctx.clock() }).onConflictDoNothing();
     } else {
       await tx.delete(calendarCompleteYears).where(eq(calendarCompleteYears.year, year));
     }
     await appendAudit(tx, actor, { action: 'calendar.year', subjectType: 'calendar', subjectId: String(year), organizationId: null, change: { year, complete } }, ctx.clock());
+    const reason = complete ? `${year}年放假安排已录入完整` : `${year}年放假安排改为未录入完整`;
+    return { recounted: await recountAfterCalendarChange(tx, actor, year, reason, ctx.clock()) };
   });
 }
 

@@ -35,6 +35,14 @@ export const deadlines = pgTable(
     metLate: boolean('met_late').notNull().default(false),
     /** Why the act came late, as recorded with the step that met it (required of every agency deadline met late). */
     lateReason: text('late_reason'),
+    /**
+     * How `due_on` was counted, for a deadline counted from an event by a period (null for a date someone set, e.g.
+     * an approved extension or an instalment): the event's date and the period (days; 'working' or 'calendar').
+     * An open deadline is counted again from these when the holiday arrangement of a year it spans is entered.
+     */
+    countedFrom: date('counted_from'),
+    periodDays: integer('period_days'),
+    periodKind: text('period_kind'),
   },
   (t) => [
     index('deadlines_open_due_idx').on(t.dueOn, t.subjectType).where(sql`${t.metOn} is null`),

@@ -60,7 +60,7 @@ export const dayInfo = z.object({
   name: z.string().optional(),
   /** For holidays: a rest day obtained by 调休 rather than a statutory holiday. */
   inLieu: z.boolean().optional(),
-  source: z.enum(['override', 'base', 'weekday-rule']),
+  source: z.enum(['override', 'base', 'statutory', 'weekday-rule']),
 });
 export type DayInfo = z.infer<typeof dayInfo>;
 

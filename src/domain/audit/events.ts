@@ -219,6 +219,19 @@ export const auditEvents = {
   'calendar.remove': event('删除节假日/调休设置', z.strictObject({ date: isoDate, kind: z.string(), name: z.string().nullable() })),
   /** An admin marked a year's official schedule as completely entered (or withdrew that mark). */
   'calendar.year': event('设置年度日历完整性', z.strictObject({ year: z.number().int(), complete: z.boolean() })),
+  /** An open deadline counted again after a calendar change: its counting, due date before and after, and why. */
+  'deadline.recount': event(
+    '重新计算期限',
+    z.strictObject({
+      kind: z.string(),
+      countedFrom: isoDate,
+      days: z.number().int(),
+      periodKind: z.enum(['working', 'calendar']),
+      before: isoDate,
+      after: isoDate,
+      reason: z.string(),
+    }),
+  ),
   /** A case clue was registered (线索登记): its validated input, organization, 行政行为码 and the party's kind and name. */
   'case.register': event('登记案件线索', z.strictObject({ ...clueInput.omit({ party: true }).shape, organizationId: id, actCode: z.string(), party: partyRef })),
   /** A step of the case workflow (立案, 告知, 决定, 送达…): the action's input, from/to state, date, version and computed details. */

@@ -189,15 +189,24 @@ describe('workingDaysBetween', () => {
 });
 
 describe('a year without an official schedule', () => {
-  it('counts weekdays only and lets the caller warn via uncoveredYearsBetween', () => {
+  it('全国年节及纪念日放假办法 Art. 2: 元旦 2027 is a rest day before the arrangement is published; the caller warns via uncoveredYearsBetween', () => {
     const deadline = addWorkingDays(calendar, '2026-12-30', 7);
-    // 31 (Thu) 1, 2027-01-01 (Fri, unknown 元旦) 2, 4–8 → 3–7.
-    expect(deadline).toBe('2027-01-08');
+    // 31 (Thu) 1; 2027-01-01 (Fri) is 元旦 by the statutory rule, not a working day; 4–8 → 2–6; 11 → 7.
+    expect(deadline).toBe('2027-01-11');
     expect(calendar.uncoveredYearsBetween('2026-12-30', deadline)).toEqual([2027]);
+    // Art. 67: the 15-day payment period served on 2026-12-17 ends on 2027-01-01 → the next working day, not 元旦.
+    expect(addCalendarDaysDeadline(calendar, '2026-12-17', 15)).toBe('2027-01-04');
   });
 
-  it('uses admin-entered 2027 holidays once present', () => {
-    const withNewYear = WorkCalendar.withOverrides([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
-    expect(addWorkingDays(withNewYear, '2026-12-30', 7)).toBe('2027-01-11');
+  it('uses the admin-entered 2027 arrangement once the year is marked complete (a 调休 the statutory rule cannot know)', () => {
+    const entered = WorkCalendar.withOverrides(
+      [
+        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-01-04', kind: 'holiday', name: '元旦' },
+      ],
+      [2027],
+    );
+    expect(addWorkingDays(entered, '2026-12-30', 7)).toBe('2027-01-12');
+    expect(entered.uncoveredYearsBetween('2026-12-30', '2027-01-12')).toEqual([]);
   });
 });

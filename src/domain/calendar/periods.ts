@@ -86,6 +86,34 @@ export function addCalendarDaysDeadline(calendar: WorkCalendar, fromDate: IsoDat
 }
 
 /** Last day of the period `period` triggered on `fromDate`. */
+/**
+ * How a deadline was counted: from the event's date by a period. Kept with the deadline, so it can be counted again
+ * when the holiday arrangement of a year it spans is entered (statutory-holidays.ts).
+ */
+export interface Counting extends PeriodSpec {
+  from: IsoDate;
+}
+
+/** A due date and how it was counted (`counting` null: a date someone set, such as an approved extension). */
+export interface CountedDeadline {
+  dueOn: IsoDate;
+  counting: Counting | null;
+}
+
+/** The deadline of a period after `fromDate`, with its counting. */
+export function countDeadline(calendar: WorkCalendar, fromDate: IsoDate, period: PeriodSpec): CountedDeadline {
+  return { dueOn: periodDeadline(calendar, fromDate, period), counting: { from: fromDate, days: period.days, kind: period.kind } };
+}
+
+/**
+ * The years without a known holiday arrangement that a deadline counted from `from` to `dueOn` spans: non-empty
+ * means the deadline is provisional and may move once the State Council's arrangement is entered.
+ */
+export function provisionalNote(calendar: WorkCalendar, from: IsoDate, dueOn: IsoDate): string | null {
+  const years = calendar.uncoveredYearsBetween(from, dueOn);
+  return years.length ? `待国务院公布${years.join('、')}年放假安排后复核` : null;
+}
+
 export function periodDeadline(calendar: WorkCalendar, fromDate: IsoDate, period: PeriodSpec): IsoDate {
   switch (period.kind) {
     case 'working':

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { addDays } from './iso-date.ts';
 import { WorkCalendar } from './work-calendar.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 
 /**
  * The official schedules of 2024–2026 (国务院办公厅 notices), as in shared/data/cn-holidays-2023-2026.json:
@@ -90,9 +91,39 @@ describe('WorkCalendar on chinese-days', () => {
     expect(calendar.uncoveredYearsBetween('2026-12-01', '2028-01-10')).toEqual([2027, 2028]);
   });
 
-  it('falls back to the weekday rule for an uncovered year (2027): weekdays work, weekends rest', () => {
-    expect(calendar.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', working: true, status: 'weekday', source: 'weekday-rule' });
+  it('全国年节及纪念日放假办法 Art. 2: in a year without its arrangement (2027) the statutory holidays are rest days, other days follow the week', () => {
+    expect(calendar.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', working: false, status: 'holiday', name: '元旦', source: 'statutory' });
+    // 春节: 除夕 (2027-02-05, a Friday) and 正月初一至初三; 清明 on its solar term; 劳动节 5月1日、2日; 端午, 中秋 by the
+    // lunar calendar; 国庆 10月1日至3日.
+    for (const date of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']) expect(calendar.dayInfo(date), date).toMatchObject({ working: false, name: '春节' });
+    expect(calendar.dayInfo('2027-04-05')).toMatchObject({ working: false, name: '清明节' });
+    expect(calendar.dayInfo('2027-06-09')).toMatchObject({ working: false, name: '端午节' });
+    expect(calendar.dayInfo('2027-09-15')).toMatchObject({ working: false, name: '中秋节' });
+    for (const date of ['2027-10-01', '2027-10-02', '2027-10-03']) expect(calendar.dayInfo(date), date).toMatchObject({ working: false, name: '国庆节' });
+    expect(calendar.dayInfo('2027-02-04')).toEqual({ date: '2027-02-04', working: true, status: 'weekday', source: 'weekday-rule' });
     expect(calendar.dayInfo('2027-01-02')).toMatchObject({ working: false, status: 'weekend', source: 'weekday-rule' });
+    // The same answers whatever the machine's time zone (the lunar dates are computed, not parsed).
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      expect(new WorkCalendar().dayInfo('2027-06-09')).toMatchObject({ working: false, name: '端午节' });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('the statutory holidays match the published arrangements of the years under the revised 放假办法 (2025–2026)', () => {
+    // (Before 2025 除夕 was not a statutory holiday: 2024-02-09 was a working day.)
+    for (const year of [2025, 2026]) {
+      for (const [date, name] of statutoryHolidays(year)) expect(calendar.dayInfo(date), `${date} ${name}`).toMatchObject({ working: false, status: 'holiday' });
+    }
+  });
+
+  it('a covered year keeps its published arrangement and never consults the statutory list', () => {
+    expect(calendar.dayInfo('2026-01-01')).toMatchObject({ working: false, source: 'base' });
+    const marked = WorkCalendar.withOverrides([{ date: '2027-01-04', kind: 'holiday', name: '元旦' }], [2027]);
+    expect(marked.dayInfo('2027-01-01')).toMatchObject({ working: true, source: 'weekday-rule' });
   });
 });
 

@@ -5,13 +5,14 @@
  * effect. The State Council publishes each year's schedule in November; the base source (chinese-days) covers
  * the years its installed version ships, and an admin enters overrides for later years or corrections.
  *
- * Precedence, per date: override → base source → weekday rule (Mon–Fri work, Sat–Sun rest).
- * A year that neither the base source nor a complete set of overrides covers still gets answers from the
- * weekday rule, but `coversYear(year)` is false so callers can warn that holidays are not yet known and the
- * deadlines computed for that year may move once the schedule is entered.
+ * Precedence, per date: override → base source → (for a year without its arrangement) the statutory holidays of
+ * 《全国年节及纪念日放假办法》第二条 → weekday rule (Mon–Fri work, Sat–Sun rest).
+ * For a year that neither the base source nor a complete set of overrides covers, `coversYear(year)` is false so
+ * callers can mark the deadlines counted over it provisional: 调休 and 补假 are not known until the notice is entered.
  */
 import { validationError } from '../errors.ts';
 import { chineseDaysSource, type HolidaySource } from './chinese-days-source.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 import { assertIsoDate, dayOfWeek, yearOf, type IsoDate } from './iso-date.ts';
 
 /** One admin-entered correction or addition to the official schedule. */
@@ -39,8 +40,11 @@ export interface DayInfo {
   name?: string;
   /** For holidays: a rest day obtained by 调休 rather than a statutory holiday. */
   inLieu?: boolean;
-  /** Which layer decided: an admin override, the base source, or the plain weekday rule. */
-  source: 'override' | 'base' | 'weekday-rule';
+  /**
+   * Which layer decided: an admin override, the base source, the statutory holidays of a year whose arrangement is
+   * not yet known (statutory-holidays.ts), or the plain weekday rule.
+   */
+  source: 'override' | 'base' | 'statutory' | 'weekday-rule';
 }
 
 export interface WorkCalendarOptions {
@@ -109,6 +113,12 @@ export class WorkCalendar {
       return entry.kind === 'holiday'
         ? { date, working: false, status: 'holiday', name: entry.name, inLieu: entry.inLieu, source: 'base' }
         : { date, working: true, status: weekend ? 'makeup-workday' : 'weekday', name: entry.name, source: 'base' };
+    }
+
+    // A year without its arrangement: the statutory holidays are rest days all the same (the notice only adds 调休).
+    if (this.base !== null && !this.coversYear(yearOf(date))) {
+      const festival = statutoryHolidays(yearOf(date)).get(date);
+      if (festival) return { date, working: false, status: 'holiday', name: festival, source: 'statutory' };
     }
 
     return { date, working: !weekend, status: weekend ? 'weekend' : 'weekday', source: 'weekday-rule' };

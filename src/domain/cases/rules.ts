@@ -7,7 +7,7 @@ import { ruleViolation } from '../errors.ts';
 import { art, item, para } from '../workflow/law.ts';
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import { addCalendarDaysDeadline, configurePeriods, namedPeriodDeadline, type PeriodId } from '../calendar/periods.ts';
+import { addCalendarDaysDeadline, configurePeriods, type CountedDeadline, countDeadline, namedPeriodDeadline, type PeriodId } from '../calendar/periods.ts';
 import {
   type ActPeriod,
   type DeadlineKind,
@@ -265,6 +265,13 @@ export function deadlineFor(calendar: WorkCalendar, settings: CaseSettings, id: 
   return namedPeriodDeadline(calendar, id, eventDate, periodsFor(settings));
 }
 
+/** `deadlineFor` a period counted after the event, with its counting (kept with the deadline row). */
+export function countedDeadlineFor(calendar: WorkCalendar, settings: CaseSettings, id: PeriodId, eventDate: IsoDate): CountedDeadline {
+  const period = periodsFor(settings)[id];
+  if (period.direction !== 'after') throw new Error(`countedDeadlineFor: ${id} is counted back from its event`);
+  return countDeadline(calendar, eventDate, period);
+}
+
 /** The payment due date: 15 days after service (Art. 67), or the last instalment approved (Art. 66). */
 /** 公告送达: 自发出公告之日起，经过三十日，即视为送达 (《民事诉讼法》第九十五条, applied by 《行政处罚法》第六十一条). */
 export const ANNOUNCEMENT_SERVICE_DAYS = 30;
@@ -278,8 +285,13 @@ export function serviceEffectiveOn(calendar: WorkCalendar, method: string, on: I
 }
 
 export function paymentDueOn(calendar: WorkCalendar, servedOn: IsoDate, instalments: readonly { dueOn: IsoDate }[] | null): IsoDate {
-  if (instalments && instalments.length) return instalments.map((i) => i.dueOn).sort().at(-1)!;
-  return addCalendarDaysDeadline(calendar, servedOn, 15);
+  return paymentDeadline(calendar, servedOn, instalments).dueOn;
+}
+
+/** `paymentDueOn` with its counting: 15 calendar days from service (Art. 67); the approved last instalment is a set date. */
+export function paymentDeadline(calendar: WorkCalendar, servedOn: IsoDate, instalments: readonly { dueOn: IsoDate }[] | null): CountedDeadline {
+  if (instalments && instalments.length) return { dueOn: instalments.map((i) => i.dueOn).sort().at(-1)!, counting: null };
+  return countDeadline(calendar, servedOn, { days: 15, kind: 'calendar' });
 }
 
 /** Amount still owed on `onDate`: fine + late fee − payments. */

@@ -56,6 +56,11 @@ export const deadlineView = z.object({
   /** Met by an act after the due date (flagged for supervision), and the reason the step gave. */
   metLate: z.boolean(),
   lateReason: z.string().nullable(),
+  /**
+   * An open deadline counted over a year whose holiday arrangement is not yet entered (only the statutory holidays
+   * were known): "待国务院公布2027年放假安排后复核". Counted again when the year is entered.
+   */
+  provisional: z.string().nullable(),
 });
 export type DeadlineView = z.infer<typeof deadlineView>;
 

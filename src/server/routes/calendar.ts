@@ -82,12 +82,9 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
         summary: '标记某年的放假安排已完整录入（管理员）',
         params: z.object({ year: z.coerce.number().int() }),
         body: z.object({ complete: z.boolean() }),
-        response: { 204: z.null().describe('已保存') },
+        response: { 200: z.object({ recounted: z.number().int().describe('因此重新计算的未届满期限数') }) },
       },
     },
-    async (request, reply) => {
-      await setYearComplete(ctx, requireActor(request), request.params.year, request.body.complete);
-      return reply.status(204).send(null);
-    },
+    async (request) => setYearComplete(ctx, requireActor(request), request.params.year, request.body.complete),
   );
 }

@@ -6,13 +6,14 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import type { CountedDeadline } from '../../domain/calendar/periods.ts';
 import { formatDocumentNumber } from '../../domain/cases/codes.ts';
 import { type CaseState, type DeadlineKind, deadlineKinds, type PartyKind, type Procedure } from '../../domain/cases/model.ts';
 import { type CaseSettings, type CaseSettingsPatch, type NumberKind, resolveCaseSettings } from '../../domain/cases/settings.ts';
 import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases/snapshot.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
-import { caseDocuments, caseParties, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+import { caseDocuments, caseParties, casePublicity, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
 import * as deadlineStore from '../deadlines/deadline-store.ts';
 import type { DeadlineMet } from '../deadlines/deadline-store.ts';
 
@@ -188,8 +189,18 @@ export async function issueDocument(tx: Transaction, caseId: number, resolved: R
 export type { DeadlineMet } from '../deadlines/deadline-store.ts';
 
 /** Sets (or moves) the case's open deadline of `kind`; a met deadline of that kind stays as history. */
-export async function setDeadline(tx: Transaction, row: Pick<CaseRow, 'id' | 'organizationId'>, kind: DeadlineKind, dueOn: IsoDate): Promise<void> {
-  await deadlineStore.setDeadline(tx, { type: 'case', id: row.id, organizationId: row.organizationId }, kind, dueOn, deadlineKinds[kind].article);
+export async function setDeadline(tx: Transaction, row: Pick<CaseRow, 'id' | 'organizationId'>, kind: DeadlineKind, due: IsoDate | CountedDeadline): Promise<void> {
+  await deadlineStore.setDeadline(tx, { type: 'case', id: row.id, organizationId: row.organizationId }, kind, due, deadlineKinds[kind].article);
+}
+
+/**
+ * A case's open deadline was counted again (a year's holiday arrangement entered, services/calendar.ts): the copies
+ * of its date the case keeps move with it — the payment due date (late fees run from it, Art. 72) and the pending
+ * publicity's due date.
+ */
+export async function caseDeadlineMoved(tx: Transaction, caseId: number, kind: string, dueOn: IsoDate): Promise<void> {
+  if (kind === 'payment') await tx.update(cases).set({ paymentDueOn: dueOn }).where(eq(cases.id, caseId));
+  if (kind === 'publicity') await tx.update(casePublicity).set({ dueOn }).where(and(eq(casePublicity.caseId, caseId), eq(casePublicity.status, 'pending')));
 }
 
 /**

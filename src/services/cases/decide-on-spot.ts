@@ -16,7 +16,7 @@ import {
   assertSimpleProcedureAllowed,
   assertTwoCertifiedOfficers,
   assertWithinLimitation,
-  paymentDueOn,
+  paymentDeadline,
 } from '../../domain/cases/rules.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
 import { validationError } from '../../domain/errors.ts';
@@ -68,7 +68,8 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     const record = emptyCaseRecord();
     record.proposal = { kind: 'penalty', penalty: input.penalty, ground: null, education: null, transferReason: null };
     record.service = { on: today, method: 'direct' };
-    const dueOn = fine > 0 ? paymentDueOn(calendar, today, null) : null;
+    const due = fine > 0 ? paymentDeadline(calendar, today, null) : null;
+    const dueOn = due?.dueOn ?? null;
     const [row] = await tx
       .insert(cases)
       .values({
@@ -104,7 +105,7 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     const number = await issueDocument(tx, created.id, resolved, 'simpleDecision', today);
     record.decision = { kind: 'penalty', on: today, number, penalty: input.penalty, ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     await tx.update(cases).set({ decisionNumber: number, record }).where(eq(cases.id, created.id));
-    if (dueOn) await setDeadline(tx, created, 'payment', dueOn);
+    if (due) await setDeadline(tx, created, 'payment', due);
     if (mustPublish('simple', resolved.settings, record.flags)) {
       const partyRow = { id: 0, caseId: created.id, ...party };
       await createPublicity(tx, created, publicContent(created, partyRow, org.name, { number, on: today, penalty: input.penalty, status: 'inForce' }, null), today, calendar, resolved.settings);

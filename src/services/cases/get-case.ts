@@ -8,6 +8,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
+import { provisionalNote } from '../../domain/calendar/periods.ts';
 import { type CaseAction, caseActionLabels } from '../../domain/cases/actions.ts';
 import {
   type CaseState,
@@ -29,6 +30,7 @@ import type { Executor } from '../../db/connect.ts';
 import { auditRecords, caseDocuments, caseEvidence, casePublicity, deadlines as deadlineTable, powerItems, users } from '../../db/schema.ts';
 import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { chainOf } from '../audit-trail.ts';
+import { loadWorkCalendar } from '../calendar.ts';
 import { loadCase, loadOfficers } from './case-store.ts';
 
 export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
@@ -45,6 +47,8 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   const deadlines = await ctx.db.select().from(deadlineTable).where(deadlineOf('case', id)).orderBy(asc(deadlineTable.dueOn), asc(deadlineTable.id));
   const evidence = await ctx.db.select().from(caseEvidence).where(eq(caseEvidence.caseId, id)).orderBy(asc(caseEvidence.seq));
   const publicity = await ctx.db.select().from(casePublicity).where(eq(casePublicity.caseId, id));
+  // Only open deadlines can be provisional (a year's arrangement not yet entered): the calendar is read for them.
+  const calendar = deadlines.some((d) => d.metOn === null) ? await loadWorkCalendar(ctx.db) : null;
   const trail = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, chainOf('case', id))).orderBy(asc(auditRecords.seq));
   const actorIds = [...new Set(trail.map((t) => t.actorId).filter((a): a is number => a !== null))];
   const names = actorIds.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
@@ -134,6 +138,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       overdue: d.metOn === null && today > d.dueOn,
       metLate: d.metLate,
       lateReason: d.lateReason,
+      provisional: calendar && d.metOn === null ? provisionalNote(calendar, d.countedFrom ?? d.dueOn, d.dueOn) : null,
     })),
     payment: decidedFine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
     publicity: publicity[0]

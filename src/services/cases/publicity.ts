@@ -13,7 +13,7 @@ import { addMonths, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { Publication, PublicDecision, PublicDecisionContent, PublicDecisionPage } from '../../domain/cases/views.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { type DecisionStatus, decisionStatuses, type Penalty, procedures, type Procedure } from '../../domain/cases/model.ts';
-import { deadlineFor } from '../../domain/cases/rules.ts';
+import { countedDeadlineFor, deadlineFor } from '../../domain/cases/rules.ts';
 import type { CaseSettings } from '../../domain/cases/settings.ts';
 import type { CaseFlags } from '../../domain/cases/snapshot.ts';
 import { notFound, ruleViolation } from '../../domain/errors.ts';
@@ -111,7 +111,8 @@ export async function createPublicity(
   calendar: WorkCalendar,
   settings: CaseSettings,
 ): Promise<void> {
-  const dueOn = deadlineFor(calendar, settings, 'publicity', decidedOn);
+  const due = countedDeadlineFor(calendar, settings, 'publicity', decidedOn);
+  const dueOn = due.dueOn;
   await tx.insert(casePublicity).values({
     caseId: row.id,
     organizationId: row.organizationId,
@@ -120,7 +121,7 @@ export async function createPublicity(
     content,
     searchText: [content.title, content.party.name, content.decisionNumber, content.violation, content.organizationName, content.actCode].filter(Boolean).join(' '),
   });
-  await setDeadline(tx, row, 'publicity', dueOn);
+  await setDeadline(tx, row, 'publicity', due);
 }
 
 /** On revocation or change: takes the record down at once and records the 3-working-day deadline as met. */

@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { CountedDeadline } from '../../domain/calendar/periods.ts';
 import type { Transaction } from '../../db/connect.ts';
 import { deadlines } from '../../db/schema.ts';
 
@@ -44,14 +45,19 @@ export function deadlineOf(type: string, id: AnyPgColumn | number): SQL {
   return and(eq(deadlines.subjectType, type), eq(deadlines.subjectId, id))!;
 }
 
-/** Sets (or moves) the subject's open deadline of `kind`; a met deadline of that kind stays as history. */
-export async function setDeadline(tx: Transaction, subject: DeadlineSubject, kind: string, dueOn: IsoDate, article: string): Promise<void> {
+/**
+ * Sets (or moves) the subject's open deadline of `kind` — a date, or a date counted by a period (kept with it, so
+ * the deadline is counted again when a year's holiday arrangement is entered); a met deadline stays as history.
+ */
+export async function setDeadline(tx: Transaction, subject: DeadlineSubject, kind: string, due: IsoDate | CountedDeadline, article: string): Promise<void> {
+  const { dueOn, counting } = typeof due === 'string' ? { dueOn: due, counting: null } : due;
+  const values = { dueOn, countedFrom: counting?.from ?? null, periodDays: counting?.days ?? null, periodKind: counting?.kind ?? null };
   const [open] = await tx
     .select({ id: deadlines.id })
     .from(deadlines)
     .where(and(deadlineOf(subject.type, subject.id), eq(deadlines.kind, kind), openDeadline));
-  if (open) await tx.update(deadlines).set({ dueOn }).where(eq(deadlines.id, open.id));
-  else await tx.insert(deadlines).values({ subjectType: subject.type, subjectId: subject.id, organizationId: subject.organizationId, kind, dueOn, article });
+  if (open) await tx.update(deadlines).set(values).where(eq(deadlines.id, open.id));
+  else await tx.insert(deadlines).values({ subjectType: subject.type, subjectId: subject.id, organizationId: subject.organizationId, kind, article, ...values });
 }
 
 /** The subject's open deadlines of these kinds whose due date is before `on`: an act on `on` meets them late. */

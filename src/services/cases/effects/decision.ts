@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../../domain/cases/model.ts';
 import { assertDecisionChange } from '../../../domain/cases/record-rules.ts';
-import { deadlineFor, paymentDueOn, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
+import { countedDeadlineFor, paymentDeadline, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, setDeadline } from '../case-store.ts';
 import { createPublicity, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
@@ -51,9 +51,9 @@ async function decide(s: Step, next: CaseState): Promise<void> {
     return;
   }
   // 《行政处罚法》第六十一条: served within 7 (working) days when the party is not present.
-  const serviceDue = deadlineFor(g.calendar, g.settings, 'service', on);
+  const serviceDue = countedDeadlineFor(g.calendar, g.settings, 'service', on);
   await setDeadline(tx, row, 'service', serviceDue);
-  s.details.serviceDueOn = serviceDue;
+  s.details.serviceDueOn = serviceDue.dueOn;
   if (kind === 'penalty' && mustPublish(s.snapshot.procedure, g.settings, record.flags)) {
     const [item] = row.powerItemId ? await tx.select({ name: powerItems.name }).from(powerItems).where(and(eq(powerItems.id, row.powerItemId))) : [];
     const content = publicContent(row, s.party, s.org.name, { number, on, penalty, status: 'inForce' }, item?.name ?? null);
@@ -84,10 +84,10 @@ export const decisionEffects = {
     await meetStepDeadlines(s, ['service']);
     const fine = record.decision?.penalty?.fineFen ?? 0;
     if (fine > 0) {
-      const due = paymentDueOn(g.calendar, effectiveOn, null);
-      s.columns.paymentDueOn = due;
+      const due = paymentDeadline(g.calendar, effectiveOn, null);
+      s.columns.paymentDueOn = due.dueOn;
       await setDeadline(tx, row, 'payment', due);
-      s.details.paymentDueOn = due;
+      s.details.paymentDueOn = due.dueOn;
     }
     await addService(s, 'decision', record.decision?.number ?? null, input);
   },

@@ -5,7 +5,7 @@
  */
 import { cashNotDeposited, cashNotHandedOver, onSpotRecord } from '../../../domain/cases/cash-collection.ts';
 import { owedOn } from '../../../domain/cases/record-rules.ts';
-import { deadlineFor, paymentDueOn } from '../../../domain/cases/rules.ts';
+import { countedDeadlineFor, deadlineFor, paymentDeadline } from '../../../domain/cases/rules.ts';
 import { paymentBalance } from '../../../domain/cases/workflow.ts';
 import { setDeadline } from '../case-store.ts';
 import { type CaseEffects, meetStepDeadlines } from '../step.ts';
@@ -19,7 +19,7 @@ export const executionEffects = {
     const onSpot = input.onSpot ? onSpotRecord(input.onSpot) : undefined;
     record.payments.push({ on, amountFen: input.amountFen, receiptNo: input.receiptNo, ...(onSpot ? { onSpot } : {}) });
     // 《行政处罚法》第七十一条: cash taken on the spot reaches the agency within 2 days (from coming ashore on water).
-    if (onSpot && !onSpot.afloat) await setDeadline(tx, row, 'cashHandover', deadlineFor(g.calendar, g.settings, 'onSpotFineHandover', on));
+    if (onSpot && !onSpot.afloat) await setDeadline(tx, row, 'cashHandover', countedDeadlineFor(g.calendar, g.settings, 'onSpotFineHandover', on));
     const { owedFen, paidFen } = paymentBalance(s.snapshot, input.amountFen, on);
     if (paidFen === owedFen) await meetStepDeadlines(s, ['payment']);
     s.details.owedAfterFen = owedFen - paidFen;
@@ -33,11 +33,11 @@ export const executionEffects = {
     for (const p of pending) p.onSpot!.handedOver = { on, ashoreOn: input.ashoreOn ?? null, receivedBy: input.receivedBy };
     await meetStepDeadlines(s, ['cashHandover']);
     // 《行政处罚法》第七十一条: the agency pays it into the designated bank within 2 days.
-    const depositDue = deadlineFor(g.calendar, g.settings, 'onSpotFineBankDeposit', on);
+    const depositDue = countedDeadlineFor(g.calendar, g.settings, 'onSpotFineBankDeposit', on);
     await setDeadline(tx, row, 'cashDeposit', depositDue);
     s.details.handoverDueOn = due;
     s.details.handedOverLate = on > due;
-    s.details.depositDueOn = depositDue;
+    s.details.depositDueOn = depositDue.dueOn;
   },
   depositCash: async (s, input) => {
     for (const p of cashNotDeposited({ record: s.record })) p.onSpot!.deposited = { on: s.g.actDate, bankReceiptNo: input.bankReceiptNo };
@@ -45,8 +45,8 @@ export const executionEffects = {
   },
   approveDeferral: async (s, input) => {
     s.record.instalments = input.instalments;
-    const due = paymentDueOn(s.g.calendar, s.record.service!.effectiveOn ?? s.record.service!.on, input.instalments);
-    s.columns.paymentDueOn = due;
+    const due = paymentDeadline(s.g.calendar, s.record.service!.effectiveOn ?? s.record.service!.on, input.instalments);
+    s.columns.paymentDueOn = due.dueOn;
     await setDeadline(s.tx, s.row, 'payment', due);
   },
   applyCourtEnforcement: async (s, input) => {

@@ -1,5 +1,5 @@
 /** Effects of the filing stage (立案): filing with the decision deadline (《行政处罚法》第六十条), or declining. */
-import { deadlineFor } from '../../../domain/cases/rules.ts';
+import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
 import type { CaseEffects } from '../step.ts';
 import { signed } from './documents.ts';
@@ -11,9 +11,9 @@ export const filingEffects = {
     record.filing = { on, opinion: input.opinion, approvedBy: s.actor.userId };
     s.columns.filedOn = on;
     s.columns.officerIds = [...new Set(input.officerIds)];
-    const due = deadlineFor(g.calendar, g.settings, 'decision', on);
+    const due = countedDeadlineFor(g.calendar, g.settings, 'decision', on);
     await setDeadline(s.tx, s.row, 'decision', due);
-    s.details.decisionDueOn = due;
+    s.details.decisionDueOn = due.dueOn;
     // For the documents (立案审批表): who approved, the officers' and the unit's opinions.
     record.filing = {
       ...record.filing,

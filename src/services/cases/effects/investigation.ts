@@ -2,7 +2,7 @@
  * Effects of the investigation stage (调查取证): starting and closing it (with the discretion benchmark applied to
  * the proposal), 先行登记保存 (《行政处罚法》第五十六条), inspection and inquiry records, and the correction order.
  */
-import { deadlineFor } from '../../../domain/cases/rules.ts';
+import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
 import { type CaseEffects, checkUser, meetStepDeadlines, withDiscretion } from '../step.ts';
 import { addService, numbered, officer } from './documents.ts';
@@ -24,9 +24,9 @@ export const investigationEffects = {
     const on = s.g.actDate;
     const approver = await checkUser(s.tx, s.actor, input.approvedById, ['head'], '批准先行登记保存的负责人');
     s.record.preservations.push({ on, items: input.items, approvedById: approver.id, decidedOn: null, outcome: null });
-    const due = deadlineFor(s.g.calendar, s.g.settings, 'registrationPreservation', on);
+    const due = countedDeadlineFor(s.g.calendar, s.g.settings, 'registrationPreservation', on);
     await setDeadline(s.tx, s.row, 'preservation', due);
-    s.details.preservationDueOn = due;
+    s.details.preservationDueOn = due.dueOn;
   },
   decidePreservation: async (s, input) => {
     const { record } = s;

@@ -21,7 +21,7 @@ const statusLook: Record<DayInfo['status'], { background: string; color: string;
   'makeup-workday': { background: '#fff4e0', color: '#b36b00', label: '调休上班（班）' },
 };
 
-const sourceText: Record<DayInfo['source'], string> = { override: '管理员录入', base: '国务院放假安排', 'weekday-rule': '按星期推定' };
+const sourceText: Record<DayInfo['source'], string> = { override: '管理员录入', base: '国务院放假安排', statutory: '法定节日（待公布当年安排）', 'weekday-rule': '按星期推定' };
 
 function lastDayOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
@@ -142,8 +142,9 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
   };
   const setComplete = async (complete: boolean) => {
     try {
-      await api.put(`/calendar/years/${year}`, { complete });
-      message.success(complete ? `已标记 ${year} 年放假安排录入完整` : `已取消 ${year} 年的完整标记`);
+      const { recounted } = await api.put<{ recounted: number }>(`/calendar/years/${year}`, { complete });
+      const recount = recounted > 0 ? `，${recounted} 个未届满期限已按新日历重新计算（见各案件办理记录）` : '';
+      message.success(`${complete ? `已标记 ${year} 年放假安排录入完整` : `已取消 ${year} 年的完整标记`}${recount}`);
       onChanged();
     } catch (e) {
       message.error(showServerErrors(form, e, []));
@@ -153,7 +154,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
   return (
     <Card title={`${year} 年节假日与调休录入`} data-testid="year-admin">
       <Typography.Paragraph type="secondary">
-        国务院办公厅每年11月前后公布次年放假安排。请逐日录入放假日（含调休休息日）和调休上班日；全部录入后标记“已录入完整”，系统不再提示该年数据缺失。点击日历中的日期可快速填入。
+        国务院办公厅每年11月前后公布次年放假安排。请逐日录入放假日（含调休休息日）和调休上班日；全部录入后标记“已录入完整”：系统不再提示该年数据缺失，并按录入的安排重新计算跨该年的未届满期限（此前按法定节日暂算，标有“待复核”）。点击日历中的日期可快速填入。
       </Typography.Paragraph>
       <Form<DayForm> form={form} layout="vertical" initialValues={{ kind: 'holiday' }} onFinish={(v) => void save(v)}>
         <Row gutter={8}>

@@ -7,7 +7,8 @@ import { useDueSoonUntil } from './use-due-soon.ts';
 
 /**
  * 办案期限 with their articles: overdue red, due within three working days orange, met ones grey with the act's date;
- * one met late by its step says so, with the reason recorded.
+ * one met late by its step says so, with the reason recorded; one counted over a year whose holiday arrangement is not
+ * yet entered says it is provisional (待国务院公布…后复核).
  */
 export function DeadlinesCard({ view }: { view: CaseView }) {
   const soonUntil = useDueSoonUntil();
@@ -39,6 +40,13 @@ export function DeadlinesCard({ view }: { view: CaseView }) {
                         {d.article}
                         <div data-testid="deadline-late-reason">
                           <Typography.Text type="danger">逾期办理（列入执法监督）：{d.lateReason ?? '未说明理由'}</Typography.Text>
+                        </div>
+                      </>
+                    ) : d.provisional ? (
+                      <>
+                        {d.article}
+                        <div data-testid="deadline-provisional">
+                          <Typography.Text type="warning">暂按法定节日计算，{d.provisional}</Typography.Text>
                         </div>
                       </>
                     ) : (
