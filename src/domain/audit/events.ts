@@ -232,8 +232,8 @@ export const auditEvents = {
       reason: z.string(),
     }),
   ),
-  /** A case clue was registered (线索登记): its validated input, organization, 行政行为码 and the party's kind and name. */
-  'case.register': event('登记案件线索', z.strictObject({ ...clueInput.omit({ party: true }).shape, organizationId: id, actCode: z.string(), party: partyRef })),
+  /** A case clue was registered (线索登记): its validated input, organization, 行政行为码, party kind and name, filing due date. */
+  'case.register': event('登记案件线索', z.strictObject({ ...clueInput.omit({ party: true }).shape, organizationId: id, actCode: z.string(), party: partyRef, filingDueOn: isoDate.optional() })),
   /** A step of the case workflow (立案, 告知, 决定, 送达…): the action's input, from/to state, date, version and computed details. */
   'case.transition': event('案件办理步骤', caseTransitionChange),
   /** A simple-procedure decision made on the spot (《行政处罚法》第五十一条、第五十二条): input, 行政行为码, decision number, payment due date. */

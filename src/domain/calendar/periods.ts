@@ -164,6 +164,9 @@ export function workingDaysBetween(calendar: WorkCalendar, from: IsoDate, to: Is
 
 // ——— Named periods of the penalty procedure ———
 
+/** Where the filing period comes from: a local parameter (the 行政处罚法 sets none). */
+export const FILING_PERIOD_BASIS = '地方立案期限规定（参照《市场监督管理行政处罚程序规定》第十八条：自发现线索之日起十五个工作日内决定是否立案，经负责人批准可延长十五个工作日）';
+
 export type PeriodId =
   | 'statement'
   | 'hearingRequest'
@@ -171,6 +174,7 @@ export type PeriodId =
   | 'service'
   | 'payment'
   | 'decision'
+  | 'filing'
   | 'publicity'
   | 'registrationPreservation'
   | 'publicityWithdrawal'
@@ -247,6 +251,17 @@ export const penaltyPeriods: Readonly<Record<PeriodId, NamedPeriod>> = {
     kind: 'calendar',
     direction: 'after',
     basis: art('行政处罚法', 67, para(3)),
+  },
+  // 立案期限: not in the 行政处罚法; a local procedure rule (e.g. 十五个工作日, as 《市场监督管理行政处罚程序规定》第十八条).
+  filing: {
+    id: 'filing',
+    label: '立案期限（决定是否立案）',
+    trigger: '发现线索',
+    days: 15,
+    kind: 'working',
+    direction: 'after',
+    basis: FILING_PERIOD_BASIS,
+    adjustableBy: '地方规定',
   },
   // 《行政处罚法》第六十条: 自立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定.
   decision: {

@@ -94,6 +94,7 @@ export const caseActionInput = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('file'),
     on,
+    lateReason: lateReasonInput,
     officerIds: z.array(userId).min(2, '立案须指定至少两名执法人员').max(10).meta({ title: '承办执法人员', description: '至少两名持有效执法证件的执法人员（第四十二条）' }),
     opinion: text('立案意见', 1000),
     /** 承办人意见 of the 立案审批表, signed by the officers named above. */
@@ -101,7 +102,7 @@ export const caseActionInput = z.discriminatedUnion('action', [
     /** 承办机构意见: the handling unit's leader, a user of the system. */
     unitOpinion: signedOpinion('承办机构意见').optional(),
   }),
-  z.object({ action: z.literal('decline'), on, reason: text('不予立案理由') }),
+  z.object({ action: z.literal('decline'), on, lateReason: lateReasonInput, reason: text('不予立案理由') }),
   z.object({ action: z.literal('startInvestigation'), on }),
   z.object({
     action: z.literal('closeInvestigation'),
@@ -230,7 +231,7 @@ export const caseActionInput = z.discriminatedUnion('action', [
     retention: z.enum(archiveRetentions).optional().meta({ title: '保管期限' }),
   }),
   z.object({ action: z.literal('withdrawFiling'), on, reason: text('撤销立案理由') }),
-  z.object({ action: z.literal('transfer'), on, target: z.enum(targetKeys, { message: '移送对象无效' }).meta({ title: '移送对象' }), receiver: text('接收机关', 100), reason: text('移送理由'), materials: recordActionInputs.materials.optional() }),
+  z.object({ action: z.literal('transfer'), on, lateReason: lateReasonInput, target: z.enum(targetKeys, { message: '移送对象无效' }).meta({ title: '移送对象' }), receiver: text('接收机关', 100), reason: text('移送理由'), materials: recordActionInputs.materials.optional() }),
   z.object({ action: z.literal('suspend'), on, reason: text('中止理由') }),
   z.object({ action: z.literal('resume'), on, reason: text('恢复理由') }),
   z.object({ action: z.literal('terminate'), on, reason: text('终止理由') }),

@@ -258,7 +258,7 @@ export function assertLateReasonGiven(late: readonly { kind: DeadlineKind; dueOn
 
 /** The legal periods with this organization's local parameters applied. */
 export function periodsFor(settings: CaseSettings) {
-  return configurePeriods({ statement: { days: settings.statementPeriodDays }, decision: { days: settings.decisionPeriodDays } });
+  return configurePeriods({ statement: { days: settings.statementPeriodDays }, decision: { days: settings.decisionPeriodDays }, filing: { days: settings.filingPeriodDays } });
 }
 
 export function deadlineFor(calendar: WorkCalendar, settings: CaseSettings, id: PeriodId, eventDate: IsoDate): IsoDate {

@@ -68,6 +68,12 @@ export const caseSettingsSchema = z.object({
   hearingPenaltyKinds: z.array(z.enum(penaltyKindKeys)).meta({ title: '告知听证权利的处罚种类' }),
   /** 陈述申辩期限 in working days after the prior notice is served (local procedure rules; commonly 3). */
   statementPeriodDays: z.number().int().min(1, '陈述申辩期限至少 1 个工作日').max(30, '陈述申辩期限不超过 30 个工作日').meta({ title: '陈述申辩期限（工作日）' }),
+  /**
+   * 立案期限: working days from the discovery of a clue to the decision whether to file it. The 行政处罚法 sets none;
+   * local procedure rules do — many follow 《市场监督管理行政处罚程序规定》第十八条 (十五个工作日, extendable once by
+   * the head by as many again).
+   */
+  filingPeriodDays: z.number().int().min(1, '立案期限至少 1 个工作日').max(60, '立案期限不超过 60 个工作日').meta({ title: '立案期限（工作日，自发现线索之日起）' }),
   /** 办案期限 (第六十条: 90 days unless a law, regulation or rule provides otherwise). */
   decisionPeriodDays: z.number().int().min(1, '办案期限至少 1 日').max(365, '办案期限不超过 365 日').meta({ title: '办案期限（日）' }),
   /** Some places review every ordinary-procedure decision (法制审核全覆盖). */
@@ -128,6 +134,7 @@ export const defaultCaseSettings: CaseSettings = {
   largeConfiscationOrganizationFen: yuanToFen(100_000),
   hearingPenaltyKinds: ['lowerQualification', 'revokeLicense', 'suspendBusiness', 'close', 'restrictEmployment'],
   statementPeriodDays: 3,
+  filingPeriodDays: 15,
   decisionPeriodDays: 90,
   legalReviewAllOrdinary: false,
   legalReviewFinePersonFen: yuanToFen(5_000),

@@ -105,7 +105,8 @@ export interface CaseRecord extends DocumentRecords {
   instalments: { dueOn: IsoDate; amountFen: number }[] | null;
   courtEnforcement: { on: IsoDate; court: string } | null;
   recusals: { officerId: number; requestedOn: IsoDate; reason: string; decidedOn: IsoDate | null; granted: boolean | null }[];
-  extensions: { on: IsoDate; from: IsoDate; to: IsoDate; reason: string; approvedBy: number }[];
+  /** Approved extensions: of the decision period (第六十条), or — `of: 'filing'` — of a clue's filing period. */
+  extensions: { on: IsoDate; from: IsoDate; to: IsoDate; reason: string; approvedBy: number; of?: 'filing' }[];
   preservations: { on: IsoDate; items: string; approvedById: number; decidedOn: IsoDate | null; outcome: string | null }[];
   sideExit: ({ action: string; on: IsoDate; reason: string; target?: string; receiver?: string } & TransferDetails) | null;
   closing: ({ on: IsoDate; summary: string } & ClosingDetails) | null;

@@ -7,7 +7,7 @@
 import type { Role } from '../access.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { forbidden, ruleViolation, validationError } from '../errors.ts';
-import { latestAdvanceDate } from '../calendar/periods.ts';
+import { addWorkingDays, FILING_PERIOD_BASIS, latestAdvanceDate } from '../calendar/periods.ts';
 import { checkTransition as checkWorkflowTransition, inputOf, type Transition as KernelTransition, type Workflow } from '../workflow/kernel.ts';
 import { art, articleLabel, item, lawTitle, para } from '../workflow/law.ts';
 import { type CaseAction, type CaseActionInput, caseActionLabels } from './actions.ts';
@@ -342,8 +342,20 @@ export const guards = {
     article: art('行政处罚法', 60),
     check: (c, input, g) => {
       const { newDueOn } = need(input, 'extendDeadline');
-      const current = decisionDueOn(c, g);
+      const current = c.state === 'clue' ? filingDueOn(c, g) : decisionDueOn(c, g);
       if (newDueOn <= current) throw validationError(`延长后的期限应晚于当前期限 ${current}`);
+    },
+  },
+  // The filing period is extended once, by the head, by at most the period again (local rule, e.g. 十五个工作日).
+  filingExtensionLimit: {
+    id: 'filingExtensionLimit',
+    article: FILING_PERIOD_BASIS,
+    check: (c, input, g) => {
+      if (c.state !== 'clue') return;
+      const { newDueOn } = need(input, 'extendDeadline');
+      if (c.record.extensions.some((e) => e.of === 'filing')) throw ruleViolation('立案期限只能延长一次', FILING_PERIOD_BASIS);
+      const limit = addWorkingDays(g.calendar, filingDueOn(c, g), g.settings.filingPeriodDays);
+      if (newDueOn > limit) throw ruleViolation(`立案期限最多延长 ${g.settings.filingPeriodDays} 个工作日，即至 ${limit}`, FILING_PERIOD_BASIS);
     },
   },
   hearingPresidedByDesignee: {
@@ -396,9 +408,14 @@ export const guards = {
  * The decision deadline an extension moves (《行政处罚法》第六十条): the last extension, else the statutory period from
  * filing (local `decisionPeriodDays`), else — a case never filed — the act date.
  */
+/** The filing deadline of a clue: 立案期限 from discovery (local parameter), or the extension approved. */
+export function filingDueOn(c: Pick<CaseSnapshot, 'record' | 'discoveredOn'>, g: Pick<GuardContext, 'calendar' | 'settings'>): IsoDate {
+  return c.record.extensions.findLast((e) => e.of === 'filing')?.to ?? deadlineFor(g.calendar, g.settings, 'filing', c.discoveredOn);
+}
+
 export function decisionDueOn(c: Pick<CaseSnapshot, 'record'>, g: Pick<GuardContext, 'calendar' | 'settings' | 'actDate'>): IsoDate {
   const filedOn = c.record.filing?.on;
-  return c.record.extensions.at(-1)?.to ?? (filedOn ? deadlineFor(g.calendar, g.settings, 'decision', filedOn) : g.actDate);
+  return c.record.extensions.findLast((e) => e.of !== 'filing')?.to ?? (filedOn ? deadlineFor(g.calendar, g.settings, 'decision', filedOn) : g.actDate);
 }
 
 /**
@@ -537,7 +554,7 @@ export const transitions: Record<CaseAction, Transition> = {
   terminate: { from: [...OPEN, 'suspended'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('terminated') },
   requestRecusal: { from: OPEN, roles: OFFICER, onSubjectOnly: false, guards: [guards.recusalTarget], to: same },
   decideRecusal: { from: OPEN, roles: HEAD, onSubjectOnly: false, guards: [guards.recusalPending], to: same },
-  extendDeadline: { from: [...OPEN, 'suspended'], roles: HEAD, onSubjectOnly: false, guards: [guards.extensionLater], to: same },
+  extendDeadline: { from: ['clue', ...OPEN, 'suspended'], roles: HEAD, onSubjectOnly: false, guards: [guards.extensionLater, guards.filingExtensionLimit], to: same },
   preserve: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers], to: same },
   decidePreservation: { from: ['investigating', 'reviewing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.preservationPending], to: same },
   recordInspection: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },

@@ -11,7 +11,9 @@ import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
-import { nextSeq, todayOf } from './case-store.ts';
+import { countedDeadlineFor } from '../../domain/cases/rules.ts';
+import { loadWorkCalendar } from '../calendar.ts';
+import { nextSeq, setDeadline, settingsFor, todayOf } from './case-store.ts';
 import { type CaseView, getCase } from './get-case.ts';
 
 // The input schema lives in the domain, shared with the web form (src/domain/cases/registration.ts).
@@ -63,6 +65,9 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
       .returning({ id: cases.id });
     const id = row!.id;
     await tx.insert(caseParties).values({ caseId: id, ...party });
+    // 立案期限 (local parameter, working days from discovery): shown on the clue, met by filing, declining or transfer.
+    const filing = countedDeadlineFor(await loadWorkCalendar(tx), (await settingsFor(tx, org)).settings, 'filing', input.discoveredOn);
+    await setDeadline(tx, { id, organizationId: org.id }, 'filing', filing);
     const { idNumber: _id, phone: _phone, party: _party, ...auditable } = { ...input, idNumber: null, phone: null };
     await appendAudit(
       tx,
@@ -73,7 +78,7 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
         subjectId: id,
         organizationId: org.id,
         // Identity numbers and contact data stay out of the trail; the party row holds them.
-        change: { ...auditable, organizationId: org.id, actCode, party: { kind: party.kind, name: party.name } },
+        change: { ...auditable, organizationId: org.id, actCode, party: { kind: party.kind, name: party.name }, filingDueOn: filing.dueOn },
       },
       now,
     );

@@ -1,13 +1,14 @@
 /** Effects of the filing stage (立案): filing with the decision deadline (《行政处罚法》第六十条), or declining. */
 import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
-import type { CaseEffects } from '../step.ts';
+import { type CaseEffects, meetStepDeadlines } from '../step.ts';
 import { signed } from './documents.ts';
 
 export const filingEffects = {
   file: async (s, input) => {
     const { record, g } = s;
     const on = g.actDate;
+    await meetStepDeadlines(s, ['filing']);
     record.filing = { on, opinion: input.opinion, approvedBy: s.actor.userId };
     s.columns.filedOn = on;
     s.columns.officerIds = [...new Set(input.officerIds)];
@@ -23,6 +24,7 @@ export const filingEffects = {
     };
   },
   decline: async (s, input) => {
+    await meetStepDeadlines(s, ['filing']);
     s.record.decline = { on: s.g.actDate, reason: input.reason };
   },
 } satisfies Partial<CaseEffects>;

@@ -2,7 +2,7 @@
  * Effects that belong to no single stage: recusal (《行政处罚法》第四十三条) — requested, decided by the head, with a
  * replacement officer joining — and extending the decision deadline (第六十条).
  */
-import { decisionDueOn } from '../../../domain/cases/workflow.ts';
+import { decisionDueOn, filingDueOn } from '../../../domain/cases/workflow.ts';
 import { setDeadline } from '../case-store.ts';
 import { type CaseEffects, checkOfficers } from '../step.ts';
 
@@ -21,9 +21,11 @@ export const procedureEffects = {
     }
   },
   // Later than the current deadline (guard extensionLater, 第六十条).
+  // A clue's filing period (立案期限), or the case's decision period (第六十条).
   extendDeadline: async (s, input) => {
-    const from = decisionDueOn(s.snapshot, s.g);
-    s.record.extensions.push({ on: s.g.actDate, from, to: input.newDueOn, reason: input.reason, approvedBy: s.actor.userId });
-    await setDeadline(s.tx, s.row, 'decision', input.newDueOn);
+    const clue = s.snapshot.state === 'clue';
+    const from = clue ? filingDueOn(s.snapshot, s.g) : decisionDueOn(s.snapshot, s.g);
+    s.record.extensions.push({ on: s.g.actDate, from, to: input.newDueOn, reason: input.reason, approvedBy: s.actor.userId, ...(clue ? { of: 'filing' as const } : {}) });
+    await setDeadline(s.tx, s.row, clue ? 'filing' : 'decision', input.newDueOn);
   },
 } satisfies Partial<CaseEffects>;
