@@ -21,9 +21,10 @@ import { transitionCase } from '../services/cases/transition-case.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryFileStore } from '../services/file-store.ts';
 import { allPassedChecklist } from '../domain/cases/legal-review.ts';
+import { AppError } from '../domain/errors.ts';
+import { DEMO_TODAY, RETRY_DAYS, shiftDates } from './clock.ts';
 
-/** The demo's "today": every demo act happens on or before this date. */
-export const DEMO_TODAY: IsoDate = '2026-11-13';
+export { DEMO_TODAY } from './clock.ts';
 
 const yuan = (n: number) => Math.round(n * 100);
 
@@ -834,13 +835,17 @@ function onSpotCases(): OnSpotCase[] {
   ];
 }
 
-/** Sets up power lists and case parameters, then builds the demo cases. Run once, on a freshly seeded bureau. */
-export async function seedDemoCases(base: ServiceContext): Promise<{ cases: number }> {
+/**
+ * Sets up power lists and case parameters, then builds the demo cases. Run once, on a freshly seeded bureau. Every
+ * date moves by `shift` days (clock.ts; 0 in tests).
+ */
+export async function seedDemoCases(base: ServiceContext, shift = 0, today: IsoDate = DEMO_TODAY): Promise<{ cases: number }> {
   let now = new Date(`2026-03-02T01:00:00Z`);
   const ctx: ServiceContext = { ...base, files: base.files ?? memoryFileStore(), clock: () => now };
   const at = (date: IsoDate) => {
-    now = new Date(`${date}T01:00:00Z`); // 09:00 in China
+    now = new Date(`${shiftDates(date, shift)}T01:00:00Z`); // 09:00 in China
   };
+  const moved = <T>(value: T): T => shiftDates(value, shift);
   at('2026-03-01');
   const orgRows = await ctx.db.select().from(organizations).where(inArray(organizations.name, Object.values(orgNames)));
   const orgId = (key: OrgKey) => orgRows.find((o) => o.name === orgNames[key])!.id;
@@ -888,7 +893,7 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
   let count = 0;
   for (const c of demoCases()) {
     at(c.on);
-    let view = await registerClue(ctx, actor(c.by), {
+    let view = await registerClue(ctx, actor(c.by), moved({
       organizationId: orgId(c.org),
       clueSource: c.clueSource,
       title: c.title,
@@ -899,11 +904,27 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
       discoveredOn: c.on,
       powerItemId: itemFor(c.org, c.item),
       party: c.party,
-    });
-    for (const step of c.steps) {
-      at(step.on);
+    }));
+    // Days the rest of this case follows a step put off by a holiday of the moved dates (clock.ts, RETRY_DAYS).
+    let delay = 0;
+    // Whether the step was taken (false: it would fall after today; the case stays where it is).
+    const take = async (step: Step): Promise<boolean> => {
+      for (let tries = 0; ; tries++) {
+        if (shiftDates(step.on, shift + delay) > today) return false;
+        try {
+          await takeStep(step, delay);
+          return true;
+        } catch (error) {
+          if (shift === 0 || !(error instanceof AppError && error.code === 'RULE_VIOLATION') || tries >= RETRY_DAYS) throw error;
+          delay++;
+        }
+      }
+    };
+    const takeStep = async (step: Step, later: number): Promise<void> => {
+      const days = shift + later;
+      now = new Date(`${shiftDates(step.on, days)}T01:00:00Z`);
       if ('body' in step) {
-        view = await transitionCase(ctx, actor(step.by), view.id, { expectedVersion: view.version, ...resolveIds(step.body) });
+        view = await transitionCase(ctx, actor(step.by), view.id, { expectedVersion: view.version, ...shiftDates(resolveIds(step.body), days) });
       } else if ('evidence' in step) {
         const e = step.evidence;
         const added = await addEvidence(ctx, actor(step.by), view.id, {
@@ -915,7 +936,7 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
           mediaType: 'text/plain',
           contentBase64: Buffer.from(`${e.text}\n（${view.actCode}，演示数据，非真实案件）\n`).toString('base64'),
           collectorIds: view.officers.map((o) => o.userId),
-          recordedOn: step.on,
+          recordedOn: shiftDates(step.on, days),
           place: e.place,
           // What the item proves (证明对象), printed in the evidence lists of the documents.
           note: e.text.replace('【演示数据】', ''),
@@ -924,12 +945,13 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
       } else {
         await publishDecision(ctx, actor(step.by), view.id);
       }
-    }
+    };
+    for (const step of c.steps) if (!(await take(step))) break;
     count++;
   }
   for (const c of onSpotCases()) {
     at(c.on);
-    const view = await decideOnSpot(ctx, actor(c.officers[0]!), {
+    const view = await decideOnSpot(ctx, actor(c.officers[0]!), moved({
       organizationId: orgId(c.org),
       title: c.title,
       facts: c.facts,
@@ -940,7 +962,7 @@ export async function seedDemoCases(base: ServiceContext): Promise<{ cases: numb
       party: c.party,
       officerIds: c.officers.map(userId),
       penalty: c.penalty,
-    });
+    }));
     if (view.state === 'enforcing' && c.paidOn) {
       at(c.paidOn);
       const officer = actor(c.officers[0]!);

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { eq, inArray } from 'drizzle-orm';
 import { type Actor, type Role, systemActor } from '../domain/access.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
+import { shiftDates } from './clock.ts';
 import { type BenchmarkItem, bundledBenchmarksUrl, bundledExemptionsUrl, parseBenchmarkCsv } from '../domain/discretion/index.ts';
 import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { idNumberCheckChar } from '../domain/validators/id-number.ts';
@@ -136,12 +137,13 @@ function demoDiscretionCases(): DemoDiscretionCase[] {
 }
 
 /** Imports the demo benchmark and exemption list, adds the matching power-list items and builds the cases. */
-export async function seedDemoDiscretion(base: ServiceContext): Promise<{ versionId: number; cases: number }> {
+export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promise<{ versionId: number; cases: number }> {
   let now = new Date('2026-03-01T01:00:00Z');
   const ctx: ServiceContext = { ...base, files: base.files ?? memoryFileStore(), clock: () => now };
   const at = (date: IsoDate) => {
-    now = new Date(`${date}T01:00:00Z`); // 09:00 in China
+    now = new Date(`${shiftDates(date, shift)}T01:00:00Z`); // 09:00 in China
   };
+  const moved = <T>(value: T): T => shiftDates(value, shift);
   const orgRows = await ctx.db
     .select()
     .from(organizations)
@@ -160,14 +162,14 @@ export async function seedDemoDiscretion(base: ServiceContext): Promise<{ versio
     organizationId: orgId('云城市城市管理局'),
     name: DEMO_BENCHMARK_NAME,
     issuer: '云城市城市管理局',
-    effectiveFrom: '2026-03-01',
+    effectiveFrom: moved('2026-03-01'),
   });
   await importBenchmarks(ctx, systemActor, { fileName: 'first-violation-exemptions.csv', data: await readFile(bundledExemptionsUrl) }, {
     kind: 'exemption',
     organizationId: orgId('云城市城市管理局'),
     name: DEMO_EXEMPTION_LIST_NAME,
     issuer: '云城市城市管理局',
-    effectiveFrom: '2026-03-01',
+    effectiveFrom: moved('2026-03-01'),
   });
 
   const items = parseBenchmarkCsv(csv.toString('utf8')).items;
@@ -197,7 +199,7 @@ export async function seedDemoDiscretion(base: ServiceContext): Promise<{ versio
   let count = 0;
   for (const c of demoDiscretionCases()) {
     at(c.on.clue);
-    let view: CaseView = await registerClue(ctx, actor('wanglei'), {
+    let view: CaseView = await registerClue(ctx, actor('wanglei'), moved({
       organizationId: actor('wanglei').organizationId,
       clueSource: 'patrol',
       title: c.title,
@@ -208,7 +210,7 @@ export async function seedDemoDiscretion(base: ServiceContext): Promise<{ versio
       discoveredOn: c.on.clue,
       powerItemId: powerItemIds.get(c.item)!,
       party: c.party,
-    });
+    }));
     const step = async (by: string, body: Record<string, unknown>) => {
       view = await transitionCase(ctx, actor(by), view.id, { expectedVersion: view.version, ...body });
     };
@@ -222,7 +224,7 @@ export async function seedDemoDiscretion(base: ServiceContext): Promise<{ versio
       mediaType: 'text/plain',
       contentBase64: Buffer.from(`【演示数据】${c.facts}\n（${view.actCode}，演示数据，非真实案件）\n`).toString('base64'),
       collectorIds: officers,
-      recordedOn: c.on.clue,
+      recordedOn: moved(c.on.clue),
       place: c.place,
       note: `证明${c.title.replace(/^涉嫌/, '').replace(/案$/, '')}的事实（现场情况）`,
     });

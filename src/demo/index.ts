@@ -9,7 +9,9 @@
 import { count } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import type { ServiceContext } from '../services/context.ts';
+import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import { seedDemoCases } from './cases.ts';
+import { DEMO_TODAY, demoShiftDays } from './clock.ts';
 import { seedDemoDiscretion } from './discretion.ts';
 import { type DemoLogin, demoLogins, seedDemoOrganizations } from './organizations.ts';
 
@@ -22,13 +24,15 @@ export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
 
 /**
  * Creates the demo bureau: the organization tree, a user of every role, their cases and discretion data. Refuses to
- * run on a database with data (`created: false`); the logins are returned either way.
+ * run on a database with data (`created: false`); the logins are returned either way. With `today` the history is
+ * moved to end in today's week (clock.ts): `fazhi demo` and `npm start`; the tests use the fixed dates.
  */
-export async function seedDemo(ctx: ServiceContext): Promise<{ created: boolean; logins: DemoLogin[] }> {
+export async function seedDemo(ctx: ServiceContext, options: { today?: IsoDate } = {}): Promise<{ created: boolean; logins: DemoLogin[] }> {
   const logins = demoLogins();
   if (!(await isDatabaseEmpty(ctx))) return { created: false, logins };
-  await seedDemoOrganizations(ctx);
-  await seedDemoCases(ctx);
-  await seedDemoDiscretion(ctx);
+  const shift = options.today ? demoShiftDays(options.today) : 0;
+  await seedDemoOrganizations(ctx, shift);
+  await seedDemoCases(ctx, shift, options.today ?? DEMO_TODAY);
+  await seedDemoDiscretion(ctx, shift);
   return { created: true, logins };
 }

@@ -8,6 +8,7 @@ import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { createOrganization } from '../services/organizations.ts';
 import { createUser } from '../services/users.ts';
+import { shiftDates } from './clock.ts';
 
 /** The one password of every demo account; printed by `fazhi demo` and `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'Demo2026';
@@ -87,7 +88,7 @@ export function demoLogins(): DemoLogin[] {
 }
 
 /** Creates the demo organization tree and its users (on an empty database: ./index.ts checks). */
-export async function seedDemoOrganizations(ctx: ServiceContext): Promise<void> {
+export async function seedDemoOrganizations(ctx: ServiceContext, shift = 0): Promise<void> {
   const ids = new Map<string, number>();
   for (const org of demoOrgs) {
     // 11 = 机构编制 / 机关 (GB 32100-2015 registration authority and institution type).
@@ -111,7 +112,8 @@ export async function seedDemoOrganizations(ctx: ServiceContext): Promise<void> 
       password: DEMO_PASSWORD,
       roles: user.roles,
       certificateNo: user.certificateNo ?? null,
-      certificateValidUntil: user.certificateValidUntil ?? null,
+      // Moved with the demo's history (clock.ts), so a certificate valid (or expired) at a demo act still is.
+      certificateValidUntil: user.certificateValidUntil ? shiftDates(user.certificateValidUntil, shift) : null,
     }, { passwordHash });
   }
 }

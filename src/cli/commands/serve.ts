@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { roles } from '../../domain/access.ts';
+import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DemoLogin } from '../../demo/index.ts';
 import type { Runtime } from '../runtime.ts';
@@ -29,7 +30,7 @@ export function registerServe(program: Command): void {
       try {
         if (await isDatabaseEmpty(rt.ctx)) {
           process.stdout.write('数据库为空，正在生成演示数据……\n');
-          logins = (await seedDemo(rt.ctx)).logins;
+          logins = (await seedDemo(rt.ctx, { today: chinaDateOf(new Date()) })).logins;
         }
       } catch (error) {
         await rt.close();
@@ -39,12 +40,13 @@ export function registerServe(program: Command): void {
     });
   program
     .command('demo')
-    .description('生成演示单位、各角色用户及其数据（仅限空数据库）')
-    .action(async () => {
+    .description('生成演示单位、各角色用户及其数据（仅限空数据库）；办案记录按今天的日期排布，期限有未到期也有已逾期')
+    .option('--fixed-dates', '按固定日期生成（办案记录止于 2026-11-13，与测试数据相同）')
+    .action(async (options: { fixedDates?: boolean }) => {
       const [{ openRuntime }, { seedDemo }] = await Promise.all([runtime(), demo()]);
       const rt = await openRuntime();
       try {
-        const { created, logins } = await seedDemo(rt.ctx);
+        const { created, logins } = await seedDemo(rt.ctx, options.fixedDates ? {} : { today: chinaDateOf(new Date()) });
         if (!created) throw new AppError('CONFLICT', '数据库中已有数据，未生成演示数据。请使用新的 FAZHI_DATA_DIR 或空数据库。');
         await printLogins(logins);
       } finally {
