@@ -14,7 +14,7 @@ import { type CaseAction, type CaseActionInput, caseActionLabels } from './actio
 import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.ts';
 import { type CaseState, caseStates, formatYuan } from './model.ts';
 import { cashGuards } from './cash-collection.ts';
-import { recordGuards } from './record-rules.ts';
+import { fineInForceFen, recordGuards } from './record-rules.ts';
 import {
   assertEducationRecorded,
   assertNoSecondFine,
@@ -298,7 +298,7 @@ export const guards = {
     article: art('行政处罚法', 66),
     check: (c, input, g) => {
       const { instalments } = need(input, 'approveDeferral');
-      const fine = c.record.decision?.penalty?.fineFen ?? 0;
+      const fine = fineInForceFen(c.record.decision);
       const paid = c.record.payments.reduce((s, p) => s + p.amountFen, 0);
       const owed = fine - paid;
       const total = instalments.reduce((s, i) => s + i.amountFen, 0);
@@ -320,7 +320,8 @@ export const guards = {
     article: art('行政处罚法', 72),
     check: (c, _i, g) => {
       if (c.state !== 'enforcing') return;
-      const fine = c.record.decision?.penalty?.fineFen ?? 0;
+      // The fine in force: a changed decision owes the changed amount (《行政复议法》第六十三条).
+      const fine = fineInForceFen(c.record.decision);
       const due = c.paymentDueOn;
       const paid = c.record.payments.reduce((s, p) => s + p.amountFen, 0);
       const lastPaid = c.record.payments.at(-1)?.on ?? g.actDate;
@@ -423,7 +424,7 @@ export function decisionDueOn(c: Pick<CaseSnapshot, 'record'>, g: Pick<GuardCont
  * against everything paid including this payment.
  */
 export function paymentBalance(c: Pick<CaseSnapshot, 'record' | 'paymentDueOn'>, amountFen: number, on: IsoDate): { owedFen: number; paidFen: number } {
-  const fine = c.record.decision?.penalty?.fineFen ?? 0;
+  const fine = fineInForceFen(c.record.decision);
   const paidFen = c.record.payments.reduce((sum, p) => sum + p.amountFen, 0) + amountFen;
   const owedFen = fine + (c.paymentDueOn ? lateFeeFen(fine, c.paymentDueOn, on) : 0);
   return { owedFen, paidFen };
@@ -572,7 +573,14 @@ export const transitions: Record<CaseAction, Transition> = {
     roles: HEAD,
     onSubjectOnly: false,
     guards: [guards.decisionInForce],
-    to: (c) => (['decided', 'served', 'enforcing'].includes(c.state) ? 'closed' : c.state),
+    // A revoked decision ends the case; a changed one that still leaves a fine unpaid keeps it open, so the changed
+    // amount can be served, paid or enforced (《行政复议法》第六十三条、第六十四条).
+    to: (c, input) => {
+      if (!['decided', 'served', 'enforcing'].includes(c.state)) return c.state;
+      const { status, fineFen } = need(input, 'revokeDecision');
+      const paid = c.record.payments.reduce((s, p) => s + p.amountFen, 0);
+      return status === 'changed' && (fineFen ?? 0) > paid ? c.state : 'closed';
+    },
   },
 };
 

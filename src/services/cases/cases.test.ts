@@ -343,6 +343,24 @@ describe('enforcement and side steps on the database', () => {
     c = await step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '经行政复议，罚款变更为1000元', fineFen: 1_000_00 });
     // Ten days overdue on the changed 1,000元: 300元 加处罚款.
     expect(c.payment).toMatchObject({ fineFen: 1_000_00, lateFeeFen: 300_00, owedFen: 1_300_00 });
+    // The changed fine is still owed: the case stays open for it (payment, or court enforcement), and closes once paid.
+    expect(c.state).toBe('enforcing');
+    expect(c.deadlines.find((d) => d.kind === 'payment')).toMatchObject({ metOn: null });
+    const early = await refusal(step(c, w.officerA, { action: 'close', summary: '已变更。' }));
+    expect(early.details?.article).toContain('第七十二条');
+    const over = await refusal(step(c, w.officerA, { action: 'recordPayment', amountFen: 2_600_00, receiptNo: 'YN2026000402' }));
+    expect(over.details?.article).toContain('第七十二条');
+    c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 1_300_00, receiptNo: 'YN2026000401' });
+    c = await step(c, w.officerA, { action: 'close', summary: '当事人已缴纳变更后的罚款及加处罚款。' });
+    expect(c.state).toBe('closed');
+  });
+
+  it('《行政复议法》第六十三条: a decision changed to no fine (警告 only) ends the case at once', async () => {
+    let c = await enforcing();
+    at('2026-04-04');
+    c = await step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '经行政复议，变更为警告', fineFen: 0 });
+    expect(c).toMatchObject({ state: 'closed', payment: { fineFen: 0, owedFen: 0 } });
+    expect(c.deadlines.filter((d) => d.metOn === null && d.kind !== 'publicityWithdrawal')).toEqual([]);
   });
 
   it('Art. 61 with 民事诉讼法第九十五条: service by announcement needs the reason other ways failed, counts 30 days after publication, and the payment period and 加处罚款 run from then', async () => {

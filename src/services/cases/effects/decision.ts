@@ -104,6 +104,7 @@ export const decisionEffects = {
       s.columns.closedOn = on;
     }
     s.details.publicityWithdrawn = await withdrawPublicity(tx, row, input.status, input.reason, on, now, g.calendar, g.settings);
-    await closeAllDeadlines(tx, row.id, { on: g.actDate, at: now }, ['publicityWithdrawal']);
+    // A changed decision still owed keeps its service and payment deadlines; otherwise nothing is left to do.
+    if (next === 'closed') await closeAllDeadlines(tx, row.id, { on: g.actDate, at: now }, ['publicityWithdrawal']);
   },
 } satisfies Partial<CaseEffects>;
