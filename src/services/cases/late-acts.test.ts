@@ -39,6 +39,9 @@ describe('an act after its deadline (issue 12 item 12)', () => {
     const refused = await refusal(step('2026-03-20', 'wanglei', c, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人' }));
     expect(refused.code).toBe('RULE_VIOLATION');
     expect(refused.details?.article).toContain('第五十六条');
+    // A reason of blanks is no reason.
+    const blank = await refusal(step('2026-03-20', 'wanglei', c, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人', lateReason: '      ' }));
+    expect(blank.code).toBe('VALIDATION');
     c = await step('2026-03-20', 'wanglei', c, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人', lateReason: '保存物品须经鉴定，鉴定意见于3月19日方出具' });
     expect(c.deadlines.find((d) => d.kind === 'preservation')).toMatchObject({ metOn: '2026-03-20', metLate: true, lateReason: '保存物品须经鉴定，鉴定意见于3月19日方出具' });
     expect(c.timeline.at(-1)!.change).toMatchObject({ metLate: [{ kind: 'preservation', dueOn: '2026-03-12', reason: '保存物品须经鉴定，鉴定意见于3月19日方出具' }] });
