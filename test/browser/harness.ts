@@ -150,3 +150,15 @@ export async function pickOption(page: Page, select: Locator, option: string | R
     if (attempt === 3) throw new Error(`下拉选项“${String(option)}”三次点选均未生效`);
   }
 }
+
+/**
+ * Goes to `path` inside the single-page app, as a click on a link does (history API and the popstate event the
+ * router listens to), without loading the app again: tests that walk many pages load the first one only.
+ */
+export async function clientNavigate(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+}

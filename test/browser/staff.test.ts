@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, type ViewportName, horizontalOverflow, login, screenshot, settle, startHarness } from './harness.ts';
+import { clientNavigate, type Harness, type ViewportName, horizontalOverflow, login, screenshot, settle, startHarness } from './harness.ts';
 
 let h: Harness;
 // Browser steps take longer than expect.poll's default second.
@@ -148,7 +148,8 @@ describe('staff app in the browser', { timeout: 180_000 }, () => {
       const { context, page } = await h.newPage(viewport);
       await login(page, 'admin');
       for (const p of staffPages) {
-        await page.goto(p.path);
+        // Inside the app, as the menu goes (the pages' own loading is what is shown and checked).
+        await clientNavigate(page, p.path);
         await screenshot(page, p.name, viewport);
         expect(await page.locator('.ant-alert-error').count(), p.path).toBe(0);
         if (viewport === 'phone') expect(await horizontalOverflow(page), p.path).toBeLessThanOrEqual(0);
