@@ -164,6 +164,8 @@ export function workingDaysBetween(calendar: WorkCalendar, from: IsoDate, to: Is
 
 // ——— Named periods of the penalty procedure ———
 
+/** The filing period's basis as a deadline cites it (short enough for a deadline list). */
+export const FILING_PERIOD_SHORT = '地方立案期限规定（参照《市场监督管理行政处罚程序规定》第十八条）';
 /** Where the filing period comes from: a local parameter (the 行政处罚法 sets none). */
 export const FILING_PERIOD_BASIS = '地方立案期限规定（参照《市场监督管理行政处罚程序规定》第十八条：自发现线索之日起十五个工作日内决定是否立案，经负责人批准可延长十五个工作日）';
 

@@ -3,7 +3,7 @@
  * deadlines. Pure data; the rules live in rules.ts and the transition table in workflow.ts.
  */
 import type { IsoDate } from '../calendar/iso-date.ts';
-import { FILING_PERIOD_BASIS } from '../calendar/periods.ts';
+import { FILING_PERIOD_SHORT } from '../calendar/periods.ts';
 import { art, item, para } from '../workflow/law.ts';
 
 /** 普通程序 (《行政处罚法》第五章第三节) or 简易程序 (第五十一条、第五十二条). */
@@ -150,7 +150,7 @@ export type ClueSource = keyof typeof clueSources;
  * are kept on the prior notice and enforced by the decision guards; the agency cannot "miss" them.)
  */
 export const deadlineKinds = {
-  filing: { label: '决定是否立案', article: FILING_PERIOD_BASIS },
+  filing: { label: '决定是否立案', article: FILING_PERIOD_SHORT },
   decision: { label: '作出处理决定', article: art('行政处罚法', 60) },
   hearingNotice: { label: '送达听证通知', article: art('行政处罚法', 64, item(2)) },
   service: { label: '送达处罚决定书', article: art('行政处罚法', 61) },

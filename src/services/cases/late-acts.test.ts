@@ -86,7 +86,7 @@ describe('the filing period of a clue (issue 12 item 12, local parameter)', () =
   it('filing period: 15 working days from discovery across 中秋 and 国庆 2026 (make-up Saturday 10-10 counts), shown on the clue; filing after it needs a reason', async () => {
     let c = await clue('2026-09-25', '2026-09-25');
     // 09-28, 29, 30; 10-08, 09, 10 (调休上班), 12–16, 19–22 → the 15th working day is 2026-10-22.
-    expect(c.deadlines).toEqual([expect.objectContaining({ kind: 'filing', label: '决定是否立案', dueOn: '2026-10-22', article: expect.stringContaining('十五个工作日'), metOn: null })]);
+    expect(c.deadlines).toEqual([expect.objectContaining({ kind: 'filing', label: '决定是否立案', dueOn: '2026-10-22', article: expect.stringContaining('第十八条'), metOn: null })]);
     const refused = await refusal(step('2026-10-23', 'head.donghu', c, { action: 'file', officerIds: [w.users.wanglei.id, w.users.zhaogang.id], opinion: '同意立案' }));
     expect(refused.message).toContain('决定是否立案');
     c = await step('2026-10-23', 'head.donghu', c, { action: 'file', officerIds: [w.users.wanglei.id, w.users.zhaogang.id], opinion: '同意立案', lateReason: '投诉线索须现场核查，当事人多日未出摊' });
