@@ -41,6 +41,7 @@ export function buildCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
     record: emptyCaseRecord(),
     paymentDueOn: null,
     priorFines: [],
+    investigators: [],
     ...overrides,
   };
 }

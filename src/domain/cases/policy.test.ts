@@ -49,11 +49,13 @@ describe('mayTakeStep: the case policy for workflow steps, read from the transit
     expect(mayTakeStep({ userId: 1, roles: ['head'] }, 'file', c('filed'))).toBe(false);
   });
 
-  it('offers an officer the steps of their own cases only, and none once recused; a head every case', () => {
+  it('offers the officer steps of a case to its own officers only (a head not named on it included), none once recused', () => {
     expect(mayTakeStep({ userId: 11, roles: ['officer'] }, 'startInvestigation', c('filed'))).toBe(true);
     expect(mayTakeStep({ userId: 14, roles: ['officer'] }, 'startInvestigation', c('filed'))).toBe(false);
     expect(mayTakeStep({ userId: 13, roles: ['officer'] }, 'startInvestigation', c('filed'))).toBe(false);
-    expect(mayTakeStep({ userId: 1, roles: ['head'] }, 'startInvestigation', c('filed'))).toBe(true);
+    // 《行政处罚法》第五十八条 (separation of duties): a head not named on the case does not investigate it.
+    expect(mayTakeStep({ userId: 1, roles: ['head'] }, 'startInvestigation', c('filed'))).toBe(false);
+    expect(mayTakeStep({ userId: 1, roles: ['head'] }, 'decide', c('notified'))).toBe(true);
     expect(mayTakeStep({ userId: 30, roles: ['reviewer'] }, 'startInvestigation', c('filed'))).toBe(false);
     expect(mayTakeStep({ userId: 30, roles: ['reviewer'] }, 'legalReview', c('reviewing'))).toBe(true);
   });

@@ -55,5 +55,5 @@ export function mayTakeStep(who: Who, action: CaseAction, c: CaseStepSubject): b
   const t = transitions[action];
   if (!t.from.includes(c.state)) return false;
   if (!may(who, permission(action, t.roles))) return false;
-  return !t.onSubjectOnly || who.roles.includes('head') || assignedNotRecused(who, c);
+  return !t.onSubjectOnly || assignedNotRecused(who, c);
 }

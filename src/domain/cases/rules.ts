@@ -93,8 +93,9 @@ export function assertNotRecused(officers: readonly OfficerOnCase[], userId: num
 
 // ——— 第五十八条 / 第六十四条: independence ———
 
-export function assertReviewerNotInvestigator(officers: readonly OfficerOnCase[], reviewerId: number): void {
-  if (officers.some((o) => o.userId === reviewerId)) {
+export function assertReviewerNotInvestigator(officers: readonly OfficerOnCase[], reviewerId: number, investigators: readonly number[] = []): void {
+  // Named on the case, or acted in its investigation (a user holding several roles): either way not independent.
+  if (officers.some((o) => o.userId === reviewerId) || investigators.includes(reviewerId)) {
     throw ruleViolation('法制审核人员不得是本案的调查人员', `${art('行政处罚法', 58)}（${art('行政处罚法', 54, para(2))}：调查与审核相分离）`);
   }
 }
@@ -161,6 +162,10 @@ export function assertSimpleProcedureAllowed(penalty: Penalty, partyKind: PartyK
   const other = penalty.kinds.filter((k) => k !== 'warning' && k !== 'fine');
   if (other.length) {
     throw ruleViolation(`简易程序只能当场作出警告或罚款，不能作出${other.map((k) => penaltyKinds[k]).join('、')}，请适用普通程序`, art('行政处罚法', 51));
+  }
+  // An amount to confiscate is a confiscation whatever the kinds say: never on the spot.
+  if ((penalty.confiscationFen ?? 0) > 0) {
+    throw ruleViolation('简易程序只能当场作出警告或罚款，不能没收违法所得或者非法财物，请适用普通程序', art('行政处罚法', 51));
   }
   const limit = SIMPLE_PROCEDURE_LIMIT_FEN[partyKind];
   if ((penalty.fineFen ?? 0) > limit) {

@@ -158,6 +158,11 @@ export interface CaseSnapshot {
   paymentDueOn: IsoDate | null;
   /** Other in-force fines of the same party for the same violation (Art. 29), loaded by the service. */
   priorFines: { caseId: number; act: ActPeriod; decisionNumber: string | null }[];
+  /**
+   * Who actually acted as an investigator on this case — took a step reserved to the case's officers or added
+   * evidence — from its audit chain, whatever their roles (separation of duties, 《行政处罚法》第五十八条).
+   */
+  investigators: readonly number[];
 }
 
 /** What the case guards see besides the snapshot: the kernel's act date, today and actor, plus the calendar and local settings. */

@@ -126,6 +126,12 @@ describe('《行政处罚法》第五十八条 legal review', () => {
     expect(checkTransition(c, input, guardContext({ actor: { userId: 30, roles: ['reviewer'] } }))).toBe('reviewing');
   });
 
+  it('Art. 58: nor anyone who acted in its investigation, as the audit chain shows, though not named on the case', () => {
+    const c = { ...buildCase({ state: 'reviewing' }), investigators: [30] };
+    const input: CaseActionInput = { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿', checklist: allPassedChecklist() };
+    expectRule(() => checkTransition(c, input, guardContext({ actor: { userId: 30, roles: ['reviewer'] } })), '第五十八条');
+  });
+
   it('Art. 58: a decision that needs legal review is refused until a passed review exists', () => {
     const settings = resolveCaseSettings([{ legalReviewAllOrdinary: true }]);
     const c = notifiedCase();
@@ -351,6 +357,10 @@ describe('《行政处罚法》第五十一条 simple procedure', () => {
     expect(() => assertSimpleProcedureAllowed(buildPenalty({ fineFen: 3_000_00 }), 'organization')).not.toThrow();
     expectRule(() => assertSimpleProcedureAllowed(buildPenalty({ fineFen: 3_000_01 }), 'organization'), '第五十一条');
     expectRule(() => assertSimpleProcedureAllowed(buildPenalty({ kinds: ['confiscateProperty'], fineFen: null }), 'person'), '第五十一条');
+  });
+
+  it('Art. 51: an amount to confiscate is refused on the spot even beside a small fine', () => {
+    expectRule(() => assertSimpleProcedureAllowed(buildPenalty({ fineFen: 200_00, confiscationFen: 5_000_000_00 }), 'person'), '第五十一条');
   });
 });
 

@@ -69,7 +69,17 @@ export const guards = {
   reviewerIndependent: {
     id: 'reviewerIndependent',
     article: art('行政处罚法', 58),
-    check: (c, _i, g) => assertReviewerNotInvestigator(c.officers, g.actor.userId),
+    check: (c, _i, g) => assertReviewerNotInvestigator(c.officers, g.actor.userId, c.investigators),
+  },
+  // 法制审核 and the decision are separate duties: whoever reviewed the case (or investigated it) does not decide it.
+  deciderIndependent: {
+    id: 'deciderIndependent',
+    article: `${art('行政处罚法', 58)}；国办发〔2018〕118号`,
+    check: (c, _i, g) => {
+      const basis = `${art('行政处罚法', 58)}；国办发〔2018〕118号（审查与决定相分离）`;
+      if (c.record.legalReviews.some((r) => r.reviewerId === g.actor.userId)) throw ruleViolation('作出处罚决定的负责人不得是本案的法制审核人员', basis);
+      if (c.investigators.includes(g.actor.userId)) throw ruleViolation('作出处罚决定的负责人不得是本案的调查人员', basis);
+    },
   },
   proposalComplete: {
     id: 'proposalComplete',
@@ -526,6 +536,7 @@ export const transitions: Record<CaseAction, Transition> = {
       guards.hearingHeld,
       guards.noRaiseAfterStatement,
       guards.legalReview,
+      guards.deciderIndependent,
       guards.collectiveDiscussion,
       guards.discussionAfterHearing,
       guards.noSecondFine,
@@ -541,12 +552,12 @@ export const transitions: Record<CaseAction, Transition> = {
     guards: [recordGuards.lawfulService],
     to: (c) => (c.record.decision?.penalty?.fineFen ? 'enforcing' : 'served'),
   },
-  recordPayment: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [cashGuards.onSpotCollection, guards.noOverpayment], to: same },
+  recordPayment: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [cashGuards.onSpotCollection, guards.noOverpayment], to: same },
   handOverCash: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [cashGuards.cashHandover], to: same },
   depositCash: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [cashGuards.cashDeposit], to: same },
   approveDeferral: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.deferralApproved], to: same },
   applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.paymentOverdue, recordGuards.courtEnforcementDue], to: same },
-  close: { from: ['served', 'enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [guards.performed, cashGuards.cashInBank], to: goTo('closed') },
+  close: { from: ['served', 'enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.performed, cashGuards.cashInBank], to: goTo('closed') },
   archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onSubjectOnly: false, guards: [], to: goTo('archived') },
   withdrawFiling: { from: ['filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('withdrawn') },
   transfer: { from: ['clue', 'filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('transferred') },
@@ -595,10 +606,11 @@ export const caseWorkflow: Workflow<CaseState, CaseAction, CaseActionInput, Case
   subjectName: '案件',
   subjectNoun: '本案',
   // Officer actions: a head may always act; anyone else must be an officer of the case who was not recused (第四十三条).
+  // Officer steps are taken by the case's own officers only — a head not named on the case included (第四十二条;
+  // separation of duties, 第五十八条): whoever investigates is on the record.
   assertOnSubject: (c, actor) => {
-    if (actor.roles.includes('head')) return;
     assertNotRecused(c.officers, actor.userId);
-    if (!c.officers.some((o) => o.userId === actor.userId)) throw forbidden('只有本案承办执法人员或负责人可以进行此操作');
+    if (!c.officers.some((o) => o.userId === actor.userId)) throw forbidden('只有本案承办执法人员可以进行此操作');
   },
 };
 

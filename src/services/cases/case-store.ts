@@ -2,7 +2,7 @@
  * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
  * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
  */
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -13,7 +13,9 @@ import { type CaseSettings, type CaseSettingsPatch, type NumberKind, resolveCase
 import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases/snapshot.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
-import { caseDocuments, caseParties, casePublicity, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+import { auditRecords, caseDocuments, caseParties, casePublicity, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+import { transitions } from '../../domain/cases/workflow.ts';
+import { chainOf } from '../audit-trail.ts';
 import * as deadlineStore from '../deadlines/deadline-store.ts';
 import type { DeadlineMet } from '../deadlines/deadline-store.ts';
 
@@ -117,6 +119,7 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
   const officers = await loadOfficers(db, row.officerIds, record);
   const powerItem = await loadPowerItem(db, org, row.powerItemId);
   const priorFines = await loadPriorFines(db, row.id, party.identityKey, row.powerItemId);
+  const investigators = await loadInvestigators(db, row.id);
   return {
     procedure: row.procedure as Procedure,
     state: row.state as CaseState,
@@ -132,7 +135,27 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
     record,
     paymentDueOn: row.paymentDueOn,
     priorFines,
+    investigators,
   };
+}
+
+/** Officer steps of the case workflow (`onSubjectOnly`): taking one is acting as an investigator of the case. */
+const investigatingActions = Object.entries(transitions)
+  .filter(([, t]) => t.onSubjectOnly)
+  .map(([action]) => action);
+
+/** Users who took an officer step on the case or added evidence to it, from its audit chain. */
+async function loadInvestigators(db: Executor, caseId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ actorId: auditRecords.actorId })
+    .from(auditRecords)
+    .where(
+      and(
+        eq(auditRecords.chain, chainOf('case', caseId)),
+        or(eq(auditRecords.action, 'case.evidence'), and(eq(auditRecords.action, 'case.transition'), inArray(sql`${auditRecords.change}->>'action'`, investigatingActions))),
+      ),
+    );
+  return rows.map((r) => r.actorId).filter((id): id is number => id !== null);
 }
 
 // ——— Settings ———
