@@ -38,6 +38,9 @@ export interface Actor {
 export const systemActor: Actor = { userId: 0, organizationId: 0, organizationPath: '/', roles: ['admin'], displayName: '系统' };
 export const isSystem = (actor: Actor) => actor.userId === 0;
 
+/** An organization at the top of the tree (no parent; its path has one id, '/1/'), or the system itself ('/'). */
+export const isTopLevelPath = (organizationPath: string) => organizationPath.split('/').filter(Boolean).length <= 1;
+
 /** Bare role checks. Services, routes and the web ask a permission of a policy instead (src/domain/policy.ts). */
 export const hasRole = (actor: Actor, ...wanted: Role[]) => wanted.some((r) => actor.roles.includes(r));
 

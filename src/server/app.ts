@@ -35,6 +35,8 @@ export interface AppOptions {
   databaseKind: 'pglite' | 'postgres';
   /** Requests per minute per address and username on the login route. */
   loginRateLimit?: number;
+  /** Failed logins per 15 minutes per address, across usernames (password spraying); default 20. */
+  loginAddressLimit?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -78,7 +80,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (scoped) => {
       const z = scoped.withTypeProvider<ZodTypeProvider>();
       healthRoutes(z, options.ctx, options.databaseKind);
-      authRoutes(z, options.ctx, { secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 });
+      authRoutes(z, options.ctx, {
+        secureCookies: options.secureCookies ?? false,
+        loginRateLimit: options.loginRateLimit ?? 10,
+        loginAddressLimit: options.loginAddressLimit ?? 20,
+      });
       organizationRoutes(z, options.ctx);
       userRoutes(z, options.ctx);
       calendarRoutes(z, options.ctx);

@@ -11,7 +11,7 @@ import { buildApp } from './app.ts';
  * (seeded once per test run, each file gets a copy) unless `demo: false`: then the database is empty and migrated,
  * and the test builds what it needs with the factories (src/services/testing/factories.ts) on `ctx`.
  */
-export async function createTestApp(options: { loginRateLimit?: number; demo?: boolean } = {}) {
+export async function createTestApp(options: { loginRateLimit?: number; loginAddressLimit?: number; demo?: boolean } = {}) {
   const { handle, files } = options.demo === false ? { handle: await createTestDatabase(), files: memoryFileStore() } : await demoDatabase();
   const ctx: ServiceContext = { db: handle.db, clock: () => new Date(), files };
   const app: FastifyInstance = await buildApp({
@@ -19,6 +19,7 @@ export async function createTestApp(options: { loginRateLimit?: number; demo?: b
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
     databaseKind: handle.kind,
     loginRateLimit: options.loginRateLimit ?? 1000,
+    loginAddressLimit: options.loginAddressLimit ?? 1000,
   });
   async function login(username: string, password = DEMO_PASSWORD): Promise<string> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

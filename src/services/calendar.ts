@@ -68,7 +68,7 @@ export async function listCalendarOverrides(ctx: ServiceContext, year?: number):
 
 /** Enters or changes one day of the official schedule (admin). */
 export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CalendarOverrideView> {
-  assertMay(actor, adminPolicy.editCalendar);
+  assertMay(actor, adminPolicy.editCalendar, actor);
   const input = parseInput(calendarDayInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
@@ -92,7 +92,7 @@ export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unk
 }
 
 export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {
-  assertMay(actor, adminPolicy.editCalendar);
+  assertMay(actor, adminPolicy.editCalendar, actor);
   if (!isIsoDate(date)) throw validationError('日期格式应为 YYYY-MM-DD');
   await inTransaction(ctx, async (tx) => {
     const [removed] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
@@ -112,7 +112,7 @@ export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date:
  * deadline counted over the year is counted again on the entered arrangement (audited). Returns how many moved.
  */
 export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: number, complete: boolean): Promise<{ recounted: number }> {
-  assertMay(actor, adminPolicy.editCalendar);
+  assertMay(actor, adminPolicy.editCalendar, actor);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('年份应在 2000–2100 之间');
   return inTransaction(ctx, async (tx) => {
     if (complete) {

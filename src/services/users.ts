@@ -1,4 +1,4 @@
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { type Actor, type Role, isSystem } from '../domain/access.ts';
 import { assertMay } from '../domain/policy.ts';
@@ -92,14 +92,18 @@ export async function createUser(ctx: ServiceContext, actor: Actor, raw: unknown
   });
 }
 
+const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
 export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<UserView> {
   assertMay(actor, adminPolicy.manageUsers);
   const patch: UserPatch = parseInput(userPatch, raw);
   return inTransaction(ctx, async (tx) => {
     const before = await getUser({ db: tx }, actor, id);
     if (patch.organizationId !== undefined) await getOrganization({ db: tx }, actor, patch.organizationId);
-    if (id === actor.userId && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
-      throw new AppError('VALIDATION', '不能停用自己或取消自己的管理员角色');
+    if (id === actor.userId && patch.active === false) throw new AppError('VALIDATION', '不能停用自己');
+    // Nobody grants or drops their own roles: another admin does it, and the audit record names both.
+    if (id === actor.userId && patch.roles && !sameRoles(patch.roles, before.roles)) {
+      throw new AppError('FORBIDDEN', '不能修改本人的角色，请由其他管理员办理', { field: 'roles' });
     }
     await tx.update(users).set(patch).where(eq(users.id, id));
     // A deactivated user is logged out everywhere at once.
@@ -115,10 +119,25 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, 
   });
 }
 
-/** Admins reset others' passwords; everyone may change their own. Existing sessions of that user end. */
-export async function setPassword(ctx: ServiceContext, actor: Actor, id: number, rawPassword: unknown): Promise<void> {
-  if (id !== actor.userId) assertMay(actor, adminPolicy.manageUsers);
+/**
+ * Admins reset others' passwords; everyone may change their own, proving it with the current password (a session
+ * left open on a shared computer must not be enough to take over the account). Existing sessions of that user end.
+ */
+export async function setPassword(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: number,
+  rawPassword: unknown,
+  options: { currentPassword?: string } = {},
+): Promise<void> {
+  const own = id === actor.userId;
+  if (!own) assertMay(actor, adminPolicy.manageUsers);
   const password = parseInput(passwordSchema, rawPassword);
+  if (own) {
+    const [row] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+    const ok = row && options.currentPassword ? await verify(row.passwordHash, options.currentPassword).catch(() => false) : false;
+    if (!ok) throw new AppError('VALIDATION', '当前密码不正确', { field: 'currentPassword' });
+  }
   const passwordHash = await hash(password);
   await inTransaction(ctx, async (tx) => {
     const user = await getUser({ db: tx }, actor, id);

@@ -3,7 +3,13 @@
  * and the analysis of annual reports. Services and routes assert these permissions, the web's menu and pages ask
  * them (src/domain/policy.ts).
  */
+import { isTopLevelPath } from '../access.ts';
 import { permission } from '../policy.ts';
+
+/** Where the actor works: the server's `Actor` and the web's `Me` both carry it. */
+export interface ActingAt {
+  readonly organizationPath: string;
+}
 
 export const adminPolicy = {
   /** Create and edit organizations (the page is 组织机构管理 for them). */
@@ -15,8 +21,15 @@ export const adminPolicy = {
   viewStaff: permission('查看人员与执法证', ['admin', 'supervisor', 'head', 'reviewer']),
   /** The organizations-and-staff overview on the workbench. */
   viewOverview: permission('查看单位与人员概况', ['admin', 'supervisor', 'head']),
-  /** Holidays and make-up working days of the legal calendar; everyone reads it. */
-  editCalendar: permission('维护法定工作日历', ['admin']),
+  /**
+   * Holidays and make-up working days of the legal calendar; everyone reads it. One calendar serves every
+   * organization (the State Council's arrangement), so only an admin of the top-level organization keeps it: the
+   * subject is where the actor works (`may(me, editCalendar, me)`).
+   */
+  editCalendar: permission<ActingAt>('维护法定工作日历', ['admin'], {
+    holds: (_who, at) => isTopLevelPath(at.organizationPath),
+    refusal: '法定节假日日历为全国统一数据，仅市级（顶层）管理员可以维护',
+  }),
   verifyAudit: permission('审计链核验', ['supervisor', 'admin']),
   analyzeReports: permission('年度报告分析', ['supervisor', 'admin', 'head', 'reviewer']),
 };

@@ -15,6 +15,8 @@ export const me = z.object({
   userId: z.number(),
   displayName: z.string(),
   organizationId: z.number(),
+  /** The materialized path of the user's organization (a top-level admin keeps the legal calendar). */
+  organizationPath: z.string(),
   roles: z.array(role).readonly(),
   roleNames: z.array(z.string()),
 });

@@ -5,17 +5,25 @@ import type { ServiceContext } from '../../services/context.ts';
 import { login, logout } from '../../services/sessions.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
+import { AppError } from '../../domain/errors.ts';
+import { loginKeyUsername, loginThrottle } from '../login-throttle.ts';
 
-export function authRoutes(app: ZodApp, ctx: ServiceContext, options: { secureCookies: boolean; loginRateLimit: number }): void {
+export function authRoutes(
+  app: ZodApp,
+  ctx: ServiceContext,
+  options: { secureCookies: boolean; loginRateLimit: number; loginAddressLimit: number },
+): void {
+  const addressThrottle = loginThrottle(options.loginAddressLimit);
   app.post(
     '/auth/login',
     {
       config: {
-        // Per address and username, so one guessed account is slowed without locking out a whole office NAT.
+        // Per address and username, so one guessed account is slowed without locking out a whole office NAT; the
+        // username as the login compares it, so ' chief.donghu' or 'Chief.Donghu' do not start a counter of their own.
         rateLimit: {
           max: options.loginRateLimit,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+          keyGenerator: (req) => `${req.ip}|${loginKeyUsername((req.body as { username?: unknown } | undefined)?.username)}`,
           errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '登录尝试过于频繁，请一分钟后再试' }),
         },
       },
@@ -27,7 +35,11 @@ export function authRoutes(app: ZodApp, ctx: ServiceContext, options: { secureCo
       },
     },
     async (request, reply) => {
-      const { token, actor, expiresAt } = await login(ctx, request.body.username, request.body.password);
+      addressThrottle.check(request.ip);
+      const { token, actor, expiresAt } = await login(ctx, request.body.username, request.body.password).catch((e: unknown) => {
+        if (e instanceof AppError && e.code === 'UNAUTHENTICATED') addressThrottle.fail(request.ip);
+        throw e;
+      });
       setSessionCookie(reply, token, expiresAt, options.secureCookies);
       return present(actor);
     },

@@ -39,9 +39,20 @@ export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.put(
     '/users/:id/password',
-    { schema: { tags, summary: '设置密码（本人或管理员）', params: idParams, body: z.object({ password: passwordSchema }), response: { 204: z.null().describe('已设置') } } },
+    {
+      schema: {
+        tags,
+        summary: '设置密码（本人修改须提供当前密码；管理员可重置他人密码）',
+        params: idParams,
+        body: z.object({
+          password: passwordSchema,
+          currentPassword: z.string().max(128).optional().describe('当前密码：本人修改密码时必填；管理员重置他人密码时不需要'),
+        }),
+        response: { 204: z.null().describe('已设置') },
+      },
+    },
     async (request, reply) => {
-      await setPassword(ctx, requireActor(request), request.params.id, request.body.password);
+      await setPassword(ctx, requireActor(request), request.params.id, request.body.password, { currentPassword: request.body.currentPassword });
       return reply.status(204).send(null);
     },
   );

@@ -8,7 +8,7 @@ import { menuEntries, visibleEntries } from './menu.tsx';
 
 type Me = Parameters<typeof visibleEntries>[0];
 
-const meWith = (...held: Role[]): Me => ({ userId: 7, displayName: '测试', organizationId: 1, roles: held, roleNames: held.map((r) => roles[r]) });
+const meWith = (...held: Role[]): Me => ({ userId: 7, displayName: '测试', organizationId: 1, organizationPath: '/1/', roles: held, roleNames: held.map((r) => roles[r]) });
 const policies = new Set<unknown>([...Object.values(casePolicy), ...Object.values(adminPolicy), ...Object.values(discretionPolicy)]);
 
 describe('the staff menu reads the domain policies', () => {

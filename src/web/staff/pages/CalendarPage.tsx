@@ -220,7 +220,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
 export default function CalendarPage() {
   const me = useMe();
   const isPhone = useIsPhone();
-  const canEdit = may(me, adminPolicy.editCalendar);
+  const canEdit = may(me, adminPolicy.editCalendar, me);
   const today = chinaToday();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [month, setMonth] = useState(Number(today.slice(5, 7)));

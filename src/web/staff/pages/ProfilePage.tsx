@@ -11,6 +11,7 @@ import { useAuth, useMe } from '../auth.tsx';
 import { CertificateTag } from '../CertificateTag.tsx';
 
 interface PasswordForm {
+  currentPassword: string;
   password: string;
   confirm: string;
 }
@@ -23,15 +24,15 @@ export default function ProfilePage() {
   const [form] = Form.useForm<PasswordForm>();
   const [saving, setSaving] = useState(false);
 
-  const change = async ({ password }: PasswordForm) => {
+  const change = async ({ currentPassword, password }: PasswordForm) => {
     setSaving(true);
     try {
-      await api.put(`/users/${me.userId}/password`, { password });
+      await api.put(`/users/${me.userId}/password`, { currentPassword, password });
       // Changing the password ends every session of the user, this one included.
       message.success('密码已修改，请用新密码重新登录');
       recheck();
     } catch (e) {
-      message.error(showServerErrors(form, e, ['password']));
+      message.error(showServerErrors(form, e, ['currentPassword', 'password']));
       setSaving(false);
     }
   };
@@ -63,6 +64,9 @@ export default function ProfilePage() {
       <Col xs={24} lg={10}>
         <Card title="修改密码">
           <Form<PasswordForm> form={form} layout="vertical" onFinish={(v) => void change(v)}>
+            <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+              <Input.Password autoComplete="current-password" maxLength={128} />
+            </Form.Item>
             <Form.Item
               name="password"
               label="新密码"

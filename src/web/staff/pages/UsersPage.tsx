@@ -57,6 +57,9 @@ function UserModal({ user, orgs, defaultOrg, onClose, onSaved }: { user: User | 
   const { message } = App.useApp();
   const [form] = Form.useForm<UserForm>();
   const [saving, setSaving] = useState(false);
+  // Nobody changes their own roles (the server refuses it): another admin does.
+  const me = useMe();
+  const own = user !== null && user.id === me.userId;
   const initial: Partial<UserForm> = user
     ? {
         organizationId: user.organizationId,
@@ -137,8 +140,13 @@ function UserModal({ user, orgs, defaultOrg, onClose, onSaved }: { user: User | 
             </>
           )}
           <Col span={24}>
-            <Form.Item name="roles" label="角色" rules={[{ required: true, type: 'array', min: 1, message: '至少分配一个角色' }]}>
-              <Checkbox.Group options={roleKeys.map((r) => ({ value: r, label: roles[r] }))} />
+            <Form.Item
+              name="roles"
+              label="角色"
+              extra={own ? '不能修改本人的角色，请由其他管理员办理' : undefined}
+              rules={[{ required: true, type: 'array', min: 1, message: '至少分配一个角色' }]}
+            >
+              <Checkbox.Group disabled={own} options={roleKeys.map((r) => ({ value: r, label: roles[r] }))} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

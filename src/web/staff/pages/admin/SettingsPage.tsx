@@ -129,7 +129,7 @@ function EditModal({ parameter, answer, organizationId, onClose, onSaved }: { pa
 export default function SettingsPage() {
   const me = useMe();
   const canEdit = may(me, casePolicy.editCaseSettings);
-  const canEditCalendar = may(me, adminPolicy.editCalendar);
+  const canEditCalendar = may(me, adminPolicy.editCalendar, me);
   const { message } = App.useApp();
   const { chosen, choose, organizations, organization } = useChosenOrganization();
   const [editing, setEditing] = useState<Parameter | null>(null);
