@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { isIsoDate } from './calendar/iso-date.ts';
+import { idInput } from './ids.ts';
 import { organizationKindKeys, roleKeys } from './access.ts';
 
 /** Inputs for organizations and users, validated at every edge (HTTP, CLI) with the same schemas. */
 export const organizationInput = z.object({
   name: z.string().trim().min(2, '单位名称至少 2 个字').max(100, '单位名称不超过 100 个字'),
   kind: z.enum(organizationKindKeys, { message: '单位类型无效' }),
-  parentId: z.number().int().positive().nullable(),
+  parentId: idInput('上级单位').nullable(),
   creditCode: z.string().trim().toUpperCase().nullable().optional(),
   divisionCode: z
     .string()
@@ -18,7 +20,7 @@ export type OrganizationInput = z.infer<typeof organizationInput>;
 export const organizationPatch = organizationInput.partial();
 export type OrganizationPatch = z.infer<typeof organizationPatch>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
 
 export const passwordSchema = z
   .string()
@@ -27,7 +29,7 @@ export const passwordSchema = z
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
 
 export const userInput = z.object({
-  organizationId: z.number().int().positive(),
+  organizationId: idInput('所属单位'),
   username: z
     .string()
     .trim()

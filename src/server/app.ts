@@ -10,6 +10,7 @@ import '../domain/zod-locale.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
+import { installInputGuard } from './input-guard.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandling(app);
+  installInputGuard(app);
   installAuth(app, options.ctx);
 
   const api = app.withTypeProvider<ZodTypeProvider>();

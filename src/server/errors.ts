@@ -20,7 +20,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toErrorBody(error);
     const status = httpStatus[body.code];
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (isDataException(error)) request.log.warn({ err: error }, 'database refused the input (data exception)');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, message: body.message }, 'request refused');
     void reply.status(status).send(body);
   });
@@ -39,6 +40,7 @@ export function toErrorBody(error: unknown): { code: ErrorCode; message: string;
       details: { fields },
     };
   }
+  if (isDataException(error)) return { code: 'VALIDATION', message: DATA_EXCEPTION_MESSAGE };
   const fe = error as Partial<FastifyError>;
   if (fe.statusCode === 429) return { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'VALIDATION', message: '请求内容过大' };
@@ -47,4 +49,27 @@ export function toErrorBody(error: unknown): { code: ErrorCode; message: string;
     return { code: 'VALIDATION', message: `请求无效：${fe.message ?? ''}` };
   }
   return { code: 'INTERNAL', message: errorCodes.INTERNAL };
+}
+
+export const DATA_EXCEPTION_MESSAGE = '输入不符合要求：含有无效字符、超出范围的数值或不存在的日期';
+
+/** The SQLSTATE of a database error, looking through wrappers (drizzle's DrizzleQueryError keeps it as `cause`). */
+export function sqlState(error: unknown): string | undefined {
+  let at: unknown = error;
+  for (let depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * SQLSTATE class 22, data exception: a value the database cannot hold (a NUL in text, an integer out of range, a
+ * date that does not exist). The edges should refuse such input first (input-guard.ts, domain/ids.ts, isIsoDate); one
+ * that still reaches the database is the client's malformed input, answered 400, and logged as a warning so the gap
+ * is found and closed.
+ */
+export function isDataException(error: unknown): boolean {
+  return sqlState(error)?.startsWith('22') ?? false;
 }

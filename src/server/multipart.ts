@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { validationError } from '../domain/errors.ts';
+import { assertValidText } from './input-guard.ts';
 import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 
 export interface UploadedFile {
@@ -26,5 +27,6 @@ export async function readSingleFileUpload(request: FastifyRequest, what: string
     }
   }
   if (!file) throw validationError(`请上传${what}（字段 file）`);
+  assertValidText({ ...fields, fileName: file.fileName }, 'form');
   return { file, fields };
 }

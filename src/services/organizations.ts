@@ -9,7 +9,7 @@ import { organizations } from '../db/schema.ts';
 import { validateCreditCode } from '../domain/validators/credit-code.ts';
 import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
-import { parseInput } from './parse-input.ts';
+import { assertSomethingToChange, parseInput } from './parse-input.ts';
 
 export type Organization = typeof organizations.$inferSelect;
 
@@ -31,7 +31,7 @@ export async function listOrganizations(ctx: ServiceContext, actor: Actor): Prom
 
 export async function createOrganization(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<Organization> {
   assertMay(actor, adminPolicy.manageOrganizations);
-  const input: OrganizationInput = parseInput(organizationInput, raw);
+  const input: OrganizationInput = withoutBlankCode(parseInput(organizationInput, raw));
   checkCodes(input);
   return inTransaction(ctx, async (tx) => {
     let parentPath = '/';
@@ -60,7 +60,8 @@ export async function createOrganization(ctx: ServiceContext, actor: Actor, raw:
 
 export async function updateOrganization(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<Organization> {
   assertMay(actor, adminPolicy.manageOrganizations);
-  const patch: OrganizationPatch = parseInput(organizationPatch, raw);
+  const patch: OrganizationPatch = withoutBlankCode(parseInput(organizationPatch, raw));
+  assertSomethingToChange(patch);
   checkCodes(patch);
   return inTransaction(ctx, async (tx) => {
     const before = await getOrganization({ db: tx }, actor, id);
@@ -77,6 +78,11 @@ export async function updateOrganization(ctx: ServiceContext, actor: Actor, id: 
     );
     return org!;
   });
+}
+
+/** A blank credit code (a cleared form field) means the unit has none, like null. */
+function withoutBlankCode<T extends { creditCode?: string | null | undefined }>(input: T): T {
+  return input.creditCode === '' ? { ...input, creditCode: null } : input;
 }
 
 function checkCodes(input: Pick<OrganizationPatch, 'creditCode'>): void {

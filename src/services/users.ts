@@ -10,7 +10,7 @@ import { organizations, sessions, users } from '../db/schema.ts';
 import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { diff, getOrganization } from './organizations.ts';
-import { parseInput } from './parse-input.ts';
+import { assertSomethingToChange, parseInput } from './parse-input.ts';
 import type { UserView } from '../domain/admin/views.ts';
 
 export type { UserView } from '../domain/admin/views.ts';
@@ -97,6 +97,7 @@ const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b
 export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<UserView> {
   assertMay(actor, adminPolicy.manageUsers);
   const patch: UserPatch = parseInput(userPatch, raw);
+  assertSomethingToChange(patch);
   return inTransaction(ctx, async (tx) => {
     const before = await getUser({ db: tx }, actor, id);
     if (patch.organizationId !== undefined) await getOrganization({ db: tx }, actor, patch.organizationId);

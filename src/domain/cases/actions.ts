@@ -4,6 +4,7 @@
  * order and never in the future (checked by the workflow).
  */
 import { z } from 'zod';
+import { idInput } from '../ids.ts';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
 import { cashActionInputs, onSpotCollectionInput } from './cash-inputs.ts';
@@ -27,7 +28,7 @@ const text = (label: string, max = 2000) =>
   z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${max} 个字`).meta({ title: label });
 const fen = z.number().int('金额以分为单位，应为整数').nonnegative('金额不能为负');
 const on = isoDateInput.optional().meta({ title: '办理日期', description: '该步骤实际发生的日期（默认今天），不得晚于今天，也不得早于上一步骤' });
-const userId = z.number().int().positive();
+const userId = idInput('人员编号');
 
 export const penaltyInput = z
   .object({

@@ -5,11 +5,12 @@
  * must satisfy are guards in workflow.ts, each citing its article.
  */
 import { z } from 'zod';
+import { idInput } from '../ids.ts';
 import { isIsoDate } from '../calendar/iso-date.ts';
 
 const text = (label: string, max = 2000) =>
   z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${String(max)} 个字`).meta({ title: label });
-const userId = z.number().int().positive();
+const userId = idInput('人员编号');
 const on = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').optional().meta({ title: '办理日期', format: 'date' });
 
 /**

@@ -4,6 +4,7 @@
  * validate with the same schemas; every field carries its Chinese title for generated forms.
  */
 import { z } from 'zod';
+import { idInput } from '../ids.ts';
 import { isoDateInput, penaltyInput } from './actions.ts';
 import { clueSources } from './model.ts';
 import { partyInput } from './parties.ts';
@@ -12,7 +13,7 @@ const sourceKeys = Object.keys(clueSources) as [keyof typeof clueSources, ...(ke
 
 export const clueInput = z.object({
   /** Defaults to the actor's organization; may be any organization in the actor's subtree. */
-  organizationId: z.number().int().positive().optional().meta({ title: '办案单位', description: '默认为本单位' }),
+  organizationId: idInput('办案单位').optional().meta({ title: '办案单位', description: '默认为本单位' }),
   clueSource: z.enum(sourceKeys, { message: '线索来源无效' }).meta({ title: '线索来源' }),
   title: z.string().trim().min(4, '案由至少 4 个字').max(100, '案由不超过 100 个字').meta({ title: '案由', description: '如：涉嫌超出门窗外墙摆卖案' }),
   facts: z.string().trim().min(10, '违法事实至少 10 个字').max(5000, '违法事实不超过 5000 个字').meta({ title: '违法事实' }),
@@ -22,7 +23,7 @@ export const clueInput = z.object({
   actEndedOn: isoDateInput.nullable().meta({ title: '违法行为终了日期', description: '违法行为仍在继续的不填（《行政处罚法》第三十六条第二款）' }),
   harmsSafety: z.boolean().default(false).meta({ title: '涉及公民生命健康安全、金融安全且有危害后果', description: '追责期限延长至五年（《行政处罚法》第三十六条第一款）' }),
   discoveredOn: isoDateInput.meta({ title: '发现日期' }),
-  powerItemId: z.number().int().positive().nullable().meta({ title: '违法行为（权责清单事项）', description: '尚不能确定的可暂不选择，立案前须确定' }),
+  powerItemId: idInput('权责清单事项').nullable().meta({ title: '违法行为（权责清单事项）', description: '尚不能确定的可暂不选择，立案前须确定' }),
   party: partyInput.meta({ title: '当事人' }),
 });
 export type ClueInput = z.infer<typeof clueInput>;
@@ -30,7 +31,7 @@ export type ClueInput = z.infer<typeof clueInput>;
 /** 简易程序: the clue's facts, two officers present (第五十二条) and the penalty decided on the spot. */
 export const onSpotInput = clueInput.omit({ clueSource: true, discoveredOn: true }).extend({
   officerIds: z
-    .array(z.number().int().positive())
+    .array(idInput('执法人员'))
     .min(2, '当场处罚须有两名执法人员')
     .max(4)
     .meta({ title: '在场执法人员', description: '两名持有效执法证件的执法人员，须包括本人（第五十二条）' }),

@@ -4,6 +4,7 @@
  * engine's reading of it.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/iso-date.ts';
 
 export const partyKinds = ['person', 'organization'] as const;
 export const PartyKindSchema = z.enum(partyKinds);
@@ -264,7 +265,7 @@ export const ExemptionItemSchema = z.object({
 export type ExemptionItem = z.infer<typeof ExemptionItemSchema>;
 
 /** ISO calendar date (Chinese local date) — the domain never reads a clock. */
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const IsoDateSchema = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /**

@@ -18,6 +18,7 @@ import { requireActor } from '../auth.ts';
 
 const tags = ['法定日历'];
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期');
+const year = z.coerce.number({ message: '年份应为数字' }).int('年份应为整数').min(1900, '年份应在 1900–2999 之间').max(2999, '年份应在 1900–2999 之间');
 
 export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get(
@@ -55,7 +56,7 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.get(
     '/calendar/overrides',
-    { schema: { tags, summary: '管理员录入的节假日与调休', querystring: z.object({ year: z.coerce.number().int().optional() }), response: { 200: calendarOverrides } } },
+    { schema: { tags, summary: '管理员录入的节假日与调休', querystring: z.object({ year: year.optional() }), response: { 200: calendarOverrides } } },
     async (request) => {
       requireActor(request);
       return listCalendarOverrides(ctx, request.query.year);
@@ -80,7 +81,7 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags,
         summary: '标记某年的放假安排已完整录入（管理员）',
-        params: z.object({ year: z.coerce.number().int() }),
+        params: z.object({ year }),
         body: z.object({ complete: z.boolean() }),
         response: { 200: z.object({ recounted: z.number().int().describe('因此重新计算的未届满期限数') }) },
       },

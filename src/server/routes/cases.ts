@@ -1,4 +1,5 @@
 import { listCasePeople } from '../../services/cases/case-people.ts';
+import { idParam, idParams } from '../../domain/ids.ts';
 import { z } from 'zod';
 import { caseActionInput } from '../../domain/cases/actions.ts';
 import { deadlineItem } from '../../domain/cases/oversight-views.ts';
@@ -35,7 +36,6 @@ import { attachment } from '../download.ts';
 import { readSingleFileUpload } from '../multipart.ts';
 
 const tags = ['行政处罚案件'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get(
@@ -110,7 +110,7 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.get(
     '/cases/:id/evidence/:seq/file',
-    { schema: { tags, summary: '下载证据文件（先校验摘要）', params: idParams.extend({ seq: z.coerce.number().int().positive() }) } },
+    { schema: { tags, summary: '下载证据文件（先校验摘要）', params: idParams.extend({ seq: idParam('证据序号') }) } },
     async (request, reply) => {
       const file = await readEvidenceFile(ctx, requireActor(request), request.params.id, request.params.seq);
       return reply

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParams } from '../../domain/ids.ts';
 import {
   consistencyReportView,
   discretionPreview,
@@ -34,7 +35,6 @@ import { readSingleFileUpload } from '../multipart.ts';
 
 const tags = ['裁量基准'];
 const publicTags = ['公开查询'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 // Public, unauthenticated: limited per address, as the other /api/public routes.
 const rateLimit = { max: 120, timeWindow: '1 minute', errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '查询过于频繁，请稍后再试' }) };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idParams } from '../../domain/ids.ts';
 import { documentTemplates } from '../../domain/documents/catalog.ts';
 import { documentType, generatedDocument } from '../../domain/documents/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -9,7 +10,7 @@ import { requireActor } from '../auth.ts';
 import { attachment } from '../download.ts';
 
 const tags = ['执法文书'];
-const caseParams = z.object({ id: z.coerce.number().int().positive() });
+const caseParams = idParams;
 export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.get(
     '/document-types',
@@ -56,7 +57,7 @@ export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags,
         summary: '下载已生成的文书（读取时重新校验 SM3 摘要）',
-        params: caseParams.extend({ documentId: z.coerce.number().int().positive() }),
+        params: caseParams.extend({ documentId: idParam('文书编号') }),
       },
     },
     async (request, reply) => {

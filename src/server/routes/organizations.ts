@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParams } from '../../domain/ids.ts';
 import { organizationView } from '../../domain/admin/views.ts';
 import { organizationInput, organizationPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -6,7 +7,6 @@ import { createOrganization, getOrganization, listOrganizations, updateOrganizat
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['组织机构'];
 
 export function organizationRoutes(app: ZodApp, ctx: ServiceContext): void {

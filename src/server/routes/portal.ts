@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../../domain/ids.ts';
 import { publicBody, publicOfficer } from '../../domain/admin/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listPublicBodies, listPublicOfficers } from '../../services/public-disclosure.ts';
@@ -21,7 +22,7 @@ export function portalRoutes(app: ZodApp, ctx: ServiceContext): void {
         summary: '执法人员及执法证号（姓名、证号、有效期）',
         querystring: z.object({
           q: z.string().trim().max(40, '查询内容不超过 40 个字').optional(),
-          bodyId: z.coerce.number().int().positive().optional(),
+          bodyId: idParam('执法主体编号').optional(),
         }),
         response: { 200: z.array(publicOfficer) },
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParams } from '../../domain/ids.ts';
 import { actVerification, publicDecision, publicDecisionPage } from '../../domain/cases/views.ts';
 import { getPublishedDecision, listPublishedDecisions, publicSearchInput } from '../../services/cases/publicity.ts';
 import { verifyActCode } from '../../services/cases/public-lookup.ts';
@@ -29,7 +30,7 @@ export function publicRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.get(
     '/public/decisions/:id',
-    { config: { rateLimit }, schema: { tags, summary: '一条已公示的行政处罚决定', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: publicDecision } } },
+    { config: { rateLimit }, schema: { tags, summary: '一条已公示的行政处罚决定', params: idParams, response: { 200: publicDecision } } },
     async (request) => getPublishedDecision(ctx, request.params.id),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, idParams } from '../../domain/ids.ts';
 import { userView } from '../../domain/admin/views.ts';
 import { passwordSchema, userInput, userPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -6,7 +7,6 @@ import { createUser, getUser, listUsers, setPassword, updateUser } from '../../s
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['用户'];
 
 export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
@@ -16,7 +16,7 @@ export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags,
         summary: '本单位及下级单位的用户',
-        querystring: z.object({ organizationId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ organizationId: idParam('单位编号').optional() }),
         response: { 200: z.array(userView) },
       },
     },

@@ -4,6 +4,7 @@
  * edited or deleted; a correction is a new item.
  */
 import { count, eq } from 'drizzle-orm';
+import { idInput, MAX_ID } from '../../domain/ids.ts';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
@@ -25,7 +26,7 @@ import type { EvidenceAdded } from '../../domain/cases/views.ts';
 export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
 
 export const evidenceInput = z.object({
-  expectedVersion: z.number().int().positive('须提供案件版本号 expectedVersion'),
+  expectedVersion: z.number().int().positive('须提供案件版本号 expectedVersion').max(MAX_ID, '案件版本号超出范围'),
   kind: z.enum(evidenceKindKeys, { message: '证据种类无效（见《行政处罚法》第四十六条）' }),
   act: z.enum(investigationActKeys, { message: '取证行为类型无效' }).default('inspection'),
   title: z.string().trim().min(2, '证据名称至少 2 个字').max(200),
@@ -33,7 +34,7 @@ export const evidenceInput = z.object({
   mediaType: z.string().trim().regex(/^[\w.+-]+\/[\w.+-]+$/, '文件类型格式无效').default('application/octet-stream'),
   /** The file, base64-encoded. */
   contentBase64: z.string().min(1, '请上传证据文件').regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码'),
-  collectorIds: z.array(z.number().int().positive()).min(2, '取证须至少两名执法人员（《行政处罚法》第四十二条）').max(6),
+  collectorIds: z.array(idInput('取证人员')).min(2, '取证须至少两名执法人员（《行政处罚法》第四十二条）').max(6),
   recordedOn: isoDateInput.optional(),
   place: z.string().trim().min(2, '取证地点至少 2 个字').max(200),
   /** 证明对象: what the item proves, printed in the evidence list of the decision (《行政处罚法》第五十九条第二款第（二）项). */

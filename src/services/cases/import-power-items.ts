@@ -6,6 +6,7 @@
  * the delegating unit, which is set by hand on the page.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import { MAX_ID } from '../../domain/ids.ts';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
@@ -37,7 +38,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** The form fields sent with the file (multipart text, hence coerced). */
 export const powerListImportInput = z.object({
-  organizationId: z.coerce.number({ error: '请选择导入到的单位' }).int('请选择导入到的单位').positive('请选择导入到的单位'),
+  organizationId: z.coerce.number({ error: '请选择导入到的单位' }).int('请选择导入到的单位').positive('请选择导入到的单位').max(MAX_ID, '单位编号超出范围'),
 });
 
 export type { PowerListImport } from '../../domain/cases/views.ts';

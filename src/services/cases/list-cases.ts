@@ -5,6 +5,7 @@
  * kind, and a search over numbers, act code, title and party name; paged, with the total count.
  */
 import { and, asc, count, desc, eq, exists, gte, ilike, inArray, like, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { idParam } from '../../domain/ids.ts';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { addDays, chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
@@ -18,12 +19,11 @@ import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
 
-const id = (what: string) => z.coerce.number({ message: `${what}应为数字` }).int(`${what}应为整数`).positive(`${what}应为正整数`);
 
 export const listCasesInput = z.object({
   state: z.enum(caseStateKeys, { message: '案件状态无效' }).optional(),
   deadline: z.enum(['overdue', 'dueSoon'], { message: '期限筛选应为 overdue（已超期）或 dueSoon（三个工作日内到期）' }).optional(),
-  officerId: id('承办人员').optional(),
+  officerId: idParam('承办人员').optional(),
   /** Power-list item code (权责清单事项编码). */
   violation: z.string().trim().min(1).max(50, '违法行为编码不超过 50 个字').optional(),
   /** Power-list item category (e.g. 市容环境). */
@@ -34,7 +34,7 @@ export const listCasesInput = z.object({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
     .optional(),
-  organizationId: id('办案单位').optional(),
+  organizationId: idParam('办案单位').optional(),
   penaltyKind: z.enum(penaltyKindKeys, { message: '处罚种类无效' }).optional(),
   q: z.string().trim().max(50, '搜索内容不超过 50 个字').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

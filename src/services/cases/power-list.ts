@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { idInput } from '../../domain/ids.ts';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
@@ -12,7 +13,7 @@ import { diff, getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 
 export const powerItemInput = z.object({
-  organizationId: z.number().int().positive(),
+  organizationId: idInput('所属单位'),
   code: z.string().trim().regex(/^[A-Za-z0-9-]{2,30}$/, '事项编码为 2–30 位字母、数字或连字符'),
   name: z.string().trim().min(4, '违法行为名称至少 4 个字').max(300),
   violatedProvision: z.string().trim().min(4, '请填写违则').max(300),
@@ -20,7 +21,7 @@ export const powerItemInput = z.object({
   statutoryRange: z.string().trim().min(2, '请填写法定处罚幅度').max(500),
   category: z.string().trim().min(2).max(30),
   /** The organization that delegated this power (赋权), when it is delegated. */
-  delegatedFromId: z.number().int().positive().nullable().default(null),
+  delegatedFromId: idInput('委托单位').nullable().default(null),
 });
 export type { PowerItem, PowerListEntry } from '../../domain/cases/views.ts';
 

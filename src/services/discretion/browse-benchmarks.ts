@@ -4,6 +4,7 @@
  * The public sees every published version (published on or before today) and nothing about who imported it.
  */
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { idParam } from '../../domain/ids.ts';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
@@ -145,7 +146,7 @@ export async function getBenchmarkItem(ctx: ServiceContext, actor: Actor, itemId
 // ——— Public (no login) ———
 
 
-export const publicBenchmarkQuery = itemQuery.extend({ versionId: z.coerce.number().int().positive().optional() });
+export const publicBenchmarkQuery = itemQuery.extend({ versionId: idParam('版本编号').optional() });
 
 async function publishedVersions(db: Executor, kind: VersionKind, today: IsoDate, versionId?: number): Promise<VersionSummary[]> {
   const rows = await db

@@ -5,6 +5,7 @@
  * usable row, imports nothing.
  */
 import { z } from 'zod';
+import { idParam } from '../../domain/ids.ts';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { discretionPolicy } from '../../domain/discretion/policy.ts';
@@ -35,7 +36,7 @@ export const importOptionsInput = z.object({
   effectiveFrom: z
     .preprocess((v) => (v === '' ? undefined : v), z.string().refine(isIsoDate, '施行日期格式应为 YYYY-MM-DD 且为真实日期').optional()),
   /** The organization whose subtree it applies to; by default the importer's own (global when the system imports). */
-  organizationId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive('单位编号无效').optional()),
+  organizationId: z.preprocess((v) => (v === '' ? undefined : v), idParam('单位编号').optional()),
 });
 export type ImportOptions = z.input<typeof importOptionsInput>;
 export type { ImportReport } from '../../domain/discretion/views.ts';

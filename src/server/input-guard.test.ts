@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DATA_EXCEPTION_MESSAGE, toErrorBody } from './errors.ts';
+import { findInvalidText, isInvalidText } from './input-guard.ts';
+
+describe('text PostgreSQL cannot store is found anywhere in the input', () => {
+  it('a NUL and a lone surrogate are invalid; a surrogate pair, tabs and newlines are not', () => {
+    expect(isInvalidText('a\u0000b')).toBe(true);
+    expect(isInvalidText('a\ud800b')).toBe(true);
+    expect(isInvalidText('a\udc00')).toBe(true);
+    expect(isInvalidText('𠮷 \t\n')).toBe(false);
+  });
+  it('names the path of the first invalid string, keys included', () => {
+    expect(findInvalidText({ a: [{ b: 'ok' }, { c: 'x\u0000' }] })).toBe('a.1.c');
+    expect(findInvalidText({ ['k\ud800']: 1 })).toBe('k\ud800');
+    expect(findInvalidText({ a: 1, b: null, c: ['fine'] })).toBeNull();
+  });
+});
+
+describe('a database data exception (SQLSTATE class 22) is the client\'s malformed input: 400, not 500', () => {
+  it('maps 22003 and 22021, also wrapped as the cause of a query error; other database errors stay 500', () => {
+    expect(toErrorBody(Object.assign(new Error('value out of range for type integer'), { code: '22003' }))).toEqual({ code: 'VALIDATION', message: DATA_EXCEPTION_MESSAGE });
+    const wrapped = new Error('Failed query', { cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }) });
+    expect(toErrorBody(wrapped).code).toBe('VALIDATION');
+    expect(toErrorBody(Object.assign(new Error('deadlock detected'), { code: '40P01' })).code).toBe('INTERNAL');
+  });
+});
