@@ -35,9 +35,10 @@ export function statutoryHolidays(year: number): ReadonlyMap<IsoDate, string> {
     const md = (m: number, d: number) => `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     add(md(1, 1), '元旦');
     // 除夕 is the day before 正月初一 (the 29th or the 30th of the twelfth month).
-    const newYear = Lunar.fromYmd(year, 1, 1).getSolar();
+    const lunarNewYear = Lunar.fromYmd(year, 1, 1);
+    const newYear = lunarNewYear.getSolar();
     for (let i = -1; i <= 2; i++) add(newYear.next(i).toYmd(), '春节');
-    add(Lunar.fromYmd(year, 1, 1).getJieQiTable()['清明']!.toYmd(), '清明节');
+    add(lunarNewYear.getJieQiTable()['清明']!.toYmd(), '清明节');
     add(md(5, 1), '劳动节');
     add(md(5, 2), '劳动节');
     add(Lunar.fromYmd(year, 5, 5).getSolar().toYmd(), '端午节');
