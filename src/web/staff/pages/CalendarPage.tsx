@@ -123,7 +123,8 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
       const date = values.date.format('YYYY-MM-DD');
       await api.put(`/calendar/overrides/${date}`, { kind: values.kind, ...(values.name?.trim() ? { name: values.name.trim() } : {}) });
       message.success(`已保存 ${date}`);
-      form.resetFields(['name']);
+      // Clear the name for the next day unless it was changed while this one was being saved.
+      if (form.getFieldValue('name') === values.name) form.resetFields(['name']);
       onChanged();
     } catch (e) {
       message.error(showServerErrors(form, e, ['kind', 'name', 'date']));
