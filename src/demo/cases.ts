@@ -213,6 +213,8 @@ const propose = (on: IsoDate, by: string, findings: string, p: ReturnType<typeof
   s(on, by, { action: 'closeInvestigation', findings, proposal: { kind: 'penalty', penalty: p }, ...extra });
 const notify = (on: IsoDate, by: string, extra: Partial<Body> = {}): Step => s(on, by, { action: 'notify', ...extra });
 const decide = (on: IsoDate, head: string): Step => s(on, head, { action: 'decide' });
+/** An opinion on an approval form, signed by `by` in their own session. */
+const opinion = (on: IsoDate, by: string, form: string, role: string, text: string): Step => s(on, by, { action: 'signOpinion', form, role, text });
 
 const DH = ['wanglei', 'zhaogang'];
 const zhaoZhiqiang = person('赵志强', '539902', '19780412', 31, '云城市东湖区湖滨路56号');
@@ -236,10 +238,10 @@ function demoCases(): DemoCase[] {
       clueSource: 'complaint',
       party: zhaoZhiqiang,
       steps: [
-        file('2026-03-02', 'head.donghu', DH, {
-          officerOpinion: '当事人涉嫌未取得建设工程规划许可证擅自建设，违法事实基本清楚，建议立案调查。',
-          unitOpinion: { text: '同意立案，由王磊、赵刚承办。', byId: 'chief.donghu' },
-        }),
+        // Each opinion of the 立案审批表 signed by its author, in their own session; the head then files it.
+        opinion('2026-03-02', 'wanglei', 'filing', 'undertaker', '当事人涉嫌未取得建设工程规划许可证擅自建设，违法事实基本清楚，建议立案调查。'),
+        opinion('2026-03-02', 'chief.donghu', 'filing', 'unit', '同意立案，由王磊、赵刚承办。'),
+        file('2026-03-02', 'head.donghu', DH),
         investigate('2026-03-03', 'wanglei'),
         s('2026-03-03', 'wanglei', {
           action: 'recordInspection',
@@ -349,13 +351,13 @@ function demoCases(): DemoCase[] {
         { on: '2026-05-07', by: 'wanglei', publish: true },
         s('2026-05-08', 'zhaogang', { action: 'serve', method: 'direct', time: '10:30', place: '云城市东湖区湖滨路56号', serverIds: ['zhaogang', 'wanglei'] }),
         s('2026-05-20', 'wanglei', { action: 'recordPayment', amountFen: yuan(43200), receiptNo: 'FS2026052000187' }),
+        opinion('2026-05-21', 'reviewer.donghu', 'closing', 'reviewer', '程序合法，决定已执行完毕，同意结案。'),
+        opinion('2026-05-21', 'head.donghu', 'closing', 'head', '同意结案。'),
         s('2026-05-21', 'wanglei', {
           action: 'close',
           summary: '当事人已全额缴纳罚款并完成整改，案件办结。',
           execution: '当事人于2026年5月20日缴纳罚款，并已自行拆除违法搭建的钢结构房屋',
           opinion: '处罚决定已履行完毕，建议结案。',
-          reviewerOpinion: { text: '程序合法，决定已执行完毕，同意结案。', byId: 'reviewer.donghu' },
-          headOpinion: { text: '同意结案。', byId: 'head.donghu' },
         }),
         s('2026-05-25', 'wanglei', { action: 'archive', archiveNo: 'DH-CF-2026-0001', retention: 'years30' }),
       ],
@@ -444,7 +446,8 @@ function demoCases(): DemoCase[] {
         file('2026-11-09', 'head.donghu', DH),
         investigate('2026-11-10', 'wanglei'),
         ev('2026-11-10', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】地下室后厨存放液化石油气钢瓶6只。', '南湖路32号地下一层'),
-        s('2026-11-10', 'wanglei', { action: 'preserve', items: '液化石油气钢瓶6只（15kg规格）', approvedById: 'head.donghu' }),
+        opinion('2026-11-10', 'head.donghu', 'preservation', 'head', '同意对液化石油气钢瓶6只先行登记保存。'),
+        s('2026-11-10', 'wanglei', { action: 'preserve', items: '液化石油气钢瓶6只（15kg规格）' }),
       ],
     },
     // 6. 占道经营, filed.

@@ -15,6 +15,8 @@ import {
   confidentialHearingReasons,
   lateReasonInput,
   localDateTimeInput,
+  opinionForms,
+  opinionRoles,
   recordActionInputs,
   serviceFields,
   serviceInput,
@@ -98,9 +100,10 @@ export const caseActionInput = z.discriminatedUnion('action', [
     lateReason: lateReasonInput,
     officerIds: z.array(userId).min(2, '立案须指定至少两名执法人员').max(10).meta({ title: '承办执法人员', description: '至少两名持有效执法证件的执法人员（第四十二条）' }),
     opinion: text('立案意见', 1000),
-    /** 承办人意见 of the 立案审批表, signed by the officers named above. */
-    officerOpinion: text('承办人意见', 1000).optional(),
-    /** 承办机构意见: the handling unit's leader, a user of the system. */
+    /**
+     * 承办机构意见 of the 立案审批表, when the head filing it signs it too; otherwise the handling unit's leader signs
+     * it in their own session (`signOpinion`), as the officers sign the 承办人意见.
+     */
     unitOpinion: signedOpinion('承办机构意见').optional(),
   }),
   z.object({ action: z.literal('decline'), on, lateReason: lateReasonInput, reason: text('不予立案理由') }),
@@ -245,7 +248,20 @@ export const caseActionInput = z.discriminatedUnion('action', [
     replacementId: userId.nullable().default(null).meta({ title: '替换的执法人员', description: '准予回避时可指定另一名持证执法人员' }),
   }),
   z.object({ action: z.literal('extendDeadline'), on, newDueOn: isoDateInput.meta({ title: '延长后的办案期限' }), reason: text('延期理由') }),
-  z.object({ action: z.literal('preserve'), on, items: text('保存物品清单', 2000), approvedById: userId.meta({ title: '批准的负责人', description: '先行登记保存须经行政机关负责人批准（第五十六条）' }) }),
+  z.object({
+    action: z.literal('preserve'),
+    on,
+    items: text('保存物品清单', 2000),
+    /** Set by the system from the head's own approval (`signOpinion`); if sent, it must name that head. */
+    approvedById: userId.optional().meta({ title: '批准的负责人', description: '先行登记保存须经行政机关负责人批准（第五十六条）：负责人本人登录后在“签署审批意见”中批准', readOnly: true }),
+  }),
+  z.object({
+    action: z.literal('signOpinion'),
+    on,
+    form: z.enum(opinionForms, { message: '审批表无效' }).meta({ title: '审批事项' }),
+    role: z.enum(opinionRoles, { message: '意见栏无效' }).meta({ title: '意见栏' }),
+    text: text('意见', 1000),
+  }),
   z.object({ action: z.literal('decidePreservation'), on, lateReason: lateReasonInput, outcome: text('处理决定', 1000) }),
   ...recordActionInputs.actions,
   ...cashActionInputs,
@@ -290,6 +306,7 @@ export const caseActionLabels: Record<CaseAction, string> = {
   decideRecusal: '决定回避',
   extendDeadline: '延长办案期限',
   preserve: '先行登记保存',
+  signOpinion: '签署审批意见',
   decidePreservation: '先行登记保存处理决定',
   revokeDecision: '撤销/变更处罚决定',
   recordInspection: '制作现场检查（勘验）笔录',

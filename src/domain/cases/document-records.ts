@@ -4,7 +4,7 @@
  * document that needs one then refuses, naming it. People are kept by id and by the name they had then.
  */
 import type { IsoDate } from '../calendar/iso-date.ts';
-import type { ArchiveRetention, confidentialHearingReasons, serviceMethodKeys } from './record-inputs.ts';
+import type { ArchiveRetention, confidentialHearingReasons, OpinionForm, OpinionRole, serviceMethodKeys } from './record-inputs.ts';
 
 export interface PersonRef {
   id: number;
@@ -16,6 +16,12 @@ export interface SignedOpinion {
   text: string;
   by: PersonRef;
   on: IsoDate;
+}
+
+/** An opinion signed on an approval form by its author in their own session (`signOpinion`). */
+export interface FormOpinion extends SignedOpinion {
+  form: OpinionForm;
+  role: OpinionRole;
 }
 
 /** 现场检查（勘验）笔录. Times are China wall-clock `YYYY-MM-DDTHH:mm`. */
@@ -117,7 +123,10 @@ export interface DiscussionDetails {
 }
 
 export interface FilingDetails {
+  /** 承办人意见 as the filing head typed it (records made before opinions were signed by their authors). */
   officerOpinion?: string | null;
+  /** 承办人意见 signed by an officer in their own session. */
+  undertakerOpinion?: SignedOpinion | null;
   unitOpinion?: SignedOpinion | null;
   approvedByName?: string;
 }

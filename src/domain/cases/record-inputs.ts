@@ -44,10 +44,31 @@ export const timeOfDayInput = (label: string) =>
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 HH:mm（如 09:30）`)
     .meta({ title: label, format: 'time' });
 
-/** An opinion on an approval form, signed by a user of the system (who is never typed in). */
+/**
+ * An opinion on an approval form, signed by the user who sends it: nobody writes an opinion in another's name.
+ * `byId`, if sent, must be the sender (services/cases/effects/documents.ts `signed`); the others sign in their own
+ * session with the `signOpinion` step.
+ */
 export const signedOpinion = (label: string) =>
-  z.object({ text: text(label, 1000), byId: userId.meta({ title: '签署人' }) }).meta({ title: label });
+  z
+    .object({
+      text: text(label, 1000),
+      byId: userId.optional().meta({ title: '签署人', description: '只能是本人；他人的意见由其本人登录后“签署审批意见”', readOnly: true }),
+    })
+    .meta({ title: label });
 export type SignedOpinionInput = z.infer<ReturnType<typeof signedOpinion>>;
+
+/**
+ * The approval forms whose opinions are signed step by step, each by its author in their own session:
+ * 立案审批表 (《行政处罚法》第五十四条), 先行登记保存 approval (第五十六条), 结案审批表.
+ */
+export const opinionForms = ['filing', 'preservation', 'closing'] as const;
+export type OpinionForm = (typeof opinionForms)[number];
+export const opinionFormLabels: Record<OpinionForm, string> = { filing: '立案审批', preservation: '先行登记保存审批', closing: '结案审批' };
+/** The places on a form: 承办人意见, 承办机构意见, 审核意见, 负责人意见（批准）. */
+export const opinionRoles = ['undertaker', 'unit', 'reviewer', 'head'] as const;
+export type OpinionRole = (typeof opinionRoles)[number];
+export const opinionRoleLabels: Record<OpinionRole, string> = { undertaker: '承办人意见', unit: '承办机构意见', reviewer: '审核意见', head: '负责人意见' };
 
 /** 《行政处罚法》第六十四条第（三）项: reasons a hearing is held in private. */
 export const confidentialHearingReasons = ['stateSecret', 'tradeSecret', 'privacy'] as const;

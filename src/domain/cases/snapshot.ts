@@ -8,7 +8,7 @@ import type { Guard, GuardContext as KernelGuardContext } from '../workflow/kern
 import type { CaseActionInput } from './actions.ts';
 import type { OnSpotCollection } from './cash-inputs.ts';
 import type { ReviewChecklist } from './legal-review.ts';
-import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, HearingDetails, TransferDetails } from './document-records.ts';
+import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, FormOpinion, HearingDetails, TransferDetails } from './document-records.ts';
 import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
 import type { CaseSettings } from './settings.ts';
 import type { CaseFactsInput } from '../discretion/case-penalty.ts';
@@ -107,7 +107,10 @@ export interface CaseRecord extends DocumentRecords {
   recusals: { officerId: number; requestedOn: IsoDate; reason: string; decidedOn: IsoDate | null; granted: boolean | null }[];
   /** Approved extensions: of the decision period (第六十条), or — `of: 'filing'` — of a clue's filing period. */
   extensions: { on: IsoDate; from: IsoDate; to: IsoDate; reason: string; approvedBy: number; of?: 'filing' }[];
-  preservations: { on: IsoDate; items: string; approvedById: number; decidedOn: IsoDate | null; outcome: string | null }[];
+  /** `approval`: the index in `opinions` of the head's approval it used (absent on older records). */
+  preservations: { on: IsoDate; items: string; approvedById: number; approval?: number; decidedOn: IsoDate | null; outcome: string | null }[];
+  /** Opinions on the approval forms, each signed by its author (absent on older records). */
+  opinions?: FormOpinion[];
   sideExit: ({ action: string; on: IsoDate; reason: string; target?: string; receiver?: string } & TransferDetails) | null;
   closing: ({ on: IsoDate; summary: string } & ClosingDetails) | null;
   archive: ({ on: IsoDate; archiveNo: string } & ArchiveDetails) | null;
@@ -133,6 +136,7 @@ export const emptyCaseRecord = (): CaseRecord => ({
   recusals: [],
   extensions: [],
   preservations: [],
+  opinions: [],
   sideExit: null,
   closing: null,
   archive: null,

@@ -15,6 +15,7 @@ import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.
 import { type CaseState, caseStates, formatYuan } from './model.ts';
 import { cashGuards } from './cash-collection.ts';
 import { fineInForceFen, recordGuards } from './record-rules.ts';
+import { assertMaySign, unusedPreservationApproval } from './opinions.ts';
 import {
   assertEducationRecorded,
   assertNoSecondFine,
@@ -406,6 +407,28 @@ export const guards = {
       if (!c.officers.some((o) => o.userId === officerId && !o.recused)) throw validationError('申请回避的人员不是本案执法人员');
     },
   },
+  // An opinion on an approval form is signed by its author, in the place their role and the case allow.
+  opinionPlace: {
+    id: 'opinionPlace',
+    article: `${art('行政处罚法', 54)}、${art('行政处罚法', 56)}`,
+    check: (c, input, g) => {
+      const { form, role } = need(input, 'signOpinion');
+      assertMaySign(c, form, role, g.actor);
+    },
+  },
+  // 先行登记保存 only on the head's approval, given by the head in their own session — never recorded by the officer.
+  preservationApproved: {
+    id: 'preservationApproved',
+    article: art('行政处罚法', 56),
+    check: (c, input) => {
+      const approval = unusedPreservationApproval(c.record);
+      if (!approval) throw ruleViolation('先行登记保存须经行政机关负责人批准：请负责人本人登录后在“签署审批意见”中批准', art('行政处罚法', 56));
+      const { approvedById } = need(input, 'preserve');
+      if (approvedById !== undefined && approvedById !== approval.opinion.by.id) {
+        throw ruleViolation(`批准先行登记保存的负责人是${approval.opinion.by.name}，不能以他人名义记录批准`, art('行政处罚法', 56));
+      }
+    },
+  },
   preservationPending: {
     id: 'preservationPending',
     article: art('行政处罚法', 56),
@@ -567,7 +590,14 @@ export const transitions: Record<CaseAction, Transition> = {
   requestRecusal: { from: OPEN, roles: OFFICER, onSubjectOnly: false, guards: [guards.recusalTarget], to: same },
   decideRecusal: { from: OPEN, roles: HEAD, onSubjectOnly: false, guards: [guards.recusalPending], to: same },
   extendDeadline: { from: ['clue', ...OPEN, 'suspended'], roles: HEAD, onSubjectOnly: false, guards: [guards.extensionLater, guards.filingExtensionLimit], to: same },
-  preserve: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers], to: same },
+  preserve: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers, guards.preservationApproved], to: same },
+  signOpinion: {
+    from: ['clue', 'investigating', 'decided', 'served', 'enforcing'],
+    roles: ['officer', 'head', 'reviewer'],
+    onSubjectOnly: false,
+    guards: [guards.opinionPlace],
+    to: same,
+  },
   decidePreservation: { from: ['investigating', 'reviewing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.preservationPending], to: same },
   recordInspection: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },
   recordInquiry: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [recordGuards.recordTimes, recordGuards.recordOfficers], to: same },

@@ -396,12 +396,22 @@ describe('enforcement and side steps on the database', () => {
     expect(c.record.notice).toMatchObject({ servedOn: '2026-03-10', statementEndsOn: '2026-04-14', hearingRequestEndsOn: '2026-04-16' });
   });
 
-  it('Art. 56: 先行登记保存 needs a head approval and a decision within 7 working days', async () => {
+  it('Art. 56: 先行登记保存 needs the head\'s own approval, used once, and a decision within 7 working days', async () => {
     let c = await registerClue(ctx, w.officerA, clue());
     c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
     c = await step(c, w.officerA, { action: 'startInvestigation' });
-    expect((await refusal(step(c, w.officerA, { action: 'preserve', items: '货架两个', approvedById: w.officerB.userId }))).code).toBe('VALIDATION');
-    c = await step(c, w.officerA, { action: 'preserve', items: '货架两个、水果若干', approvedById: w.head.userId });
+    // Without the head's approval, and with the head named by the officer (issue 13 item 2): refused.
+    const unapproved = await refusal(step(c, w.officerA, { action: 'preserve', items: '货架两个', approvedById: w.head.userId }));
+    expect(unapproved.code).toBe('RULE_VIOLATION');
+    expect(unapproved.message).toContain('须经行政机关负责人批准');
+    // An officer cannot approve in the head's place.
+    expect((await refusal(step(c, w.officerA, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意' }))).code).toBe('RULE_VIOLATION');
+    c = await step(c, w.head, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意先行登记保存' });
+    expect((await refusal(step(c, w.officerA, { action: 'preserve', items: '货架两个', approvedById: w.officerB.userId }))).code).toBe('RULE_VIOLATION');
+    c = await step(c, w.officerA, { action: 'preserve', items: '货架两个、水果若干' });
+    expect(c.record.preservations[0]).toMatchObject({ approvedById: w.head.userId, approval: 0 });
+    // The approval was used: a second preservation needs another.
+    expect((await refusal(step(c, w.officerA, { action: 'preserve', items: '车辆一辆' }))).message).toContain('须经行政机关负责人批准');
     expect(c.deadlines.find((d) => d.kind === 'preservation')).toMatchObject({ dueOn: '2026-03-11', metAt: null });
     at('2026-03-06');
     c = await step(c, w.officerA, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人' });
@@ -412,7 +422,8 @@ describe('enforcement and side steps on the database', () => {
     let c = await registerClue(ctx, w.officerA, clue());
     c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案' });
     c = await step(c, w.officerA, { action: 'startInvestigation' });
-    c = await step(c, w.officerA, { action: 'preserve', items: '货架两个、水果若干', approvedById: w.head.userId });
+    c = await step(c, w.head, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意先行登记保存' });
+    c = await step(c, w.officerA, { action: 'preserve', items: '货架两个、水果若干' });
     // Decided on 03-06, within the 7 working days (due 03-11), but entered on 03-20.
     at('2026-03-20');
     c = await step(c, w.officerA, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人', on: '2026-03-06' });

@@ -16,7 +16,8 @@ const { at, step } = t;
 describe('an act after its deadline (issue 12 item 12)', () => {
   it('Art. 56: a 先行登记保存 decision after the 7 working days needs a reason; the deadline keeps it and supervision lists it', async () => {
     let c = await newCase(t.ctx, t.w, { state: 'investigating' });
-    c = await step('2026-03-03', 'wanglei', c, { action: 'preserve', items: '货架两个、水果若干', approvedById: t.w.users['head.donghu'].id });
+    c = await step('2026-03-03', 'head.donghu', c, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意先行登记保存' });
+    c = await step('2026-03-03', 'wanglei', c, { action: 'preserve', items: '货架两个、水果若干' });
     expect(c.deadlines.find((d) => d.kind === 'preservation')).toMatchObject({ dueOn: '2026-03-12', metLate: false, lateReason: null });
     const refused = await refusal(step('2026-03-20', 'wanglei', c, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人' }));
     expect(refused.code).toBe('RULE_VIOLATION');
@@ -34,7 +35,8 @@ describe('an act after its deadline (issue 12 item 12)', () => {
 
   it('an act in time asks no reason and is not flagged; the same rule holds for any agency deadline (service of the decision)', async () => {
     let c = await newCase(t.ctx, t.w, { state: 'investigating' });
-    c = await step('2026-03-03', 'wanglei', c, { action: 'preserve', items: '货架两个', approvedById: t.w.users['head.donghu'].id });
+    c = await step('2026-03-03', 'head.donghu', c, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意先行登记保存' });
+    c = await step('2026-03-03', 'wanglei', c, { action: 'preserve', items: '货架两个' });
     c = await step('2026-03-05', 'wanglei', c, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人' });
     expect(c.deadlines.find((d) => d.kind === 'preservation')).toMatchObject({ metOn: '2026-03-05', metLate: false, lateReason: null });
 

@@ -397,7 +397,10 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
       summary: view.facts,
       // 《行政处罚法》第五十四条第二款: the filing standard — a suspected violation within the agency's powers.
       reason: v ? `当事人涉嫌违反${v.violatedProvision}的规定，属于本机关权责清单事项（${v.code} ${v.name}），符合立案条件。` : '',
-      officerOpinion: { text: filing.officerOpinion ?? '', by: officers.map((o) => o.name).join('、'), date: filing.on },
+      // Signed by the officer in their own session; records made before that keep the text typed at filing.
+      officerOpinion: filing.undertakerOpinion
+        ? opinion(filing.undertakerOpinion, filing.on)
+        : { text: filing.officerOpinion ?? '', by: filing.officerOpinion ? officers.map((o) => o.name).join('、') : '', date: filing.on },
       unitOpinion: opinion(filing.unitOpinion, filing.on),
       headApproval: { text: filing.opinion, by: filing.approvedByName ?? people.get(filing.approvedBy)?.name ?? '', date: filing.on },
     };

@@ -1,7 +1,8 @@
 /** Effects of closing (结案) and archiving (归档): the closing opinions, every open deadline closed, the archive data. */
 import { closeAllDeadlines } from '../case-store.ts';
 import type { CaseEffects } from '../step.ts';
-import { actorRef, signed } from './documents.ts';
+import { latestOpinion } from '../../../domain/cases/opinions.ts';
+import { actorRef, ownOpinion } from './documents.ts';
 
 export const closingEffects = {
   close: async (s, input) => {
@@ -14,9 +15,9 @@ export const closingEffects = {
     record.closing = {
       ...record.closing,
       execution: input.execution ?? null,
-      undertakerOpinion: input.opinion ? { text: input.opinion, by: actorRef(s), on } : null,
-      reviewerOpinion: await signed(s, input.reviewerOpinion, ['reviewer', 'head', 'officer'], '审核人'),
-      headOpinion: await signed(s, input.headOpinion, ['head'], '负责人'),
+      undertakerOpinion: input.opinion ? { text: input.opinion, by: actorRef(s), on } : latestOpinion(record, 'closing', 'undertaker'),
+      reviewerOpinion: ownOpinion(s, input.reviewerOpinion, 'closing', 'reviewer'),
+      headOpinion: ownOpinion(s, input.headOpinion, 'closing', 'head'),
     };
   },
   archive: async (s, input) => {

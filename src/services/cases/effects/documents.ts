@@ -4,7 +4,9 @@
  * of served documents, and numbered documents. Runs inside the step's transaction.
  */
 import type { PersonRef, ServedDocument, ServiceEntry, SignedOpinion } from '../../../domain/cases/document-records.ts';
-import type { ServiceInput, SignedOpinionInput } from '../../../domain/cases/record-inputs.ts';
+import { forbidden } from '../../../domain/errors.ts';
+import { assertMaySign, latestOpinion } from '../../../domain/cases/opinions.ts';
+import { type OpinionForm, opinionFormLabels, type OpinionRole, opinionRoleLabels, type ServiceInput, type SignedOpinionInput } from '../../../domain/cases/record-inputs.ts';
 import type { NumberKind } from '../../../domain/cases/settings.ts';
 import { issueDocument } from '../case-store.ts';
 import { checkUser, type Step } from '../step.ts';
@@ -22,9 +24,18 @@ export async function people(s: Step, ids: readonly number[], roles: readonly st
   return found;
 }
 
-export async function signed(s: Step, opinion: SignedOpinionInput | undefined, roles: readonly string[], what: string): Promise<SignedOpinion | null> {
-  if (!opinion) return null;
-  return { text: opinion.text, by: await person(s, opinion.byId, roles, what), on: s.g.actDate };
+/**
+ * An opinion the acting user signs with this step, in the place of `form` their role and the case allow. Naming
+ * anyone else (`byId`) is refused: the others sign in their own session (`signOpinion`). Without one, the latest
+ * opinion signed at that place by its author, if any.
+ */
+export function ownOpinion(s: Step, opinion: SignedOpinionInput | undefined, form: OpinionForm, role: OpinionRole): SignedOpinion | null {
+  if (!opinion) return latestOpinion(s.record, form, role);
+  if (opinion.byId !== undefined && opinion.byId !== s.actor.userId) {
+    throw forbidden(`不能以他人名义签署${opinionFormLabels[form]}的${opinionRoleLabels[role]}：请由其本人登录后在“签署审批意见”中签署`);
+  }
+  assertMaySign(s.snapshot, form, role, s.actor);
+  return { text: opinion.text, by: actorRef(s), on: s.g.actDate };
 }
 
 /** A case officer by id (the guards have checked they are on the case). */

@@ -2,7 +2,8 @@
 import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
 import { type CaseEffects, meetStepDeadlines } from '../step.ts';
-import { signed } from './documents.ts';
+import { latestOpinion } from '../../../domain/cases/opinions.ts';
+import { actorRef, ownOpinion } from './documents.ts';
 
 export const filingEffects = {
   file: async (s, input) => {
@@ -15,13 +16,17 @@ export const filingEffects = {
     const due = countedDeadlineFor(g.calendar, g.settings, 'decision', on);
     await setDeadline(s.tx, s.row, 'decision', due);
     s.details.decisionDueOn = due.dueOn;
-    // For the documents (立案审批表): who approved, the officers' and the unit's opinions.
+    // For the documents (立案审批表): who approved, and the officers' and the unit's opinions as their authors signed them.
     record.filing = {
       ...record.filing,
       approvedByName: s.actor.displayName,
-      officerOpinion: input.officerOpinion ?? null,
-      unitOpinion: await signed(s, input.unitOpinion, ['officer', 'head'], '签署承办机构意见的人员'),
+      undertakerOpinion: latestOpinion(record, 'filing', 'undertaker'),
+      unitOpinion: ownOpinion(s, input.unitOpinion, 'filing', 'unit'),
     };
+  },
+  signOpinion: (s, input) => {
+    s.record.opinions = [...(s.record.opinions ?? []), { form: input.form, role: input.role, text: input.text, by: actorRef(s), on: s.g.actDate }];
+    return Promise.resolve();
   },
   decline: async (s, input) => {
     await meetStepDeadlines(s, ['filing']);

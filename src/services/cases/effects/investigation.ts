@@ -2,9 +2,10 @@
  * Effects of the investigation stage (调查取证): starting and closing it (with the discretion benchmark applied to
  * the proposal), 先行登记保存 (《行政处罚法》第五十六条), inspection and inquiry records, and the correction order.
  */
+import { unusedPreservationApproval } from '../../../domain/cases/opinions.ts';
 import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
-import { type CaseEffects, checkUser, meetStepDeadlines, withDiscretion } from '../step.ts';
+import { type CaseEffects, meetStepDeadlines, withDiscretion } from '../step.ts';
 import { addService, numbered, officer } from './documents.ts';
 
 export const investigationEffects = {
@@ -22,8 +23,9 @@ export const investigationEffects = {
   },
   preserve: async (s, input) => {
     const on = s.g.actDate;
-    const approver = await checkUser(s.tx, s.actor, input.approvedById, ['head'], '批准先行登记保存的负责人');
-    s.record.preservations.push({ on, items: input.items, approvedById: approver.id, decidedOn: null, outcome: null });
+    // The head's own approval (guard preservationApproved, 《行政处罚法》第五十六条), used once.
+    const approval = unusedPreservationApproval(s.record)!;
+    s.record.preservations.push({ on, items: input.items, approvedById: approval.opinion.by.id, approval: approval.index, decidedOn: null, outcome: null });
     const due = countedDeadlineFor(s.g.calendar, s.g.settings, 'registrationPreservation', on);
     await setDeadline(s.tx, s.row, 'preservation', due);
     s.details.preservationDueOn = due.dueOn;

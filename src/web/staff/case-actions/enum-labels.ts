@@ -5,7 +5,7 @@
  */
 import { clueSources, decisionKinds, decisionStatuses, noPenaltyGrounds, penaltyKinds, transferTargets } from '../../../domain/cases/model.ts';
 import { onSpotCollectionGroundLabels } from '../../../domain/cases/cash-collection.ts';
-import { archiveRetentionLabels, confidentialHearingReasonLabels } from '../../../domain/cases/record-inputs.ts';
+import { archiveRetentionLabels, confidentialHearingReasonLabels, opinionFormLabels, opinionRoleLabels } from '../../../domain/cases/record-inputs.ts';
 import { serviceMethods } from '../../../domain/documents/model.ts';
 
 const partyKinds = { person: '自然人', organization: '法人或其他组织' } as const;
@@ -22,6 +22,8 @@ const tables: readonly Readonly<Record<string, string>>[] = [
   confidentialHearingReasonLabels,
   archiveRetentionLabels,
   onSpotCollectionGroundLabels,
+  opinionFormLabels,
+  opinionRoleLabels,
 ];
 
 /** The label table covering every value, or undefined. */
