@@ -4,7 +4,7 @@
  * form, in which state; and the head's approval a 先行登记保存 uses (《行政处罚法》第五十六条).
  */
 import type { Role } from '../access.ts';
-import { ruleViolation } from '../errors.ts';
+import { forbidden, ruleViolation } from '../errors.ts';
 import { art } from '../workflow/law.ts';
 import type { FormOpinion, SignedOpinion } from './document-records.ts';
 import type { CaseState } from './model.ts';
@@ -47,8 +47,9 @@ export function assertMaySign(c: CaseSnapshot, form: OpinionForm, role: OpinionR
   if (!spec.states.includes(c.state)) throw ruleViolation(`本案当前阶段不能签署${opinionFormLabels[form]}意见`, basis);
   const slot = spec.places[role];
   if (!slot) throw ruleViolation(`${opinionFormLabels[form]}没有“${opinionRoleLabels[role]}”一栏`, basis);
-  if (!slot.roles.some((r) => actor.roles.includes(r))) throw ruleViolation(`您的角色不能签署${what}`, basis);
-  if (slot.caseOfficer && !c.officers.some((o) => o.userId === actor.userId)) throw ruleViolation(`${what}由本案承办执法人员本人签署`, basis);
+  // Who signs is a question of access (403), the form's rules of law (422).
+  if (!slot.roles.some((r) => actor.roles.includes(r))) throw forbidden(`您的角色不能签署${what}`, { article: basis });
+  if (slot.caseOfficer && !c.officers.some((o) => o.userId === actor.userId)) throw forbidden(`${what}由本案承办执法人员本人签署`, { article: basis });
   if (slot.notInvestigator && c.investigators.includes(actor.userId)) {
     throw ruleViolation(`本案的调查人员不能签署${what}`, `${art('行政处罚法', 58)}（审查与调查相分离）`);
   }

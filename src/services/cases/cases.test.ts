@@ -405,7 +405,7 @@ describe('enforcement and side steps on the database', () => {
     expect(unapproved.code).toBe('RULE_VIOLATION');
     expect(unapproved.message).toContain('须经行政机关负责人批准');
     // An officer cannot approve in the head's place.
-    expect((await refusal(step(c, w.officerA, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意' }))).code).toBe('RULE_VIOLATION');
+    expect((await refusal(step(c, w.officerA, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意' }))).code).toBe('FORBIDDEN');
     c = await step(c, w.head, { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意先行登记保存' });
     expect((await refusal(step(c, w.officerA, { action: 'preserve', items: '货架两个', approvedById: w.officerB.userId }))).code).toBe('RULE_VIOLATION');
     c = await step(c, w.officerA, { action: 'preserve', items: '货架两个、水果若干' });

@@ -20,10 +20,10 @@ describe('nobody signs in another person’s name', () => {
       expect(refused.message).toContain('不能以他人名义签署');
     }
     // An officer cannot sign the head's place or the reviewer's place in their own name either.
-    expect((await refusal(step('2026-03-20', 'wanglei', c, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案' }))).code).toBe('RULE_VIOLATION');
-    expect((await refusal(step('2026-03-20', 'wanglei', c, { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '同意结案' }))).code).toBe('RULE_VIOLATION');
+    expect((await refusal(step('2026-03-20', 'wanglei', c, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案' }))).code).toBe('FORBIDDEN');
+    expect((await refusal(step('2026-03-20', 'wanglei', c, { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '同意结案' }))).code).toBe('FORBIDDEN');
     // An officer not on the case signs no 承办人意见 of it.
-    expect((await refusal(step('2026-03-20', 'chief.donghu', c, { action: 'signOpinion', form: 'closing', role: 'undertaker', text: '建议结案' }))).code).toBe('RULE_VIOLATION');
+    expect((await refusal(step('2026-03-20', 'chief.donghu', c, { action: 'signOpinion', form: 'closing', role: 'undertaker', text: '建议结案' }))).code).toBe('FORBIDDEN');
     c = await step('2026-03-20', 'reviewer.donghu', c, { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '程序合法，同意结案。' });
     c = await step('2026-03-20', 'head.donghu', c, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案。' });
     c = await step('2026-03-20', 'wanglei', c, { action: 'close', summary: '当事人已全额缴纳罚款', opinion: '建议结案。' });

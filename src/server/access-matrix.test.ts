@@ -1,0 +1,354 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newPerson } from '../services/testing/factories.ts';
+import { createTestApp } from './test-app.ts';
+
+/**
+ * The access matrix (issue 13): every endpoint of the OpenAPI document × a user of each role, in the unit that owns
+ * the resource and in another district, plus anonymous. Each endpoint has a row below naming who may pass — everyone
+ * else must get 401 (anonymous), 403 or 404, and change nothing. A new endpoint without a row fails the test, so the
+ * matrix grows with the API. Writes carry valid bodies: a refusal must come from who asks, not from what they send.
+ * Rows for items 1–4 of the issue: officer steps only by the case's own officers (1), approvals only by their
+ * author (2), nobody changes their own roles (3), the legal calendar only by the top-level admin (4).
+ */
+
+/** One user of each role in the owning district (东湖区) and in another (西山区); the city-level roles. */
+const USERS = ['admin', 'admin.donghu', 'supervisor', 'clerk', 'head.donghu', 'head.xishan', 'reviewer.donghu', 'reviewer.xishan', 'wanglei', 'chief.donghu', 'liuyang'] as const;
+type User = (typeof USERS)[number];
+type Who = User | 'anonymous';
+const EVERYONE: Who[] = ['anonymous', ...USERS];
+const SIGNED_IN: Who[] = [...USERS];
+/** Users who see the 东湖区 resources: the city level and 东湖区 itself. */
+const DONGHU_SCOPE: Who[] = ['admin', 'admin.donghu', 'supervisor', 'clerk', 'head.donghu', 'reviewer.donghu', 'wanglei', 'chief.donghu'];
+const STAFF_DONGHU: Who[] = ['head.donghu', 'reviewer.donghu', 'wanglei', 'chief.donghu'];
+/** Who works on a 东湖区 case's substance (discretion, similar cases): its staff and the supervisor — not admins or clerks. */
+const CASE_WORK: Who[] = [...STAFF_DONGHU, 'supervisor'];
+
+interface Ids {
+  caseId: number;
+  /** A decided case of 东湖区 with its documents. */
+  docCaseId: number;
+  caseCode: string;
+  evidenceSeq: number;
+  documentId: number;
+  orgId: number;
+  otherOrgId: number;
+  userId: number;
+  powerItemId: number;
+  benchmarkId: number;
+  benchmarkItemId: number;
+  publicDecisionId: number;
+  decidedCode: string;
+  self: Record<User, number>;
+  /** The case's officers (王磊, 赵刚). */
+  officerIds: number[];
+}
+
+interface Request {
+  url: string;
+  payload?: unknown;
+  multipart?: Record<string, string | Blob>;
+}
+
+interface Row {
+  /** Who passes; the rest are refused. */
+  allowed: Who[];
+  request?: (ids: Ids, who: Who, version: () => Promise<number>) => Request | Promise<Request>;
+  /** Why this row is as it is, when not obvious. */
+  note?: string;
+  /** Sent in a session of its own (logging out ends the session it is sent in). */
+  fresh?: boolean;
+}
+
+const csv = (rows: string[][]) => new Blob([rows.map((r) => r.join(',')).join('\n')], { type: 'text/csv' });
+
+/** `METHOD /path` (OpenAPI form) → who may pass. */
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { allowed: EVERYONE },
+  'POST /api/auth/login': { allowed: EVERYONE, request: () => ({ url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-password' } }), note: 'answers 401 for a wrong password, by design' },
+  'POST /api/auth/logout': { allowed: SIGNED_IN, fresh: true },
+  'GET /api/auth/me': { allowed: SIGNED_IN },
+  'GET /api/organizations': { allowed: SIGNED_IN },
+  'POST /api/organizations': {
+    allowed: ['admin', 'admin.donghu'],
+    request: (ids, who) => ({ url: '/api/organizations', payload: { parentId: ids.orgId, name: `矩阵测试中队${who}`, kind: 'squadron' } }),
+  },
+  'GET /api/organizations/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}` }) },
+  'PATCH /api/organizations/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/organizations/${ids.orgId}`, payload: { name: '东湖区综合行政执法大队' } }) },
+  'GET /api/users': { allowed: SIGNED_IN },
+  'POST /api/users': {
+    allowed: ['admin', 'admin.donghu'],
+    request: (ids, who) => ({
+      url: '/api/users',
+      payload: { organizationId: ids.orgId, username: `mx${who.replace('.', '')}`.slice(0, 20), displayName: '矩阵测试', roles: ['officer'], password: 'Matrix2026x' },
+    }),
+  },
+  'GET /api/users/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/users/${ids.userId}` }) },
+  'PATCH /api/users/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/users/${ids.userId}`, payload: { displayName: '孙丽' } }) },
+  'PUT /api/users/{id}/password': {
+    allowed: ['admin', 'admin.donghu'],
+    request: (ids) => ({ url: `/api/users/${ids.userId}/password`, payload: { password: 'Sunli2026xyz' } }),
+  },
+  'GET /api/calendar/days': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/days?from=2026-03-01&to=2026-03-31' }) },
+  'GET /api/calendar/deadline': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/deadline?from=2026-03-02&days=3&kind=working' }) },
+  'GET /api/calendar/overrides': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/overrides?year=2026' }) },
+  'PUT /api/calendar/overrides/{date}': { allowed: ['admin'], request: () => ({ url: '/api/calendar/overrides/2031-05-06', payload: { kind: 'holiday', name: '矩阵测试' } }), note: 'item 4: national data, top-level admin only' },
+  'DELETE /api/calendar/overrides/{date}': { allowed: ['admin'], request: () => ({ url: '/api/calendar/overrides/2031-05-06' }) },
+  'PUT /api/calendar/years/{year}': { allowed: ['admin'], request: () => ({ url: '/api/calendar/years/2031', payload: { complete: false } }) },
+  'GET /api/audit/verify': { allowed: ['admin', 'admin.donghu', 'supervisor'] },
+  'GET /api/cases': { allowed: SIGNED_IN },
+  'POST /api/cases': { allowed: [], note: 'in the clue rows below' },
+  'POST /api/cases/on-spot': { allowed: [], note: 'in the on-spot row below' },
+  'GET /api/cases/by-code/{code}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/by-code/${ids.caseCode}` }) },
+  'GET /api/cases/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}` }) },
+  'GET /api/cases/{id}/people': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}/people` }) },
+  'POST /api/cases/{id}/transitions': {
+    allowed: ['wanglei'],
+    request: async (ids, _who, version) => ({ url: `/api/cases/${ids.caseId}/transitions`, payload: { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人', expectedVersion: await version() } }),
+    note: "item 1: an officer step, only by the case's own officers — a head not named on the case included",
+  },
+  'POST /api/cases/{id}/evidence': {
+    allowed: ['wanglei'],
+    request: async (ids, _who, version) => ({ url: `/api/cases/${ids.caseId}/evidence`, payload: evidenceBody(ids, await version()) }),
+  },
+  'GET /api/cases/{id}/evidence/verify': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}/evidence/verify` }) },
+  'GET /api/cases/{id}/evidence/{seq}/file': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}/evidence/${ids.evidenceSeq}/file` }) },
+  'POST /api/cases/{id}/publicity/publish': { allowed: [], note: 'in the publicity row below (needs a decided case)' },
+  'GET /api/case-deadlines': { allowed: SIGNED_IN },
+  'GET /api/organizations/{id}/case-settings': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/case-settings` }) },
+  'PUT /api/organizations/{id}/case-settings': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/organizations/${ids.orgId}/case-settings`, payload: { statementPeriodDays: 3 } }) },
+  'GET /api/organizations/{id}/power-items': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/power-items` }) },
+  'POST /api/power-items': {
+    allowed: ['admin', 'admin.donghu'],
+    request: (ids, who) => ({
+      url: '/api/power-items',
+      payload: { organizationId: ids.orgId, code: `MX-${who.replace('.', '')}`.slice(0, 20), name: '矩阵测试违法行为', violatedProvision: '《城市市容和环境卫生管理条例》第十四条', penaltyProvision: '《城市市容和环境卫生管理条例》第三十六条', statutoryRange: '处以警告或者罚款', category: '市容环境' },
+    }),
+  },
+  'POST /api/power-items/import': {
+    allowed: ['admin', 'admin.donghu'],
+    request: (ids, who) => ({
+      url: '/api/power-items/import',
+      multipart: {
+        organizationId: String(ids.orgId),
+        file: csv([['事项编码', '违法行为', '违则', '罚则', '法定处罚幅度', '类别'], [`MI-${who.replace('.', '')}`.slice(0, 20), '矩阵测试导入事项', '《城市市容和环境卫生管理条例》第十四条', '《城市市容和环境卫生管理条例》第三十六条', '处以警告或者罚款', '市容环境']]),
+      },
+    }),
+  },
+  'PATCH /api/power-items/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/power-items/${ids.powerItemId}`, payload: { active: true } }) },
+  'GET /api/legal-reviews/queue': { allowed: ['head.donghu', 'head.xishan', 'reviewer.donghu', 'reviewer.xishan', 'admin', 'admin.donghu'] },
+  'GET /api/stats/cases': { allowed: ['supervisor', 'head.donghu', 'head.xishan', 'admin', 'admin.donghu'] },
+  'GET /api/public/acts/{code}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/acts/${ids.decidedCode}` }) },
+  'GET /api/public/decisions': { allowed: EVERYONE },
+  'GET /api/public/decisions/{id}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/decisions/${ids.publicDecisionId}` }) },
+  'POST /api/benchmarks/import': {
+    allowed: ['admin', 'admin.donghu'],
+    request: (ids) => ({
+      url: '/api/benchmarks/import',
+      multipart: { organizationId: String(ids.orgId), kind: 'benchmark', name: '矩阵测试基准', file: csv([['序号', '违法行为'], ['1', '矩阵测试']]) },
+    }),
+    note: 'a refused import answers 400 for an admin (rows rejected); others 403',
+  },
+  'GET /api/benchmarks': { allowed: SIGNED_IN },
+  'GET /api/benchmarks/{id}/items': { allowed: SIGNED_IN, request: (ids) => ({ url: `/api/benchmarks/${ids.benchmarkId}/items` }), note: 'the city benchmark, in force for every district' },
+  'GET /api/benchmarks/{id}/export': { allowed: SIGNED_IN, request: (ids) => ({ url: `/api/benchmarks/${ids.benchmarkId}/export` }) },
+  'GET /api/benchmark-items/{id}': { allowed: SIGNED_IN, request: (ids) => ({ url: `/api/benchmark-items/${ids.benchmarkItemId}` }) },
+  'POST /api/cases/{id}/discretion/assess': { allowed: CASE_WORK, request: (ids) => ({ url: `/api/cases/${ids.caseId}/discretion/assess`, payload: {} }) },
+  'GET /api/cases/{id}/similar-cases': { allowed: CASE_WORK, request: (ids) => ({ url: `/api/cases/${ids.caseId}/similar-cases` }) },
+  'GET /api/discretion/consistency': { allowed: ['head.donghu', 'head.xishan', 'reviewer.donghu', 'reviewer.xishan', 'supervisor', 'admin', 'admin.donghu'] },
+  'GET /api/public/benchmarks': { allowed: EVERYONE },
+  'GET /api/public/benchmarks/items/{id}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/benchmarks/items/${ids.benchmarkItemId}` }) },
+  'GET /api/public/exemptions': { allowed: EVERYONE },
+  'POST /api/reports/analyze': {
+    allowed: SIGNED_IN,
+    request: () => ({ url: '/api/reports/analyze', multipart: { files: new Blob(['2026年法治政府建设年度报告'], { type: 'text/plain' }) } }),
+  },
+  'GET /api/document-types': { allowed: SIGNED_IN },
+  'GET /api/cases/{id}/documents': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.docCaseId}/documents` }) },
+  'POST /api/cases/{id}/documents': {
+    allowed: [...STAFF_DONGHU, 'admin', 'admin.donghu', 'supervisor', 'clerk'],
+    request: (ids) => ({ url: `/api/cases/${ids.docCaseId}/documents`, payload: { type: 'penalty-decision', format: 'docx' } }),
+  },
+  'GET /api/cases/{id}/documents/{documentId}/file': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.docCaseId}/documents/${ids.documentId}/file` }) },
+  'GET /api/public/bodies': { allowed: EVERYONE },
+  'GET /api/public/officers': { allowed: EVERYONE },
+};
+
+/** Rows beyond one per endpoint: the separations of items 1–3 on other resources. */
+const EXTRA: (Row & { route: string; method: string; name: string })[] = [
+  {
+    name: 'item 2: a head approves a 先行登记保存 in their own session; nobody approves for them',
+    method: 'POST',
+    route: '/api/cases/{id}/transitions',
+    allowed: ['head.donghu'],
+    request: async (ids, _who, version) => ({ url: `/api/cases/${ids.caseId}/transitions`, payload: { action: 'signOpinion', form: 'preservation', role: 'head', text: '同意先行登记保存', expectedVersion: await version() } }),
+  },
+  {
+    name: 'item 3: nobody changes their own roles, admins included',
+    method: 'PATCH',
+    route: '/api/users/{id}',
+    allowed: [],
+    request: (ids, who) => ({ url: `/api/users/${who === 'anonymous' ? ids.userId : ids.self[who]}`, payload: { roles: ['admin', 'head', 'reviewer'] } }),
+  },
+  {
+    name: 'an admin of one district administers no other district',
+    method: 'PATCH',
+    route: '/api/organizations/{id}',
+    allowed: ['admin'],
+    request: (ids) => ({ url: `/api/organizations/${ids.otherOrgId}`, payload: { name: '西山区综合行政执法大队' } }),
+  },
+  {
+    name: 'clues are registered by officers, heads and the intake clerk',
+    method: 'POST',
+    route: '/api/cases',
+    allowed: ['head.donghu', 'head.xishan', 'wanglei', 'chief.donghu', 'liuyang', 'clerk'],
+    request: (ids) => ({
+      url: '/api/cases',
+      payload: {
+        clueSource: 'patrol',
+        title: '涉嫌擅自占用城市道路摆摊设点案',
+        facts: '当事人在人行道上摆摊销售水果，占用人行道约6平方米。',
+        place: '云城市东湖区南湖路',
+        actStartedOn: '2026-03-01',
+        actEndedOn: '2026-03-01',
+        discoveredOn: '2026-03-02',
+        powerItemId: ids.powerItemId,
+        party: newPerson(),
+      },
+    }),
+    note: 'the power item is the city list’s, in force in every district',
+  },
+];
+
+const evidenceBody = (ids: Pick<Ids, 'officerIds'>, expectedVersion: number) => ({
+  expectedVersion,
+  kind: 'audioVisual',
+  title: '现场照片',
+  fileName: 'a.png',
+  mediaType: 'image/png',
+  contentBase64: PNG,
+  collectorIds: ids.officerIds,
+  place: '云城市东湖区南湖路32号',
+  note: '证明当事人存放液化石油气钢瓶',
+});
+
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+const cookies: Partial<Record<Who, string>> = {};
+let ids: Ids;
+let doc: { paths: Record<string, Record<string, unknown>> };
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function call(who: Who, method: string, req: Request, fresh = false): Promise<{ status: number; body: string }> {
+  const headers: Record<string, string> = {};
+  if (who !== 'anonymous') headers.cookie = fresh ? await t.login(who) : cookies[who]!;
+  if (req.multipart) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(req.multipart)) {
+      if (typeof v === 'string') form.append(k, v);
+      else form.append(k, v, 'matrix.csv');
+    }
+    const encoded = new Response(form);
+    const res = await t.app.inject({
+      method: method as 'POST',
+      url: req.url,
+      headers: { ...headers, 'content-type': encoded.headers.get('content-type')! },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+    return { status: res.statusCode, body: res.body };
+  }
+  const res = await t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload === undefined ? {} : { payload: req.payload as object }) });
+  return { status: res.statusCode, body: res.body };
+}
+
+const get = async (url: string): Promise<Json> => JSON.parse((await call('admin', 'GET', { url })).body) as Json;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of USERS) cookies[u] = await t.login(u);
+  const me = await Promise.all(USERS.map(async (u) => [u, (JSON.parse((await call(u, 'GET', { url: '/api/auth/me' })).body) as Json).userId as number] as const));
+  const orgs = (await get('/api/organizations')) as Json[];
+  const org = (name: string) => orgs.find((o) => o.name.includes(name))!;
+  const cases = (await get('/api/cases?state=investigating&pageSize=100')) as Json[];
+  // The demo's 燃气 case: investigating, a 先行登记保存 pending, 王磊 and 赵刚 its officers.
+  const gas = cases.find((c) => String(c.title).includes('燃气'))!;
+  const view = await get(`/api/cases/${gas.id}`);
+  
+  const published = (await (await t.app.inject({ method: 'GET', url: '/api/public/decisions' })).json()) as Json;
+  const benchmarks = (await get('/api/benchmarks')) as Json;
+  const benchmark = (Array.isArray(benchmarks) ? benchmarks : (benchmarks.versions as Json[])).find((b: Json) => b.kind === 'benchmark')!;
+  const items = (await get(`/api/benchmarks/${benchmark.id}/items`)) as Json;
+  const brigade = org('东湖区城市管理综合行政执法大队');
+  const powerItems = (await get(`/api/organizations/${brigade.id}/power-items`)) as Json;
+  const users = (await get('/api/users')) as Json[];
+  // Evidence and a document to read back.
+  const userIds = Object.fromEntries(users.map((u) => [u.username, u.id])) as Record<string, number>;
+  const evidence = await call('wanglei', 'POST', { url: `/api/cases/${gas.id}/evidence`, payload: evidenceBody({ officerIds: [userIds.wanglei!, userIds.zhaogang!] }, view.version) });
+  expect(evidence.status).toBe(201);
+  // The demo's first case, decided and archived with its whole document set.
+  const archived = ((await get('/api/cases?state=archived&pageSize=100')) as Json[]).find((c) => String(c.title).includes('规划'))!;
+  const document = await call('wanglei', 'POST', { url: `/api/cases/${archived.id}/documents`, payload: { type: 'penalty-decision', format: 'docx' } });
+  expect(document.status, document.body).toBe(201);
+  ids = {
+    caseId: gas.id,
+    docCaseId: archived.id,
+    caseCode: view.actCode,
+    evidenceSeq: (JSON.parse(evidence.body) as Json).seq,
+    documentId: (JSON.parse(document.body) as Json).id,
+    orgId: brigade.id,
+    otherOrgId: org('西山区城市管理综合行政执法大队').id,
+    userId: users.find((u) => u.username === 'sunli')!.id,
+    powerItemId: ((Array.isArray(powerItems) ? powerItems : powerItems.items) as Json[])[0]!.id,
+    benchmarkId: benchmark.id,
+    benchmarkItemId: ((Array.isArray(items) ? items : items.items) as Json[])[0]!.id,
+    publicDecisionId: ((Array.isArray(published) ? published : published.items) as Json[])[0]?.id ?? 1,
+    decidedCode: archived.actCode,
+    self: Object.fromEntries(me) as Record<User, number>,
+    officerIds: [userIds.wanglei!, userIds.zhaogang!],
+  };
+  doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+}, 300_000);
+afterAll(() => t.close());
+
+const DENIED = new Set([401, 403, 404]);
+
+async function run(method: string, route: string, row: Row): Promise<string[]> {
+  const failures: string[] = [];
+  const version = async () => (await get(`/api/cases/${ids.caseId}`)).version as number;
+  // The refused first: a write by an allowed user may change what the others would see.
+  const order = [...EVERYONE.filter((w) => !row.allowed.includes(w)), ...row.allowed];
+  for (const who of order) {
+    const req = row.request ? await row.request(ids, who, version) : { url: route };
+    const { status, body } = await call(who, method, req, row.fresh);
+    const allowed = row.allowed.includes(who);
+    if (status >= 500) failures.push(`${method} ${route} as ${who}: ${status} ${body.slice(0, 160)}`);
+    else if (!allowed && !DENIED.has(status)) failures.push(`${method} ${route} as ${who}: ${status}, expected refusal — ${body.slice(0, 160)}`);
+    else if (allowed && DENIED.has(status) && !(route === '/api/auth/login')) failures.push(`${method} ${route} as ${who}: ${status}, expected access — ${body.slice(0, 160)}`);
+    if (who === 'anonymous' && !allowed && status !== 401) failures.push(`${method} ${route} anonymous: ${status}, expected 401`);
+  }
+  return failures;
+}
+
+describe('access matrix: every endpoint × each role × own and other unit', () => {
+  it('has a row for every operation of the OpenAPI document', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(operations.filter((o) => !(o in MATRIX))).toEqual([]);
+  });
+
+  it('each endpoint lets exactly its row’s users through', async () => {
+    const failures: string[] = [];
+    for (const [key, row] of Object.entries(MATRIX)) {
+      if (row.allowed.length === 0 && row.note?.startsWith('in the')) continue;
+      const [method, route] = key.split(' ') as [string, string];
+      failures.push(...(await run(method, route, row)));
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  for (const row of EXTRA) {
+    it(row.name, async () => {
+      expect(await run(row.method, row.route, row)).toEqual([]);
+    }, 120_000);
+  }
+});
