@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
+  | 'PROOF_REQUIRED'
   | 'LOCKED'
   | 'INTERNAL'
   | 'NETWORK';
@@ -58,7 +59,7 @@ export function errorMessage(error: unknown): string {
   return '操作失败，请稍后重试';
 }
 
-const knownCodes = new Set<string>(['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION', 'RATE_LIMITED', 'LOCKED', 'INTERNAL']);
+const knownCodes = new Set<string>(['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION', 'RATE_LIMITED', 'PROOF_REQUIRED', 'LOCKED', 'INTERNAL']);
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
