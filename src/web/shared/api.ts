@@ -67,6 +67,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. the proof of work of the public act-code lookup). */
+  headers?: Record<string, string>;
   /** Sees the response before its body is read (e.g. the case list's `x-total-count` header). */
   onResponse?: (response: Response) => void;
 }
@@ -93,6 +95,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   }
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (options.signal) init.signal = options.signal;
+  if (options.headers) init.headers = { ...init.headers, ...options.headers };
   if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };
