@@ -11,6 +11,8 @@ export const errorCodes = {
   CONFLICT: '数据已被他人修改',
   RULE_VIOLATION: '不符合法律规定',
   RATE_LIMITED: '请求过于频繁',
+  /** A proof of work is asked before the request is answered (the public act-code lookup after repeated misses). */
+  PROOF_REQUIRED: '请先完成验证',
   LOCKED: '资源被占用',
   INTERNAL: '系统内部错误',
 } as const;

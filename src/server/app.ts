@@ -20,6 +20,7 @@ import { discretionRoutes, publicDiscretionRoutes } from './routes/discretion.ts
 import { healthRoutes } from './routes/health.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { oversightRoutes } from './routes/oversight.ts';
+import { actLookupGuard, defaultPublicLimits, type PublicLimits } from './public-limits.ts';
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from './routes/portal.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Failed logins per 15 minutes per address, across usernames (password spraying); default 20. */
   loginAddressLimit?: number;
+  /** Limits of `/api/public/*` (public-limits.ts); each one not given keeps its default. */
+  publicLimits?: Partial<PublicLimits>;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -77,6 +80,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installInputGuard(app);
   installAuth(app, options.ctx);
 
+  const publicLimits: PublicLimits = { ...defaultPublicLimits, ...options.publicLimits };
+  // Challenges are signed under a key derived from the session secret, which every app server of a deployment shares.
+  const lookupGuard = actLookupGuard(options.sessionSecret, publicLimits);
+
   const api = app.withTypeProvider<ZodTypeProvider>();
   await api.register(
     async (scoped) => {
@@ -93,12 +100,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       auditRoutes(z, options.ctx);
       caseRoutes(z, options.ctx);
       oversightRoutes(z, options.ctx);
-      publicRoutes(z, options.ctx);
+      publicRoutes(z, options.ctx, publicLimits, lookupGuard);
       discretionRoutes(z, options.ctx);
-      publicDiscretionRoutes(z, options.ctx);
+      publicDiscretionRoutes(z, options.ctx, publicLimits);
       reportRoutes(z);
       documentRoutes(z, options.ctx);
-      portalRoutes(z, options.ctx);
+      portalRoutes(z, options.ctx, publicLimits);
     },
     { prefix: '/api' },
   );

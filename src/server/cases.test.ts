@@ -299,9 +299,16 @@ describe('enforcement cases over HTTP', () => {
     expect(all.length).toBeGreaterThan(20);
     const published = JSON.stringify((await call(null, 'GET', '/api/public/decisions?pageSize=50')).body);
     let persons = 0;
+    let undecided = 0;
     for (const summary of all) {
       const staff = (await call('supervisor', 'GET', `/api/cases/${summary.id}`)).body;
       const pub = await call(null, 'GET', `/api/public/acts/${summary.actCode}`);
+      // Only an issued decision (处罚决定, 不予处罚决定) answers; any other case is "not found".
+      if (staff.decision?.kind !== 'penalty' && staff.decision?.kind !== 'noPenalty') {
+        expect(pub.status).toBe(404);
+        undecided++;
+        continue;
+      }
       expect(pub.status).toBe(200);
       const text = JSON.stringify(pub.body);
       const secrets = [staff.party.idNumber, staff.party.phone].filter(Boolean) as string[];
@@ -316,6 +323,7 @@ describe('enforcement cases over HTTP', () => {
       }
     }
     expect(persons).toBeGreaterThan(5);
+    expect(undecided).toBeGreaterThan(0);
     const real = all[0]!.actCode as string;
     const wrong = await call(null, 'GET', `/api/public/acts/${real.slice(0, 17)}${real[17] === '0' ? '1' : '0'}`);
     expect(wrong.status).toBe(400);

@@ -37,7 +37,7 @@ describe('generated enforcement documents over HTTP', () => {
     expect(await list(reviewing.id)).toEqual([]);
   });
 
-  it('generates a decision, stores it with its SM3 digest, lists it on the case and serves the same bytes', async () => {
+  it('generates a decision, stores it with its SM3 digest, lists it on the case and serves the same bytes, not to be stored', async () => {
     // The agency's particulars come from the bureau's case settings (agency profile), inherited by the brigade.
     const res = await post(decided.id, { type: '行政处罚决定书', format: 'docx' });
     expect(res.statusCode, res.body).toBe(201);
@@ -49,6 +49,8 @@ describe('generated enforcement documents over HTTP', () => {
     const file = await t.app.inject({ method: 'GET', url: `/api/cases/${decided.id}/documents/${doc.id}/file`, headers: { cookie } });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-disposition']).toContain("filename*=UTF-8''");
+    // A document names the party: browsers and proxies do not keep it.
+    expect(file.headers['cache-control']).toBe('no-store');
     expect(sm3(file.rawPayload)).toBe(doc.digest);
     const text = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
     expect(text).toContain('行政复议');

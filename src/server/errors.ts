@@ -12,6 +12,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   RULE_VIOLATION: 422,
   LOCKED: 423,
   RATE_LIMITED: 429,
+  PROOF_REQUIRED: 428,
   INTERNAL: 500,
 };
 

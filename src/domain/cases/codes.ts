@@ -11,7 +11,7 @@
  * transposition of adjacent characters, like the check digit of GB 32100 codes.
  */
 import { validationError } from '../errors.ts';
-import type { Procedure } from './model.ts';
+import type { DecisionKind, Procedure } from './model.ts';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -42,6 +42,17 @@ export function parseActCode(input: string): { ok: true; code: string } | { ok: 
   if (!/^\d{10}[PJ]\d{6}[0-9A-Z]$/.test(code)) return { ok: false, reason: '行政行为码应为 18 位（6 位区划代码、4 位年份、1 位程序字母、6 位序号、1 位校验码）' };
   if (mod3736CheckChar(code.slice(0, 17)) !== code[17]) return { ok: false, reason: '行政行为码校验码不正确，请核对是否录入有误' };
   return { ok: true, code };
+}
+
+/**
+ * Whether the public act-code lookup answers for a case: only once a decision the party is served with has been
+ * issued — 行政处罚决定书 or 不予行政处罚决定书, by the ordinary procedure or on the spot (《行政处罚法》第五十一条、
+ * 第五十七条、第五十九条) — whether still in force, revoked or changed (the lookup says which). A case before its
+ * decision, one withdrawn, terminated, transferred to another authority or to the judicial organs (the 移送函 goes to
+ * the receiving organ, not the party; an undecided suspicion is not published) is not answered.
+ */
+export function publiclyVerifiable(decision: { kind: DecisionKind } | null | undefined): boolean {
+  return decision?.kind === 'penalty' || decision?.kind === 'noPenalty';
 }
 
 /** Chinese numerals are not used in 文号: 〔2024〕第15号 keeps Arabic digits (GB/T 9704-2012 7.2.4). */

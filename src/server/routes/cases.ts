@@ -116,6 +116,8 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
       return reply
         .header('content-type', file.mediaType)
         .header('content-disposition', attachment(file.fileName))
+        // Evidence (photos, records of inquiry) is personal data: not kept by browsers or proxies.
+        .header('cache-control', 'no-store')
         .send(file.data);
     },
   );

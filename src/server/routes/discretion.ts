@@ -28,6 +28,7 @@ import { assessCaseDiscretion, assessCaseInput } from '../../services/discretion
 import { consistencyQuery, consistencyReport, similarCasesForCase } from '../../services/discretion/consistency.ts';
 import { importBenchmarks } from '../../services/discretion/import-benchmarks.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import { type PublicLimits, perAddress } from '../public-limits.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 import { attachment } from '../download.ts';
@@ -36,7 +37,6 @@ import { readSingleFileUpload } from '../multipart.ts';
 const tags = ['裁量基准'];
 const publicTags = ['公开查询'];
 // Public, unauthenticated: limited per address, as the other /api/public routes.
-const rateLimit = { max: 120, timeWindow: '1 minute', errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '查询过于频繁，请稍后再试' }) };
 
 /** Staff endpoints: import, browse, export, assess a case, similar cases, the same-case-same-penalty report. */
 export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
@@ -116,7 +116,8 @@ export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
 }
 
 /** `/api/public/...`: 《行政处罚法》第三十四条 — benchmarks are published; no login. */
-export function publicDiscretionRoutes(app: ZodApp, ctx: ServiceContext): void {
+export function publicDiscretionRoutes(app: ZodApp, ctx: ServiceContext, limits: PublicLimits): void {
+  const rateLimit = perAddress(limits.searchPerAddress);
   app.get(
     '/public/benchmarks',
     {

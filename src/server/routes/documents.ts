@@ -65,6 +65,8 @@ export function documentRoutes(app: ZodApp, ctx: ServiceContext): void {
       return reply
         .header('content-type', mimeType)
         .header('content-disposition', attachment(document.fileName))
+        // A document names the party: not kept by browsers or proxies.
+        .header('cache-control', 'no-store')
         .header('x-content-sm3', document.digest)
         .send(data);
     },

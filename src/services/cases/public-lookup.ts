@@ -1,9 +1,12 @@
 /**
- * Public verification by 行政行为码: anyone may check that a document is genuine and still in force. The answer
- * is a masked summary — never an ID number or phone, a natural person's surname only (masking.ts).
+ * Public verification by 行政行为码: anyone may check that a decision served on a party is genuine and still in
+ * force. The answer is a masked summary — never an ID number or phone, a natural person's surname only (masking.ts).
+ * Only an issued decision answers (publiclyVerifiable): a clue, a case under investigation, withdrawn or terminated
+ * is not the public's business, and its code answers exactly like a code that does not exist — same error, same
+ * message — so a guessed code reveals nothing about which cases exist.
  */
 import { eq } from 'drizzle-orm';
-import { parseActCode } from '../../domain/cases/codes.ts';
+import { parseActCode, publiclyVerifiable } from '../../domain/cases/codes.ts';
 import type { ActVerification } from '../../domain/cases/views.ts';
 import { caseStates, type CaseState, decisionKinds, type DecisionKind, decisionStatuses } from '../../domain/cases/model.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
@@ -24,9 +27,9 @@ export async function verifyActCode(db: Executor, rawCode: string): Promise<ActV
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .leftJoin(powerItems, eq(powerItems.id, cases.powerItemId))
     .where(eq(cases.actCode, parsed.code));
-  if (!row) throw notFound(`行政行为码 ${parsed.code} 对应的执法行为，请核对或向执法机关咨询`);
+  const record = row?.c.record as CaseRecord | undefined;
+  if (!row || !record || !publiclyVerifiable(record.decision)) throw notFound(`行政行为码 ${parsed.code} 对应的执法行为，请核对或向执法机关咨询`);
   const [party] = await db.select().from(caseParties).where(eq(caseParties.caseId, row.c.id)).limit(1);
-  const record = row.c.record as CaseRecord;
   const masked = maskParty(
     party!.kind === 'person' ? { kind: 'person', name: party!.name } : { kind: 'organization', name: party!.name, creditCode: party!.creditCode },
   );

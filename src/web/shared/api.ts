@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
+  | 'PROOF_REQUIRED'
   | 'LOCKED'
   | 'INTERNAL'
   | 'NETWORK';
@@ -58,7 +59,7 @@ export function errorMessage(error: unknown): string {
   return '操作失败，请稍后重试';
 }
 
-const knownCodes = new Set<string>(['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION', 'RATE_LIMITED', 'LOCKED', 'INTERNAL']);
+const knownCodes = new Set<string>(['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION', 'RATE_LIMITED', 'PROOF_REQUIRED', 'LOCKED', 'INTERNAL']);
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
@@ -66,6 +67,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. the proof of work of the public act-code lookup). */
+  headers?: Record<string, string>;
   /** Sees the response before its body is read (e.g. the case list's `x-total-count` header). */
   onResponse?: (response: Response) => void;
 }
@@ -92,6 +95,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   }
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (options.signal) init.signal = options.signal;
+  if (options.headers) init.headers = { ...init.headers, ...options.headers };
   if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };

@@ -1,13 +1,52 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { parseActCode } from '../../../domain/cases/codes.ts';
-import { api, errorMessage } from '../../shared/api.ts';
+import { PROOF_CHALLENGE_HEADER, PROOF_NONCE_HEADER, solve } from '../../../domain/proof-of-work.ts';
+import { ApiError, api, errorMessage, request } from '../../shared/api.ts';
 import type { ActVerification } from '../../../domain/cases/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 
+const utf8 = new TextEncoder();
+const sha256 = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(text)));
+
+/**
+ * Looks the code up; when the server asks for a proof of work (428, after repeated misses from this address), fetches
+ * a challenge, solves it with WebCrypto and asks once more with the solution.
+ */
+async function verify(code: string, signal: AbortSignal, proving: (on: boolean) => void): Promise<ActVerification> {
+  const path = `/public/acts/${encodeURIComponent(code)}`;
+  try {
+    return await request<ActVerification>('GET', path, { signal });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'PROOF_REQUIRED') || !globalThis.crypto?.subtle) throw error;
+  }
+  proving(true);
+  try {
+    const { challenge, difficulty } = await api.get<{ challenge: string; difficulty: number }>('/public/acts/challenge', undefined, signal);
+    const nonce = await solve(challenge, difficulty, sha256, { signal });
+    if (nonce === null) throw new ApiError('PROOF_REQUIRED', '验证未能完成，请稍后重试', 428);
+    return await request<ActVerification>('GET', path, { signal, headers: { [PROOF_CHALLENGE_HEADER]: challenge, [PROOF_NONCE_HEADER]: nonce } });
+  } finally {
+    proving(false);
+  }
+}
+
 function Verification({ code }: { code: string }) {
-  const remote = useRemote((signal) => api.get<ActVerification>(`/public/acts/${encodeURIComponent(code)}`, undefined, signal), [code]);
-  if (remote.loading) return <Skeleton active paragraph={{ rows: 5 }} />;
+  const [proving, setProving] = useState(false);
+  const remote = useRemote((signal) => verify(code, signal, setProving), [code]);
+  if (remote.loading) {
+    return (
+      <>
+        {proving && (
+          <Typography.Paragraph type="secondary" role="status">
+            正在验证…
+          </Typography.Paragraph>
+        )}
+        <Skeleton active paragraph={{ rows: 5 }} />
+      </>
+    );
+  }
   if (remote.error !== undefined) {
     return <Alert type="error" showIcon title="未能核验" description={errorMessage(remote.error)} data-testid="verify-result" />;
   }
