@@ -37,7 +37,7 @@ export function authRoutes(
     async (request, reply) => {
       addressThrottle.check(request.ip);
       const { token, actor, expiresAt } = await login(ctx, request.body.username, request.body.password).catch((e: unknown) => {
-        if (e instanceof AppError && e.code === 'UNAUTHENTICATED') addressThrottle.fail(request.ip);
+        if (e instanceof AppError && (e.code === 'UNAUTHENTICATED' || e.code === 'LOCKED')) addressThrottle.fail(request.ip);
         throw e;
       });
       setSessionCookie(reply, token, expiresAt, options.secureCookies);
