@@ -18,6 +18,7 @@ export function authRoutes(
     '/auth/login',
     {
       config: {
+        anonymous: true,
         // Per address and username, so one guessed account is slowed without locking out a whole office NAT; the
         // username as the login compares it, so ' chief.donghu' or 'Chief.Donghu' do not start a counter of their own.
         rateLimit: {
