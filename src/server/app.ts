@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
+import { installOriginCheck } from './request-origin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Failed logins per 15 minutes per address, across usernames (password spraying); default 20. */
   loginAddressLimit?: number;
+  /** Origins allowed to send writes besides the server's own (src/server/request-origin.ts), e.g. behind a proxy. */
+  allowedOrigins?: readonly string[];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -75,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandling(app);
   installInputGuard(app);
+  // Before the session is looked up: a forged cross-site write costs no database query.
+  installOriginCheck(app, { allowedOrigins: options.allowedOrigins, secureCookies: options.secureCookies });
   installAuth(app, options.ctx);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
