@@ -37,9 +37,10 @@ export function installAuth(app: FastifyInstance, ctx: ServiceContext): void {
     request.sessionToken = request.actor ? unsigned.value : null;
   });
   app.addHook('onRequest', async (request) => {
-    if (request.actor || !WRITES.has(request.method) || !request.url.startsWith('/api/')) return;
-    // An unknown path stays a 404; a route marked `anonymous` (the login) needs no session.
-    if (!request.routeOptions.url || request.routeOptions.config.anonymous) return;
+    if (request.actor || !WRITES.has(request.method)) return;
+    // The matched route, not the raw URL (which may be percent-encoded); an unknown path stays a 404, and a route
+    // marked `anonymous` (the login) needs no session.
+    if (!request.routeOptions.url?.startsWith('/api/') || request.routeOptions.config.anonymous) return;
     throw new AppError('UNAUTHENTICATED', '请先登录');
   });
 }

@@ -85,6 +85,11 @@ describe('a state-changing request from another origin is refused (CSRF)', () =>
     expect((await login(OWN)).statusCode).toBe(200);
   });
 
+  it('cannot be passed by spelling the path differently', async () => {
+    const res = await t.app.inject({ method: 'PATCH', url: `/%61pi/users/${w.users.wanglei.id}`, headers: { cookie: admin, origin: EVIL }, payload: { displayName: '被篡改' } });
+    expect(res.statusCode).toBe(403);
+  });
+
   it('does not concern reads', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: admin, origin: EVIL } })).statusCode).toBe(200);
   });

@@ -1,7 +1,7 @@
 /**
- * Cross-site request forgery: a state-changing request to /api (POST, PUT, PATCH, DELETE) that a browser sent from
- * another site's page is refused, whatever its content type — SameSite=Lax and the JSON content type alone left a
- * multipart form post (an import) from any site through. The request's source is its `Origin` header, else the
+ * Cross-site request forgery: a state-changing request (POST, PUT, PATCH, DELETE — every one of them is an /api
+ * route) that a browser sent from another site's page is refused, whatever its content type — SameSite=Lax and the
+ * JSON content type alone left a multipart form post (an import) from any site through. The request's source is its `Origin` header, else the
  * origin of its `Referer`; it must be the server's own origin (the Host header with the scheme the browser used) or
  * one of the configured allowed origins (FAZHI_ALLOWED_ORIGINS, for a deployment behind a proxy that rewrites Host).
  *
@@ -51,7 +51,8 @@ function requestSource(request: FastifyRequest): string | null | undefined {
 export function installOriginCheck(app: FastifyInstance, options: OriginCheckOptions = {}): void {
   const allowed = new Set(options.allowedOrigins ?? []);
   app.addHook('onRequest', async (request) => {
-    if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
+    // Every write, not only those whose URL reads /api/ (a percent-encoded or unknown path is refused as well).
+    if (!STATE_CHANGING.has(request.method)) return;
     const source = requestSource(request);
     if (source === undefined) return;
     const scheme = options.secureCookies ? 'https' : request.protocol;
