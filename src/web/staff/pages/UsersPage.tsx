@@ -235,12 +235,12 @@ export default function UsersPage() {
   const me = useMe();
   const canManage = may(me, adminPolicy.manageUsers);
   const canUnlock = may(me, adminPolicy.unlockUsers);
-  const reload = () => setGeneration((g) => g + 1);
   const isPhone = useIsPhone();
   const today = chinaToday();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [search, setSearch] = useState('');
   const [generation, setGeneration] = useState(0);
+  const reload = () => setGeneration((g) => g + 1);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const orgs = useRemote((signal) => api.get<Organization[]>('/organizations', undefined, signal), []);
