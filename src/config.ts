@@ -15,6 +15,20 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头')
     .optional(),
   FAZHI_SESSION_SECRET: z.string().min(32, 'FAZHI_SESSION_SECRET 至少 32 个字符').optional(),
+  FAZHI_ALLOWED_ORIGINS: z
+    .string()
+    .transform((list, ctx) => {
+      const origins: string[] = [];
+      for (const item of list.split(',').map((o) => o.trim()).filter(Boolean)) {
+        const origin = URL.canParse(item) && /^https?:$/.test(new URL(item).protocol) ? new URL(item).origin : null;
+        // An origin is scheme://host[:port] and nothing more: a path or a trailing slash is a mistake worth naming.
+        if (origin === null || origin !== item.replace(/\/$/, '').toLowerCase()) {
+          ctx.addIssue({ code: 'custom', message: `${item} 不是有效的来源（应为 https://主机名[:端口]，多个以逗号分隔）` });
+        } else origins.push(origin);
+      }
+      return origins;
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -27,6 +41,8 @@ export interface Config {
   /** Signs session cookies. In production it must be configured; elsewhere a random one per process is used. */
   sessionSecret: string;
   sessionSecretGenerated: boolean;
+  /** Origins besides the server's own from which browsers may send writes (a deployment behind a proxy). */
+  allowedOrigins: string[];
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -57,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     sessionSecret: c.FAZHI_SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: !c.FAZHI_SESSION_SECRET,
+    allowedOrigins: c.FAZHI_ALLOWED_ORIGINS ?? [],
     logLevel: c.LOG_LEVEL,
     production,
   };

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
+import { installOriginCheck } from './request-origin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -41,6 +42,8 @@ export interface AppOptions {
   loginAddressLimit?: number;
   /** Limits of `/api/public/*` (public-limits.ts); each one not given keeps its default. */
   publicLimits?: Partial<PublicLimits>;
+  /** Origins allowed to send writes besides the server's own (src/server/request-origin.ts), e.g. behind a proxy. */
+  allowedOrigins?: readonly string[];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -78,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandling(app);
   installInputGuard(app);
+  // Before the session is looked up: a forged cross-site write costs no database query.
+  installOriginCheck(app, { allowedOrigins: options.allowedOrigins, secureCookies: options.secureCookies });
   installAuth(app, options.ctx);
 
   const publicLimits: PublicLimits = { ...defaultPublicLimits, ...options.publicLimits };

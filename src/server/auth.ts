@@ -11,9 +11,20 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** A write anyone may send without a session (the login); every other /api write requires one. */
+    anonymous?: boolean;
+  }
 }
 
-/** Reads the signed session cookie on every request; routes call `requireActor` to insist on a login. */
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Reads the signed session cookie on every request; routes call `requireActor` to insist on a login. A write to an
+ * /api route without a session is refused with 401 already here, before its body is parsed or validated: an
+ * anonymous caller learns nothing about a route's input rules, and an upload is not read at all. (Reads still
+ * answer 401 from `requireActor` in the route.)
+ */
 export function installAuth(app: FastifyInstance, ctx: ServiceContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
@@ -24,6 +35,13 @@ export function installAuth(app: FastifyInstance, ctx: ServiceContext): void {
     if (!unsigned.valid || !unsigned.value) return;
     request.actor = await resolveSession(ctx, unsigned.value);
     request.sessionToken = request.actor ? unsigned.value : null;
+  });
+  app.addHook('onRequest', async (request) => {
+    if (request.actor || !WRITES.has(request.method)) return;
+    // The matched route, not the raw URL (which may be percent-encoded); an unknown path stays a 404, and a route
+    // marked `anonymous` (the login) needs no session.
+    if (!request.routeOptions.url?.startsWith('/api/') || request.routeOptions.config.anonymous) return;
+    throw new AppError('UNAUTHENTICATED', '请先登录');
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor, Role } from '../domain/access.ts';
 import { sm3 } from '../domain/audit/digest.ts';
 import { AppError } from '../domain/errors.ts';
@@ -17,15 +17,38 @@ let dummyHash: Promise<string> | undefined;
 
 const badLogin = () => new AppError('UNAUTHENTICATED', '用户名或密码错误');
 
+/**
+ * Consecutive failed logins after which an account is locked until an admin unlocks it (or resets its password).
+ * The per-address and per-username throttles of the login route slow guessing within one server process; this
+ * count is in the database, so it holds across processes and restarts.
+ */
+export const ACCOUNT_LOCK_FAILURES = 10;
+
+export const accountLocked = () => new AppError('LOCKED', '账号因多次密码错误已锁定，请联系管理员解锁');
+
 export async function login(ctx: ServiceContext, username: string, password: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const [user] = await ctx.db.select().from(users).where(eq(users.username, username.trim()));
   const ok = await verify(user?.passwordHash ?? (await (dummyHash ??= hash(randomBytes(16)))), password).catch(() => false);
-  if (!user || !ok) throw badLogin();
+  // A locked account answers the same whether the password was right or wrong, so the lock is no oracle for
+  // guessing on: the guesser learns only that the account is locked.
+  if (user?.lockedAt) throw accountLocked();
+  if (!user) throw badLogin();
+  if (!ok) {
+    await countFailedLogin(ctx, user);
+    throw badLogin();
+  }
   if (!user.active) throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系管理员');
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   const actor = await inTransaction(ctx, async (tx) => {
+    // The lock is checked again under the row lock: a parallel failure may have locked the account since it was read.
+    const [claimed] = await tx
+      .update(users)
+      .set({ failedLogins: 0 })
+      .where(and(eq(users.id, user.id), isNull(users.lockedAt)))
+      .returning({ id: users.id });
+    if (!claimed) throw accountLocked();
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
     await tx.insert(sessions).values({ tokenDigest: sm3(token), userId: user.id, createdAt: now, expiresAt });
     await appendAudit(
@@ -38,6 +61,31 @@ export async function login(ctx: ServiceContext, username: string, password: str
     return actorFor({ db: tx }, user.id);
   });
   return { token, actor, expiresAt };
+}
+
+/**
+ * One more consecutive failure of `user`, counted in one statement (parallel failures each count); the failure
+ * that reaches ACCOUNT_LOCK_FAILURES locks the account and is audited with the user as the subject.
+ */
+async function countFailedLogin(ctx: ServiceContext, user: typeof users.$inferSelect): Promise<void> {
+  const now = ctx.clock();
+  await inTransaction(ctx, async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({
+        failedLogins: sql`${users.failedLogins} + 1`,
+        lockedAt: sql`case when ${users.failedLogins} + 1 >= ${ACCOUNT_LOCK_FAILURES} then ${now.toISOString()}::timestamptz else null end`,
+      })
+      .where(and(eq(users.id, user.id), isNull(users.lockedAt)))
+      .returning({ failedLogins: users.failedLogins, lockedAt: users.lockedAt });
+    if (!row?.lockedAt) return;
+    await appendAudit(
+      tx,
+      { userId: user.id, organizationId: user.organizationId, organizationPath: '', roles: [], displayName: user.displayName },
+      { action: 'user.lock', subjectType: 'user', subjectId: user.id, organizationId: user.organizationId, change: { failedLogins: row.failedLogins } },
+      now,
+    );
+  });
 }
 
 /** The actor behind a session token, or null when the token is unknown, expired or the user deactivated. */

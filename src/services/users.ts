@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, asc, eq, like } from 'drizzle-orm';
+import { asc, eq, like, sql } from 'drizzle-orm';
 import { type Actor, type Role, isSystem } from '../domain/access.ts';
 import { assertMay } from '../domain/policy.ts';
 import { adminPolicy } from '../domain/admin/policy.ts';
@@ -26,6 +26,7 @@ const userColumns = {
   certificateValidUntil: users.certificateValidUntil,
   phone: users.phone,
   active: users.active,
+  locked: sql<boolean>`${users.lockedAt} is not null`,
 };
 
 const toView = (row: Omit<UserView, 'roles'> & { roles: string[] }): UserView => ({ ...row, roles: row.roles as Role[] });
@@ -142,13 +143,49 @@ export async function setPassword(
   const passwordHash = await hash(password);
   await inTransaction(ctx, async (tx) => {
     const user = await getUser({ db: tx }, actor, id);
-    await tx.update(users).set({ passwordHash }).where(and(eq(users.id, id)));
+    // An admin's reset also unlocks an account locked by failed logins: the new password is the admin's answer to
+    // the lock. (Changing one's own password needs a session, which a locked account cannot get.)
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedAt: null }).where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await appendAudit(
       tx,
       actor,
-      { action: 'user.password', subjectType: 'user', subjectId: id, organizationId: user.organizationId, change: { passwordChanged: true } },
+      {
+        action: 'user.password',
+        subjectType: 'user',
+        subjectId: id,
+        organizationId: user.organizationId,
+        change: { passwordChanged: true, ...(user.locked ? { unlocked: true as const } : {}) },
+      },
       ctx.clock(),
     );
+  });
+}
+
+/**
+ * An admin of the user's subtree unlocks an account locked after ACCOUNT_LOCK_FAILURES consecutive failed logins
+ * (services/sessions.ts); the count starts again from zero. Out of scope is NOT_FOUND; an account that is not locked
+ * is a CONFLICT (a second admin's click on a stale page).
+ */
+export async function unlockUser(ctx: ServiceContext, actor: Actor, id: number): Promise<UserView> {
+  assertMay(actor, adminPolicy.unlockUsers);
+  return inTransaction(ctx, async (tx) => {
+    const user = await getUser({ db: tx }, actor, id);
+    const [row] = await tx.select({ lockedAt: users.lockedAt, failedLogins: users.failedLogins }).from(users).where(eq(users.id, id)).for('update');
+    if (!row?.lockedAt) throw new AppError('CONFLICT', `账号 ${user.username} 未被锁定`);
+    await tx.update(users).set({ failedLogins: 0, lockedAt: null }).where(eq(users.id, id));
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'user.unlock',
+        subjectType: 'user',
+        subjectId: id,
+        organizationId: user.organizationId,
+        change: { lockedAt: row.lockedAt.toISOString(), failedLogins: row.failedLogins },
+      },
+      ctx.clock(),
+    );
+    return getUser({ db: tx }, actor, id);
   });
 }

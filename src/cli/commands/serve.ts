@@ -70,6 +70,7 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promis
     ctx,
     sessionSecret: config.sessionSecret,
     secureCookies: config.production,
+    allowedOrigins: config.allowedOrigins,
     databaseKind: handle.kind,
     logger: { level: config.logLevel },
   });

@@ -43,6 +43,10 @@ export const users = pgTable(
     certificateValidUntil: date('certificate_valid_until'),
     phone: text('phone'),
     active: boolean('active').notNull().default(true),
+    /** Consecutive failed logins since the last successful one (src/services/sessions.ts locks at the limit). */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    /** Set when the account was locked after too many failed logins; an admin's unlock or password reset clears it. */
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username_idx').on(t.username), index('users_org_idx').on(t.organizationId)],

@@ -9,6 +9,7 @@ describe('admin policy: who may administer and oversee', () => {
       manageOrganizations: ['admin'],
       viewOrganizations: ['supervisor', 'admin'],
       manageUsers: ['admin'],
+      unlockUsers: ['admin'],
       viewStaff: ['reviewer', 'head', 'supervisor', 'admin'],
       viewOverview: ['head', 'supervisor', 'admin'],
       editCalendar: ['admin'],

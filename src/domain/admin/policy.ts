@@ -17,6 +17,8 @@ export const adminPolicy = {
   viewOrganizations: permission('查看组织机构', ['admin', 'supervisor']),
   /** Create and edit users, and reset other users' passwords (everyone may change their own). */
   manageUsers: permission('管理用户', ['admin']),
+  /** Unlock an account locked after repeated failed logins (of the admin's subtree; a password reset also unlocks). */
+  unlockUsers: permission('解锁账号', ['admin']),
   /** The staff list with enforcement certificates (人员与执法证). */
   viewStaff: permission('查看人员与执法证', ['admin', 'supervisor', 'head', 'reviewer']),
   /** The organizations-and-staff overview on the workbench. */

@@ -47,6 +47,8 @@ export const userView = z.object({
   certificateValidUntil: isoDay.nullable(),
   phone: z.string().nullable(),
   active: z.boolean(),
+  /** Locked after repeated failed logins (src/services/sessions.ts): no login until an admin unlocks it. */
+  locked: z.boolean(),
 });
 export type UserView = z.infer<typeof userView>;
 

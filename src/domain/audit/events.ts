@@ -199,8 +199,12 @@ export const auditEvents = {
       active: z.boolean(),
     }),
   ),
-  /** A user's password was set or reset (only that it happened: `{ passwordChanged: true }`). */
-  'user.password': event('重置密码', z.strictObject({ passwordChanged: z.literal(true) })),
+  /** A user's password was set or reset (only that it happened; `unlocked` when an admin's reset also unlocked it). */
+  'user.password': event('重置密码', z.strictObject({ passwordChanged: z.literal(true), unlocked: z.literal(true).optional() })),
+  /** An account was locked by its consecutive failed logins (the user is the subject; the count that locked it). */
+  'user.lock': event('账号锁定', z.strictObject({ failedLogins: count })),
+  /** An admin unlocked an account locked by failed logins: when it was locked and the failures it had counted. */
+  'user.unlock': event('解锁账号', z.strictObject({ lockedAt: z.iso.datetime(), failedLogins: count })),
   /** Someone logged in (successful logins only; failures are rate-limited, not chained): the session's expiry. */
   'session.login': event('登录', z.strictObject({ expiresAt: z.iso.datetime() })),
   /** Someone logged out (nothing beyond who and when). */

@@ -18,6 +18,7 @@ export function authRoutes(
     '/auth/login',
     {
       config: {
+        anonymous: true,
         // Per address and username, so one guessed account is slowed without locking out a whole office NAT; the
         // username as the login compares it, so ' chief.donghu' or 'Chief.Donghu' do not start a counter of their own.
         rateLimit: {
@@ -37,7 +38,7 @@ export function authRoutes(
     async (request, reply) => {
       addressThrottle.check(request.ip);
       const { token, actor, expiresAt } = await login(ctx, request.body.username, request.body.password).catch((e: unknown) => {
-        if (e instanceof AppError && e.code === 'UNAUTHENTICATED') addressThrottle.fail(request.ip);
+        if (e instanceof AppError && (e.code === 'UNAUTHENTICATED' || e.code === 'LOCKED')) addressThrottle.fail(request.ip);
         throw e;
       });
       setSessionCookie(reply, token, expiresAt, options.secureCookies);

@@ -3,7 +3,7 @@ import { idParam, idParams } from '../../domain/ids.ts';
 import { userView } from '../../domain/admin/views.ts';
 import { passwordSchema, userInput, userPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { createUser, getUser, listUsers, setPassword, updateUser } from '../../services/users.ts';
+import { createUser, getUser, listUsers, setPassword, unlockUser, updateUser } from '../../services/users.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 
@@ -55,5 +55,10 @@ export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
       await setPassword(ctx, requireActor(request), request.params.id, request.body.password, { currentPassword: request.body.currentPassword });
       return reply.status(204).send(null);
     },
+  );
+  app.post(
+    '/users/:id/unlock',
+    { schema: { tags, summary: '解锁因多次密码错误而锁定的账号（管理员）', params: idParams, response: { 200: userView } } },
+    async (request) => unlockUser(ctx, requireActor(request), request.params.id),
   );
 }

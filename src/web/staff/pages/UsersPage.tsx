@@ -1,10 +1,10 @@
-import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Modal, Row, Space, Switch, Table, Tag, TreeSelect } from 'antd';
+import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Modal, Popconfirm, Row, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { type Role, roleKeys, roles } from '../../../domain/access.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
-import { api } from '../../shared/api.ts';
+import { api, errorMessage } from '../../shared/api.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { CertificateTag } from '../CertificateTag.tsx';
 import { showServerErrors } from '../../shared/forms.ts';
@@ -177,6 +177,33 @@ function UserModal({ user, orgs, defaultOrg, onClose, onSaved }: { user: User | 
   );
 }
 
+/** 解锁: an account locked after repeated failed logins (the server refuses an admin out of scope). */
+function UnlockButton({ user, onUnlocked }: { user: User; onUnlocked: () => void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const unlock = async () => {
+    setBusy(true);
+    try {
+      await api.post<User>(`/users/${user.id}/unlock`, {});
+      message.success(`已解锁 ${user.displayName} 的账号`);
+      onUnlocked();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popconfirm title={`解锁 ${user.displayName} 的账号？`} description="该账号因多次密码错误被锁定；解锁后可再次登录。" okText="解锁" cancelText="取消" onConfirm={() => void unlock()}>
+      <Button size="small" icon={<UnlockOutlined />} loading={busy}>
+        解锁
+      </Button>
+    </Popconfirm>
+  );
+}
+
+const LockedTag = () => <Tag color="red">已锁定</Tag>;
+
 function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
@@ -185,7 +212,7 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
     setSaving(true);
     try {
       await api.put(`/users/${user.id}/password`, { password });
-      message.success(`已重置 ${user.displayName} 的密码，其已登录的会话均已退出`);
+      message.success(`已重置 ${user.displayName} 的密码，其已登录的会话均已退出${user.locked ? '，账号已解锁' : ''}`);
       onClose();
     } catch (e) {
       message.error(showServerErrors(form, e, ['password']));
@@ -207,11 +234,13 @@ function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
 export default function UsersPage() {
   const me = useMe();
   const canManage = may(me, adminPolicy.manageUsers);
+  const canUnlock = may(me, adminPolicy.unlockUsers);
   const isPhone = useIsPhone();
   const today = chinaToday();
   const [organizationId, setOrganizationId] = useState<number | undefined>();
   const [search, setSearch] = useState('');
   const [generation, setGeneration] = useState(0);
+  const reload = () => setGeneration((g) => g + 1);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const orgs = useRemote((signal) => api.get<Organization[]>('/organizations', undefined, signal), []);
@@ -259,6 +288,7 @@ export default function UsersPage() {
                         {u.displayName}
                         <span style={{ fontWeight: 'normal', color: '#888' }}>{u.username}</span>
                         {!u.active && <Tag>停用</Tag>}
+                        {u.locked && <LockedTag />}
                       </Space>
                     }
                     description={
@@ -278,6 +308,7 @@ export default function UsersPage() {
                             <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
                               重置密码
                             </Button>
+                            {canUnlock && u.locked && <UnlockButton user={u} onUnlocked={reload} />}
                           </Space>
                         )}
                       </>
@@ -299,7 +330,16 @@ export default function UsersPage() {
               { title: '单位', dataIndex: 'organizationName' },
               { title: '角色', dataIndex: 'roles', render: (rs: Role[]) => rs.map((r) => <Tag key={r}>{roles[r]}</Tag>) },
               { title: '执法证', key: 'cert', render: (_, u) => <CertificateTag user={u} today={today} /> },
-              { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+              {
+                title: '状态',
+                key: 'status',
+                render: (_: unknown, u: User) => (
+                  <>
+                    {u.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>}
+                    {u.locked && <LockedTag />}
+                  </>
+                ),
+              },
               ...(canManage
                 ? [
                     {
@@ -313,6 +353,7 @@ export default function UsersPage() {
                           <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
                             重置密码
                           </Button>
+                          {canUnlock && u.locked && <UnlockButton user={u} onUnlocked={reload} />}
                         </Space>
                       ),
                     },
@@ -335,7 +376,16 @@ export default function UsersPage() {
           }}
         />
       )}
-      {resetting && <PasswordModal user={resetting} onClose={() => setResetting(null)} />}
+      {resetting && (
+        <PasswordModal
+          user={resetting}
+          onClose={() => {
+            setResetting(null);
+            // A reset also unlocks the account: the list shows it.
+            if (resetting.locked) reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { casesHref, dashboardCharts, divisionsOf, monthChart, monthLabel, penaltyKindChart, shorten, stateChart, unitChart, violationChart } from './chart-options.ts';
+import { escapeHtml, htmlLines } from '../../../shared/html.ts';
 import type { CaseStatistics } from './types.ts';
 
 const stats: CaseStatistics = {
@@ -87,5 +88,48 @@ describe('dashboard charts link to the case list they count', () => {
     expect(monthLabel('2026-11', false)).toBe('11月');
     expect(monthLabel('2026-11', true)).toBe('11月\n2026年');
     expect(monthLabel('2027-01', false, true)).toBe('2027年1月');
+  });
+});
+
+describe('chart tooltips escape the names they show (no HTML injection)', () => {
+  const payload = '<img src=x onerror=alert(1)>';
+  const hostile: CaseStatistics = {
+    ...stats,
+    byPenaltyKind: stats.byPenaltyKind.map((k) => ({ ...k, label: `${k.label}${payload}` })),
+    byViolation: [{ ...stats.byViolation[0]!, name: payload, code: `SR-1${payload}` }],
+    units: stats.units.map((u) => ({ ...u, name: `${u.name}${payload}` })),
+  };
+
+  /** Every function `formatter` anywhere in an option (tooltips and labels alike). */
+  function formatters(value: unknown): ((params: unknown) => unknown)[] {
+    if (!value || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([key, v]) => (key === 'formatter' && typeof v === 'function' ? [v as (params: unknown) => unknown] : formatters(v)));
+  }
+
+  it('every formatter of every chart answers the payload as text: &lt;img, never <img', () => {
+    const outputs: string[] = [];
+    for (const chart of dashboardCharts(hostile, all, false)) {
+      for (const format of formatters(chart.option)) {
+        // An item tooltip gets one datum, an axis tooltip the list of the series at that category.
+        for (const params of [{ dataIndex: 0 }, [{ dataIndex: 0 }]]) {
+          try {
+            outputs.push(String(format(params)));
+          } catch {
+            // Not the shape this formatter takes.
+          }
+        }
+      }
+    }
+    expect(outputs.length).toBeGreaterThanOrEqual(2);
+    for (const html of outputs) {
+      expect(html).toContain('&lt;img');
+      expect(html).not.toContain('<img');
+    }
+    expect(outputs).toContain('警告&lt;img src=x onerror=alert(1)&gt;<br/>处罚决定 1 件<br/>涉及罚款 0.00元');
+  });
+
+  it('escapes the five characters that matter in HTML text and attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(htmlLines('a<b', 3)).toBe('a&lt;b<br/>3');
   });
 });

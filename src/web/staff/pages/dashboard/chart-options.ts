@@ -2,9 +2,12 @@
  * The dashboard's charts as data: the ECharts option of each, and for each datum the case list it counts —
  * `/cases?…` with the filters of the case-list contract (docs/CASES.md), the dashboard's date range included — so
  * a click on a bar or slice opens exactly the cases behind it. Pure (no React, no ECharts), tested in
- * chart-options.test.ts.
+ * chart-options.test.ts. A tooltip `formatter` returns HTML that ECharts sets as markup: its text goes through
+ * `htmlLines` (every name may have been typed by someone); ECharts' own default tooltips escape what they show, and
+ * labels are drawn on the canvas, not as HTML.
  */
 import { formatYuan } from '../../../../domain/cases/model.ts';
+import { htmlLines } from '../../../shared/html.ts';
 import type { CaseStatistics } from './types.ts';
 
 export type ChartPick = 'x' | 'y' | 'item';
@@ -125,7 +128,7 @@ export function penaltyKindChart(s: CaseStatistics, range: Range, phone: boolean
         confine: true,
         formatter: (p: { dataIndex: number }) => {
           const r = rows[p.dataIndex]!;
-          return `${r.label}<br/>处罚决定 ${r.count} 件<br/>涉及罚款 ${formatYuan(r.fineFen)}`;
+          return htmlLines(r.label, `处罚决定 ${r.count} 件`, `涉及罚款 ${formatYuan(r.fineFen)}`);
         },
       },
       legend: phone ? { bottom: 0, type: 'scroll' } : { orient: 'vertical', right: 0, top: 'middle', type: 'scroll' },
@@ -165,7 +168,7 @@ export function violationChart(s: CaseStatistics, range: Range, phone: boolean):
         ...axisTooltip,
         formatter: (params: { dataIndex: number }[]) => {
           const r = rows[params[0]!.dataIndex]!;
-          return `${r.name}（${r.code}）<br/>案件 ${r.cases} 件，其中处罚决定 ${r.penalties} 件<br/>罚款 ${formatYuan(r.fineFen)}`;
+          return htmlLines(`${r.name}（${r.code}）`, `案件 ${r.cases} 件，其中处罚决定 ${r.penalties} 件`, `罚款 ${formatYuan(r.fineFen)}`);
         },
       },
     },
