@@ -88,6 +88,7 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'admin.donghu'],
     request: (ids) => ({ url: `/api/users/${ids.userId}/password`, payload: { password: 'Sunli2026xyz' } }),
   },
+  'POST /api/users/{id}/unlock': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/users/${ids.userId}/unlock` }), note: 'an account not locked answers 409 to them' },
   'GET /api/calendar/days': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/days?from=2026-03-01&to=2026-03-31' }) },
   'GET /api/calendar/deadline': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/deadline?from=2026-03-02&days=3&kind=working' }) },
   'GET /api/calendar/overrides': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/overrides?year=2026' }) },
@@ -138,6 +139,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/legal-reviews/queue': { allowed: ['head.donghu', 'head.xishan', 'reviewer.donghu', 'reviewer.xishan', 'admin', 'admin.donghu'] },
   'GET /api/stats/cases': { allowed: ['supervisor', 'head.donghu', 'head.xishan', 'admin', 'admin.donghu'] },
   'GET /api/public/acts/{code}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/acts/${ids.decidedCode}` }) },
+  'GET /api/public/acts/challenge': { allowed: EVERYONE },
   'GET /api/public/decisions': { allowed: EVERYONE },
   'GET /api/public/decisions/{id}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/decisions/${ids.publicDecisionId}` }) },
   'POST /api/benchmarks/import': {
