@@ -468,7 +468,7 @@ describe('evidence (《行政处罚法》第四十六条、第四十七条)', ()
     let c = await investigating();
     const error = await refusal(addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', title: '查封扣押清单' })));
     expect(error.details?.article).toContain('第四十七条');
-    await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', kind: 'audioVisual', title: '查封扣押全程录像', mediaType: 'video/mp4' }));
+    await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', kind: 'audioVisual', title: '查封扣押全程录像', mediaType: 'video/mp4', fileName: 'seizure.mp4' }));
     c = await getCase(ctx, w.officerA, c.id, now);
     await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', title: '查封扣押清单' }));
   });
