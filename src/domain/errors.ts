@@ -12,6 +12,8 @@ export const errorCodes = {
   RULE_VIOLATION: '不符合法律规定',
   RATE_LIMITED: '请求过于频繁',
   LOCKED: '资源被占用',
+  TOO_LARGE: '上传内容过大',
+  BUSY: '系统繁忙，请稍后重试',
   INTERNAL: '系统内部错误',
 } as const;
 

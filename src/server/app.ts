@@ -26,6 +26,8 @@ import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerWebApp } from './static.ts';
 import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
+import { type AnalysisGate, createAnalysisGate } from './analysis-gate.ts';
+import { REPORT_UPLOAD_DEFAULTS, type ReportUploadLimits } from './report-uploads.ts';
 
 export interface AppOptions {
   ctx: ServiceContext;
@@ -38,6 +40,10 @@ export interface AppOptions {
   loginRateLimit?: number;
   /** Failed logins per 15 minutes per address, across usernames (password spraying); default 20. */
   loginAddressLimit?: number;
+  /** Size limits of report-analysis uploads (default REPORT_UPLOAD_DEFAULTS). */
+  reportLimits?: Partial<ReportUploadLimits>;
+  /** The process's report-analysis concurrency limit (default: ANALYSES_AT_ONCE running, ANALYSIS_QUEUE_LENGTH waiting). */
+  analysisGate?: AnalysisGate;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -96,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       publicRoutes(z, options.ctx);
       discretionRoutes(z, options.ctx);
       publicDiscretionRoutes(z, options.ctx);
-      reportRoutes(z);
+      reportRoutes(z, { limits: { ...REPORT_UPLOAD_DEFAULTS, ...options.reportLimits }, gate: options.analysisGate ?? createAnalysisGate() });
       documentRoutes(z, options.ctx);
       portalRoutes(z, options.ctx);
     },

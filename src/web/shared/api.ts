@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
   | 'LOCKED'
+  | 'TOO_LARGE'
+  | 'BUSY'
   | 'INTERNAL'
   | 'NETWORK';
 
