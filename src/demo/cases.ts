@@ -715,7 +715,7 @@ function demoCases(): DemoCase[] {
       facts: '当事人经营的火锅店未安装油烟净化设施，油烟直排至居民楼。',
       place: '云城市西山区青年路21号',
       actStartedOn: '2026-03-01',
-      actEndedOn: '2026-04-08',
+      actEndedOn: '2026-04-07',
       clueSource: 'hotline',
       party: company('云城市西山区辣妹子火锅店有限公司', '539903', 'MA6K2U1W3', '高辣', '云城市西山区青年路21号'),
       steps: [
