@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -77,6 +78,27 @@ describe('fazhi CLI on the embedded database', () => {
     const verified = await fazhi('audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('审计校验通过');
+  }, 120_000);
+
+  it('files sweep removes a stored file no record points to once older than 24 hours; --dry-run only lists it', async () => {
+    const digest = 'ab'.repeat(32);
+    const orphan = path.join(dataDir, 'files', 'ab', 'ab', digest);
+    await mkdir(path.dirname(orphan), { recursive: true });
+    await writeFile(orphan, 'orphan');
+    const old = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await utimes(orphan, old, old);
+    const storedBefore = (await readdir(path.join(dataDir, 'files'), { recursive: true })).length;
+    const dry = await fazhi('files', 'sweep', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`将删除 ab/ab/${digest}`);
+    expect(existsSync(orphan)).toBe(true);
+    const swept = await fazhi('files', 'sweep');
+    expect(swept.code, swept.stderr).toBe(0);
+    expect(swept.stdout).toContain(`已删除 ab/ab/${digest}`);
+    expect(swept.stdout).toMatch(/已删除 1 个无引用文件/);
+    expect(existsSync(orphan)).toBe(false);
+    // The demo's evidence files are referenced: all kept.
+    expect((await readdir(path.join(dataDir, 'files'), { recursive: true })).length).toBe(storedBefore - 1);
   }, 120_000);
 
   it('audit verify exits non-zero naming the first altered record', async () => {

@@ -398,7 +398,7 @@ function demoCases(): DemoCase[] {
       facts: '当事人承建的东湖新城二期项目工地裸露土方约 1200 平方米未覆盖，出入口未设置车辆冲洗设施，扬尘明显。',
       place: '云城市东湖区东湖新城二期项目工地',
       actStartedOn: '2026-10-15',
-      actEndedOn: '2026-10-20',
+      actEndedOn: '2026-10-19',
       clueSource: 'hotline',
       party: company('云城市建工第三建设有限公司', '539902', 'MA6K3C2D4', '钱建国', '云城市东湖区建设路18号'),
       steps: [
@@ -669,7 +669,7 @@ function demoCases(): DemoCase[] {
       facts: '当事人承建的西山区科技园三期工地土方作业未采取湿法作业，出入口未冲洗车辆，造成道路扬尘污染。',
       place: '云城市西山区科技园三期工地',
       actStartedOn: '2026-09-15',
-      actEndedOn: '2026-09-25',
+      actEndedOn: '2026-09-21',
       clueSource: 'higherLevel',
       party: company('云城市恒信建设集团有限公司', '539903', 'MA6K1R9T2', '何恒信', '云城市西山区科技大道1号'),
       steps: [
@@ -718,7 +718,7 @@ function demoCases(): DemoCase[] {
       facts: '当事人经营的火锅店未安装油烟净化设施，油烟直排至居民楼。',
       place: '云城市西山区青年路21号',
       actStartedOn: '2026-03-01',
-      actEndedOn: '2026-04-08',
+      actEndedOn: '2026-04-07',
       clueSource: 'hotline',
       party: company('云城市西山区辣妹子火锅店有限公司', '539903', 'MA6K2U1W3', '高辣', '云城市西山区青年路21号'),
       steps: [

@@ -14,6 +14,8 @@ export const errorCodes = {
   /** A proof of work is asked before the request is answered (the public act-code lookup after repeated misses). */
   PROOF_REQUIRED: '请先完成验证',
   LOCKED: '资源被占用',
+  TOO_LARGE: '上传内容过大',
+  BUSY: '系统繁忙，请稍后重试',
   INTERNAL: '系统内部错误',
 } as const;
 

@@ -28,6 +28,8 @@ import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerWebApp } from './static.ts';
 import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
+import { type AnalysisGate, createAnalysisGate } from './analysis-gate.ts';
+import { REPORT_UPLOAD_DEFAULTS, type ReportUploadLimits } from './report-uploads.ts';
 
 export interface AppOptions {
   ctx: ServiceContext;
@@ -44,6 +46,10 @@ export interface AppOptions {
   publicLimits?: Partial<PublicLimits>;
   /** Origins allowed to send writes besides the server's own (src/server/request-origin.ts), e.g. behind a proxy. */
   allowedOrigins?: readonly string[];
+  /** Size limits of report-analysis uploads (default REPORT_UPLOAD_DEFAULTS). */
+  reportLimits?: Partial<ReportUploadLimits>;
+  /** The process's report-analysis concurrency limit (default: ANALYSES_AT_ONCE running, ANALYSIS_QUEUE_LENGTH waiting). */
+  analysisGate?: AnalysisGate;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -108,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       publicRoutes(z, options.ctx, publicLimits, lookupGuard);
       discretionRoutes(z, options.ctx);
       publicDiscretionRoutes(z, options.ctx, publicLimits);
-      reportRoutes(z);
+      reportRoutes(z, { limits: { ...REPORT_UPLOAD_DEFAULTS, ...options.reportLimits }, gate: options.analysisGate ?? createAnalysisGate() });
       documentRoutes(z, options.ctx);
       portalRoutes(z, options.ctx, publicLimits);
     },

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorCodes } from '../domain/errors.ts';
+import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 
 /** The one mapping from error codes to HTTP statuses. */
 export const httpStatus: Record<ErrorCode, number> = {
@@ -13,7 +14,9 @@ export const httpStatus: Record<ErrorCode, number> = {
   LOCKED: 423,
   RATE_LIMITED: 429,
   PROOF_REQUIRED: 428,
+  TOO_LARGE: 413,
   INTERNAL: 500,
+  BUSY: 503,
 };
 
 /** Every error leaves the server as `{ code, message, details? }`, with the request id in a header. */
@@ -22,8 +25,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     const body = toErrorBody(error);
     const status = httpStatus[body.code];
     if (isDataException(error)) request.log.warn({ err: error }, 'database refused the input (data exception)');
+    else if (body.code === 'BUSY') request.log.warn({ message: body.message }, 'refused: busy');
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, message: body.message }, 'request refused');
+    if (body.code === 'BUSY' && typeof body.details?.retryAfterSeconds === 'number') void reply.header('retry-after', String(body.details.retryAfterSeconds));
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -45,6 +50,7 @@ export function toErrorBody(error: unknown): { code: ErrorCode; message: string;
   const fe = error as Partial<FastifyError>;
   if (fe.statusCode === 429) return { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'VALIDATION', message: '请求内容过大' };
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return { code: 'TOO_LARGE', message: `上传的文件超过 ${REPORT_UPLOAD_LIMITS.fileSize / 1024 / 1024} MB` };
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { code: 'VALIDATION', message: '不支持的请求内容类型' };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { code: 'VALIDATION', message: `请求无效：${fe.message ?? ''}` };

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { validationError } from '../domain/errors.ts';
+import { AppError, validationError } from '../domain/errors.ts';
 import { assertValidText } from './input-guard.ts';
 import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 
@@ -19,7 +19,7 @@ export async function readSingleFileUpload(request: FastifyRequest, what: string
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       const data = await part.toBuffer();
-      if (part.file.truncated) throw validationError(`文件 ${part.filename} 超过 ${REPORT_UPLOAD_LIMITS.fileSize / 1024 / 1024} MB`);
+      if (part.file.truncated) throw new AppError('TOO_LARGE', `文件 ${part.filename} 超过 ${REPORT_UPLOAD_LIMITS.fileSize / 1024 / 1024} MB`);
       if (file) throw validationError('一次只能导入一个文件');
       file = { fileName: part.filename, data };
     } else if (typeof part.value === 'string') {

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { memoryFileStore } from '../services/file-store.ts';
 import { DEMO_PASSWORD } from '../demo/index.ts';
 import { demoDatabase } from '../demo/testing.ts';
-import { buildApp } from './app.ts';
+import { type AppOptions, buildApp } from './app.ts';
 import type { PublicLimits } from './public-limits.ts';
 
 /**
@@ -18,7 +18,9 @@ const generousPublicLimits: PublicLimits = { actLookupPerAddress: 10_000, actLoo
  * (seeded once per test run, each file gets a copy) unless `demo: false`: then the database is empty and migrated,
  * and the test builds what it needs with the factories (src/services/testing/factories.ts) on `ctx`.
  */
-export async function createTestApp(options: { loginRateLimit?: number; loginAddressLimit?: number; publicLimits?: Partial<PublicLimits>; demo?: boolean } = {}) {
+export async function createTestApp(
+  options: { loginRateLimit?: number; loginAddressLimit?: number; publicLimits?: Partial<PublicLimits>; demo?: boolean } & Pick<AppOptions, 'reportLimits' | 'analysisGate'> = {},
+) {
   const { handle, files } = options.demo === false ? { handle: await createTestDatabase(), files: memoryFileStore() } : await demoDatabase();
   const ctx: ServiceContext = { db: handle.db, clock: () => new Date(), files };
   const app: FastifyInstance = await buildApp({
@@ -28,6 +30,8 @@ export async function createTestApp(options: { loginRateLimit?: number; loginAdd
     loginRateLimit: options.loginRateLimit ?? 1000,
     loginAddressLimit: options.loginAddressLimit ?? 1000,
     publicLimits: { ...generousPublicLimits, ...options.publicLimits },
+    ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
+    ...(options.analysisGate ? { analysisGate: options.analysisGate } : {}),
   });
   async function login(username: string, password = DEMO_PASSWORD): Promise<string> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -14,5 +14,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
-/** Limits for one upload request: dozens of annual reports at once, each a few MB at most (also the import files). */
+/**
+ * The multipart plugin's limits for every upload (the import files; report analysis has its own, tighter per request:
+ * server/report-uploads.ts).
+ */
 export const REPORT_UPLOAD_LIMITS = { files: 60, fileSize: 20 * 1024 * 1024 };

@@ -17,6 +17,7 @@ const loaders: Record<string, () => Promise<Register>> = {
   cases: async () => (await import('./cases.ts')).registerCases,
   docs: async () => (await import('./docs.ts')).registerDocs,
   benchmarks: async () => (await import('./benchmarks.ts')).registerBenchmarks,
+  files: async () => (await import('./files.ts')).registerFiles,
 };
 
 /** Top-level command names and the file that registers each (serve.ts: serve, start, demo; users.ts: user, org). */
@@ -32,6 +33,7 @@ const fileOfCommand: Record<string, keyof typeof loaders> = {
   cases: 'cases',
   docs: 'docs',
   benchmarks: 'benchmarks',
+  files: 'files',
 };
 
 const VERSION_FLAGS = new Set(['-V', '--version']);

@@ -65,7 +65,11 @@ async function printLogins(logins: DemoLogin[]): Promise<void> {
 
 async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promise<void> {
   const { config, ctx, handle } = rt;
-  const [{ buildApp }, { checkpointAudit }] = await Promise.all([import('../../server/app.ts'), import('../../services/checkpoint-audit.ts')]);
+  const [{ buildApp }, { checkpointAudit }, { sweepOrphanFiles, SWEEP_INTERVAL_MS }] = await Promise.all([
+    import('../../server/app.ts'),
+    import('../../services/checkpoint-audit.ts'),
+    import('../../services/sweep-files.ts'),
+  ]);
   const app = await buildApp({
     ctx,
     sessionSecret: config.sessionSecret,
@@ -78,6 +82,17 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promis
     checkpointAudit(ctx).catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
   }, CHECKPOINT_INTERVAL_MS);
   timer.unref();
+  // Stored files no record points to (older than the grace period): once now, then daily.
+  const sweep = () => {
+    sweepOrphanFiles(ctx)
+      .then((result) => {
+        if (result.removed.length > 0) app.log.info({ removed: result.removed.map((e) => e.key), kept: result.kept }, 'orphan files swept');
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'orphan file sweep failed'));
+  };
+  sweep();
+  const sweepTimer = setInterval(sweep, SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -85,6 +100,7 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promis
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(timer);
+    clearInterval(sweepTimer);
     await app.close();
     await checkpointAudit(ctx).catch(() => undefined);
     await rt.close();

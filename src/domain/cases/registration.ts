@@ -4,6 +4,8 @@
  * validate with the same schemas; every field carries its Chinese title for generated forms.
  */
 import { z } from 'zod';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { validationError } from '../errors.ts';
 import { idInput } from '../ids.ts';
 import { isoDateInput, penaltyInput } from './actions.ts';
 import { clueSources } from './model.ts';
@@ -19,8 +21,11 @@ export const clueInput = z.object({
   facts: z.string().trim().min(10, '违法事实至少 10 个字').max(5000, '违法事实不超过 5000 个字').meta({ title: '违法事实' }),
   place: z.string().trim().min(2, '违法地点至少 2 个字').max(200, '违法地点不超过 200 个字').meta({ title: '违法地点' }),
   actStartedOn: isoDateInput.meta({ title: '违法行为开始日期' }),
-  /** null: the act still continues (继续状态). */
-  actEndedOn: isoDateInput.nullable().meta({ title: '违法行为终了日期', description: '违法行为仍在继续的不填（《行政处罚法》第三十六条第二款）' }),
+  /**
+   * null: the act still continues (继续状态) — the one way to say so, so an act cannot be both ended and continuing.
+   * A date: the day it ended, between its start and its discovery (checkActDates).
+   */
+  actEndedOn: isoDateInput.nullable().meta({ title: '违法行为终了日期', description: '违法行为仍在继续的不填（《行政处罚法》第三十六条第二款）；不得晚于发现日期' }),
   harmsSafety: z.boolean().default(false).meta({ title: '涉及公民生命健康安全、金融安全且有危害后果', description: '追责期限延长至五年（《行政处罚法》第三十六条第一款）' }),
   discoveredOn: isoDateInput.meta({ title: '发现日期' }),
   powerItemId: idInput('权责清单事项').nullable().meta({ title: '违法行为（权责清单事项）', description: '尚不能确定的可暂不选择，立案前须确定' }),
@@ -38,3 +43,20 @@ export const onSpotInput = clueInput.omit({ clueSource: true, discoveredOn: true
   penalty: penaltyInput.meta({ title: '当场处罚内容', description: '警告，或对个人 200 元以下、对单位 3000 元以下罚款（第五十一条）' }),
 });
 export type OnSpotInput = z.infer<typeof onSpotInput>;
+
+/**
+ * The dates of the illegal act (《行政处罚法》第三十六条: the limitation period runs from the day the act ended, or
+ * from its end when it continues): it started on or before it was discovered, and it either ended — on a day not
+ * before it started and not after it was discovered (what was not yet over when discovered was discovered continuing;
+ * a far-future “end” such as 9999-12-31 is neither) — or continues (`endedOn` null). For the simple procedure the
+ * discovery is the day of the decision. Refused on the field, in Chinese.
+ */
+export function checkActDates(act: { actStartedOn: IsoDate; actEndedOn: IsoDate | null }, discoveredOn: IsoDate): void {
+  const refuse = (field: 'actStartedOn' | 'actEndedOn', message: string) => validationError(message, { fields: [{ field, message }] });
+  if (act.actStartedOn > discoveredOn) throw refuse('actStartedOn', '违法行为开始日期不能晚于发现日期');
+  if (act.actEndedOn === null) return;
+  if (act.actEndedOn < act.actStartedOn) throw refuse('actEndedOn', '违法行为终了日期不能早于开始日期');
+  if (act.actEndedOn > discoveredOn) {
+    throw refuse('actEndedOn', `违法行为终了日期不能晚于发现日期（${discoveredOn}）；发现时仍在继续的，终了日期不填，按继续状态登记`);
+  }
+}

@@ -2,6 +2,7 @@ import { listCasePeople } from '../../services/cases/case-people.ts';
 import { idParam, idParams } from '../../domain/ids.ts';
 import { z } from 'zod';
 import { caseActionInput } from '../../domain/cases/actions.ts';
+import { evidenceMediaTypes, normalizeFileName } from '../../domain/cases/evidence-files.ts';
 import { deadlineItem } from '../../domain/cases/oversight-views.ts';
 import { caseSettingsPatch } from '../../domain/cases/settings.ts';
 import {
@@ -113,9 +114,12 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     { schema: { tags, summary: '下载证据文件（先校验摘要）', params: idParams.extend({ seq: idParam('证据序号') }) } },
     async (request, reply) => {
       const file = await readEvidenceFile(ctx, requireActor(request), request.params.id, request.params.seq);
+      // Always a download, never rendered: an accepted type as recorded (older records may carry others: sent as
+      // bytes), the name normalized again, and no sniffing.
       return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachment(file.fileName))
+        .header('content-type', evidenceMediaTypes[file.mediaType] ? file.mediaType : 'application/octet-stream')
+        .header('content-disposition', attachment(normalizeFileName(file.fileName, `证据-${request.params.seq}`)))
+        .header('x-content-type-options', 'nosniff')
         // Evidence (photos, records of inquiry) is personal data: not kept by browsers or proxies.
         .header('cache-control', 'no-store')
         .send(file.data);

@@ -18,6 +18,9 @@ import { AppError, ruleViolation, validationError } from '../../domain/errors.ts
 import { caseEvidence } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
+import type { Database, Transaction } from '../../db/connect.ts';
+import { storeWithRecord } from '../file-store.ts';
+import { checkEvidenceFile } from '../../domain/cases/evidence-files.ts';
 import { parseInput } from '../parse-input.ts';
 import { claimVersion, loadCase, loadOfficers, settingsFor, todayOf } from './case-store.ts';
 import type { EvidenceAdded } from '../../domain/cases/views.ts';
@@ -30,8 +33,10 @@ export const evidenceInput = z.object({
   kind: z.enum(evidenceKindKeys, { message: '证据种类无效（见《行政处罚法》第四十六条）' }),
   act: z.enum(investigationActKeys, { message: '取证行为类型无效' }).default('inspection'),
   title: z.string().trim().min(2, '证据名称至少 2 个字').max(200),
-  fileName: z.string().trim().min(1).max(200).refine((n) => !/[/\\]/.test(n), '文件名不能包含路径'),
-  mediaType: z.string().trim().regex(/^[\w.+-]+\/[\w.+-]+$/, '文件类型格式无效').default('application/octet-stream'),
+  /** Normalized before it is stored (checkEvidenceFile: no path, control or bidi characters, at most 120 characters). */
+  fileName: z.string().min(1, '请提供文件名').max(1000, '文件名过长'),
+  /** One of the accepted evidence types (src/domain/cases/evidence-files.ts); absent or generic: taken from the extension. */
+  mediaType: z.string().trim().max(200, '文件类型过长').optional(),
   /** The file, base64-encoded. */
   contentBase64: z.string().min(1, '请上传证据文件').regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码'),
   collectorIds: z.array(idInput('取证人员')).min(2, '取证须至少两名执法人员（《行政处罚法》第四十二条）').max(6),
@@ -43,31 +48,42 @@ export const evidenceInput = z.object({
 
 const EVIDENCE_STATES = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];
 
+/**
+ * The case may take evidence now and `actor` may add it: a case in the actor's subtree (NOT_FOUND otherwise), in a
+ * state that takes evidence, the actor one of its officers and not recused. Checked before anything is written and
+ * again inside the transaction.
+ */
+async function assertMayAddEvidenceTo(db: Database | Transaction, actor: Actor, caseId: number) {
+  const loaded = await loadCase(db, actor, caseId);
+  const { row } = loaded;
+  if (!EVIDENCE_STATES.includes(row.state)) throw ruleViolation('只有立案后、作出决定前可以登记证据', '《行政处罚法》第五十四条、第五十五条');
+  // Assigned officers only; recusal is refused below with its article (第四十三条).
+  assertMay(actor, casePolicy.addEvidence, { officers: row.officerIds.map((userId) => ({ userId })) });
+  const officers = await loadOfficers(db, row.officerIds, row.record as CaseRecord);
+  assertNotRecused(officers, actor.userId);
+  return { ...loaded, officers };
+}
+
 export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: number, raw: unknown): Promise<EvidenceAdded> {
   assertMay(actor, casePolicy.addEvidence);
   const input = parseInput(evidenceInput, raw);
-  if (!ctx.files) throw new AppError('INTERNAL', '未配置证据文件存储');
+  const files = ctx.files;
+  if (!files) throw new AppError('INTERNAL', '未配置证据文件存储');
   const data = Buffer.from(input.contentBase64, 'base64');
   if (data.byteLength === 0) throw validationError('证据文件为空');
   if (data.byteLength > MAX_EVIDENCE_BYTES) throw validationError(`证据文件不超过 ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`);
+  const { fileName, mediaType } = checkEvidenceFile(input, `证据文件-${sm3(data).slice(0, 8)}`);
   const now = ctx.clock();
   const today = todayOf(ctx.clock);
   const recordedOn = input.recordedOn ?? today;
   if (recordedOn > today) throw validationError('取证日期不能晚于今天');
-  // Store first (content-addressed, idempotent): if the transaction then fails, an unreferenced file remains,
-  // which is harmless; a referenced file that is missing could never happen.
-  const stored = await ctx.files.put(data);
-  if (stored.digest !== sm3(data)) throw new AppError('INTERNAL', '证据文件存储校验失败');
-  return inTransaction(ctx, async (tx) => {
-    const { row, org } = await loadCase(tx, actor, caseId);
+  // Case, scope and permission first: a refused upload writes nothing to the file store.
+  await assertMayAddEvidenceTo(ctx.db, actor, caseId);
+  // The file is staged, and stored under its digest only once the record has committed (discarded otherwise).
+  return storeWithRecord(files, data, (stored) => inTransaction(ctx, async (tx) => {
+    const { row, org, officers } = await assertMayAddEvidenceTo(tx, actor, caseId);
     const version = await claimVersion(tx, caseId, input.expectedVersion);
-    if (!EVIDENCE_STATES.includes(row.state)) throw ruleViolation('只有立案后、作出决定前可以登记证据', '《行政处罚法》第五十四条、第五十五条');
-    // Assigned officers only; recusal is refused below with its article (第四十三条).
-    assertMay(actor, casePolicy.addEvidence, { officers: row.officerIds.map((userId) => ({ userId })) });
     if (recordedOn < (row.filedOn ?? row.registeredOn)) throw validationError('取证日期不能早于立案日期');
-    const record = row.record as CaseRecord;
-    const officers = await loadOfficers(tx, row.officerIds, record);
-    assertNotRecused(officers, actor.userId);
     const collectors = officers.filter((o) => input.collectorIds.includes(o.userId));
     if (collectors.length !== new Set(input.collectorIds).size) throw validationError('取证人员须是本案承办执法人员');
     for (const c of collectors) assertNotRecused(officers, c.userId);
@@ -88,8 +104,8 @@ export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: num
         kind: input.kind,
         act: input.act,
         title: input.title,
-        fileName: input.fileName,
-        mediaType: input.mediaType,
+        fileName,
+        mediaType,
         size: stored.size,
         digest: stored.digest,
         recordedBy: actor.userId,
@@ -104,9 +120,9 @@ export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: num
     await appendAudit(
       tx,
       actor,
-      { action: 'case.evidence', subjectType: 'case', subjectId: caseId, organizationId: org.id, change: { ...meta, recordedOn, seq: item!.seq, digest: stored.digest, size: stored.size, version } },
+      { action: 'case.evidence', subjectType: 'case', subjectId: caseId, organizationId: org.id, change: { ...meta, fileName, mediaType, recordedOn, seq: item!.seq, digest: stored.digest, size: stored.size, version } },
       now,
     );
     return { ...item!, note: item!.note ?? null, version };
-  });
+  }));
 }

@@ -479,7 +479,7 @@ describe('evidence (《行政处罚法》第四十六条、第四十七条)', ()
     let c = await investigating();
     const error = await refusal(addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', title: '查封扣押清单' })));
     expect(error.details?.article).toContain('第四十七条');
-    await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', kind: 'audioVisual', title: '查封扣押全程录像', mediaType: 'video/mp4' }));
+    await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', kind: 'audioVisual', title: '查封扣押全程录像', mediaType: 'video/mp4', fileName: 'seizure.mp4' }));
     c = await getCase(ctx, w.officerA, c.id, now);
     await addEvidence(ctx, w.officerA, c.id, item(c, { act: 'seizure', title: '查封扣押清单' }));
   });
@@ -511,6 +511,18 @@ describe('simple procedure (《行政处罚法》第五十一条)', () => {
     party,
     officerIds: [w.officerA.userId, w.officerB.userId],
     penalty: penalty(fineFen),
+  });
+
+  it('an act cannot end after it was discovered: actEndedOn 9999-12-31 is refused on the field, for a clue and on the spot', async () => {
+    const clueError = await refusal(registerClue(ctx, w.officerA, clue({ actEndedOn: '9999-12-31' })));
+    expect(clueError.code).toBe('VALIDATION');
+    expect(clueError.message).toContain('违法行为终了日期不能晚于发现日期（2026-03-02）');
+    expect(clueError.details).toMatchObject({ fields: [{ field: 'actEndedOn' }] });
+    const spotError = await refusal(decideOnSpot(ctx, w.officerA, { ...onSpot(50_00), actEndedOn: '2026-03-03' }));
+    expect(spotError.details).toMatchObject({ fields: [{ field: 'actEndedOn' }] });
+    // A continuing act (no end date) and an act ended on the day it was discovered are recorded.
+    expect((await registerClue(ctx, w.officerA, clue({ actEndedOn: null }))).act.endedOn).toBeNull();
+    expect((await registerClue(ctx, w.officerA, clue({ actEndedOn: '2026-03-02' }))).act.endedOn).toBe('2026-03-02');
   });
 
   it('decides on the spot within the limits, numbered and served at once', async () => {

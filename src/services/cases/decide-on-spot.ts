@@ -19,7 +19,6 @@ import {
   paymentDeadline,
 } from '../../domain/cases/rules.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
-import { validationError } from '../../domain/errors.ts';
 import { caseParties, cases } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { checkCaseStatutoryLimit, lawFacts, statutoryDetails } from '../discretion/case-discretion.ts';
@@ -30,7 +29,7 @@ import { parseInput } from '../parse-input.ts';
 import { issueDocument, loadOfficers, loadPowerItem, loadPriorFines, nextSeq, setDeadline, settingsFor, todayOf } from './case-store.ts';
 import { type CaseView, getCase } from './get-case.ts';
 import { createPublicity, mustPublish, publicContent } from './publicity.ts';
-import { onSpotInput } from '../../domain/cases/registration.ts';
+import { checkActDates, onSpotInput } from '../../domain/cases/registration.ts';
 
 // The input schema lives in the domain, shared with the web form.
 export { onSpotInput, type OnSpotInput } from '../../domain/cases/registration.ts';
@@ -41,8 +40,8 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
   const now = ctx.clock();
   const today = todayOf(ctx.clock);
   assertMay(actor, casePolicy.decideOnSpot, input);
-  if (input.actEndedOn !== null && input.actEndedOn < input.actStartedOn) throw validationError('违法行为终了日期不能早于开始日期');
-  if (input.actStartedOn > today) throw validationError('违法行为开始日期不能晚于今天');
+  // Decided on the spot: discovered today.
+  checkActDates(input, today);
   const party = validateParty(input.party, today);
   const act = { startedOn: input.actStartedOn, endedOn: input.actEndedOn };
   // Read before the transaction: PGlite is one connection, and loadWorkCalendar runs its queries in parallel.

@@ -3,7 +3,7 @@ import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
-import { clueInput } from '../../domain/cases/registration.ts';
+import { checkActDates, clueInput } from '../../domain/cases/registration.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
 import { validationError } from '../../domain/errors.ts';
 import { caseParties, cases } from '../../db/schema.ts';
@@ -25,9 +25,8 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
   const input = parseInput(clueInput, raw);
   const now = ctx.clock();
   const today = todayOf(ctx.clock);
-  if (input.actEndedOn !== null && input.actEndedOn < input.actStartedOn) throw validationError('违法行为终了日期不能早于开始日期');
   if (input.discoveredOn > today) throw validationError('发现日期不能晚于今天');
-  if (input.actStartedOn > input.discoveredOn) throw validationError('违法行为开始日期不能晚于发现日期');
+  checkActDates(input, input.discoveredOn);
   const party = validateParty(input.party, today);
   return inTransaction(ctx, async (tx) => {
     const orgId = input.organizationId ?? (isSystem(actor) ? null : actor.organizationId);

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/connect.ts';
 import { cases, generatedDocuments, organizations } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
+import { storeWithRecord } from '../file-store.ts';
 import { renderDocumentForCase } from './render-for-case.ts';
 
 export type GeneratedDocument = typeof generatedDocuments.$inferSelect;
@@ -56,9 +57,9 @@ export async function generateCaseDocument(
   const number = rendered.kind === 'document' ? (rendered.file.content.number ?? null) : null;
   const baseName = rendered.kind === 'document' ? rendered.file.baseName : `案卷-${target.actCode}`;
   const pages = rendered.kind === 'document' ? (rendered.file.pages ?? null) : (rendered.file.totalPages ?? null);
-  const stored = await files.put(bytes);
   const now = ctx.clock();
-  return inTransaction(ctx, async (tx) => {
+  // Stored under its digest only once the row has committed (an orphan is never left by a failed transaction).
+  return storeWithRecord(files, bytes, (stored) => inTransaction(ctx, async (tx) => {
     const [row] = await tx
       .insert(generatedDocuments)
       .values({
@@ -88,7 +89,7 @@ export async function generateCaseDocument(
       now,
     );
     return row!;
-  });
+  }));
 }
 
 export async function listGeneratedDocuments(ctx: ServiceContext, actor: Actor, caseId: number): Promise<GeneratedDocument[]> {

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PROOF_REQUIRED'
   | 'LOCKED'
+  | 'TOO_LARGE'
+  | 'BUSY'
   | 'INTERNAL'
   | 'NETWORK';
 

@@ -1,0 +1,49 @@
+/**
+ * The orphan sweep: removes stored files no database record points to (evidence items, generated documents) and
+ * temporary files left by an upload that never finished — but only those older than the grace period, so a file
+ * being uploaded, or staged by a transaction that has not committed yet, is never touched. A committed file is
+ * renamed into place with the age of its upload (file-store.ts `commit`), so a file the sweep sees as old and
+ * unreferenced has had no record for the whole grace period. Run at server start, then daily (cli/commands/serve.ts),
+ * and by `fazhi files sweep [--dry-run]`.
+ */
+import { caseEvidence, generatedDocuments } from '../db/schema.ts';
+import type { ServiceContext } from './context.ts';
+import type { StoredFileEntry } from './file-store.ts';
+
+/** Files younger than this are never removed: an upload in progress or a transaction not yet committed. */
+export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
+/** How often the server sweeps (after once at start). */
+export const SWEEP_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+export interface SweepResult {
+  /** Removed (or, on a dry run, to be removed). */
+  removed: StoredFileEntry[];
+  /** Files kept: referenced, or younger than the grace period. */
+  kept: number;
+  dryRun: boolean;
+}
+
+export async function sweepOrphanFiles(ctx: ServiceContext, options: { dryRun?: boolean; graceMs?: number } = {}): Promise<SweepResult> {
+  const dryRun = options.dryRun ?? false;
+  const files = ctx.files;
+  if (!files) return { removed: [], kept: 0, dryRun };
+  const olderThan = new Date(ctx.clock().getTime() - (options.graceMs ?? ORPHAN_GRACE_MS));
+  // Listed first, references read after: a file whose record commits in between is young (see above), so kept.
+  const entries = await files.list();
+  const referenced = new Set<string>();
+  for (const row of await ctx.db.selectDistinct({ digest: caseEvidence.digest }).from(caseEvidence)) referenced.add(row.digest);
+  for (const row of await ctx.db.selectDistinct({ digest: generatedDocuments.digest }).from(generatedDocuments)) referenced.add(row.digest);
+  const removed: StoredFileEntry[] = [];
+  let kept = 0;
+  for (const entry of entries) {
+    const orphan = entry.digest === null || !referenced.has(entry.digest);
+    if (!orphan || entry.modifiedAt >= olderThan) {
+      kept++;
+    } else if (dryRun || (await files.remove(entry.key, olderThan))) {
+      removed.push(entry);
+    } else {
+      kept++;
+    }
+  }
+  return { removed, kept, dryRun };
+}
