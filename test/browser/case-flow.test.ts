@@ -34,9 +34,16 @@ async function openStep(page: Page, label: string): Promise<Locator> {
   return form;
 }
 
+/** Clicks the step's button; an irreversible step asks to confirm what will happen first (confirmed here). */
 async function submitStep(page: Page, form: Locator, label: string): Promise<void> {
   await form.getByRole('button', { name: `提交：${label}` }).click();
+  if (IRREVERSIBLE.has(label)) {
+    const dialog = page.getByRole('dialog').filter({ hasText: `确认${label}？` });
+    await dialog.getByRole('button', { name: '确认提交' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
 }
+const IRREVERSIBLE = new Set(['事先告知', '作出决定', '送达', '记录缴款', '结案', '归档', '不予立案']);
 
 /** Waits until the case page shows the state (the header's state tag). */
 async function expectState(page: Page, state: string): Promise<void> {
@@ -193,6 +200,19 @@ describe('the officer carries a case from the clue to the decision document', { 
 
     const notify = await openStep(officer.page, '事先告知');
     await screenshot(officer.page, 'case-form-notify', 'desktop');
+    // Enter in a field of an irreversible step sends nothing (issue 15 item 2): only the button does, after saying
+    // what will happen.
+    const field = notify.locator('input:not([type=hidden]):not([type=checkbox]):not([type=radio])').first();
+    await field.focus();
+    await field.press('Enter');
+    await settle(officer.page);
+    await expect(officer.page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(officer.page.getByTestId('case-header').locator('.ant-tag').first().textContent()).resolves.toContain('调查终结');
+    await notify.getByRole('button', { name: '提交：事先告知' }).click();
+    const confirmation = officer.page.getByRole('dialog').filter({ hasText: '确认事先告知？' });
+    await expect(confirmation.textContent()).resolves.toContain('陈述、申辩期限');
+    await screenshot(officer.page, 'case-form-notify-confirm', 'desktop');
+    await confirmation.getByRole('button', { name: '返回修改' }).click();
     await submitStep(officer.page, notify, '事先告知');
     await expectState(officer.page, '已事先告知');
 

@@ -1,6 +1,7 @@
 import { Collapse, Empty, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { type CaseAction, caseActionInput } from '../../../domain/cases/actions.ts';
+import { irreversibleSteps } from '../../../domain/cases/irreversible.ts';
 import { api } from '../../shared/api.ts';
 import { DiscretionHelper } from './DiscretionHelper.tsx';
 import { GeneratedForm } from './GeneratedForm.tsx';
@@ -104,6 +105,7 @@ function ActionForm({ caseId, version, action, label, initial, onChanged }: { ca
       fixed={fixed}
       initial={initial}
       submitLabel={`提交：${label}`}
+      confirm={irreversibleSteps[action as CaseAction]}
       send={(payload) => api.post(`/cases/${caseId}/transitions`, payload)}
       onDone={onChanged}
       onReload={onChanged}

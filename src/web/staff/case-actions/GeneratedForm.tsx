@@ -1,5 +1,5 @@
 import { Alert, App, Button, Form, type FormInstance } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api.ts';
 import { chinaToday } from '../../shared/dates.ts';
@@ -29,6 +29,11 @@ export interface GeneratedFormProps<T> {
   /** Offered when the server answers 409 (someone else changed the case meanwhile). */
   onReload?: () => void;
   renderFacts?: (form: FormInstance, field: FieldSpec) => ReactNode;
+  /**
+   * An irreversible step: what will happen, shown in a confirmation before sending (domain/cases/irreversible.ts).
+   * Such a form is sent only by its button — Enter in a field (a barcode scanner sends one) does nothing.
+   */
+  confirm?: string;
 }
 
 /** A server refusal as the form shows it. */
@@ -39,10 +44,10 @@ type Refusal = { kind: 'rule'; message: string; article: string | null } | { kin
  * the fields), sends it, and shows a refusal in the form — a legal rule's message with its article, a conflict
  * with a button to reload the case, or the server's validation message on the fields it names.
  */
-export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed = {}, initial, submitLabel, send, onDone, onReload, renderFacts }: GeneratedFormProps<T>) {
+export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed = {}, initial, submitLabel, send, onDone, onReload, renderFacts, confirm }: GeneratedFormProps<T>) {
   const [form] = Form.useForm();
   const isPhone = useIsPhone();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>();
   const startValues = useMemo(
@@ -69,6 +74,7 @@ export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed 
       setRefusal({ kind: 'error', message: '请按提示修改后再提交', problems: rest });
       return;
     }
+    if (confirm && !(await modal.confirm({ title: `确认${title}？`, content: confirm, okText: '确认提交', cancelText: '返回修改' }))) return;
     setSending(true);
     try {
       const result = await send(payload);
@@ -84,7 +90,18 @@ export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed 
   };
 
   return (
-    <Form form={form} name={name} layout="vertical" size={isPhone ? 'large' : 'middle'} initialValues={startValues} onValuesChange={keepDraft} onFinish={() => void submit()} aria-label={title} scrollToFirstError>
+    <Form
+      form={form}
+      name={name}
+      layout="vertical"
+      size={isPhone ? 'large' : 'middle'}
+      initialValues={startValues}
+      onValuesChange={keepDraft}
+      onFinish={() => void submit()}
+      onKeyDown={confirm ? ignoreEnter : undefined}
+      aria-label={title}
+      scrollToFirstError
+    >
       <SchemaFields fields={fields} renderFacts={renderFacts ? (f) => renderFacts(form, f) : undefined} />
       {refusal && <RefusalAlert refusal={refusal} onReload={onReload} />}
       <Button type="primary" htmlType="submit" loading={sending} block={isPhone} size={isPhone ? 'large' : 'middle'}>
@@ -92,6 +109,12 @@ export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed 
       </Button>
     </Form>
   );
+}
+
+/** Enter in a field of an irreversible step's form does not send it (a form's implicit submission). */
+function ignoreEnter(event: KeyboardEvent<HTMLFormElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target.tagName === 'INPUT') event.preventDefault();
 }
 
 function refusalOf(error: unknown, showProblems: (p: FormProblem[]) => string[]): Refusal {
