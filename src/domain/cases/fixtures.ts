@@ -42,6 +42,7 @@ export function buildCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
     paymentDueOn: null,
     priorFines: [],
     investigators: [],
+    publicity: null,
     ...overrides,
   };
 }

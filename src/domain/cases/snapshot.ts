@@ -167,6 +167,8 @@ export interface CaseSnapshot {
    * evidence — from its audit chain, whatever their roles (separation of duties, 《行政处罚法》第五十八条).
    */
   investigators: readonly number[];
+  /** The decision's publicity record (《行政处罚法》第四十八条): absent when the decision is not to be published. */
+  publicity: 'pending' | 'published' | 'withdrawn' | 'cancelled' | null;
 }
 
 /** What the case guards see besides the snapshot: the kernel's act date, today and actor, plus the calendar and local settings. */

@@ -115,6 +115,25 @@ export const officerOnCase = z.object({
  */
 const caseRecord = z.custom<CaseRecord>().meta({ type: 'object', description: '案件程序记录（立案、告知、陈述申辩、听证、审核、决定、缴款等，见 docs/CASES.md）' });
 
+/** What the public sees of a decision. No ID number, no phone, a natural person's surname only. */
+export const publicDecisionContent = z.object({
+  actCode: z.string(),
+  organizationName: z.string(),
+  decisionNumber: z.string().nullable(),
+  decidedOn: isoDay,
+  procedure: z.string(),
+  party: z.object({ kind: partyKind, name: z.string(), creditCode: z.string().nullable(), legalRepresentative: z.string().nullable() }),
+  title: z.string(),
+  facts: z.string(),
+  place: z.string().nullable(),
+  violation: z.string().nullable(),
+  basis: z.string().nullable(),
+  penalty: z.string().nullable(),
+  status: decisionStatus,
+  statusLabel: z.string(),
+});
+export type PublicDecisionContent = z.infer<typeof publicDecisionContent>;
+
 export const caseView = z.object({
   id: z.number(),
   version: z.number(),
@@ -148,7 +167,15 @@ export const caseView = z.object({
   payment: z.object({ fineFen: z.number(), dueOn: isoDay.nullable(), paidFen: z.number(), lateFeeFen: z.number(), owedFen: z.number() }).nullable(),
   /** `expiresOn`: the day a record about a natural person comes down from the portal (null: it stays). */
   publicity: z
-    .object({ status: z.string(), dueOn: isoDay, publishedAt: z.string().nullable(), withdrawnAt: z.string().nullable(), expiresOn: isoDay.nullable() })
+    .object({
+      status: z.string(),
+      dueOn: isoDay,
+      publishedAt: z.string().nullable(),
+      withdrawnAt: z.string().nullable(),
+      expiresOn: isoDay.nullable(),
+      /** The record as the portal shows it, masked (《行政处罚法》第四十八条; 国办发〔2018〕118号). */
+      preview: publicDecisionContent,
+    })
     .nullable(),
   evidence: z.array(evidenceView),
   /** Things the officer must keep in mind (e.g. 未成年人应当从轻或者减轻). */
@@ -228,24 +255,6 @@ export const powerListImport = z.object({
 });
 export type PowerListImport = z.infer<typeof powerListImport>;
 
-/** What the public sees of a decision. No ID number, no phone, a natural person's surname only. */
-export const publicDecisionContent = z.object({
-  actCode: z.string(),
-  organizationName: z.string(),
-  decisionNumber: z.string().nullable(),
-  decidedOn: isoDay,
-  procedure: z.string(),
-  party: z.object({ kind: partyKind, name: z.string(), creditCode: z.string().nullable(), legalRepresentative: z.string().nullable() }),
-  title: z.string(),
-  facts: z.string(),
-  place: z.string().nullable(),
-  violation: z.string().nullable(),
-  basis: z.string().nullable(),
-  penalty: z.string().nullable(),
-  status: decisionStatus,
-  statusLabel: z.string(),
-});
-export type PublicDecisionContent = z.infer<typeof publicDecisionContent>;
 
 /** GET /api/public/decisions/:id, and the items of GET /api/public/decisions. */
 export const publicDecision = publicDecisionContent.extend({ id: z.number(), publishedAt: z.string() });

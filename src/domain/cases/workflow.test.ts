@@ -405,6 +405,16 @@ describe('deadlines (《行政处罚法》第五十六条、第六十条、第�
     expect(checkTransition(c, { action: 'close', summary: '结案' }, officer)).toBe('closed');
     expectRule(() => checkTransition({ ...c, paymentDueOn: '2026-04-05' }, { action: 'applyCourtEnforcement', court: '东湖区人民法院' }, head('2026-04-02')), '第七十二条');
   });
+
+  it('Art. 48: a decision the law requires to be published is published before the case is closed', () => {
+    const c = buildCase({ state: 'served', publicity: 'pending' });
+    c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty({ kinds: ['warning'], fineFen: null }), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    const officer = guardContext({ actDate: '2026-03-20', actor: { userId: 11, roles: ['officer'] } });
+    expectRule(() => checkTransition(c, { action: 'close', summary: '结案' }, officer), '第四十八条');
+    expect(checkTransition({ ...c, publicity: 'published' }, { action: 'close', summary: '结案' }, officer)).toBe('closed');
+    // Not to be published (no record), or withdrawn with a revoked decision: nothing to wait for.
+    expect(checkTransition({ ...c, publicity: null }, { action: 'close', summary: '结案' }, officer)).toBe('closed');
+  });
 });
 
 describe('《行政处罚法》第四十七条 audio-video', () => {

@@ -429,6 +429,14 @@ export const guards = {
       }
     },
   },
+  // A decision the law requires to be published is published before the case is closed (第四十八条第一款).
+  publicityBeforeClosing: {
+    id: 'publicityBeforeClosing',
+    article: art('行政处罚法', 48),
+    check: (c) => {
+      if (c.publicity === 'pending') throw ruleViolation('依法应当公示的行政处罚决定尚未公示，公示后才能结案', art('行政处罚法', 48));
+    },
+  },
   preservationPending: {
     id: 'preservationPending',
     article: art('行政处罚法', 56),
@@ -580,7 +588,7 @@ export const transitions: Record<CaseAction, Transition> = {
   depositCash: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [cashGuards.cashDeposit], to: same },
   approveDeferral: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.deferralApproved], to: same },
   applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.paymentOverdue, recordGuards.courtEnforcementDue], to: same },
-  close: { from: ['served', 'enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.performed, cashGuards.cashInBank], to: goTo('closed') },
+  close: { from: ['served', 'enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.performed, cashGuards.cashInBank, guards.publicityBeforeClosing], to: goTo('closed') },
   archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onSubjectOnly: false, guards: [], to: goTo('archived') },
   withdrawFiling: { from: ['filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('withdrawn') },
   transfer: { from: ['clue', 'filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('transferred') },

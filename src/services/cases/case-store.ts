@@ -120,6 +120,7 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
   const powerItem = await loadPowerItem(db, org, row.powerItemId);
   const priorFines = await loadPriorFines(db, row.id, party.identityKey, row.powerItemId);
   const investigators = await loadInvestigators(db, row.id);
+  const [publicity] = row.decisionKind ? await db.select({ status: casePublicity.status }).from(casePublicity).where(eq(casePublicity.caseId, row.id)) : [];
   return {
     procedure: row.procedure as Procedure,
     state: row.state as CaseState,
@@ -136,6 +137,7 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
     paymentDueOn: row.paymentDueOn,
     priorFines,
     investigators,
+    publicity: (publicity?.status as CaseSnapshot['publicity'] | undefined) ?? null,
   };
 }
 

@@ -310,6 +310,9 @@ describe('enforcement and side steps on the database', () => {
     expect((await refusal(step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' }))).details?.article).toContain('第五十三条');
     at('2026-09-11');
     c = await step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' });
+    expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。' }))).details?.article).toContain('第四十八条');
+    await publishDecision(ctx, w.officerA, c.id);
+    c = await getCase(ctx, w.officerA, c.id, now);
     c = await step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。' });
     expect(c.state).toBe('closed');
   });

@@ -34,7 +34,8 @@ import { loadWorkCalendar } from '../calendar.ts';
 import { loadCase, loadOfficers } from './case-store.ts';
 
 export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
-import type { CaseView } from '../../domain/cases/views.ts';
+import type { CaseView, PublicDecisionContent } from '../../domain/cases/views.ts';
+import { onPortalContent } from './publicity.ts';
 
 export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date): Promise<CaseView> {
   const { row, org, party } = await loadCase(ctx.db, actor, id);
@@ -142,7 +143,15 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
     })),
     payment: decidedFine ? { fineFen: fine, dueOn: row.paymentDueOn, paidFen: paid, lateFeeFen: late, owedFen: Math.max(0, fine + late - paid) } : null,
     publicity: publicity[0]
-      ? { status: publicity[0].status, dueOn: publicity[0].dueOn, publishedAt: publicity[0].publishedAt, withdrawnAt: publicity[0].withdrawnAt, expiresOn: publicity[0].expiresOn }
+      ? {
+          status: publicity[0].status,
+          dueOn: publicity[0].dueOn,
+          publishedAt: publicity[0].publishedAt,
+          withdrawnAt: publicity[0].withdrawnAt,
+          expiresOn: publicity[0].expiresOn,
+          // What the portal shows (masked), for the officer to check before publishing.
+          preview: onPortalContent(publicity[0].content as PublicDecisionContent),
+        }
       : null,
     evidence: evidence.map((e) => ({ ...e, note: e.note ?? null })),
     warnings,

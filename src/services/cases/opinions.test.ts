@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusal } from '../../domain/test-support.ts';
 import { caseBench } from '../testing/case-bench.ts';
 import { newCase, newPerson, newPowerItem } from '../testing/factories.ts';
+import { publishDecision } from './publicity.ts';
 import { registerClue } from './register-clue.ts';
 
 const t = caseBench();
@@ -12,6 +13,7 @@ describe('nobody signs in another person’s name', () => {
   it('结案审批表: a reviewer’s or head’s opinion naming someone else is refused; each signs their own, and the form prints them', async () => {
     let c = await newCase(t.ctx, t.w, { state: 'enforcing' });
     c = await step('2026-03-20', 'wanglei', c, { action: 'recordPayment', amountFen: 2_000_00, receiptNo: 'FS2026032000001' });
+    await publishDecision(t.at('2026-03-20'), t.w.actors.wanglei, c.id);
     const head = t.w.users['head.donghu'].id;
     const reviewer = t.w.users['reviewer.donghu'].id;
     for (const body of [{ headOpinion: { text: '同意结案', byId: head } }, { reviewerOpinion: { text: '同意结案', byId: reviewer } }]) {

@@ -44,7 +44,7 @@ export function scrubText(text: string, party: Pick<PartyRow, 'kind' | 'name' | 
  * Stored content as the portal shows it. Masking is applied again on reading (it is idempotent), so that records
  * published before a masking rule existed — house numbers came later — do not show what the rule now hides.
  */
-function onPortalContent(content: PublicDecisionContent): PublicDecisionContent {
+export function onPortalContent(content: PublicDecisionContent): PublicDecisionContent {
   if (content.party.kind !== 'person') return content;
   return {
     ...content,

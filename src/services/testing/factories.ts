@@ -14,7 +14,8 @@ import type { CaseState } from '../../domain/cases/model.ts';
 import { creditCodeCheckChar } from '../../domain/validators/credit-code.ts';
 import { idNumberCheckChar } from '../../domain/validators/id-number.ts';
 import { setCaseSettings } from '../cases/case-settings.ts';
-import type { CaseView } from '../cases/get-case.ts';
+import { type CaseView, getCase } from '../cases/get-case.ts';
+import { publishDecision } from '../cases/publicity.ts';
 import { type PowerItem, addPowerItem } from '../cases/power-list.ts';
 import { registerClue } from '../cases/register-clue.ts';
 import { transitionCase } from '../cases/transition-case.ts';
@@ -240,6 +241,11 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
   await step(14, officerB, { action: 'serve', method: 'direct' });
   if (target === 'enforcing') return c;
   await step(18, officerA, { action: 'recordPayment', amountFen: fineFen, receiptNo: `FS${start.replaceAll('-', '')}${String(c.id).padStart(3, '0')}` });
+  // A decision to be published is published before closing (《行政处罚法》第四十八条).
+  if (c.publicity?.status === 'pending') {
+    await publishDecision(on(18), officerA, c.id);
+    c = await getCase(ctx, officerA, c.id, on(18).clock());
+  }
   await step(18, officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。' });
   if (target === 'closed') return c;
   await step(18, officerA, { action: 'archive', archiveNo: `DH-${start.slice(0, 4)}-${String(c.id).padStart(3, '0')}` });

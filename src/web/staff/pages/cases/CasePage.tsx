@@ -10,6 +10,7 @@ import { ActionsCard } from './ActionsCard.tsx';
 import { CaseContext } from './case-context.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { DecisionCard, FactsCard, OfficersCard, PartyCard } from './CaseDetails.tsx';
+import { PublicityCard } from './PublicityCard.tsx';
 import { DeadlinesCard } from './DeadlinesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
@@ -48,6 +49,7 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
     party: <PartyCard view={view} />,
     facts: <FactsCard view={view} />,
     decision: <DecisionCard view={view} />,
+    publicity: <PublicityCard view={view} reload={reload} />,
     evidence: <EvidenceCard view={view} reload={reload} />,
     documents: <DocumentsCard view={view} />,
     officers: <OfficersCard view={view} />,
@@ -71,7 +73,7 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
             a window resized — never remounts the cards and never empties a step form being filled in. */}
         <Row gutter={[12, 12]}>
           <Col xs={24} md={16} style={{ order: isPhone ? 2 : 1 }}>
-            {column(['party', 'facts', 'decision', 'evidence', 'documents', 'timeline'])}
+            {column(['party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'])}
           </Col>
           <Col xs={24} md={8} style={{ order: isPhone ? 1 : 2 }}>
             {column(isPhone ? ['actions', 'deadlines', 'officers'] : ['deadlines', 'actions', 'officers'])}
