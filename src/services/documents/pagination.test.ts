@@ -4,6 +4,7 @@
  * - numbers (ID numbers, account numbers, "2026年", "〔2026〕") never break across lines.
  * Where LibreOffice is installed (CI), one conversion of two .docx checks both in the PDF text.
  */
+import { existsSync } from 'node:fs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../domain/calendar/index.ts';
@@ -11,12 +12,14 @@ import type { Block, RenderedDocument } from '../../domain/documents/blocks.ts';
 import { findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import { buildDocumentCase, fictionalIdNumber } from '../../domain/documents/fixtures.ts';
 import { findTool } from '../testing/missing-tool.ts';
-import { DOCUMENT_LANGUAGE, keptWithNext, officialPage, renderDocx } from './docx.ts';
+import { DOCUMENT_LANGUAGE, keptWithNext, officialFonts, officialPage, renderDocx } from './docx.ts';
 import { convertDocxToPdf, readPdf } from './pdf.ts';
 
 const calendar = new WorkCalendar();
 const soffice = findTool('soffice');
 const PDF_TIMEOUT = 240_000;
+/** The FangSong face config/fontconfig/fazhi-fonts.conf maps 仿宋_GB2312 to (Debian texlive-lang-chinese). */
+const FANDOL_FANG = '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf';
 const DATE = '2024年4月22日';
 const AGENCY = '锦江市城市管理和综合行政执法局';
 
@@ -104,11 +107,13 @@ describe('numbers never break across lines', () => {
 describe.skipIf(!soffice)('in the PDF (LibreOffice; skipped when soffice is not installed)', () => {
   let decisionPages: string[] = [];
   let numberLines: string[] = [];
+  let decisionPdf = Buffer.alloc(0);
 
   beforeAll(async () => {
     // One LibreOffice run for both documents.
     const [decisions, numbers] = await convertDocxToPdf([await renderDocx(growingDecisions()), await renderDocx([numbersDocument()])]);
-    decisionPages = (await readPdf(decisions ?? Buffer.alloc(0))).pageTexts;
+    decisionPdf = decisions ?? Buffer.alloc(0);
+    decisionPages = (await readPdf(decisionPdf)).pageTexts;
     numberLines = (await readPdf(numbers ?? Buffer.alloc(0))).pageTexts.flatMap((page) => page.split('\n')).map((line) => line.replace(/\s+/g, ''));
   }, PDF_TIMEOUT);
 
@@ -135,5 +140,12 @@ describe.skipIf(!soffice)('in the PDF (LibreOffice; skipped when soffice is not 
     // between a word and the Chinese text after it; a break inside the digits is not).
     const year = numberLines.reduce((sum, line) => sum + line.split('2026').length - 1, 0);
     expect(year).toBe(2 * officialPage.charsPerLine);
+  });
+
+  it.skipIf(!existsSync(FANDOL_FANG))('sets the body, named 仿宋_GB2312 in the .docx, in FandolFang (config/fontconfig; skipped without texlive-lang-chinese)', async () => {
+    const [decision] = growingDecisions();
+    expect(await documentXml(await renderDocx(decision ? [decision] : []))).toContain(`w:eastAsia="${officialFonts.body}"`);
+    // PDF font names are plain text: /BaseFont /ABCDEF+FandolFang-Regular.
+    expect(decisionPdf.toString('latin1')).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+FandolFang-Regular/);
   });
 });
