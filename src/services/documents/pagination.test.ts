@@ -39,6 +39,8 @@ function growingDecisions(): RenderedDocument[] {
 const ID_NUMBER = fictionalIdNumber('510104', '19800315', '201');
 const ACCOUNT = '6217003810012345678';
 const DOC_NUMBER = '〔2026〕12号';
+const AMOUNT = '¥20,000.00';
+const PHONE = '028-86001234';
 /** The body of a letter that puts each number at every position of the 28-character line. */
 function numbersDocument(): RenderedDocument {
   const filler = '当事人的公民身份号码和缴款账号以及决定书文号依照本机关记录如下所列';
@@ -47,7 +49,7 @@ function numbersDocument(): RenderedDocument {
     blocks.push({
       kind: 'paragraph',
       indent: false,
-      text: `${filler.slice(0, shift)}公民身份号码${ID_NUMBER}，缴款账号${ACCOUNT}，于2026年3月8日作出锦城管罚字${DOC_NUMBER}决定。`,
+      text: `${filler.slice(0, shift)}公民身份号码${ID_NUMBER}，缴款账号${ACCOUNT}，于2026年3月8日作出锦城管罚字${DOC_NUMBER}决定，罚款${AMOUNT}，电话${PHONE}。`,
     });
   }
   return { template: 'test', name: '数字不断行检查', date: '2026-03-08', blocks, footer: { kind: 'dash' }, actCode: { code: 'TEST', qrText: 'TEST' } };
@@ -130,10 +132,10 @@ describe.skipIf(!soffice)('in the PDF (LibreOffice; skipped when soffice is not 
     }
   });
 
-  it('prints each ID number, account number, date and 文号 whole on one line', () => {
+  it('prints each ID number, account number, year, 文号, amount and phone number whole on one line', () => {
     const count = (needle: string) => numberLines.filter((line) => line.includes(needle)).length;
     expect(numberLines.length).toBeGreaterThan(officialPage.charsPerLine * 2);
-    for (const needle of [ID_NUMBER, ACCOUNT, DOC_NUMBER]) {
+    for (const needle of [ID_NUMBER, ACCOUNT, DOC_NUMBER, AMOUNT, PHONE]) {
       expect(count(needle), needle).toBe(officialPage.charsPerLine);
     }
     // "2026" whole in "2026年" and in "〔2026〕" of every paragraph (a break between "2026" and "年" is allowed, as
