@@ -109,7 +109,7 @@ describe('numbers never break across lines', () => {
 describe.skipIf(!soffice)('in the PDF (LibreOffice; skipped when soffice is not installed)', () => {
   let decisionPages: string[] = [];
   let numberLines: string[] = [];
-  let decisionPdf = Buffer.alloc(0);
+  let decisionPdf: Buffer = Buffer.alloc(0);
 
   beforeAll(async () => {
     // One LibreOffice run for both documents.
