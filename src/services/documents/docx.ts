@@ -4,7 +4,9 @@
  * right, leaving the 156 × 225 mm text block; a grid of 22 lines × 28 characters; title 2号 (22 pt) 小标宋; body
  * 3号 (16 pt) 仿宋; level-1 headings 黑体, level-2 楷体; page numbers "— N —" in 4号 (14 pt) 宋体, odd pages right
  * and even pages left, one character in. The 行政行为码 is printed as text and as a QR code in the first page's
- * top margin.
+ * top margin. Pagination (§7.3.5): the signature block keeps with at least two lines of text (`keptWithNext`);
+ * digits are tagged en-US so no number breaks across lines (`DOCUMENT_LANGUAGE`). docs/DOCUMENTS.md, "Pagination and
+ * typography".
  */
 import {
   AlignmentType,
