@@ -4,7 +4,9 @@
  * right, leaving the 156 × 225 mm text block; a grid of 22 lines × 28 characters; title 2号 (22 pt) 小标宋; body
  * 3号 (16 pt) 仿宋; level-1 headings 黑体, level-2 楷体; page numbers "— N —" in 4号 (14 pt) 宋体, odd pages right
  * and even pages left, one character in. The 行政行为码 is printed as text and as a QR code in the first page's
- * top margin.
+ * top margin. Pagination (§7.3.5): the signature block keeps with at least two lines of text (`keptWithNext`);
+ * digits are tagged en-US so no number breaks across lines (`DOCUMENT_LANGUAGE`). docs/DOCUMENTS.md, "Pagination and
+ * typography".
  */
 import {
   AlignmentType,
@@ -105,18 +107,40 @@ function widthInChars(text: string): number {
   return width;
 }
 
+/** Languages of the text (`w:lang`): Latin script — digits included — en-US, East Asian zh-CN. */
+export const DOCUMENT_LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
+
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function bodyParagraph(text: string, options: { indent?: boolean; align?: 'left' | 'center' | 'right'; face?: string; size?: number } = {}): Paragraph {
+/**
+ * Pagination of a paragraph: `keepNext` keeps it on the page of the next paragraph (Word and LibreOffice move its last
+ * lines along, as many as widow control asks: two), `keepLines` keeps its own lines together.
+ */
+interface Keep {
+  keepNext?: boolean;
+  keepLines?: boolean;
+}
+
+function keepOptions(keep: Keep | undefined): { keepNext?: true; keepLines?: true; widowControl?: true } {
+  if (!keep) return {};
+  return { ...(keep.keepNext ? { keepNext: true } : {}), ...(keep.keepLines ? { keepLines: true } : {}), widowControl: true };
+}
+
+function bodyParagraph(
+  text: string,
+  options: { indent?: boolean; align?: 'left' | 'center' | 'right'; face?: string; size?: number; keep?: Keep } = {},
+): Paragraph {
   return new Paragraph({
     alignment: options.align ? ALIGN[options.align] : AlignmentType.JUSTIFIED,
     indent: options.indent === false ? undefined : { firstLine: 2 * CHAR },
+    ...keepOptions(options.keep),
     children: [run(text, options.face ?? officialFonts.body, options.size ?? officialSizes.body)],
   });
 }
 
 function signatureParagraphs(lines: readonly string[]): Paragraph[] {
-  // GB/T 9704-2012 §7.3.5.1: the date 右空四字; the agency name centred above the date.
+  // GB/T 9704-2012 §7.3.5.1: the date 右空四字; the agency name centred above the date. The block is one unit: each
+  // line but the date keeps with the next, so the name never ends a page whose next page holds the date alone.
   const date = lines[lines.length - 1] ?? '';
   const dateWidth = widthInChars(date);
   return lines.map((line, i) => {
@@ -125,9 +149,58 @@ function signatureParagraphs(lines: readonly string[]): Paragraph[] {
     return new Paragraph({
       alignment: AlignmentType.RIGHT,
       indent: { right: Math.round(rightChars * CHAR) },
+      ...keepOptions({ keepNext: !isDate, keepLines: true }),
       children: [run(line, officialFonts.body, officialSizes.body)],
     });
   });
+}
+
+/** Printed lines of a body paragraph (28 characters a line, the first indented two), for pagination decisions. */
+function linesOf(text: string, indent: boolean): number {
+  return Math.max(1, Math.ceil((widthInChars(text) + (indent ? 2 : 0)) / officialPage.charsPerLine));
+}
+
+/** Lines of body text kept on the page of a signature block (GB/T 9704-2012 §7.3.5: never a page of 署名 alone). */
+export const SIGNATURE_KEEPS_LINES = 2;
+
+/**
+ * The blocks that keep with the next one: every heading (a heading never ends a page), and before each signature
+ * block (署名 and 成文日期, or the lines for handwritten signatures) the blank lines and the body paragraphs back to at
+ * least SIGNATURE_KEEPS_LINES lines of text — so when the signature does not fit, the last lines of the text go to the
+ * next page with it instead of leaving it alone there. A table stops the walk (its rows keep their own lines).
+ */
+export function keptWithNext(blocks: readonly Block[]): Set<number> {
+  const kept = new Set<number>();
+  blocks.forEach((block, i) => {
+    if (block.kind === 'heading') kept.add(i);
+    if (block.kind !== 'signature' && block.kind !== 'signLines') return;
+    let lines = 0;
+    for (let j = i - 1; j >= 0 && lines < SIGNATURE_KEEPS_LINES; j--) {
+      const before = blocks[j];
+      if (!before) break;
+      if (before.kind === 'space') {
+        kept.add(j);
+        continue;
+      }
+      if (before.kind === 'paragraph' || before.kind === 'heading' || before.kind === 'number') {
+        kept.add(j);
+        lines += linesOf(before.text, before.kind === 'paragraph' ? before.indent ?? true : before.kind === 'heading');
+        continue;
+      }
+      if (before.kind === 'fields') {
+        kept.add(j);
+        lines += before.rows.reduce((sum, row) => sum + linesOf(`${row.label}：${row.value}`, false), 0);
+        continue;
+      }
+      if (before.kind === 'signLines') {
+        kept.add(j);
+        lines += before.lines.length;
+        continue;
+      }
+      break;
+    }
+  });
+  return kept;
 }
 
 function tableCell(cell: Cell, columnWidths: readonly number[], column: number, size: number): TableCell {
@@ -177,7 +250,8 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-function blockElements(block: Block): (Paragraph | Table)[] {
+function blockElements(block: Block, keepNext: boolean): (Paragraph | Table)[] {
+  const keep: Keep | undefined = keepNext ? { keepNext: true } : undefined;
   switch (block.kind) {
     case 'agency':
       return [bodyParagraph(block.text, { indent: false, align: 'center', face: officialFonts.title, size: officialSizes.title })];
@@ -186,30 +260,31 @@ function blockElements(block: Block): (Paragraph | Table)[] {
         bodyParagraph(block.text, { indent: false, align: 'center', face: officialFonts.title, size: officialSizes.title }),
       ];
     case 'number':
-      return [bodyParagraph(block.text, { indent: false, align: 'right' })];
+      return [bodyParagraph(block.text, { indent: false, align: 'right', keep })];
     case 'paragraph':
-      return [bodyParagraph(block.text, { indent: block.indent ?? true, ...(block.align ? { align: block.align } : {}) })];
+      return [bodyParagraph(block.text, { indent: block.indent ?? true, ...(block.align ? { align: block.align } : {}), keep })];
     case 'heading':
-      return [bodyParagraph(block.text, { face: block.level === 1 ? officialFonts.heading1 : officialFonts.heading2 })];
+      return [bodyParagraph(block.text, { face: block.level === 1 ? officialFonts.heading1 : officialFonts.heading2, keep })];
     case 'fields':
-      return block.rows.map((row) => bodyParagraph(`${row.label}：${row.value}`, { indent: false }));
+      return block.rows.map((row) => bodyParagraph(`${row.label}：${row.value}`, { indent: false, keep }));
     case 'table':
       return [table(block)];
     case 'signature':
       return signatureParagraphs(block.lines);
     case 'signLines':
-      return block.lines.map(signLine);
+      // The lines for handwritten signatures stay together, and with what follows when the walk above kept them.
+      return block.lines.map((line, i) => signLine(line, { keepNext: keepNext || i < block.lines.length - 1, keepLines: true }));
     case 'space':
-      return Array.from({ length: block.lines ?? 1 }, () => new Paragraph({ children: [] }));
+      return Array.from({ length: block.lines ?? 1 }, () => new Paragraph({ ...keepOptions(keep), children: [] }));
   }
 }
 
 /** "签名：<tab>年 月 日": the date column starts 9 characters from the right edge on every line. */
-function signLine(line: string): Paragraph {
+function signLine(line: string, keep: Keep): Paragraph {
   const [label = '', rest] = line.split('\t');
   const children = [run(label, officialFonts.body, officialSizes.body)];
   if (rest !== undefined) children.push(new TextRun({ children: [new Tab()] }), run(rest, officialFonts.body, officialSizes.body));
-  return new Paragraph({ tabStops: [{ type: TabStopType.LEFT, position: TEXT_WIDTH - 9 * CHAR }], children });
+  return new Paragraph({ tabStops: [{ type: TabStopType.LEFT, position: TEXT_WIDTH - 9 * CHAR }], ...keepOptions(keep), children });
 }
 
 function dashFooter(side: 'odd' | 'even'): Footer {
@@ -291,7 +366,10 @@ async function section(doc: RenderedDocument): Promise<ISectionOptions> {
     },
     headers: { first: actCodeHeader(doc, qr), default: empty(), even: empty() },
     footers,
-    children: doc.blocks.flatMap(blockElements),
+    children: (() => {
+      const kept = keptWithNext(doc.blocks);
+      return doc.blocks.flatMap((block, i) => blockElements(block, kept.has(i)));
+    })(),
   };
 }
 
@@ -309,7 +387,10 @@ export async function renderDocx(documents: readonly RenderedDocument[], meta: {
       paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(officialFonts.body), size: half(officialSizes.body) } }],
       default: {
         document: {
-          run: { font: font(officialFonts.body), size: half(officialSizes.body), language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          // Chinese text is zh-CN; digits and Latin letters are en-US (`w:lang w:val`), so they break as words do:
+          // never inside an ID number, an account number, "2026年" or "〔2026〕". Tagged zh-CN, LibreOffice breaks them
+          // between any two digits, as it breaks Chinese between any two characters.
+          run: { font: font(officialFonts.body), size: half(officialSizes.body), language: DOCUMENT_LANGUAGE },
         },
       },
     },
