@@ -107,6 +107,15 @@ export function memoryPdfCache(maxBytes = 64 * 1024 * 1024): PdfCache {
   };
 }
 
+let current: PdfCache | undefined;
+/** The cache conversions use: in memory unless the runtime set the data directory's (setPdfCache). */
+export function pdfCache(): PdfCache {
+  return (current ??= memoryPdfCache());
+}
+export function setPdfCache(cache: PdfCache): void {
+  current = cache;
+}
+
 const KEY = /^[0-9a-f]{64}$/;
 
 /**

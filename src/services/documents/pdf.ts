@@ -15,8 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { PDFParse } from 'pdf-parse';
 import { sm3 } from '../../domain/audit/digest.ts';
 import { AppError } from '../../domain/errors.ts';
-import { docxContentDigest, memoryPdfCache, type PdfCache } from './pdf-cache.ts';
-import { officeBinary, OfficeUnavailable, unoPython, WarmOffice } from './warm-office.ts';
+import { docxContentDigest, pdfCache } from './pdf-cache.ts';
+import { officeBinary, OfficeUnavailable, sharedOffice, sharedOfficePid, stopSharedOffice, unoPython, type WarmOffice } from './warm-office.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 /** The alias file shipped with the project (see its comments). */
@@ -90,19 +90,12 @@ async function converterFingerprint(soffice: string): Promise<string> {
   return sm3(Buffer.from(JSON.stringify({ version: 1, binary, built, fonts, env: changed })));
 }
 
-let cache: PdfCache = memoryPdfCache();
-/** Where conversions are cached: in memory by default; the runtime sets FAZHI_DATA_DIR/cache/pdf. */
-export function setPdfCache(next: PdfCache): void {
-  cache = next;
-}
-
 let converted = 0;
 /** How many documents LibreOffice has converted in this process (cache hits are not conversions). */
 export function pdfConversionCount(): number {
   return converted;
 }
 
-let office: WarmOffice | undefined;
 /** Until when the warm process is not tried again after it failed to start (one-shot conversions meanwhile). */
 let warmRetryAt = 0;
 const WARM_RETRY_MS = 10 * 60_000;
@@ -111,23 +104,15 @@ const WARM_RETRY_MS = 10 * 60_000;
 function warmOffice(soffice: string): WarmOffice | undefined {
   if (process.env.FAZHI_SOFFICE_WARM === '0' || Date.now() < warmRetryAt) return undefined;
   const python = unoPython(soffice);
-  if (!python) return undefined;
-  if (office?.soffice !== soffice || office.python !== python) {
-    office?.stop();
-    office = new WarmOffice(soffice, python, sofficeEnvironment);
-  }
-  return office;
+  return python ? sharedOffice(soffice, python, sofficeEnvironment) : undefined;
 }
 
 /** The soffice process id of the warm LibreOffice while it runs. */
-export function warmOfficePid(): number | undefined {
-  return office?.pid;
-}
+export const warmOfficePid = sharedOfficePid;
 
-/** Stops the warm LibreOffice (server shutdown, tests); the next conversion starts it again. */
+/** Stops the warm LibreOffice (tests); the next conversion starts it again. */
 export function stopPdfConverter(): void {
-  office?.stop();
-  office = undefined;
+  stopSharedOffice();
   warmRetryAt = 0;
 }
 
@@ -143,7 +128,7 @@ export async function convertDocxToPdf(docs: readonly Buffer[], options: { timeo
   const useCache = options.cache !== false;
   const fingerprint = useCache ? await converterFingerprint(soffice) : '';
   const keys = docs.map((docx) => (useCache ? sm3(Buffer.from(`${fingerprint}:${docxContentDigest(docx)}`)) : ''));
-  const results: (Buffer | undefined)[] = useCache ? await Promise.all(keys.map((key) => cache.get(key))) : docs.map(() => undefined);
+  const results: (Buffer | undefined)[] = useCache ? await Promise.all(keys.map((key) => pdfCache().get(key))) : docs.map(() => undefined);
   // Each distinct missing content once.
   const missing = new Map<string, number[]>();
   results.forEach((pdf, i) => {
@@ -160,7 +145,7 @@ export async function convertDocxToPdf(docs: readonly Buffer[], options: { timeo
       const pdf = pdfs[n++];
       if (!pdf) throw new AppError('INTERNAL', 'LibreOffice 未能转换全部文书');
       for (const i of indexes) results[i] = pdf;
-      if (useCache) await cache.put(key, pdf);
+      if (useCache) await pdfCache().put(key, pdf);
     }
   }
   return results.map((pdf) => pdf ?? Buffer.alloc(0));
@@ -223,6 +208,16 @@ export async function unitePdfs(pdfs: readonly Buffer[], options: { timeoutMs?: 
     return await readFile(output);
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The page count of a PDF (without extracting its text). */
+export async function pdfPageCount(pdf: Buffer): Promise<number> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    return (await parser.getInfo()).total;
+  } finally {
+    await parser.destroy();
   }
 }
 

@@ -208,6 +208,28 @@ export class WarmOffice {
   }
 }
 
+let shared: WarmOffice | undefined;
+
+/** The process-wide warm LibreOffice for `soffice` run by `python` (a new one when either changed). */
+export function sharedOffice(soffice: string, python: string, environment: (home: string) => NodeJS.ProcessEnv): WarmOffice {
+  if (shared?.soffice !== soffice || shared.python !== python) {
+    shared?.stop();
+    shared = new WarmOffice(soffice, python, environment);
+  }
+  return shared;
+}
+
+/** The soffice process id of the shared warm LibreOffice while it runs. */
+export function sharedOfficePid(): number | undefined {
+  return shared?.pid;
+}
+
+/** Stops the shared warm LibreOffice (server shutdown, tests); the next conversion starts it again. */
+export function stopSharedOffice(): void {
+  shared?.stop();
+  shared = undefined;
+}
+
 /** An idle worker does not keep this process alive; a request in flight is kept alive by its timeout timer. */
 function idle(worker: ChildProcess): void {
   worker.unref();
