@@ -149,6 +149,8 @@ export class WarmOffice {
     this.pid = undefined;
     live.add(this);
     installExitHook();
+    // A write to a worker that just died fails with EPIPE; its exit handler reports it to the request.
+    worker.stdin?.on('error', () => undefined);
     let stderr = '';
     worker.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);
@@ -189,7 +191,11 @@ export class WarmOffice {
         const pending = this.pending;
         if (!pending || pending.id !== message.id) return;
         if (message.ok) pending.resolve();
-        else if (message.fatal) pending.reject(new OfficeCrashed(message.error ?? 'LibreOffice 转换失败'));
+        else if (message.fatal) {
+          // The worker is stopping: forget it now, so that the retry starts a new one.
+          this.kill();
+          pending.reject(new OfficeCrashed(message.error ?? 'LibreOffice 转换失败'));
+        }
         else pending.reject(new AppError('INTERNAL', `LibreOffice 转换失败：${message.error ?? ''}`, { command: 'soffice' }));
       });
     });
