@@ -211,8 +211,13 @@ export async function unitePdfs(pdfs: readonly Buffer[], options: { timeoutMs?: 
   }
 }
 
-/** The page count of a PDF (without extracting its text). */
+/**
+ * The page count of a PDF: its page objects (/Type /Page), as LibreOffice writes them uncompressed — milliseconds,
+ * where parsing the document takes a good part of a second; a PDF whose objects are compressed is parsed.
+ */
 export async function pdfPageCount(pdf: Buffer): Promise<number> {
+  const pageObjects = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+  if (pageObjects > 0 && !pdf.includes('/ObjStm')) return pageObjects;
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
     return (await parser.getInfo()).total;
