@@ -5,7 +5,8 @@
 //     LibreOffice; the baseline, = 1),
 //   - warm: the warm LibreOffice already running, no cache (its first request, which starts it, shown apart),
 //   - cached: unchanged documents again (the conversion cache), and the 案卷封面 alone once the volume is cached.
-// Timings vary with the machine's load: compare the ratios within one run. Called by bench/run.ts; returns one line.
+// The .docx of a content is made once per process (render.ts), by the first request (the one-shot decision and case
+// file); the rows after it convert only. Timings vary with the machine's load: compare the ratios within one run. Called by bench/run.ts; returns one line.
 import { systemActor } from '../src/domain/access.ts';
 import { cases } from '../src/db/schema.ts';
 import { createTestDatabase } from '../src/db/testing.ts';
@@ -43,8 +44,8 @@ export async function benchDocuments(): Promise<string> {
     const [row] = (await ctx.db.select({ code: cases.actCode, title: cases.title }).from(cases)).filter((r) => r.title === ARCHIVED);
     if (!row) throw new Error('archived demo case not found');
     const render = (type: string, pdf = true) => renderDocumentForCase(ctx, systemActor, { code: row.code, type, pdf });
-    const docx = await best(5, () => render('行政处罚决定书', false));
-    if (!findSoffice() || !findPdfUnite()) return `documents: decision .docx ${docx.toFixed(0)} ms (best of 5); PDF skipped (soffice or pdfunite not installed)`;
+    const docx = await timed(() => render('行政处罚决定书', false));
+    if (!findSoffice() || !findPdfUnite()) return `documents: decision .docx ${docx.toFixed(0)} ms; PDF skipped (soffice or pdfunite not installed)`;
 
     let pages = 0;
     const caseFile = async () => {
