@@ -7,6 +7,8 @@ import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
 import { isMigrated } from '../db/migration-status.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { directoryPdfCache, setPdfCache } from '../services/documents/pdf-cache.ts';
+import { stopSharedOffice } from '../services/documents/warm-office.ts';
 import { localFileStore } from '../services/file-store.ts';
 
 export interface Runtime {
@@ -48,7 +50,13 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     throw error;
   }
   const ctx: ServiceContext = { db: handle.db, clock: systemClock, files: localFileStore(path.join(config.dataDir, 'files')) };
-  return { config, handle, ctx, close: () => handle.close() };
+  // PDF conversions are cached beside the data (derived, safe to delete); the warm LibreOffice stops with the runtime.
+  setPdfCache(directoryPdfCache(path.join(config.dataDir, 'cache', 'pdf')));
+  const close = async () => {
+    stopSharedOffice();
+    await handle.close();
+  };
+  return { config, handle, ctx, close };
 }
 
 /** Embedded installs keep a generated session secret beside the data, so logins survive a restart. */

@@ -16,7 +16,7 @@ import { WorkCalendar } from '../../domain/calendar/index.ts';
 import { buildDocumentCase, buildTransferCase } from '../../domain/documents/fixtures.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LINE_PITCH, officialFonts } from './docx.ts';
-import { PDF_UNAVAILABLE_MESSAGE, readPdf } from './pdf.ts';
+import { PDF_UNAVAILABLE_MESSAGE, pdfConversionCount, readPdf } from './pdf.ts';
 import { findTool, missing } from '../testing/missing-tool.ts';
 import { renderCaseDocument, renderCaseFile } from './render.ts';
 
@@ -245,6 +245,18 @@ describe.skipIf(!soffice)('PDF through LibreOffice (skipped when soffice is not 
         expect(entry.lastPage).toBeGreaterThanOrEqual(entry.firstPage);
       }
       expect(entries.at(-1)?.lastPage).toBe(volume.totalPages);
+
+      // Asked for alone, the cover is the only document converted (once the documents are in the conversion cache:
+      // the volume is paged from their PDFs), and nothing is bound; an unchanged cover is not converted at all.
+      const c = buildTransferCase();
+      const renumbered = { ...c, ...(c.archive ? { archive: { ...c.archive, fileNumber: `${c.archive.fileNumber}-2` } } : {}) };
+      let before = pdfConversionCount();
+      const cover = await renderCaseDocument(renumbered, '案卷封面', { calendar });
+      expect(pdfConversionCount() - before).toBe(1);
+      expect((await readPdf(cover.pdf ?? Buffer.alloc(0))).pageTexts.join('').replace(/\s+/g, '')).toContain(`共${String(volume.totalPages)}页`);
+      before = pdfConversionCount();
+      await renderCaseDocument(c, '卷内目录', { calendar });
+      expect(pdfConversionCount()).toBe(before);
     },
     PDF_TIMEOUT,
   );

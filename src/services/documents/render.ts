@@ -15,7 +15,7 @@ import type { DocumentCase } from '../../domain/documents/model.ts';
 import { assertComplete, type RenderContext, type Volume, type VolumeEntry } from '../../domain/documents/requirements.ts';
 import { caseFileCover, caseFileIndex } from '../../domain/documents/templates/forms.ts';
 import { renderDocx } from './docx.ts';
-import { convertDocxToPdf, findPdfUnite, findSoffice, PDF_UNAVAILABLE_MESSAGE, readPdf, unitePdfs } from './pdf.ts';
+import { convertDocxToPdf, findPdfUnite, findSoffice, PDF_UNAVAILABLE_MESSAGE, pdfPageCount, unitePdfs } from './pdf.ts';
 
 export interface RenderOptions {
   calendar: WorkCalendar;
@@ -41,6 +41,28 @@ export interface RenderedFile {
   notice?: string;
 }
 
+const DOCX_MEMO_ENTRIES = 200;
+const docxMemo = new Map<string, Promise<Buffer>>();
+
+/**
+ * The .docx of documents, made once per content in this process (the docx library takes 0.1–0.2 s a document, and a
+ * case file makes each document twice: alone for its page count, and in the volume's .docx); the most recent
+ * DOCX_MEMO_ENTRIES are kept. The same content thus gives the same bytes, and the same digest when stored.
+ */
+function docxOf(documents: readonly RenderedDocument[], meta: { title?: string } = {}): Promise<Buffer> {
+  const key = sm3(Buffer.from(JSON.stringify([documents, meta])));
+  let docx = docxMemo.get(key);
+  if (docx) docxMemo.delete(key);
+  else docx = renderDocx(documents, meta);
+  docxMemo.set(key, docx);
+  docx.catch(() => docxMemo.delete(key));
+  for (const oldest of docxMemo.keys()) {
+    if (docxMemo.size <= DOCX_MEMO_ENTRIES) break;
+    docxMemo.delete(oldest);
+  }
+  return docx;
+}
+
 /** A file name without characters that file systems refuse. */
 function safeName(text: string): string {
   return text.replace(/[\\/:*?"<>|\s]+/g, '_');
@@ -57,23 +79,26 @@ function contextOf(options: RenderOptions, volume?: Volume): RenderContext {
 /**
  * Renders one document of the case. `type` is a template id or its Chinese name ('行政处罚决定书'). Missing data is a
  * VALIDATION error naming the fields; a legal rule that forbids the document is a RULE_VIOLATION. The 案卷封面 and
- * 卷内目录 print page numbers of the bound volume, so asking for them assembles the case file.
+ * 卷内目录 print page numbers of the bound volume: they need the page count of every document (their PDFs, from the
+ * conversion cache when unchanged), but only the one asked for is converted and nothing is bound.
  */
 export async function renderCaseDocument(c: DocumentCase, type: string, options: RenderOptions): Promise<RenderedFile> {
   const template = findTemplate(type);
+  const timeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
   if (template.id === caseFileCover.id || template.id === caseFileIndex.id) {
-    const volume = await renderCaseFile(c, { ...options, pdf: true });
-    const front = template.id === caseFileCover.id ? volume.cover : volume.index;
-    if (!front) {
-      throw new AppError('INTERNAL', `${volume.notice ?? PDF_UNAVAILABLE_MESSAGE}《${template.name}》要印卷内页数，需排版整本案卷后才能生成。`);
-    }
-    return fileOf(front.content, await renderDocx([front.content]), front.pdf);
+    if (!findSoffice()) throw new AppError('INTERNAL', `${PDF_UNAVAILABLE_MESSAGE}《${template.name}》要印卷内页数，需排版整本案卷后才能生成。`);
+    const { volume } = await pageVolume(c, options);
+    const content = renderDocumentContent(c, template, contextOf(options, volume));
+    const docx = await docxOf([content]);
+    if (options.pdf === false) return fileOf(content, docx);
+    const [pdf] = await convertDocxToPdf([docx], timeout);
+    return fileOf(content, docx, pdf);
   }
   const content = renderDocumentContent(c, template, contextOf(options), options.instance ?? 0);
-  const docx = await renderDocx([content]);
+  const docx = await docxOf([content]);
   if (options.pdf === false) return fileOf(content, docx);
   if (!findSoffice()) return fileOf(content, docx, undefined, PDF_UNAVAILABLE_MESSAGE);
-  const [pdf] = await convertDocxToPdf([docx], options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  const [pdf] = await convertDocxToPdf([docx], timeout);
   return fileOf(content, docx, pdf);
 }
 
@@ -82,7 +107,7 @@ async function fileOf(content: RenderedDocument, docx: Buffer, pdf?: Buffer, not
   if (pdf) {
     file.pdf = pdf;
     file.pdfDigest = sm3(pdf);
-    file.pages = (await readPdf(pdf)).pages;
+    file.pages = await pdfPageCount(pdf);
   }
   if (notice) file.notice = notice;
   return file;
@@ -105,19 +130,43 @@ export interface CaseFile {
   notice?: string;
 }
 
-/**
- * The whole case file. Each document is converted on its own (one LibreOffice run for all), so its page count is
- * exact; the cover and 卷内目录 are then made with those page numbers, converted, and everything is bound with
- * pdfunite in the order of the 卷内目录. Without LibreOffice only the .docx of the documents is made, with a notice:
- * the cover and contents are not made then, since their page numbers cannot be known.
- */
-export async function renderCaseFile(c: DocumentCase, options: RenderOptions): Promise<CaseFile> {
+/** The documents of the volume in the order of the 卷内目录 (VALIDATION when the cover's data is missing or there are none). */
+function volumeDocuments(c: DocumentCase, options: RenderOptions): RenderedDocument[] {
   const ctx = contextOf(options);
   // The cover's data is needed whether or not the volume can be paged: name what is missing first.
   assertComplete(caseFileCover.name, caseFileCover.required, c, 0);
   const documents = caseDocuments(c).map(({ template, instance }) => renderDocumentContent(c, template, ctx, instance));
   if (documents.length === 0) throw new AppError('VALIDATION', '本案尚无可归档的文书');
-  const combined = await renderDocx(documents, { title: `${c.causeOfAction}案卷` });
+  return documents;
+}
+
+/**
+ * Pages the volume: each document converted on its own (one batch; unchanged ones from the conversion cache), so its
+ * page count is exact. Needs LibreOffice.
+ */
+async function pageVolume(c: DocumentCase, options: RenderOptions, documents = volumeDocuments(c, options)): Promise<{ volume: Volume; pdfs: Buffer[] }> {
+  const singles = await Promise.all(documents.map((d) => docxOf([d])));
+  const pdfs = await convertDocxToPdf(singles, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  const counts = await Promise.all(pdfs.map((pdf) => pdfPageCount(pdf)));
+  const entries: VolumeEntry[] = [];
+  let next = 1;
+  documents.forEach((d, i) => {
+    const pages = counts[i] ?? 0;
+    entries.push({ name: d.name, ...(d.number ? { number: d.number } : {}), date: d.date, firstPage: next, lastPage: next + pages - 1 });
+    next += pages;
+  });
+  return { volume: { entries, totalPages: next - 1 }, pdfs };
+}
+
+/**
+ * The whole case file. The volume is paged (pageVolume); the cover and 卷内目录 are then made with its page numbers,
+ * converted, and everything is bound with pdfunite in the order of the 卷内目录. Without LibreOffice only the .docx
+ * of the documents is made, with a notice: the cover and contents are not made then, since their page numbers
+ * cannot be known.
+ */
+export async function renderCaseFile(c: DocumentCase, options: RenderOptions): Promise<CaseFile> {
+  const documents = volumeDocuments(c, options);
+  const combined = await docxOf(documents, { title: `${c.causeOfAction}案卷` });
   const timeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
 
   const unavailable = !findSoffice()
@@ -129,20 +178,10 @@ export async function renderCaseFile(c: DocumentCase, options: RenderOptions): P
     return { docx: combined, docxDigest: sm3(combined), ...(unavailable ? { notice: unavailable } : {}) };
   }
 
-  const singles = await Promise.all(documents.map((d) => renderDocx([d])));
-  const pdfs = await convertDocxToPdf(singles, timeout);
-  const counts = await Promise.all(pdfs.map(async (pdf) => (await readPdf(pdf)).pages));
-  const entries: VolumeEntry[] = [];
-  let next = 1;
-  documents.forEach((d, i) => {
-    const pages = counts[i] ?? 0;
-    entries.push({ name: d.name, ...(d.number ? { number: d.number } : {}), date: d.date, firstPage: next, lastPage: next + pages - 1 });
-    next += pages;
-  });
-  const volume: Volume = { entries, totalPages: next - 1 };
+  const { volume, pdfs } = await pageVolume(c, options, documents);
   const cover = renderDocumentContent(c, caseFileCover, contextOf(options, volume));
   const index = renderDocumentContent(c, caseFileIndex, contextOf(options, volume));
-  const [coverPdf, indexPdf] = await convertDocxToPdf([await renderDocx([cover]), await renderDocx([index])], timeout);
+  const [coverPdf, indexPdf] = await convertDocxToPdf([await docxOf([cover]), await docxOf([index])], timeout);
   if (!coverPdf || !indexPdf) throw new AppError('INTERNAL', 'LibreOffice 未能生成案卷封面或卷内目录');
   const pdf = await unitePdfs([coverPdf, indexPdf, ...pdfs], timeout);
   return {
@@ -150,7 +189,7 @@ export async function renderCaseFile(c: DocumentCase, options: RenderOptions): P
     pdfDigest: sm3(pdf),
     docx: combined,
     docxDigest: sm3(combined),
-    entries,
+    entries: volume.entries,
     totalPages: volume.totalPages,
     cover: { content: cover, pdf: coverPdf },
     index: { content: index, pdf: indexPdf },
