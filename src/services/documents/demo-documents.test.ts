@@ -32,7 +32,8 @@ const demoCaseOf: Record<string, string> = {
   案件调查终结报告: ARCHIVED,
   法制审核意见书: ARCHIVED,
   重大案件集体讨论笔录: ARCHIVED,
-  行政处罚事先告知书: ARCHIVED,
+  // The archived case was offered a hearing: its one notice (one 文号) is the 听证告知书.
+  行政处罚事先告知书: '涉嫌运输建筑垃圾沿途遗撒案',
   行政处罚听证告知书: ARCHIVED,
   行政处罚听证通知书: ARCHIVED,
   行政处罚听证笔录: ARCHIVED,
