@@ -403,6 +403,8 @@ export interface ServiceRecord {
   witness?: string;
   /** 电子送达: the party's written consent (Art. 61 ¶2), e.g. '2024年3月20日签署的送达地址确认书'. */
   electronicConsent?: string;
+  /** 公告送达: why the other ways failed (《民事诉讼法》第九十五条). */
+  announcementReason?: string;
   remark?: string;
 }
 

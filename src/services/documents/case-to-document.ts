@@ -267,6 +267,7 @@ function serviceRecord(view: CaseView, s: ServiceEntry): ServiceRecord {
     ...(s.receiver ? { receiver: s.receiver } : {}),
     ...(s.witness ? { witness: s.witness } : {}),
     ...(s.electronicConsent ? { electronicConsent: s.electronicConsent } : {}),
+    ...(s.announcementReason ? { announcementReason: s.announcementReason } : {}),
   };
 }
 
