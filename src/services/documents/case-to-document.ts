@@ -390,7 +390,7 @@ const empty = { prefix: '', year: 0, serial: 0 };
  * The DocumentCase of a case as the engine records it, with the agency's particulars from `profile` (the case
  * organization's effective case settings) and reviewers' certificates from `people`.
  */
-export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, people: DocumentPeople = new Map()): DocumentCase {
+export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, people: DocumentPeople = new Map(), caseSerial?: number): DocumentCase {
   const record = view.record;
   const officers = view.officers.filter((o) => !o.recused).map((o) => ({ name: o.displayName, certificateNo: o.certificateNo ?? '' }));
   const decision = record.decision;
@@ -410,7 +410,9 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
   const paymentAccount = paymentAccountOf(profile);
   const c: DocumentCase = {
     agency: agencyOf(view.organization.name, profile),
-    caseNumber: { prefix: profile.caseNumberPrefix ?? '', year: Number((record.filing?.on ?? view.registeredOn).slice(0, 4)), serial: view.id },
+    // 案件编号: the organization's own sequence of filed cases (render-for-case.ts caseSerial), never the database id;
+    // unknown (0) until the case is filed, so the documents that print it refuse.
+    caseNumber: { prefix: profile.caseNumberPrefix ?? '', year: Number((record.filing?.on ?? view.registeredOn).slice(0, 4)), serial: caseSerial ?? 0 },
     actCode: view.actCode,
     // The QR code opens the portal's verification page for the act code (portal route verify/:code).
     ...(profile.portalUrl ? { verifyUrl: `${profile.portalUrl.replace(/\/+$/, '')}/verify` } : {}),
