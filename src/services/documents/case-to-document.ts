@@ -338,7 +338,7 @@ const PUBLIC_SECURITY_TRANSFER = `${JURISDICTION_TRANSFER}和《中华人民共�
 /** The basis of a transfer by its kind: to the judicial organs (a crime), to the police (a crime or a 治安 matter), or to another agency. */
 export function transferBasis(target: string, reason: string): string {
   if (target === 'judicial' || target === 'transferJudicial') return CRIMINAL_TRANSFER;
-  if (target === 'police') return /犯罪|刑事/.test(reason) ? CRIMINAL_TRANSFER : PUBLIC_SECURITY_TRANSFER;
+  if (target === 'police') return /罪|刑事/.test(reason) ? CRIMINAL_TRANSFER : PUBLIC_SECURITY_TRANSFER;
   return JURISDICTION_TRANSFER;
 }
 
