@@ -98,7 +98,8 @@ function recipientCell(s: ServiceRecord): string {
       return '电子送达，以送达信息到达受送达人特定系统的日期为送达日期';
     case 'announcement':
       return '公告送达，自发出公告之日起经过三十日即视为送达（《中华人民共和国民事诉讼法》第九十五条）';
-    default:
+    case 'direct':
+    case 'entrusted':
       return '';
   }
 }
