@@ -115,6 +115,16 @@ describe('item 1: confiscated gains print their own amount, from the record', ()
   });
 });
 
+describe('item 1: an item no clause names, derived from the record', () => {
+  it('没收非法财物 valued by confiscationFen when the description does not name it', () => {
+    const p: Penalty = { ...penalty(['fine', 'confiscateProperty'], 800, '罚款人民币800元'), confiscationFen: 120000 };
+    expect(penaltyItems(p)).toEqual([
+      { kind: 'fine', amount: 800 },
+      { kind: 'confiscateIllegalProperty', detail: '没收非法财物（价值人民币1200元）' },
+    ]);
+  });
+});
+
 describe('item 2: one 文号, one document', () => {
   it('a notice with hearing rights is the 听证告知书 alone (it carries the 事先告知); without them the 事先告知书', () => {
     const withHearing = caseViewToDocumentCase(viewOf({ notice: notice(true) }), {} as AgencyProfile);

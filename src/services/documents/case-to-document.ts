@@ -138,7 +138,13 @@ export function penaltyItems(penalty: Penalty): PenaltyItem[] {
     if (mapped === 'fine') return { kind: mapped, amount: (penalty.fineFen ?? 0) / 100 };
     if (mapped === 'confiscateIllegalGains') return { kind: mapped, amount: (penalty.confiscationFen ?? 0) / 100 };
     if (mapped === 'warning') return { kind: mapped };
-    const detail = itemDetail(penalty, kind);
+    // No clause names the property, but the record values it (confiscationFen serves 没收非法财物 when no 违法所得 is
+    // confiscated): the item says what the record knows rather than borrowing another item's words.
+    const valued =
+      kind === 'confiscateProperty' && !penalty.kinds.includes('confiscateIncome') && penalty.confiscationFen
+        ? `没收非法财物（价值人民币${String(penalty.confiscationFen / 100)}元）`
+        : undefined;
+    const detail = itemDetail(penalty, kind) ?? valued;
     return detail === undefined ? { kind: mapped } : { kind: mapped, detail };
   });
 }
