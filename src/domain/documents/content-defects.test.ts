@@ -13,6 +13,16 @@ const ctx = { calendar: new WorkCalendar() };
 const render = (c: DocumentCase, type: string, instance = 0) => renderDocumentContent(c, findTemplate(type), ctx, instance);
 const text = (c: DocumentCase, type: string, instance = 0) => documentText(render(c, type, instance));
 
+describe('item 2: one 文号, one document', () => {
+  it('refuses a 事先告知书 and a 听证告知书 under the same number', () => {
+    const base = buildDocumentCase();
+    const shared = { ...base, hearingRightsNotice: { ...base.hearingRightsNotice!, number: base.priorNotice!.number } };
+    expect(() => text(shared, '行政处罚事先告知书')).toThrow(/不能共用一个文号/);
+    expect(() => text(shared, '行政处罚听证告知书')).toThrow(/不能共用一个文号/);
+    expect(text(base, '行政处罚听证告知书')).toContain('锦城执听告字〔2024〕6号');
+  });
+});
+
 describe('item 3: the decision follows the recorded statement and discretion', () => {
   const base = buildDocumentCase();
 

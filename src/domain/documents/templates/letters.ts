@@ -433,6 +433,18 @@ function statementRights(c: DocumentCase, ctx: RenderContext): Block {
   };
 }
 
+/** Each document kind has its own number: a 事先告知书 and a 听证告知书 under one 文号 would be two documents with one number. */
+function assertOwnNoticeNumber(c: DocumentCase): void {
+  const a = c.priorNotice?.number;
+  const b = c.hearingRightsNotice?.number;
+  if (a && b && a.prefix === b.prefix && a.year === b.year && a.serial === b.serial) {
+    throw validationError(
+      `行政处罚事先告知书与行政处罚听证告知书不能共用一个文号（${formatDocumentNumber(a, '告知书文号')}）：一份告知书告知听证权利时即为听证告知书`,
+      { field: 'hearingRightsNotice.number' },
+    );
+  }
+}
+
 export const priorNotice: DocumentTemplate = {
   id: 'prior-notice',
   name: '行政处罚事先告知书',
@@ -443,6 +455,7 @@ export const priorNotice: DocumentTemplate = {
   required: proposedFields('priorNotice', (c) => c.priorNotice),
   build(c, _i, ctx) {
     assertSealMatchesAgency(c.agency);
+    assertOwnNoticeNumber(c);
     const notice = must(c.priorNotice, '事先告知');
     const docNumber = number(notice.number, '告知书文号');
     const blocks: Block[] = [
@@ -468,6 +481,7 @@ export const hearingRightsNotice: DocumentTemplate = {
   required: proposedFields('hearingRightsNotice', (c) => c.hearingRightsNotice),
   build(c, _i, ctx) {
     assertSealMatchesAgency(c.agency);
+    assertOwnNoticeNumber(c);
     const notice = must(c.hearingRightsNotice, '听证告知');
     const docNumber = number(notice.number, '告知书文号');
     const request = (ctx.periods ?? penaltyPeriods).hearingRequest;
