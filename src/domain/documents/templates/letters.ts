@@ -334,7 +334,7 @@ export const onSpotDecision: DocumentTemplate = {
           kind: 'paragraph',
           text:
             `依据${PENALTY_LAW}${basis}的规定，执法人员已当场收缴罚款${formatAmount(spot.amount ?? 0)}，` +
-            `并向${y}出具省级财政部门统一制发的罚款专用票据（票据号：${receiptNo}）（${PENALTY_LAW}第七十条）。`,
+            `并向${y}出具财政部门统一制发的罚款专用票据（票据号：${receiptNo}）（${PENALTY_LAW}第七十条）。`,
         });
       } else {
         blocks.push(...paymentParagraphs(c, items));
