@@ -149,6 +149,8 @@ const demoProfiles = {
     paymentAccountName: '云城市东湖区财政局非税收入汇缴结算户',
     paymentAccountNo: '2505 0100 0902 0001 234',
     caseNumberPrefix: '云东城管立字',
+    // The server's own portal in the demo (npm start, port 3000): document QR codes open its verification page.
+    portalUrl: 'http://localhost:3000/portal',
   },
   nanhu: {
     agencyName: '云城市东湖区人民政府南湖街道办事处',
@@ -171,6 +173,7 @@ const demoProfiles = {
     paymentAccountName: '云城市西山区财政局非税收入汇缴结算户',
     paymentAccountNo: '2406 0100 0903 0005 678',
     caseNumberPrefix: '云西城管立字',
+    portalUrl: 'http://localhost:3000/portal',
   },
 };
 
@@ -548,7 +551,7 @@ function demoCases(): DemoCase[] {
           action: 'transfer',
           target: 'police',
           receiver: '云城市公安局东湖分局',
-          reason: '当事人阻碍执法人员依法执行职务，涉嫌违反治安管理，依照《行政处罚法》第二十七条移送公安机关处理。',
+          reason: '当事人阻碍执法人员依法执行职务，涉嫌违反治安管理，不属于本机关职权范围，移送公安机关依照《中华人民共和国治安管理处罚法》处理。',
           materials: [
             { name: '立案审批表（复印件）', count: '1份' },
             { name: '执法记录仪视频光盘', count: '1张' },

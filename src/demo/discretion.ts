@@ -1,6 +1,6 @@
 /**
- * Demo discretion data for the fictional 云城市: the bundled public benchmark table (mostly 深圳2023) imported as the
- * city bureau's benchmark version and the bundled exemption lists as its exemption list; power-list items that are
+ * Demo discretion data for the fictional 云城市: three items of the bundled public benchmark table (深圳2023) set under
+ * the city's own local regulations (demoBenchmarkCsv) imported as the city bureau's benchmark version and the bundled exemption lists as its exemption list; power-list items that are
  * those benchmark items verbatim (a real bureau imports its own benchmark for its own regulations); and decided
  * cases that follow the benchmark, one repeat offender, and ONE case fined unlike its peers (same violation and
  * tier, 3,000元 where the others paid 1,000元, with a written reason and legal review) — the one the
@@ -26,18 +26,51 @@ import { memoryFileStore } from '../services/file-store.ts';
 import { importBenchmarks } from '../services/discretion/import-benchmarks.ts';
 import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 
-export const DEMO_BENCHMARK_NAME = '云城市城市管理行政处罚裁量基准（演示：采用深圳市2023年版等公开标准原文）';
+/**
+ * The demo city's own benchmark, as a bureau would publish it: documents print its name as the basis of the amount
+ * (国办发〔2022〕27号), so it names no other city and never says "演示".
+ */
+export const DEMO_BENCHMARK_NAME = '云城市城市管理行政处罚裁量基准（2026年版）';
+/** The source line of the demo benchmark rows: name, 文号, issuer and dates (read by parseSourceVersion). */
+const DEMO_BENCHMARK_SOURCE = `${DEMO_BENCHMARK_NAME}（云城管规〔2026〕1号，云城市城市管理局，2026-02-10印发，2026-03-01施行）`;
 export const DEMO_EXEMPTION_LIST_NAME = '云城市城市管理轻微违法行为免罚清单（演示：采用上海、常德等地公开清单原文）';
 /** The party of the demo case fined unlike its peers. */
 export const DEMO_INCONSISTENT_PARTY = '郭小燕';
 
 const SZ2023 = '深圳市城市管理行政处罚裁量权实施标准（2023年版）';
-/** Benchmark items (深圳2023 序号) put on the demo districts' power lists, with their power-list codes. */
+/**
+ * Benchmark items put on the demo districts' power lists, with their power-list codes. The demo bureau is in the
+ * fictional 云城市, not in Shenzhen: its cases cannot apply 深圳经济特区 regulations. Its benchmark takes the tiers of
+ * three public 深圳2023 items (序号 kept) and sets them under the city's own (fictional) local regulations of the same
+ * wording — 《云城市市容和环境卫生管理条例》, 《云城市城市绿化条例》 — so documents read as a real bureau's would.
+ */
 const demoItems: { code: string; benchmarkCode: string }[] = [
-  { code: 'SZ-002', benchmarkCode: '2' }, // 商场、门店超出门、窗外墙摆卖…: 不予处罚 / 1000 / 3000 / 5000元
-  { code: 'SZ-013', benchmarkCode: '13' }, // 随地吐痰…乱扔…烟头: 50 / 100 / 200元
-  { code: 'SZ-032', benchmarkCode: '32' }, // 公共绿地…摆摊设点、停放车辆: 每平方米 500 / 1000 / 2000元
+  { code: 'YC-002', benchmarkCode: '2' }, // 商场、门店超出门、窗外墙摆卖…: 不予处罚 / 1000 / 3000 / 5000元
+  { code: 'YC-013', benchmarkCode: '13' }, // 随地吐痰…乱扔…烟头: 50 / 100 / 200元
+  { code: 'YC-032', benchmarkCode: '32' }, // 公共绿地…摆摊设点、停放车辆: 每平方米 500 / 1000 / 2000元
 ];
+
+/** The demo city's benchmark table: the 深圳2023 rows of `demoItems` under 云城市's own source and regulations. */
+export function demoBenchmarkCsv(bundled: string): string {
+  const lines = bundled.split(/\r?\n/);
+  const header = lines.find((line) => line.startsWith('source,'));
+  if (!header) throw new Error('bundled benchmark table has no header');
+  const codes = new Set(demoItems.map((i) => i.benchmarkCode));
+  const rows = lines
+    .filter((line) => line.startsWith(`${SZ2023}（`))
+    .map((line) => {
+      // source and source_url hold no comma; the rest is kept as written (quoted cells included).
+      const rest = line.slice(line.indexOf(',', line.indexOf(',') + 1) + 1);
+      return { code: rest.split(',')[0] ?? '', rest };
+    })
+    .filter((row) => codes.has(row.code))
+    .map((row) => {
+      // 备注 (the last cell, no comma in it) is the transcription note of the 深圳 source: dropped.
+      const kept = row.rest.slice(0, row.rest.lastIndexOf(',') + 1);
+      return `${DEMO_BENCHMARK_SOURCE},,${kept.replaceAll('深圳经济特区', '云城市').replaceAll('《云城市绿化条例》', '《云城市城市绿化条例》')}`;
+    });
+  return [header, ...rows, ''].join('\n');
+}
 
 const yuan = (n: number) => Math.round(n * 100);
 
@@ -72,7 +105,7 @@ function demoDiscretionCases(): DemoDiscretionCase[] {
     title: '涉嫌超出门窗外墙摆卖案',
     facts: `当事人在${street}门店门外人行道摆放货架、堆放商品经营，经执法人员责令改正后拒不改正。`,
     place: `云城市东湖区${street}门前`,
-    item: 'SZ-002',
+    item: 'YC-002',
   });
   return [
     {
@@ -115,7 +148,7 @@ function demoDiscretionCases(): DemoDiscretionCase[] {
     },
     // A per-unit rate: 20 m² of public green space used as a car park, first time → 500元 × 20.
     {
-      item: 'SZ-032',
+      item: 'YC-032',
       title: '涉嫌在公共绿地停放车辆案',
       facts: '当事人在东湖区湖滨公园东侧公共绿地内停放经营用车辆，占用绿地约 20 平方米。',
       place: '云城市东湖区湖滨公园东侧绿地',
@@ -157,8 +190,8 @@ export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promi
   };
 
   at('2026-03-01');
-  const csv = await readFile(bundledBenchmarksUrl);
-  const benchmark = await importBenchmarks(ctx, systemActor, { fileName: 'discretion-benchmarks.csv', data: csv }, {
+  const csv = Buffer.from(demoBenchmarkCsv((await readFile(bundledBenchmarksUrl)).toString('utf8')), 'utf8');
+  const benchmark = await importBenchmarks(ctx, systemActor, { fileName: 'yuncheng-discretion-benchmarks.csv', data: csv }, {
     organizationId: orgId('云城市城市管理局'),
     name: DEMO_BENCHMARK_NAME,
     issuer: '云城市城市管理局',
@@ -174,8 +207,8 @@ export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promi
 
   const items = parseBenchmarkCsv(csv.toString('utf8')).items;
   const benchmarkItem = (code: string): BenchmarkItem => {
-    const found = items.find((i) => i.code === code && i.source.name.startsWith(SZ2023));
-    if (!found) throw new Error(`bundled benchmark item 深圳2023 序号${code} missing`);
+    const found = items.find((i) => i.code === code && i.source.name.startsWith(DEMO_BENCHMARK_NAME));
+    if (!found) throw new Error(`demo benchmark item 序号${code} missing`);
     return found;
   };
   const powerItemIds = new Map<string, number>();

@@ -45,13 +45,13 @@ describe('public benchmarks (《行政处罚法》第三十四条)', () => {
     const listed = await call(null, 'GET', `/api/public/benchmarks?q=${encodeURIComponent('摆卖')}`);
     expect(listed.status).toBe(200);
     const version = (listed.body.versions as Json[]).find((v) => v.name === DEMO_BENCHMARK_NAME)!;
-    expect(version).toMatchObject({ organizationName: '云城市城市管理局', ruleCount: 210, inForce: true, effectiveFrom: '2026-03-01' });
+    expect(version).toMatchObject({ organizationName: '云城市城市管理局', ruleCount: 10, inForce: true, effectiveFrom: '2026-03-01' });
     expect(version).not.toHaveProperty('rejectedCount');
     const item = (version.items as Json[]).find((i) => i.name.startsWith('商场、门店超出门'))!;
     const detail = await call(null, 'GET', `/api/public/benchmarks/items/${item.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.tiers.map((tier: Json) => `${tier.name}：${tier.standard}`)).toEqual(['情节轻微：不予处罚。', '情节较轻：处一千元罚款。', '情节较重：处三千元罚款。', '情节严重：处五千元罚款。']);
-    expect(detail.body.citation).toContain('《深圳市城市管理行政处罚裁量权实施标准（2023年版）》序号2');
+    expect(detail.body.citation).toContain('《云城市城市管理行政处罚裁量基准（2026年版）》序号2');
     expect((await call(null, 'GET', '/api/public/benchmarks/items/999999')).body).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^未找到/) as string });
     const exemptions = await call(null, 'GET', '/api/public/exemptions');
     expect(exemptions.status).toBe(200);
@@ -111,7 +111,7 @@ describe('staff: the proposal step uses the benchmark', () => {
     today = '2026-11-16';
     const me = await call('wanglei', 'GET', '/api/auth/me');
     const items = (await call('wanglei', 'GET', `/api/organizations/${me.body.organizationId}/power-items`)).body as Json[];
-    const shopFront = items.find((i) => i.code === 'SZ-002')!;
+    const shopFront = items.find((i) => i.code === 'YC-002')!;
     const ids = await Promise.all(['wanglei', 'zhaogang'].map(async (u) => (await call(u, 'GET', '/api/auth/me')).body.userId as number));
     let c = (
       await call('wanglei', 'POST', '/api/cases', {

@@ -51,6 +51,17 @@ const agencyProfileShape = {
   paymentAccountName: profileText(60).meta({ title: '缴款账户户名' }),
   paymentAccountNo: z.string().trim().regex(/^[\d ]{8,40}$/, '缴款账号应为 8–40 位数字').nullable().meta({ title: '缴款账号' }),
   /** 案件编号 of the 立案审批表 and the case file: 代字〔year〕serial号. */
+  /**
+   * The public portal's address: the QR code of every document opens its verification page for the act code
+   * (`{portalUrl}/verify/{行政行为码}`, the portal route verify/:code). Unset: the QR code holds the bare code.
+   */
+  portalUrl: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '公示平台地址应为 http(s):// 开头的网址，如 https://zfgs.example.gov.cn/portal')
+    .max(200, '公示平台地址不超过 200 个字符')
+    .nullable()
+    .meta({ title: '公示平台地址（文书二维码）', description: '文书二维码打开“{地址}/verify/行政行为码”核验页，如 https://zfgs.example.gov.cn/portal' }),
   caseNumberPrefix: profileText(20).meta({ title: '案件编号代字', description: '立案审批表、调查终结报告等文书上的案件编号，如“云东城管立字”，编号为“代字〔年份〕序号号”' }),
 };
 
@@ -170,6 +181,7 @@ export const defaultCaseSettings: CaseSettings = {
   paymentAccountName: null,
   paymentAccountNo: null,
   caseNumberPrefix: null,
+  portalUrl: null,
 };
 
 /** Settings in force for an organization: defaults, then each ancestor's patch from the root down. */

@@ -253,7 +253,7 @@ describe('《行政处罚法》第五十一条、第五十二条 当场行政处
   it('records on-the-spot collection only within 第六十八条', () => {
     const c = buildOnSpotCase();
     const spot = c.onSpotDecision ? { ...c.onSpotDecision, amount: 50, collectedOnSpot: { receiptNo: 'SC-0001', reason: 'upTo100' as const } } : undefined;
-    expect(text({ ...c, onSpotDecision: spot }, '当场行政处罚决定书')).toContain('第六十八条第（一）项的规定，罚款由执法人员当场收缴');
+    expect(text({ ...c, onSpotDecision: spot }, '当场行政处罚决定书')).toContain('第六十八条第（一）项的规定，执法人员已当场收缴罚款人民币伍拾元整');
     const tooMuch = c.onSpotDecision ? { ...c.onSpotDecision, collectedOnSpot: { receiptNo: 'SC-0002', reason: 'upTo100' as const } } : undefined;
     expect(errorOf(() => text({ ...c, onSpotDecision: tooMuch }, '当场行政处罚决定书')).code).toBe('RULE_VIOLATION');
   });

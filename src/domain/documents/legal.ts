@@ -23,10 +23,24 @@ export const LITIGATION_MONTHS = 6;
  * decisions): the reconsideration body and court by name, and both time limits. Receipt of the decision is when the
  * party knows of it. 《行政处罚法》第七十三条: review or suit does not suspend execution.
  */
-export function remediesText(agency: Agency, subject = '本决定'): string {
+export function remediesText(agency: Agency, subject = '本决定', options: { executes?: boolean } = {}): string {
   return (
     `如不服${subject}，可以在收到本决定书之日起${chineseNumeral(RECONSIDERATION_DAYS)}日内向${agency.reconsiderationBody}申请行政复议，` +
     `也可以在收到本决定书之日起${chineseNumeral(LITIGATION_MONTHS)}个月内直接向${agency.court}提起行政诉讼。` +
+    // 第七十三条 is about executing a penalty; a decision that imposes none has nothing to execute.
+    (options.executes === false ? '' : `申请行政复议或者提起行政诉讼期间，${subject}不停止执行，法律另有规定的除外。`)
+  );
+}
+
+/**
+ * Remedies of a decision made on the spot (简易程序): 《行政复议法》第二十三条第一款第（一）项 puts reconsideration
+ * first (对当场作出的行政处罚决定不服), and its 第二款 has the agency say so when deciding; suing comes only after
+ * the reconsideration decision.
+ */
+export function onSpotRemediesText(agency: Agency, subject = '本决定'): string {
+  return (
+    `如不服${subject}，应当先在收到本决定书之日起${chineseNumeral(RECONSIDERATION_DAYS)}日内向${agency.reconsiderationBody}申请行政复议；` +
+    `对行政复议决定不服的，可以依法向人民法院提起行政诉讼（《中华人民共和国行政复议法》第二十三条）。` +
     `申请行政复议或者提起行政诉讼期间，${subject}不停止执行，法律另有规定的除外。`
   );
 }
@@ -110,7 +124,7 @@ export function assertOnSpotPenaltyAllowed(party: DocumentParty, penalty: 'warni
 /** 《行政处罚法》第六十八条第（一）项: fines of ≤100元 may be collected on the spot. */
 export const ON_SPOT_COLLECTION_LIMIT = 100;
 
-export function assertOnSpotCollectionAllowed(reason: 'upTo100' | 'hardToPayLater', amount: number): void {
+export function assertOnSpotCollectionAllowed(reason: 'upTo100' | 'hardToPayLater' | 'remoteArea', amount: number): void {
   if (reason === 'upTo100' && amount > ON_SPOT_COLLECTION_LIMIT) {
     throw ruleViolation(`罚款${String(amount)}元超过一百元，不能以“一百元以下”为由当场收缴`, `${PENALTY_LAW}第六十八条第（一）项`, {
       amount,

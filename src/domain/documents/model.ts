@@ -216,7 +216,11 @@ export interface InvestigationReport {
 export interface Discretion {
   benchmark?: string;
   tier?: string;
+  /** The tier's fine range (yuan), when the benchmark sets one. */
+  range?: { min?: number; max?: number };
   reason: string;
+  /** Why the amount is outside the tier's range (recorded with the proposal; legal review follows). */
+  outsideRange?: string;
 }
 
 /** 法制审核意见书 (Art. 58). */
@@ -275,8 +279,10 @@ export interface IssuedNotice {
 
 /** The party's statement and defence and its review (Art. 45). */
 export interface StatementAndDefence {
-  /** False when the party made none within the period. */
+  /** False when the party made none: the period passed without one, or the party waived it (`waived`). */
   made: boolean;
+  /** The party expressly waived the right to state and defend (the period had not necessarily passed). */
+  waived?: boolean;
   summary?: string;
   /** 复核意见: adopted or not, and why. */
   review?: string;
@@ -338,6 +344,11 @@ export type NoPenaltyGround = keyof typeof noPenaltyGrounds;
 export interface NoPenaltyDecision {
   number: DocumentNumber;
   date: IsoDate;
+  /**
+   * The act found, without the party as subject ('在…摆放货架销售水果…'), when `facts` holds only the assessment
+   * (初次违法、危害后果轻微…): the decision states the act before why it is not penalized.
+   */
+  act?: string;
   ground: NoPenaltyGround;
   /** The reasons, in the agency's words. */
   reasoning: string;
@@ -355,8 +366,11 @@ export interface OnSpotDecision {
   penalty: 'warning' | 'fine';
   /** Yuan, for a fine. */
   amount?: number;
-  /** 当场收缴 (Art. 68): only ≤100元, or where paying later is really hard. */
-  collectedOnSpot?: { receiptNo: string; reason: 'upTo100' | 'hardToPayLater' };
+  /**
+   * 当场收缴: Art. 68 (≤100元, or where enforcing later would be hard) or Art. 69 (remote, water or poorly connected
+   * areas, at the party's request), against the finance department's receipt (Art. 70).
+   */
+  collectedOnSpot?: { receiptNo: string; reason: 'upTo100' | 'hardToPayLater' | 'remoteArea' };
   officers: Officer[];
   /** The party refused to sign for it (Art. 52: noted on the decision). */
   partyRefusedToSign?: boolean;
@@ -389,6 +403,8 @@ export interface ServiceRecord {
   witness?: string;
   /** 电子送达: the party's written consent (Art. 61 ¶2), e.g. '2024年3月20日签署的送达地址确认书'. */
   electronicConsent?: string;
+  /** 公告送达: why the other ways failed (《民事诉讼法》第九十五条). */
+  announcementReason?: string;
   remark?: string;
 }
 

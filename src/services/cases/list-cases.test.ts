@@ -97,7 +97,7 @@ describe('case list filters', () => {
   });
 
   it('category: cases whose power-list item is of that category', async () => {
-    const items = await ctx.db.select({ id: powerItems.id, category: powerItems.category }).from(powerItems).where(inArray(powerItems.code, ['SZ-002']));
+    const items = await ctx.db.select({ id: powerItems.id, category: powerItems.category }).from(powerItems).where(inArray(powerItems.code, ['YC-002']));
     const category = items[0]!.category;
     const inCategory = new Set((await ctx.db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.category, category))).map((i) => i.id));
     expect(await filtered({ category })).toEqual(idsWhere((c) => c.view.violation !== null && inCategory.has(c.view.violation.id)));
@@ -164,8 +164,8 @@ describe('case list filters', () => {
     expect(xishan.items.length).toBeGreaterThan(0);
     expect(xishan.items.every((c) => c.actCode.startsWith('539903'))).toBe(true);
     expect(ids((await listCasesPage(ctx, liuyang, { violation: 'SR-001' })).items)).toEqual(idsWhere((c) => c.view.actCode.startsWith('539903') && c.view.violation?.code === 'SR-001'));
-    const both = await filtered({ state: 'enforcing', deadline: 'overdue', violation: 'SZ-002' });
-    expect(both).toEqual(idsWhere((c) => c.view.state === 'enforcing' && c.view.violation?.code === 'SZ-002' && c.view.deadlines.some((d) => d.metAt === null && d.dueOn < DEMO_TODAY)));
+    const both = await filtered({ state: 'enforcing', deadline: 'overdue', violation: 'YC-002' });
+    expect(both).toEqual(idsWhere((c) => c.view.state === 'enforcing' && c.view.violation?.code === 'YC-002' && c.view.deadlines.some((d) => d.metAt === null && d.dueOn < DEMO_TODAY)));
   });
 
   it('bad filters get a clear Chinese error', async () => {

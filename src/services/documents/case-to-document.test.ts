@@ -6,11 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../domain/calendar/index.ts';
 import type { Penalty } from '../../domain/cases/model.ts';
+import { emptyCaseRecord, type CaseRecord } from '../../domain/cases/snapshot.ts';
+import { actCodeOf } from '../../domain/documents/templates/common.ts';
+import type { CaseView } from '../cases/get-case.ts';
 import { documentText } from '../../domain/documents/blocks.ts';
 import { findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import { buildDocumentCase } from '../../domain/documents/fixtures.ts';
 import { refusal } from '../../domain/test-support.ts';
-import { penaltyItems } from './case-to-document.ts';
+import { caseViewToDocumentCase, penaltyItems, transferBasis, type AgencyProfile } from './case-to-document.ts';
 
 function penalty(kinds: Penalty['kinds'], fineYuan: number | null, description: string): Penalty {
   return {
@@ -56,5 +59,136 @@ describe('penalty items of the 决定书 (《行政处罚法》第五十九条�
       { kind: 'suspendProduction' },
     ]);
     expect(refusal(() => decisionText(penalty(['fine', 'suspendBusiness'], 30000, '罚款人民币30000元'))).message).toContain('第2项处罚（责令停产停业）缺少具体内容');
+  });
+});
+
+/** A case as the engine records it, with only what the mapping reads (the rest of the read shape is not needed). */
+function viewOf(record: Partial<CaseRecord>, more: Partial<CaseView> = {}): CaseView {
+  return {
+    id: 4711,
+    actCode: '5399022026P000027J',
+    procedure: 'ordinary',
+    organization: { id: 3, name: '云城市东湖区城市管理和综合行政执法局' },
+    title: '涉嫌店外摆卖案',
+    facts: '当事人在其经营的水果店门外摆放货架销售水果，占用人行道约 2 平方米。',
+    place: '云城市东湖区人民路66号门前',
+    clueSource: 'patrol',
+    registeredOn: '2026-06-01',
+    party: { kind: 'person', name: '李秀兰', idNumber: '539902196503150643', address: '云城市东湖区人民路66号', phone: null },
+    violation: null,
+    officers: [],
+    evidence: [],
+    record: { ...emptyCaseRecord(), ...record },
+    ...more,
+  } as unknown as CaseView;
+}
+
+const fine = (yuan: number): Penalty => ({ ...penalty(['fine'], yuan, `罚款人民币${String(yuan)}元`) });
+const notice = (hearingOffered: boolean): CaseRecord['notice'] => ({
+  servedOn: '2026-06-10',
+  number: '云东城管罚告字〔2026〕3号',
+  penalty: fine(8000),
+  hearingOffered,
+  statementEndsOn: '2026-06-13',
+  hearingRequestEndsOn: hearingOffered ? '2026-06-15' : null,
+});
+const decided = (on: string, p: Penalty = fine(8000)): CaseRecord['decision'] => ({
+  kind: 'penalty',
+  on,
+  number: '云东城管罚决字〔2026〕5号',
+  penalty: p,
+  ground: null,
+  education: null,
+  transferReason: null,
+  status: 'inForce',
+  statusChange: null,
+});
+
+describe('item 1: confiscated gains print their own amount, from the record', () => {
+  it('没收违法所得 from confiscationFen, 没收非法财物 from its own clause', () => {
+    const p: Penalty = { ...penalty(['fine', 'confiscateIncome', 'confiscateProperty'], 800, '罚款人民币800元，没收违法所得人民币320元，没收烧烤工具一套'), confiscationFen: 32000 };
+    expect(penaltyItems(p)).toEqual([
+      { kind: 'fine', amount: 800 },
+      { kind: 'confiscateIllegalGains', amount: 320 },
+      { kind: 'confiscateIllegalProperty', detail: '没收烧烤工具一套' },
+    ]);
+  });
+});
+
+describe('item 1: an item no clause names, derived from the record', () => {
+  it('没收非法财物 valued by confiscationFen when the description does not name it', () => {
+    const p: Penalty = { ...penalty(['fine', 'confiscateProperty'], 800, '罚款人民币800元'), confiscationFen: 120000 };
+    expect(penaltyItems(p)).toEqual([
+      { kind: 'fine', amount: 800 },
+      { kind: 'confiscateIllegalProperty', detail: '没收非法财物（价值人民币1200元）' },
+    ]);
+  });
+});
+
+describe('item 2: one 文号, one document', () => {
+  it('a notice with hearing rights is the 听证告知书 alone (it carries the 事先告知); without them the 事先告知书', () => {
+    const withHearing = caseViewToDocumentCase(viewOf({ notice: notice(true) }), {} as AgencyProfile);
+    expect(withHearing.hearingRightsNotice?.number.serial).toBe(3);
+    expect(withHearing.priorNotice).toBeUndefined();
+    const without = caseViewToDocumentCase(viewOf({ notice: notice(false) }), {} as AgencyProfile);
+    expect(without.priorNotice?.number.serial).toBe(3);
+    expect(without.hearingRightsNotice).toBeUndefined();
+  });
+
+  it('the decision tells the one notice served, with the statement and hearing rights it told', () => {
+    const base = buildDocumentCase();
+    const { priorNotice: _p, ...rest } = base;
+    const text = documentText(renderDocumentContent(rest, findTemplate('行政处罚决定书'), { calendar: new WorkCalendar() }));
+    expect(text).toContain('《行政处罚听证告知书》（锦城执听告字〔2024〕6号），告知你单位拟作出行政处罚的内容及事实、理由、依据，以及你单位依法享有的陈述、申辩和要求听证的权利');
+    expect(text).not.toContain('《行政处罚事先告知书》');
+  });
+});
+
+describe('item 3: the statement as recorded', () => {
+  it('waived, made, or none with the period passed; nothing while the period may run', () => {
+    const statement = (waived: boolean, content: string): CaseRecord['statement'] => ({ on: '2026-06-11', waived, content, reply: content ? '不予采纳' : '' });
+    const map = (r: Partial<CaseRecord>) => caseViewToDocumentCase(viewOf({ notice: notice(false), ...r }), {} as AgencyProfile).statement;
+    expect(map({ statement: statement(true, ''), decision: decided('2026-06-11') })).toEqual({ made: false, waived: true });
+    expect(map({ statement: statement(false, '已整改'), decision: decided('2026-06-20') })).toEqual({ made: true, summary: '已整改', review: '不予采纳' });
+    expect(map({ decision: decided('2026-06-20') })).toEqual({ made: false });
+    expect(map({})).toBeUndefined();
+  });
+
+  it('the outside-range reason is kept apart from the circumstances, with the tier range', () => {
+    const p: Penalty = { ...fine(3000), tier: '情节较轻', range: { minFen: 100000, maxFen: 100000 }, benchmarkVersion: '云城市城市管理行政处罚裁量基准（2026年版）', outsideRangeReason: '摆卖面积较大且处于学校门口' };
+    const c = caseViewToDocumentCase(viewOf({ decision: decided('2026-06-20', p), investigation: { startedOn: null, closedOn: null, findings: null, discretionReason: '初次违法' } }), {} as AgencyProfile);
+    expect(c.discretion).toEqual({ reason: '初次违法', benchmark: '云城市城市管理行政处罚裁量基准（2026年版）', tier: '情节较轻', range: { min: 1000, max: 1000 }, outsideRange: '摆卖面积较大且处于学校门口' });
+  });
+});
+
+describe('item 4: cash collected on the spot reaches the 当场行政处罚决定书', () => {
+  it('the on-spot payment and its receipt', () => {
+    const view = viewOf(
+      {
+        decision: { ...decided('2026-10-16', fine(50))!, number: '南湖综执简罚字〔2026〕1号' },
+        payments: [{ on: '2026-10-16', amountFen: 5000, receiptNo: 'YN0001234', onSpot: { ground: 'smallFine', reason: null, partyRequested: false, afloat: false, handedOver: null, deposited: null } }],
+      },
+      { procedure: 'simple' },
+    );
+    expect(caseViewToDocumentCase(view, {} as AgencyProfile).onSpotDecision?.collectedOnSpot).toEqual({ receiptNo: 'YN0001234', reason: 'upTo100' });
+  });
+});
+
+describe('item 6: the transfer cites the article of its kind', () => {
+  it('a crime: 第二十七条; a 治安 matter to the police or another agency: no jurisdiction, not 第二十七条', () => {
+    expect(transferBasis('judicial', '涉嫌妨害公务罪')).toBe('《中华人民共和国行政处罚法》第二十七条第一款');
+    expect(transferBasis('police', '以暴力方法阻碍执法，涉嫌妨害公务罪')).toBe('《中华人民共和国行政处罚法》第二十七条第一款');
+    expect(transferBasis('police', '当事人阻碍执法人员依法执行职务，涉嫌违反治安管理')).toBe('《中华人民共和国行政处罚法》第十七条和《中华人民共和国治安管理处罚法》');
+    expect(transferBasis('otherAuthority', '不属于本机关职权')).not.toContain('第二十七条');
+  });
+});
+
+describe('items 7 and 9: case number and QR address from the organization', () => {
+  it('案件编号 is the serial given, never the database id; the QR opens {portalUrl}/verify/{code}', () => {
+    const view = viewOf({ filing: { on: '2026-06-02', opinion: '同意立案', approvedBy: 1 } as CaseRecord['filing'] });
+    const c = caseViewToDocumentCase(view, { caseNumberPrefix: '云东城管立字', portalUrl: 'https://zfgs.yuncheng.gov.cn/portal/' } as AgencyProfile, new Map(), 12);
+    expect(c.caseNumber).toEqual({ prefix: '云东城管立字', year: 2026, serial: 12 });
+    expect(caseViewToDocumentCase(view, {} as AgencyProfile).caseNumber.serial).not.toBe(4711);
+    expect(actCodeOf(c).qrText).toBe('https://zfgs.yuncheng.gov.cn/portal/verify/5399022026P000027J');
   });
 });

@@ -31,6 +31,7 @@ import type {
   PenaltyKind,
   ServiceMethod,
   ServiceRecord,
+  StatementAndDefence,
   Transfer,
 } from '../../domain/documents/model.ts';
 import { validationError } from '../../domain/errors.ts';
@@ -51,6 +52,7 @@ export type AgencyProfile = Pick<
   | 'paymentAccountName'
   | 'paymentAccountNo'
   | 'caseNumberPrefix'
+  | 'portalUrl'
 >;
 
 /** Users the record names by id whose certificate a document prints (法制审核人员). */
@@ -136,7 +138,13 @@ export function penaltyItems(penalty: Penalty): PenaltyItem[] {
     if (mapped === 'fine') return { kind: mapped, amount: (penalty.fineFen ?? 0) / 100 };
     if (mapped === 'confiscateIllegalGains') return { kind: mapped, amount: (penalty.confiscationFen ?? 0) / 100 };
     if (mapped === 'warning') return { kind: mapped };
-    const detail = itemDetail(penalty, kind);
+    // No clause names the property, but the record values it (confiscationFen serves 没收非法财物 when no 违法所得 is
+    // confiscated): the item says what the record knows rather than borrowing another item's words.
+    const valued =
+      kind === 'confiscateProperty' && !penalty.kinds.includes('confiscateIncome') && penalty.confiscationFen
+        ? `没收非法财物（价值人民币${String(penalty.confiscationFen / 100)}元）`
+        : undefined;
+    const detail = itemDetail(penalty, kind) ?? valued;
     return detail === undefined ? { kind: mapped } : { kind: mapped, detail };
   });
 }
@@ -179,6 +187,8 @@ const GROUNDS: Record<string, NoPenaltyGround> = {
   mentalIllness: 'mentalIllness',
   timeBarred: 'timeBarred',
 };
+
+const COLLECTION_GROUNDS = { smallFine: 'upTo100', hardToEnforce: 'hardToPayLater', remoteArea: 'remoteArea' } as const;
 
 /** The checklist items of the legal review (src/domain/cases/legal-review.ts) are the aspects the opinion prints. */
 const REVIEW_ASPECTS = Object.keys(legalReviewAspects) as LegalReviewAspect[];
@@ -248,7 +258,12 @@ function decisionName(view: CaseView): string {
 function serviceRecord(view: CaseView, s: ServiceEntry): ServiceRecord {
   const number = parseDocumentNumber(s.number, '送达文书文号');
   return {
-    documentName: s.document === 'decision' ? decisionName(view) : SERVED_NAMES[s.document],
+    documentName:
+      s.document === 'decision'
+        ? decisionName(view)
+        : s.document === 'priorNotice' && view.record.notice?.hearingOffered
+          ? '行政处罚听证告知书'
+          : SERVED_NAMES[s.document],
     ...(number ? { documentNumber: number } : {}),
     recipient: s.recipient,
     place: s.place,
@@ -258,6 +273,7 @@ function serviceRecord(view: CaseView, s: ServiceEntry): ServiceRecord {
     ...(s.receiver ? { receiver: s.receiver } : {}),
     ...(s.witness ? { witness: s.witness } : {}),
     ...(s.electronicConsent ? { electronicConsent: s.electronicConsent } : {}),
+    ...(s.announcementReason ? { announcementReason: s.announcementReason } : {}),
   };
 }
 
@@ -315,14 +331,22 @@ function hearingOf(record: CaseRecord): Hearing | undefined {
   };
 }
 
-const TRANSFER_BASIS: Record<string, string> = {
-  // 《行政处罚法》第二十七条第一款: 违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关.
-  judicial: '《中华人民共和国行政处罚法》第二十七条第一款',
-  transferJudicial: '《中华人民共和国行政处罚法》第二十七条第一款',
-  police: '《中华人民共和国行政处罚法》第二十七条第一款',
-  // A matter outside the agency's powers goes to the authority that has them (第十七条: 在法定职权范围内实施).
-  otherAuthority: '《中华人民共和国行政处罚法》第十七条',
-};
+/** 《行政处罚法》第二十七条第一款: 违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关 — criminal transfers only. */
+const CRIMINAL_TRANSFER = '《中华人民共和国行政处罚法》第二十七条第一款';
+/**
+ * A matter outside the agency's powers goes to the authority that has them: 第十七条 (行政处罚由具有行政处罚权的行政
+ * 机关在法定职权范围内实施). A 治安 violation (e.g. obstructing officers without a crime) is the police's under the
+ * 《治安管理处罚法》, not a criminal transfer under 第二十七条.
+ */
+const JURISDICTION_TRANSFER = '《中华人民共和国行政处罚法》第十七条';
+const PUBLIC_SECURITY_TRANSFER = `${JURISDICTION_TRANSFER}和《中华人民共和国治安管理处罚法》`;
+
+/** The basis of a transfer by its kind: to the judicial organs (a crime), to the police (a crime or a 治安 matter), or to another agency. */
+export function transferBasis(target: string, reason: string): string {
+  if (target === 'judicial' || target === 'transferJudicial') return CRIMINAL_TRANSFER;
+  if (target === 'police') return /罪|刑事/.test(reason) ? CRIMINAL_TRANSFER : PUBLIC_SECURITY_TRANSFER;
+  return JURISDICTION_TRANSFER;
+}
 
 function transferOf(record: CaseRecord): Transfer | undefined {
   const exit = record.sideExit;
@@ -332,9 +356,23 @@ function transferOf(record: CaseRecord): Transfer | undefined {
     date: exit.on,
     recipient: exit.receiver ?? '',
     reason: exit.reason,
-    basis: TRANSFER_BASIS[exit.target ?? exit.action] ?? '',
+    basis: transferBasis(exit.target ?? exit.action, exit.reason),
     materials: exit.materials ?? [],
   };
+}
+
+/**
+ * The party's statement as the decision tells it: made (with the 复核 reply), expressly waived, or none made when the
+ * period passed before the decision. Nothing is said while the period may still run (no decision yet, or none past it).
+ */
+function statementOf(record: CaseRecord): StatementAndDefence | undefined {
+  const st = record.statement;
+  if (st?.waived) return { made: false, waived: true };
+  if (st?.content.trim()) return { made: true, summary: st.content, review: st.reply };
+  const notice = record.notice;
+  const decidedOn = record.decision?.on;
+  if (notice && decidedOn && decidedOn > notice.statementEndsOn) return { made: false };
+  return undefined;
 }
 
 /** 处理结果 on the case-file cover, from what was decided and done. */
@@ -358,7 +396,7 @@ const empty = { prefix: '', year: 0, serial: 0 };
  * The DocumentCase of a case as the engine records it, with the agency's particulars from `profile` (the case
  * organization's effective case settings) and reviewers' certificates from `people`.
  */
-export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, people: DocumentPeople = new Map()): DocumentCase {
+export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, people: DocumentPeople = new Map(), caseSerial?: number): DocumentCase {
   const record = view.record;
   const officers = view.officers.filter((o) => !o.recused).map((o) => ({ name: o.displayName, certificateNo: o.certificateNo ?? '' }));
   const decision = record.decision;
@@ -366,13 +404,24 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
   const proposed = record.notice?.penalty ?? record.proposal?.penalty ?? null;
   const penalty = decision?.penalty ?? proposed;
   const penaltyBasis = decision?.penalty?.basis ?? proposed?.basis ?? view.violation?.penaltyProvision;
-  const discretionReason = penalty?.outsideRangeReason ?? record.investigation.discretionReason;
+  const outsideRange = penalty?.outsideRangeReason?.trim() || undefined;
+  const discretionReason = record.investigation.discretionReason?.trim() || outsideRange;
+  const range = penalty?.range
+    ? {
+        ...(penalty.range.minFen !== null ? { min: penalty.range.minFen / 100 } : {}),
+        ...(penalty.range.maxFen !== null ? { max: penalty.range.maxFen / 100 } : {}),
+      }
+    : undefined;
   const lastPayment = record.payments.at(-1);
   const paymentAccount = paymentAccountOf(profile);
   const c: DocumentCase = {
     agency: agencyOf(view.organization.name, profile),
-    caseNumber: { prefix: profile.caseNumberPrefix ?? '', year: Number((record.filing?.on ?? view.registeredOn).slice(0, 4)), serial: view.id },
+    // 案件编号: the organization's own sequence of filed cases (render-for-case.ts caseSerial), never the database id;
+    // unknown (0) until the case is filed, so the documents that print it refuse.
+    caseNumber: { prefix: profile.caseNumberPrefix ?? '', year: Number((record.filing?.on ?? view.registeredOn).slice(0, 4)), serial: caseSerial ?? 0 },
     actCode: view.actCode,
+    // The QR code opens the portal's verification page for the act code (portal route verify/:code).
+    ...(profile.portalUrl ? { verifyUrl: `${profile.portalUrl.replace(/\/+$/, '')}/verify` } : {}),
     procedure: view.procedure,
     causeOfAction: view.violation ? `${view.violation.name.replace(/案$/, '')}案` : view.title,
     source: SOURCES[view.clueSource] ?? 'other',
@@ -386,7 +435,13 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
     ...(proposed ? { proposedPenalties: penaltyItems(proposed) } : {}),
     ...(paymentAccount ? { paymentAccount } : {}),
     ...(discretionReason
-      ? { discretion: { reason: discretionReason, ...(penalty?.benchmarkVersion && penalty.tier ? { benchmark: penalty.benchmarkVersion, tier: penalty.tier } : {}) } }
+      ? {
+          discretion: {
+            reason: discretionReason,
+            ...(penalty?.benchmarkVersion && penalty.tier ? { benchmark: penalty.benchmarkVersion, tier: penalty.tier, ...(range ? { range } : {}) } : {}),
+            ...(outsideRange ? { outsideRange } : {}),
+          },
+        }
       : {}),
   };
   const filing = record.filing;
@@ -456,24 +511,29 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
   }
   if (record.notice) {
     const number = parseDocumentNumber(record.notice.number, '事先告知书文号');
-    if (number) c.priorNotice = { number, date: record.notice.servedOn };
+    // One notice was served with one number (罚告字): where hearing rights were computed it is the 听证告知书, which
+    // also tells the facts, reasons, basis and the right to state and defend (第四十四条、第四十五条、第六十三条); a
+    // separate 事先告知书 printed with the same number would be a second document under one 文号.
     if (number && record.notice.hearingOffered) c.hearingRightsNotice = { number, date: record.notice.servedOn };
+    else if (number) c.priorNotice = { number, date: record.notice.servedOn };
   }
-  if (record.statement) {
-    c.statement = { made: !record.statement.waived, summary: record.statement.content, review: record.statement.reply };
-  }
+  const statement = statementOf(record);
+  if (statement) c.statement = statement;
   const hearing = hearingOf(record);
   if (hearing) c.hearing = hearing;
   if (decision) {
     const number = parseDocumentNumber(decision.number, '决定书文号');
     if (decision.kind === 'penalty' && decision.penalty && number) {
       if (view.procedure === 'simple') {
+        // 当场收缴 (第六十八条、第六十九条): the payment taken in cash when the decision was made, with its receipt.
+        const cash = record.payments.find((p) => p.onSpot);
         c.onSpotDecision = {
           formNumber: decision.number ?? '',
           time: decision.on,
           place: view.place,
           penalty: decision.penalty.kinds.includes('fine') ? 'fine' : 'warning',
           ...(decision.penalty.fineFen ? { amount: decision.penalty.fineFen / 100 } : {}),
+          ...(cash?.onSpot ? { collectedOnSpot: { receiptNo: cash.receiptNo, reason: COLLECTION_GROUNDS[cash.onSpot.ground] } } : {}),
           officers,
         };
       } else {
@@ -484,6 +544,7 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
       c.noPenaltyDecision = {
         number,
         date: decision.on,
+        act: view.facts.replace(/^当事人/, ''),
         ground: mapped(GROUNDS, decision.ground, '不予处罚理由'),
         reasoning: record.proposal?.reasoning ?? '',
         education: decision.education ?? '',

@@ -4,11 +4,11 @@
  * maps the case onto the renderer's contract and renders with the legal calendar in force. Read-only: storing a
  * generated document with its digest is generated-documents.ts.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, like, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import type { Executor } from '../../db/connect.ts';
-import { users } from '../../db/schema.ts';
+import { cases, caseSettings, organizations, users } from '../../db/schema.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { findCaseIdByCode } from '../cases/case-store.ts';
 import { getCaseSettings } from '../cases/case-settings.ts';
@@ -28,6 +28,39 @@ async function peopleOf(db: Executor, record: CaseRecord): Promise<DocumentPeopl
   return new Map(rows.map((r) => [r.id, { name: r.name, certificateNo: r.certificateNo }]));
 }
 
+/**
+ * The case's serial in its organization's own 案件编号 sequence: cases filed in the same year by the organizations
+ * numbered under the same 案件编号代字 (the nearest organization up the tree that sets `caseNumberPrefix`, and its
+ * subtree), in order of filing date, then of registration. Never the database id, which counts every clue of every
+ * organization. Null when the case is not filed.
+ */
+export async function caseSerial(db: Executor, caseId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ filedOn: cases.filedOn, path: organizations.path })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(eq(cases.id, caseId));
+  if (!row?.filedOn) return null;
+  const ids = row.path.split('/').filter(Boolean).map(Number);
+  const rows = await db.select({ id: caseSettings.organizationId, settings: caseSettings.settings }).from(caseSettings).where(inArray(caseSettings.organizationId, ids));
+  const owner = [...ids].reverse().find((id) => (rows.find((r) => r.id === id)?.settings as { caseNumberPrefix?: string | null } | undefined)?.caseNumberPrefix) ?? ids.at(-1);
+  const ownerPath = `${row.path.slice(0, row.path.indexOf(`/${String(owner)}/`))}/${String(owner)}/`;
+  const year = row.filedOn.slice(0, 4);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(
+      and(
+        like(organizations.path, `${ownerPath}%`),
+        isNotNull(cases.filedOn),
+        sql`${cases.filedOn} >= ${`${year}-01-01`} and ${cases.filedOn} <= ${`${year}-12-31`}`,
+        or(sql`${cases.filedOn} < ${row.filedOn}`, and(eq(cases.filedOn, row.filedOn), sql`${cases.id} <= ${caseId}`)),
+      ),
+    );
+  return count?.n ?? null;
+}
+
 export async function renderDocumentForCase(
   ctx: ServiceContext,
   actor: Actor,
@@ -39,7 +72,7 @@ export async function renderDocumentForCase(
   const { effective } = await getCaseSettings(ctx, actor, view.organization.id);
   const people = await peopleOf(ctx.db, view.record);
   const calendar = await loadWorkCalendar(ctx.db);
-  const documentCase = caseViewToDocumentCase(view, effective, people);
+  const documentCase = caseViewToDocumentCase(view, effective, people, (await caseSerial(ctx.db, id)) ?? undefined);
   const options = { calendar, ...(input.pdf === undefined ? {} : { pdf: input.pdf }), ...(input.instance === undefined ? {} : { instance: input.instance }) };
   if (input.type.trim() === CASE_FILE_TYPE) return { kind: 'caseFile', file: await renderCaseFile(documentCase, options) };
   return { kind: 'document', file: await renderCaseDocument(documentCase, input.type, options) };

@@ -111,8 +111,24 @@ export function evidenceLines(evidence: readonly Evidence[]): Block[] {
   }
   return evidence.map((e, i) => ({
     kind: 'paragraph',
-    text: `${String(i + 1)}. ${e.name}（${evidenceKinds[e.kind]}），证明${e.proves.replace(/[。；]$/, '')}${i === evidence.length - 1 ? '。' : '；'}`,
+    text: `${String(i + 1)}. ${e.name}（${evidenceKinds[e.kind]}），证明${provesText(e.proves)}${i === evidence.length - 1 ? '。' : '；'}`,
   }));
+}
+
+/** What an item of evidence proves, without a leading 证明 of the record (the line already says 证明). */
+function provesText(proves: string): string {
+  return proves.trim().replace(/^(用以|用于|可以|能够)?证明[：:]?/, '').replace(/[。；;]+$/, '');
+}
+
+/**
+ * "在{place}{facts}" unless the facts already say where (a record often writes "在南湖街道南湖广场随地乱扔烟头"):
+ * the place is printed once.
+ */
+export function atPlace(place: string, facts: string): string {
+  const f = facts.trim();
+  const p = place.trim();
+  if (!p || /^(于.{0,20})?在/.test(f) || f.includes(p)) return f;
+  return `在${p}${f}`;
 }
 
 export function penaltyLines(items: readonly PenaltyItem[]): Block[] {

@@ -3,7 +3,7 @@ import { ruleViolation, validationError } from '../../errors.ts';
 import type { Block, Cell } from '../blocks.ts';
 import { dateOf, formatAmount, formatDate, formatDateTime, formatDocumentNumber } from '../format.ts';
 import { assertTwoOfficers, PENALTY_LAW } from '../legal.ts';
-import { caseSources, serviceMethods, type DocumentCase, type Opinion } from '../model.ts';
+import { caseSources, serviceMethods, type DocumentCase, type Opinion, type ServiceRecord } from '../model.ts';
 import { field, must, type DocumentTemplate, type RenderContext } from '../requirements.ts';
 import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, partyFields, penaltySummary, personFacts } from './common.ts';
 
@@ -77,6 +77,41 @@ export const filingApproval: DocumentTemplate = {
   },
 };
 
+/** Ways of service where the recipient (or a 代收人) signs the form. */
+const RECIPIENT_SIGNS: Record<ServiceRecord['method'], boolean> = {
+  direct: true,
+  entrusted: true,
+  left: false,
+  mail: false,
+  electronic: false,
+  announcement: false,
+};
+
+/** What stands in the recipient's signature cell when the recipient does not sign (《民事诉讼法》第八十九条至第九十五条). */
+function recipientCell(s: ServiceRecord): string {
+  switch (s.method) {
+    case 'left':
+      return '受送达人拒绝签收，已在见证人见证下将文书留置于送达地点';
+    case 'mail':
+      return '邮寄送达，以邮件回执上注明的收件日期为送达日期（回执附后）';
+    case 'electronic':
+      return '电子送达，以送达信息到达受送达人特定系统的日期为送达日期';
+    case 'announcement':
+      return '公告送达，自发出公告之日起经过三十日即视为送达（《中华人民共和国民事诉讼法》第九十五条）';
+    case 'direct':
+    case 'entrusted':
+      return '';
+  }
+}
+
+/** The particulars of the way of service, as recorded. */
+function serviceNote(s: ServiceRecord): string {
+  if (s.method === 'left') return `见证人：${must(s.witness, '见证人（留置送达）')}`;
+  if (s.method === 'electronic') return `电子送达确认书：${must(s.electronicConsent, '当事人同意电子送达的确认书')}`;
+  if (s.method === 'announcement') return `公告送达理由：${must(s.announcementReason, '公告送达理由').replace(/。$/, '')}`;
+  return s.electronicConsent ? `电子送达确认书：${s.electronicConsent}` : '';
+}
+
 export const serviceReceipt: DocumentTemplate = {
   id: 'service-receipt',
   name: '送达回证',
@@ -99,6 +134,7 @@ export const serviceReceipt: DocumentTemplate = {
       (c, i) => c.services?.[i]?.electronicConsent,
       (c, i) => c.services?.[i]?.method === 'electronic',
     ),
+    field('services[].announcementReason', '公告送达理由', (c, i) => c.services?.[i]?.announcementReason, (c, i) => c.services?.[i]?.method === 'announcement'),
   ],
   build(c, i) {
     const s = must(c.services?.[i], '送达记录');
@@ -107,17 +143,19 @@ export const serviceReceipt: DocumentTemplate = {
       throw ruleViolation('电子送达须经当事人同意并签订确认书', `${PENALTY_LAW}第六十一条第二款`);
     }
     const docName = s.documentNumber ? `${s.documentName}（${formatDocumentNumber(s.documentNumber, '送达文书文号')}）` : s.documentName;
-    const remark = [s.electronicConsent ? `电子送达确认书：${s.electronicConsent}` : '', s.remark ?? ''].filter(Boolean).join('；') || '无';
+    // Signatures and their dates are written by hand on the printed form: nothing typed in a signature cell.
+    const handwritten: Cell = { text: '\n\n年\u3000\u3000月\u3000\u3000日\u3000', minLines: 3, align: 'right' };
+    const remark = [serviceNote(s), s.remark ?? ''].filter(Boolean).join('；') || '无';
     const rows: Cell[][] = [
       [label('送达文书名称及文号'), value(docName)],
       [label('受送达人'), value(s.recipient)],
       [label('送达地点'), value(s.place)],
       [label('送达方式'), value(serviceMethods[s.method])],
       [label('送达时间'), value(formatDateTime(s.servedAt, '送达时间'))],
-      [label('受送达人签名或盖章'), { text: '\n\n年\u3000\u3000月\u3000\u3000日\u3000', minLines: 3, align: 'right' }],
-      [label('代收人及代收理由'), value(s.receiver ? `${s.receiver.name}（${s.receiver.reason}）` : '无（本人签收）')],
-      [label('见证人'), value(s.method === 'left' ? `${s.witness ?? ''}（受送达人拒绝签收，留置送达）` : '无')],
-      [label('送达人'), value(`${s.servers.join('、')}（签名）`)],
+      [label('受送达人签名或盖章'), RECIPIENT_SIGNS[s.method] ? handwritten : value(recipientCell(s))],
+      [label('代收人及代收理由'), value(s.receiver ? `${s.receiver.name}（${s.receiver.reason}）（代收人签名见上栏）` : s.method === 'direct' ? '无（本人签收）' : '无')],
+      [label('见证人签名'), s.method === 'left' ? handwritten : value('无')],
+      [label('送达人签名'), handwritten],
       [label('备注'), value(remark)],
     ];
     const blocks: Block[] = [

@@ -22,6 +22,7 @@ import {
   PENALTY_LAW,
   paymentDeadline,
   periodWords,
+  onSpotRemediesText,
   remediesText,
 } from '../legal.ts';
 import { noPenaltyGrounds, type DocumentCase, type PenaltyItem } from '../model.ts';
@@ -29,6 +30,7 @@ import { field, must, type DocumentTemplate, type RenderContext } from '../requi
 import {
   addressee,
   assertNotBefore,
+  atPlace,
   causeText,
   contactLine,
   doc,
@@ -93,7 +95,15 @@ function statementAndHearingParagraphs(c: DocumentCase): Block[] {
         `告知${y}拟作出行政处罚的内容及事实、理由、依据，以及${y}依法享有的陈述、申辩等权利。`,
     });
   }
-  if (c.hearingRightsNotice) {
+  if (c.hearingRightsNotice && !c.priorNotice) {
+    // The one notice told everything (the 听证告知书 carries the 事先告知 too).
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `本机关于${formatDate(c.hearingRightsNotice.date)}向${y}送达了《行政处罚听证告知书》（${formatDocumentNumber(c.hearingRightsNotice.number, '听证告知书文号')}），` +
+        `告知${y}拟作出行政处罚的内容及事实、理由、依据，以及${y}依法享有的陈述、申辩和要求听证的权利。`,
+    });
+  } else if (c.hearingRightsNotice) {
     blocks.push({
       kind: 'paragraph',
       text: `本机关于${formatDate(c.hearingRightsNotice.date)}向${y}送达了《行政处罚听证告知书》（${formatDocumentNumber(c.hearingRightsNotice.number, '听证告知书文号')}），告知${y}有要求听证的权利。`,
@@ -111,6 +121,8 @@ function statementAndHearingParagraphs(c: DocumentCase): Block[] {
         kind: 'paragraph',
         text: `${y}提出陈述、申辩意见：${must(c.statement.summary, '陈述申辩内容').replace(/。$/, '')}。经复核，${must(c.statement.review, '陈述申辩复核意见').replace(/。$/, '')}。`,
       });
+    } else if (c.statement.waived) {
+      blocks.push({ kind: 'paragraph', text: `${y}明确表示放弃陈述、申辩权利。` });
     } else {
       blocks.push({ kind: 'paragraph', text: `${y}在规定期限内未提出陈述、申辩意见。` });
     }
@@ -118,9 +130,43 @@ function statementAndHearingParagraphs(c: DocumentCase): Block[] {
   return blocks;
 }
 
-function discretionSentence(c: DocumentCase): string {
-  if (!c.discretion?.benchmark || !c.discretion.tier) return '';
-  return `根据《${c.discretion.benchmark.replace(/^《|》$/g, '')}》，${you(c.party)}的违法行为属于“${c.discretion.tier}”情形（${c.discretion.reason.replace(/。$/, '')}）。`;
+/** A clause as recorded, without its final stop; in a decision a proposal's "拟从重处罚" is said as decided. */
+function clause(text: string, decided: boolean): string {
+  const t = text.trim().replace(/[。；，.;,]+$/, '');
+  return decided ? t.replace(/拟(?=从重|从轻|减轻|不予|给予|处以|处|对|责令|没收)/g, '') : t;
+}
+
+function rangeText(range: NonNullable<DocumentCase['discretion']>['range']): string {
+  if (!range || (range.min === undefined && range.max === undefined)) return '';
+  const yuan = (n: number) => `${formatAmountFigures(n).replace(/\.00$/, '')}元`;
+  if (range.min !== undefined && range.max !== undefined) {
+    return range.min === range.max ? `罚款${yuan(range.min)}` : `罚款${yuan(range.min)}至${yuan(range.max)}`;
+  }
+  return range.min !== undefined ? `罚款${yuan(range.min)}以上` : `罚款${yuan(range.max ?? 0)}以下`;
+}
+
+/**
+ * 裁量说理 (国办发〔2022〕27号: the decision states how the discretion was exercised): the benchmark (its version), the
+ * tier the recorded facts fall in with its range, the circumstances, and — only when recorded — why the amount lies
+ * outside the tier's range. The text says what was recorded and nothing else: no tier is described as lighter or
+ * heavier than recorded.
+ */
+function discretionSentence(c: DocumentCase, decided = false): string {
+  const d = c.discretion;
+  if (!d) return '';
+  const y = you(c.party);
+  const reason = clause(d.reason, decided);
+  const outside = d.outsideRange ? clause(d.outsideRange, decided) : '';
+  const own = reason && reason !== outside ? reason : '';
+  if (!d.benchmark || !d.tier) {
+    return own || outside ? `本机关综合考虑以下情节确定处罚：${[own, outside].filter(Boolean).join('；')}。` : '';
+  }
+  const range = rangeText(d.range);
+  const tier = `依据《${d.benchmark.replace(/^《|》$/g, '')}》，${y}的违法行为属于“${d.tier}”情形${range ? `（该情形的裁量幅度为${range}）` : ''}`;
+  if (outside) {
+    return `${tier}${own ? `：${own}` : ''}。本机关在该裁量幅度以外确定处罚数额，理由是：${outside}。`;
+  }
+  return `${tier}${own ? `：${own}` : ''}${range ? '，本机关在该裁量幅度内确定处罚数额' : ''}。`;
 }
 
 export const penaltyDecision: DocumentTemplate = {
@@ -161,7 +207,7 @@ export const penaltyDecision: DocumentTemplate = {
       {
         kind: 'paragraph',
         text:
-          `本机关认为，${y}的上述行为违反了${must(c.violatedProvision, '违反的法律条款')}的规定。${discretionSentence(c)}` +
+          `本机关认为，${y}的上述行为违反了${must(c.violatedProvision, '违反的法律条款')}的规定。${discretionSentence(c, true)}` +
           `依据${must(c.penaltyProvision, '处罚依据')}的规定，本机关决定对${y}作出如下行政处罚：`,
       },
       ...penaltyLines(decision.penalties),
@@ -177,6 +223,17 @@ export const penaltyDecision: DocumentTemplate = {
     return doc(c, this, { number: docNumber, date: decision.date, blocks });
   },
 };
+
+/** The act found, then the facts the decision rests on when they are not the act itself (一事一述, no repetition). */
+function noPenaltyFacts(c: DocumentCase, act: string | undefined): string {
+  const y = you(c.party);
+  const facts = sentence(must(c.facts, '违法事实'));
+  const stated = act?.trim().replace(/^当事人/, '');
+  if (!stated) return `${y}${facts}`;
+  const actSentence = sentence(stated);
+  if (facts.includes(actSentence.slice(0, -1)) || actSentence.includes(facts.slice(0, -1))) return `${y}${facts.length >= actSentence.length ? facts : actSentence}`;
+  return `${y}${actSentence}${/^(系|属|为|初次|首次)/.test(facts) ? y : ''}${facts}`;
+}
 
 export const noPenaltyDecision: DocumentTemplate = {
   id: 'no-penalty-decision',
@@ -209,7 +266,7 @@ export const noPenaltyDecision: DocumentTemplate = {
     const blocks: Block[] = [
       ...header(c, this.name, docNumber),
       { kind: 'paragraph', text: partyLine(c.party, decision.date), indent: false },
-      { kind: 'paragraph', text: `本机关于${formatDate(filing.date)}对${y}${causeText(c)}一案立案调查。经查明，${y}${sentence(must(c.facts, '违法事实'))}` },
+      { kind: 'paragraph', text: `本机关于${formatDate(filing.date)}对${y}${causeText(c)}一案立案调查。经查明，${noPenaltyFacts(c, decision.act)}` },
       { kind: 'paragraph', text: '以上事实有下列证据证明：' },
       ...evidenceLines(must(c.evidence, '证据')),
       ...statementAndHearingParagraphs(c),
@@ -221,7 +278,8 @@ export const noPenaltyDecision: DocumentTemplate = {
       },
       // 《行政处罚法》第三十三条第三款: 对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育.
       { kind: 'paragraph', text: `依据${PENALTY_LAW}第三十三条第三款的规定，本机关已对${y}进行教育：${decision.education.replace(/。$/, '')}。` },
-      { kind: 'paragraph', text: remediesText(c.agency) },
+      // Nothing to execute: no "不停止执行" sentence.
+      { kind: 'paragraph', text: remediesText(c.agency, '本决定', { executes: false }) },
       contactLine(c),
       { kind: 'space' },
       signature(c, decision.date),
@@ -263,23 +321,28 @@ export const onSpotDecision: DocumentTemplate = {
     blocks.push({
       kind: 'paragraph',
       text:
-        `${formatDateTime(spot.time, '处罚时间')}，${y}在${spot.place}${sentence(must(c.facts, '违法行为')).slice(0, -1)}，违反了${must(c.violatedProvision, '违反的法律条款')}的规定。` +
+        `${formatDateTime(spot.time, '处罚时间')}，${y}${atPlace(spot.place, sentence(must(c.facts, '违法行为')).slice(0, -1))}，违反了${must(c.violatedProvision, '违反的法律条款')}的规定。` +
         `依据${must(c.penaltyProvision, '处罚依据')}和${PENALTY_LAW}第五十一条的规定，当场决定给予${y}${penaltySummary(items)}的行政处罚。`,
     });
     if (spot.penalty === 'fine') {
       if (spot.collectedOnSpot) {
-        assertOnSpotCollectionAllowed(spot.collectedOnSpot.reason, spot.amount ?? 0);
-        const item = spot.collectedOnSpot.reason === 'upTo100' ? '第（一）项' : '第（二）项';
+        // 第六十八条、第六十九条: the fine was taken on the spot — no bank, no 15 days, no 加处罚款 to announce.
+        const { reason, receiptNo } = spot.collectedOnSpot;
+        assertOnSpotCollectionAllowed(reason, spot.amount ?? 0);
+        const basis = reason === 'remoteArea' ? '第六十九条' : `第六十八条${reason === 'upTo100' ? '第（一）项' : '第（二）项'}`;
         blocks.push({
           kind: 'paragraph',
-          text: `依据${PENALTY_LAW}第六十八条${item}的规定，罚款由执法人员当场收缴，并出具专用票据（票据号：${spot.collectedOnSpot.receiptNo}）。`,
+          text:
+            `依据${PENALTY_LAW}${basis}的规定，执法人员已当场收缴罚款${formatAmount(spot.amount ?? 0)}，` +
+            `并向${y}出具财政部门统一制发的罚款专用票据（票据号：${receiptNo}）（${PENALTY_LAW}第七十条）。`,
         });
       } else {
         blocks.push(...paymentParagraphs(c, items));
       }
     }
     blocks.push(
-      { kind: 'paragraph', text: remediesText(c.agency) },
+      // 《行政复议法》第二十三条第一款第（一）项、第二款: a decision made on the spot goes to reconsideration first.
+      { kind: 'paragraph', text: onSpotRemediesText(c.agency) },
       { kind: 'paragraph', text: `执法人员：${officerList(spot.officers)}` },
       { kind: 'signLines', lines: ['执法人员签名：', spot.partyRefusedToSign ? '当事人拒绝签收，执法人员已在本决定书上注明。' : '当事人签收：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日'] },
       { kind: 'paragraph', text: `本决定书当场交付当事人，并报${c.agency.name}备案（${PENALTY_LAW}第五十二条）。` },
@@ -370,6 +433,18 @@ function statementRights(c: DocumentCase, ctx: RenderContext): Block {
   };
 }
 
+/** Each document kind has its own number: a 事先告知书 and a 听证告知书 under one 文号 would be two documents with one number. */
+function assertOwnNoticeNumber(c: DocumentCase): void {
+  const a = c.priorNotice?.number;
+  const b = c.hearingRightsNotice?.number;
+  if (a && b && a.prefix === b.prefix && a.year === b.year && a.serial === b.serial) {
+    throw validationError(
+      `行政处罚事先告知书与行政处罚听证告知书不能共用一个文号（${formatDocumentNumber(a, '告知书文号')}）：一份告知书告知听证权利时即为听证告知书`,
+      { field: 'hearingRightsNotice.number' },
+    );
+  }
+}
+
 export const priorNotice: DocumentTemplate = {
   id: 'prior-notice',
   name: '行政处罚事先告知书',
@@ -380,6 +455,7 @@ export const priorNotice: DocumentTemplate = {
   required: proposedFields('priorNotice', (c) => c.priorNotice),
   build(c, _i, ctx) {
     assertSealMatchesAgency(c.agency);
+    assertOwnNoticeNumber(c);
     const notice = must(c.priorNotice, '事先告知');
     const docNumber = number(notice.number, '告知书文号');
     const blocks: Block[] = [
@@ -399,12 +475,13 @@ export const hearingRightsNotice: DocumentTemplate = {
   id: 'hearing-rights-notice',
   name: '行政处罚听证告知书',
   stage: '告知',
-  basis: `${PENALTY_LAW}第四十四条、第六十三条、第六十四条`,
+  basis: `${PENALTY_LAW}第四十四条、第四十五条、第六十三条、第六十四条`,
   layout: 'letter',
   count: (c) => one(c.hearingRightsNotice),
   required: proposedFields('hearingRightsNotice', (c) => c.hearingRightsNotice),
   build(c, _i, ctx) {
     assertSealMatchesAgency(c.agency);
+    assertOwnNoticeNumber(c);
     const notice = must(c.hearingRightsNotice, '听证告知');
     const docNumber = number(notice.number, '告知书文号');
     const request = (ctx.periods ?? penaltyPeriods).hearingRequest;
@@ -571,7 +648,7 @@ export const transferLetter: DocumentTemplate = {
   id: 'transfer-letter',
   name: '案件移送函',
   stage: '移送',
-  basis: `${PENALTY_LAW}第二十七条第一款`,
+  basis: `${PENALTY_LAW}第十七条、第二十七条第一款`,
   layout: 'letter',
   count: (c) => one(c.transfer),
   required: [

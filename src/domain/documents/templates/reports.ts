@@ -56,10 +56,12 @@ export const investigationReport: DocumentTemplate = {
       {
         kind: 'paragraph',
         // 《行政处罚法》第三十四条: the benchmark and tier where one covers the violation; the reason always.
-        text:
-          discretion.benchmark && discretion.tier
-            ? `依据《${discretion.benchmark.replace(/^《|》$/g, '')}》，本案属于“${discretion.tier}”情形：${sentence(discretion.reason)}`
-            : sentence(discretion.reason),
+        // A reason for going outside the tier's range is said as that, never as a circumstance of the tier.
+        text: [
+          discretion.benchmark && discretion.tier ? `依据《${discretion.benchmark.replace(/^《|》$/g, '')}》，本案属于“${discretion.tier}”情形。` : '',
+          discretion.reason !== discretion.outsideRange ? sentence(discretion.reason) : '',
+          discretion.outsideRange ? `拟在该情形的裁量幅度以外确定处罚数额，理由是：${sentence(discretion.outsideRange)}` : '',
+        ].join(''),
       },
       { kind: 'heading', level: 1, text: '六、拟处理意见' },
       { kind: 'paragraph', text: `${sentence(report.proposal)}${proposed}` },
