@@ -167,6 +167,8 @@ export interface CaseSnapshot {
    * evidence — from its audit chain, whatever their roles (separation of duties, 《行政处罚法》第五十八条).
    */
   investigators: readonly number[];
+  /** Evidence items registered on the case (`case_evidence`): none, and no penalty may be proposed (《行政处罚法》第四十条). */
+  evidenceCount: number;
 }
 
 /** What the case guards see besides the snapshot: the kernel's act date, today and actor, plus the calendar and local settings. */
