@@ -64,20 +64,20 @@ describe('service (《行政处罚法》第六十一条)', () => {
   };
 
   it('Art. 61: electronic service needs the party’s consent and a signed confirmation', () => {
-    expectRule(() => checkTransition(decided(), { action: 'serve', on: '2026-03-21', method: 'electronic' }, officer('2026-03-21')), '第六十一条第二款');
-    const consented: CaseActionInput = { action: 'serve', on: '2026-03-21', method: 'electronic', electronicConsent: '2026年3月2日签署的送达地址确认书' };
+    expectRule(() => checkTransition(decided(), { action: 'serve', on: '2026-03-21', time: '10:00', method: 'electronic' }, officer('2026-03-21')), '第六十一条第二款');
+    const consented: CaseActionInput = { action: 'serve', on: '2026-03-21', time: '10:00', method: 'electronic', electronicConsent: '2026年3月2日签署的送达地址确认书' };
     expect(checkTransition(decided(), consented, officer('2026-03-21'))).toBe('enforcing');
   });
 
   it('Art. 61 with 民事诉讼法第九十五条: service by announcement is the last resort — the reason other ways failed is required, also for the prior notice', () => {
-    const bare: CaseActionInput = { action: 'serve', on: '2026-03-21', method: 'announcement' };
+    const bare: CaseActionInput = { action: 'serve', on: '2026-03-21', time: '10:00', method: 'announcement' };
     expect(expectRule(() => checkTransition(decided(), bare, officer('2026-03-21')), '第九十五条').message).toContain('其他送达方式无法送达');
     expectRule(() => checkTransition(decided(), { ...bare, announcementReason: '  ' }, officer('2026-03-21')), '第九十五条');
     const reasoned: CaseActionInput = { ...bare, announcementReason: '当事人下落不明，直接送达、邮寄送达均被退回' };
     expect(checkTransition(decided(), reasoned, officer('2026-03-21'))).toBe('enforcing');
     const reviewing = buildCase({ state: 'reviewing', lastActedOn: '2026-03-09' });
     reviewing.record.proposal = { kind: 'penalty', penalty: buildPenalty(), ground: null, education: null, transferReason: null };
-    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'announcement' } }, officer('2026-03-10')), '第九十五条');
+    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'announcement', time: '10:00' } }, officer('2026-03-10')), '第九十五条');
   });
 
   it('Art. 61 with 民事诉讼法第九十五条: an announcement counts as served thirty calendar days after publication, moved off a rest day', () => {
@@ -94,8 +94,8 @@ describe('service (《行政处罚法》第六十一条)', () => {
   it('Art. 61 with 民事诉讼法第八十九条: leaving a document at the address needs a witness, also for the prior notice', () => {
     const reviewing = buildCase({ state: 'reviewing', lastActedOn: '2026-03-09' });
     reviewing.record.proposal = { kind: 'penalty', penalty: buildPenalty(), ground: null, education: null, transferReason: null };
-    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left' } }, officer('2026-03-10')), '第八十九条');
-    expect(checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left', witness: '社区网格员李某' } }, officer('2026-03-10'))).toBe('notified');
+    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left', time: '10:00' } }, officer('2026-03-10')), '第八十九条');
+    expect(checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left', time: '10:00', witness: '社区网格员李某' } }, officer('2026-03-10'))).toBe('notified');
   });
 });
 
@@ -112,6 +112,8 @@ describe('hearing (《行政处罚法》第六十四条)', () => {
     hearingOn: '2026-03-25',
     presiderId: 21,
     place: '第一听证室',
+    recorderId: 12,
+    service: { method: 'direct', time: '10:00' },
     ...extra,
   });
 
