@@ -15,10 +15,12 @@ import { creditCodeCheckChar } from '../../domain/validators/credit-code.ts';
 import { idNumberCheckChar } from '../../domain/validators/id-number.ts';
 import { setCaseSettings } from '../cases/case-settings.ts';
 import type { CaseView } from '../cases/get-case.ts';
+import { addEvidence } from '../cases/add-evidence.ts';
 import { type PowerItem, addPowerItem } from '../cases/power-list.ts';
 import { registerClue } from '../cases/register-clue.ts';
 import { transitionCase } from '../cases/transition-case.ts';
 import type { ServiceContext } from '../context.ts';
+import { memoryFileStore } from '../file-store.ts';
 import { type Organization, createOrganization } from '../organizations.ts';
 import { type UserView, createUser } from '../users.ts';
 
@@ -227,20 +229,34 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
   if (target === 'suspended') return (await step(0, head, { action: 'suspend', reason: '当事人下落不明，中止调查。' }), c);
   await step(1, officerA, { action: 'startInvestigation' });
   if (target === 'investigating') return c;
+  // 《行政处罚法》第四十条: a penalty is proposed only on evidence of the case.
+  const added = await addEvidence({ ...on(1), files: ctx.files ?? memoryFileStore() }, officerA, c.id, {
+    expectedVersion: c.version,
+    kind: 'onSiteRecord',
+    title: '现场检查笔录',
+    fileName: '现场检查笔录.txt',
+    mediaType: 'text/plain',
+    contentBase64: Buffer.from('现场检查笔录：当事人在人行道摆摊销售水果。').toString('base64'),
+    collectorIds: [officerA.userId, officerB.userId],
+    place: '云城市东湖区南湖路与湖滨路交叉口',
+    note: '证明当事人占用人行道摆摊设点的事实',
+  });
+  c = { ...c, version: added.version };
   await step(1, officerA, {
     action: 'closeInvestigation',
     findings: '当事人占用人行道摆摊的事实清楚，有现场笔录、照片和询问笔录为证。',
     proposal: options.proposal ?? { kind: 'penalty', penalty: { kinds: ['fine'], fineFen, description: `罚款人民币${fineFen / 100}元`, basis: '《城市市容和环境卫生管理条例》第三十六条第（二）项' } },
+    ...(options.proposal && options.proposal.kind !== 'penalty' ? {} : { discretionReason: '当事人经劝导未改正，占道面积较小，未造成其他危害后果，在法定幅度内从轻处罚' }),
   });
   if (target === 'reviewing') return c;
-  await step(8, officerA, { action: 'notify' });
+  await step(8, officerA, { action: 'notify', service: { method: 'direct', time: '10:00' } });
   if (target === 'notified') return c;
   await step(14, head, { action: 'decide' });
   if (target === 'decided') return c;
-  await step(14, officerB, { action: 'serve', method: 'direct' });
+  await step(14, officerB, { action: 'serve', method: 'direct', time: '10:00' });
   if (target === 'enforcing') return c;
   await step(18, officerA, { action: 'recordPayment', amountFen: fineFen, receiptNo: `FS${start.replaceAll('-', '')}${String(c.id).padStart(3, '0')}` });
-  await step(18, officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。' });
+  await step(18, officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。', execution: `当事人已全额缴纳罚款人民币${fineFen / 100}元` });
   if (target === 'closed') return c;
   await step(18, officerA, { action: 'archive', archiveNo: `DH-${start.slice(0, 4)}-${String(c.id).padStart(3, '0')}` });
   return c;
