@@ -162,7 +162,7 @@ const closeWith = (penalty: Record<string, unknown>, discretionFacts?: Record<st
 /** notify → statement waived → (legal review) → decide, all on `date`. */
 async function decide(c: CaseView, date: string, review = false): Promise<CaseView> {
   at(date);
-  c = await step(c, w.officerA, { action: 'notify' });
+  c = await step(c, w.officerA, { action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } });
   c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' });
   if (review) c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由充分，同意。', checklist: allPassedChecklist() });
   return step(c, w.head, { action: 'decide' });
@@ -327,7 +327,7 @@ describe('the benchmark in the case engine', () => {
     c = await step(c, w.officerA, closeWith(fine(3000, { outsideRangeReason: '当事人占道面积大、持续时间长，严重影响行人通行。' }), { repeatCountPastYear: 0 }));
     expect(c.record.proposal?.penalty).toMatchObject({ tier: '情节较轻', outsideRangeReason: '当事人占道面积大、持续时间长，严重影响行人通行。' });
     at('2026-04-03');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩。' });
     const noReview = await refusal(step(c, w.head, { action: 'decide' }));
     expect(noReview.message).toContain('处罚超出裁量基准幅度');
@@ -410,7 +410,7 @@ describe('the benchmark in the case engine', () => {
     expect(early.record.decision?.penalty).toMatchObject({ benchmarkVersion: '云城市城市管理行政处罚裁量基准', range: { minFen: 100_000, maxFen: 100_000 } });
     // Decided after: the revision applies, and 1000元 is now below its range.
     at('2026-06-02');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩。' });
     const refused = await refusal(step(c, w.head, { action: 'decide' }));
     expect(refused.message).toContain('低于裁量基准确定的幅度（2000元至2000元）');

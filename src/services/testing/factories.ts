@@ -168,6 +168,26 @@ export function newPerson(name = '张伟', seq = next()) {
   return { kind: 'person' as const, name, idNumber: `${first17}${idNumberCheckChar(first17)}`, phone: '13900001111', address: '云城市东湖区南湖路88号3栋' };
 }
 
+/**
+ * One evidence item (a 现场检查笔录 file) added by `actor` with `collectorIds` (two officers of the case), in a memory
+ * store when the context has none; returns the case with its new version. A penalty is proposed only on evidence
+ * (《行政处罚法》第四十条).
+ */
+export async function addTestEvidence(ctx: ServiceContext, actor: Actor, c: CaseView, collectorIds: number[]): Promise<CaseView> {
+  const added = await addEvidence({ ...ctx, files: ctx.files ?? memoryFileStore() }, actor, c.id, {
+    expectedVersion: c.version,
+    kind: 'onSiteRecord',
+    title: '现场检查笔录',
+    fileName: '现场检查笔录.txt',
+    mediaType: 'text/plain',
+    contentBase64: Buffer.from(`现场检查笔录：${c.facts}`).toString('base64'),
+    collectorIds,
+    place: c.place || '现场',
+    note: '证明当事人违法行为的事实（现场情况）',
+  });
+  return { ...c, version: added.version };
+}
+
 /** The states `newCase` can bring a case to, in the order of the ordinary procedure. */
 export type NewCaseState = Extract<CaseState, 'clue' | 'declined' | 'filed' | 'investigating' | 'reviewing' | 'notified' | 'decided' | 'enforcing' | 'closed' | 'archived' | 'withdrawn' | 'transferred' | 'suspended' | 'terminated'>;
 
@@ -228,20 +248,9 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
   if (target === 'terminated') return (await step(0, head, { action: 'terminate', reason: '当事人死亡，终止调查。' }), c);
   if (target === 'suspended') return (await step(0, head, { action: 'suspend', reason: '当事人下落不明，中止调查。' }), c);
   await step(1, officerA, { action: 'startInvestigation' });
-  if (target === 'investigating') return c;
   // 《行政处罚法》第四十条: a penalty is proposed only on evidence of the case.
-  const added = await addEvidence({ ...on(1), files: ctx.files ?? memoryFileStore() }, officerA, c.id, {
-    expectedVersion: c.version,
-    kind: 'onSiteRecord',
-    title: '现场检查笔录',
-    fileName: '现场检查笔录.txt',
-    mediaType: 'text/plain',
-    contentBase64: Buffer.from('现场检查笔录：当事人在人行道摆摊销售水果。').toString('base64'),
-    collectorIds: [officerA.userId, officerB.userId],
-    place: '云城市东湖区南湖路与湖滨路交叉口',
-    note: '证明当事人占用人行道摆摊设点的事实',
-  });
-  c = { ...c, version: added.version };
+  c = await addTestEvidence(on(1), officerA, c, [officerA.userId, officerB.userId]);
+  if (target === 'investigating') return c;
   await step(1, officerA, {
     action: 'closeInvestigation',
     findings: '当事人占用人行道摆摊的事实清楚，有现场笔录、照片和询问笔录为证。',
