@@ -16,7 +16,7 @@ import { transitionCase } from '../cases/transition-case.ts';
 import type { ServiceContext } from '../context.ts';
 import { createOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
-import { TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
+import { addTestEvidence, TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { exportBenchmarkVersion, getBenchmarkItem, getPublicBenchmarkItem, listBenchmarkItems, listBenchmarkVersions, listPublicBenchmarks } from './browse-benchmarks.ts';
 import { assessCaseDiscretion } from './case-discretion.ts';
@@ -149,7 +149,9 @@ async function investigating(party: Record<string, unknown>, date: string, actSt
     party,
   });
   c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '符合立案条件，同意立案。' });
-  return step(c, w.officerA, { action: 'startInvestigation' });
+  c = await step(c, w.officerA, { action: 'startInvestigation' });
+  // A penalty is proposed only on evidence (《行政处罚法》第四十条).
+  return addTestEvidence(ctx, w.officerA, c, [w.officerA.userId, w.officerB.userId]);
 }
 
 const closeWith = (penalty: Record<string, unknown>, discretionFacts?: Record<string, unknown>) => ({
@@ -310,6 +312,9 @@ describe('the benchmark in the case engine', () => {
     expect(c.record.proposal?.penalty).toMatchObject({ tier: '情节较轻', range: { minFen: 100_000, maxFen: 100_000 }, benchmarkVersion: '云城市城市管理行政处罚裁量基准', outsideRangeReason: null });
     const transition = c.timeline.at(-1)!.change as { discretion: Record<string, unknown> };
     expect(transition.discretion).toMatchObject({ tier: '情节较轻', withinRange: true, citation: expect.stringContaining('序号2') as string });
+    // No 裁量理由 typed: the benchmark's explanation of the tier is the reason the 调查终结报告 prints.
+    expect(c.record.investigation.discretionReason).toBe(transition.discretion.explanation);
+    expect(c.record.investigation.discretionReason).toContain('适用「情节较轻」阶次');
     c = await decide(c, '2026-04-03');
     expect(c.state).toBe('decided');
     expect(c.record.decision?.penalty).toMatchObject({ tier: '情节较轻', range: { minFen: 100_000, maxFen: 100_000 }, benchmarkVersion: '云城市城市管理行政处罚裁量基准' });
@@ -388,8 +393,13 @@ describe('the benchmark in the case engine', () => {
     });
     c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案。' });
     c = await step(c, w.officerA, { action: 'startInvestigation' });
-    c = await step(c, w.officerA, closeWith(fine(500)));
+    c = await addTestEvidence(ctx, w.officerA, c, [w.officerA.userId, w.officerB.userId]);
+    // No benchmark covers the violation: the 裁量理由 of the report must be written (none to derive).
+    const unexplained = await refusal(step(c, w.officerA, closeWith(fine(500))));
+    expect(unexplained).toMatchObject({ code: 'VALIDATION', details: { field: 'discretionReason' } });
+    c = await step(c, w.officerA, { ...closeWith(fine(500)), discretionReason: '当事人经劝导未改正，占道时间较短，在法定幅度内处罚' });
     expect(c.record.proposal?.penalty).toMatchObject({ tier: null, range: null, benchmarkVersion: null });
+    expect(c.record.investigation.discretionReason).toBe('当事人经劝导未改正，占道时间较短，在法定幅度内处罚');
   });
 
   it('a case keeps the version in force on its decision date', async () => {
