@@ -220,10 +220,10 @@ const file = (
   on: IsoDate,
   head: string,
   officers: string[],
-  o: { undertaker?: string; unit?: string; extra?: Partial<Body> } = {},
+  o: { undertaker?: string; unit?: string; unitBy?: string | null; extra?: Partial<Body> } = {},
 ): Step[] => {
   const unitText = o.unit ?? `同意立案，由${officers.map((u) => officerNames[u] ?? u).join('、')}承办。`;
-  const leader = unitLeaderOf[head];
+  const leader = o.unitBy === undefined ? unitLeaderOf[head] : o.unitBy;
   return [
     opinion(on, officers[0]!, 'filing', 'undertaker', o.undertaker ?? '经初步核查，当事人涉嫌违法的事实基本清楚，属于本机关管辖，建议立案调查。'),
     ...(leader ? [opinion(on, leader, 'filing', 'unit', unitText)] : []),
@@ -799,7 +799,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: person('冯二毛', '539902', '19950909', 119, '云城市东湖区南湖街道滨湖村'),
       steps: [
-        ...file('2026-11-10', 'head.donghu', NH),
+        ...file('2026-11-10', 'head.donghu', NH, { unitBy: null }),
         investigate('2026-11-11', 'zhengyu'),
         ev('2026-11-11', 'fengjie', 'onSiteRecord', '现场检查笔录', '【演示数据】滨湖夜市禁止区域内露天烧烤。', '滨湖夜市'),
       ],
