@@ -192,6 +192,12 @@ describe('the officer carries a case from the clue to the decision document', { 
     await closeInvestigation(officer.page, 'desktop', true);
 
     const notify = await openStep(officer.page, '事先告知');
+    // The notice is served with the step: its 送达回证 prints how and when (required).
+    await choose(officer.page, notify, '送达方式', '直接送达');
+    const servedAt = notify.getByLabel('送达时间', { exact: true });
+    await servedAt.click();
+    await servedAt.fill('10:00');
+    await servedAt.press('Enter');
     await screenshot(officer.page, 'case-form-notify', 'desktop');
     await submitStep(officer.page, notify, '事先告知');
     await expectState(officer.page, '已事先告知');
