@@ -63,7 +63,7 @@ async function discussionRecord(): Promise<Json> {
     opinions: [{ speaker: '陈建国', opinion: '同意承办人意见。' }],
   };
 }
-const served = { method: 'direct', time: '10:00' };
+const served = { method: 'direct', time: '10:00', place: '当事人经营场所' };
 
 /** One evidence item collected by 王磊 and 赵刚: a penalty rests on evidence (《行政处罚法》第四十条). */
 async function addEvidenceTo(c: Json): Promise<Json> {
