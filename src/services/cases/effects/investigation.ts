@@ -22,7 +22,11 @@ function discretionReasonOf(s: Step, input: ActionOf<'closeInvestigation'>): str
   if (proposal.kind === 'noPenalty') return proposal.reasoning ?? (proposal.ground ? noPenaltyGrounds[proposal.ground] : null);
   if (proposal.kind === 'transferJudicial') return proposal.transferReason;
   const explanation = (s.details.discretion as { explanation?: unknown } | undefined)?.explanation;
-  if (typeof explanation === 'string' && explanation.trim()) return explanation.trim();
+  if (typeof explanation === 'string' && explanation.trim()) {
+    // The report names the benchmark and tier itself: the reason starts at the tier (适用「…」阶次), not the citation.
+    const tierAt = explanation.indexOf('适用「');
+    return (tierAt > 0 ? explanation.slice(tierAt) : explanation).trim();
+  }
   throw validationError('拟给予行政处罚的，请填写裁量理由（违法情节、危害后果、从轻从重情节等），印在案件调查终结报告上；该违法行为不适用裁量基准，无法自动说明', {
     field: 'discretionReason',
   });
