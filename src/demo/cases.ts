@@ -208,16 +208,45 @@ const penalty = (kinds: string[], fineYuan: number | null, description: string, 
 const ev = (on: IsoDate, by: string, kind: string, title: string, text: string, place: string, act = 'inspection'): Step => ({ on, by, evidence: { kind, act, title, text, place } });
 const s = (on: IsoDate, by: string, body: Body): Step => ({ on, by, body });
 
-const file = (on: IsoDate, head: string, officers: string[], extra: Partial<Body> = {}): Step =>
-  s(on, head, { action: 'file', officerIds: officers, opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。', ...extra });
-// The steps most cases share, so each case lists only what is particular to it.
-const investigate = (on: IsoDate, by: string): Step => s(on, by, { action: 'startInvestigation' });
-const propose = (on: IsoDate, by: string, findings: string, p: ReturnType<typeof penalty>, extra: Partial<Body> = {}): Step =>
-  s(on, by, { action: 'closeInvestigation', findings, proposal: { kind: 'penalty', penalty: p }, ...extra });
-const notify = (on: IsoDate, by: string, extra: Partial<Body> = {}): Step => s(on, by, { action: 'notify', ...extra });
-const decide = (on: IsoDate, head: string): Step => s(on, head, { action: 'decide' });
 /** An opinion on an approval form, signed by `by` in their own session. */
 const opinion = (on: IsoDate, by: string, form: string, role: string, text: string): Step => s(on, by, { action: 'signOpinion', form, role, text });
+const officerNames: Record<string, string> = { wanglei: '王磊', zhaogang: '赵刚', liuyang: '刘洋', maqiang: '马强', zhengyu: '郑宇', fengjie: '冯洁' };
+/** Who signs the 承办机构意见 of a case the head files: the leader of the brigade (大队长). */
+const unitLeaderOf: Record<string, string> = { 'head.donghu': 'chief.donghu', 'head.xishan': 'chief.xishan' };
+
+/**
+ * Filing (《行政处罚法》第五十四条): the 立案审批表's 承办人意见 signed by the first officer and its 承办机构意见 by the unit's
+ * leader, each in their own session (`signOpinion`), then the head files and approves. A team without a leader of its
+ * own in the system (南湖) has the head filing it sign the 承办机构意见 too (`unitOpinion`).
+ */
+const file = (
+  on: IsoDate,
+  head: string,
+  officers: string[],
+  o: { undertaker?: string; unit?: string; unitBy?: string | null; extra?: Partial<Body> } = {},
+): Step[] => {
+  const unitText = o.unit ?? `同意立案，由${officers.map((u) => officerNames[u] ?? u).join('、')}承办。`;
+  const leader = o.unitBy === undefined ? unitLeaderOf[head] : o.unitBy;
+  return [
+    opinion(on, officers[0]!, 'filing', 'undertaker', o.undertaker ?? '经初步核查，当事人涉嫌违法的事实基本清楚，属于本机关管辖，建议立案调查。'),
+    ...(leader ? [opinion(on, leader, 'filing', 'unit', unitText)] : []),
+    s(on, head, {
+      action: 'file',
+      officerIds: officers,
+      opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。',
+      ...(leader ? {} : { unitOpinion: { text: unitText } }),
+      ...o.extra,
+    }),
+  ];
+};
+// The steps most cases share, so each case lists only what is particular to it.
+const investigate = (on: IsoDate, by: string): Step => s(on, by, { action: 'startInvestigation' });
+/** 调查终结 with a penalty proposal and its 裁量理由 (印在案件调查终结报告上). */
+const propose = (on: IsoDate, by: string, findings: string, p: ReturnType<typeof penalty>, discretionReason: string, extra: Partial<Body> = {}): Step =>
+  s(on, by, { action: 'closeInvestigation', findings, proposal: { kind: 'penalty', penalty: p }, discretionReason, ...extra });
+/** 事先告知, served on the party directly at its address unless `extra.service` says otherwise (送达回证). */
+const notify = (on: IsoDate, by: string, extra: Partial<Body> = {}): Step => s(on, by, { action: 'notify', service: { method: 'direct', time: '10:00' }, ...extra });
+const decide = (on: IsoDate, head: string): Step => s(on, head, { action: 'decide' });
 
 const DH = ['wanglei', 'zhaogang'];
 const zhaoZhiqiang = person('赵志强', '539902', '19780412', 31, '云城市东湖区湖滨路56号');
@@ -242,9 +271,7 @@ function demoCases(): DemoCase[] {
       party: zhaoZhiqiang,
       steps: [
         // Each opinion of the 立案审批表 signed by its author, in their own session; the head then files it.
-        opinion('2026-03-02', 'wanglei', 'filing', 'undertaker', '当事人涉嫌未取得建设工程规划许可证擅自建设，违法事实基本清楚，建议立案调查。'),
-        opinion('2026-03-02', 'chief.donghu', 'filing', 'unit', '同意立案，由王磊、赵刚承办。'),
-        file('2026-03-02', 'head.donghu', DH),
+        ...file('2026-03-02', 'head.donghu', DH, { undertaker: '当事人涉嫌未取得建设工程规划许可证擅自建设，违法事实基本清楚，建议立案调查。' }),
         investigate('2026-03-03', 'wanglei'),
         s('2026-03-03', 'wanglei', {
           action: 'recordInspection',
@@ -290,10 +317,8 @@ function demoCases(): DemoCase[] {
           'wanglei',
           '当事人未取得建设工程规划许可证擅自建设钢结构房屋 72 平方米，尚可采取改正措施消除对规划实施的影响，事实清楚、证据确凿。',
           penalty(['fine'], 43200, '责令限期改正，并处建设工程造价百分之五即人民币43200元的罚款', '《中华人民共和国城乡规划法》第六十四条'),
-          {
-            flags: { complex: false, majorPublicInterest: false, socialImpact: true },
-            discretionReason: '当事人的违法建设尚可采取改正措施消除对规划实施的影响，案发后即停工并如实陈述，按建设工程造价百分之五的下限处以罚款',
-          },
+          '当事人的违法建设尚可采取改正措施消除对规划实施的影响，案发后即停工并如实陈述，按建设工程造价百分之五的下限处以罚款',
+          { flags: { complex: false, majorPublicInterest: false, socialImpact: true } },
         ),
         notify('2026-04-15', 'wanglei', { service: { method: 'direct', time: '10:00', place: '云城市东湖区湖滨路56号', serverIds: DH } }),
         s('2026-04-17', 'wanglei', { action: 'requestHearing' }),
@@ -379,16 +404,16 @@ function demoCases(): DemoCase[] {
       clueSource: 'video',
       party: company('云城市宏达土石方工程有限公司', '539902', 'MA6K2A1B3', '孙宏达', '云城市东湖区工业园区8号'),
       steps: [
-        file('2026-09-08', 'head.donghu', DH),
+        ...file('2026-09-08', 'head.donghu', DH),
         investigate('2026-09-09', 'zhaogang'),
         ev('2026-09-09', 'zhaogang', 'electronic', '视频监控截图', '【演示数据】东湖大道监控视频截图，显示车辆沿途遗撒。', '东湖区城市运行管理中心'),
-        propose('2026-09-15', 'zhaogang', '当事人运输建筑垃圾沿途遗撒的事实清楚，有视频资料和现场笔录为证。', penalty(['warning', 'fine'], 20000, '警告，并处罚款人民币20000元', '《城市建筑垃圾管理规定》第二十三条')),
+        propose('2026-09-15', 'zhaogang', '当事人运输建筑垃圾沿途遗撒的事实清楚，有视频资料和现场笔录为证。', penalty(['warning', 'fine'], 20000, '警告，并处罚款人民币20000元', '《城市建筑垃圾管理规定》第二十三条'), '当事人运输车辆沿途遗撒建筑垃圾约300米，污染路面范围较大，且未及时清理，在法定幅度内给予警告并处罚款'),
         notify('2026-09-16', 'zhaogang'),
         decide('2026-09-22', 'head.donghu'),
         { on: '2026-09-22', by: 'zhaogang', publish: true },
-        s('2026-09-23', 'wanglei', { action: 'serve', method: 'mail', serverIds: ['wanglei', 'zhaogang'] }),
+        s('2026-09-23', 'wanglei', { action: 'serve', method: 'mail', time: '09:30', serverIds: ['wanglei', 'zhaogang'] }),
         // 《行政处罚法》第七十二条: unpaid after the period, so 加处罚款 accrues and the party is reminded (催告书).
-        s('2026-10-20', 'zhaogang', { action: 'remindPayment', periodDays: 10, service: { method: 'mail', serverIds: ['zhaogang', 'wanglei'] } }),
+        s('2026-10-20', 'zhaogang', { action: 'remindPayment', periodDays: 10, service: { method: 'mail', time: '09:30', serverIds: ['zhaogang', 'wanglei'] } }),
       ],
     },
     // 3. 扬尘, prior notice served, statement period running.
@@ -405,10 +430,10 @@ function demoCases(): DemoCase[] {
       clueSource: 'hotline',
       party: company('云城市建工第三建设有限公司', '539902', 'MA6K3C2D4', '钱建国', '云城市东湖区建设路18号'),
       steps: [
-        file('2026-10-20', 'head.donghu', DH),
+        ...file('2026-10-20', 'head.donghu', DH),
         investigate('2026-10-21', 'wanglei'),
         ev('2026-10-21', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】工地裸露土方未覆盖，出入口无冲洗设施。', '东湖新城二期项目工地'),
-        propose('2026-11-06', 'wanglei', '当事人施工工地未采取覆盖、冲洗等有效防尘降尘措施，事实清楚。', penalty(['fine'], 30000, '罚款人民币30000元', '《中华人民共和国大气污染防治法》第一百一十五条第一款')),
+        propose('2026-11-06', 'wanglei', '当事人施工工地未采取覆盖、冲洗等有效防尘降尘措施，事实清楚。', penalty(['fine'], 30000, '罚款人民币30000元', '《中华人民共和国大气污染防治法》第一百一十五条第一款'), '当事人工地裸露土方面积约1200平方米未覆盖、出入口未设冲洗设施，扬尘明显，系首次查处，在法定幅度内处罚'),
         notify('2026-11-11', 'wanglei'),
       ],
     },
@@ -426,10 +451,10 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: company('云城市星光传媒广告有限公司', '539902', 'MA6K4E3F5', '李星光', '云城市东湖区中山路88号'),
       steps: [
-        file('2026-10-26', 'head.donghu', DH),
+        ...file('2026-10-26', 'head.donghu', DH),
         investigate('2026-10-27', 'zhaogang'),
         ev('2026-10-27', 'zhaogang', 'onSiteRecord', '现场检查笔录', '【演示数据】中山路120号外墙设有大型广告牌，无审批手续。', '中山路120号'),
-        propose('2026-11-12', 'zhaogang', '当事人擅自设置大型户外广告，影响市容，事实清楚。', penalty(['fine'], 8000, '责令限期拆除，并处罚款人民币8000元', `${CSRQ}第三十六条第（一）项`)),
+        propose('2026-11-12', 'zhaogang', '当事人擅自设置大型户外广告，影响市容，事实清楚。', penalty(['fine'], 8000, '责令限期拆除，并处罚款人民币8000元', `${CSRQ}第三十六条第（一）项`), '当事人擅自设置的广告牌面积约60平方米，设置时间较长，影响市容，责令限期拆除并在法定幅度内处以罚款'),
       ],
     },
     // 5. 燃气, investigating, 先行登记保存 awaiting its decision.
@@ -446,7 +471,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: company('云城市东湖区老街坊餐饮有限公司', '539902', 'MA6K5G4H6', '周大海', '云城市东湖区南湖路32号'),
       steps: [
-        file('2026-11-09', 'head.donghu', DH),
+        ...file('2026-11-09', 'head.donghu', DH),
         investigate('2026-11-10', 'wanglei'),
         ev('2026-11-10', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】地下室后厨存放液化石油气钢瓶6只。', '南湖路32号地下一层'),
         opinion('2026-11-10', 'head.donghu', 'preservation', 'head', '同意对液化石油气钢瓶6只先行登记保存。'),
@@ -466,7 +491,7 @@ function demoCases(): DemoCase[] {
       actEndedOn: null,
       clueSource: 'complaint',
       party: person('钱小红', '539902', '19820921', 42, '云城市东湖区解放路15号'),
-      steps: [file('2026-11-13', 'head.donghu', DH)],
+      steps: [...file('2026-11-13', 'head.donghu', DH)],
     },
     // 7. 餐饮油烟, clue just registered.
     {
@@ -512,7 +537,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: person('李秀兰', '539902', '19650315', 64, '云城市东湖区人民路66号'),
       steps: [
-        file('2026-06-08', 'head.donghu', DH),
+        ...file('2026-06-08', 'head.donghu', DH),
         investigate('2026-06-09', 'zhaogang'),
         ev('2026-06-09', 'zhaogang', 'onSiteRecord', '现场笔录', '【演示数据】当事人店外摆卖，经指出当场清理。', '人民路66号'),
         s('2026-06-10', 'zhaogang', {
@@ -526,8 +551,8 @@ function demoCases(): DemoCase[] {
           },
         }),
         decide('2026-06-11', 'head.donghu'),
-        s('2026-06-12', 'zhaogang', { action: 'serve', method: 'direct' }),
-        s('2026-06-12', 'zhaogang', { action: 'close', summary: '依法不予行政处罚并已教育，案件办结。' }),
+        s('2026-06-12', 'zhaogang', { action: 'serve', method: 'direct', time: '10:30' }),
+        s('2026-06-12', 'zhaogang', { action: 'close', summary: '依法不予行政处罚并已教育，案件办结。', execution: '不予行政处罚决定书已送达，当事人已当场清理并签署守法经营承诺书' }),
       ],
     },
     // 10. Transferred to the police (obstruction of officers).
@@ -544,7 +569,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: person('周强', '539902', '19880716', 75, '云城市东湖区城郊村三组'),
       steps: [
-        file('2026-07-06', 'head.donghu', DH),
+        ...file('2026-07-06', 'head.donghu', DH),
         investigate('2026-07-06', 'wanglei'),
         ev('2026-07-06', 'wanglei', 'audioVisual', '执法记录仪视频', '【演示数据】执法记录仪记录的当事人推搡执法人员、抢夺执法记录仪的经过。', '城郊村三组'),
         s('2026-07-07', 'head.donghu', {
@@ -574,7 +599,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: company('云城市滨江物业服务有限公司', '539902', 'MA6K7L6M8', '郑华', '云城市东湖区滨江路3号'),
       steps: [
-        file('2026-08-03', 'head.donghu', DH),
+        ...file('2026-08-03', 'head.donghu', DH),
         investigate('2026-08-04', 'zhaogang'),
         s('2026-08-10', 'head.donghu', { action: 'withdrawFiling', reason: '当事人提交了建设工程规划许可证，违法事实不成立，撤销立案。' }),
       ],
@@ -593,7 +618,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: company('云城市远景广告有限公司', '539902', 'MA6K8N7P9', '冯远', '云城市东湖区胜利路200号'),
       steps: [
-        file('2026-09-14', 'head.donghu', DH),
+        ...file('2026-09-14', 'head.donghu', DH),
         investigate('2026-09-15', 'wanglei'),
         s('2026-09-30', 'head.donghu', { action: 'suspend', reason: '当事人下落不明，无法调查取证，中止调查。' }),
       ],
@@ -612,7 +637,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'video',
       party: company('云城市速运渣土运输有限公司', '539902', 'MA6K9Q8R1', '陈速', '云城市东湖区环湖路99号'),
       steps: [
-        file('2026-05-11', 'head.donghu', DH),
+        ...file('2026-05-11', 'head.donghu', DH),
         investigate('2026-05-12', 'zhaogang'),
         s('2026-06-20', 'head.donghu', { action: 'terminate', reason: '当事人已依法注销，无权利义务承受人，终止调查。' }),
       ],
@@ -631,10 +656,10 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: person('马建华', '539902', '19910305', 86, '云城市东湖区湖滨花园4栋'),
       steps: [
-        file('2026-10-26', 'head.donghu', DH),
+        ...file('2026-10-26', 'head.donghu', DH),
         investigate('2026-10-27', 'wanglei'),
         ev('2026-10-27', 'wanglei', 'physical', '烧烤炉照片', '【演示数据】现场烧烤炉1台及烧烤食品照片。', '湖滨公园北门'),
-        propose('2026-11-02', 'wanglei', '当事人在禁止区域内露天烧烤食品，事实清楚。', penalty(['fine', 'confiscateProperty'], 800, '没收烧烤工具，并处罚款人民币800元', `${DQ}第一百一十八条第三款`)),
+        propose('2026-11-02', 'wanglei', '当事人在禁止区域内露天烧烤食品，事实清楚。', penalty(['fine', 'confiscateProperty'], 800, '没收烧烤工具，并处罚款人民币800元', `${DQ}第一百一十八条第三款`), '当事人系初次在禁止区域露天烧烤，经营时间短、规模小，依法没收烧烤工具并按法定最低限额以上从轻处以罚款'),
         notify('2026-11-03', 'wanglei'),
         s('2026-11-04', 'wanglei', { action: 'recordStatement', content: '初次经营，请求从轻。', reply: '已按裁量基准较轻情形拟罚。' }),
         decide('2026-11-09', 'head.donghu'),
@@ -654,12 +679,13 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: person('王浩', '539902', '19990818', 97, '云城市东湖区步行街东巷'),
       steps: [
-        file('2026-10-12', 'head.donghu', DH),
+        ...file('2026-10-12', 'head.donghu', DH),
         investigate('2026-10-13', 'zhaogang'),
-        propose('2026-10-14', 'zhaogang', '当事人乱扔烟头且经劝阻未改正，事实清楚。', penalty(['warning'], null, '警告', `${CSRQ}第三十四条`)),
+        ev('2026-10-13', 'zhaogang', 'onSiteRecord', '现场笔录', '【演示数据】当事人在步行街多次乱扔烟头，经执法人员劝阻后仍未改正。', '步行街'),
+        propose('2026-10-14', 'zhaogang', '当事人乱扔烟头且经劝阻未改正，事实清楚。', penalty(['warning'], null, '警告', `${CSRQ}第三十四条`), '当事人多次乱扔烟头且经劝阻未改正，但未造成其他危害后果，给予警告'),
         notify('2026-10-15', 'zhaogang'),
         decide('2026-10-21', 'head.donghu'),
-        s('2026-10-22', 'wanglei', { action: 'serve', method: 'direct' }),
+        s('2026-10-22', 'wanglei', { action: 'serve', method: 'direct', time: '10:30' }),
       ],
     },
     // 16. 西山: hearing requested and scheduled.
@@ -676,14 +702,36 @@ function demoCases(): DemoCase[] {
       clueSource: 'higherLevel',
       party: company('云城市恒信建设集团有限公司', '539903', 'MA6K1R9T2', '何恒信', '云城市西山区科技大道1号'),
       steps: [
-        file('2026-09-28', 'head.xishan', XS),
+        ...file('2026-09-28', 'head.xishan', XS),
         investigate('2026-09-29', 'liuyang'),
         ev('2026-09-29', 'liuyang', 'onSiteRecord', '现场检查笔录', '【演示数据】工地土方作业未湿法作业，出入口无冲洗。', '科技园三期工地'),
-        propose('2026-10-20', 'liuyang', '当事人未采取有效防尘降尘措施，且经责令改正后仍未全部整改，情节较重。', penalty(['fine', 'suspendBusiness'], 80000, '罚款人民币80000元，并责令停工整治', `${DQ}第一百一十五条第一款`)),
-        s('2026-10-21', 'head.xishan', { action: 'collectiveDiscussion', participantIds: ['head.xishan', 'deputy.xishan', 'deputy2.xishan', 'chief.xishan'], conclusion: '同意处罚意见。' }),
+        propose('2026-10-20', 'liuyang', '当事人未采取有效防尘降尘措施，且经责令改正后仍未全部整改，情节较重。', penalty(['fine', 'suspendBusiness'], 80000, '罚款人民币80000元，并责令停工整治', `${DQ}第一百一十五条第一款`), '当事人经责令改正后仍未全部整改，扬尘污染持续，情节较重，依法从重处以罚款并责令停工整治'),
+        s('2026-10-21', 'head.xishan', {
+          action: 'collectiveDiscussion',
+          participantIds: ['head.xishan', 'deputy.xishan', 'deputy2.xishan', 'chief.xishan'],
+          conclusion: '同意处罚意见。',
+          startAt: '2026-10-21T14:30',
+          endAt: '2026-10-21T15:10',
+          place: '云城市西山区城市管理和综合行政执法局第一会议室',
+          recorder: '何静',
+          reporterId: 'liuyang',
+          opinions: [
+            { speaker: '高明', opinion: '当事人经责令改正后仍未全部整改，情节较重，同意罚款并责令停工整治。' },
+            { speaker: '宋志远', opinion: '同意承办人意见，应告知当事人听证权利。' },
+            { speaker: '杨帆', opinion: '同意处罚意见，依法事先告知。' },
+          ],
+        }),
         notify('2026-10-22', 'liuyang'),
         s('2026-10-26', 'liuyang', { action: 'requestHearing' }),
-        s('2026-11-06', 'liuyang', { action: 'scheduleHearing', hearingOn: '2026-11-18', presiderId: 'reviewer.xishan', place: '西山区城市管理和综合行政执法局听证室' }),
+        s('2026-11-06', 'liuyang', {
+          action: 'scheduleHearing',
+          hearingOn: '2026-11-18',
+          startTime: '09:30',
+          presiderId: 'reviewer.xishan',
+          recorderId: 'chief.xishan',
+          place: '西山区城市管理和综合行政执法局听证室',
+          service: { method: 'direct', time: '15:00', serverIds: XS },
+        }),
       ],
     },
     // 17. 西山: decided and published, then revoked on review; publicity withdrawn.
@@ -700,14 +748,15 @@ function demoCases(): DemoCase[] {
       clueSource: 'complaint',
       party: person('何丽', '539903', '19840623', 108, '云城市西山区和平路8号'),
       steps: [
-        file('2026-07-13', 'head.xishan', XS),
+        ...file('2026-07-13', 'head.xishan', XS),
         investigate('2026-07-14', 'maqiang'),
-        propose('2026-07-20', 'maqiang', '当事人占道堆放物料，影响市容。', penalty(['fine'], 1500, '罚款人民币1500元', `${CSRQ}第三十六条第（二）项`)),
+        ev('2026-07-14', 'maqiang', 'onSiteRecord', '现场检查笔录', '【演示数据】和平路8号门前人行道堆放装修材料约15平方米，影响行人通行。', '和平路8号门前'),
+        propose('2026-07-20', 'maqiang', '当事人占道堆放物料，影响市容。', penalty(['fine'], 1500, '罚款人民币1500元', `${CSRQ}第三十六条第（二）项`), '当事人堆放装修材料约15平方米，影响行人通行，在法定幅度内处以罚款'),
         notify('2026-07-21', 'maqiang'),
         s('2026-07-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。', checklist: allPassedChecklist() }),
         decide('2026-07-29', 'head.xishan'),
         { on: '2026-07-29', by: 'maqiang', publish: true },
-        s('2026-07-30', 'liuyang', { action: 'serve', method: 'direct' }),
+        s('2026-07-30', 'liuyang', { action: 'serve', method: 'direct', time: '10:30' }),
         s('2026-08-20', 'head.xishan', { action: 'revokeDecision', status: 'revoked', reason: '行政复议决定认定堆放物料系经社区同意的临时装修堆放，撤销原处罚决定。' }),
       ],
     },
@@ -725,18 +774,18 @@ function demoCases(): DemoCase[] {
       clueSource: 'hotline',
       party: company('云城市西山区辣妹子火锅店有限公司', '539903', 'MA6K2U1W3', '高辣', '云城市西山区青年路21号'),
       steps: [
-        file('2026-04-08', 'head.xishan', XS),
+        ...file('2026-04-08', 'head.xishan', XS),
         investigate('2026-04-09', 'liuyang'),
         ev('2026-04-09', 'maqiang', 'onSiteRecord', '现场检查笔录', '【演示数据】后厨无油烟净化设施。', '青年路21号'),
-        propose('2026-04-20', 'liuyang', '当事人未安装油烟净化设施排放油烟，事实清楚。', penalty(['fine'], 5000, '罚款人民币5000元', `${DQ}第一百一十八条第一款`)),
+        propose('2026-04-20', 'liuyang', '当事人未安装油烟净化设施排放油烟，事实清楚。', penalty(['fine'], 5000, '罚款人民币5000元', `${DQ}第一百一十八条第一款`), '当事人未安装油烟净化设施，油烟直排居民楼，当事人如实陈述并表示立即整改，按法定最低限额处以罚款'),
         notify('2026-04-21', 'liuyang'),
         s('2026-04-24', 'liuyang', { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' }),
         s('2026-04-27', 'reviewer.xishan', { action: 'legalReview', passed: true, opinion: '同意。', checklist: allPassedChecklist() }),
         decide('2026-04-27', 'head.xishan'),
         { on: '2026-04-28', by: 'liuyang', publish: true },
-        s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct' }),
+        s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct', time: '10:30' }),
         s('2026-05-11', 'liuyang', { action: 'recordPayment', amountFen: yuan(5000), receiptNo: 'FS2026051100342' }),
-        s('2026-05-12', 'liuyang', { action: 'close', summary: '当事人已缴纳罚款并安装油烟净化设施，案件办结。' }),
+        s('2026-05-12', 'liuyang', { action: 'close', summary: '当事人已缴纳罚款并安装油烟净化设施，案件办结。', execution: '当事人于2026年5月11日缴纳罚款人民币5000元，并已安装油烟净化设施' }),
       ],
     },
     // 19. 南湖街道 (delegated powers): ordinary case, investigating.
@@ -753,7 +802,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'patrol',
       party: person('冯二毛', '539902', '19950909', 119, '云城市东湖区南湖街道滨湖村'),
       steps: [
-        file('2026-11-10', 'head.donghu', NH),
+        ...file('2026-11-10', 'head.donghu', NH, { unitBy: null }),
         investigate('2026-11-11', 'zhengyu'),
         ev('2026-11-11', 'fengjie', 'onSiteRecord', '现场检查笔录', '【演示数据】滨湖夜市禁止区域内露天烧烤。', '滨湖夜市'),
       ],
@@ -772,7 +821,7 @@ function demoCases(): DemoCase[] {
       clueSource: 'complaint',
       party: person('陈德明', '539902', '19720816', 154, '云城市东湖区民生路27号'),
       steps: [
-        file('2026-10-20', 'head.donghu', DH),
+        ...file('2026-10-20', 'head.donghu', DH),
         s('2026-10-21', 'wanglei', { action: 'startInvestigation' }),
         ev('2026-10-21', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】后厨未安装油烟净化设施，油烟经排风扇直排巷道。', '民生路27号后厨'),
         ev('2026-10-23', 'zhaogang', 'partyStatement', '询问笔录', '【演示数据】当事人承认开业以来未安装油烟净化设施。', '东湖区执法大队询问室', 'inquiry'),
@@ -780,6 +829,7 @@ function demoCases(): DemoCase[] {
           action: 'closeInvestigation',
           findings: '当事人经营餐饮服务未安装油烟净化设施，油烟直排影响周边居民，事实清楚，证据确凿。',
           proposal: { kind: 'penalty', penalty: penalty(['fine'], 8000, '责令改正，并处罚款人民币8000元', `${DQ}第一百一十八条第一款`) },
+          discretionReason: '当事人开业以来一直未安装油烟净化设施，周边居民多次投诉，持续时间较长，在法定幅度内处罚',
         }),
       ],
     },
@@ -986,9 +1036,11 @@ export async function seedDemoCases(base: ServiceContext, shift = 0, today: IsoD
         paid = await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'depositCash', bankReceiptNo: `YH${c.cash.depositedOn.replaceAll('-', '')}07` });
       }
       const summary = c.cash ? '当场处罚，罚款当场收缴并已缴付指定银行。' : '当场处罚，当事人已缴纳罚款。';
-      await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'close', summary });
+      const fine = `罚款人民币${(c.penalty.fineFen ?? 0) / 100}元`;
+      const execution = c.cash ? `${fine}已当场收缴，并已缴付指定银行` : `当事人已缴纳${fine}`;
+      await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'close', summary, execution });
     } else if (view.state === 'served') {
-      await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: view.version, action: 'close', summary: '当场给予警告，案件办结。' });
+      await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: view.version, action: 'close', summary: '当场给予警告，案件办结。', execution: '当场给予警告，当事人已签收当场行政处罚决定书' });
     }
     count++;
   }

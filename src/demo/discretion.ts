@@ -247,6 +247,9 @@ export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promi
     const step = async (by: string, body: Record<string, unknown>) => {
       view = await transitionCase(ctx, actor(by), view.id, { expectedVersion: view.version, ...body });
     };
+    // The 立案审批表's opinions, each signed by its author (the officer, the brigade leader), then the head files.
+    await step('wanglei', { action: 'signOpinion', form: 'filing', role: 'undertaker', text: '经初步核查，当事人涉嫌违法的事实基本清楚，属于本机关管辖，建议立案调查。' });
+    await step('chief.donghu', { action: 'signOpinion', form: 'filing', role: 'unit', text: '同意立案，由王磊、赵刚承办。' });
     await step('head.donghu', { action: 'file', officerIds: officers, opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。' });
     await step('wanglei', { action: 'startInvestigation' });
     const added = await addEvidence(ctx, actor('wanglei'), view.id, {
@@ -281,7 +284,7 @@ export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promi
     count++;
     if (c.reviewingOnly) continue;
     at(c.on.decide);
-    await step('wanglei', { action: 'notify' });
+    await step('wanglei', { action: 'notify', service: { method: 'direct', time: '10:00' } });
     await step('wanglei', { action: 'recordStatement', waived: true, content: '对违法事实和拟处罚内容无异议，放弃陈述申辩。' });
     if (c.outsideRangeReason) {
       await step('reviewer.donghu', { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由已书面说明，同意。', checklist: allPassedChecklist() });
@@ -290,7 +293,7 @@ export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promi
     await publishDecision(ctx, actor('wanglei'), view.id);
     if (c.on.serve) {
       at(c.on.serve);
-      await step('zhaogang', { action: 'serve', method: 'direct' });
+      await step('zhaogang', { action: 'serve', method: 'direct', time: '10:30' });
     }
   }
   return { versionId: benchmark.versionId, cases: count };

@@ -52,6 +52,36 @@ async function refused(username: string, c: Json, body: Json): Promise<Json> {
   return res.body;
 }
 
+/** What the 集体讨论笔录 prints, held on `today`. */
+async function discussionRecord(): Promise<Json> {
+  return {
+    startAt: `${today}T15:00`,
+    endAt: `${today}T15:40`,
+    place: '第二会议室',
+    recorder: '张敏',
+    reporterId: await id('wanglei'),
+    opinions: [{ speaker: '陈建国', opinion: '同意承办人意见。' }],
+  };
+}
+const served = { method: 'direct', time: '10:00', place: '当事人经营场所' };
+
+/** One evidence item collected by 王磊 and 赵刚: a penalty rests on evidence (《行政处罚法》第四十条). */
+async function addEvidenceTo(c: Json): Promise<Json> {
+  const res = await call('wanglei', 'POST', `/api/cases/${c.id}/evidence`, {
+    expectedVersion: c.version,
+    kind: 'onSiteRecord',
+    title: '现场检查笔录',
+    fileName: '现场检查笔录.txt',
+    mediaType: 'text/plain',
+    contentBase64: Buffer.from(`现场检查笔录（测试）${c.id}`).toString('base64'),
+    collectorIds: [await id('wanglei'), await id('zhaogang')],
+    place: '现场',
+    note: '证明当事人违法行为的事实',
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return (await call('wanglei', 'GET', `/api/cases/${c.id}`)).body;
+}
+
 let seq = 500;
 function person(name: string, birth = '19860101') {
   const first17 = `539902${birth}${String(seq++).padStart(3, '0')}`;
@@ -115,10 +145,11 @@ describe('enforcement cases over HTTP', () => {
       action: 'closeInvestigation',
       findings: '当事人在禁止区域露天烧烤，事实清楚，证据确凿。',
       proposal: { kind: 'penalty', penalty: fine(8000, ['fine', 'confiscateProperty']) },
+      discretionReason: '当事人在禁止区域露天烧烤，使用烧烤炉2台，经营规模较大，在法定幅度内处罚',
     });
-    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participantIds: [await id('head.donghu'), await id('deputy.donghu'), await id('deputy2.donghu'), await id('chief.donghu')], conclusion: '同意处罚意见。' });
+    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participantIds: [await id('head.donghu'), await id('deputy.donghu'), await id('deputy2.donghu'), await id('chief.donghu')], conclusion: '同意处罚意见。', ...(await discussionRecord()) });
     today = '2026-03-04';
-    c = await step('wanglei', c, { action: 'notify' });
+    c = await step('wanglei', c, { action: 'notify', service: served });
     expect(c.record.notice).toMatchObject({ hearingOffered: true, statementEndsOn: '2026-03-09', hearingRequestEndsOn: '2026-03-11' });
     // Item 2: waiving 陈述申辩 is not waiving 听证 — the decision waits for the hearing-request window (to 03-11).
     c = await step('wanglei', c, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
@@ -129,9 +160,9 @@ describe('enforcement cases over HTTP', () => {
     // The party then states after all (within the statement period) and asks for a hearing.
     c = await step('wanglei', c, { action: 'recordStatement', content: '烧烤系临时摆放，请求从轻处罚' });
     c = await step('wanglei', c, { action: 'requestHearing' });
-    const tooSoon = await refused('wanglei', c, { action: 'scheduleHearing', hearingOn: '2026-03-13', presiderId: await id('reviewer.donghu'), place: '第一听证室' });
+    const tooSoon = await refused('wanglei', c, { action: 'scheduleHearing', hearingOn: '2026-03-13', presiderId: await id('reviewer.donghu'), place: '第一听证室', recorderId: await id('sunli'), service: served });
     expect(tooSoon.details.article).toContain('第六十四条');
-    c = await step('wanglei', c, { action: 'scheduleHearing', hearingOn: '2026-03-17', presiderId: await id('reviewer.donghu'), place: '第一听证室' });
+    c = await step('wanglei', c, { action: 'scheduleHearing', hearingOn: '2026-03-17', presiderId: await id('reviewer.donghu'), place: '第一听证室', recorderId: await id('sunli'), service: served });
     today = '2026-03-17';
     c = await step('reviewer.donghu', c, { action: 'holdHearing', record: '当事人到场陈述，承认违法事实，请求从轻处罚。' });
     // Item 6: the statement raised points — no decision before its 复核 opinion is recorded (Art. 45).
@@ -145,17 +176,17 @@ describe('enforcement cases over HTTP', () => {
     const earlyDiscussion = await refused('head.donghu', c, { action: 'decide' });
     expect(earlyDiscussion.details.article).toContain('第六十五条');
     expect(earlyDiscussion.message).toContain('听证之前');
-    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participantIds: [await id('head.donghu'), await id('deputy.donghu'), await id('deputy2.donghu'), await id('chief.donghu')], conclusion: '根据听证笔录，同意处罚意见。' });
+    c = await step('head.donghu', c, { action: 'collectiveDiscussion', participantIds: [await id('head.donghu'), await id('deputy.donghu'), await id('deputy2.donghu'), await id('chief.donghu')], conclusion: '根据听证笔录，同意处罚意见。', ...(await discussionRecord()) });
     c = await step('head.donghu', c, { action: 'decide' });
     expect(c.decision).toMatchObject({ kind: 'penalty', status: 'inForce' });
     expect(c.decision.number).toMatch(/^云东城管罚决字〔2026〕\d+号$/);
     today = '2026-03-18';
-    c = await step('zhaogang', c, { action: 'serve', method: 'direct' });
+    c = await step('zhaogang', c, { action: 'serve', method: 'direct', time: '10:00' });
     expect(c).toMatchObject({ state: 'enforcing', payment: { fineFen: 800000, dueOn: '2026-04-02' } });
     expect((await call('wanglei', 'POST', `/api/cases/${c.id}/publicity/publish`)).status).toBe(200);
     today = '2026-03-25';
     c = await step('wanglei', c, { action: 'recordPayment', amountFen: 800000, receiptNo: 'FS20260325001' });
-    c = await step('wanglei', c, { action: 'close', summary: '当事人已缴纳罚款，烧烤工具已没收，案件办结。' });
+    c = await step('wanglei', c, { action: 'close', summary: '当事人已缴纳罚款，烧烤工具已没收，案件办结。', execution: '罚款已缴清' });
     c = await step('wanglei', c, { action: 'archive', archiveNo: 'DH-CF-2026-0100' });
     expect(c.state).toBe('archived');
     expect(c.officers.map((o: Json) => o.certificateNo)).toEqual(['53990219000201', '53990219000202']);
@@ -186,7 +217,7 @@ describe('enforcement cases over HTTP', () => {
     expect(ok.body).toMatchObject({ procedure: 'simple', state: 'enforcing' });
     expect(ok.body.decision.number).toMatch(/^云东城管简罚字〔2026〕\d+号$/);
     const paid = await step('wanglei', ok.body, { action: 'recordPayment', amountFen: 5000, receiptNo: 'DC2026032001' });
-    expect((await step('wanglei', paid, { action: 'close', summary: '当场处罚，已缴款。' })).state).toBe('closed');
+    expect((await step('wanglei', paid, { action: 'close', summary: '当场处罚，已缴款。', execution: '罚款已缴清' })).state).toBe('closed');
     const tooMuch = await call('wanglei', 'POST', '/api/cases/on-spot', await body(300));
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.details.article).toContain('第五十一条');
@@ -210,10 +241,10 @@ describe('enforcement cases over HTTP', () => {
     expect(c.decision).toMatchObject({ kind: 'noPenalty', kindLabel: '不予行政处罚决定' });
     expect(c.decision.number).toMatch(/^云东城管不罚字〔2026〕\d+号$/);
     expect(c.record.decision).toMatchObject({ ground: 'firstViolation', education: expect.stringContaining('承诺书') });
-    c = await step('zhaogang', c, { action: 'serve', method: 'direct' });
+    c = await step('zhaogang', c, { action: 'serve', method: 'direct', time: '10:00' });
     expect(c.state).toBe('served');
     expect(c.publicity).toBeNull();
-    expect((await step('zhaogang', c, { action: 'close', summary: '不予处罚并已教育。' })).state).toBe('closed');
+    expect((await step('zhaogang', c, { action: 'close', summary: '不予处罚并已教育。', execution: '罚款已缴清' })).state).toBe('closed');
   });
 
   it('a case transferred to the police', async () => {
@@ -232,8 +263,9 @@ describe('enforcement cases over HTTP', () => {
     let c = await clue('wanglei', 'YY-001', shop, { title: '涉嫌餐饮油烟直排案', facts: '当事人未安装油烟净化设施，油烟直排。' });
     c = await step('head.donghu', c, { action: 'file', officerIds: [await id('wanglei'), await id('zhaogang')], opinion: '同意立案。' });
     c = await step('wanglei', c, { action: 'startInvestigation' });
-    c = await step('wanglei', c, { action: 'closeInvestigation', findings: '事实清楚。', proposal: { kind: 'penalty', penalty: { ...fine(6000), basis: '《中华人民共和国大气污染防治法》第一百一十八条第一款' } } });
-    c = await step('wanglei', c, { action: 'notify' });
+    c = await addEvidenceTo(c);
+    c = await step('wanglei', c, { action: 'closeInvestigation', findings: '事实清楚。', discretionReason: '当事人未安装油烟净化设施，在法定幅度内处罚', proposal: { kind: 'penalty', penalty: { ...fine(6000), basis: '《中华人民共和国大气污染防治法》第一百一十八条第一款' } } });
+    c = await step('wanglei', c, { action: 'notify', service: served });
     c = await step('wanglei', c, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
     c = await step('head.donghu', c, { action: 'decide' });
     expect(c.publicity).toMatchObject({ status: 'pending' });

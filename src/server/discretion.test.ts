@@ -128,6 +128,20 @@ describe('staff: the proposal step uses the benchmark', () => {
     ).body;
     c = (await step('head.donghu', c, { action: 'file', officerIds: ids, opinion: '同意立案。' })).body;
     c = (await step('wanglei', c, { action: 'startInvestigation' })).body;
+    // A penalty rests on evidence (《行政处罚法》第四十条).
+    const evidence = await call('wanglei', 'POST', `/api/cases/${c.id}/evidence`, {
+      expectedVersion: c.version,
+      kind: 'onSiteRecord',
+      title: '现场检查笔录',
+      fileName: '现场检查笔录.txt',
+      mediaType: 'text/plain',
+      contentBase64: Buffer.from('现场检查笔录（测试）：胜利路5号门前摆放货架').toString('base64'),
+      collectorIds: ids,
+      place: '云城市东湖区胜利路5号门前',
+      note: '证明当事人超出门店外墙摆卖的事实',
+    });
+    expect(evidence.status, JSON.stringify(evidence.body)).toBe(201);
+    c = (await call('wanglei', 'GET', `/api/cases/${c.id}`)).body;
     const preview = await call('wanglei', 'POST', `/api/cases/${c.id}/discretion/assess`, { facts: { repeatCountPastYear: 0 }, fineFen: 300_000 });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ assessment: { outcome: 'penalty', tier: { name: '情节较轻' } }, proposal: { accepted: false } });
@@ -152,7 +166,7 @@ describe('staff: the proposal step uses the benchmark', () => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     c = accepted.body;
     expect(c.record.proposal.penalty).toMatchObject({ tier: '情节较轻', range: { minFen: 100_000, maxFen: 100_000 }, benchmarkVersion: DEMO_BENCHMARK_NAME });
-    c = (await step('wanglei', c, { action: 'notify' })).body;
+    c = (await step('wanglei', c, { action: 'notify', service: { method: 'direct', time: '10:00' } })).body;
     c = (await step('wanglei', c, { action: 'recordStatement', waived: true, content: '放弃陈述申辩。' })).body;
     const noReview = await step('head.donghu', c, { action: 'decide' });
     expect(noReview.status).toBe(422);

@@ -199,6 +199,12 @@ describe('the officer carries a case from the clue to the decision document', { 
     await closeInvestigation(officer.page, 'desktop', true);
 
     const notify = await openStep(officer.page, '事先告知');
+    // The notice is served with the step: its 送达回证 prints how and when (required).
+    await choose(officer.page, notify, '送达方式', '直接送达');
+    const servedAt = notify.getByLabel('送达时间', { exact: true });
+    await servedAt.click();
+    await servedAt.fill('10:00');
+    await servedAt.press('Enter');
     await screenshot(officer.page, 'case-form-notify', 'desktop');
     // Enter in a field of an irreversible step sends nothing (issue 15 item 2): only the button does, after saying
     // what will happen.

@@ -84,7 +84,7 @@ describe('the case.transition payload', () => {
   });
 
   it('types the details: a notice with its number and periods, a boolean publicity withdrawal', () => {
-    const notify = transitionAuditChange(caseActionInput.parse({ action: 'notify' }), { ...step, from: 'reviewing', to: 'notified' }, {
+    const notify = transitionAuditChange(caseActionInput.parse({ action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } }), { ...step, from: 'reviewing', to: 'notified' }, {
       notice: { number: '云东城罚告〔2026〕1号', hearingOffered: false, hearingReasons: [], statementEndsOn: '2026-03-05', hearingRequestEndsOn: null },
     });
     expect(() => assertAuditChange('case.transition', notify)).not.toThrow();

@@ -15,11 +15,13 @@ import {
   confidentialHearingReasons,
   lateReasonInput,
   localDateTimeInput,
+  missing,
   opinionForms,
   opinionRoles,
   recordActionInputs,
+  requiredServiceInput,
+  requiredUserInput,
   serviceFields,
-  serviceInput,
   signedOpinion,
   timeOfDayInput,
 } from './record-inputs.ts';
@@ -27,7 +29,7 @@ import {
 // `format: 'date'` tells generated forms (web) and OpenAPI that this is a calendar date.
 export const isoDateInput = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').meta({ format: 'date' });
 const text = (label: string, max = 2000) =>
-  z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${max} 个字`).meta({ title: label });
+  z.string({ error: missing(label) }).trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${max} 个字`).meta({ title: label });
 const fen = z.number().int('金额以分为单位，应为整数').nonnegative('金额不能为负');
 const on = isoDateInput.optional().meta({ title: '办理日期', description: '该步骤实际发生的日期（默认今天），不得晚于今天，也不得早于上一步骤' });
 const userId = idInput('人员编号');
@@ -116,8 +118,16 @@ export const caseActionInput = z.discriminatedUnion('action', [
     flags: caseFlagsInput.default({ complex: false, majorPublicInterest: false, socialImpact: false }).meta({ title: '案件情形' }),
     /** Facts the discretion benchmark grades by (《行政处罚法》第三十四条); required for a penalty when one applies. */
     discretionFacts: CaseFactsInputSchema.optional().meta({ title: '裁量事实' }),
-    /** 裁量理由 of the 案件调查终结报告 (《行政处罚法》第三十四条、第五十七条). */
-    discretionReason: text('裁量理由', 2000).optional(),
+    /**
+     * 裁量理由 of the 案件调查终结报告 (《行政处罚法》第三十四条、第五十七条). For a penalty: required unless a discretion
+     * benchmark covers the violation, whose explanation of the tier is then the reason (services/cases/effects/investigation.ts).
+     */
+    discretionReason: text('裁量理由', 2000)
+      .optional()
+      .meta({
+        title: '裁量理由',
+        description: '拟给予行政处罚的，写明处罚种类和幅度的裁量理由（违法情节、危害后果、从轻从重情节等），印在案件调查终结报告上；适用裁量基准且不填写的，采用裁量基准的阶次说明',
+      }),
   }),
   z.object({
     action: z.literal('legalReview'),
@@ -139,19 +149,19 @@ export const caseActionInput = z.discriminatedUnion('action', [
     /** 列席 who are not users of the system (e.g. the legal adviser): never counted as 负责人. */
     attendees: z.array(text('列席人员', 40)).max(20).optional().meta({ title: '其他列席人员', description: '不是本系统用户的列席人员姓名（如法律顾问），不计入负责人' }),
     conclusion: text('讨论结论'),
-    /** 集体讨论笔录 (第五十七条第二款): the head taking this step presides. */
-    startAt: localDateTimeInput('讨论开始时间').optional(),
-    endAt: localDateTimeInput('讨论结束时间').optional(),
-    place: text('讨论地点', 100).optional(),
-    recorder: text('记录人', 20).optional(),
-    reporterId: userId.optional().meta({ title: '案情汇报人', description: '本案承办执法人员' }),
+    /** 集体讨论笔录 (第五十七条第二款): the head taking this step presides; what the record prints is required. */
+    startAt: localDateTimeInput('讨论开始时间'),
+    endAt: localDateTimeInput('讨论结束时间'),
+    place: text('讨论地点', 100),
+    recorder: text('记录人', 20).meta({ title: '记录人', description: '制作集体讨论笔录的人员姓名' }),
+    reporterId: requiredUserInput('案情汇报人').meta({ title: '案情汇报人', description: '本案承办执法人员' }),
     opinions: z
-      .array(z.object({ speaker: text('发言人', 20), opinion: text('讨论意见', 1000) }))
+      .array(z.object({ speaker: text('发言人', 20), opinion: text('讨论意见', 1000) }), { error: missing('讨论意见') })
+      .min(1, '请记录参加人员的讨论意见')
       .max(20)
-      .optional()
       .meta({ title: '讨论意见', description: '参加人员逐一发表的意见' }),
   }),
-  z.object({ action: z.literal('notify'), on, service: serviceInput.optional().meta({ title: '事先告知书送达情况' }) }),
+  z.object({ action: z.literal('notify'), on, service: requiredServiceInput('事先告知书送达情况') }),
   z.object({
     action: z.literal('recordStatement'),
     on,
@@ -180,10 +190,10 @@ export const caseActionInput = z.discriminatedUnion('action', [
     place: text('听证地点', 200),
     startTime: timeOfDayInput('听证开始时间').optional(),
     hearingOfficerIds: z.array(userId).max(4).optional().meta({ title: '听证员', description: '非本案调查人员（第六十四条第四项）' }),
-    recorderId: userId.optional().meta({ title: '听证记录员' }),
+    recorderId: requiredUserInput('听证记录员').meta({ title: '听证记录员', description: '印在听证通知书和听证笔录上' }),
     publicHearing: z.boolean().optional().meta({ title: '公开举行（默认公开）', description: '除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行（第六十四条第三项）' }),
     confidentialReason: z.enum(confidentialHearingReasons).optional().meta({ title: '不公开举行的理由' }),
-    service: serviceInput.optional().meta({ title: '听证通知书送达情况' }),
+    service: requiredServiceInput('听证通知书送达情况'),
   }),
   z.object({
     action: z.literal('holdHearing'),
@@ -223,7 +233,7 @@ export const caseActionInput = z.discriminatedUnion('action', [
     on,
     summary: text('结案报告', 2000),
     /** 结案报告: execution, and the opinions of the officer closing it, the reviewer and the head. */
-    execution: text('执行情况', 1000).optional(),
+    execution: text('执行情况', 1000).meta({ title: '执行情况', description: '处罚决定的履行或执行情况（如缴纳罚款的日期和金额、整改情况），印在结案报告上' }),
     opinion: text('承办人意见', 500).optional(),
     reviewerOpinion: signedOpinion('审核人意见').optional(),
     headOpinion: signedOpinion('负责人意见').optional(),

@@ -83,13 +83,13 @@ describe('当场收缴罚款 (《行政处罚法》第六十八条至第七十�
   it('Art. 71: the agency pays into the bank only money handed over to it, and the case closes only then', () => {
     const c = collected(enforcing('simple', 50_00), '2026-03-02');
     expectRule(() => step(c, { action: 'depositCash', bankReceiptNo: 'BK20260304001' }, '2026-03-04'), '第七十一条');
-    expect(expectRule(() => step(c, { action: 'close', summary: '罚款已当场收缴，结案。' }, '2026-03-04'), '第七十一条').message).toContain('尚未缴付指定的银行');
+    expect(expectRule(() => step(c, { action: 'close', summary: '罚款已当场收缴，结案。', execution: '罚款已缴清' }, '2026-03-04'), '第七十一条').message).toContain('尚未缴付指定的银行');
     const handed = structuredClone(c);
     handed.record.payments[0]!.onSpot!.handedOver = { on: '2026-03-03', ashoreOn: null, receivedBy: '财务 李会计' };
     expect(step(handed, { action: 'depositCash', bankReceiptNo: 'BK20260304001' }, '2026-03-04')).toBe('enforcing');
-    expectRule(() => step(handed, { action: 'close', summary: '罚款已当场收缴，结案。' }, '2026-03-04'), '第七十一条');
+    expectRule(() => step(handed, { action: 'close', summary: '罚款已当场收缴，结案。', execution: '罚款已缴清' }, '2026-03-04'), '第七十一条');
     const deposited = structuredClone(handed);
     deposited.record.payments[0]!.onSpot!.deposited = { on: '2026-03-04', bankReceiptNo: 'BK20260304001' };
-    expect(step(deposited, { action: 'close', summary: '罚款已当场收缴并缴付银行，结案。' }, '2026-03-04')).toBe('closed');
+    expect(step(deposited, { action: 'close', summary: '罚款已当场收缴并缴付银行，结案。', execution: '罚款已缴清' }, '2026-03-04')).toBe('closed');
   });
 });

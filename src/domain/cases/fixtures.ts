@@ -43,6 +43,8 @@ export function buildCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
     priorFines: [],
     investigators: [],
     publicity: null,
+    // One evidence item, so a penalty may be proposed (《行政处罚法》第四十条); tests of that rule set 0.
+    evidenceCount: 1,
     ...overrides,
   };
 }

@@ -5,11 +5,14 @@
  * must satisfy are guards in workflow.ts, each citing its article.
  */
 import { z } from 'zod';
-import { idInput } from '../ids.ts';
+import { idInput, MAX_ID } from '../ids.ts';
 import { isIsoDate } from '../calendar/iso-date.ts';
 
+/** The message of a required field left out (zod's own says "expected string, received undefined"). */
+export const missing = (label: string, verb = '请填写') => (issue: { input: unknown }) => (issue.input === undefined ? `${verb}${label}` : undefined);
+
 const text = (label: string, max = 2000) =>
-  z.string().trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${String(max)} 个字`).meta({ title: label });
+  z.string({ error: missing(label) }).trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${String(max)} 个字`).meta({ title: label });
 const userId = idInput('人员编号');
 const on = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').optional().meta({ title: '办理日期', format: 'date' });
 
@@ -27,10 +30,18 @@ export const lateReasonInput = z
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** A user named by id who must be given (a recorder, a reporter): "请选择…" when left out. */
+export const requiredUserInput = (label: string) =>
+  z
+    .number({ error: (issue) => (issue.input === undefined ? `请选择${label}` : `${label}应为人员编号`) })
+    .int(`${label}应为人员编号`)
+    .positive(`${label}应为人员编号`)
+    .max(MAX_ID, `${label}的人员编号超出范围`);
+
 /** A China wall-clock time `YYYY-MM-DDTHH:mm`, as records print it (年月日时分). */
 export const localDateTimeInput = (label: string) =>
   z
-    .string()
+    .string({ error: missing(label) })
     .refine((v) => {
       const m = LOCAL_DATE_TIME.exec(v);
       return m !== null && isIsoDate(m[1] ?? '');
@@ -40,7 +51,7 @@ export const localDateTimeInput = (label: string) =>
 /** A time of day `HH:mm` on the act's date. */
 export const timeOfDayInput = (label: string) =>
   z
-    .string()
+    .string({ error: missing(label) })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 HH:mm（如 09:30）`)
     .meta({ title: label, format: 'time' });
 
@@ -88,7 +99,8 @@ export const serviceMethodKeys = ['direct', 'electronic', 'mail', 'left', 'annou
 /** How a document was served (送达回证, 《行政处罚法》第六十一条), besides the method. */
 export const serviceFields = {
   place: text('送达地点', 200).optional().meta({ title: '送达地点', description: '默认当事人住址或地址' }),
-  time: timeOfDayInput('送达时间').optional(),
+  /** Required: the 送达回证 prints the time of service (《行政处罚法》第六十一条). */
+  time: timeOfDayInput('送达时间').meta({ title: '送达时间', description: '送达的时刻（时:分），印在送达回证上' }),
   /** 代收: who signed instead of the recipient, and why. */
   receiver: z.object({ name: text('代收人', 40), reason: text('代收理由', 200) }).optional().meta({ title: '代收人及代收理由' }),
   /** 留置送达: the witness (《民事诉讼法》第八十九条). */
@@ -101,9 +113,16 @@ export const serviceFields = {
     .optional()
     .meta({ title: '采用公告送达的理由', description: '受送达人下落不明，或者以直接、留置、邮寄等其他方式无法送达的情况；公告送达时必填，自公告发出之日起经过三十日视为送达（《民事诉讼法》第九十五条）' }),
 };
-export const serviceInput = z
-  .object({ method: z.enum(serviceMethodKeys, { message: '送达方式无效' }).meta({ title: '送达方式' }), ...serviceFields })
-  .meta({ title: '送达情况' });
+const serviceMethodInput = z
+  .enum(serviceMethodKeys, { error: (issue) => (issue.input === undefined ? '请选择送达方式' : '送达方式无效') })
+  .meta({ title: '送达方式' });
+export const serviceInput = z.object({ method: serviceMethodInput, ...serviceFields }).meta({ title: '送达情况' });
+/**
+ * The service record of a step that serves its document (事先告知书, 听证通知书): required, since the document is
+ * recorded as served on the step's day and its 送达回证 prints how, when, where and by whom.
+ */
+export const requiredServiceInput = (label: string) =>
+  z.object({ method: serviceMethodInput, ...serviceFields }, { error: missing(label) }).meta({ title: label, description: '送达方式、时间、地点、送达人等，印在送达回证上' });
 export type ServiceInput = z.infer<typeof serviceInput>;
 
 const materials = z

@@ -3,7 +3,7 @@
  * article and fails when the guard is removed from the table or the rule function.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseActionInput } from './actions.ts';
+import { type CaseActionInput, caseActionInput } from './actions.ts';
 import { buildCase, buildOfficer, buildPenalty, calendar, guardContext, notifiedCase } from './fixtures.ts';
 import { paymentDueOn, serviceEffectiveOn } from './rules.ts';
 import { checkTransition } from './workflow.ts';
@@ -64,20 +64,20 @@ describe('service (《行政处罚法》第六十一条)', () => {
   };
 
   it('Art. 61: electronic service needs the party’s consent and a signed confirmation', () => {
-    expectRule(() => checkTransition(decided(), { action: 'serve', on: '2026-03-21', method: 'electronic' }, officer('2026-03-21')), '第六十一条第二款');
-    const consented: CaseActionInput = { action: 'serve', on: '2026-03-21', method: 'electronic', electronicConsent: '2026年3月2日签署的送达地址确认书' };
+    expectRule(() => checkTransition(decided(), { action: 'serve', on: '2026-03-21', time: '10:00', method: 'electronic' }, officer('2026-03-21')), '第六十一条第二款');
+    const consented: CaseActionInput = { action: 'serve', on: '2026-03-21', time: '10:00', method: 'electronic', electronicConsent: '2026年3月2日签署的送达地址确认书' };
     expect(checkTransition(decided(), consented, officer('2026-03-21'))).toBe('enforcing');
   });
 
   it('Art. 61 with 民事诉讼法第九十五条: service by announcement is the last resort — the reason other ways failed is required, also for the prior notice', () => {
-    const bare: CaseActionInput = { action: 'serve', on: '2026-03-21', method: 'announcement' };
+    const bare: CaseActionInput = { action: 'serve', on: '2026-03-21', time: '10:00', method: 'announcement' };
     expect(expectRule(() => checkTransition(decided(), bare, officer('2026-03-21')), '第九十五条').message).toContain('其他送达方式无法送达');
     expectRule(() => checkTransition(decided(), { ...bare, announcementReason: '  ' }, officer('2026-03-21')), '第九十五条');
     const reasoned: CaseActionInput = { ...bare, announcementReason: '当事人下落不明，直接送达、邮寄送达均被退回' };
     expect(checkTransition(decided(), reasoned, officer('2026-03-21'))).toBe('enforcing');
     const reviewing = buildCase({ state: 'reviewing', lastActedOn: '2026-03-09' });
     reviewing.record.proposal = { kind: 'penalty', penalty: buildPenalty(), ground: null, education: null, transferReason: null };
-    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'announcement' } }, officer('2026-03-10')), '第九十五条');
+    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'announcement', time: '10:00' } }, officer('2026-03-10')), '第九十五条');
   });
 
   it('Art. 61 with 民事诉讼法第九十五条: an announcement counts as served thirty calendar days after publication, moved off a rest day', () => {
@@ -94,8 +94,8 @@ describe('service (《行政处罚法》第六十一条)', () => {
   it('Art. 61 with 民事诉讼法第八十九条: leaving a document at the address needs a witness, also for the prior notice', () => {
     const reviewing = buildCase({ state: 'reviewing', lastActedOn: '2026-03-09' });
     reviewing.record.proposal = { kind: 'penalty', penalty: buildPenalty(), ground: null, education: null, transferReason: null };
-    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left' } }, officer('2026-03-10')), '第八十九条');
-    expect(checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left', witness: '社区网格员李某' } }, officer('2026-03-10'))).toBe('notified');
+    expectRule(() => checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left', time: '10:00' } }, officer('2026-03-10')), '第八十九条');
+    expect(checkTransition(reviewing, { action: 'notify', on: '2026-03-10', service: { method: 'left', time: '10:00', witness: '社区网格员李某' } }, officer('2026-03-10'))).toBe('notified');
   });
 });
 
@@ -112,6 +112,8 @@ describe('hearing (《行政处罚法》第六十四条)', () => {
     hearingOn: '2026-03-25',
     presiderId: 21,
     place: '第一听证室',
+    recorderId: 12,
+    service: { method: 'direct', time: '10:00' },
     ...extra,
   });
 
@@ -172,5 +174,42 @@ describe('court enforcement (《行政强制法》第五十三条、第五十四
     // Served Tuesday 2026-09-08: the ten days end on Friday 2026-09-18.
     expectRule(() => checkTransition(unpaid('2026-09-08'), apply, head('2026-09-18')), '行政强制法》第五十四条');
     expect(checkTransition(unpaid('2026-09-08'), apply, head('2026-09-19'))).toBe('enforcing');
+  });
+});
+
+describe('a step captures what its document prints (issue 14)', () => {
+  const messages = (raw: unknown) => {
+    const parsed = caseActionInput.safeParse(raw);
+    expect(parsed.success).toBe(false);
+    return parsed.error!.issues.map((i) => `${i.path.join('.')}：${i.message}`);
+  };
+
+  it('送达回证: notify and scheduleHearing serve their notice, so the service record (method, time) is required', () => {
+    expect(messages({ action: 'notify' })).toEqual(['service：请填写事先告知书送达情况']);
+    expect(messages({ action: 'notify', service: {} })).toEqual(['service.method：请选择送达方式', 'service.time：请填写送达时间']);
+    expect(messages({ action: 'serve', method: 'direct' })).toEqual(['time：请填写送达时间']);
+    expect(caseActionInput.safeParse({ action: 'notify', service: { method: 'direct', time: '10:00' } }).success).toBe(true);
+  });
+
+  it('听证通知书: the hearing recorder is required', () => {
+    const input = { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室', service: { method: 'direct', time: '10:00' } };
+    expect(messages(input)).toEqual(['recorderId：请选择听证记录员']);
+    expect(caseActionInput.safeParse({ ...input, recorderId: 12 }).success).toBe(true);
+  });
+
+  it('集体讨论笔录: time, place, recorder, reporter and the opinions are required', () => {
+    const input = { action: 'collectiveDiscussion', participantIds: [1, 2, 3], conclusion: '同意处罚意见。' };
+    expect(messages(input)).toEqual([
+      'startAt：请填写讨论开始时间',
+      'endAt：请填写讨论结束时间',
+      'place：请填写讨论地点',
+      'recorder：请填写记录人',
+      'reporterId：请选择案情汇报人',
+      'opinions：请填写讨论意见',
+    ]);
+  });
+
+  it('结案报告: 执行情况 is required at close', () => {
+    expect(messages({ action: 'close', summary: '案件办结' })).toEqual(['execution：请填写执行情况']);
   });
 });

@@ -169,6 +169,8 @@ export interface CaseSnapshot {
   investigators: readonly number[];
   /** The decision's publicity record (《行政处罚法》第四十八条): absent when the decision is not to be published. */
   publicity: 'pending' | 'published' | 'withdrawn' | 'cancelled' | null;
+  /** Evidence items registered on the case (`case_evidence`): none, and no penalty may be proposed (《行政处罚法》第四十条). */
+  evidenceCount: number;
 }
 
 /** What the case guards see besides the snapshot: the kernel's act date, today and actor, plus the calendar and local settings. */

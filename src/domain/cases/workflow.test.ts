@@ -251,20 +251,20 @@ describe('《行政处罚法》第六十三条、第六十四条、第六十五�
     c.state = 'hearing';
     const officer = guardContext({ actDate: '2026-03-18', actor: { userId: 11, roles: ['officer'] } });
     // 2026-03-18 (Wed) + 7 working days = 2026-03-27 (Fri): a hearing on 03-27 is fine, 03-26 is too early.
-    expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室' }, officer)).toBe('hearing');
-    expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-26', presiderId: 40, place: '第一听证室' }, officer), '第六十四条');
-    expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 12, place: '第一听证室' }, officer), '第六十四条第（四）项');
+    expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室', recorderId: 12, service: { method: 'direct', time: '10:00' } }, officer)).toBe('hearing');
+    expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-26', presiderId: 40, place: '第一听证室', recorderId: 12, service: { method: 'direct', time: '10:00' } }, officer), '第六十四条');
+    expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 12, place: '第一听证室', recorderId: 12, service: { method: 'direct', time: '10:00' } }, officer), '第六十四条第（四）项');
   });
 
   it('Art. 64 (2) with 民事诉讼法第九十五条: a hearing notice by announcement counts from thirty days after publication', () => {
     const c = notifiedCase(buildPenalty({ fineFen: 8_000_00 }), true);
     c.state = 'hearing';
     const officer = guardContext({ actDate: '2026-03-18', actor: { userId: 11, roles: ['officer'] } });
-    const service = { method: 'announcement' as const, announcementReason: '当事人下落不明，直接送达、邮寄送达均未成功' };
+    const service = { method: 'announcement' as const, time: '10:00', announcementReason: '当事人下落不明，直接送达、邮寄送达均未成功' };
     // Published Wed 03-18, served Fri 04-17; seven working days before a hearing on 03-27 have long passed.
-    const refused = expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室', service }, officer), '第六十四条');
+    const refused = expectRule(() => checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-03-27', presiderId: 40, place: '第一听证室', recorderId: 12, service }, officer), '第六十四条');
     expect(refused.message).toContain('2026-04-17');
-    expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-05-20', presiderId: 40, place: '第一听证室', service }, officer)).toBe('hearing');
+    expect(checkTransition(c, { action: 'scheduleHearing', hearingOn: '2026-05-20', presiderId: 40, place: '第一听证室', recorderId: 12, service }, officer)).toBe('hearing');
   });
 
   it('Art. 65: after a hearing request, no decision until the hearing was held', () => {
@@ -348,6 +348,21 @@ describe('《行政处罚法》第二十九条、第三十条、第三十三条'
     expectRule(() => checkTransition(c, close(null), officer), '第三十三条');
     expect(checkTransition(c, close('已对当事人进行教育，当事人签署承诺书'), officer)).toBe('reviewing');
   });
+
+  it('《行政处罚法》第四十条: the investigation cannot close on a penalty proposal while the case has no evidence item', () => {
+    const officer = guardContext({ actDate: '2026-03-10', actor: { userId: 11, roles: ['officer'] } });
+    const close = (kind: 'penalty' | 'noPenalty'): CaseActionInput => ({
+      action: 'closeInvestigation',
+      findings: '当事人占道经营的事实',
+      proposal: kind === 'penalty' ? { kind, penalty: buildPenalty(), ground: null, education: null, transferReason: null } : { kind, penalty: null, ground: 'factsNotEstablished', education: null, transferReason: null },
+      flags: { complex: false, majorPublicInterest: false, socialImpact: false },
+    });
+    const error = expectRule(() => checkTransition(buildCase({ state: 'investigating', evidenceCount: 0 }), close('penalty'), officer), '第四十条');
+    expect(error.message).toContain('证据不足的，不得给予行政处罚');
+    expect(checkTransition(buildCase({ state: 'investigating', evidenceCount: 1 }), close('penalty'), officer)).toBe('reviewing');
+    // 违法事实不能成立 needs no evidence of a violation to close.
+    expect(checkTransition(buildCase({ state: 'investigating', evidenceCount: 0 }), close('noPenalty'), officer)).toBe('reviewing');
+  });
 });
 
 describe('《行政处罚法》第五十一条 simple procedure', () => {
@@ -397,12 +412,12 @@ describe('deadlines (《行政处罚法》第五十六条、第六十条、第�
     const c = buildCase({ state: 'enforcing', paymentDueOn: '2026-03-31' });
     c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     const officer = guardContext({ actDate: '2026-04-02', actor: { userId: 11, roles: ['officer'] } });
-    expectRule(() => checkTransition(c, { action: 'close', summary: '结案' }, officer), '第七十二条');
+    expectRule(() => checkTransition(c, { action: 'close', summary: '结案', execution: '罚款已缴清' }, officer), '第七十二条');
     c.record.payments.push({ on: '2026-04-02', amountFen: 2_000_00, receiptNo: 'R1' });
     // Paid two days late: 2 × 3% of 2,000元 = 120元 still owed.
-    expectRule(() => checkTransition(c, { action: 'close', summary: '结案' }, officer), '第七十二条');
+    expectRule(() => checkTransition(c, { action: 'close', summary: '结案', execution: '罚款已缴清' }, officer), '第七十二条');
     c.record.payments.push({ on: '2026-04-02', amountFen: 120_00, receiptNo: 'R2' });
-    expect(checkTransition(c, { action: 'close', summary: '结案' }, officer)).toBe('closed');
+    expect(checkTransition(c, { action: 'close', summary: '结案', execution: '罚款已缴清' }, officer)).toBe('closed');
     expectRule(() => checkTransition({ ...c, paymentDueOn: '2026-04-05' }, { action: 'applyCourtEnforcement', court: '东湖区人民法院' }, head('2026-04-02')), '第七十二条');
   });
 
@@ -410,10 +425,10 @@ describe('deadlines (《行政处罚法》第五十六条、第六十条、第�
     const c = buildCase({ state: 'served', publicity: 'pending' });
     c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty({ kinds: ['warning'], fineFen: null }), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     const officer = guardContext({ actDate: '2026-03-20', actor: { userId: 11, roles: ['officer'] } });
-    expectRule(() => checkTransition(c, { action: 'close', summary: '结案' }, officer), '第四十八条');
-    expect(checkTransition({ ...c, publicity: 'published' }, { action: 'close', summary: '结案' }, officer)).toBe('closed');
+    expectRule(() => checkTransition(c, { action: 'close', summary: '结案', execution: '已执行' }, officer), '第四十八条');
+    expect(checkTransition({ ...c, publicity: 'published' }, { action: 'close', summary: '结案', execution: '已执行' }, officer)).toBe('closed');
     // Not to be published (no record), or withdrawn with a revoked decision: nothing to wait for.
-    expect(checkTransition({ ...c, publicity: null }, { action: 'close', summary: '结案' }, officer)).toBe('closed');
+    expect(checkTransition({ ...c, publicity: null }, { action: 'close', summary: '结案', execution: '已执行' }, officer)).toBe('closed');
   });
 });
 

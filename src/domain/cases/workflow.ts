@@ -92,6 +92,15 @@ export const guards = {
       if (proposal.kind === 'transferJudicial' && !proposal.transferReason) throw validationError('移送司法机关须写明涉嫌犯罪的理由');
     },
   },
+  // 《行政处罚法》第四十条: 违法事实不清、证据不足的，不得给予行政处罚 — a penalty proposal rests on evidence of the case.
+  evidenceForPenalty: {
+    id: 'evidenceForPenalty',
+    article: art('行政处罚法', 40),
+    check: (c, input) => {
+      if (need(input, 'closeInvestigation').proposal.kind !== 'penalty' || c.evidenceCount > 0) return;
+      throw ruleViolation('本案尚未登记任何证据，违法事实不清、证据不足的，不得给予行政处罚；请先登记证据再提出处罚意见', art('行政处罚法', 40));
+    },
+  },
   noticeNeedsPenalty: {
     id: 'noticeNeedsPenalty',
     article: art('行政处罚法', 44),
@@ -528,7 +537,7 @@ export const transitions: Record<CaseAction, Transition> = {
   file: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [guards.limitation, guards.powerList, guards.twoCertifiedOfficers], to: goTo('filed') },
   decline: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('declined') },
   startInvestigation: { from: ['filed'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers], to: goTo('investigating') },
-  closeInvestigation: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.proposalComplete], to: goTo('reviewing') },
+  closeInvestigation: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.proposalComplete, guards.evidenceForPenalty], to: goTo('reviewing') },
   legalReview: { from: ['reviewing', 'notified', 'hearing'], roles: ['reviewer'], onSubjectOnly: false, guards: [guards.reviewerIndependent, guards.reviewChecklist], to: same },
   collectiveDiscussion: { from: ['reviewing', 'notified', 'hearing'], roles: HEAD, onSubjectOnly: false, guards: [recordGuards.recordTimes], to: same },
   notify: {

@@ -2,7 +2,7 @@
  * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
  * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
  */
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -13,7 +13,7 @@ import { type CaseSettings, type CaseSettingsPatch, type NumberKind, resolveCase
 import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases/snapshot.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
-import { auditRecords, caseDocuments, caseParties, casePublicity, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+import { auditRecords, caseDocuments, caseEvidence, caseParties, casePublicity, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import { chainOf } from '../audit-trail.ts';
 import * as deadlineStore from '../deadlines/deadline-store.ts';
@@ -121,6 +121,7 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
   const priorFines = await loadPriorFines(db, row.id, party.identityKey, row.powerItemId);
   const investigators = await loadInvestigators(db, row.id);
   const [publicity] = row.decisionKind ? await db.select({ status: casePublicity.status }).from(casePublicity).where(eq(casePublicity.caseId, row.id)) : [];
+  const [evidence] = await db.select({ n: count() }).from(caseEvidence).where(eq(caseEvidence.caseId, row.id));
   return {
     procedure: row.procedure as Procedure,
     state: row.state as CaseState,
@@ -138,6 +139,7 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
     priorFines,
     investigators,
     publicity: (publicity?.status as CaseSnapshot['publicity'] | undefined) ?? null,
+    evidenceCount: Number(evidence?.n ?? 0),
   };
 }
 

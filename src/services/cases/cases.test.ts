@@ -134,16 +134,38 @@ async function step(c: CaseView, actor: Actor, body: Record<string, unknown>): P
   return transitionCase(ctx, actor, c.id, { expectedVersion: c.version, ...body });
 }
 
+/** How the documents of these cases are served (送达回证), and the 裁量理由 of their proposals. */
+const served = { method: 'direct', time: '10:00', place: '云城市东湖区南湖路与湖滨路交叉口' };
+const REASON = '当事人经劝导未改正，占道面积较小，未造成其他危害后果';
+
+/** One evidence item collected by `by` and officer B (or `other`): a penalty rests on evidence (《行政处罚法》第四十条). */
+async function withEvidence(c: CaseView, by: Actor = w.officerA, other: Actor = w.officerB): Promise<CaseView> {
+  await addEvidence(ctx, by, c.id, {
+    expectedVersion: c.version,
+    kind: 'onSiteRecord',
+    title: '现场检查笔录',
+    fileName: 'record.txt',
+    mediaType: 'text/plain',
+    contentBase64: Buffer.from(`现场检查笔录 ${c.id}`).toString('base64'),
+    collectorIds: [by.userId, other.userId],
+    place: '南湖路与湖滨路交叉口',
+    note: '证明当事人占道经营的事实',
+  });
+  return getCase(ctx, by, c.id, now);
+}
+
 /** Clue → filed → investigating → reviewing with a penalty proposal of `fineFen`. */
 async function toReview(fineFen = 2_000_00, party: Record<string, unknown> = person('张伟')): Promise<CaseView> {
   let c = await registerClue(ctx, w.officerA, clue({ party }));
   c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '符合立案条件，同意立案' });
   at('2026-03-03');
   c = await step(c, w.officerA, { action: 'startInvestigation' });
+  c = await withEvidence(c);
   c = await step(c, w.officerA, {
     action: 'closeInvestigation',
     findings: '当事人占用人行道摆摊的事实清楚，有现场笔录、照片和询问笔录为证。',
     proposal: { kind: 'penalty', penalty: penalty(fineFen) },
+    discretionReason: REASON,
   });
   return c;
 }
@@ -171,9 +193,9 @@ describe('ordinary procedure on the database', () => {
     });
     expect(ev.digest).toMatch(/^[0-9a-f]{64}$/);
     c = await getCase(ctx, w.officerA, c.id, now);
-    c = await step(c, w.officerA, { action: 'closeInvestigation', findings: '事实清楚，证据确凿，建议罚款。', proposal: { kind: 'penalty', penalty: penalty(2_000_00) } });
+    c = await step(c, w.officerA, { action: 'closeInvestigation', findings: '事实清楚，证据确凿，建议罚款。', proposal: { kind: 'penalty', penalty: penalty(2_000_00) }, discretionReason: REASON });
     at('2026-03-10');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: served });
     expect(c.record.notice).toMatchObject({ number: '云东城管罚告字〔2026〕1号', hearingOffered: false, statementEndsOn: '2026-03-13' });
     c = await step(c, w.officerA, { action: 'recordStatement', content: '已经整改，请求从轻处罚', reply: '已采纳，依法从轻' });
     expect((await refusal(step(c, w.head, { action: 'decide' }))).details?.article).toContain('第六十二条');
@@ -182,14 +204,14 @@ describe('ordinary procedure on the database', () => {
     expect(c).toMatchObject({ state: 'decided', decision: { number: '云东城管罚决字〔2026〕1号', status: 'inForce' } });
     expect(c.deadlines.find((d) => d.kind === 'service')).toMatchObject({ dueOn: '2026-03-25', metAt: null });
     expect(c.publicity).toMatchObject({ status: 'pending', dueOn: '2026-03-25' });
-    c = await step(c, w.officerB, { action: 'serve', method: 'direct' });
+    c = await step(c, w.officerB, { action: 'serve', method: 'direct', time: '10:00' });
     expect(c).toMatchObject({ state: 'enforcing', payment: { fineFen: 2_000_00, dueOn: '2026-03-31' } });
     await publishDecision(ctx, w.officerA, c.id);
     at('2026-03-20');
     c = await getCase(ctx, w.officerA, c.id, now);
-    expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已履行' }))).details?.article).toContain('第七十二条');
+    expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已履行', execution: '罚款已缴清' }))).details?.article).toContain('第七十二条');
     c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 2_000_00, receiptNo: 'FS20260320001' });
-    c = await step(c, w.officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。' });
+    c = await step(c, w.officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。', execution: '罚款已缴清' });
     c = await step(c, w.officerA, { action: 'archive', archiveNo: 'DH-2026-001' });
     expect(c.state).toBe('archived');
     expect(c.deadlines.filter((d) => d.metAt === null)).toEqual([]);
@@ -233,13 +255,13 @@ describe('ordinary procedure on the database', () => {
   it('Art. 29 across cases: the same act of the same party is not fined twice', async () => {
     const first = await toReview();
     at('2026-03-10');
-    let c = await step(first, w.officerA, { action: 'notify' });
+    let c = await step(first, w.officerA, { action: 'notify', service: served });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
     c = await step(c, w.head, { action: 'decide' });
     at('2026-03-02');
     const second = await toReview();
     at('2026-03-10');
-    let d = await step(second, w.officerA, { action: 'notify' });
+    let d = await step(second, w.officerA, { action: 'notify', service: served });
     d = await step(d, w.officerA, { action: 'recordStatement', waived: true, content: '放弃' });
     const error = await refusal(step(d, w.head, { action: 'decide' }));
     expect(error.details?.article).toContain('第二十九条');
@@ -249,7 +271,7 @@ describe('ordinary procedure on the database', () => {
   it('numbers stay gapless when a decision is refused', async () => {
     let c = await toReview();
     at('2026-03-10');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: served });
     await refusal(step(c, w.head, { action: 'decide' })); // statement period still running
     at('2026-03-16');
     c = await step(c, w.head, { action: 'decide' });
@@ -284,10 +306,10 @@ describe('enforcement and side steps on the database', () => {
   async function enforcing(fineFen = 2_000_00): Promise<CaseView> {
     let c = await toReview(fineFen);
     at('2026-03-10');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: served });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
     c = await step(c, w.head, { action: 'decide' });
-    return step(c, w.officerB, { action: 'serve', method: 'direct' });
+    return step(c, w.officerB, { action: 'serve', method: 'direct', time: '10:00' });
   }
 
   it('Art. 66: approved instalments move the payment deadline; Art. 72: overdue fines accrue 加处罚款; 行政强制法 Art. 53–54: reminder, then court enforcement', async () => {
@@ -304,16 +326,16 @@ describe('enforcement and side steps on the database', () => {
     c = await getCase(ctx, w.head, c.id, now);
     // Ten days overdue: 10 × 3% × 2,000元 = 600元.
     expect(c.payment).toMatchObject({ lateFeeFen: 600_00, owedFen: 2_600_00 });
-    c = await step(c, w.officerA, { action: 'remindPayment', periodDays: 10, service: { method: 'direct' } });
+    c = await step(c, w.officerA, { action: 'remindPayment', periodDays: 10, service: { method: 'direct', time: '10:00' } });
     // 《行政强制法》第五十三条: not while the party may still sue (six months from service on 2026-03-10).
     at('2026-09-10');
     expect((await refusal(step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' }))).details?.article).toContain('第五十三条');
     at('2026-09-11');
     c = await step(c, w.head, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' });
-    expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。' }))).details?.article).toContain('第四十八条');
+    expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。', execution: '罚款已缴清' }))).details?.article).toContain('第四十八条');
     await publishDecision(ctx, w.officerA, c.id);
     c = await getCase(ctx, w.officerA, c.id, now);
-    c = await step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。' });
+    c = await step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。', execution: '罚款已缴清' });
     expect(c.state).toBe('closed');
   });
 
@@ -349,12 +371,12 @@ describe('enforcement and side steps on the database', () => {
     // The changed fine is still owed: the case stays open for it (payment, or court enforcement), and closes once paid.
     expect(c.state).toBe('enforcing');
     expect(c.deadlines.find((d) => d.kind === 'payment')).toMatchObject({ metOn: null });
-    const early = await refusal(step(c, w.officerA, { action: 'close', summary: '已变更。' }));
+    const early = await refusal(step(c, w.officerA, { action: 'close', summary: '已变更。', execution: '罚款已缴清' }));
     expect(early.details?.article).toContain('第七十二条');
     const over = await refusal(step(c, w.officerA, { action: 'recordPayment', amountFen: 2_600_00, receiptNo: 'YN2026000402' }));
     expect(over.details?.article).toContain('第七十二条');
     c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 1_300_00, receiptNo: 'YN2026000401' });
-    c = await step(c, w.officerA, { action: 'close', summary: '当事人已缴纳变更后的罚款及加处罚款。' });
+    c = await step(c, w.officerA, { action: 'close', summary: '当事人已缴纳变更后的罚款及加处罚款。', execution: '罚款已缴清' });
     expect(c.state).toBe('closed');
   });
 
@@ -369,16 +391,16 @@ describe('enforcement and side steps on the database', () => {
   it('Art. 61 with 民事诉讼法第九十五条: service by announcement needs the reason other ways failed, counts 30 days after publication, and the payment period and 加处罚款 run from then', async () => {
     let c = await toReview();
     at('2026-03-10');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: served });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
     c = await step(c, w.head, { action: 'decide' });
-    const refused = await refusal(step(c, w.officerB, { action: 'serve', method: 'announcement' }));
+    const refused = await refusal(step(c, w.officerB, { action: 'serve', method: 'announcement', time: '10:00' }));
     expect(refused.details?.article).toContain('第九十五条');
     const unchanged = await getCase(ctx, w.head, c.id, now);
     expect(unchanged).toMatchObject({ state: 'decided', version: c.version });
     expect(unchanged.record.service).toBeNull();
     const reason = '当事人下落不明，经直接送达、邮寄送达均未能送达';
-    c = await step(c, w.officerB, { action: 'serve', method: 'announcement', announcementReason: reason });
+    c = await step(c, w.officerB, { action: 'serve', method: 'announcement', time: '10:00', announcementReason: reason });
     // Published 2026-03-10: served on 04-09 (30 days), payment due 04-24 (15 days), not 03-25.
     expect(c.record.service).toMatchObject({ on: '2026-03-10', method: 'announcement', effectiveOn: '2026-04-09', announcementReason: reason });
     expect(c.record.services?.at(-1)).toMatchObject({ document: 'decision', method: 'announcement', announcementReason: reason });
@@ -394,7 +416,7 @@ describe('enforcement and side steps on the database', () => {
   it('Art. 45/64 with 民事诉讼法第九十五条: a prior notice served by announcement starts the statement and hearing-request periods thirty days after publication', async () => {
     let c = await toReview(8_000_00);
     at('2026-03-10');
-    c = await step(c, w.officerA, { action: 'notify', service: { method: 'announcement', announcementReason: '当事人下落不明，直接送达、邮寄送达均被退回' } });
+    c = await step(c, w.officerA, { action: 'notify', service: { method: 'announcement', time: '10:00', announcementReason: '当事人下落不明，直接送达、邮寄送达均被退回' } });
     // Published Tue 03-10, served Thu 04-09: three working days to Tue 04-14, five to Thu 04-16 (Art. 85).
     expect(c.record.notice).toMatchObject({ servedOn: '2026-03-10', statementEndsOn: '2026-04-14', hearingRequestEndsOn: '2026-04-16' });
   });
@@ -444,8 +466,9 @@ describe('enforcement and side steps on the database', () => {
     c = await step(c, w.officerA, { action: 'requestRecusal', officerId: w.officerB.userId, reason: '当事人称该执法人员与其有利害关系' });
     c = await step(c, w.head, { action: 'decideRecusal', officerId: w.officerB.userId, granted: true, replacementId: third.userId });
     expect(c.officers.map((o) => [o.displayName, o.recused])).toEqual([['王磊', false], ['赵刚', true], ['李华', false]]);
-    expect((await refusal(step(c, w.officerB, { action: 'closeInvestigation', findings: '事实清楚', proposal: { kind: 'penalty', penalty: penalty(1_000_00) } }))).details?.article).toContain('第四十三条');
-    c = await step(c, third, { action: 'closeInvestigation', findings: '事实清楚，证据确凿。', proposal: { kind: 'penalty', penalty: penalty(1_000_00) } });
+    expect((await refusal(step(c, w.officerB, { action: 'closeInvestigation', findings: '事实清楚', proposal: { kind: 'penalty', penalty: penalty(1_000_00) }, discretionReason: REASON }))).details?.article).toContain('第四十三条');
+    c = await withEvidence(c, third, w.officerA);
+    c = await step(c, third, { action: 'closeInvestigation', findings: '事实清楚，证据确凿。', proposal: { kind: 'penalty', penalty: penalty(1_000_00) }, discretionReason: REASON });
     expect(c.state).toBe('reviewing');
   });
 });
@@ -548,7 +571,7 @@ describe('simple procedure (《行政处罚法》第五十一条)', () => {
     expect(c.payment).toMatchObject({ paidFen: 50_00, owedFen: 0 });
     // 2026-03-02 is a Monday: two working days → Wednesday 03-04.
     expect(c.deadlines.find((d) => d.kind === 'cashHandover')).toMatchObject({ dueOn: '2026-03-04', metAt: null });
-    const early = await refusal(step(c, w.officerA, { action: 'close', summary: '罚款已当场收缴。' }));
+    const early = await refusal(step(c, w.officerA, { action: 'close', summary: '罚款已当场收缴。', execution: '罚款已缴清' }));
     expect(early.details?.article).toContain('第七十一条');
     at('2026-03-03');
     c = await step(c, w.officerA, { action: 'handOverCash', receivedBy: '财务科 李会计' });
@@ -557,7 +580,7 @@ describe('simple procedure (《行政处罚法》第五十一条)', () => {
     at('2026-03-05');
     c = await step(c, w.officerB, { action: 'depositCash', bankReceiptNo: 'BK2026030500017' });
     expect(c.record.payments[0]!.onSpot).toMatchObject({ handedOver: { on: '2026-03-03', receivedBy: '财务科 李会计' }, deposited: { on: '2026-03-05' } });
-    c = await step(c, w.officerA, { action: 'close', summary: '罚款已当场收缴并缴付指定银行，结案。' });
+    c = await step(c, w.officerA, { action: 'close', summary: '罚款已当场收缴并缴付指定银行，结案。', execution: '罚款已缴清' });
     expect(c.state).toBe('closed');
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
   });
@@ -580,7 +603,7 @@ describe('publicity and public verification', () => {
   it('a revoked decision is withdrawn from the portal and verification says it is no longer in force', async () => {
     let c = await toReview(2_000_00, person('欧阳娜娜', '19920101', '044'));
     at('2026-03-10');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: served });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃' });
     c = await step(c, w.head, { action: 'decide' });
     await publishDecision(ctx, w.officerA, c.id);
@@ -604,7 +627,7 @@ describe('publicity and public verification', () => {
       at('2026-03-02');
       let c = await toReview(2_000_00, party);
       at('2026-03-10');
-      c = await step(c, w.officerA, { action: 'notify' });
+      c = await step(c, w.officerA, { action: 'notify', service: served });
       c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃' });
       return step(c, w.head, { action: 'decide' });
     };

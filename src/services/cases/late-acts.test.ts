@@ -42,9 +42,9 @@ describe('an act after its deadline (issue 12 item 12)', () => {
 
     let decided = await newCase(t.ctx, t.w, { state: 'decided' });
     const service = decided.deadlines.find((d) => d.kind === 'service')!;
-    const late = await refusal(step('2026-04-30', 'zhaogang', decided, { action: 'serve', method: 'direct' }));
+    const late = await refusal(step('2026-04-30', 'zhaogang', decided, { action: 'serve', method: 'direct', time: '10:00' }));
     expect(late.message).toContain('送达处罚决定书的期限为');
-    decided = await step('2026-04-30', 'zhaogang', decided, { action: 'serve', method: 'direct', lateReason: '当事人长期外出，经多次联系方才送达' });
+    decided = await step('2026-04-30', 'zhaogang', decided, { action: 'serve', method: 'direct', time: '10:00', lateReason: '当事人长期外出，经多次联系方才送达' });
     expect(decided.deadlines.find((d) => d.kind === 'service')).toMatchObject({ dueOn: service.dueOn, metLate: true, lateReason: '当事人长期外出，经多次联系方才送达' });
   });
 });

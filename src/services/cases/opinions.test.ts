@@ -17,7 +17,7 @@ describe('nobody signs in another person’s name', () => {
     const head = t.w.users['head.donghu'].id;
     const reviewer = t.w.users['reviewer.donghu'].id;
     for (const body of [{ headOpinion: { text: '同意结案', byId: head } }, { reviewerOpinion: { text: '同意结案', byId: reviewer } }]) {
-      const refused = await refusal(step('2026-03-20', 'wanglei', c, { action: 'close', summary: '当事人已全额缴纳罚款', ...body }));
+      const refused = await refusal(step('2026-03-20', 'wanglei', c, { action: 'close', summary: '当事人已全额缴纳罚款', execution: '罚款已缴清', ...body }));
       expect(refused.code).toBe('FORBIDDEN');
       expect(refused.message).toContain('不能以他人名义签署');
     }
@@ -28,7 +28,7 @@ describe('nobody signs in another person’s name', () => {
     expect((await refusal(step('2026-03-20', 'chief.donghu', c, { action: 'signOpinion', form: 'closing', role: 'undertaker', text: '建议结案' }))).code).toBe('FORBIDDEN');
     c = await step('2026-03-20', 'reviewer.donghu', c, { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '程序合法，同意结案。' });
     c = await step('2026-03-20', 'head.donghu', c, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案。' });
-    c = await step('2026-03-20', 'wanglei', c, { action: 'close', summary: '当事人已全额缴纳罚款', opinion: '建议结案。' });
+    c = await step('2026-03-20', 'wanglei', c, { action: 'close', summary: '当事人已全额缴纳罚款', execution: '罚款已缴清', opinion: '建议结案。' });
     expect(c.record.closing).toMatchObject({
       undertakerOpinion: { text: '建议结案。', by: { name: '王磊' } },
       reviewerOpinion: { text: '程序合法，同意结案。', by: { id: reviewer, name: '林晓' } },

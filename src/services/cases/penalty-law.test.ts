@@ -18,6 +18,7 @@ const propose = (yuan: number, extra: Record<string, unknown> = {}) => ({
   action: 'closeInvestigation',
   findings: '当事人在人行道设摊烧烤的事实清楚，有现场笔录、照片和询问笔录为证。',
   proposal: { kind: 'penalty', penalty: penalty(yuan) },
+  discretionReason: '当事人经劝阻后仍继续烧烤，在法定幅度内处罚',
   ...extra,
 });
 /** The details the last step recorded in the case's audit trail. */
@@ -46,7 +47,7 @@ describe('法定处罚幅度 of the case’s power-list item (issue 12 item 1)',
     // A revision above the maximum is refused like the proposal.
     const raised = await refusal(step('2026-03-04', 'wanglei', c, { action: 'revisePenalty', penalty: penalty(25_000), reason: '复核后调整罚款数额。' }));
     expect(raised.message).toContain('超过');
-    c = await step('2026-03-10', 'wanglei', c, { action: 'notify' });
+    c = await step('2026-03-10', 'wanglei', c, { action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } });
     c = await step('2026-03-10', 'wanglei', c, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
     c = await step('2026-03-11', 'head.donghu', c, { action: 'decide' });
     expect(c.state).toBe('decided');
@@ -115,6 +116,15 @@ describe('no penalty where the recorded facts make it mandatory (issue 12 item 3
 });
 
 describe('集体讨论 by the heads of the case’s unit or above, chosen as users (issue 12 item 12)', () => {
+  /** What the 集体讨论笔录 prints, required with the step. */
+  const record = () => ({
+    startAt: '2026-03-04T15:00',
+    endAt: '2026-03-04T15:40',
+    place: '第二会议室',
+    recorder: '张敏',
+    reporterId: t.w.users.wanglei.id,
+    opinions: [{ speaker: '陈建国', opinion: '同意承办人意见。' }],
+  });
   it('records the heads as participants and everyone else as 列席; the 集体讨论笔录 data keeps both', async () => {
     const deputy = await newUser(t.ctx, t.w.org.district, { roles: ['head'], displayName: '王秀梅' });
     const cityHead = await newUser(t.ctx, t.w.org.city, { roles: ['head'], displayName: '赵建华' });
@@ -124,8 +134,13 @@ describe('集体讨论 by the heads of the case’s unit or above, chosen as use
       participantIds: [t.w.users['head.donghu'].id, deputy.user.id, cityHead.user.id, t.w.users['chief.donghu'].id, t.w.users['reviewer.donghu'].id],
       attendees: ['法律顾问周律师'],
       conclusion: '同意处罚意见。',
+      ...record(),
     });
     expect(c.record.collectiveDiscussion).toMatchObject({
+      startAt: '2026-03-04T15:00',
+      place: '第二会议室',
+      recorder: '张敏',
+      reporter: { id: t.w.users.wanglei.id },
       participants: ['陈建国', '王秀梅', '赵建华'],
       participantRefs: [{ id: t.w.users['head.donghu'].id }, { id: deputy.user.id }, { id: cityHead.user.id }],
       attendees: ['李卫东', '林晓', '法律顾问周律师'],
@@ -135,12 +150,12 @@ describe('集体讨论 by the heads of the case’s unit or above, chosen as use
   it('refuses fewer than three heads, a user outside the unit’s reach, and typed names', async () => {
     const c = await newCase(t.ctx, t.w, { state: 'reviewing' });
     const few = await refusal(
-      step('2026-03-04', 'head.donghu', c, { action: 'collectiveDiscussion', participantIds: [t.w.users['head.donghu'].id, t.w.users['chief.donghu'].id, t.w.users.wanglei.id], conclusion: '同意处罚意见。' }),
+      step('2026-03-04', 'head.donghu', c, { action: 'collectiveDiscussion', participantIds: [t.w.users['head.donghu'].id, t.w.users['chief.donghu'].id, t.w.users.wanglei.id], conclusion: '同意处罚意见。', ...record() }),
     );
     expect(few.details?.article).toContain('第五十七条第二款');
     expect(few.message).toContain('李卫东、王磊不是本单位或上级单位的负责人');
     const stranger = await refusal(
-      step('2026-03-04', 'head.donghu', c, { action: 'collectiveDiscussion', participantIds: [t.w.users['head.donghu'].id, t.w.users['head.xishan'].id, t.w.users.wanglei.id], conclusion: '同意处罚意见。' }),
+      step('2026-03-04', 'head.donghu', c, { action: 'collectiveDiscussion', participantIds: [t.w.users['head.donghu'].id, t.w.users['head.xishan'].id, t.w.users.wanglei.id], conclusion: '同意处罚意见。', ...record() }),
     );
     expect(stranger.code).toBe('VALIDATION');
     const typed = await refusal(step('2026-03-04', 'head.donghu', c, { action: 'collectiveDiscussion', participants: ['陈建国', '李卫东', '王秀梅'], conclusion: '同意处罚意见。' }));

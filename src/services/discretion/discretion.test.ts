@@ -16,7 +16,7 @@ import { transitionCase } from '../cases/transition-case.ts';
 import type { ServiceContext } from '../context.ts';
 import { createOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
-import { TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
+import { addTestEvidence, TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { exportBenchmarkVersion, getBenchmarkItem, getPublicBenchmarkItem, listBenchmarkItems, listBenchmarkVersions, listPublicBenchmarks } from './browse-benchmarks.ts';
 import { assessCaseDiscretion } from './case-discretion.ts';
@@ -149,7 +149,9 @@ async function investigating(party: Record<string, unknown>, date: string, actSt
     party,
   });
   c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '符合立案条件，同意立案。' });
-  return step(c, w.officerA, { action: 'startInvestigation' });
+  c = await step(c, w.officerA, { action: 'startInvestigation' });
+  // A penalty is proposed only on evidence (《行政处罚法》第四十条).
+  return addTestEvidence(ctx, w.officerA, c, [w.officerA.userId, w.officerB.userId]);
 }
 
 const closeWith = (penalty: Record<string, unknown>, discretionFacts?: Record<string, unknown>) => ({
@@ -162,7 +164,7 @@ const closeWith = (penalty: Record<string, unknown>, discretionFacts?: Record<st
 /** notify → statement waived → (legal review) → decide, all on `date`. */
 async function decide(c: CaseView, date: string, review = false): Promise<CaseView> {
   at(date);
-  c = await step(c, w.officerA, { action: 'notify' });
+  c = await step(c, w.officerA, { action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } });
   c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' });
   if (review) c = await step(c, w.reviewer, { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由充分，同意。', checklist: allPassedChecklist() });
   return step(c, w.head, { action: 'decide' });
@@ -310,6 +312,9 @@ describe('the benchmark in the case engine', () => {
     expect(c.record.proposal?.penalty).toMatchObject({ tier: '情节较轻', range: { minFen: 100_000, maxFen: 100_000 }, benchmarkVersion: '云城市城市管理行政处罚裁量基准', outsideRangeReason: null });
     const transition = c.timeline.at(-1)!.change as { discretion: Record<string, unknown> };
     expect(transition.discretion).toMatchObject({ tier: '情节较轻', withinRange: true, citation: expect.stringContaining('序号2') as string });
+    // No 裁量理由 typed: the benchmark's explanation of the tier is the reason the 调查终结报告 prints.
+    expect(String(transition.discretion.explanation)).toContain(c.record.investigation.discretionReason!);
+    expect(c.record.investigation.discretionReason).toMatch(/^适用「情节较轻」阶次/);
     c = await decide(c, '2026-04-03');
     expect(c.state).toBe('decided');
     expect(c.record.decision?.penalty).toMatchObject({ tier: '情节较轻', range: { minFen: 100_000, maxFen: 100_000 }, benchmarkVersion: '云城市城市管理行政处罚裁量基准' });
@@ -327,7 +332,7 @@ describe('the benchmark in the case engine', () => {
     c = await step(c, w.officerA, closeWith(fine(3000, { outsideRangeReason: '当事人占道面积大、持续时间长，严重影响行人通行。' }), { repeatCountPastYear: 0 }));
     expect(c.record.proposal?.penalty).toMatchObject({ tier: '情节较轻', outsideRangeReason: '当事人占道面积大、持续时间长，严重影响行人通行。' });
     at('2026-04-03');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩。' });
     const noReview = await refusal(step(c, w.head, { action: 'decide' }));
     expect(noReview.message).toContain('处罚超出裁量基准幅度');
@@ -388,8 +393,13 @@ describe('the benchmark in the case engine', () => {
     });
     c = await step(c, w.head, { action: 'file', officerIds: [w.officerA.userId, w.officerB.userId], opinion: '同意立案。' });
     c = await step(c, w.officerA, { action: 'startInvestigation' });
-    c = await step(c, w.officerA, closeWith(fine(500)));
+    c = await addTestEvidence(ctx, w.officerA, c, [w.officerA.userId, w.officerB.userId]);
+    // No benchmark covers the violation: the 裁量理由 of the report must be written (none to derive).
+    const unexplained = await refusal(step(c, w.officerA, closeWith(fine(500))));
+    expect(unexplained).toMatchObject({ code: 'VALIDATION', details: { field: 'discretionReason' } });
+    c = await step(c, w.officerA, { ...closeWith(fine(500)), discretionReason: '当事人经劝导未改正，占道时间较短，在法定幅度内处罚' });
     expect(c.record.proposal?.penalty).toMatchObject({ tier: null, range: null, benchmarkVersion: null });
+    expect(c.record.investigation.discretionReason).toBe('当事人经劝导未改正，占道时间较短，在法定幅度内处罚');
   });
 
   it('a case keeps the version in force on its decision date', async () => {
@@ -410,7 +420,7 @@ describe('the benchmark in the case engine', () => {
     expect(early.record.decision?.penalty).toMatchObject({ benchmarkVersion: '云城市城市管理行政处罚裁量基准', range: { minFen: 100_000, maxFen: 100_000 } });
     // Decided after: the revision applies, and 1000元 is now below its range.
     at('2026-06-02');
-    c = await step(c, w.officerA, { action: 'notify' });
+    c = await step(c, w.officerA, { action: 'notify', service: { method: 'direct', time: '10:00', place: '当事人住所' } });
     c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩。' });
     const refused = await refusal(step(c, w.head, { action: 'decide' }));
     expect(refused.message).toContain('低于裁量基准确定的幅度（2000元至2000元）');

@@ -16,10 +16,12 @@ import { idNumberCheckChar } from '../../domain/validators/id-number.ts';
 import { setCaseSettings } from '../cases/case-settings.ts';
 import { type CaseView, getCase } from '../cases/get-case.ts';
 import { publishDecision } from '../cases/publicity.ts';
+import { addEvidence } from '../cases/add-evidence.ts';
 import { type PowerItem, addPowerItem } from '../cases/power-list.ts';
 import { registerClue } from '../cases/register-clue.ts';
 import { transitionCase } from '../cases/transition-case.ts';
 import type { ServiceContext } from '../context.ts';
+import { memoryFileStore } from '../file-store.ts';
 import { type Organization, createOrganization } from '../organizations.ts';
 import { type UserView, createUser } from '../users.ts';
 
@@ -167,6 +169,26 @@ export function newPerson(name = '张伟', seq = next()) {
   return { kind: 'person' as const, name, idNumber: `${first17}${idNumberCheckChar(first17)}`, phone: '13900001111', address: '云城市东湖区南湖路88号3栋' };
 }
 
+/**
+ * One evidence item (a 现场检查笔录 file) added by `actor` with `collectorIds` (two officers of the case), in a memory
+ * store when the context has none; returns the case with its new version. A penalty is proposed only on evidence
+ * (《行政处罚法》第四十条).
+ */
+export async function addTestEvidence(ctx: ServiceContext, actor: Actor, c: CaseView, collectorIds: number[]): Promise<CaseView> {
+  const added = await addEvidence({ ...ctx, files: ctx.files ?? memoryFileStore() }, actor, c.id, {
+    expectedVersion: c.version,
+    kind: 'onSiteRecord',
+    title: '现场检查笔录',
+    fileName: '现场检查笔录.txt',
+    mediaType: 'text/plain',
+    contentBase64: Buffer.from(`现场检查笔录：${c.facts}`).toString('base64'),
+    collectorIds,
+    place: c.place || '现场',
+    note: '证明当事人违法行为的事实（现场情况）',
+  });
+  return { ...c, version: added.version };
+}
+
 /** The states `newCase` can bring a case to, in the order of the ordinary procedure. */
 export type NewCaseState = Extract<CaseState, 'clue' | 'declined' | 'filed' | 'investigating' | 'reviewing' | 'notified' | 'decided' | 'enforcing' | 'closed' | 'archived' | 'withdrawn' | 'transferred' | 'suspended' | 'terminated'>;
 
@@ -227,18 +249,21 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
   if (target === 'terminated') return (await step(0, head, { action: 'terminate', reason: '当事人死亡，终止调查。' }), c);
   if (target === 'suspended') return (await step(0, head, { action: 'suspend', reason: '当事人下落不明，中止调查。' }), c);
   await step(1, officerA, { action: 'startInvestigation' });
+  // 《行政处罚法》第四十条: a penalty is proposed only on evidence of the case.
+  c = await addTestEvidence(on(1), officerA, c, [officerA.userId, officerB.userId]);
   if (target === 'investigating') return c;
   await step(1, officerA, {
     action: 'closeInvestigation',
     findings: '当事人占用人行道摆摊的事实清楚，有现场笔录、照片和询问笔录为证。',
     proposal: options.proposal ?? { kind: 'penalty', penalty: { kinds: ['fine'], fineFen, description: `罚款人民币${fineFen / 100}元`, basis: '《城市市容和环境卫生管理条例》第三十六条第（二）项' } },
+    ...(options.proposal && options.proposal.kind !== 'penalty' ? {} : { discretionReason: '当事人经劝导未改正，占道面积较小，未造成其他危害后果，在法定幅度内从轻处罚' }),
   });
   if (target === 'reviewing') return c;
-  await step(8, officerA, { action: 'notify' });
+  await step(8, officerA, { action: 'notify', service: { method: 'direct', time: '10:00' } });
   if (target === 'notified') return c;
   await step(14, head, { action: 'decide' });
   if (target === 'decided') return c;
-  await step(14, officerB, { action: 'serve', method: 'direct' });
+  await step(14, officerB, { action: 'serve', method: 'direct', time: '10:00' });
   if (target === 'enforcing') return c;
   await step(18, officerA, { action: 'recordPayment', amountFen: fineFen, receiptNo: `FS${start.replaceAll('-', '')}${String(c.id).padStart(3, '0')}` });
   // A decision to be published is published before closing (《行政处罚法》第四十八条).
@@ -246,7 +271,7 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
     await publishDecision(on(18), officerA, c.id);
     c = await getCase(ctx, officerA, c.id, on(18).clock());
   }
-  await step(18, officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。' });
+  await step(18, officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。', execution: `当事人已全额缴纳罚款人民币${fineFen / 100}元` });
   if (target === 'closed') return c;
   await step(18, officerA, { action: 'archive', archiveNo: `DH-${start.slice(0, 4)}-${String(c.id).padStart(3, '0')}` });
   return c;

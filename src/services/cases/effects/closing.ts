@@ -14,7 +14,7 @@ export const closingEffects = {
     // For the documents (结案审批表): execution, the undertaker's, reviewer's and head's opinions.
     record.closing = {
       ...record.closing,
-      execution: input.execution ?? null,
+      execution: input.execution,
       undertakerOpinion: input.opinion ? { text: input.opinion, by: actorRef(s), on } : latestOpinion(record, 'closing', 'undertaker'),
       reviewerOpinion: ownOpinion(s, input.reviewerOpinion, 'closing', 'reviewer'),
       headOpinion: ownOpinion(s, input.headOpinion, 'closing', 'head'),

@@ -4,7 +4,7 @@
  * of served documents, and numbered documents. Runs inside the step's transaction.
  */
 import type { PersonRef, ServedDocument, ServiceEntry, SignedOpinion } from '../../../domain/cases/document-records.ts';
-import { forbidden } from '../../../domain/errors.ts';
+import { forbidden, validationError } from '../../../domain/errors.ts';
 import { assertMaySign, latestOpinion } from '../../../domain/cases/opinions.ts';
 import { type OpinionForm, opinionFormLabels, type OpinionRole, opinionRoleLabels, type ServiceInput, type SignedOpinionInput } from '../../../domain/cases/record-inputs.ts';
 import type { NumberKind } from '../../../domain/cases/settings.ts';
@@ -48,6 +48,8 @@ export const actorRef = (s: Step): PersonRef => ({ id: s.actor.userId, name: s.a
 
 export async function addService(s: Step, document: ServedDocument, number: string | null, service: ServiceInput | undefined): Promise<void> {
   if (!service) return;
+  const place = service.place ?? s.party.address ?? '';
+  if (!place.trim()) throw validationError('当事人没有登记住址或地址，请填写送达地点', { field: 'service.place' });
   const servers = service.serverIds ? await people(s, service.serverIds, ['officer', 'head'], '送达人') : [actorRef(s)];
   const entry: ServiceEntry = {
     document,
@@ -55,7 +57,7 @@ export async function addService(s: Step, document: ServedDocument, number: stri
     on: s.g.actDate,
     time: service.time ?? null,
     method: service.method,
-    place: service.place ?? s.party.address ?? '',
+    place,
     recipient: s.party.name,
     receiver: service.receiver ?? null,
     witness: service.witness ?? null,

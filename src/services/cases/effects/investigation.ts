@@ -2,11 +2,35 @@
  * Effects of the investigation stage (调查取证): starting and closing it (with the discretion benchmark applied to
  * the proposal), 先行登记保存 (《行政处罚法》第五十六条), inspection and inquiry records, and the correction order.
  */
+import type { ActionOf } from '../../../domain/cases/actions.ts';
+import { noPenaltyGrounds } from '../../../domain/cases/model.ts';
 import { unusedPreservationApproval } from '../../../domain/cases/opinions.ts';
+import { validationError } from '../../../domain/errors.ts';
 import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
-import { type CaseEffects, meetStepDeadlines, withDiscretion } from '../step.ts';
+import { type CaseEffects, meetStepDeadlines, type Step, withDiscretion } from '../step.ts';
 import { addService, numbered, officer } from './documents.ts';
+
+/**
+ * 裁量理由 of the 案件调查终结报告: the officer's own words; for a penalty without them, the discretion benchmark's
+ * explanation of the tier (《行政处罚法》第三十四条) — a penalty no benchmark covers needs the reason written. For 不予处罚
+ * the proposal's reasons, for a transfer its reason.
+ */
+function discretionReasonOf(s: Step, input: ActionOf<'closeInvestigation'>): string | null {
+  if (input.discretionReason) return input.discretionReason;
+  const { proposal } = input;
+  if (proposal.kind === 'noPenalty') return proposal.reasoning ?? (proposal.ground ? noPenaltyGrounds[proposal.ground] : null);
+  if (proposal.kind === 'transferJudicial') return proposal.transferReason;
+  const explanation = (s.details.discretion as { explanation?: unknown } | undefined)?.explanation;
+  if (typeof explanation === 'string' && explanation.trim()) {
+    // The report names the benchmark and tier itself: the reason starts at the tier (适用「…」阶次), not the citation.
+    const tierAt = explanation.indexOf('适用「');
+    return (tierAt > 0 ? explanation.slice(tierAt) : explanation).trim();
+  }
+  throw validationError('拟给予行政处罚的，请填写裁量理由（违法情节、危害后果、从轻从重情节等），印在案件调查终结报告上；该违法行为不适用裁量基准，无法自动说明', {
+    field: 'discretionReason',
+  });
+}
 
 export const investigationEffects = {
   startInvestigation: async (s) => {
@@ -19,7 +43,7 @@ export const investigationEffects = {
     const penalty = input.proposal.kind === 'penalty' && input.proposal.penalty ? await withDiscretion(s, input.proposal.penalty, input.discretionFacts, 'proposal') : null;
     record.proposal = penalty ? { ...input.proposal, penalty } : input.proposal;
     record.flags = input.flags;
-    record.investigation.discretionReason = input.discretionReason ?? null;
+    record.investigation.discretionReason = discretionReasonOf(s, input);
   },
   preserve: async (s, input) => {
     const on = s.g.actDate;
