@@ -38,6 +38,9 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 afterAll(() => handle.close());
 
+/** The cases are built without this file store (the factory's evidence goes to memory): the store holds only what a test adds. */
+const casesOnly = (): ServiceContext => ({ db: ctx.db, clock: ctx.clock });
+
 /** Every file under the store's directory, temporary ones included. */
 async function filesOnDisk(): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -65,33 +68,33 @@ const evidence = (c: CaseView, extra: Record<string, unknown> = {}) => ({
 
 describe('evidence is stored only after the case, scope and permission checks', () => {
   it('an upload to a missing case leaves no file on disk', async () => {
-    const c = await newCase(ctx, w, { state: 'investigating' });
+    const c = await newCase(casesOnly(), w, { state: 'investigating' });
     const error = await refusal(addEvidence(ctx, w.actors.wanglei, 2_000_000, evidence(c)));
     expect(error.code).toBe('NOT_FOUND');
     await expectNothingWritten();
   });
 
   it('an upload to a case outside the user\'s organizations leaves no file on disk', async () => {
-    const c = await newCase(ctx, w, { state: 'investigating' });
+    const c = await newCase(casesOnly(), w, { state: 'investigating' });
     const error = await refusal(addEvidence(ctx, w.actors.liuyang, c.id, evidence(c, { collectorIds: [w.users.liuyang.id, w.users.wanglei.id] })));
     expect(error.code).toBe('NOT_FOUND');
     await expectNothingWritten();
   });
 
   it('an upload by a user who may not add evidence to the case leaves no file on disk', async () => {
-    const c = await newCase(ctx, w, { state: 'investigating' });
+    const c = await newCase(casesOnly(), w, { state: 'investigating' });
     // An officer of the same brigade, not assigned to the case.
     expect((await refusal(addEvidence(ctx, w.actors['chief.donghu'], c.id, evidence(c)))).code).toBe('FORBIDDEN');
     // A role that never adds evidence.
     expect((await refusal(addEvidence(ctx, w.actors['reviewer.donghu'], c.id, evidence(c)))).code).toBe('FORBIDDEN');
     // A case not (or no longer) taking evidence.
-    const decided = await newCase(ctx, w, { state: 'decided' });
+    const decided = await newCase(casesOnly(), w, { state: 'decided' });
     expect((await refusal(addEvidence(ctx, w.actors.wanglei, decided.id, evidence(decided)))).code).toBe('RULE_VIOLATION');
     await expectNothingWritten();
   });
 
   it('a failed transaction removes its staged file; a committed one leaves exactly the file under its digest', async () => {
-    const c = await newCase(ctx, w, { state: 'investigating' });
+    const c = await newCase(casesOnly(), w, { state: 'investigating' });
     const stale = await refusal(addEvidence(ctx, w.actors.wanglei, c.id, evidence(c, { expectedVersion: c.version + 5 })));
     expect(stale.code).toBe('CONFLICT');
     expect(staged).toBe(1);
@@ -116,7 +119,7 @@ describe('the orphan sweep', () => {
 
   it('removes an orphan file older than the grace period, keeps a young orphan and a referenced file', async () => {
     const sweepCtx = { ...ctx, clock: () => new Date() };
-    const c = await newCase(ctx, w, { state: 'investigating' });
+    const c = await newCase(casesOnly(), w, { state: 'investigating' });
     const added = await addEvidence(ctx, w.actors.wanglei, c.id, evidence(c));
     const referenced = path.join(added.digest.slice(0, 2), added.digest.slice(2, 4), added.digest);
     const old = new Date(Date.now() - 3 * day);
