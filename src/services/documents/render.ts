@@ -9,7 +9,7 @@ import { sm3 } from '../../domain/audit/digest.ts';
 import type { PeriodTable } from '../../domain/calendar/periods.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { RenderedDocument } from '../../domain/documents/blocks.ts';
-import { caseDocuments, findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
+import { assertApplicable, caseDocuments, findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DocumentCase } from '../../domain/documents/model.ts';
 import { assertComplete, type RenderContext, type Volume, type VolumeEntry } from '../../domain/documents/requirements.ts';
@@ -62,6 +62,9 @@ function contextOf(options: RenderOptions, volume?: Volume): RenderContext {
 export async function renderCaseDocument(c: DocumentCase, type: string, options: RenderOptions): Promise<RenderedFile> {
   const template = findTemplate(type);
   if (template.id === caseFileCover.id || template.id === caseFileIndex.id) {
+    // The refusal names the document asked for (卷内目录 or 案卷封面), before the volume is assembled.
+    assertApplicable(c, template);
+    assertComplete(template.name, template.required, c, 0);
     const volume = await renderCaseFile(c, { ...options, pdf: true });
     const front = template.id === caseFileCover.id ? volume.cover : volume.index;
     if (!front) {
