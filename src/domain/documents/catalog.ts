@@ -1,5 +1,6 @@
 /**
- * The template catalogue: every enforcement document of issue 5, its required data, and the order of the 卷内目录.
+ * The template catalogue: every enforcement document of issue 5 and of the acts added by issue 14 (approvals.ts,
+ * notices.ts, statements.ts), its required data, and the order of the 卷内目录.
  * Sources: shared/data/enforcement-documents.md (sets A–I) and the 《行政处罚法》(2021).
  */
 import { notFound, ruleViolation, validationError } from '../errors.ts';

@@ -27,7 +27,8 @@ export const statementRecord: DocumentTemplate = {
   stage: '告知',
   basis: `${PENALTY_LAW}第四十五条、第六十二条`,
   layout: 'record',
-  count: (c) => (c.statement && (c.statement.made || c.statement.waived) ? 1 : 0),
+  // A statement without its day is a hand-built record of the older fixtures: the engine always records the day.
+  count: (c) => (c.statement?.date && (c.statement.made || c.statement.waived) ? 1 : 0),
   absence: (c) => (c.statement ? '当事人在规定期限内未提出陈述、申辩' : '本案尚未记录当事人的陈述、申辩'),
   required: [
     ...baseFields,
@@ -86,7 +87,7 @@ export const statementReview: DocumentTemplate = {
   // 第四十五条第一款: the agency reviews the facts, reasons and evidence the party put forward and adopts what holds.
   basis: `${PENALTY_LAW}第四十五条第一款`,
   layout: 'form',
-  count: (c) => (c.statement?.made ? 1 : 0),
+  count: (c) => (c.statement?.date && c.statement.made ? 1 : 0),
   absence: (c) => (c.statement?.waived ? '当事人明确放弃陈述、申辩，无需复核' : '当事人未提出陈述、申辩，无需复核'),
   required: [
     ...baseFields,
