@@ -140,8 +140,8 @@ describe('the statement, the decision and execution (第四十五条、第五十
     expect(review).toMatch(/告知情况 \| 《行政处罚事先告知书》（\S+罚告字〔2026〕\d+号），2026年3月10日告知/);
     c = await step('2026-03-16', head(), c, { action: 'decide' });
     const approval = await print(c, '行政处罚决定审批表');
-    expect(approval).toContain('承办人拟处理意见 | 罚款人民币2000元\n承办人：王磊、赵刚　　2026年3月3日');
-    expect(approval).toContain('陈述申辩及听证 | 当事人提出陈述、申辩：当事人称系初次摆摊，已自行撤离，请求从轻处罚。复核意见：当事人经劝导未改正，不符合从轻情节，不予采纳。');
+    expect(approval).toContain('拟处理意见 | 罚款人民币2000元\n承办人：王磊、赵刚　　2026年3月3日');
+    expect(approval).toContain('陈述申辩 | 当事人提出陈述、申辩：当事人称系初次摆摊，已自行撤离，请求从轻处罚。复核意见：当事人经劝导未改正，不符合从轻情节，不予采纳。');
     expect(approval).toContain('法制审核意见 | 未经法制审核。');
     expect(approval).toContain('负责人审批意见 | 同意。决定给予当事人罚款人民币贰仟元整（¥2,000.00）的行政处罚。\n签名：陈建国　　2026年3月16日');
   });

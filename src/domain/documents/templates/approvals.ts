@@ -60,7 +60,8 @@ const filedFields: RequiredField[] = [
   field('officers', '承办人及执法证号', (c) => c.officers),
 ];
 
-const WIDTHS = [20, 30, 20, 30];
+/** Label columns wide enough for a 7-character label (负责人审批意见) on one line at the form's size. */
+const WIDTHS = [24, 26, 20, 30];
 
 function approvalForm(c: DocumentCase, template: { id: string; name: string }, date: string, rows: Cell[][], numbered = true) {
   const blocks: Block[] = [...header(c, template.name)];
@@ -232,8 +233,8 @@ export const decisionApproval: DocumentTemplate = {
       [label('违反条款'), value(c.violatedProvision ?? '无')],
       [label('处罚依据'), value(c.penaltyProvision ?? '无')],
       [label('裁量理由'), value(c.discretion ? `${c.discretion.tier ? `${c.discretion.tier}。` : ''}${c.discretion.reason}` : '无', 3, 2)],
-      [label('承办人拟处理意见'), value(`${report.proposal}\n承办人：${c.officers.map((o) => o.name).join('、')}\u3000\u3000${formatDate(report.date)}`, 3, 3)],
-      [label('陈述申辩及听证'), value(statementText(c), 3, 2)],
+      [label('拟处理意见'), value(`${report.proposal}\n承办人：${c.officers.map((o) => o.name).join('、')}\u3000\u3000${formatDate(report.date)}`, 3, 3)],
+      [label('陈述申辩'), value(statementText(c), 3, 2)],
       [label('法制审核意见'), value(reviewText(c), 3, 2)],
     ];
     if (c.collectiveDiscussion) rows.push([label('集体讨论意见'), value(c.collectiveDiscussion.conclusion, 3, 2)]);
@@ -269,7 +270,7 @@ export const deferralApproval: DocumentTemplate = {
       ...filedCaseRows(c, d.date),
       [label('处罚决定书文号'), value(formatDocumentNumber(decision.number, '处罚决定书文号'), 1), label('罚款数额'), value(formatAmount(fineTotal(decision.penalties)), 1)],
       [label('已缴纳情况'), value(`截至${formatDate(d.date)}${paid}`)],
-      [label('当事人申请情况'), value(`当事人申请${kind}缴纳罚款（申请日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日）`, 3, 2)],
+      [label('当事人申请'), value(`当事人申请${kind}缴纳罚款（申请日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日）`, 3, 2)],
       [label(`${kind}缴纳计划`), value(`${plan}。`, 3, 2)],
       [label('承办人意见'), blank()],
       [label('负责人审批意见'), signed(`同意${kind}缴纳罚款。理由：${d.reason.replace(/。$/, '')}。`, d.approvedBy, d.date)],
