@@ -301,7 +301,7 @@ export function buildRecordedActsCase(overrides: Partial<DocumentCase> = {}): Do
   return {
     ...rest,
     clueSummary: '群众举报锦江市味道坊餐饮管理有限公司在春熙路168号门店外墙设置大型户外广告牌。',
-    decline: { date: '2024-03-11', reason: '经核查，该广告牌已取得设置许可，违法事实不成立', approvedBy: '周建平' },
+    decline: { date: '2024-03-11', reason: '经核查，该广告牌已取得设置许可，违法事实不成立', approvedBy: '周建平', number: { prefix: '锦城执不立字', year: 2024, serial: 2 } },
     withdrawal: { date: '2024-03-12', reason: '立案后发现该事项不属于本机关管辖', approvedBy: '周建平' },
     suspensions: [{ date: '2024-03-15', reason: '当事人法定代表人因病住院，无法接受询问', approvedBy: '周建平' }],
     resumptions: [{ date: '2024-03-25', reason: '中止调查的原因已经消除', approvedBy: '周建平' }],
@@ -309,9 +309,10 @@ export function buildRecordedActsCase(overrides: Partial<DocumentCase> = {}): Do
     preservations: [
       {
         date: '2024-03-09',
+        number: { prefix: '锦城执登保字', year: 2024, serial: 1 },
         items: '户外广告牌喷绘布1幅（长12米、高3米），广告牌钢架1副。',
         approval: { text: '同意先行登记保存。', by: '周建平', date: '2024-03-09' },
-        decision: { date: '2024-03-15', outcome: '解除先行登记保存，退还当事人' },
+        decision: { date: '2024-03-15', outcome: '解除先行登记保存，退还当事人', number: { prefix: '锦城执登保决字', year: 2024, serial: 1 } },
       },
     ],
     statement: { ...base.statement!, date: '2024-04-12', recordedBy: '刘晓燕', waived: false },
@@ -320,6 +321,7 @@ export function buildRecordedActsCase(overrides: Partial<DocumentCase> = {}): Do
       date: '2024-05-08',
       reason: '当事人经营困难，提供了近三个月的亏损报表',
       approvedBy: '周建平',
+      number: { prefix: '锦城执缓缴字', year: 2024, serial: 1 },
       instalments: [
         { dueOn: '2024-06-08', amount: 10000 },
         { dueOn: '2024-07-08', amount: 10000 },

@@ -456,6 +456,8 @@ export interface ApprovedAct {
   reason: string;
   /** The head who took the step. */
   approvedBy: string;
+  /** 文号 of the notice the act issues (不予立案告知书); absent on records made before it was numbered. */
+  number?: DocumentNumber;
 }
 
 /** 先行登记保存 (《行政处罚法》第五十六条): the items, the head's approval, and the decision on them within seven days. */
@@ -464,7 +466,9 @@ export interface Preservation {
   items: string;
   /** The head's approval (signed in their own session). */
   approval?: Opinion;
-  decision?: { date: IsoDate; outcome: string };
+  decision?: { date: IsoDate; outcome: string; number?: DocumentNumber };
+  /** 文号 of the 先行登记保存证据通知书 (absent on older records). */
+  number?: DocumentNumber;
 }
 
 /** 行政处罚决定审批表: the head who took the `decide` step, and when. */
@@ -480,6 +484,8 @@ export interface Deferral {
   approvedBy: string;
   /** Due date and amount (yuan) of each part; one part is a deferral, several are instalments. */
   instalments: { dueOn: IsoDate; amount: number }[];
+  /** 文号 of the 延期（分期）缴纳罚款决定书 (absent on older records). */
+  number?: DocumentNumber;
 }
 
 /** 申请人民法院强制执行 (《行政强制法》第五十三条至第五十五条). */

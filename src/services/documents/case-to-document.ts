@@ -385,7 +385,10 @@ export function addRecordedActs(c: DocumentCase, view: CaseView): void {
   c.clueSummary = view.facts;
   const approved = (s: TakenStep) => ({ date: s.on, reason: text(s.input.reason), approvedBy: s.by });
   const decline = stepsTaken(view, 'decline').at(-1);
-  if (record.decline) c.decline = { date: record.decline.on, reason: record.decline.reason, approvedBy: decline?.by ?? '' };
+  if (record.decline) {
+    const number = parseDocumentNumber(record.decline.number, '不予立案告知书文号');
+    c.decline = { date: record.decline.on, reason: record.decline.reason, approvedBy: decline?.by ?? '', ...(number ? { number } : {}) };
+  }
   const withdrawal = stepsTaken(view, 'withdrawFiling').at(-1);
   if (withdrawal) c.withdrawal = approved(withdrawal);
   const suspensions = stepsTaken(view, 'suspend').map(approved);
@@ -398,11 +401,14 @@ export function addRecordedActs(c: DocumentCase, view: CaseView): void {
     const opinions = record.opinions ?? [];
     c.preservations = record.preservations.map((p) => {
       const approval = p.approval === undefined ? undefined : opinions[p.approval];
+      const number = parseDocumentNumber(p.number, '先行登记保存证据通知书文号');
+      const decisionNumber = parseDocumentNumber(p.decisionNumber, '先行登记保存物品处理决定书文号');
       return {
         date: p.on,
         items: p.items,
+        ...(number ? { number } : {}),
         ...(approval ? { approval: { text: approval.text, by: approval.by.name, date: approval.on } } : {}),
-        ...(p.decidedOn && p.outcome ? { decision: { date: p.decidedOn, outcome: p.outcome } } : {}),
+        ...(p.decidedOn && p.outcome ? { decision: { date: p.decidedOn, outcome: p.outcome, ...(decisionNumber ? { number: decisionNumber } : {}) } } : {}),
       };
     });
   }
@@ -420,6 +426,8 @@ export function addRecordedActs(c: DocumentCase, view: CaseView): void {
       approvedBy: deferral?.by ?? '',
       instalments: record.instalments.map((i) => ({ dueOn: i.dueOn, amount: i.amountFen / 100 })),
     };
+    const number = parseDocumentNumber(record.deferralDecision?.number, '延期（分期）缴纳罚款决定书文号');
+    if (number) c.deferral.number = number;
   }
   const enforcement = stepsTaken(view, 'applyCourtEnforcement').at(-1);
   if (record.courtEnforcement) c.courtEnforcement = { date: record.courtEnforcement.on, court: record.courtEnforcement.court, appliedBy: enforcement?.by ?? '' };

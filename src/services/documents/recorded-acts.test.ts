@@ -70,7 +70,8 @@ describe('the acts of filing and the investigation (第五十四条、第五十�
     // The case records no 承办人 or 承办机构 opinion of the decline: blank places signed by hand.
     expect(form).toMatch(/承办人意见 \| \n\n签名：\u3000+年\u3000\u3000月\u3000\u3000日/);
     const notice = await print(c, '不予立案告知书');
-    expect(notice).toContain('张伟：');
+    // Its own number series (不立字), issued by the decline step.
+    expect(notice).toMatch(/^\S+\n不予立案告知书\n\S+不立字〔2026〕1号\n张伟：/);
     expect(notice).toContain('经核查，违法事实不成立，不予立案。依据《中华人民共和国行政处罚法》第五十四条第二款的规定，经本机关负责人批准，决定不予立案。');
     expect(notice).toMatch(/云城市东湖区城市管理和综合行政执法局\n2026年3月2日/);
   });
@@ -112,13 +113,16 @@ describe('the acts of filing and the investigation (第五十四条、第五十�
     const notice = await print(c, '先行登记保存证据通知书');
     expect(notice).toContain('经本机关负责人陈建国于2026年3月4日批准，依据《中华人民共和国行政处罚法》第五十六条的规定，决定自2026年3月4日起对下列物品先行登记保存：');
     expect(notice).toContain('水果摊位推车1辆，遮阳伞1把。');
+    expect(notice).toMatch(/先行登记保存证据通知书\n\S+登保字〔2026〕1号\n/);
     expect(notice).toContain('本机关将在七日内（2026年3月13日前）依法作出处理决定。');
     expect(notice).toMatch(/保存地点：\u3000+/);
     c = await step('2026-03-06', w.actors.wanglei, c, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人' });
     const decision = await print(c, '先行登记保存物品处理决定书');
-    expect(decision).toContain('于2026年3月4日对你的下列物品先行登记保存：水果摊位推车1辆，遮阳伞1把。');
+    expect(decision).toContain('对你的下列物品先行登记保存：水果摊位推车1辆，遮阳伞1把。');
     expect(decision).toContain('依据《中华人民共和国行政处罚法》第五十六条的规定，本机关对上述先行登记保存的物品作出如下处理决定：解除先行登记保存，退还当事人。');
     expect(decision).toMatch(/2026年3月6日\n行政行为码/);
+    expect(decision).toMatch(/先行登记保存物品处理决定书\n\S+登保决字〔2026〕1号\n/);
+    expect(decision).toMatch(/于2026年3月4日以《先行登记保存证据通知书》（\S+登保字〔2026〕1号）对你的下列物品/);
   });
 });
 
@@ -167,6 +171,7 @@ describe('the statement, the decision and execution (第四十五条、第五十
     expect(form).toContain('分期缴纳计划 | 第1期：2026年4月20日前缴纳人民币壹仟元整（¥1,000.00）；第2期：2026年5月20日前缴纳人民币壹仟元整（¥1,000.00）。');
     expect(form).toContain('负责人审批意见 | 同意分期缴纳罚款。理由：当事人因病失业，确有经济困难。\n签名：陈建国　　2026年3月20日');
     const decision = await print(c, '延期（分期）缴纳罚款决定书');
+    expect(decision).toMatch(/延期（分期）缴纳罚款决定书\n\S+缓缴字〔2026〕1号\n/);
     expect(decision).toContain('依据《中华人民共和国行政处罚法》第六十六条第二款的规定，本机关决定同意你分期缴纳罚款人民币贰仟元整（¥2,000.00）');
     expect(decision).toContain('第2期：于2026年5月20日前缴纳人民币壹仟元整（¥1,000.00）。');
     expect(decision).toContain('账号：2502012345678901234');

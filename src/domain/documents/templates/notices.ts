@@ -1,8 +1,9 @@
 /**
  * Notices and decisions of acts the case engine records but the original set could not print: 不予立案告知书,
  * 先行登记保存证据通知书 and 先行登记保存物品处理决定书 (《行政处罚法》第五十六条), 延期（分期）缴纳罚款决定书 (第六十六条)
- * and the 强制执行申请书 to the court (《行政强制法》第五十三条至第五十五条). The engine issues no 文号 for these acts,
- * so they print without one; what the record lacks (保存地点, the party's application date, the head's signature the
+ * and the 强制执行申请书 to the court (《行政强制法》第五十三条至第五十五条). The notices and decisions carry the 文号 the
+ * step issued (series 不立字, 登保字, 登保决字, 缓缴字 of the local case parameters); records made before the series
+ * existed have none and print without one. The court application is not numbered. What the record lacks (保存地点, the party's application date, the head's signature the
  * court application needs) is a blank line filled by hand.
  */
 import { penaltyPeriods, periodDeadline } from '../../calendar/periods.ts';
@@ -40,8 +41,9 @@ export const declineNotice: DocumentTemplate = {
     assertSealMatchesAgency(c.agency);
     const decline = must(c.decline, '不予立案');
     const y = you(c.party);
+    const docNumber = decline.number ? number(decline.number, '不予立案告知书文号') : undefined;
     const blocks: Block[] = [
-      ...header(c, this.name),
+      ...header(c, this.name, docNumber),
       addressee(c.party.name),
       {
         kind: 'paragraph',
@@ -54,7 +56,7 @@ export const declineNotice: DocumentTemplate = {
       { kind: 'space' },
       signature(c, decline.date),
     ];
-    return doc(c, this, { date: decline.date, blocks });
+    return doc(c, this, { ...(docNumber ? { number: docNumber } : {}), date: decline.date, blocks });
   },
 };
 
@@ -89,8 +91,9 @@ export const preservationNotice: DocumentTemplate = {
     const approval = must(p.approval, '行政机关负责人批准');
     const due = periodDeadline(ctx.calendar, p.date, (ctx.periods ?? penaltyPeriods).registrationPreservation);
     const y = you(c.party);
+    const docNumber = p.number ? number(p.number, '先行登记保存证据通知书文号') : undefined;
     const blocks: Block[] = [
-      ...header(c, this.name),
+      ...header(c, this.name, docNumber),
       addressee(c.party.name),
       {
         kind: 'paragraph',
@@ -109,7 +112,7 @@ export const preservationNotice: DocumentTemplate = {
       { kind: 'signLines', lines: [`当事人签名：${SIGN_DATE}`, `执法人员签名：${SIGN_DATE}`] },
       signature(c, p.date),
     ];
-    return doc(c, this, { date: p.date, blocks });
+    return doc(c, this, { ...(docNumber ? { number: docNumber } : {}), date: p.date, blocks });
   },
 };
 
@@ -131,12 +134,14 @@ export const preservationDecision: DocumentTemplate = {
     const p = must(preservationsOf(c, true)[i], '先行登记保存');
     const decision = must(p.decision, '处理决定');
     const y = you(c.party);
+    const docNumber = decision.number ? number(decision.number, '先行登记保存物品处理决定书文号') : undefined;
+    const notice = p.number ? `《先行登记保存证据通知书》（${number(p.number, '先行登记保存证据通知书文号')}）` : '';
     const blocks: Block[] = [
-      ...header(c, this.name),
+      ...header(c, this.name, docNumber),
       addressee(c.party.name),
       {
         kind: 'paragraph',
-        text: `本机关在调查${y}${causeText(c)}一案中，经本机关负责人批准，于${formatDate(p.date)}对${y}的下列物品先行登记保存：${p.items.replace(/。$/, '')}。`,
+        text: `本机关在调查${y}${causeText(c)}一案中，经本机关负责人批准，于${formatDate(p.date)}${notice ? `以${notice}` : ''}对${y}的下列物品先行登记保存：${p.items.replace(/。$/, '')}。`,
       },
       {
         kind: 'paragraph',
@@ -146,7 +151,7 @@ export const preservationDecision: DocumentTemplate = {
       { kind: 'signLines', lines: [`当事人签收：${SIGN_DATE}`] },
       signature(c, decision.date),
     ];
-    return doc(c, this, { date: decision.date, blocks });
+    return doc(c, this, { ...(docNumber ? { number: docNumber } : {}), date: decision.date, blocks });
   },
 };
 
@@ -175,12 +180,13 @@ export const deferralDecision: DocumentTemplate = {
     const account = must(c.paymentAccount, '罚款缴纳账户');
     const kind = d.instalments.length > 1 ? '分期' : '延期';
     const y = you(c.party);
+    const docNumber = d.number ? number(d.number, '延期（分期）缴纳罚款决定书文号') : undefined;
     const plan: Block[] = d.instalments.map((p, i) => ({
       kind: 'paragraph',
       text: `${d.instalments.length > 1 ? `第${String(i + 1)}期：` : ''}于${formatDate(p.dueOn)}前缴纳${formatAmount(p.amount)}${i === d.instalments.length - 1 ? '。' : '；'}`,
     }));
     const blocks: Block[] = [
-      ...header(c, this.name),
+      ...header(c, this.name, docNumber),
       addressee(c.party.name),
       {
         kind: 'paragraph',
@@ -203,7 +209,7 @@ export const deferralDecision: DocumentTemplate = {
       { kind: 'space' },
       signature(c, d.date),
     ];
-    return doc(c, this, { date: d.date, blocks });
+    return doc(c, this, { ...(docNumber ? { number: docNumber } : {}), date: d.date, blocks });
   },
 };
 
