@@ -152,8 +152,8 @@ describe('the statement, the decision and execution (第四十五条、第五十
 
   it('a waived statement prints the waiver (第六十二条) and has no 复核意见书', async () => {
     let c = await newCase(ctx, w, { state: 'notified' });
-    c = await step('2026-03-11', w.actors.wanglei, c, { action: 'recordStatement', waived: true });
-    expect(await print(c, '陈述申辩笔录')).toContain('当事人明确表示放弃陈述、申辩的权利（《中华人民共和国行政处罚法》第六十二条）。');
+    c = await step('2026-03-11', w.actors.wanglei, c, { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' });
+    expect(await print(c, '陈述申辩笔录')).toContain('当事人表示：对违法事实无异议，放弃陈述申辩。\n当事人明确表示放弃陈述、申辩的权利（《中华人民共和国行政处罚法》第六十二条）。');
     expect(await refusal(print(c, '陈述申辩复核意见书'))).toMatchObject({ code: 'RULE_VIOLATION', message: '当事人明确放弃陈述、申辩，无需复核，不适用《陈述申辩复核意见书》' });
   });
 

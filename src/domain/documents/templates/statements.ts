@@ -46,7 +46,10 @@ export const statementRecord: DocumentTemplate = {
           { kind: 'paragraph', text: '陈述、申辩内容：', indent: false },
           { kind: 'paragraph', text: must(s.summary, '陈述申辩内容') },
         ]
-      : [{ kind: 'paragraph', text: `当事人明确表示放弃陈述、申辩的权利（${PENALTY_LAW}第六十二条）。` }];
+      : [
+          ...(s.summary?.trim() ? [{ kind: 'paragraph' as const, text: `当事人表示：${s.summary.trim()}` }] : []),
+          { kind: 'paragraph', text: `当事人明确表示放弃陈述、申辩的权利（${PENALTY_LAW}第六十二条）。` },
+        ];
     const blocks: Block[] = [
       ...header(c, this.name),
       {
