@@ -29,11 +29,11 @@ describe('generated enforcement documents over HTTP', () => {
     expect(types.map((x) => x.name)).toEqual(expect.arrayContaining(['行政处罚决定书', '送达回证', '案卷']));
   });
 
-  it('refuses a document whose data is missing, naming the fields, and stores nothing', async () => {
+  it('refuses a document the case does not have yet as not applicable (not as missing fields), and stores nothing', async () => {
     const res = await post(reviewing.id, { type: '行政处罚决定书' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain('缺少必填内容');
-    expect(res.json().message).toContain('处罚决定书文号');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toBe('本案尚未作出行政处罚决定，不适用《行政处罚决定书》');
+    expect(res.json().details).toMatchObject({ document: '行政处罚决定书', notApplicable: '本案尚未作出行政处罚决定' });
     expect(await list(reviewing.id)).toEqual([]);
   });
 

@@ -45,7 +45,8 @@ export interface CaseFlags {
  */
 export interface CaseRecord extends DocumentRecords {
   filing: ({ on: IsoDate; opinion: string; approvedBy: number } & FilingDetails) | null;
-  decline: { on: IsoDate; reason: string } | null;
+  /** `number`: the 不予立案告知书's (absent on older records). */
+  decline: { on: IsoDate; reason: string; number?: string } | null;
   investigation: { startedOn: IsoDate | null; closedOn: IsoDate | null; findings: string | null; discretionReason?: string | null };
   proposal: Proposal | null;
   /**
@@ -103,12 +104,24 @@ export interface CaseRecord extends DocumentRecords {
   payments: { on: IsoDate; amountFen: number; receiptNo: string; onSpot?: OnSpotCollection }[];
   /** Deferral or instalments approved under 《行政处罚法》第六十六条. */
   instalments: { dueOn: IsoDate; amountFen: number }[] | null;
+  /** The 延期（分期）缴纳罚款决定书 of the approval: its number (absent on older records). */
+  deferralDecision?: { on: IsoDate; number: string } | null;
   courtEnforcement: { on: IsoDate; court: string } | null;
   recusals: { officerId: number; requestedOn: IsoDate; reason: string; decidedOn: IsoDate | null; granted: boolean | null }[];
   /** Approved extensions: of the decision period (第六十条), or — `of: 'filing'` — of a clue's filing period. */
   extensions: { on: IsoDate; from: IsoDate; to: IsoDate; reason: string; approvedBy: number; of?: 'filing' }[];
   /** `approval`: the index in `opinions` of the head's approval it used (absent on older records). */
-  preservations: { on: IsoDate; items: string; approvedById: number; approval?: number; decidedOn: IsoDate | null; outcome: string | null }[];
+  preservations: {
+    on: IsoDate;
+    items: string;
+    approvedById: number;
+    approval?: number;
+    decidedOn: IsoDate | null;
+    outcome: string | null;
+    /** Numbers of the 先行登记保存证据通知书 and of the 处理决定书 (absent on older records). */
+    number?: string;
+    decisionNumber?: string;
+  }[];
   /** Opinions on the approval forms, each signed by its author (absent on older records). */
   opinions?: FormOpinion[];
   sideExit: ({ action: string; on: IsoDate; reason: string; target?: string; receiver?: string } & TransferDetails) | null;

@@ -3,7 +3,7 @@ import { configurePeriods, WorkCalendar } from '../calendar/index.ts';
 import { AppError } from '../errors.ts';
 import { documentText } from './blocks.ts';
 import { caseDocuments, documentTemplates, findTemplate, renderDocumentContent } from './catalog.ts';
-import { buildDocumentCase, buildNoPenaltyCase, buildOnSpotCase, buildTransferCase, officerChen } from './fixtures.ts';
+import { buildDocumentCase, buildNoPenaltyCase, buildOnSpotCase, buildRecordedActsCase, buildTransferCase, officerChen } from './fixtures.ts';
 import type { DocumentCase } from './model.ts';
 import type { RenderContext } from './requirements.ts';
 
@@ -12,9 +12,28 @@ const ctx: RenderContext = {
   volume: { entries: [{ name: '行政处罚决定书', number: '锦城执罚字〔2024〕15号', date: '2024-04-22', firstPage: 1, lastPage: 3 }], totalPages: 3 },
 };
 
+/** The templates of the acts added for issue 14 (approvals.ts, notices.ts, statements.ts). */
+const RECORDED_ACTS = [
+  'decline-approval',
+  'decline-notice',
+  'withdrawal-approval',
+  'preservation-notice',
+  'preservation-decision',
+  'suspension-approval',
+  'resumption-approval',
+  'termination-approval',
+  'statement-record',
+  'statement-review',
+  'decision-approval',
+  'deferral-approval',
+  'deferral-decision',
+  'enforcement-application',
+];
+
 function caseFor(templateId: string): DocumentCase {
   if (templateId === 'on-spot-decision') return buildOnSpotCase();
   if (templateId === 'no-penalty-decision') return buildNoPenaltyCase();
+  if (RECORDED_ACTS.includes(templateId)) return buildRecordedActsCase();
   return buildTransferCase();
 }
 

@@ -288,3 +288,58 @@ export function buildTransferCase(overrides: Partial<DocumentCase> = {}): Docume
     ...overrides,
   });
 }
+
+/**
+ * The complete case with every act the gap templates print (approvals.ts, notices.ts, statements.ts): 不予立案,
+ * 撤销立案, 中止/恢复/终止调查, 先行登记保存 with its decision, the statement's day, the decision's approval, a deferral
+ * in two instalments and the court enforcement after a served reminder. Not a real history — every act at once, so
+ * each template has its data.
+ */
+export function buildRecordedActsCase(overrides: Partial<DocumentCase> = {}): DocumentCase {
+  const base = buildDocumentCase();
+  const { payment: _paid, ...rest } = base;
+  return {
+    ...rest,
+    clueSummary: '群众举报锦江市味道坊餐饮管理有限公司在春熙路168号门店外墙设置大型户外广告牌。',
+    decline: { date: '2024-03-11', reason: '经核查，该广告牌已取得设置许可，违法事实不成立', approvedBy: '周建平', number: { prefix: '锦城执不立字', year: 2024, serial: 2 } },
+    withdrawal: { date: '2024-03-12', reason: '立案后发现该事项不属于本机关管辖', approvedBy: '周建平' },
+    suspensions: [{ date: '2024-03-15', reason: '当事人法定代表人因病住院，无法接受询问', approvedBy: '周建平' }],
+    resumptions: [{ date: '2024-03-25', reason: '中止调查的原因已经消除', approvedBy: '周建平' }],
+    termination: { date: '2024-03-28', reason: '当事人已注销，无权利义务承受人', approvedBy: '周建平' },
+    preservations: [
+      {
+        date: '2024-03-09',
+        number: { prefix: '锦城执登保字', year: 2024, serial: 1 },
+        items: '户外广告牌喷绘布1幅（长12米、高3米），广告牌钢架1副。',
+        approval: { text: '同意先行登记保存。', by: '周建平', date: '2024-03-09' },
+        decision: { date: '2024-03-15', outcome: '解除先行登记保存，退还当事人', number: { prefix: '锦城执登保决字', year: 2024, serial: 1 } },
+      },
+    ],
+    statement: { ...base.statement!, date: '2024-04-12', recordedBy: '刘晓燕', waived: false },
+    decisionApproval: { date: '2024-04-22', decidedBy: '周建平' },
+    deferral: {
+      date: '2024-05-08',
+      reason: '当事人经营困难，提供了近三个月的亏损报表',
+      approvedBy: '周建平',
+      number: { prefix: '锦城执缓缴字', year: 2024, serial: 1 },
+      instalments: [
+        { dueOn: '2024-06-08', amount: 10000 },
+        { dueOn: '2024-07-08', amount: 10000 },
+      ],
+    },
+    courtEnforcement: { date: '2024-11-25', court: '锦江市锦江区人民法院', appliedBy: '周建平' },
+    services: [
+      ...(base.services ?? []),
+      {
+        documentName: '催告书',
+        documentNumber: { prefix: '锦城执催字', year: 2024, serial: 3 },
+        recipient: '锦江市味道坊餐饮管理有限公司',
+        place: '锦江市春熙路168号',
+        method: 'direct',
+        servedAt: '2024-05-21T09:30',
+        servers: ['陈志强', '刘晓燕'],
+      },
+    ],
+    ...overrides,
+  };
+}

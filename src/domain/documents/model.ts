@@ -281,7 +281,11 @@ export interface IssuedNotice {
 export interface StatementAndDefence {
   /** False when the party made none: the period passed without one, or the party waived it (`waived`). */
   made: boolean;
-  /** The party expressly waived the right to state and defend (the period had not necessarily passed). */
+  /** When it was recorded (absent in older fixtures). */
+  date?: IsoDate;
+  /** Who recorded it (the acting officer). */
+  recordedBy?: string;
+  /** The party expressly waived the right (《行政处罚法》第六十二条), as opposed to letting the period pass. */
   waived?: boolean;
   summary?: string;
   /** 复核意见: adopted or not, and why. */
@@ -457,6 +461,55 @@ export interface Payment {
   receiptNo: string;
 }
 
+/**
+ * A procedural act the head approved by taking the step (不予立案, 撤销立案, 中止/恢复/终止调查): when, why, who. The
+ * case records no 承办人 or 承办机构 opinion for these acts, so their approval forms print those places blank.
+ */
+export interface ApprovedAct {
+  date: IsoDate;
+  reason: string;
+  /** The head who took the step. */
+  approvedBy: string;
+  /** 文号 of the notice the act issues (不予立案告知书); absent on records made before it was numbered. */
+  number?: DocumentNumber;
+}
+
+/** 先行登记保存 (《行政处罚法》第五十六条): the items, the head's approval, and the decision on them within seven days. */
+export interface Preservation {
+  date: IsoDate;
+  items: string;
+  /** The head's approval (signed in their own session). */
+  approval?: Opinion;
+  decision?: { date: IsoDate; outcome: string; number?: DocumentNumber };
+  /** 文号 of the 先行登记保存证据通知书 (absent on older records). */
+  number?: DocumentNumber;
+}
+
+/** 行政处罚决定审批表: the head who took the `decide` step, and when. */
+export interface DecisionApproval {
+  date: IsoDate;
+  decidedBy: string;
+}
+
+/** 延期（分期）缴纳罚款 (《行政处罚法》第六十六条第二款): approved by the head with a reason and a plan. */
+export interface Deferral {
+  date: IsoDate;
+  reason: string;
+  approvedBy: string;
+  /** Due date and amount (yuan) of each part; one part is a deferral, several are instalments. */
+  instalments: { dueOn: IsoDate; amount: number }[];
+  /** 文号 of the 延期（分期）缴纳罚款决定书 (absent on older records). */
+  number?: DocumentNumber;
+}
+
+/** 申请人民法院强制执行 (《行政强制法》第五十三条至第五十五条). */
+export interface CourtEnforcement {
+  date: IsoDate;
+  court: string;
+  /** The head who decided to apply (the application is signed by the agency's head, 第五十五条第二款). */
+  appliedBy: string;
+}
+
 /** Everything the documents of one case may print. */
 export interface DocumentCase {
   agency: Agency;
@@ -507,4 +560,18 @@ export interface DocumentCase {
   transfer?: Transfer;
   closing?: Closing;
   archive?: Archive;
+  /** 案情摘要 as registered with the clue (不予立案 documents). */
+  clueSummary?: string;
+  /** 不予立案 (the head declined to file). */
+  decline?: ApprovedAct;
+  /** 撤销立案. */
+  withdrawal?: ApprovedAct;
+  /** 中止调查, 恢复调查 (one per step) and 终止调查. */
+  suspensions?: ApprovedAct[];
+  resumptions?: ApprovedAct[];
+  termination?: ApprovedAct;
+  preservations?: Preservation[];
+  decisionApproval?: DecisionApproval;
+  deferral?: Deferral;
+  courtEnforcement?: CourtEnforcement;
 }

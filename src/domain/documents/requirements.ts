@@ -93,6 +93,11 @@ export interface DocumentTemplate {
   layout: Layout;
   /** How many documents of this kind the case has now (one per inquiry, per service …); 0 = not yet. */
   count: (c: DocumentCase) => number;
+  /**
+   * Why a case whose `count` is 0 has no such document, as the refusal says it: "本案无听证" → "本案无听证，不适用
+   * 《行政处罚听证笔录》". Absent: a generic reason (catalog.ts `absenceOf`).
+   */
+  absence?: string | ((c: DocumentCase) => string);
   required: readonly RequiredField[];
   /** Builds the document; called after the required fields are confirmed present. Applies the legal rules. */
   build: (c: DocumentCase, instance: number, ctx: RenderContext) => RenderedDocument;

@@ -392,6 +392,85 @@ function archiveResult(view: CaseView): string {
 
 const empty = { prefix: '', year: 0, serial: 0 };
 
+/** A step of the case as its audit chain holds it: the act's date, who took it, and its input. */
+interface TakenStep {
+  on: IsoDate;
+  by: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * The steps `action` taken on the case, in order, from the timeline (the audit chain): the record keeps only the
+ * latest state of some acts (a resumed suspension leaves no trace in it), the chain keeps every act with its input.
+ */
+export function stepsTaken(view: CaseView, action: string): TakenStep[] {
+  return view.timeline.flatMap((t) => {
+    const change = t.change as Record<string, unknown> | null;
+    if (t.action !== 'case.transition' || !change || change.action !== action) return [];
+    const on = typeof change.on === 'string' ? change.on : t.at.slice(0, 10);
+    return [{ on, by: t.actorName ?? '', input: change }];
+  });
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * The acts the engine records that the gap templates print (approvals.ts, notices.ts): 不予立案, 撤销立案, 中止/恢复/终止
+ * 调查, 先行登记保存, the decision's approval, deferral and court enforcement. Added to `c` in place.
+ */
+export function addRecordedActs(c: DocumentCase, view: CaseView): void {
+  const record = view.record;
+  c.clueSummary = view.facts;
+  const approved = (s: TakenStep) => ({ date: s.on, reason: text(s.input.reason), approvedBy: s.by });
+  const decline = stepsTaken(view, 'decline').at(-1);
+  if (record.decline) {
+    const number = parseDocumentNumber(record.decline.number, '不予立案告知书文号');
+    c.decline = { date: record.decline.on, reason: record.decline.reason, approvedBy: decline?.by ?? '', ...(number ? { number } : {}) };
+  }
+  const withdrawal = stepsTaken(view, 'withdrawFiling').at(-1);
+  if (withdrawal) c.withdrawal = approved(withdrawal);
+  const suspensions = stepsTaken(view, 'suspend').map(approved);
+  if (suspensions.length) c.suspensions = suspensions;
+  const resumptions = stepsTaken(view, 'resume').map(approved);
+  if (resumptions.length) c.resumptions = resumptions;
+  const termination = stepsTaken(view, 'terminate').at(-1);
+  if (termination) c.termination = approved(termination);
+  if (record.preservations.length) {
+    const opinions = record.opinions ?? [];
+    c.preservations = record.preservations.map((p) => {
+      const approval = p.approval === undefined ? undefined : opinions[p.approval];
+      const number = parseDocumentNumber(p.number, '先行登记保存证据通知书文号');
+      const decisionNumber = parseDocumentNumber(p.decisionNumber, '先行登记保存物品处理决定书文号');
+      return {
+        date: p.on,
+        items: p.items,
+        ...(number ? { number } : {}),
+        ...(approval ? { approval: { text: approval.text, by: approval.by.name, date: approval.on } } : {}),
+        ...(p.decidedOn && p.outcome ? { decision: { date: p.decidedOn, outcome: p.outcome, ...(decisionNumber ? { number: decisionNumber } : {}) } } : {}),
+      };
+    });
+  }
+  const decided = stepsTaken(view, 'decide').at(-1);
+  if (record.decision && view.procedure === 'ordinary') c.decisionApproval = { date: record.decision.on, decidedBy: decided?.by ?? '' };
+  if (c.statement && record.statement) {
+    const recorded = stepsTaken(view, 'recordStatement').at(-1);
+    c.statement = { ...c.statement, date: record.statement.on, waived: record.statement.waived, ...(recorded?.by ? { recordedBy: recorded.by } : {}) };
+  }
+  const deferral = stepsTaken(view, 'approveDeferral').at(-1);
+  if (record.instalments?.length) {
+    c.deferral = {
+      date: deferral?.on ?? '',
+      reason: text(deferral?.input.reason),
+      approvedBy: deferral?.by ?? '',
+      instalments: record.instalments.map((i) => ({ dueOn: i.dueOn, amount: i.amountFen / 100 })),
+    };
+    const number = parseDocumentNumber(record.deferralDecision?.number, '延期（分期）缴纳罚款决定书文号');
+    if (number) c.deferral.number = number;
+  }
+  const enforcement = stepsTaken(view, 'applyCourtEnforcement').at(-1);
+  if (record.courtEnforcement) c.courtEnforcement = { date: record.courtEnforcement.on, court: record.courtEnforcement.court, appliedBy: enforcement?.by ?? '' };
+}
+
 /**
  * The DocumentCase of a case as the engine records it, with the agency's particulars from `profile` (the case
  * organization's effective case settings) and reviewers' certificates from `people`.
@@ -580,5 +659,6 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
       archivist: archive.archivist?.name ?? '',
     };
   }
+  addRecordedActs(c, view);
   return c;
 }

@@ -41,7 +41,22 @@ const demoCaseOf: Record<string, string> = {
   催告书: '涉嫌运输建筑垃圾沿途遗撒案',
   案件移送函: '涉嫌擅自建设及阻碍执法案',
   行政处罚案件结案报告: ARCHIVED,
+  不予立案审批表: '反映占道经营线索',
+  不予立案告知书: '反映占道经营线索',
+  撤销立案审批表: '涉嫌擅自建设围墙案',
+  中止调查审批表: '涉嫌擅自设置户外广告案',
+  终止调查审批表: '涉嫌运输建筑垃圾遗撒案',
+  先行登记保存证据通知书: '涉嫌在不具备安全条件的场所使用储存燃气案',
+  陈述申辩笔录: '涉嫌在禁止区域露天烧烤案',
+  陈述申辩复核意见书: '涉嫌在禁止区域露天烧烤案',
+  行政处罚决定审批表: ARCHIVED,
 };
+/**
+ * Templates of acts no demo case has taken yet (issue 14: the demo is to gain a resumed investigation, a decided
+ * 先行登记保存, a deferral and a court enforcement); src/services/documents/recorded-acts.test.ts renders each for a
+ * case built through the services meanwhile.
+ */
+const AWAITING_DEMO = ['恢复调查审批表', '先行登记保存物品处理决定书', '延期（分期）缴纳罚款审批表', '延期（分期）缴纳罚款决定书', '强制执行申请书'];
 /** The cover and the contents print the bound volume's page numbers: they are made with the case file. */
 const VOLUME_ONLY = ['案卷封面', '卷内目录'];
 /** What each document must say that only the case record or the agency profile knows. */
@@ -62,6 +77,15 @@ const printed: Record<string, string[]> = {
   催告书: ['云东城管催告字〔2026〕1号', '加处罚款', '十日内'],
   案件移送函: ['云城市公安局东湖分局：', '执法记录仪视频光盘（1张）', '云东城管移送字〔2026〕1号'],
   行政处罚案件结案报告: ['审核人：林晓', '负责人：陈建国', '已自行拆除违法搭建的钢结构房屋'],
+  不予立案审批表: ['该摊点位于经批准设置的临时疏导点内', '同意不予立案。', '签名：陈建国'],
+  不予立案告知书: ['第五十四条第二款', '决定不予立案'],
+  撤销立案审批表: ['当事人提交了建设工程规划许可证', '同意撤销立案。'],
+  中止调查审批表: ['当事人下落不明，无法调查取证，中止调查。'],
+  终止调查审批表: ['当事人已依法注销，无权利义务承受人，终止调查。'],
+  先行登记保存证据通知书: ['液化石油气钢瓶6只（15kg规格）', '第五十六条'],
+  陈述申辩笔录: ['初次经营，请求从轻。'],
+  陈述申辩复核意见书: ['已按裁量基准较轻情形拟罚。'],
+  行政处罚决定审批表: ['负责人审批意见', '签名：陈建国'],
 };
 
 let handle: DatabaseHandle;
@@ -86,11 +110,11 @@ async function docxText(docx: Buffer): Promise<string> {
 
 describe('every enforcement document renders for a demo case', () => {
   it('names a demo case for every template of the catalog', () => {
-    expect(Object.keys(demoCaseOf).sort()).toEqual(documentTemplates.map((t) => t.name).sort());
+    expect(Object.keys(demoCaseOf).sort()).toEqual(documentTemplates.map((t) => t.name).filter((name) => !AWAITING_DEMO.includes(name)).sort());
     for (const title of new Set(Object.values(demoCaseOf))) expect(codeOf.has(title), title).toBe(true);
   });
 
-  it.each(documentTemplates.map((t) => t.name).filter((name) => !VOLUME_ONLY.includes(name)))('%s: .docx filled from the case and the agency profile', async (name) => {
+  it.each(documentTemplates.map((t) => t.name).filter((name) => !VOLUME_ONLY.includes(name) && !AWAITING_DEMO.includes(name)))('%s: .docx filled from the case and the agency profile', async (name) => {
     const result = await render(name);
     if (result.kind !== 'document') throw new Error('expected one document');
     expect(result.file.docx.subarray(0, 2).toString()).toBe('PK');

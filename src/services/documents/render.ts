@@ -9,7 +9,7 @@ import { sm3 } from '../../domain/audit/digest.ts';
 import type { PeriodTable } from '../../domain/calendar/periods.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { RenderedDocument } from '../../domain/documents/blocks.ts';
-import { caseDocuments, findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
+import { assertApplicable, caseDocuments, findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DocumentCase } from '../../domain/documents/model.ts';
 import { assertComplete, type RenderContext, type Volume, type VolumeEntry } from '../../domain/documents/requirements.ts';
@@ -86,6 +86,9 @@ export async function renderCaseDocument(c: DocumentCase, type: string, options:
   const template = findTemplate(type);
   const timeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
   if (template.id === caseFileCover.id || template.id === caseFileIndex.id) {
+    // The refusal names the document asked for (卷内目录 or 案卷封面), before the volume is paged.
+    assertApplicable(c, template);
+    assertComplete(template.name, template.required, c, 0);
     if (!findSoffice()) throw new AppError('INTERNAL', `${PDF_UNAVAILABLE_MESSAGE}《${template.name}》要印卷内页数，需排版整本案卷后才能生成。`);
     const { volume } = await pageVolume(c, options);
     const content = renderDocumentContent(c, template, contextOf(options, volume));

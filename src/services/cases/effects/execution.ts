@@ -45,6 +45,7 @@ export const executionEffects = {
   },
   approveDeferral: async (s, input) => {
     s.record.instalments = input.instalments;
+    s.record.deferralDecision = { on: s.g.actDate, number: await numbered(s, 'deferralDecision') };
     const due = paymentDeadline(s.g.calendar, s.record.service!.effectiveOn ?? s.record.service!.on, input.instalments);
     s.columns.paymentDueOn = due.dueOn;
     await setDeadline(s.tx, s.row, 'payment', due);

@@ -3,7 +3,7 @@ import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
 import { type CaseEffects, meetStepDeadlines } from '../step.ts';
 import { latestOpinion } from '../../../domain/cases/opinions.ts';
-import { actorRef, ownOpinion } from './documents.ts';
+import { actorRef, numbered, ownOpinion } from './documents.ts';
 
 export const filingEffects = {
   file: async (s, input) => {
@@ -30,6 +30,6 @@ export const filingEffects = {
   },
   decline: async (s, input) => {
     await meetStepDeadlines(s, ['filing']);
-    s.record.decline = { on: s.g.actDate, reason: input.reason };
+    s.record.decline = { on: s.g.actDate, reason: input.reason, number: await numbered(s, 'declineNotice') };
   },
 } satisfies Partial<CaseEffects>;

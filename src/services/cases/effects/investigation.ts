@@ -49,7 +49,8 @@ export const investigationEffects = {
     const on = s.g.actDate;
     // The head's own approval (guard preservationApproved, 《行政处罚法》第五十六条), used once.
     const approval = unusedPreservationApproval(s.record)!;
-    s.record.preservations.push({ on, items: input.items, approvedById: approval.opinion.by.id, approval: approval.index, decidedOn: null, outcome: null });
+    const number = await numbered(s, 'preservationNotice');
+    s.record.preservations.push({ on, items: input.items, approvedById: approval.opinion.by.id, approval: approval.index, decidedOn: null, outcome: null, number });
     const due = countedDeadlineFor(s.g.calendar, s.g.settings, 'registrationPreservation', on);
     await setDeadline(s.tx, s.row, 'preservation', due);
     s.details.preservationDueOn = due.dueOn;
@@ -59,6 +60,7 @@ export const investigationEffects = {
     const pending = record.preservations.find((p) => p.decidedOn === null)!;
     pending.decidedOn = s.g.actDate;
     pending.outcome = input.outcome;
+    pending.decisionNumber = await numbered(s, 'preservationDecision');
     if (!record.preservations.some((p) => p.decidedOn === null)) await meetStepDeadlines(s, ['preservation']);
   },
   recordInspection: async (s, input) => {
