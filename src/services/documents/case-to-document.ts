@@ -367,7 +367,8 @@ function transferOf(record: CaseRecord): Transfer | undefined {
  */
 function statementOf(record: CaseRecord): StatementAndDefence | undefined {
   const st = record.statement;
-  if (st?.waived) return { made: false, waived: true };
+  // What the party said when waiving is kept for the 陈述申辩笔录; the decision only says it was waived.
+  if (st?.waived) return { made: false, waived: true, ...(st.content.trim() ? { summary: st.content } : {}) };
   if (st?.content.trim()) return { made: true, summary: st.content, review: st.reply };
   const notice = record.notice;
   const decidedOn = record.decision?.on;
@@ -404,7 +405,7 @@ interface TakenStep {
  * latest state of some acts (a resumed suspension leaves no trace in it), the chain keeps every act with its input.
  */
 export function stepsTaken(view: CaseView, action: string): TakenStep[] {
-  return view.timeline.flatMap((t) => {
+  return (view.timeline ?? []).flatMap((t) => {
     const change = t.change as Record<string, unknown> | null;
     if (t.action !== 'case.transition' || !change || change.action !== action) return [];
     const on = typeof change.on === 'string' ? change.on : t.at.slice(0, 10);

@@ -179,7 +179,7 @@ describe('the statement, the decision and execution (第四十五条、第五十
 
   it('强制执行申请书: after the remedies period and a served reminder, with the contents of 《行政强制法》第五十五条', async () => {
     let c = await newCase(ctx, w, { state: 'enforcing' });
-    c = await step('2026-09-21', w.actors.wanglei, c, { action: 'remindPayment', periodDays: 10, service: { method: 'direct' } });
+    c = await step('2026-09-21', w.actors.wanglei, c, { action: 'remindPayment', periodDays: 10, service: { method: 'direct', time: '10:00' } });
     c = await step('2026-10-19', head(), c, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' });
     const application = await print(c, '强制执行申请书');
     expect(application).toContain('申请人：云城市东湖区城市管理和综合行政执法局，地址：云城市东湖区湖滨路1号。');
