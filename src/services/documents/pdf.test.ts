@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { WorkCalendar } from '../../domain/calendar/index.ts';
 import { findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import { buildDocumentCase, buildTransferCase } from '../../domain/documents/fixtures.ts';
 import { renderDocx } from './docx.ts';
 import { convertDocxToPdf, findSoffice, pdfConversionCount, readPdf, stopPdfConverter, warmOfficePid } from './pdf.ts';
-import { directoryPdfCache, docxContentDigest } from './pdf-cache.ts';
+import { directoryPdfCache, docxContentDigest, memoryPdfCache, pdfCache, setPdfCache } from './pdf-cache.ts';
 import { missing } from '../testing/missing-tool.ts';
 import { unoPython } from './warm-office.ts';
 
@@ -66,6 +66,10 @@ describe('the conversion cache', () => {
   it.skipIf(missing('soffice'))(
     'returns the same PDF for an unchanged document without converting it again',
     async () => {
+      // A cache of its own: other test files of this worker may have converted the same document already.
+      const shared = pdfCache();
+      setPdfCache(memoryPdfCache());
+      onTestFinished(() => setPdfCache(shared));
       const c = buildTransferCase();
       const before = pdfConversionCount();
       const [first] = await convertDocxToPdf([await docxOf('催告书', c)]);
