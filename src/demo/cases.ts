@@ -552,7 +552,14 @@ function demoCases(): DemoCase[] {
         }),
         decide('2026-06-11', 'head.donghu'),
         s('2026-06-12', 'zhaogang', { action: 'serve', method: 'direct', time: '10:30' }),
-        s('2026-06-12', 'zhaogang', { action: 'close', summary: '依法不予行政处罚并已教育，案件办结。', execution: '不予行政处罚决定书已送达，当事人已当场清理并签署守法经营承诺书' }),
+        opinion('2026-06-12', 'reviewer.donghu', 'closing', 'reviewer', '不予处罚决定已送达，程序合法，同意结案。'),
+        opinion('2026-06-12', 'head.donghu', 'closing', 'head', '同意结案。'),
+        s('2026-06-12', 'zhaogang', {
+          action: 'close',
+          summary: '依法不予行政处罚并已教育，案件办结。',
+          execution: '不予行政处罚决定书已送达，当事人已当场清理并签署守法经营承诺书',
+          opinion: '不予行政处罚决定已送达并完成教育，建议结案。',
+        }),
       ],
     },
     // 10. Transferred to the police (obstruction of officers).
@@ -785,7 +792,14 @@ function demoCases(): DemoCase[] {
         { on: '2026-04-28', by: 'liuyang', publish: true },
         s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct', time: '10:30' }),
         s('2026-05-11', 'liuyang', { action: 'recordPayment', amountFen: yuan(5000), receiptNo: 'FS2026051100342' }),
-        s('2026-05-12', 'liuyang', { action: 'close', summary: '当事人已缴纳罚款并安装油烟净化设施，案件办结。', execution: '当事人于2026年5月11日缴纳罚款人民币5000元，并已安装油烟净化设施' }),
+        opinion('2026-05-12', 'reviewer.xishan', 'closing', 'reviewer', '罚款已缴清，程序合法，同意结案。'),
+        opinion('2026-05-12', 'head.xishan', 'closing', 'head', '同意结案。'),
+        s('2026-05-12', 'liuyang', {
+          action: 'close',
+          summary: '当事人已缴纳罚款并安装油烟净化设施，案件办结。',
+          execution: '当事人于2026年5月11日缴纳罚款人民币5000元，并已安装油烟净化设施',
+          opinion: '处罚决定已履行完毕，建议结案。',
+        }),
       ],
     },
     // 19. 南湖街道 (delegated powers): ordinary case, investigating.

@@ -180,7 +180,9 @@ export const closingReport: DocumentTemplate = {
   stage: '结案',
   basis: '行政处罚案卷管理规定（实践）',
   layout: 'form',
-  count: (c) => (c.closing ? 1 : 0),
+  // A decision on the spot is filed with the agency (备案, 《行政处罚法》第五十二条): no 结案报告 is made for it.
+  count: (c) => (c.closing && c.procedure !== 'simple' ? 1 : 0),
+  absence: (c) => (c.procedure === 'simple' ? '简易程序案件的当场处罚决定报所属行政机关备案（《行政处罚法》第五十二条），不制作结案报告' : '本案尚未结案'),
   required: [
     ...baseFields,
     caseNumberField,
