@@ -4,22 +4,16 @@
  * successful login resets the count; an admin of the user's subtree unlocks it (audited), or resets its password.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditRecords, users } from '../db/schema.ts';
 import { ACCOUNT_LOCK_FAILURES } from '../services/sessions.ts';
-import { TEST_PASSWORD, newWorld, type World } from '../services/testing/factories.ts';
+import { TEST_PASSWORD } from '../services/testing/factories.ts';
 import { buildApp } from './app.ts';
-import { createTestApp } from './test-app.ts';
+import { worldApp } from './test-app.ts';
 
 const LOCKED_MESSAGE = '账号因多次密码错误已锁定，请联系管理员解锁';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-let w: World;
-beforeAll(async () => {
-  t = await createTestApp({ demo: false });
-  w = await newWorld(t.ctx);
-});
-afterAll(() => t.close());
+const t = worldApp();
 
 const attempt = (username: string, password: string, app = t.app) =>
   app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -44,13 +38,13 @@ describe('account lock-out after repeated failed logins', () => {
     expect(refused.json()).toMatchObject({ code: 'LOCKED', message: LOCKED_MESSAGE });
     // A wrong password answers the same: the lock is no oracle telling a guesser which password was right.
     expect((await attempt('wanglei', 'wrong1234')).json()).toMatchObject({ code: 'LOCKED', message: LOCKED_MESSAGE });
-    const [row] = await t.ctx.db.select({ lockedAt: users.lockedAt, failedLogins: users.failedLogins }).from(users).where(eq(users.id, w.users.wanglei.id));
+    const [row] = await t.ctx.db.select({ lockedAt: users.lockedAt, failedLogins: users.failedLogins }).from(users).where(eq(users.id, t.w.users.wanglei.id));
     expect(row!.lockedAt).toBeInstanceOf(Date);
     expect(row!.failedLogins).toBe(ACCOUNT_LOCK_FAILURES);
     const [audit] = await t.ctx.db
       .select()
       .from(auditRecords)
-      .where(and(eq(auditRecords.action, 'user.lock'), eq(auditRecords.subjectId, String(w.users.wanglei.id))));
+      .where(and(eq(auditRecords.action, 'user.lock'), eq(auditRecords.subjectId, String(t.w.users.wanglei.id))));
     expect(audit!.change).toEqual({ failedLogins: ACCOUNT_LOCK_FAILURES });
   });
 
@@ -80,38 +74,38 @@ describe('account lock-out after repeated failed logins', () => {
 
 describe('unlocking a locked account', () => {
   it('is refused to a non-admin and to an admin of another subtree', async () => {
-    const supervisor = await unlock(w.users.wanglei.id, 'supervisor');
+    const supervisor = await unlock(t.w.users.wanglei.id, 'supervisor');
     expect(supervisor.statusCode).toBe(403);
     // head.xishan's district is not under admin.donghu's: the account does not exist for him.
     await lock('head.xishan');
-    expect((await unlock(w.users['head.xishan'].id, 'admin.donghu')).statusCode).toBe(404);
+    expect((await unlock(t.w.users['head.xishan'].id, 'admin.donghu')).statusCode).toBe(404);
     expect((await attempt('wanglei', TEST_PASSWORD)).statusCode).toBe(423);
     expect((await attempt('head.xishan', TEST_PASSWORD)).statusCode).toBe(423);
   });
 
   it('an admin in scope unlocks it, audited, and the user logs in again', async () => {
-    const res = await unlock(w.users.wanglei.id, 'admin.donghu');
+    const res = await unlock(t.w.users.wanglei.id, 'admin.donghu');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ username: 'wanglei', locked: false });
     const [audit] = await t.ctx.db
       .select()
       .from(auditRecords)
-      .where(and(eq(auditRecords.action, 'user.unlock'), eq(auditRecords.subjectId, String(w.users.wanglei.id))))
+      .where(and(eq(auditRecords.action, 'user.unlock'), eq(auditRecords.subjectId, String(t.w.users.wanglei.id))))
       .orderBy(desc(auditRecords.id))
       .limit(1);
-    expect(audit).toMatchObject({ actorId: w.users['admin.donghu'].id, change: { failedLogins: ACCOUNT_LOCK_FAILURES } });
+    expect(audit).toMatchObject({ actorId: t.w.users['admin.donghu'].id, change: { failedLogins: ACCOUNT_LOCK_FAILURES } });
     expect((await attempt('wanglei', TEST_PASSWORD)).statusCode).toBe(200);
     // Unlocked again from zero: one more failure does not lock it.
     await failTimes('wanglei', 1);
     expect((await attempt('wanglei', TEST_PASSWORD)).statusCode).toBe(200);
     // A second unlock of an account that is not locked is a conflict.
-    expect((await unlock(w.users.wanglei.id, 'admin.donghu')).statusCode).toBe(409);
+    expect((await unlock(t.w.users.wanglei.id, 'admin.donghu')).statusCode).toBe(409);
   });
 
   it('an admin resetting the password also unlocks the account', async () => {
     const res = await t.app.inject({
       method: 'PUT',
-      url: `/api/users/${w.users['head.xishan'].id}/password`,
+      url: `/api/users/${t.w.users['head.xishan'].id}/password`,
       headers: { cookie: await t.login('admin') },
       payload: { password: 'Reset2026x' },
     });
@@ -120,7 +114,7 @@ describe('unlocking a locked account', () => {
     const [audit] = await t.ctx.db
       .select()
       .from(auditRecords)
-      .where(and(eq(auditRecords.action, 'user.password'), eq(auditRecords.subjectId, String(w.users['head.xishan'].id))));
+      .where(and(eq(auditRecords.action, 'user.password'), eq(auditRecords.subjectId, String(t.w.users['head.xishan'].id))));
     expect(audit!.change).toEqual({ passwordChanged: true, unlocked: true });
   });
 });

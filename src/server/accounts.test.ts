@@ -1,27 +1,20 @@
 /** Account rules over HTTP: own roles, own password, the national calendar (the services' tests hold the details). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newWorld, type World } from '../services/testing/factories.ts';
-import { createTestApp } from './test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { worldApp } from './test-app.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-let w: World;
-beforeAll(async () => {
-  t = await createTestApp({ demo: false });
-  w = await newWorld(t.ctx);
-});
-afterAll(() => t.close());
+const t = worldApp();
 
 describe('accounts over HTTP', () => {
   it('nobody changes their own roles: PATCH /api/users/:id on oneself answers 403', async () => {
     const admin = await t.login('admin.donghu');
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${w.users['admin.donghu'].id}`, headers: { cookie: admin }, payload: { roles: ['admin', 'head'] } });
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${t.w.users['admin.donghu'].id}`, headers: { cookie: admin }, payload: { roles: ['admin', 'head'] } });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'FORBIDDEN', message: '不能修改本人的角色，请由其他管理员办理' });
   });
 
   it('a password change requires the current password; an admin reset of another user does not', async () => {
     const officer = await t.login('zhaogang');
-    const url = `/api/users/${w.users.zhaogang.id}/password`;
+    const url = `/api/users/${t.w.users.zhaogang.id}/password`;
     const missing = await t.app.inject({ method: 'PUT', url, headers: { cookie: officer }, payload: { password: 'Newpass2026' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ code: 'VALIDATION', message: '当前密码不正确' });

@@ -1,15 +1,9 @@
 /** Evidence uploads and downloads over HTTP: names normalized, media types allow-listed, downloads never rendered. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type World, newCase, newWorld } from '../services/testing/factories.ts';
-import { createTestApp } from './test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { newCase } from '../services/testing/factories.ts';
+import { worldApp } from './test-app.ts';
 
-let t: Awaited<ReturnType<typeof createTestApp>>;
-let w: World;
-beforeAll(async () => {
-  t = await createTestApp({ demo: false });
-  w = await newWorld(t.ctx);
-});
-afterAll(() => t.close());
+const t = worldApp();
 
 async function upload(caseId: number, version: number, file: { fileName: string; mediaType?: string; content: string }) {
   const cookie = await t.login('wanglei');
@@ -24,7 +18,7 @@ async function upload(caseId: number, version: number, file: { fileName: string;
       fileName: file.fileName,
       ...(file.mediaType === undefined ? {} : { mediaType: file.mediaType }),
       contentBase64: Buffer.from(file.content).toString('base64'),
-      collectorIds: [w.users.wanglei.id, w.users.zhaogang.id],
+      collectorIds: [t.w.users.wanglei.id, t.w.users.zhaogang.id],
       place: '南湖路',
       note: '证明当事人占道经营的事实',
     },
@@ -33,7 +27,7 @@ async function upload(caseId: number, version: number, file: { fileName: string;
 
 describe('evidence file names and media types', () => {
   it('evidence media types are an allow-list: text/html is refused with 400 naming the accepted kinds', async () => {
-    const c = await newCase(t.ctx, w, { state: 'investigating' });
+    const c = await newCase(t.ctx, t.w, { state: 'investigating' });
     const res = await upload(c.id, c.version, { fileName: 'page.html', mediaType: 'text/html', content: '<script>alert(1)</script>' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION' });
@@ -44,7 +38,7 @@ describe('evidence file names and media types', () => {
   });
 
   it('evidence file names are normalized, and a download is an attachment with nosniff', async () => {
-    const c = await newCase(t.ctx, w, { state: 'investigating' });
+    const c = await newCase(t.ctx, t.w, { state: 'investigating' });
     const res = await upload(c.id, c.version, { fileName: '../../现场\u202Etxt.exe\u0007/笔录\u202Efdp.txt', mediaType: 'text/plain', content: '笔录内容' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ fileName: '笔录fdp.txt', mediaType: 'text/plain' });

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { newWorld, type World } from '../services/testing/factories.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryFileStore } from '../services/file-store.ts';
@@ -46,6 +48,35 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await handle.close();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * The set-up of an HTTP test file on an empty database with the factories' small world: call at the top of the file,
+ * `const t = worldApp();`, then `t.app`, `t.login('wanglei')`, `t.ctx`, `t.w` in the tests.
+ */
+export function worldApp(): TestApp & { readonly w: World } {
+  let app: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    app = await createTestApp({ demo: false });
+    w = await newWorld(app.ctx);
+  });
+  afterAll(() => app.close());
+  return {
+    get app() {
+      return app.app;
+    },
+    get ctx() {
+      return app.ctx;
+    },
+    login: (username, password) => app.login(username, password),
+    close: () => app.close(),
+    get w() {
+      return w;
     },
   };
 }

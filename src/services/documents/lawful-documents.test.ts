@@ -18,10 +18,10 @@ import { loadWorkCalendar } from '../calendar.ts';
 import { getCaseSettings } from '../cases/case-settings.ts';
 import { getCase } from '../cases/get-case.ts';
 import type { ServiceContext } from '../context.ts';
-import { caseViewToDocumentCase } from './case-to-document.ts';
+import { caseViewToDocumentCase, stepsTaken } from './case-to-document.ts';
 import { caseSerial } from './render-for-case.ts';
 
-const took = (v: CaseView, action: string) => v.timeline.some((t) => (t.change as { action?: string } | null)?.action === action);
+const took = (v: CaseView, action: string) => stepsTaken(v, action).length > 0;
 
 /** Template name → whether the case's recorded acts make it a document of the case (《行政处罚法》 and the document set). */
 const lawful: Record<string, (v: CaseView) => boolean> = {
