@@ -18,11 +18,13 @@ import { addPowerItem } from '../services/cases/power-list.ts';
 import { publishDecision } from '../services/cases/publicity.ts';
 import { registerClue } from '../services/cases/register-clue.ts';
 import { transitionCase } from '../services/cases/transition-case.ts';
+import type { CaseView } from '../domain/cases/views.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryFileStore } from '../services/file-store.ts';
 import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 import { AppError } from '../domain/errors.ts';
 import { DEMO_TODAY, RETRY_DAYS, shiftDates } from './clock.ts';
+import { datedActs, type Track, takeInDateOrder } from './tracks.ts';
 
 export { DEMO_TODAY } from './clock.ts';
 
@@ -741,7 +743,7 @@ function demoCases(): DemoCase[] {
         }),
       ],
     },
-    // 17. 西山: decided and published, then revoked on review; publicity withdrawn.
+    // 17. 西山: decided and published, then revoked on review; publicity withdrawn; closed through 结案审批.
     {
       org: 'xishan-brigade',
       by: 'maqiang',
@@ -765,9 +767,17 @@ function demoCases(): DemoCase[] {
         { on: '2026-07-29', by: 'maqiang', publish: true },
         s('2026-07-30', 'liuyang', { action: 'serve', method: 'direct', time: '10:30' }),
         s('2026-08-20', 'head.xishan', { action: 'revokeDecision', status: 'revoked', reason: '行政复议决定认定堆放物料系经社区同意的临时装修堆放，撤销原处罚决定。' }),
+        opinion('2026-08-24', 'reviewer.xishan', 'closing', 'reviewer', '原处罚决定已被行政复议决定撤销，无需执行，同意结案。'),
+        opinion('2026-08-24', 'head.xishan', 'closing', 'head', '同意结案。'),
+        s('2026-08-24', 'maqiang', {
+          action: 'close',
+          summary: '原处罚决定经行政复议撤销，案件办结。',
+          execution: '处罚决定已于2026年8月20日依行政复议决定撤销，当事人未缴纳罚款，无需执行',
+          opinion: '处罚决定已撤销，建议结案。',
+        }),
       ],
     },
-    // 18. 西山: paid and closed.
+    // 18. 西山: payment deferred on request, paid and closed.
     {
       org: 'xishan-brigade',
       by: 'liuyang',
@@ -791,6 +801,12 @@ function demoCases(): DemoCase[] {
         decide('2026-04-27', 'head.xishan'),
         { on: '2026-04-28', by: 'liuyang', publish: true },
         s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct', time: '10:30' }),
+        // 《行政处罚法》第六十六条第二款: on the party's request, the head allows paying later (延期缴纳).
+        s('2026-04-30', 'head.xishan', {
+          action: 'approveDeferral',
+          instalments: [{ dueOn: '2026-06-15', amountFen: yuan(5000) }],
+          reason: '当事人门店停业装修油烟净化设施，确有经济困难，申请延期缴纳罚款',
+        }),
         s('2026-05-11', 'liuyang', { action: 'recordPayment', amountFen: yuan(5000), receiptNo: 'FS2026051100342' }),
         opinion('2026-05-12', 'reviewer.xishan', 'closing', 'reviewer', '罚款已缴清，程序合法，同意结案。'),
         opinion('2026-05-12', 'head.xishan', 'closing', 'head', '同意结案。'),
@@ -802,13 +818,13 @@ function demoCases(): DemoCase[] {
         }),
       ],
     },
-    // 19. 南湖街道 (delegated powers): ordinary case, investigating.
+    // 19. 南湖街道 (delegated powers): ordinary case, investigating; tools preserved for a day, then returned.
     {
       org: 'nanhu',
       by: 'zhengyu',
       on: '2026-11-10',
       item: 'SK-001',
-      title: '涉嫌在禁止区域露天烧烤案',
+      title: '涉嫌在滨湖夜市禁止区域露天烧烤案',
       facts: '当事人在南湖街道滨湖夜市禁止区域露天烧烤，经劝阻仍继续经营。',
       place: '云城市东湖区南湖街道滨湖夜市',
       actStartedOn: '2026-11-08',
@@ -819,9 +835,13 @@ function demoCases(): DemoCase[] {
         ...file('2026-11-10', 'head.donghu', NH, { unitBy: null }),
         investigate('2026-11-11', 'zhengyu'),
         ev('2026-11-11', 'fengjie', 'onSiteRecord', '现场检查笔录', '【演示数据】滨湖夜市禁止区域内露天烧烤。', '滨湖夜市'),
+        opinion('2026-11-11', 'head.donghu', 'preservation', 'head', '同意对烧烤炉等物品先行登记保存。'),
+        s('2026-11-11', 'zhengyu', { action: 'preserve', items: '木炭烧烤炉1台，木炭2袋，烧烤签子约200支' }),
+        s('2026-11-12', 'zhengyu', { action: 'decidePreservation', outcome: '上述物品已拍照、登记固定证据，解除先行登记保存，退还当事人' }),
       ],
     },
-    // 20. 东湖: investigation closed, awaiting legal review (a person fined 5,000 元 or more, Art. 58 catalog).
+    // 20. 东湖: suspended while the party was in hospital, resumed; investigation closed, awaiting legal review (a
+    // person fined 5,000 元 or more, Art. 58 catalog).
     {
       org: 'donghu-brigade',
       by: 'wanglei',
@@ -839,12 +859,42 @@ function demoCases(): DemoCase[] {
         s('2026-10-21', 'wanglei', { action: 'startInvestigation' }),
         ev('2026-10-21', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】后厨未安装油烟净化设施，油烟经排风扇直排巷道。', '民生路27号后厨'),
         ev('2026-10-23', 'zhaogang', 'partyStatement', '询问笔录', '【演示数据】当事人承认开业以来未安装油烟净化设施。', '东湖区执法大队询问室', 'inquiry'),
+        s('2026-10-26', 'head.donghu', { action: 'suspend', reason: '当事人因病住院治疗，无法接受调查询问，中止调查。' }),
+        s('2026-11-03', 'head.donghu', { action: 'resume', reason: '当事人已出院，中止调查的情形消失，恢复调查。' }),
         s('2026-11-10', 'wanglei', {
           action: 'closeInvestigation',
           findings: '当事人经营餐饮服务未安装油烟净化设施，油烟直排影响周边居民，事实清楚，证据确凿。',
           proposal: { kind: 'penalty', penalty: penalty(['fine'], 8000, '责令改正，并处罚款人民币8000元', `${DQ}第一百一十八条第一款`) },
           discretionReason: '当事人开业以来一直未安装油烟净化设施，周边居民多次投诉，持续时间较长，在法定幅度内处罚',
         }),
+      ],
+    },
+    // 21. 东湖: decided in spring and served, never paid; reminded after the remedies period, and the court asked to
+    // enforce (《行政强制法》第五十三条、第五十四条).
+    {
+      org: 'donghu-brigade',
+      by: 'zhaogang',
+      on: '2026-03-16',
+      item: 'GG-001',
+      title: '涉嫌擅自在建筑物外墙设置广告牌案',
+      facts: '当事人未经同意在东湖区建设路 66 号临街建筑外墙设置广告牌一块，面积约 12 平方米。',
+      place: '云城市东湖区建设路66号外墙',
+      actStartedOn: '2026-03-01',
+      actEndedOn: null,
+      clueSource: 'patrol',
+      party: company('云城市鑫源商贸有限公司', '539902', 'MA6K3C2D8', '钱鑫', '云城市东湖区建设路66号'),
+      steps: [
+        ...file('2026-03-16', 'head.donghu', DH),
+        investigate('2026-03-17', 'zhaogang'),
+        ev('2026-03-17', 'zhaogang', 'onSiteRecord', '现场检查笔录', '【演示数据】建设路66号临街外墙设有广告牌一块，约12平方米，无设置审批手续。', '建设路66号'),
+        propose('2026-03-24', 'zhaogang', '当事人未经同意擅自设置户外广告，影响市容，事实清楚，证据确凿。', penalty(['fine'], 3000, '责令限期拆除，并处罚款人民币3000元', `${CSRQ}第三十六条第（一）项`), '当事人设置的广告牌面积约12平方米，影响市容，在法定幅度内处以罚款'),
+        notify('2026-03-25', 'zhaogang'),
+        decide('2026-04-07', 'head.donghu'),
+        { on: '2026-04-07', by: 'zhaogang', publish: true },
+        s('2026-04-08', 'wanglei', { action: 'serve', method: 'direct', time: '10:00' }),
+        // 《行政强制法》第五十三条: no 复议 or 诉讼 within their periods (six months from service) and not paid.
+        s('2026-10-13', 'zhaogang', { action: 'remindPayment', periodDays: 10, service: { method: 'direct', time: '10:00' } }),
+        s('2026-11-02', 'head.donghu', { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' }),
       ],
     },
   ];
@@ -909,7 +959,11 @@ function onSpotCases(): OnSpotCase[] {
  * Sets up power lists and case parameters, then builds the demo cases. Run once, on a freshly seeded bureau. Every
  * date moves by `shift` days (clock.ts; 0 in tests).
  */
-export async function seedDemoCases(base: ServiceContext, shift = 0, today: IsoDate = DEMO_TODAY): Promise<{ cases: number }> {
+/**
+ * Seeds the demo power lists and cases; `others` are other modules' demo cases (./discretion.ts), taken with these in
+ * date order.
+ */
+export async function seedDemoCases(base: ServiceContext, shift = 0, today: IsoDate = DEMO_TODAY, others: readonly Track[] = []): Promise<{ cases: number }> {
   let now = new Date(`2026-03-02T01:00:00Z`);
   const ctx: ServiceContext = { ...base, files: base.files ?? memoryFileStore(), clock: () => now };
   const at = (date: IsoDate) => {
@@ -960,103 +1014,124 @@ export async function seedDemoCases(base: ServiceContext, shift = 0, today: IsoD
     return out as T;
   };
 
-  let count = 0;
-  for (const c of demoCases()) {
-    at(c.on);
-    let view = await registerClue(ctx, actor(c.by), moved({
-      organizationId: orgId(c.org),
-      clueSource: c.clueSource,
-      title: c.title,
-      facts: c.facts,
-      place: c.place,
-      actStartedOn: c.actStartedOn,
-      actEndedOn: c.actEndedOn,
-      discoveredOn: c.on,
-      powerItemId: itemFor(c.org, c.item),
-      party: c.party,
-    }));
+  // Every case is a track of dated acts (./tracks.ts), taken with the other modules' demo cases in date order.
+  const own = [...demoCases().map(ordinaryTrack), ...onSpotCases().map(onSpotTrack)];
+  await takeInDateOrder([...own, ...others], (on) => {
+    now = new Date(`${on}T01:00:00Z`); // 09:00 in China
+  });
+  return { cases: own.length };
+
+  /** An ordinary case: registered as a clue, then its steps; a step that would fall after today is not taken. */
+  function ordinaryTrack(c: DemoCase): Track {
+    let view: CaseView | null = null;
+    let index = 0;
     // Days the rest of this case follows a step put off by a holiday of the moved dates (clock.ts, RETRY_DAYS).
     let delay = 0;
-    // Whether the step was taken (false: it would fall after today; the case stays where it is).
-    const take = async (step: Step): Promise<boolean> => {
-      for (let tries = 0; ; tries++) {
-        if (shiftDates(step.on, shift + delay) > today) return false;
+    let tries = 0;
+    let stopped = false;
+    return {
+      next: () => {
+        if (view === null) return shiftDates(c.on, shift);
+        const step = c.steps[index];
+        if (stopped || !step) return null;
+        const on = shiftDates(step.on, shift + delay);
+        if (on > today) stopped = true;
+        return stopped ? null : on;
+      },
+      take: async () => {
+        if (view === null) {
+          view = await registerClue(ctx, actor(c.by), moved({
+            organizationId: orgId(c.org),
+            clueSource: c.clueSource,
+            title: c.title,
+            facts: c.facts,
+            place: c.place,
+            actStartedOn: c.actStartedOn,
+            actEndedOn: c.actEndedOn,
+            discoveredOn: c.on,
+            powerItemId: itemFor(c.org, c.item),
+            party: c.party,
+          }));
+          return;
+        }
         try {
-          await takeStep(step, delay);
-          return true;
+          view = await takeStep(view, c.steps[index]!, shift + delay);
+          index++;
+          tries = 0;
         } catch (error) {
           if (shift === 0 || !(error instanceof AppError && error.code === 'RULE_VIOLATION') || tries >= RETRY_DAYS) throw error;
+          tries++;
           delay++;
         }
-      }
+      },
     };
-    const takeStep = async (step: Step, later: number): Promise<void> => {
-      const days = shift + later;
-      now = new Date(`${shiftDates(step.on, days)}T01:00:00Z`);
-      if ('body' in step) {
-        view = await transitionCase(ctx, actor(step.by), view.id, { expectedVersion: view.version, ...shiftDates(resolveIds(step.body), days) });
-      } else if ('evidence' in step) {
-        const e = step.evidence;
-        const added = await addEvidence(ctx, actor(step.by), view.id, {
-          expectedVersion: view.version,
-          kind: e.kind,
-          act: e.act,
-          title: e.title,
-          fileName: `${e.title}.txt`,
-          mediaType: 'text/plain',
-          contentBase64: Buffer.from(`${e.text}\n（${view.actCode}，演示数据，非真实案件）\n`).toString('base64'),
-          collectorIds: view.officers.map((o) => o.userId),
-          recordedOn: shiftDates(step.on, days),
-          place: e.place,
-          // What the item proves (证明对象), printed in the evidence lists of the documents.
-          note: e.text.replace('【演示数据】', ''),
-        });
-        view = { ...view, version: added.version };
-      } else {
-        await publishDecision(ctx, actor(step.by), view.id);
-      }
-    };
-    for (const step of c.steps) if (!(await take(step))) break;
-    count++;
   }
-  for (const c of onSpotCases()) {
-    at(c.on);
-    const view = await decideOnSpot(ctx, actor(c.officers[0]!), moved({
-      organizationId: orgId(c.org),
-      title: c.title,
-      facts: c.facts,
-      place: c.place,
-      actStartedOn: c.on,
-      actEndedOn: c.on,
-      powerItemId: itemFor(c.org, c.item),
-      party: c.party,
-      officerIds: c.officers.map(userId),
-      penalty: c.penalty,
-    }));
-    if (view.state === 'enforcing' && c.paidOn) {
-      at(c.paidOn);
-      const officer = actor(c.officers[0]!);
-      let paid = await transitionCase(ctx, officer, view.id, {
+
+  async function takeStep(view: CaseView, step: Step, days: number): Promise<CaseView> {
+    if ('body' in step) return transitionCase(ctx, actor(step.by), view.id, { expectedVersion: view.version, ...shiftDates(resolveIds(step.body), days) });
+    if ('evidence' in step) {
+      const e = step.evidence;
+      const added = await addEvidence(ctx, actor(step.by), view.id, {
         expectedVersion: view.version,
-        action: 'recordPayment',
-        amountFen: c.penalty.fineFen,
-        receiptNo: `DC${c.paidOn.replaceAll('-', '')}01`,
-        ...(c.cash ? { onSpot: { ground: 'smallFine' } } : {}),
+        kind: e.kind,
+        act: e.act,
+        title: e.title,
+        fileName: `${e.title}.txt`,
+        mediaType: 'text/plain',
+        contentBase64: Buffer.from(`${e.text}\n（${view.actCode}，演示数据，非真实案件）\n`).toString('base64'),
+        collectorIds: view.officers.map((o) => o.userId),
+        recordedOn: shiftDates(step.on, days),
+        place: e.place,
+        // What the item proves (证明对象), printed in the evidence lists of the documents.
+        note: e.text.replace('【演示数据】', ''),
       });
+      return { ...view, version: added.version };
+    }
+    await publishDecision(ctx, actor(step.by), view.id);
+    return view;
+  }
+
+  /** A 简易程序 case: decided on the spot, then paid (in cash: handed over and paid into the bank) and closed. */
+  function onSpotTrack(c: OnSpotCase): Track {
+    const officer = actor(c.officers[0]!);
+    let view: CaseView | null = null;
+    const fine = `罚款人民币${(c.penalty.fineFen ?? 0) / 100}元`;
+    const acts: { on: IsoDate; take: () => Promise<void> }[] = [
+      {
+        on: c.on,
+        take: async () => {
+          view = await decideOnSpot(ctx, officer, moved({
+            organizationId: orgId(c.org),
+            title: c.title,
+            facts: c.facts,
+            place: c.place,
+            actStartedOn: c.on,
+            actEndedOn: c.on,
+            powerItemId: itemFor(c.org, c.item),
+            party: c.party,
+            officerIds: c.officers.map(userId),
+            penalty: c.penalty,
+          }));
+        },
+      },
+    ];
+    const step = async (body: Body) => {
+      view = await transitionCase(ctx, officer, view!.id, { expectedVersion: view!.version, ...body });
+    };
+    if (c.paidOn) {
+      const paidOn = c.paidOn;
+      acts.push({ on: paidOn, take: () => step({ action: 'recordPayment', amountFen: c.penalty.fineFen, receiptNo: `DC${moved(paidOn).replaceAll('-', '')}01`, ...(c.cash ? { onSpot: { ground: 'smallFine' } } : {}) }) });
       if (c.cash) {
-        at(c.cash.handedOverOn);
-        paid = await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'handOverCash', receivedBy: c.cash.receivedBy });
-        at(c.cash.depositedOn);
-        paid = await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'depositCash', bankReceiptNo: `YH${c.cash.depositedOn.replaceAll('-', '')}07` });
+        const { handedOverOn, receivedBy, depositedOn } = c.cash;
+        acts.push({ on: handedOverOn, take: () => step({ action: 'handOverCash', receivedBy }) });
+        acts.push({ on: depositedOn, take: () => step({ action: 'depositCash', bankReceiptNo: `YH${moved(depositedOn).replaceAll('-', '')}07` }) });
       }
       const summary = c.cash ? '当场处罚，罚款当场收缴并已缴付指定银行。' : '当场处罚，当事人已缴纳罚款。';
-      const fine = `罚款人民币${(c.penalty.fineFen ?? 0) / 100}元`;
       const execution = c.cash ? `${fine}已当场收缴，并已缴付指定银行` : `当事人已缴纳${fine}`;
-      await transitionCase(ctx, officer, view.id, { expectedVersion: paid.version, action: 'close', summary, execution });
-    } else if (view.state === 'served') {
-      await transitionCase(ctx, actor(c.officers[0]!), view.id, { expectedVersion: view.version, action: 'close', summary: '当场给予警告，案件办结。', execution: '当场给予警告，当事人已签收当场行政处罚决定书' });
+      acts.push({ on: acts.at(-1)!.on, take: () => step({ action: 'close', summary, execution }) });
+    } else if (c.penalty.fineFen === null) {
+      acts.push({ on: c.on, take: () => step({ action: 'close', summary: '当场给予警告，案件办结。', execution: '当场给予警告，当事人已签收当场行政处罚决定书' }) });
     }
-    count++;
+    return datedActs(acts.map((act) => ({ ...act, on: moved(act.on) })));
   }
-  return { cases: count };
 }

@@ -21,6 +21,7 @@ import { addPowerItem } from '../services/cases/power-list.ts';
 import { publishDecision } from '../services/cases/publicity.ts';
 import { registerClue } from '../services/cases/register-clue.ts';
 import { transitionCase } from '../services/cases/transition-case.ts';
+import { datedActs, type Track } from './tracks.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryFileStore } from '../services/file-store.ts';
 import { importBenchmarks } from '../services/discretion/import-benchmarks.ts';
@@ -170,7 +171,11 @@ function demoDiscretionCases(): DemoDiscretionCase[] {
 }
 
 /** Imports the demo benchmark and exemption list, adds the matching power-list items and builds the cases. */
-export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promise<{ versionId: number; cases: number }> {
+/**
+ * Imports the demo benchmarks and adds their power items; returns the cases decided on them as tracks of dated acts
+ * (./tracks.ts), which the case seeding takes together with its own in date order.
+ */
+export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promise<{ versionId: number; tracks: Track[] }> {
   let now = new Date('2026-03-01T01:00:00Z');
   const ctx: ServiceContext = { ...base, files: base.files ?? memoryFileStore(), clock: () => now };
   const at = (date: IsoDate) => {
@@ -229,72 +234,93 @@ export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promi
   }
 
   const officers = [actor('wanglei').userId, actor('zhaogang').userId];
-  let count = 0;
-  for (const c of demoDiscretionCases()) {
-    at(c.on.clue);
-    let view: CaseView = await registerClue(ctx, actor('wanglei'), moved({
-      organizationId: actor('wanglei').organizationId,
-      clueSource: 'patrol',
-      title: c.title,
-      facts: c.facts,
-      place: c.place,
-      actStartedOn: c.on.clue,
-      actEndedOn: c.on.clue,
-      discoveredOn: c.on.clue,
-      powerItemId: powerItemIds.get(c.item)!,
-      party: c.party,
-    }));
+  const tracks = demoDiscretionCases().map((c) => {
+    let view: CaseView;
     const step = async (by: string, body: Record<string, unknown>) => {
       view = await transitionCase(ctx, actor(by), view.id, { expectedVersion: view.version, ...body });
     };
-    // The 立案审批表's opinions, each signed by its author (the officer, the brigade leader), then the head files.
-    await step('wanglei', { action: 'signOpinion', form: 'filing', role: 'undertaker', text: '经初步核查，当事人涉嫌违法的事实基本清楚，属于本机关管辖，建议立案调查。' });
-    await step('chief.donghu', { action: 'signOpinion', form: 'filing', role: 'unit', text: '同意立案，由王磊、赵刚承办。' });
-    await step('head.donghu', { action: 'file', officerIds: officers, opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。' });
-    await step('wanglei', { action: 'startInvestigation' });
-    const added = await addEvidence(ctx, actor('wanglei'), view.id, {
-      expectedVersion: view.version,
-      kind: 'onSiteRecord',
-      title: '现场检查笔录',
-      fileName: '现场检查笔录.txt',
-      mediaType: 'text/plain',
-      contentBase64: Buffer.from(`【演示数据】${c.facts}\n（${view.actCode}，演示数据，非真实案件）\n`).toString('base64'),
-      collectorIds: officers,
-      recordedOn: moved(c.on.clue),
-      place: c.place,
-      note: `证明${c.title.replace(/^涉嫌/, '').replace(/案$/, '')}的事实（现场情况）`,
-    });
-    view = { ...view, version: added.version };
-    at(c.on.close);
-    await step('wanglei', {
-      action: 'closeInvestigation',
-      findings: `${c.facts.replace(/。$/, '')}，事实清楚，证据确凿。`,
-      proposal: {
-        kind: 'penalty',
-        penalty: {
-          kinds: ['fine'],
-          fineFen: yuan(c.fineYuan),
-          description: `罚款人民币${c.fineYuan}元`,
-          basis: benchmarkItem(demoItems.find((d) => d.code === c.item)!.benchmarkCode).penaltyProvision,
-          outsideRangeReason: c.outsideRangeReason ?? null,
+    const acts: { on: IsoDate; take: () => Promise<void> }[] = [
+      {
+        on: c.on.clue,
+        take: async () => {
+          view = await registerClue(ctx, actor('wanglei'), moved({
+            organizationId: actor('wanglei').organizationId,
+            clueSource: 'patrol',
+            title: c.title,
+            facts: c.facts,
+            place: c.place,
+            actStartedOn: c.on.clue,
+            actEndedOn: c.on.clue,
+            discoveredOn: c.on.clue,
+            powerItemId: powerItemIds.get(c.item)!,
+            party: c.party,
+          }));
+          // The 立案审批表's opinions, each signed by its author (the officer, the brigade leader), then the head files.
+          await step('wanglei', { action: 'signOpinion', form: 'filing', role: 'undertaker', text: '经初步核查，当事人涉嫌违法的事实基本清楚，属于本机关管辖，建议立案调查。' });
+          await step('chief.donghu', { action: 'signOpinion', form: 'filing', role: 'unit', text: '同意立案，由王磊、赵刚承办。' });
+          await step('head.donghu', { action: 'file', officerIds: officers, opinion: '经初步核查，有违法事实，属于本机关管辖，符合立案条件，同意立案。' });
+          await step('wanglei', { action: 'startInvestigation' });
+          const added = await addEvidence(ctx, actor('wanglei'), view.id, {
+            expectedVersion: view.version,
+            kind: 'onSiteRecord',
+            title: '现场检查笔录',
+            fileName: '现场检查笔录.txt',
+            mediaType: 'text/plain',
+            contentBase64: Buffer.from(`【演示数据】${c.facts}\n（${view.actCode}，演示数据，非真实案件）\n`).toString('base64'),
+            collectorIds: officers,
+            recordedOn: moved(c.on.clue),
+            place: c.place,
+            note: `证明${c.title.replace(/^涉嫌/, '').replace(/案$/, '')}的事实（现场情况）`,
+          });
+          view = { ...view, version: added.version };
         },
       },
-      discretionFacts: c.discretionFacts,
-    });
-    count++;
-    if (c.reviewingOnly) continue;
-    at(c.on.decide);
-    await step('wanglei', { action: 'notify', service: { method: 'direct', time: '10:00' } });
-    await step('wanglei', { action: 'recordStatement', waived: true, content: '对违法事实和拟处罚内容无异议，放弃陈述申辩。' });
-    if (c.outsideRangeReason) {
-      await step('reviewer.donghu', { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由已书面说明，同意。', checklist: allPassedChecklist() });
+      {
+        on: c.on.close,
+        take: () =>
+          step('wanglei', {
+            action: 'closeInvestigation',
+            findings: `${c.facts.replace(/。$/, '')}，事实清楚，证据确凿。`,
+            proposal: {
+              kind: 'penalty',
+              penalty: {
+                kinds: ['fine'],
+                fineFen: yuan(c.fineYuan),
+                description: `罚款人民币${c.fineYuan}元`,
+                basis: benchmarkItem(demoItems.find((d) => d.code === c.item)!.benchmarkCode).penaltyProvision,
+                outsideRangeReason: c.outsideRangeReason ?? null,
+              },
+            },
+            discretionFacts: c.discretionFacts,
+          }),
+      },
+    ];
+    if (!c.reviewingOnly) {
+      acts.push({
+        on: c.on.decide,
+        take: async () => {
+          await step('wanglei', { action: 'notify', service: { method: 'direct', time: '10:00' } });
+          await step('wanglei', { action: 'recordStatement', waived: true, content: '对违法事实和拟处罚内容无异议，放弃陈述申辩。' });
+          if (c.outsideRangeReason) {
+            await step('reviewer.donghu', { action: 'legalReview', passed: true, opinion: '超出裁量基准幅度的理由已书面说明，同意。', checklist: allPassedChecklist() });
+          }
+          await step('head.donghu', { action: 'decide' });
+          await publishDecision(ctx, actor('wanglei'), view.id);
+        },
+      });
+      const serveOn = c.on.serve;
+      if (serveOn) acts.push({ on: serveOn, take: () => step('zhaogang', { action: 'serve', method: 'direct', time: '10:30' }) });
     }
-    await step('head.donghu', { action: 'decide' });
-    await publishDecision(ctx, actor('wanglei'), view.id);
-    if (c.on.serve) {
-      at(c.on.serve);
-      await step('zhaogang', { action: 'serve', method: 'direct', time: '10:30' });
-    }
-  }
-  return { versionId: benchmark.versionId, cases: count };
+    // Each act runs on its own (moved) date, on this module's clock.
+    return datedActs(
+      acts.map((act) => ({
+        on: moved(act.on),
+        take: () => {
+          at(act.on);
+          return act.take();
+        },
+      })),
+    );
+  });
+  return { versionId: benchmark.versionId, tracks };
 }

@@ -1,8 +1,8 @@
 /**
  * The demo bureau of the fictional 云城市 (`fazhi demo`, `npm start` on an empty database, and the tests that truly
  * need it: ./testing.ts). One file per module's demo data, each built through that module's services so every row
- * passed every guard and has its audit chain; seeded in dependency order: organizations and users, then cases,
- * then discretion (which walks cases of its own through the workflow).
+ * passed every guard and has its audit chain; seeded in dependency order: organizations and users, then the
+ * discretion benchmarks, then the cases of both in date order (./tracks.ts).
  *
  * Layer: src/demo may import domain, db and services; only the CLI and test code import it (eslint.config.js).
  */
@@ -32,7 +32,8 @@ export async function seedDemo(ctx: ServiceContext, options: { today?: IsoDate }
   if (!(await isDatabaseEmpty(ctx))) return { created: false, logins };
   const shift = options.today ? demoShiftDays(options.today) : 0;
   await seedDemoOrganizations(ctx, shift);
-  await seedDemoCases(ctx, shift, options.today ?? DEMO_TODAY);
-  await seedDemoDiscretion(ctx, shift);
+  // The benchmarks are in force from the start of the demo's year; their cases are taken with the others in date order.
+  const discretion = await seedDemoDiscretion(ctx, shift);
+  await seedDemoCases(ctx, shift, options.today ?? DEMO_TODAY, discretion.tracks);
   return { created: true, logins };
 }

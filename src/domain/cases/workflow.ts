@@ -351,6 +351,16 @@ export const guards = {
       }
     },
   },
+  // A decision is carried out from its service (第六十一条): a case closes once it is served — or, never served, once
+  // the decision was revoked or changed to no fine (nothing is left to serve or carry out).
+  servedOrRevoked: {
+    id: 'servedOrRevoked',
+    article: art('行政处罚法', 61),
+    check: (c) => {
+      const decision = c.record.decision;
+      if (c.state === 'decided' && (decision?.status === 'inForce' || fineInForceFen(decision) > 0)) throw ruleViolation('处罚决定书尚未送达，不能结案', art('行政处罚法', 61));
+    },
+  },
   decisionInForce: {
     id: 'decisionInForce',
     article: art('行政处罚法', 48),
@@ -597,7 +607,13 @@ export const transitions: Record<CaseAction, Transition> = {
   depositCash: { from: ['enforcing'], roles: OFFICER, onSubjectOnly: false, guards: [cashGuards.cashDeposit], to: same },
   approveDeferral: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.deferralApproved], to: same },
   applyCourtEnforcement: { from: ['enforcing'], roles: HEAD, onSubjectOnly: false, guards: [guards.paymentOverdue, recordGuards.courtEnforcementDue], to: same },
-  close: { from: ['served', 'enforcing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.performed, cashGuards.cashInBank, guards.publicityBeforeClosing], to: goTo('closed') },
+  close: {
+    from: ['decided', 'served', 'enforcing'],
+    roles: OFFICER,
+    onSubjectOnly: true,
+    guards: [guards.servedOrRevoked, guards.performed, cashGuards.cashInBank, guards.publicityBeforeClosing],
+    to: goTo('closed'),
+  },
   archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onSubjectOnly: false, guards: [], to: goTo('archived') },
   withdrawFiling: { from: ['filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('withdrawn') },
   transfer: { from: ['clue', 'filed', 'investigating', 'reviewing'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('transferred') },
@@ -631,14 +647,11 @@ export const transitions: Record<CaseAction, Transition> = {
     roles: HEAD,
     onSubjectOnly: false,
     guards: [guards.decisionInForce],
-    // A revoked decision ends the case; a changed one that still leaves a fine unpaid keeps it open, so the changed
-    // amount can be served, paid or enforced (《行政复议法》第六十三条、第六十四条).
-    to: (c, input) => {
-      if (!['decided', 'served', 'enforcing'].includes(c.state)) return c.state;
-      const { status, fineFen } = need(input, 'revokeDecision');
-      const paid = c.record.payments.reduce((s, p) => s + p.amountFen, 0);
-      return status === 'changed' && (fineFen ?? 0) > paid ? c.state : 'closed';
-    },
+    // The decision stays on record with its new status; the case stays where it is and goes to 结案 through `close`
+    // (结案审批: execution and opinions signed by their authors), like any other case. A changed decision that still
+    // leaves a fine unpaid keeps its payment open, so the changed amount can be paid or enforced (《行政复议法》第六十三条、
+    // 第六十四条).
+    to: same,
   },
 };
 

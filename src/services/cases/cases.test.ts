@@ -380,12 +380,31 @@ describe('enforcement and side steps on the database', () => {
     expect(c.state).toBe('closed');
   });
 
-  it('《行政复议法》第六十三条: a decision changed to no fine (警告 only) ends the case at once', async () => {
+  it('《行政复议法》第六十三条: a decision changed to no fine (警告 only) leaves nothing to do but 结案, which goes through the closing step', async () => {
     let c = await enforcing();
     at('2026-04-04');
     c = await step(c, w.head, { action: 'revokeDecision', status: 'changed', reason: '经行政复议，变更为警告', fineFen: 0 });
-    expect(c).toMatchObject({ state: 'closed', payment: { fineFen: 0, owedFen: 0 } });
+    expect(c).toMatchObject({ state: 'enforcing', payment: { fineFen: 0, owedFen: 0 } });
+    expect(c.record.closing).toBeNull();
     expect(c.deadlines.filter((d) => d.metOn === null && d.kind !== 'publicityWithdrawal')).toEqual([]);
+    c = await step(c, w.officerA, { action: 'close', summary: '原处罚决定经行政复议变更为警告，案件办结。', execution: '变更后的警告已由行政复议决定书送达' });
+    expect(c.state).toBe('closed');
+  });
+
+  it('《行政处罚法》第六十一条: a decision not yet served is not closed — unless it was revoked before service', async () => {
+    let c = await toReview();
+    at('2026-03-10');
+    c = await step(c, w.officerA, { action: 'notify', service: served });
+    c = await step(c, w.officerA, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
+    c = await step(c, w.head, { action: 'decide' });
+    await publishDecision(ctx, w.officerA, c.id);
+    const early = await refusal(step(await getCase(ctx, w.head, c.id, now), w.officerA, { action: 'close', summary: '结案。', execution: '未执行' }));
+    expect(early.details?.article).toContain('第六十一条');
+    at('2026-03-11');
+    c = await step(await getCase(ctx, w.head, c.id, now), w.head, { action: 'revokeDecision', status: 'revoked', reason: '经复查认定事实不清，依法撤销' });
+    expect(c.state).toBe('decided');
+    c = await step(c, w.officerA, { action: 'close', summary: '处罚决定送达前经复查撤销，案件办结。', execution: '处罚决定已撤销，无需执行' });
+    expect(c).toMatchObject({ state: 'closed', record: { closing: { execution: '处罚决定已撤销，无需执行' } } });
   });
 
   it('Art. 61 with 民事诉讼法第九十五条: service by announcement needs the reason other ways failed, counts 30 days after publication, and the payment period and 加处罚款 run from then', async () => {

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../../domain/cases/model.ts';
-import { assertDecisionChange } from '../../../domain/cases/record-rules.ts';
+import { assertDecisionChange, fineInForceFen } from '../../../domain/cases/record-rules.ts';
 import { countedDeadlineFor, paymentDeadline, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, setDeadline } from '../case-store.ts';
@@ -91,7 +91,7 @@ export const decisionEffects = {
     }
     await addService(s, 'decision', record.decision?.number ?? null, input);
   },
-  revokeDecision: async (s, input, next) => {
+  revokeDecision: async (s, input) => {
     const { tx, record, g, row, now } = s;
     const on = g.actDate;
     const decision = record.decision!;
@@ -99,12 +99,9 @@ export const decisionEffects = {
     decision.status = input.status;
     decision.statusChange = input.status === 'changed' ? { on, reason: input.reason, fineFen: input.fineFen } : { on, reason: input.reason };
     s.columns.decisionStatus = input.status;
-    if (next === 'closed' && !record.closing) {
-      record.closing = { on, summary: `处罚决定已${input.status === 'revoked' ? '撤销' : '变更'}：${input.reason}` };
-      s.columns.closedOn = on;
-    }
     s.details.publicityWithdrawn = await withdrawPublicity(tx, row, input.status, input.reason, on, now, g.calendar, g.settings);
-    // A changed decision still owed keeps its service and payment deadlines; otherwise nothing is left to do.
-    if (next === 'closed') await closeAllDeadlines(tx, row.id, { on: g.actDate, at: now }, ['publicityWithdrawal']);
+    // A changed decision still owed keeps its service and payment deadlines; otherwise nothing is left to do but 结案.
+    const paid = record.payments.reduce((sum, p) => sum + p.amountFen, 0);
+    if (fineInForceFen(decision) <= paid) await closeAllDeadlines(tx, row.id, { on: g.actDate, at: now }, ['publicityWithdrawal']);
   },
 } satisfies Partial<CaseEffects>;
