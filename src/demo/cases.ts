@@ -523,7 +523,11 @@ function demoCases(): DemoCase[] {
       actEndedOn: '2026-10-10',
       clueSource: 'complaint',
       party: person('孙大伟', '539902', '19700101', 53, '云城市东湖区文化路'),
-      steps: [s('2026-10-13', 'head.donghu', { action: 'decline', reason: '经核查，该摊点位于经批准设置的临时疏导点内，不构成违法，不予立案。' })],
+      steps: [
+        opinion('2026-10-13', 'wanglei', 'decline', 'undertaker', '经现场核查，该摊点位于区政府批准设置的临时疏导点内，不构成违法，建议不予立案。'),
+        opinion('2026-10-13', 'chief.donghu', 'decline', 'unit', '同意不予立案，并将核查结果告知投诉人。'),
+        s('2026-10-13', 'head.donghu', { action: 'decline', reason: '经核查，该摊点位于经批准设置的临时疏导点内，不构成违法，不予立案。' }),
+      ],
     },
     // 9. 首违不罚: no penalty with education, served and closed.
     {
@@ -610,6 +614,8 @@ function demoCases(): DemoCase[] {
       steps: [
         ...file('2026-08-03', 'head.donghu', DH),
         investigate('2026-08-04', 'zhaogang'),
+        opinion('2026-08-10', 'zhaogang', 'withdrawal', 'undertaker', '当事人已提交建设工程规划许可证，围墙系依法建设，建议撤销立案。'),
+        opinion('2026-08-10', 'chief.donghu', 'withdrawal', 'unit', '同意撤销立案。'),
         s('2026-08-10', 'head.donghu', { action: 'withdrawFiling', reason: '当事人提交了建设工程规划许可证，违法事实不成立，撤销立案。' }),
       ],
     },
@@ -629,6 +635,8 @@ function demoCases(): DemoCase[] {
       steps: [
         ...file('2026-09-14', 'head.donghu', DH),
         investigate('2026-09-15', 'wanglei'),
+        opinion('2026-09-30', 'wanglei', 'suspension', 'undertaker', '当事人注册地址无法联系，法定代表人下落不明，建议中止调查。'),
+        opinion('2026-09-30', 'chief.donghu', 'suspension', 'unit', '同意中止调查，继续查找当事人下落。'),
         s('2026-09-30', 'head.donghu', { action: 'suspend', reason: '当事人下落不明，无法调查取证，中止调查。' }),
       ],
     },
@@ -648,6 +656,8 @@ function demoCases(): DemoCase[] {
       steps: [
         ...file('2026-05-11', 'head.donghu', DH),
         investigate('2026-05-12', 'zhaogang'),
+        opinion('2026-06-19', 'zhaogang', 'termination', 'undertaker', '经查询企业信用信息公示系统，当事人已于2026年6月注销，无权利义务承受人，建议终止调查。'),
+        opinion('2026-06-19', 'chief.donghu', 'termination', 'unit', '同意终止调查。'),
         s('2026-06-20', 'head.donghu', { action: 'terminate', reason: '当事人已依法注销，无权利义务承受人，终止调查。' }),
       ],
     },
@@ -802,6 +812,7 @@ function demoCases(): DemoCase[] {
         { on: '2026-04-28', by: 'liuyang', publish: true },
         s('2026-04-28', 'maqiang', { action: 'serve', method: 'direct', time: '10:30' }),
         // 《行政处罚法》第六十六条第二款: on the party's request, the head allows paying later (延期缴纳).
+        opinion('2026-04-30', 'liuyang', 'deferral', 'undertaker', '当事人提交了延期缴纳申请及停业装修的证明，确有经济困难，建议同意延期至2026年6月15日。'),
         s('2026-04-30', 'head.xishan', {
           action: 'approveDeferral',
           instalments: [{ dueOn: '2026-06-15', amountFen: yuan(5000) }],
@@ -859,7 +870,11 @@ function demoCases(): DemoCase[] {
         s('2026-10-21', 'wanglei', { action: 'startInvestigation' }),
         ev('2026-10-21', 'wanglei', 'onSiteRecord', '现场检查笔录', '【演示数据】后厨未安装油烟净化设施，油烟经排风扇直排巷道。', '民生路27号后厨'),
         ev('2026-10-23', 'zhaogang', 'partyStatement', '询问笔录', '【演示数据】当事人承认开业以来未安装油烟净化设施。', '东湖区执法大队询问室', 'inquiry'),
+        opinion('2026-10-26', 'wanglei', 'suspension', 'undertaker', '当事人因病住院，无法接受询问，建议中止调查。'),
+        opinion('2026-10-26', 'chief.donghu', 'suspension', 'unit', '同意中止调查。'),
         s('2026-10-26', 'head.donghu', { action: 'suspend', reason: '当事人因病住院治疗，无法接受调查询问，中止调查。' }),
+        opinion('2026-11-03', 'wanglei', 'resumption', 'undertaker', '当事人已出院，可以接受询问，建议恢复调查。'),
+        opinion('2026-11-03', 'chief.donghu', 'resumption', 'unit', '同意恢复调查。'),
         s('2026-11-03', 'head.donghu', { action: 'resume', reason: '当事人已出院，中止调查的情形消失，恢复调查。' }),
         s('2026-11-10', 'wanglei', {
           action: 'closeInvestigation',

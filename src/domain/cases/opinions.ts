@@ -16,6 +16,12 @@ export const OPINION_FORM_BASIS: Record<OpinionForm, string> = {
   filing: art('行政处罚法', 54),
   preservation: art('行政处罚法', 56),
   closing: '结案审批表（行政执法文书格式）',
+  decline: `${art('行政处罚法', 54)}第二款`,
+  withdrawal: `${art('行政处罚法', 54)}第二款`,
+  suspension: '中止调查审批表（行政执法文书格式）',
+  resumption: '恢复调查审批表（行政执法文书格式）',
+  termination: '终止调查审批表（行政执法文书格式）',
+  deferral: `${art('行政处罚法', 66)}第二款`,
 };
 
 interface Slot {
@@ -29,6 +35,14 @@ interface Slot {
 const SLOTS: Record<OpinionForm, { states: readonly CaseState[]; places: Partial<Record<OpinionRole, Slot>> }> = {
   filing: { states: ['clue'], places: { undertaker: { roles: ['officer'] }, unit: { roles: ['officer', 'head'] } } },
   preservation: { states: ['investigating'], places: { head: { roles: ['head'] } } },
+  // The 承办 opinions on the forms of acts the head then takes by their own step (不予立案, 撤销立案, 中止/恢复/终止调查,
+  // 延期（分期）缴纳罚款): the head's approval is the step itself, so these forms have no 负责人 place to sign here.
+  decline: { states: ['clue'], places: { undertaker: { roles: ['officer'] }, unit: { roles: ['officer', 'head'] } } },
+  withdrawal: { states: ['filed', 'investigating', 'reviewing'], places: { undertaker: { roles: ['officer'], caseOfficer: true }, unit: { roles: ['officer', 'head'] } } },
+  suspension: { states: ['filed', 'investigating', 'reviewing', 'notified', 'hearing'], places: { undertaker: { roles: ['officer'], caseOfficer: true }, unit: { roles: ['officer', 'head'] } } },
+  resumption: { states: ['suspended'], places: { undertaker: { roles: ['officer'], caseOfficer: true }, unit: { roles: ['officer', 'head'] } } },
+  termination: { states: ['filed', 'investigating', 'reviewing', 'notified', 'hearing', 'suspended'], places: { undertaker: { roles: ['officer'], caseOfficer: true }, unit: { roles: ['officer', 'head'] } } },
+  deferral: { states: ['enforcing'], places: { undertaker: { roles: ['officer'], caseOfficer: true } } },
   closing: {
     states: ['decided', 'served', 'enforcing'],
     places: {

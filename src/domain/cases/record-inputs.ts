@@ -73,9 +73,28 @@ export type SignedOpinionInput = z.infer<ReturnType<typeof signedOpinion>>;
  * The approval forms whose opinions are signed step by step, each by its author in their own session:
  * 立案审批表 (《行政处罚法》第五十四条), 先行登记保存 approval (第五十六条), 结案审批表.
  */
-export const opinionForms = ['filing', 'preservation', 'closing'] as const;
+export const opinionForms = ['filing', 'preservation', 'closing', 'decline', 'withdrawal', 'suspension', 'resumption', 'termination', 'deferral'] as const;
 export type OpinionForm = (typeof opinionForms)[number];
-export const opinionFormLabels: Record<OpinionForm, string> = { filing: '立案审批', preservation: '先行登记保存审批', closing: '结案审批' };
+export const opinionFormLabels: Record<OpinionForm, string> = {
+  filing: '立案审批',
+  preservation: '先行登记保存审批',
+  closing: '结案审批',
+  decline: '不予立案审批',
+  withdrawal: '撤销立案审批',
+  suspension: '中止调查审批',
+  resumption: '恢复调查审批',
+  termination: '终止调查审批',
+  deferral: '延期（分期）缴纳罚款审批',
+};
+/** The approval forms whose 承办 opinions come before an act the head takes (不予立案, 撤销立案, …): form → the act. */
+export const actOpinionForms = {
+  decline: 'decline',
+  withdrawal: 'withdrawFiling',
+  suspension: 'suspend',
+  resumption: 'resume',
+  termination: 'terminate',
+  deferral: 'approveDeferral',
+} as const satisfies Partial<Record<OpinionForm, string>>;
 /** The places on a form: 承办人意见, 承办机构意见, 审核意见, 负责人意见（批准）. */
 export const opinionRoles = ['undertaker', 'unit', 'reviewer', 'head'] as const;
 export type OpinionRole = (typeof opinionRoles)[number];

@@ -625,7 +625,8 @@ export const transitions: Record<CaseAction, Transition> = {
   extendDeadline: { from: ['clue', ...OPEN, 'suspended'], roles: HEAD, onSubjectOnly: false, guards: [guards.extensionLater, guards.filingExtensionLimit], to: same },
   preserve: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers, guards.preservationApproved], to: same },
   signOpinion: {
-    from: ['clue', 'investigating', 'decided', 'served', 'enforcing'],
+    // Which form may be signed in which state: opinions.ts (guard opinionPlace).
+    from: ['clue', ...OPEN, 'suspended', 'decided', 'served', 'enforcing'],
     roles: ['officer', 'head', 'reviewer'],
     onSubjectOnly: false,
     guards: [guards.opinionPlace],

@@ -462,14 +462,17 @@ export interface Payment {
 }
 
 /**
- * A procedural act the head approved by taking the step (不予立案, 撤销立案, 中止/恢复/终止调查): when, why, who. The
- * case records no 承办人 or 承办机构 opinion for these acts, so their approval forms print those places blank.
+ * A procedural act the head approved by taking the step (不予立案, 撤销立案, 中止/恢复/终止调查): when, why, who, and the
+ * 承办人 and 承办机构 opinions signed on its form before it (`signOpinion`); a place nobody signed prints blank, with
+ * its signature line, for the paper form.
  */
 export interface ApprovedAct {
   date: IsoDate;
   reason: string;
   /** The head who took the step. */
   approvedBy: string;
+  undertakerOpinion?: Opinion;
+  unitOpinion?: Opinion;
   /** 文号 of the notice the act issues (不予立案告知书); absent on records made before it was numbered. */
   number?: DocumentNumber;
 }
@@ -496,6 +499,8 @@ export interface Deferral {
   date: IsoDate;
   reason: string;
   approvedBy: string;
+  /** The undertaker's opinion signed on the form before the approval (`signOpinion`); blank when none. */
+  undertakerOpinion?: Opinion;
   /** Due date and amount (yuan) of each part; one part is a deferral, several are instalments. */
   instalments: { dueOn: IsoDate; amount: number }[];
   /** 文号 of the 延期（分期）缴纳罚款决定书 (absent on older records). */

@@ -10,7 +10,7 @@
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { PersonRef, ServedDocument, ServiceEntry, SignedOpinion } from '../../domain/cases/document-records.ts';
 import type { Penalty, PenaltyKind as CasePenaltyKind } from '../../domain/cases/model.ts';
-import { archiveRetentionLabels } from '../../domain/cases/record-inputs.ts';
+import { actOpinionForms, archiveRetentionLabels } from '../../domain/cases/record-inputs.ts';
 import type { CaseSettings } from '../../domain/cases/settings.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { legalReviewAspects, type LegalReviewAspect } from '../../domain/documents/model.ts';
@@ -25,6 +25,7 @@ import type {
   Hearing,
   LegalReview,
   NoPenaltyGround,
+  ApprovedAct,
   Opinion,
   PaymentAccount,
   PenaltyItem,
@@ -405,12 +406,36 @@ interface TakenStep {
  * latest state of some acts (a resumed suspension leaves no trace in it), the chain keeps every act with its input.
  */
 export function stepsTaken(view: CaseView, action: string): TakenStep[] {
+  return allSteps(view).filter((s) => s.input.action === action);
+}
+
+function allSteps(view: CaseView): TakenStep[] {
   return (view.timeline ?? []).flatMap((t) => {
     const change = t.change as Record<string, unknown> | null;
-    if (t.action !== 'case.transition' || !change || change.action !== action) return [];
+    if (t.action !== 'case.transition' || !change) return [];
     const on = typeof change.on === 'string' ? change.on : t.at.slice(0, 10);
     return [{ on, by: t.actorName ?? '', input: change }];
   });
+}
+
+type ActOpinions = Pick<ApprovedAct, 'undertakerOpinion' | 'unitOpinion'>;
+
+/**
+ * For each time the act of `form` was taken (actOpinionForms), the 承办人 and 承办机构 opinions signed on its form since
+ * the act was last taken: each act's form prints the opinions that led to it.
+ */
+function actOpinions(view: CaseView, form: keyof typeof actOpinionForms): ActOpinions[] {
+  const acts: ActOpinions[] = [];
+  let signed: ActOpinions = {};
+  for (const s of allSteps(view)) {
+    if (s.input.action === 'signOpinion' && s.input.form === form && (s.input.role === 'undertaker' || s.input.role === 'unit')) {
+      signed = { ...signed, [`${s.input.role}Opinion`]: { text: text(s.input.text), by: s.by, date: s.on } };
+    } else if (s.input.action === actOpinionForms[form]) {
+      acts.push(signed);
+      signed = {};
+    }
+  }
+  return acts;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -422,20 +447,23 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export function addRecordedActs(c: DocumentCase, view: CaseView): void {
   const record = view.record;
   c.clueSummary = view.facts;
-  const approved = (s: TakenStep) => ({ date: s.on, reason: text(s.input.reason), approvedBy: s.by });
+  const approved = (form: keyof typeof actOpinionForms) => {
+    const opinions = actOpinions(view, form);
+    return (s: TakenStep, i: number): ApprovedAct => ({ date: s.on, reason: text(s.input.reason), approvedBy: s.by, ...opinions[i] });
+  };
   const decline = stepsTaken(view, 'decline').at(-1);
   if (record.decline) {
     const number = parseDocumentNumber(record.decline.number, '不予立案告知书文号');
-    c.decline = { date: record.decline.on, reason: record.decline.reason, approvedBy: decline?.by ?? '', ...(number ? { number } : {}) };
+    c.decline = { date: record.decline.on, reason: record.decline.reason, approvedBy: decline?.by ?? '', ...actOpinions(view, 'decline').at(-1), ...(number ? { number } : {}) };
   }
-  const withdrawal = stepsTaken(view, 'withdrawFiling').at(-1);
-  if (withdrawal) c.withdrawal = approved(withdrawal);
-  const suspensions = stepsTaken(view, 'suspend').map(approved);
+  const withdrawals = stepsTaken(view, 'withdrawFiling').map(approved('withdrawal'));
+  if (withdrawals.length) c.withdrawal = withdrawals.at(-1);
+  const suspensions = stepsTaken(view, 'suspend').map(approved('suspension'));
   if (suspensions.length) c.suspensions = suspensions;
-  const resumptions = stepsTaken(view, 'resume').map(approved);
+  const resumptions = stepsTaken(view, 'resume').map(approved('resumption'));
   if (resumptions.length) c.resumptions = resumptions;
-  const termination = stepsTaken(view, 'terminate').at(-1);
-  if (termination) c.termination = approved(termination);
+  const terminations = stepsTaken(view, 'terminate').map(approved('termination'));
+  if (terminations.length) c.termination = terminations.at(-1);
   if (record.preservations.length) {
     const opinions = record.opinions ?? [];
     c.preservations = record.preservations.map((p) => {
@@ -463,6 +491,7 @@ export function addRecordedActs(c: DocumentCase, view: CaseView): void {
       date: deferral?.on ?? '',
       reason: text(deferral?.input.reason),
       approvedBy: deferral?.by ?? '',
+      ...actOpinions(view, 'deferral').at(-1),
       instalments: record.instalments.map((i) => ({ dueOn: i.dueOn, amount: i.amountFen / 100 })),
     };
     const number = parseDocumentNumber(record.deferralDecision?.number, '延期（分期）缴纳罚款决定书文号');

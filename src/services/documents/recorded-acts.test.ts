@@ -85,6 +85,24 @@ describe('the acts of filing and the investigation (第五十四条、第五十�
     expect(form).toContain('同意撤销立案。\n签名：陈建国');
   });
 
+  it('中止、恢复、终止调查: the 承办人 and 承办机构 opinions signed before each act print on its form; an act without them prints the places blank', async () => {
+    let c = await newCase(ctx, w, { state: 'investigating' });
+    c = await step('2026-03-04', w.actors.wanglei, c, { action: 'signOpinion', form: 'suspension', role: 'undertaker', text: '当事人出境，建议中止调查。' });
+    c = await step('2026-03-04', w.actors['chief.donghu'], c, { action: 'signOpinion', form: 'suspension', role: 'unit', text: '同意中止调查。' });
+    // The head approves by taking the step; nobody signs the head's place for them.
+    expect((await refusal(step('2026-03-04', w.actors.wanglei, c, { action: 'signOpinion', form: 'suspension', role: 'head', text: '同意' }))).code).toBe('RULE_VIOLATION');
+    c = await step('2026-03-05', head(), c, { action: 'suspend', reason: '当事人出境，无法调查取证，中止调查。' });
+    c = await step('2026-03-09', head(), c, { action: 'resume', reason: '当事人已回国，恢复调查。' });
+    c = await step('2026-03-10', head(), c, { action: 'suspend', reason: '需等待规划部门认定意见，中止调查。' });
+    const first = await print(c, '中止调查审批表', 0);
+    expect(first).toContain('承办人意见 | 当事人出境，建议中止调查。\n签名：王磊　　2026年3月4日');
+    expect(first).toContain('承办机构意见 | 同意中止调查。\n签名：李卫东　　2026年3月4日');
+    // The second suspension had no opinions signed since the first: its places are left for the pen.
+    const second = await print(c, '中止调查审批表', 1);
+    expect(second).not.toContain('当事人出境，建议中止调查。');
+    expect(second).toMatch(/承办人意见 \| \n\n签名：\u3000+年/);
+  });
+
   it('中止、恢复、终止调查: one approval form per step, the resumption recalling the suspension', async () => {
     let c = await newCase(ctx, w, { state: 'suspended' });
     c = await step('2026-03-05', head(), c, { action: 'resume', reason: '当事人已到案，恢复调查。' });

@@ -1,14 +1,14 @@
 /**
  * 审批表 (internal approval forms) of acts the case engine records: 不予立案, 撤销立案, 中止/恢复/终止调查, the penalty
  * decision and 延期（分期）缴纳罚款. Each prints what the step recorded — the reason, and the head who took the step
- * as 负责人审批意见 — and leaves the places the case does not record (承办人意见, 承办机构意见 of these acts) blank with
- * a signature line, as the paper form is filled by hand.
+ * as 负责人审批意见 — and the 承办人意见 and 承办机构意见 each signed by its author before the act (`signOpinion`); a place
+ * nobody signed is left blank with a signature line, as the paper form is filled by hand.
  */
 import { validationError } from '../../errors.ts';
 import type { Block, Cell } from '../blocks.ts';
 import { dateOf, formatAmount, formatDate, formatDocumentNumber } from '../format.ts';
 import { fineTotal, PENALTY_LAW } from '../legal.ts';
-import { caseSources, legalReviewConclusions, type ApprovedAct, type DocumentCase } from '../model.ts';
+import { caseSources, legalReviewConclusions, type ApprovedAct, type DocumentCase, type Opinion } from '../model.ts';
 import { field, must, type DocumentTemplate, type RequiredField } from '../requirements.ts';
 import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, penaltySummary, personFacts } from './common.ts';
 
@@ -25,6 +25,9 @@ function signed(text: string, by: string, date: string): Cell {
 
 /** A place the case does not record: blank, with the signature line. */
 const blank = (): Cell => value(HANDWRITTEN, 3, 3);
+
+/** A place of the form: the opinion signed on it, or blank for the pen. */
+const signedOrBlank = (o: Opinion | undefined): Cell => (o?.text ? signed(o.text, o.by, o.date) : blank());
 
 /** The party in one cell: 姓名、性别、年龄、身份证号、住址、电话, or 名称、信用代码、法定代表人、地址、电话. */
 export function partyText(c: DocumentCase, on: string): string {
@@ -74,8 +77,8 @@ function approvalForm(c: DocumentCase, template: { id: string; name: string }, d
 function actRows(act: ApprovedAct, reasonLabel: string, approval: string): Cell[][] {
   return [
     [label(reasonLabel), value(act.reason, 3, 3)],
-    [label('承办人意见'), blank()],
-    [label('承办机构意见'), blank()],
+    [label('承办人意见'), signedOrBlank(act.undertakerOpinion)],
+    [label('承办机构意见'), signedOrBlank(act.unitOpinion)],
     [label('负责人审批意见'), signed(approval, act.approvedBy, act.date)],
   ];
 }
@@ -272,7 +275,7 @@ export const deferralApproval: DocumentTemplate = {
       [label('已缴纳情况'), value(`截至${formatDate(d.date)}${paid}`)],
       [label('当事人申请'), value(`当事人申请${kind}缴纳罚款（申请日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日）`, 3, 2)],
       [label(`${kind}缴纳计划`), value(`${plan}。`, 3, 2)],
-      [label('承办人意见'), blank()],
+      [label('承办人意见'), signedOrBlank(d.undertakerOpinion)],
       [label('负责人审批意见'), signed(`同意${kind}缴纳罚款。理由：${d.reason.replace(/。$/, '')}。`, d.approvedBy, d.date)],
     ];
     return approvalForm(c, this, d.date, rows);
