@@ -115,6 +115,8 @@ const transitionDetails = {
       hearingRequestEndsOn: isoDate.nullable(),
     }),
   },
+  /** The statement's place in the list (1-based), which a later 复核 reply (`replyToStatement`) names. */
+  recordStatement: { statementNo: count },
   revisePenalty: { discretion: discretionDetails, statutoryRange: statutoryRangeDetails, lighterGrounds },
   scheduleHearing: { noticeNumber: z.string() },
   decide: { decisionNumber: z.string().nullable(), discretion: discretionDetails, statutoryRange: statutoryRangeDetails, lighterGrounds, serviceDueOn: isoDate, publicityDue: z.literal(true), transferLetterNumber: z.string() },

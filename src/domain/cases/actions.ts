@@ -175,6 +175,17 @@ export const caseActionInput = z.discriminatedUnion('action', [
     reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人提出的事实、理由和证据的复核意见；当事人提出陈述申辩的，记录复核意见后方可作出决定（第四十五条第一款）' }),
   }),
   z.object({
+    action: z.literal('replyToStatement'),
+    on,
+    statementNo: z
+      .number()
+      .int()
+      .min(1, '请填写陈述申辩序号')
+      .max(100)
+      .meta({ title: '陈述申辩序号', description: '复核第几次陈述申辩（按记录顺序，从 1 起）' }),
+    reply: text('复核意见', 5000).meta({ title: '复核意见', description: '对当事人提出的事实、理由和证据的复核意见（第四十五条第一款）' }),
+  }),
+  z.object({
     action: z.literal('revisePenalty'),
     on,
     penalty: penaltyInput.meta({ title: '调整后的拟处罚内容' }),
@@ -296,6 +307,7 @@ export const caseActionLabels: Record<CaseAction, string> = {
   collectiveDiscussion: '负责人集体讨论',
   notify: '事先告知',
   recordStatement: '记录陈述申辩',
+  replyToStatement: '记录复核意见',
   revisePenalty: '调整拟处罚内容',
   requestHearing: '当事人申请听证',
   scheduleHearing: '安排听证',

@@ -11,6 +11,7 @@ import type { ReviewChecklist } from './legal-review.ts';
 import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, FormOpinion, HearingDetails, TransferDetails } from './document-records.ts';
 import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
 import type { CaseSettings } from './settings.ts';
+import type { StatementEntry } from './statements.ts';
 import type { CaseFactsInput } from '../discretion/case-penalty.ts';
 
 export interface OfficerOnCase {
@@ -66,8 +67,11 @@ export interface CaseRecord extends DocumentRecords {
     statementEndsOn: IsoDate;
     hearingRequestEndsOn: IsoDate | null;
   } | null;
-  /** `hearingWaived`: the party expressly waived the hearing too (第六十四条第（一）项); absent on older records. */
-  statement: { on: IsoDate; waived: boolean; content: string; reply: string; hearingWaived?: boolean } | null;
+  /**
+   * Every statement (陈述申辩) or waiver recorded, in order, each with its own 复核 reply (statements.ts). Migration
+   * 0009 moved the single `statement` of older records into this list.
+   */
+  statements: StatementEntry[];
   penaltyRevisions: { on: IsoDate; from: Penalty; to: Penalty; reason: string }[];
   hearing: ({
     requestedOn: IsoDate;
@@ -138,7 +142,7 @@ export const emptyCaseRecord = (): CaseRecord => ({
   legalReviews: [],
   collectiveDiscussion: null,
   notice: null,
-  statement: null,
+  statements: [],
   penaltyRevisions: [],
   hearing: null,
   decision: null,

@@ -153,13 +153,13 @@ describe('《行政处罚法》第四十四条、第四十五条、第六十二�
     const c = notifiedCase();
     expectRule(() => checkTransition(c, decideInput, head('2026-03-13')), '第六十二条');
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
-    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' }];
     expect(checkTransition({ ...c, lastActedOn: '2026-03-11' }, decideInput, head('2026-03-11'))).toBe('decided');
   });
 
   it('Art. 45: the penalty may not be raised after the party stated and defended', () => {
     const c = notifiedCase();
-    c.record.statement = { on: '2026-03-11', waived: false, content: '已经整改，请求从轻', reply: '理由不成立' };
+    c.record.statements = [{ on: '2026-03-11', waived: false, content: '已经整改，请求从轻', reply: '理由不成立' }];
     const raise: CaseActionInput = { action: 'revisePenalty', penalty: buildPenalty({ fineFen: 3_000_00 }), reason: '当事人态度恶劣' };
     expectRule(() => checkTransition(c, raise, guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } })), '第四十五条');
     const lower: CaseActionInput = { action: 'revisePenalty', penalty: buildPenalty({ fineFen: 1_000_00 }), reason: '已整改' };
@@ -168,19 +168,51 @@ describe('《行政处罚法》第四十四条、第四十五条、第六十二�
 
   it('Art. 45: a statement that raises points needs a recorded 复核 opinion before the decision', () => {
     const c = notifiedCase();
-    c.record.statement = { on: '2026-03-11', waived: false, content: '摊位系临时摆放，请求不予处罚', reply: '' };
+    const first = { on: '2026-03-11', waived: false, content: '摊位系临时摆放，请求不予处罚', reply: '' };
+    c.record.statements = [first];
     c.lastActedOn = '2026-03-11';
     const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
     expect(refused.message).toContain('复核');
-    c.record.statement.reply = '   ';
+    first.reply = '   ';
     expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
-    c.record.statement.reply = '经复核，当事人所称临时摆放与现场检查笔录不符，不予采纳';
+    first.reply = '经复核，当事人所称临时摆放与现场检查笔录不符，不予采纳';
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
     // A waiver, or a statement with nothing in it, raises nothing to review.
-    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' }];
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
-    c.record.statement = { on: '2026-03-11', waived: false, content: '', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: false, content: '', reply: '' }];
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
+  it('Art. 45 para. 1: every statement of the list is reviewed — a second one unanswered still blocks the decision', () => {
+    const c = notifiedCase();
+    c.record.statements = [
+      { on: '2026-03-11', waived: false, content: '摊位系临时摆放', reply: '经复核，与现场检查笔录不符，不予采纳' },
+      { on: '2026-03-12', waived: false, content: '补充：家庭困难，请求从轻', reply: '' },
+    ];
+    c.lastActedOn = '2026-03-12';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
+    expect(refused.message).toContain('第2次陈述申辩尚未记录复核意见');
+    expect(refused.details).toMatchObject({ unanswered: [2] });
+    c.record.statements[1]!.reply = '经复核，家庭困难属实，依法从轻';
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
+  it('Art. 45 para. 1: a 复核 reply answers one recorded statement that raised points, and never overwrites a reply', () => {
+    const officer = guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } });
+    const c = notifiedCase();
+    c.lastActedOn = '2026-03-11';
+    const reply = (statementNo: number): CaseActionInput => ({ action: 'replyToStatement', statementNo, reply: '经复核，不予采纳' });
+    expect(refusal(() => checkTransition(c, reply(1), officer)).code).toBe('VALIDATION');
+    c.record.statements = [
+      { on: '2026-03-11', waived: false, content: '摊位系临时摆放', reply: '' },
+      { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' },
+    ];
+    expect(checkTransition(c, reply(1), officer)).toBe('notified');
+    expectRule(() => checkTransition(c, reply(2), officer), '第四十五条第一款');
+    expect(refusal(() => checkTransition(c, reply(3), officer)).message).toContain('没有第 3 次');
+    c.record.statements[0]!.reply = '经复核，不予采纳';
+    expect(expectRule(() => checkTransition(c, reply(1), officer), '第四十五条第一款').message).toContain('不能覆盖');
   });
 
   it('Art. 44: a heavier penalty than notified needs a new notice even without a statement', () => {
@@ -224,14 +256,14 @@ describe('《行政处罚法》第六十三条、第六十四条、第六十五�
     const c = notifiedCase(buildPenalty({ fineFen: 6_000_00 }), true);
     c.record.collectiveDiscussion = { on: '2026-03-11', participants: ['甲', '乙', '丙'], conclusion: '同意' };
     c.record.legalReviews.push({ on: '2026-03-11', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
-    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' }];
     c.lastActedOn = '2026-03-11';
     const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-11')), '第六十四条第（一）项');
     expect(refused.message).toContain('未明确放弃听证');
     expect(refused.message).toContain('2026-03-17');
     expectRule(() => checkTransition(c, decideInput, head('2026-03-17')), '第六十四条第（一）项');
     expect(checkTransition(c, decideInput, head('2026-03-18'))).toBe('decided');
-    c.record.statement = { ...c.record.statement, hearingWaived: true };
+    c.record.statements = [{ ...c.record.statements[0]!, hearingWaived: true }];
     expect(checkTransition(c, decideInput, head('2026-03-11'))).toBe('decided');
   });
 
@@ -279,7 +311,7 @@ describe('《行政处罚法》第五十七条 collective discussion', () => {
   it('Art. 57: a major fine needs the heads collective discussion before the decision', () => {
     const c = notifiedCase(buildPenalty({ fineFen: 6_000_00 }));
     c.record.legalReviews.push({ on: '2026-03-12', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
-    c.record.statement = { on: '2026-03-12', waived: true, content: '', reply: '' };
+    c.record.statements = [{ on: '2026-03-12', waived: true, content: '', reply: '' }];
     expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第五十七条');
     c.record.collectiveDiscussion = { on: '2026-03-13', participants: ['陈建国', '李明', '张华'], conclusion: '同意处罚' };
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');

@@ -146,11 +146,11 @@ describe('item 2: one 文号, one document', () => {
 
 describe('item 3: the statement as recorded', () => {
   it('waived, made, or none with the period passed; nothing while the period may run', () => {
-    const statement = (waived: boolean, content: string): CaseRecord['statement'] => ({ on: '2026-06-11', waived, content, reply: content ? '不予采纳' : '' });
+    const statement = (waived: boolean, content: string): CaseRecord['statements'] => [{ on: '2026-06-11', waived, content, reply: content ? '不予采纳' : '' }];
     const map = (r: Partial<CaseRecord>) => caseViewToDocumentCase(viewOf({ notice: notice(false), ...r }), {} as AgencyProfile).statement;
     // (When and by whom it was recorded come along for the 陈述申辩笔录.)
-    expect(map({ statement: statement(true, ''), decision: decided('2026-06-11') })).toEqual({ made: false, waived: true, date: '2026-06-11' });
-    expect(map({ statement: statement(false, '已整改'), decision: decided('2026-06-20') })).toEqual({ made: true, summary: '已整改', review: '不予采纳', date: '2026-06-11', waived: false });
+    expect(map({ statements: statement(true, ''), decision: decided('2026-06-11') })).toEqual({ made: false, waived: true, date: '2026-06-11' });
+    expect(map({ statements: statement(false, '已整改'), decision: decided('2026-06-20') })).toEqual({ made: true, summary: '已整改', review: '不予采纳', date: '2026-06-11', waived: false });
     expect(map({ decision: decided('2026-06-20') })).toEqual({ made: false });
     expect(map({})).toBeUndefined();
   });

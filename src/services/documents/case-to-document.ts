@@ -366,10 +366,13 @@ function transferOf(record: CaseRecord): Transfer | undefined {
  * period passed before the decision. Nothing is said while the period may still run (no decision yet, or none past it).
  */
 function statementOf(record: CaseRecord): StatementAndDefence | undefined {
-  const st = record.statement;
+  const list = record.statements;
+  // Any statement that raised points is told with its 复核 (each one: `statements`, added by addRecordedActs).
+  const made = list.filter((st) => !st.waived && st.content.trim());
+  if (made.length) return { made: true, summary: made.map((st) => st.content).join('；'), review: made.map((st) => st.reply).join('；') };
+  const last = list.at(-1);
   // What the party said when waiving is kept for the 陈述申辩笔录; the decision only says it was waived.
-  if (st?.waived) return { made: false, waived: true, ...(st.content.trim() ? { summary: st.content } : {}) };
-  if (st?.content.trim()) return { made: true, summary: st.content, review: st.reply };
+  if (last?.waived) return { made: false, waived: true, ...(last.content.trim() ? { summary: last.content } : {}) };
   const notice = record.notice;
   const decidedOn = record.decision?.on;
   if (notice && decidedOn && decidedOn > notice.statementEndsOn) return { made: false };
@@ -453,9 +456,28 @@ export function addRecordedActs(c: DocumentCase, view: CaseView): void {
   }
   const decided = stepsTaken(view, 'decide').at(-1);
   if (record.decision && view.procedure === 'ordinary') c.decisionApproval = { date: record.decision.on, decidedBy: decided?.by ?? '' };
-  if (c.statement && record.statement) {
-    const recorded = stepsTaken(view, 'recordStatement').at(-1);
-    c.statement = { ...c.statement, date: record.statement.on, waived: record.statement.waived, ...(recorded?.by ? { recordedBy: recorded.by } : {}) };
+  if (record.statements.length) {
+    // One entry per recordStatement step; a record migrated from the single statement has one entry for the last step.
+    const recorded = stepsTaken(view, 'recordStatement');
+    const offset = recorded.length - record.statements.length;
+    const replies = stepsTaken(view, 'replyToStatement');
+    c.statements = record.statements.map((st, i) => {
+      const by = recorded[i + offset]?.by;
+      const reply = replies.find((r) => r.input.statementNo === i + 1);
+      const made = !st.waived && st.content.trim() !== '';
+      return {
+        made,
+        date: st.on,
+        waived: st.waived,
+        ...(st.content.trim() ? { summary: st.content } : {}),
+        ...(made ? { review: st.reply } : {}),
+        ...(by ? { recordedBy: by } : {}),
+        ...(st.repliedOn ? { reviewedOn: st.repliedOn } : {}),
+        ...(reply?.by ? { reviewedBy: reply.by } : {}),
+      };
+    });
+    const last = c.statements.at(-1);
+    if (c.statement && last) c.statement = { ...c.statement, date: last.date!, waived: c.statement.waived ?? false, ...(last.recordedBy ? { recordedBy: last.recordedBy } : {}) };
   }
   const deferral = stepsTaken(view, 'approveDeferral').at(-1);
   if (record.instalments?.length) {
