@@ -58,6 +58,37 @@ export const guards = {
     article: art('行政处罚法', 36),
     check: (c) => assertWithinLimitation(c.act, c.harmsSafety, c.discoveredOn),
   },
+  partyIdentified: {
+    id: 'partyIdentified',
+    article: art('行政处罚法', 54),
+    check: (c) => {
+      // 第五十四条: a case is filed against the 公民、法人或者其他组织 found to have acted unlawfully — a clue may come
+      // in without them (an unknown street vendor), the filing may not.
+      if (c.party.kind === 'unknown') {
+        throw ruleViolation('当事人尚未查明，不能立案：请先用“确认当事人信息”登记当事人的姓名或名称及证件号码', art('行政处罚法', 54), { fields: ['party'] });
+      }
+    },
+  },
+  partyCorrectable: {
+    id: 'partyCorrectable',
+    article: art('行政处罚法', 47),
+    check: (c) => {
+      // 第四十七条: what was issued to the party stays on record as issued. The party's details are identified or
+      // corrected (a recorded step with its reason) only until a document naming them was issued to the party: the
+      // prior notice or the decision (第四十四条、第五十九条), on the spot the 当场行政处罚决定书 once printed (第五十二条).
+      const issued =
+        c.record.notice ? `《行政处罚事先告知书》（${c.record.notice.number}）` :
+        c.record.decision && c.procedure === 'ordinary' ? `行政处罚决定书${c.record.decision.number ? `（${c.record.decision.number}）` : ''}` :
+        c.generatedDocuments?.includes('当场行政处罚决定书') ? `《当场行政处罚决定书》${c.record.decision?.number ? `（${c.record.decision.number}）` : ''}` :
+        null;
+      if (!issued) return;
+      throw ruleViolation(
+        `当事人信息已载入已出具的${issued}，不能直接更正；如确有错误，应当依法撤销或者变更该文书后重新作出`,
+        `${art('行政处罚法', 47)}、${c.procedure === 'simple' ? art('行政处罚法', 52) : art('行政处罚法', 59)}`,
+        { issued },
+      );
+    },
+  },
   powerList: {
     id: 'powerList',
     article: art('行政处罚法', 17),
@@ -549,13 +580,14 @@ export function collectiveDiscussionReasons(c: CaseSnapshot, g: Pick<GuardContex
 /** Whether the prior notice must tell of hearing rights, and why (《行政处罚法》第六十三条). */
 export function hearingRights(c: CaseSnapshot, g: Pick<GuardContext, 'settings'>): string[] {
   const penalty = c.record.proposal?.penalty;
-  return penalty ? hearingRightsReasons(penalty, c.party.kind, g.settings) : [];
+  // A case with a proposal was filed, so its party is identified (guard partyIdentified).
+  return penalty && c.party.kind !== 'unknown' ? hearingRightsReasons(penalty, c.party.kind, g.settings) : [];
 }
 
 // ——— The table ———
 
 export const transitions: Record<CaseAction, Transition> = {
-  file: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [guards.limitation, guards.powerList, guards.twoCertifiedOfficers], to: goTo('filed') },
+  file: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [guards.partyIdentified, guards.limitation, guards.powerList, guards.twoCertifiedOfficers], to: goTo('filed') },
   decline: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('declined') },
   startInvestigation: { from: ['filed'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers], to: goTo('investigating') },
   closeInvestigation: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.proposalComplete, guards.evidenceForPenalty], to: goTo('reviewing') },
@@ -569,6 +601,13 @@ export const transitions: Record<CaseAction, Transition> = {
     to: goTo('notified'),
   },
   recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingWaiverOffered], to: same },
+  correctParty: {
+    from: ['clue', 'filed', 'investigating', 'reviewing', 'suspended', 'enforcing', 'served'],
+    roles: OFFICER,
+    onSubjectOnly: false,
+    guards: [guards.partyCorrectable],
+    to: same,
+  },
   replyToStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.statementToReply], to: same },
   revisePenalty: { from: ['reviewing', 'notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.noRaiseAfterStatement], to: same },
   requestHearing: { from: ['notified'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingOffered, guards.hearingRequestWindow], to: goTo('hearing') },
