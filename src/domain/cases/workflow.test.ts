@@ -58,6 +58,37 @@ describe('workflow table', () => {
   });
 });
 
+describe('《行政处罚法》第五十四条、第四十七条 the party of a clue, identified and corrected (issue 15)', () => {
+  const officer = (actDate: string) => guardContext({ actDate, actor: { userId: 11, roles: ['officer'] } });
+  const correction: CaseActionInput = {
+    action: 'correctParty',
+    party: { kind: 'person', name: '李四', idType: 'residentId', idNumber: '539902198506150012' },
+    reason: '经调查查明当事人身份',
+  };
+
+  it('Art. 54: a clue without its party may be registered, but not filed until the party is identified', () => {
+    const unknown = buildCase({ party: { kind: 'unknown', birthDate: null, identityKey: 'unknown:7' } });
+    const refused = expectRule(() => checkTransition(unknown, fileInput, head('2026-03-02')), '第五十四条');
+    expect(refused.message).toContain('当事人尚未查明');
+    expect(checkTransition(unknown, correction, officer('2026-03-02'))).toBe('clue');
+    expect(checkTransition(buildCase(), fileInput, head('2026-03-02'))).toBe('filed');
+  });
+
+  it('Art. 47: the party is corrected only until a document naming them was issued to the party, and the refusal says which', () => {
+    expect(checkTransition(buildCase({ state: 'investigating' }), correction, officer('2026-03-05'))).toBe('investigating');
+    const notified = notifiedCase();
+    notified.state = 'reviewing';
+    const refused = expectRule(() => checkTransition(notified, correction, officer('2026-03-11')), '第四十七条');
+    expect(refused.message).toContain('《行政处罚事先告知书》（云东城管罚告字〔2026〕第1号）');
+    expect(refused.message).toContain('不能直接更正');
+    // On the spot: until the 当场行政处罚决定书 is printed (第五十二条).
+    const onSpot = buildCase({ procedure: 'simple', state: 'enforcing' });
+    expect(checkTransition(onSpot, correction, officer('2026-03-02'))).toBe('enforcing');
+    const printed = { ...onSpot, generatedDocuments: ['当场行政处罚决定书'] };
+    expect(expectRule(() => checkTransition(printed, correction, officer('2026-03-02')), '第五十二条').message).toContain('《当场行政处罚决定书》');
+  });
+});
+
 describe('《行政处罚法》第三十六条 limitation', () => {
   it('Art. 36: refuses filing a violation discovered more than two years after it ended', () => {
     const c = buildCase({ act: { startedOn: '2023-05-01', endedOn: '2024-03-01' }, discoveredOn: '2026-03-02' });

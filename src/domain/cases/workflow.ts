@@ -602,7 +602,8 @@ export const transitions: Record<CaseAction, Transition> = {
   },
   recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingWaiverOffered], to: same },
   correctParty: {
-    from: ['clue', 'filed', 'investigating', 'reviewing', 'suspended', 'enforcing', 'served'],
+    // Offered after the notice and the decision too, so the refusal says which issued document holds the party.
+    from: ['clue', 'filed', 'investigating', 'reviewing', 'suspended', 'notified', 'hearing', 'decided', 'enforcing', 'served'],
     roles: OFFICER,
     onSubjectOnly: false,
     guards: [guards.partyCorrectable],

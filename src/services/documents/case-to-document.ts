@@ -201,6 +201,8 @@ function mapped<T>(table: Record<string, T>, key: string, what: string): T {
 
 function party(view: CaseView): DocumentParty {
   const p = view.party;
+  // A clue registered before its party was identified (issue 15): no document names a party nobody knows.
+  if (p.kind === 'unknown') throw validationError('当事人尚未查明，暂不能生成载明当事人的文书；请先“确认当事人信息”', { fields: [{ path: 'party', label: '当事人' }] });
   if (p.kind === 'person') {
     return { kind: 'person', name: p.name, idNumber: p.idNumber ?? '', address: p.address ?? '', ...(p.phone ? { phone: p.phone } : {}) };
   }
