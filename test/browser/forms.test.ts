@@ -59,4 +59,31 @@ describe('issue 15 forms', { timeout: 300_000 }, () => {
     await expect(entries.nth(0).textContent()).resolves.toContain('覆盖系查处后整改');
     await context.close();
   });
+
+  it('item 6: a 12345 clue about an unknown vendor is registered without a party, then the party is identified', async () => {
+    const { context, page } = await h.signedIn('desktop', 'wanglei', '/cases/new');
+    const form = page.getByRole('form', { name: '登记线索' });
+    await form.getByLabel('线索来源', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '12345' }).first().click();
+    await form.getByLabel('案由', { exact: true }).fill('涉嫌擅自占用城市道路摆摊设点案');
+    await form.getByLabel('违法事实', { exact: true }).fill('12345热线反映：有流动摊贩每天傍晚在南湖路人行道摆摊卖烧烤，身份不明。');
+    await form.getByLabel('违法地点', { exact: true }).fill('云城市东湖区南湖路人行道');
+    await form.getByLabel('违法行为仍在继续', { exact: true }).check();
+    await form.locator('.ant-radio-button-wrapper').filter({ hasText: '尚不明确' }).click();
+    await form.getByLabel('当事人特征', { exact: true }).fill('男，约40岁，推蓝色三轮车');
+    await form.getByRole('button', { name: '登记线索' }).click();
+    await page.waitForURL(/\/cases\/\d+$/);
+    await settle(page);
+    await poll(() => page.locator('body').textContent()).toContain('当事人不明（男，约40岁，推蓝色三轮车）');
+    const step = await openStep(page, '确认当事人信息');
+    await step.getByLabel('姓名', { exact: true }).fill('陈大文');
+    await step.getByLabel('证件类型', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '港澳居民来往内地通行证' }).first().click();
+    await step.getByLabel('证件号码', { exact: true }).fill('H12345678');
+    await step.getByLabel('更正理由', { exact: true }).fill('经蹲守查明当事人身份');
+    await step.getByRole('button', { name: '提交：确认当事人信息' }).click();
+    await poll(() => page.locator('body').textContent()).toContain('陈大文');
+    await expect(page.locator('body').textContent()).resolves.not.toContain('当事人不明（');
+    await context.close();
+  });
 });

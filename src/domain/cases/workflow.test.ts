@@ -13,6 +13,7 @@ import {
   limitationEndsOn,
   paymentDueOn,
 } from './rules.ts';
+import { assertBasisCitesPenaltyProvision } from './rules.ts';
 import { defaultCaseSettings, resolveCaseSettings } from './settings.ts';
 import type { CaseSnapshot, GuardContext } from './snapshot.ts';
 import { checkTransition, transitions } from './workflow.ts';
@@ -86,6 +87,18 @@ describe('《行政处罚法》第五十四条、第四十七条 the party of a 
     expect(checkTransition(onSpot, correction, officer('2026-03-02'))).toBe('enforcing');
     const printed = { ...onSpot, generatedDocuments: ['当场行政处罚决定书'] };
     expect(expectRule(() => checkTransition(printed, correction, officer('2026-03-02')), '第五十二条').message).toContain('《当场行政处罚决定书》');
+  });
+});
+
+describe('《行政处罚法》第五十二条第二款 the basis cites the power-list item\'s 罚则 (issue 15)', () => {
+  it('Art. 52 para. 2: 第二十一条 is refused where the 罚则 is 第四十一条第四款; the 罚则 itself (with more text) passes', () => {
+    const provision = '《城市市容和环境卫生管理条例》第四十一条第四款';
+    const wrong = refusal(() => assertBasisCitesPenaltyProvision('《城市市容和环境卫生管理条例》第二十一条', provision));
+    expect(wrong).toMatchObject({ code: 'RULE_VIOLATION', details: { article: expect.stringContaining('第五十二条第二款') } });
+    expect(wrong.message).toContain('第四十一条第四款');
+    expect(() => assertBasisCitesPenaltyProvision('依据《城市市容和环境卫生管理条例》第四十一条第四款；裁量基准序号2', provision)).not.toThrow();
+    expect(() => assertBasisCitesPenaltyProvision('《城市道路管理条例》第四十一条第四款', provision)).toThrow();
+    expect(() => assertBasisCitesPenaltyProvision('《城市市容和环境卫生管理条例》第三十六条第(二)项', '《城市市容和环境卫生管理条例》第三十六条第（二）项')).not.toThrow();
   });
 });
 

@@ -10,6 +10,7 @@ import { casePolicy } from '../../domain/cases/policy.ts';
 import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
 import {
+  assertBasisCitesPenaltyProvision,
   assertNoSecondFine,
   assertNotUnderFourteen,
   assertOnPowerList,
@@ -20,7 +21,7 @@ import {
 } from '../../domain/cases/rules.ts';
 import type { Penalty } from '../../domain/cases/model.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
-import { caseParties, cases } from '../../db/schema.ts';
+import { caseParties, cases, powerItems } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { checkCaseStatutoryLimit, lawFacts, statutoryDetails } from '../discretion/case-discretion.ts';
 import { loadWorkCalendar } from '../calendar.ts';
@@ -53,6 +54,8 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     const org = await getOrganization({ db: tx }, actor, input.organizationId ?? (isSystem(actor) ? 0 : actor.organizationId));
     // 第五十一条: 违法事实确凿并有法定依据 — the violation must be one this organization may penalize.
     assertOnPowerList(await loadPowerItem(tx, org, input.powerItemId));
+    const [provision] = await tx.select({ text: powerItems.penaltyProvision }).from(powerItems).where(eq(powerItems.id, input.powerItemId));
+    assertBasisCitesPenaltyProvision(penalty.basis, provision?.text ?? null);
     assertWithinLimitation(act, input.harmsSafety, today);
     assertSimpleProcedureAllowed(penalty, party.kind);
     assertTwoCertifiedOfficers(await loadOfficers(tx, input.officerIds, null), today);

@@ -115,8 +115,12 @@ describe('correcting the party (《行政处罚法》第四十七条)', () => {
     const input = (party: Record<string, unknown>) => ({
       title: '乱扔烟头', facts: '当事人在东湖广场随地乱扔烟头，经执法人员当场指出后承认。', place: '云城市东湖区东湖广场', actStartedOn: '2026-03-02', actEndedOn: '2026-03-02',
       powerItemId: item.id, party, officerIds: [w.actors.wanglei.userId, w.actors.zhaogang.userId],
-      penalty: { kinds: ['fine'], fineFen: 50_00, description: '罚款人民币50元', basis: '《城市市容和环境卫生管理条例》第三十四条' },
+      penalty: { kinds: ['fine'], fineFen: 50_00, description: '罚款人民币50元', basis: item.penaltyProvision },
     });
+    // Art. 52 para. 2: the basis is the item's 罚则, not an article typed by hand.
+    const { penaltyProvision } = item;
+    const typed = { ...input(newPerson('李娜')), penalty: { ...input(newPerson('李娜')).penalty, basis: '《城市市容和环境卫生管理条例》第二十一条' } };
+    expect(await refusal(decideOnSpot(ctx, w.actors.wanglei, typed))).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining(penaltyProvision) });
     const { address: _a, ...noAddress } = newPerson('李娜');
     const error = await refusal(decideOnSpot(ctx, w.actors.wanglei, input(noAddress)));
     expect(error).toMatchObject({ code: 'VALIDATION' });

@@ -1,3 +1,4 @@
+import { identityDocumentTypes } from '../../../../domain/validators/identity-documents.ts';
 import { Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatYuan, noPenaltyGrounds, type Penalty, penaltyKinds } from '../../../../domain/cases/model.ts';
@@ -12,9 +13,10 @@ const item = (key: string, label: string, value: ReactNode | null | undefined): 
 export function PartyCard({ view }: { view: CaseView }) {
   const p = view.party;
   const items = [
-    ...item('name', p.kind === 'person' ? '姓名' : '单位名称', p.name),
-    ...item('kind', '类型', p.kind === 'person' ? '自然人' : '法人或其他组织'),
-    ...item('id', '身份证号', p.idNumber),
+    ...item('name', p.kind === 'person' ? '姓名' : p.kind === 'organization' ? '单位名称' : '当事人', p.name),
+    ...item('kind', '类型', p.kind === 'person' ? '自然人' : p.kind === 'organization' ? '法人或其他组织' : <Typography.Text type="warning">尚未查明（立案前须确认当事人信息）</Typography.Text>),
+    ...item('id', p.idType ? identityDocumentTypes[p.idType] : '身份证号', p.idNumber),
+    ...item('nationality', '国籍', p.nationality),
     ...item('credit', '统一社会信用代码', p.creditCode),
     ...item('rep', '法定代表人', p.legalRepresentative),
     ...item('birth', '出生日期', p.birthDate),
