@@ -199,6 +199,18 @@ function mapped<T>(table: Record<string, T>, key: string, what: string): T {
   return value;
 }
 
+/**
+ * The facts as the documents continue them: they write "经查明，你…" / "经查明，你单位…" themselves, so the officer's own
+ * lead-in ("经调查，", "经查，") and subject ("当事人", the party's name) are not repeated (issue 15: "经查明，你经调查，
+ * 当事人张伟于…").
+ */
+export function factsAfterSubject(text: string, partyName: string): string {
+  let t = text.trim().replace(/^(?:经(?:过)?(?:调查核实|调查|核查|查明|查实|查|现场检查)[，,：:、]?\s*)+/, '');
+  t = t.replace(/^当事人/, '');
+  if (partyName && t.startsWith(partyName)) t = t.slice(partyName.length).replace(/^[，,]/, '');
+  return t;
+}
+
 function party(view: CaseView): DocumentParty {
   const p = view.party;
   // A clue registered before its party was identified (issue 15): no document names a party nobody knows.
@@ -531,8 +543,7 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
     source: SOURCES[view.clueSource] ?? 'other',
     party: party(view),
     officers,
-    // Documents put 你 / 你单位 / 当事人 in front of the facts, so a leading 当事人 of the record is not repeated.
-    facts: (record.investigation.findings ?? view.facts).replace(/^当事人/, ''),
+    facts: factsAfterSubject(record.investigation.findings ?? view.facts, view.party.name),
     evidence,
     ...(view.violation ? { violatedProvision: view.violation.violatedProvision } : {}),
     ...(penaltyBasis ? { penaltyProvision: penaltyBasis } : {}),
