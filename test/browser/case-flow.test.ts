@@ -170,9 +170,9 @@ async function decideOnSpot(page: Page, viewport: ViewportName): Promise<void> {
   // What the 当场行政处罚决定书 prints is required on the spot (第五十二条).
   await form.getByLabel('地址', { exact: true }).fill('云城市东湖区人民路12号');
   // A one-off act: it ended today (a blank end date would be refused unless the act is said to continue).
-  const ended = form.getByLabel('违法行为终了日期', { exact: true });
-  await ended.fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
-  await ended.press('Enter');
+  // (The phone's date picker takes no typing: its 今天 button.)
+  await form.getByLabel('违法行为终了日期', { exact: true }).click();
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').getByText('今天', { exact: true }).click();
   const officers = form.getByLabel('在场执法人员', { exact: true });
   await officers.click();
   await officers.pressSequentially('赵刚');
