@@ -168,7 +168,9 @@ describe('enforcement cases over HTTP', () => {
     // Item 6: the statement raised points — no decision before its 复核 opinion is recorded (Art. 45).
     const noReply = await refused('head.donghu', c, { action: 'decide' });
     expect(noReply.details.article).toContain('第四十五条');
-    c = await step('wanglei', c, { action: 'recordStatement', content: '烧烤系临时摆放，请求从轻处罚', reply: '经复核，现场检查笔录证明系固定经营，不予采纳；听证后维持拟处罚内容' });
+    c = await step('wanglei', c, { action: 'replyToStatement', statementNo: 2, reply: '经复核，现场检查笔录证明系固定经营，不予采纳；听证后维持拟处罚内容' });
+    // Issue 15: the waiver and the later statement are both kept; the reply belongs to the statement.
+    expect(c.record.statements.map((st: { waived: boolean; reply: string }) => [st.waived, st.reply !== ''])).toEqual([[true, false], [false, true]]);
     const noReview = await refused('head.donghu', c, { action: 'decide' });
     expect(noReview.details.article).toContain('第五十八条');
     c = await step('reviewer.donghu', c, { action: 'legalReview', passed: true, opinion: '事实清楚，证据确凿，程序合法，同意。', checklist: allPassedChecklist() });

@@ -68,9 +68,11 @@ async function registerClue(page: Page, viewport: ViewportName, party: { name: s
   await form.getByLabel('案由', { exact: true }).fill('涉嫌超出门窗外墙摆卖案');
   await form.getByLabel('违法事实', { exact: true }).fill(`当事人${party.name}在东湖区人民路30号门店门外人行道摆放货架、堆放商品经营，影响市容。`);
   await form.getByLabel('违法地点', { exact: true }).fill('云城市东湖区人民路30号门前');
+  // Issue 15: a blank end date is a continuing act only when said so.
+  await form.getByLabel('违法行为仍在继续', { exact: true }).check();
   await choose(page, form, '违法行为（权责清单事项）', /超出门、窗外墙摆卖/);
   await form.getByLabel('姓名', { exact: true }).fill(party.name);
-  await form.getByLabel('身份证号', { exact: true }).fill(party.id);
+  await form.getByLabel('证件号码', { exact: true }).fill(party.id);
   await form.getByLabel('联系电话', { exact: true }).fill('13700001234');
   await form.getByLabel('地址', { exact: true }).fill('云城市东湖区人民路30号');
   await screenshot(page, 'case-form-clue', viewport);
@@ -164,7 +166,13 @@ async function decideOnSpot(page: Page, viewport: ViewportName): Promise<void> {
   await form.getByLabel('违法地点', { exact: true }).fill('云城市东湖区人民路公交站台');
   await choose(page, form, '违法行为（权责清单事项）', /LR-001/);
   await form.getByLabel('姓名', { exact: true }).fill('钱小龙');
-  await form.getByLabel('身份证号', { exact: true }).fill(idNumber('53990219920808051'));
+  await form.getByLabel('证件号码', { exact: true }).fill(idNumber('53990219920808051'));
+  // What the 当场行政处罚决定书 prints is required on the spot (第五十二条).
+  await form.getByLabel('地址', { exact: true }).fill('云城市东湖区人民路12号');
+  // A one-off act: it ended today (a blank end date would be refused unless the act is said to continue).
+  // (The phone's date picker takes no typing: its 今天 button.)
+  await form.getByLabel('违法行为终了日期', { exact: true }).click();
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').getByText('今天', { exact: true }).click();
   const officers = form.getByLabel('在场执法人员', { exact: true });
   await officers.click();
   await officers.pressSequentially('赵刚');

@@ -3,6 +3,7 @@
  * numbers, numbered documents and publicity. See docs/CASES.md.
  */
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { IdentityDocumentType } from '../../domain/validators/identity-documents.ts';
 import { organizations } from './core.ts';
 
 /**
@@ -105,12 +106,15 @@ export const caseParties = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number'),
+    /** The identity document `id_number` is of (issue 15); null: the 居民身份证. */
+    idType: text('id_type').$type<IdentityDocumentType>(),
+    nationality: text('nationality'),
     creditCode: text('credit_code'),
     legalRepresentative: text('legal_representative'),
     phone: text('phone'),
     address: text('address'),
     birthDate: date('birth_date'),
-    /** 'id:…' or 'uscc:…' — the same party across cases (一事不再罚). */
+    /** 'id:…', '<document type>:…', 'uscc:…' — the same party across cases (一事不再罚); 'unknown:<case id>' until identified. */
     identityKey: text('identity_key').notNull(),
   },
   (t) => [index('case_parties_case_idx').on(t.caseId), index('case_parties_identity_idx').on(t.identityKey)],

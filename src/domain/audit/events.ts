@@ -37,7 +37,7 @@ function fieldChanges<S extends Record<string, z.ZodType>, F extends z.ZodRawSha
 }
 
 /** The party as the trail names it: kind and name only (identity numbers and contact data stay out). */
-const partyRef = z.strictObject({ kind: z.enum(['person', 'organization']), name: z.string() });
+const partyRef = z.strictObject({ kind: z.enum(['person', 'organization', 'unknown']), name: z.string() });
 
 const organizationFields = {
   name: z.string(),
@@ -115,6 +115,12 @@ const transitionDetails = {
       hearingRequestEndsOn: isoDate.nullable(),
     }),
   },
+  /** The party identified or corrected: kind and name before and after, and which details changed (no numbers, no contacts). */
+  correctParty: {
+    party: z.strictObject({ kind: z.enum(['person', 'organization']), name: z.string(), previous: partyRef, changed: z.array(z.string()) }),
+  },
+  /** The statement's place in the list (1-based), which a later 复核 reply (`replyToStatement`) names. */
+  recordStatement: { statementNo: count },
   revisePenalty: { discretion: discretionDetails, statutoryRange: statutoryRangeDetails, lighterGrounds },
   scheduleHearing: { noticeNumber: z.string() },
   decide: { decisionNumber: z.string().nullable(), discretion: discretionDetails, statutoryRange: statutoryRangeDetails, lighterGrounds, serviceDueOn: isoDate, publicityDue: z.literal(true), transferLetterNumber: z.string() },

@@ -9,6 +9,7 @@ import { isIsoDate } from '../calendar/iso-date.ts';
 import { CaseFactsInputSchema } from '../discretion/case-penalty.ts';
 import { cashActionInputs, onSpotCollectionInput } from './cash-inputs.ts';
 import { reviewChecklistInput } from './legal-review.ts';
+import { partyInput } from './parties.ts';
 import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } from './model.ts';
 import {
   archiveRetentions,
@@ -34,7 +35,7 @@ const fen = z.number().int('金额以分为单位，应为整数').nonnegative('
 const on = isoDateInput.optional().meta({ title: '办理日期', description: '该步骤实际发生的日期（默认今天），不得晚于今天，也不得早于上一步骤' });
 const userId = idInput('人员编号');
 
-export const penaltyInput = z
+const penaltyShape = z
   .object({
     kinds: z.array(z.enum(penaltyKindKeys, { message: '处罚种类无效' })).min(1, '至少选择一种处罚种类').meta({ title: '处罚种类' }),
     fineFen: fen.nullable().default(null).meta({ title: '罚款金额', description: '选择“罚款”时填写' }),
@@ -55,11 +56,16 @@ export const penaltyInput = z
       .nullable()
       .default(null)
       .meta({ title: '超出裁量幅度的理由', description: '罚款超出裁量基准幅度时必须说明理由，并须经法制审核（《行政处罚法》第三十四条）' }),
-  })
-  .refine((p) => p.kinds.includes('fine') === (p.fineFen !== null && p.fineFen > 0), {
-    message: '选择“罚款”时须填写大于 0 的罚款金额；未选择“罚款”时不应填写罚款金额',
-    path: ['fineFen'],
   });
+const fineGiven = (p: { kinds: string[]; fineFen: number | null }) => p.kinds.includes('fine') === (p.fineFen !== null && p.fineFen > 0);
+const fineGivenError = () => ({ message: '选择“罚款”时须填写大于 0 的罚款金额；未选择“罚款”时不应填写罚款金额', path: ['fineFen'] });
+export const penaltyInput = penaltyShape.refine(fineGiven, fineGivenError());
+
+/**
+ * The penalty decided on the spot (《行政处罚法》第五十一条): no discretion-benchmark fields — the benchmark is not
+ * applied to the simple procedure (docs/DISCRETION.md), so the form does not show fields that never apply.
+ */
+export const onSpotPenaltyInput = penaltyShape.omit({ tier: true, range: true, benchmarkVersion: true, outsideRangeReason: true }).refine(fineGiven, fineGivenError());
 
 const decisionKindKeys = Object.keys(decisionKinds) as [keyof typeof decisionKinds, ...(keyof typeof decisionKinds)[]];
 const groundKeys = Object.keys(noPenaltyGrounds) as [keyof typeof noPenaltyGrounds, ...(keyof typeof noPenaltyGrounds)[]];
@@ -173,6 +179,23 @@ export const caseActionInput = z.discriminatedUnion('action', [
       .meta({ title: '当事人明确放弃听证', description: '已告知听证权利的，放弃陈述申辩不等于放弃听证；未明确放弃听证的，听证申请期限（告知后五个工作日）届满前不得作出决定（第六十四条第（一）项）' }),
     content: z.string().trim().max(5000).default('').meta({ title: '陈述申辩内容' }),
     reply: z.string().trim().max(5000).default('').meta({ title: '复核意见', description: '对当事人提出的事实、理由和证据的复核意见；当事人提出陈述申辩的，记录复核意见后方可作出决定（第四十五条第一款）' }),
+  }),
+  z.object({
+    action: z.literal('correctParty'),
+    on,
+    party: partyInput.meta({ title: '当事人', description: '查明或更正后的当事人信息（全部重新填写）' }),
+    reason: text('更正理由', 500).meta({ title: '更正理由', description: '如：经调查查明当事人身份；身份证号录入有误' }),
+  }),
+  z.object({
+    action: z.literal('replyToStatement'),
+    on,
+    statementNo: z
+      .number()
+      .int()
+      .min(1, '请填写陈述申辩序号')
+      .max(100)
+      .meta({ title: '陈述申辩序号', description: '复核第几次陈述申辩（按记录顺序，从 1 起）' }),
+    reply: text('复核意见', 5000).meta({ title: '复核意见', description: '对当事人提出的事实、理由和证据的复核意见（第四十五条第一款）' }),
   }),
   z.object({
     action: z.literal('revisePenalty'),
@@ -296,6 +319,8 @@ export const caseActionLabels: Record<CaseAction, string> = {
   collectiveDiscussion: '负责人集体讨论',
   notify: '事先告知',
   recordStatement: '记录陈述申辩',
+  replyToStatement: '记录复核意见',
+  correctParty: '确认当事人信息',
   revisePenalty: '调整拟处罚内容',
   requestHearing: '当事人申请听证',
   scheduleHearing: '安排听证',

@@ -174,6 +174,8 @@ export const transferTargets = { police: '公安机关', judicial: '司法机关
 export type TransferTarget = keyof typeof transferTargets;
 
 export type PartyKind = 'person' | 'organization';
+/** A case's party: known, or not yet identified at the clue stage (identified before filing, 《行政处罚法》第五十四条). */
+export type CasePartyKind = PartyKind | 'unknown';
 
 /** Amounts in 分 as 元 text for messages: 520000 → '5,200.00元'. */
 export function formatYuan(fen: number): string {

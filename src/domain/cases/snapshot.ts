@@ -9,8 +9,9 @@ import type { CaseActionInput } from './actions.ts';
 import type { OnSpotCollection } from './cash-inputs.ts';
 import type { ReviewChecklist } from './legal-review.ts';
 import type { ArchiveDetails, ClosingDetails, DiscussionDetails, DocumentRecords, FilingDetails, FormOpinion, HearingDetails, TransferDetails } from './document-records.ts';
-import type { ActPeriod, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, PartyKind, Penalty, Procedure } from './model.ts';
+import type { ActPeriod, CasePartyKind, CaseState, DecisionKind, DecisionStatus, NoPenaltyGround, Penalty, Procedure } from './model.ts';
 import type { CaseSettings } from './settings.ts';
+import type { StatementEntry } from './statements.ts';
 import type { CaseFactsInput } from '../discretion/case-penalty.ts';
 
 export interface OfficerOnCase {
@@ -66,8 +67,11 @@ export interface CaseRecord extends DocumentRecords {
     statementEndsOn: IsoDate;
     hearingRequestEndsOn: IsoDate | null;
   } | null;
-  /** `hearingWaived`: the party expressly waived the hearing too (第六十四条第（一）项); absent on older records. */
-  statement: { on: IsoDate; waived: boolean; content: string; reply: string; hearingWaived?: boolean } | null;
+  /**
+   * Every statement (陈述申辩) or waiver recorded, in order, each with its own 复核 reply (statements.ts). Migration
+   * 0009 moved the single `statement` of older records into this list.
+   */
+  statements: StatementEntry[];
   penaltyRevisions: { on: IsoDate; from: Penalty; to: Penalty; reason: string }[];
   hearing: ({
     requestedOn: IsoDate;
@@ -138,7 +142,7 @@ export const emptyCaseRecord = (): CaseRecord => ({
   legalReviews: [],
   collectiveDiscussion: null,
   notice: null,
-  statement: null,
+  statements: [],
   penaltyRevisions: [],
   hearing: null,
   decision: null,
@@ -162,7 +166,8 @@ export interface CaseSnapshot {
   /** Date of the latest recorded act: a new act may not be dated before it. */
   lastActedOn: IsoDate;
   registeredOn: IsoDate;
-  party: { kind: PartyKind; birthDate: IsoDate | null; identityKey: string };
+  /** `unknown`: a clue whose party is not yet identified (filing needs it, guard `partyIdentified`). */
+  party: { kind: CasePartyKind; birthDate: IsoDate | null; identityKey: string };
   act: ActPeriod;
   /** 涉及公民生命健康安全、金融安全且有危害后果 (Art. 36: 5-year limitation). */
   harmsSafety: boolean;
@@ -184,6 +189,8 @@ export interface CaseSnapshot {
   publicity: 'pending' | 'published' | 'withdrawn' | 'cancelled' | null;
   /** Evidence items registered on the case (`case_evidence`): none, and no penalty may be proposed (《行政处罚法》第四十条). */
   evidenceCount: number;
+  /** Titles of the documents generated for the case so far (`generated_documents`), e.g. 当场行政处罚决定书. */
+  generatedDocuments?: readonly string[];
 }
 
 /** What the case guards see besides the snapshot: the kernel's act date, today and actor, plus the calendar and local settings. */

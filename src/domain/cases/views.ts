@@ -5,6 +5,7 @@
  * the services that build it and the web app that reads it — one definition for all three.
  */
 import { z } from 'zod';
+import { identityDocumentTypeKeys } from '../validators/identity-documents.ts';
 import { roleKeys } from '../access.ts';
 import { isoDay, keyOf, rejection } from '../view-kit.ts';
 import { caseActionLabels } from './actions.ts';
@@ -18,6 +19,8 @@ const deadlineKind = keyOf(deadlineKinds);
 const decisionStatus = keyOf(decisionStatuses);
 const caseAction = keyOf(caseActionLabels);
 const partyKind = z.enum(['person', 'organization']);
+/** A case's party as staff see it: 'unknown' on a clue registered before the party was identified. */
+const casePartyKind = z.enum(['person', 'organization', 'unknown']);
 
 /** An open deadline as the lists mark it; `dueSoon`: within the next three working days (not yet overdue). */
 export const deadlineMark = z.object({ kind: deadlineKind, label: z.string(), dueOn: isoDay, overdue: z.boolean(), dueSoon: z.boolean() });
@@ -89,9 +92,12 @@ export type EvidenceAdded = z.infer<typeof evidenceAdded>;
 
 /** The party as staff see it (ID number and phone included). */
 export const partyView = z.object({
-  kind: partyKind,
+  kind: casePartyKind,
   name: z.string(),
   idNumber: z.string().nullable(),
+  /** The identity document of `idNumber` (null: the 居民身份证) and the nationality recorded with it. */
+  idType: z.enum(identityDocumentTypeKeys).nullable(),
+  nationality: z.string().nullable(),
   creditCode: z.string().nullable(),
   legalRepresentative: z.string().nullable(),
   phone: z.string().nullable(),

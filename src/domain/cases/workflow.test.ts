@@ -13,6 +13,7 @@ import {
   limitationEndsOn,
   paymentDueOn,
 } from './rules.ts';
+import { assertBasisCitesPenaltyProvision } from './rules.ts';
 import { defaultCaseSettings, resolveCaseSettings } from './settings.ts';
 import type { CaseSnapshot, GuardContext } from './snapshot.ts';
 import { checkTransition, transitions } from './workflow.ts';
@@ -55,6 +56,49 @@ describe('workflow table', () => {
 
   it('has a transition for every action, each starting from at least one state', () => {
     for (const t of Object.values(transitions)) expect(t.from.length).toBeGreaterThan(0);
+  });
+});
+
+describe('《行政处罚法》第五十四条、第四十七条 the party of a clue, identified and corrected (issue 15)', () => {
+  const officer = (actDate: string) => guardContext({ actDate, actor: { userId: 11, roles: ['officer'] } });
+  const correction: CaseActionInput = {
+    action: 'correctParty',
+    party: { kind: 'person', name: '李四', idType: 'residentId', idNumber: '539902198506150012' },
+    reason: '经调查查明当事人身份',
+  };
+
+  it('Art. 54: a clue without its party may be registered, but not filed until the party is identified', () => {
+    const unknown = buildCase({ party: { kind: 'unknown', birthDate: null, identityKey: 'unknown:7' } });
+    const refused = expectRule(() => checkTransition(unknown, fileInput, head('2026-03-02')), '第五十四条');
+    expect(refused.message).toContain('当事人尚未查明');
+    expect(checkTransition(unknown, correction, officer('2026-03-02'))).toBe('clue');
+    expect(checkTransition(buildCase(), fileInput, head('2026-03-02'))).toBe('filed');
+  });
+
+  it('Art. 47: the party is corrected only until a document naming them was issued to the party, and the refusal says which', () => {
+    expect(checkTransition(buildCase({ state: 'investigating' }), correction, officer('2026-03-05'))).toBe('investigating');
+    const notified = notifiedCase();
+    notified.state = 'reviewing';
+    const refused = expectRule(() => checkTransition(notified, correction, officer('2026-03-11')), '第四十七条');
+    expect(refused.message).toContain('《行政处罚事先告知书》（云东城管罚告字〔2026〕第1号）');
+    expect(refused.message).toContain('不能直接更正');
+    // On the spot: until the 当场行政处罚决定书 is printed (第五十二条).
+    const onSpot = buildCase({ procedure: 'simple', state: 'enforcing' });
+    expect(checkTransition(onSpot, correction, officer('2026-03-02'))).toBe('enforcing');
+    const printed = { ...onSpot, generatedDocuments: ['当场行政处罚决定书'] };
+    expect(expectRule(() => checkTransition(printed, correction, officer('2026-03-02')), '第五十二条').message).toContain('《当场行政处罚决定书》');
+  });
+});
+
+describe('《行政处罚法》第五十二条第二款 the basis cites the power-list item\'s 罚则 (issue 15)', () => {
+  it('Art. 52 para. 2: 第二十一条 is refused where the 罚则 is 第四十一条第四款; the 罚则 itself (with more text) passes', () => {
+    const provision = '《城市市容和环境卫生管理条例》第四十一条第四款';
+    const wrong = refusal(() => assertBasisCitesPenaltyProvision('《城市市容和环境卫生管理条例》第二十一条', provision));
+    expect(wrong).toMatchObject({ code: 'RULE_VIOLATION', details: { article: expect.stringContaining('第五十二条第二款') } });
+    expect(wrong.message).toContain('第四十一条第四款');
+    expect(() => assertBasisCitesPenaltyProvision('依据《城市市容和环境卫生管理条例》第四十一条第四款；裁量基准序号2', provision)).not.toThrow();
+    expect(() => assertBasisCitesPenaltyProvision('《城市道路管理条例》第四十一条第四款', provision)).toThrow();
+    expect(() => assertBasisCitesPenaltyProvision('《城市市容和环境卫生管理条例》第三十六条第(二)项', '《城市市容和环境卫生管理条例》第三十六条第（二）项')).not.toThrow();
   });
 });
 
@@ -153,13 +197,13 @@ describe('《行政处罚法》第四十四条、第四十五条、第六十二�
     const c = notifiedCase();
     expectRule(() => checkTransition(c, decideInput, head('2026-03-13')), '第六十二条');
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
-    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' }];
     expect(checkTransition({ ...c, lastActedOn: '2026-03-11' }, decideInput, head('2026-03-11'))).toBe('decided');
   });
 
   it('Art. 45: the penalty may not be raised after the party stated and defended', () => {
     const c = notifiedCase();
-    c.record.statement = { on: '2026-03-11', waived: false, content: '已经整改，请求从轻', reply: '理由不成立' };
+    c.record.statements = [{ on: '2026-03-11', waived: false, content: '已经整改，请求从轻', reply: '理由不成立' }];
     const raise: CaseActionInput = { action: 'revisePenalty', penalty: buildPenalty({ fineFen: 3_000_00 }), reason: '当事人态度恶劣' };
     expectRule(() => checkTransition(c, raise, guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } })), '第四十五条');
     const lower: CaseActionInput = { action: 'revisePenalty', penalty: buildPenalty({ fineFen: 1_000_00 }), reason: '已整改' };
@@ -168,19 +212,51 @@ describe('《行政处罚法》第四十四条、第四十五条、第六十二�
 
   it('Art. 45: a statement that raises points needs a recorded 复核 opinion before the decision', () => {
     const c = notifiedCase();
-    c.record.statement = { on: '2026-03-11', waived: false, content: '摊位系临时摆放，请求不予处罚', reply: '' };
+    const first = { on: '2026-03-11', waived: false, content: '摊位系临时摆放，请求不予处罚', reply: '' };
+    c.record.statements = [first];
     c.lastActedOn = '2026-03-11';
     const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
     expect(refused.message).toContain('复核');
-    c.record.statement.reply = '   ';
+    first.reply = '   ';
     expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
-    c.record.statement.reply = '经复核，当事人所称临时摆放与现场检查笔录不符，不予采纳';
+    first.reply = '经复核，当事人所称临时摆放与现场检查笔录不符，不予采纳';
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
     // A waiver, or a statement with nothing in it, raises nothing to review.
-    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' }];
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
-    c.record.statement = { on: '2026-03-11', waived: false, content: '', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: false, content: '', reply: '' }];
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
+  it('Art. 45 para. 1: every statement of the list is reviewed — a second one unanswered still blocks the decision', () => {
+    const c = notifiedCase();
+    c.record.statements = [
+      { on: '2026-03-11', waived: false, content: '摊位系临时摆放', reply: '经复核，与现场检查笔录不符，不予采纳' },
+      { on: '2026-03-12', waived: false, content: '补充：家庭困难，请求从轻', reply: '' },
+    ];
+    c.lastActedOn = '2026-03-12';
+    const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第四十五条第一款');
+    expect(refused.message).toContain('第2次陈述申辩尚未记录复核意见');
+    expect(refused.details).toMatchObject({ unanswered: [2] });
+    c.record.statements[1]!.reply = '经复核，家庭困难属实，依法从轻';
+    expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');
+  });
+
+  it('Art. 45 para. 1: a 复核 reply answers one recorded statement that raised points, and never overwrites a reply', () => {
+    const officer = guardContext({ actDate: '2026-03-12', actor: { userId: 11, roles: ['officer'] } });
+    const c = notifiedCase();
+    c.lastActedOn = '2026-03-11';
+    const reply = (statementNo: number): CaseActionInput => ({ action: 'replyToStatement', statementNo, reply: '经复核，不予采纳' });
+    expect(refusal(() => checkTransition(c, reply(1), officer)).code).toBe('VALIDATION');
+    c.record.statements = [
+      { on: '2026-03-11', waived: false, content: '摊位系临时摆放', reply: '' },
+      { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' },
+    ];
+    expect(checkTransition(c, reply(1), officer)).toBe('notified');
+    expectRule(() => checkTransition(c, reply(2), officer), '第四十五条第一款');
+    expect(refusal(() => checkTransition(c, reply(3), officer)).message).toContain('没有第 3 次');
+    c.record.statements[0]!.reply = '经复核，不予采纳';
+    expect(expectRule(() => checkTransition(c, reply(1), officer), '第四十五条第一款').message).toContain('不能覆盖');
   });
 
   it('Art. 44: a heavier penalty than notified needs a new notice even without a statement', () => {
@@ -224,14 +300,14 @@ describe('《行政处罚法》第六十三条、第六十四条、第六十五�
     const c = notifiedCase(buildPenalty({ fineFen: 6_000_00 }), true);
     c.record.collectiveDiscussion = { on: '2026-03-11', participants: ['甲', '乙', '丙'], conclusion: '同意' };
     c.record.legalReviews.push({ on: '2026-03-11', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
-    c.record.statement = { on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' };
+    c.record.statements = [{ on: '2026-03-11', waived: true, content: '放弃陈述申辩', reply: '' }];
     c.lastActedOn = '2026-03-11';
     const refused = expectRule(() => checkTransition(c, decideInput, head('2026-03-11')), '第六十四条第（一）项');
     expect(refused.message).toContain('未明确放弃听证');
     expect(refused.message).toContain('2026-03-17');
     expectRule(() => checkTransition(c, decideInput, head('2026-03-17')), '第六十四条第（一）项');
     expect(checkTransition(c, decideInput, head('2026-03-18'))).toBe('decided');
-    c.record.statement = { ...c.record.statement, hearingWaived: true };
+    c.record.statements = [{ ...c.record.statements[0]!, hearingWaived: true }];
     expect(checkTransition(c, decideInput, head('2026-03-11'))).toBe('decided');
   });
 
@@ -279,7 +355,7 @@ describe('《行政处罚法》第五十七条 collective discussion', () => {
   it('Art. 57: a major fine needs the heads collective discussion before the decision', () => {
     const c = notifiedCase(buildPenalty({ fineFen: 6_000_00 }));
     c.record.legalReviews.push({ on: '2026-03-12', reviewerId: 30, reviewerName: '林晓', passed: true, opinion: '同意' });
-    c.record.statement = { on: '2026-03-12', waived: true, content: '', reply: '' };
+    c.record.statements = [{ on: '2026-03-12', waived: true, content: '', reply: '' }];
     expectRule(() => checkTransition(c, decideInput, head('2026-03-16')), '第五十七条');
     c.record.collectiveDiscussion = { on: '2026-03-13', participants: ['陈建国', '李明', '张华'], conclusion: '同意处罚' };
     expect(checkTransition(c, decideInput, head('2026-03-16'))).toBe('decided');

@@ -34,6 +34,7 @@ import {
   serviceEffectiveOn,
 } from './rules.ts';
 import type { CaseGuard, CaseSnapshot, GuardContext } from './snapshot.ts';
+import { hearingWaivedInStatements, raisesPoints, statementMade, statementWaived, unansweredStatements } from './statements.ts';
 
 /** A guard of the case workflow: a kernel guard over the case snapshot and action input. */
 export type Guard = CaseGuard;
@@ -56,6 +57,37 @@ export const guards = {
     id: 'limitation',
     article: art('行政处罚法', 36),
     check: (c) => assertWithinLimitation(c.act, c.harmsSafety, c.discoveredOn),
+  },
+  partyIdentified: {
+    id: 'partyIdentified',
+    article: art('行政处罚法', 54),
+    check: (c) => {
+      // 第五十四条: a case is filed against the 公民、法人或者其他组织 found to have acted unlawfully — a clue may come
+      // in without them (an unknown street vendor), the filing may not.
+      if (c.party.kind === 'unknown') {
+        throw ruleViolation('当事人尚未查明，不能立案：请先用“确认当事人信息”登记当事人的姓名或名称及证件号码', art('行政处罚法', 54), { fields: ['party'] });
+      }
+    },
+  },
+  partyCorrectable: {
+    id: 'partyCorrectable',
+    article: art('行政处罚法', 47),
+    check: (c) => {
+      // 第四十七条: what was issued to the party stays on record as issued. The party's details are identified or
+      // corrected (a recorded step with its reason) only until a document naming them was issued to the party: the
+      // prior notice or the decision (第四十四条、第五十九条), on the spot the 当场行政处罚决定书 once printed (第五十二条).
+      const issued =
+        c.record.notice ? `《行政处罚事先告知书》（${c.record.notice.number}）` :
+        c.record.decision && c.procedure === 'ordinary' ? `行政处罚决定书${c.record.decision.number ? `（${c.record.decision.number}）` : ''}` :
+        c.generatedDocuments?.includes('当场行政处罚决定书') ? `《当场行政处罚决定书》${c.record.decision?.number ? `（${c.record.decision.number}）` : ''}` :
+        null;
+      if (!issued) return;
+      throw ruleViolation(
+        `当事人信息已载入已出具的${issued}，不能直接更正；如确有错误，应当依法撤销或者变更该文书后重新作出`,
+        `${art('行政处罚法', 47)}、${c.procedure === 'simple' ? art('行政处罚法', 52) : art('行政处罚法', 59)}`,
+        { issued },
+      );
+    },
   },
   powerList: {
     id: 'powerList',
@@ -166,7 +198,7 @@ export const guards = {
       const notice = c.record.notice;
       if (!notice) return; // before the prior notice the proposal may still change freely
       const next = input.action === 'revisePenalty' ? input.penalty : c.record.proposal?.penalty;
-      if (next) assertNotRaised(next, notice.penalty, Boolean(c.record.statement && !c.record.statement.waived) || c.record.hearing?.heldOn != null);
+      if (next) assertNotRaised(next, notice.penalty, statementMade(c.record.statements) || c.record.hearing?.heldOn != null);
     },
   },
   priorNoticeAndStatement: {
@@ -176,7 +208,7 @@ export const guards = {
       if (c.record.proposal?.kind !== 'penalty') return;
       const notice = c.record.notice;
       if (!notice) throw ruleViolation('作出行政处罚决定之前，应当告知当事人拟作出的处罚内容及事实、理由、依据和陈述申辩、要求听证的权利', `${art('行政处罚法', 44)}、${art('行政处罚法', 62)}`);
-      const waived = c.record.statement?.waived === true;
+      const waived = statementWaived(c.record.statements);
       if (!waived && g.actDate <= notice.statementEndsOn) {
         throw ruleViolation(
           `陈述、申辩期限至 ${notice.statementEndsOn} 届满，当事人未明确放弃，期满前不得作出处罚决定`,
@@ -194,8 +226,8 @@ export const guards = {
       // five-working-day request window (第六十四条第（一）项、第八十五条), lets the decision come before a possible request.
       const notice = c.record.notice;
       if (c.record.proposal?.kind !== 'penalty' || !notice?.hearingOffered || c.record.hearing || !notice.hearingRequestEndsOn) return;
-      if (c.record.statement?.hearingWaived === true || g.actDate > notice.hearingRequestEndsOn) return;
-      const statementOnly = c.record.statement?.waived === true ? '当事人仅放弃陈述申辩，未明确放弃听证；' : '';
+      if (hearingWaivedInStatements(c.record.statements) || g.actDate > notice.hearingRequestEndsOn) return;
+      const statementOnly = statementWaived(c.record.statements) ? '当事人仅放弃陈述申辩，未明确放弃听证；' : '';
       throw ruleViolation(
         `${statementOnly}听证申请期限至 ${notice.hearingRequestEndsOn} 届满，当事人未明确放弃听证的，期满前不得作出处罚决定`,
         `${art('行政处罚法', 64, item(1))}、${articleLabel(85)}`,
@@ -208,11 +240,13 @@ export const guards = {
     article: art('行政处罚法', 45, para(1)),
     check: (c) => {
       // A statement that raises points (not waived, content given) must be 复核ed, and the opinion recorded, before deciding.
-      const st = c.record.statement;
-      if (!st || st.waived || !st.content.trim() || st.reply.trim()) return;
+      const open = unansweredStatements(c.record.statements);
+      if (!open.length) return;
+      const which = open.map((n) => `第${String(n)}次`).join('、');
       throw ruleViolation(
-        '当事人提出了陈述、申辩，行政机关应当对其提出的事实、理由和证据进行复核；尚未记录复核意见，不得作出决定（请在“记录陈述申辩”中填写复核意见）',
+        `当事人提出了陈述、申辩，行政机关应当对其提出的事实、理由和证据进行复核；${which}陈述申辩尚未记录复核意见，不得作出决定（请用“记录复核意见”填写）`,
         art('行政处罚法', 45, para(1)),
+        { unanswered: open },
       );
     },
   },
@@ -232,6 +266,24 @@ export const guards = {
         `${art('行政处罚法', 65)}、${art('行政处罚法', 57, para(2))}`,
         { reasons, hearingHeldOn: heldOn, discussedOn: discussion.on },
       );
+    },
+  },
+  statementToReply: {
+    id: 'statementToReply',
+    article: art('行政处罚法', 45, para(1)),
+    check: (c, input) => {
+      // 第四十五条第一款: the agency reviews what the party put forward. The reply answers one recorded statement that
+      // raised points; a reply already given is not overwritten here (a correction is its own recorded step).
+      const { statementNo } = need(input, 'replyToStatement');
+      const list = c.record.statements;
+      const st = list[statementNo - 1];
+      if (!st) {
+        throw validationError(list.length ? `本案只记录了 ${String(list.length)} 次陈述申辩，没有第 ${String(statementNo)} 次` : '本案尚未记录陈述申辩', {
+          fields: ['statementNo'],
+        });
+      }
+      if (!raisesPoints(st)) throw ruleViolation(`第${String(statementNo)}次记录为当事人放弃陈述申辩或未提出内容，无需复核`, art('行政处罚法', 45, para(1)));
+      if (st.reply.trim()) throw ruleViolation(`第${String(statementNo)}次陈述申辩已记录复核意见，不能覆盖`, art('行政处罚法', 45, para(1)), { fields: ['statementNo'] });
     },
   },
   hearingWaiverOffered: {
@@ -538,13 +590,14 @@ export function collectiveDiscussionReasons(c: CaseSnapshot, g: Pick<GuardContex
 /** Whether the prior notice must tell of hearing rights, and why (《行政处罚法》第六十三条). */
 export function hearingRights(c: CaseSnapshot, g: Pick<GuardContext, 'settings'>): string[] {
   const penalty = c.record.proposal?.penalty;
-  return penalty ? hearingRightsReasons(penalty, c.party.kind, g.settings) : [];
+  // A case with a proposal was filed, so its party is identified (guard partyIdentified).
+  return penalty && c.party.kind !== 'unknown' ? hearingRightsReasons(penalty, c.party.kind, g.settings) : [];
 }
 
 // ——— The table ———
 
 export const transitions: Record<CaseAction, Transition> = {
-  file: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [guards.limitation, guards.powerList, guards.twoCertifiedOfficers], to: goTo('filed') },
+  file: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [guards.partyIdentified, guards.limitation, guards.powerList, guards.twoCertifiedOfficers], to: goTo('filed') },
   decline: { from: ['clue'], roles: HEAD, onSubjectOnly: false, guards: [], to: goTo('declined') },
   startInvestigation: { from: ['filed'], roles: OFFICER, onSubjectOnly: true, guards: [guards.twoCertifiedOfficers], to: goTo('investigating') },
   closeInvestigation: { from: ['investigating'], roles: OFFICER, onSubjectOnly: true, guards: [guards.proposalComplete, guards.evidenceForPenalty], to: goTo('reviewing') },
@@ -558,6 +611,15 @@ export const transitions: Record<CaseAction, Transition> = {
     to: goTo('notified'),
   },
   recordStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingWaiverOffered], to: same },
+  correctParty: {
+    // Offered after the notice and the decision too, so the refusal says which issued document holds the party.
+    from: ['clue', 'filed', 'investigating', 'reviewing', 'suspended', 'notified', 'hearing', 'decided', 'enforcing', 'served'],
+    roles: OFFICER,
+    onSubjectOnly: false,
+    guards: [guards.partyCorrectable],
+    to: same,
+  },
+  replyToStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.statementToReply], to: same },
   revisePenalty: { from: ['reviewing', 'notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.noRaiseAfterStatement], to: same },
   requestHearing: { from: ['notified'], roles: OFFICER, onSubjectOnly: true, guards: [guards.hearingOffered, guards.hearingRequestWindow], to: goTo('hearing') },
   scheduleHearing: {

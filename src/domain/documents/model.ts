@@ -290,6 +290,9 @@ export interface StatementAndDefence {
   summary?: string;
   /** 复核意见: adopted or not, and why. */
   review?: string;
+  /** When and by whom the 复核 reply was recorded, if after the statement (absent: with it, by `recordedBy`). */
+  reviewedOn?: IsoDate;
+  reviewedBy?: string;
 }
 
 /** 听证 (Art. 64, 65). */
@@ -553,7 +556,13 @@ export interface DocumentCase {
   collectiveDiscussion?: CollectiveDiscussion;
   priorNotice?: IssuedNotice;
   hearingRightsNotice?: IssuedNotice;
+  /** What the decision says of the statements: made (any entry raised points), waived, or none in the period. */
   statement?: StatementAndDefence;
+  /**
+   * Every statement or waiver recorded, in order, each with its day, recorder and its own 复核 reply (one 陈述申辩笔录
+   * each; one 复核意见书 per statement that raised points). Absent in hand-built fixtures: `statement` is then the one.
+   */
+  statements?: StatementAndDefence[];
   hearing?: Hearing;
   decision?: PenaltyDecision;
   paymentAccount?: PaymentAccount;

@@ -8,12 +8,12 @@ import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { CountedDeadline } from '../../domain/calendar/periods.ts';
 import { formatDocumentNumber } from '../../domain/cases/codes.ts';
-import { type CaseState, type DeadlineKind, deadlineKinds, type PartyKind, type Procedure } from '../../domain/cases/model.ts';
+import { type CaseState, type DeadlineKind, deadlineKinds, type CasePartyKind, type Procedure } from '../../domain/cases/model.ts';
 import { type CaseSettings, type CaseSettingsPatch, type NumberKind, resolveCaseSettings } from '../../domain/cases/settings.ts';
 import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases/snapshot.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
-import { auditRecords, caseDocuments, caseEvidence, caseParties, casePublicity, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
+import { auditRecords, caseDocuments, caseEvidence, caseParties, casePublicity, cases, caseSettings, generatedDocuments, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import { chainOf } from '../audit-trail.ts';
 import * as deadlineStore from '../deadlines/deadline-store.ts';
@@ -122,13 +122,14 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
   const investigators = await loadInvestigators(db, row.id);
   const [publicity] = row.decisionKind ? await db.select({ status: casePublicity.status }).from(casePublicity).where(eq(casePublicity.caseId, row.id)) : [];
   const [evidence] = await db.select({ n: count() }).from(caseEvidence).where(eq(caseEvidence.caseId, row.id));
+  const generated = await db.selectDistinct({ title: generatedDocuments.title }).from(generatedDocuments).where(eq(generatedDocuments.caseId, row.id));
   return {
     procedure: row.procedure as Procedure,
     state: row.state as CaseState,
     stateBeforeSuspension: (row.stateBeforeSuspension as CaseState | null) ?? null,
     lastActedOn: row.lastActedOn,
     registeredOn: row.registeredOn,
-    party: { kind: party.kind as PartyKind, birthDate: party.birthDate, identityKey: party.identityKey },
+    party: { kind: party.kind as CasePartyKind, birthDate: party.birthDate, identityKey: party.identityKey },
     act: { startedOn: row.actStartedOn, endedOn: row.actEndedOn },
     harmsSafety: row.harmsSafety,
     discoveredOn: row.discoveredOn,
@@ -140,6 +141,7 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
     investigators,
     publicity: (publicity?.status as CaseSnapshot['publicity'] | undefined) ?? null,
     evidenceCount: Number(evidence?.n ?? 0),
+    generatedDocuments: generated.map((d) => d.title),
   };
 }
 

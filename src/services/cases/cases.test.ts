@@ -578,9 +578,10 @@ describe('simple procedure (《行政处罚法》第五十一条)', () => {
   });
 
   it('Art. 51: an organization may be fined up to 3,000元 on the spot, not more', async () => {
-    const shop = company('云城市东湖区鲜果汇水果店有限公司');
+    // The 当场行政处罚决定书 prints the address (第五十二条), so the on-spot form requires it.
+    const shop = { ...company('云城市东湖区鲜果汇水果店有限公司'), address: '云城市东湖区南湖路1号' };
     expect((await decideOnSpot(ctx, w.officerA, onSpot(3_000_00, shop))).decision?.number).toBe('云东城管简罚字〔2026〕1号');
-    const error = await refusal(decideOnSpot(ctx, w.officerA, onSpot(3_000_01, company('云城市东湖区百味餐饮有限公司', '539902MA0000002'))));
+    const error = await refusal(decideOnSpot(ctx, w.officerA, onSpot(3_000_01, { ...company('云城市东湖区百味餐饮有限公司', '539902MA0000002'), address: '云城市东湖区南湖路2号' })));
     expect(error.details?.article).toContain('第五十一条');
   });
 

@@ -10,6 +10,7 @@ import { casePolicy } from '../../domain/cases/policy.ts';
 import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
 import {
+  assertBasisCitesPenaltyProvision,
   assertNoSecondFine,
   assertNotUnderFourteen,
   assertOnPowerList,
@@ -18,8 +19,9 @@ import {
   assertWithinLimitation,
   paymentDeadline,
 } from '../../domain/cases/rules.ts';
+import type { Penalty } from '../../domain/cases/model.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
-import { caseParties, cases } from '../../db/schema.ts';
+import { caseParties, cases, powerItems } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { checkCaseStatutoryLimit, lawFacts, statutoryDetails } from '../discretion/case-discretion.ts';
 import { loadWorkCalendar } from '../calendar.ts';
@@ -43,6 +45,8 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
   // Decided on the spot: discovered today.
   checkActDates(input, today);
   const party = validateParty(input.party, today);
+  // No discretion benchmark on the spot (docs/DISCRETION.md): the penalty records none.
+  const penalty: Penalty = { ...input.penalty, tier: null, range: null, benchmarkVersion: null, outsideRangeReason: null };
   const act = { startedOn: input.actStartedOn, endedOn: input.actEndedOn };
   // Read before the transaction: PGlite is one connection, and loadWorkCalendar runs its queries in parallel.
   const calendar = await loadWorkCalendar(ctx.db);
@@ -50,22 +54,24 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     const org = await getOrganization({ db: tx }, actor, input.organizationId ?? (isSystem(actor) ? 0 : actor.organizationId));
     // 第五十一条: 违法事实确凿并有法定依据 — the violation must be one this organization may penalize.
     assertOnPowerList(await loadPowerItem(tx, org, input.powerItemId));
+    const [provision] = await tx.select({ text: powerItems.penaltyProvision }).from(powerItems).where(eq(powerItems.id, input.powerItemId));
+    assertBasisCitesPenaltyProvision(penalty.basis, provision?.text ?? null);
     assertWithinLimitation(act, input.harmsSafety, today);
-    assertSimpleProcedureAllowed(input.penalty, party.kind);
+    assertSimpleProcedureAllowed(penalty, party.kind);
     assertTwoCertifiedOfficers(await loadOfficers(tx, input.officerIds, null), today);
-    assertNotUnderFourteen(party, act, input.penalty);
+    assertNotUnderFourteen(party, act, penalty);
     // 法定处罚幅度 of the violation: never above it, and on the spot never below it (no 减轻 in the simple procedure).
     const lawful = { caseId: 0, organizationId: org.id, orgPath: org.path, party, powerItemId: input.powerItemId, actStartedOn: input.actStartedOn };
-    const statutory = await checkCaseStatutoryLimit(tx, input.powerItemId, await lawFacts(tx, lawful, undefined), input.penalty.fineFen, { simpleProcedure: true });
-    assertNoSecondFine(input.penalty, act, await loadPriorFines(tx, 0, party.identityKey, input.powerItemId));
+    const statutory = await checkCaseStatutoryLimit(tx, input.powerItemId, await lawFacts(tx, lawful, undefined), penalty.fineFen, { simpleProcedure: true });
+    assertNoSecondFine(penalty, act, await loadPriorFines(tx, 0, party.identityKey, input.powerItemId));
 
     const resolved = await settingsFor(tx, org);
     const year = Number(today.slice(0, 4));
     const division = (org.divisionCode ?? '000000').slice(0, 6);
     const actCode = buildActCode({ divisionCode: division, year, procedure: 'simple', seq: await nextSeq(tx, 0, year, `actCode:${division}`) });
-    const fine = input.penalty.fineFen ?? 0;
+    const fine = penalty.fineFen ?? 0;
     const record = emptyCaseRecord();
-    record.proposal = { kind: 'penalty', penalty: input.penalty, ground: null, education: null, transferReason: null };
+    record.proposal = { kind: 'penalty', penalty: penalty, ground: null, education: null, transferReason: null };
     record.service = { on: today, method: 'direct' };
     const due = fine > 0 ? paymentDeadline(calendar, today, null) : null;
     const dueOn = due?.dueOn ?? null;
@@ -102,12 +108,12 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     const created = row!;
     await tx.insert(caseParties).values({ caseId: created.id, ...party });
     const number = await issueDocument(tx, created.id, resolved, 'simpleDecision', today);
-    record.decision = { kind: 'penalty', on: today, number, penalty: input.penalty, ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    record.decision = { kind: 'penalty', on: today, number, penalty: penalty, ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     await tx.update(cases).set({ decisionNumber: number, record }).where(eq(cases.id, created.id));
     if (due) await setDeadline(tx, created, 'payment', due);
     if (mustPublish('simple', resolved.settings, record.flags)) {
       const partyRow = { id: 0, caseId: created.id, ...party };
-      await createPublicity(tx, created, publicContent(created, partyRow, org.name, { number, on: today, penalty: input.penalty, status: 'inForce' }, null), today, calendar, resolved.settings);
+      await createPublicity(tx, created, publicContent(created, partyRow, org.name, { number, on: today, penalty: penalty, status: 'inForce' }, null), today, calendar, resolved.settings);
     }
     const { party: _party, ...auditable } = input;
     await appendAudit(

@@ -22,6 +22,7 @@ import {
 } from '../../domain/cases/model.ts';
 import { fineInForceFen } from '../../domain/cases/record-rules.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
+import type { CasePartyKind } from '../../domain/cases/model.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
 import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
@@ -62,7 +63,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   const lastPaid = paid >= fine && record.payments.length ? record.payments.at(-1)!.on : today;
   const late = fine && row.paymentDueOn ? lateFeeFen(fine, row.paymentDueOn, lastPaid) : 0;
   const warnings: string[] = [];
-  const snapshotParty = { kind: party.kind as 'person' | 'organization', birthDate: party.birthDate, identityKey: party.identityKey };
+  const snapshotParty = { kind: party.kind as CasePartyKind, birthDate: party.birthDate, identityKey: party.identityKey };
   if (isMinorAtAct(snapshotParty, { startedOn: row.actStartedOn, endedOn: row.actEndedOn })) {
     warnings.push('当事人实施违法行为时未满十八周岁，应当从轻或者减轻行政处罚（《行政处罚法》第三十条）');
   }
@@ -75,7 +76,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   }
   // 法定处罚幅度 that cannot be read: a proposed or decided fine was not compared with it (statutory-limit.ts).
   const finedPenalty = record.decision?.penalty ?? record.proposal?.penalty ?? null;
-  if (item && (finedPenalty?.fineFen ?? 0) > 0) {
+  if (item && (finedPenalty?.fineFen ?? 0) > 0 && snapshotParty.kind !== 'unknown') {
     const found = statutoryFineRange(item.statutoryRange, snapshotParty.kind, record.discretionFacts?.quantities);
     if (found.warning) warnings.push(`「${item.name}」：${found.warning}`);
   }
@@ -103,9 +104,11 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
     filedOn: row.filedOn,
     lastActedOn: row.lastActedOn,
     party: {
-      kind: party.kind as 'person' | 'organization',
+      kind: party.kind as CasePartyKind,
       name: party.name,
       idNumber: party.idNumber,
+      idType: party.idType,
+      nationality: party.nationality,
       creditCode: party.creditCode,
       legalRepresentative: party.legalRepresentative,
       phone: party.phone,

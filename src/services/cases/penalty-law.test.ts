@@ -72,7 +72,8 @@ describe('法定处罚幅度 of the case’s power-list item (issue 12 item 1)',
       powerItemId: item.id,
       party: newPerson('李娜', seq),
       officerIds: [t.w.actors.wanglei.userId, t.w.actors.zhaogang.userId],
-      penalty: penalty(yuan),
+      // The basis is the item's 罚则 (《行政处罚法》第五十二条第二款).
+      penalty: { ...penalty(yuan), basis: item.penaltyProvision },
     });
     const below = await refusal(decideOnSpot(t.ctx, t.w.actors.wanglei, onSpot(30, 901)));
     expect(below.message).toContain('当场处罚不能减轻处罚');

@@ -63,7 +63,8 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
       })
       .returning({ id: cases.id });
     const id = row!.id;
-    await tx.insert(caseParties).values({ caseId: id, ...party });
+    // An unknown party's key is the case's own, so no two unknown parties are taken for the same one (第二十九条).
+    await tx.insert(caseParties).values({ caseId: id, ...party, identityKey: party.kind === 'unknown' ? `unknown:${String(id)}` : party.identityKey });
     // 立案期限 (local parameter, working days from discovery): shown on the clue, met by filing, declining or transfer.
     const filing = countedDeadlineFor(await loadWorkCalendar(tx), (await settingsFor(tx, org)).settings, 'filing', input.discoveredOn);
     await setDeadline(tx, { id, organizationId: org.id }, 'filing', filing);

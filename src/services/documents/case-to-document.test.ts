@@ -13,7 +13,7 @@ import { documentText } from '../../domain/documents/blocks.ts';
 import { findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import { buildDocumentCase } from '../../domain/documents/fixtures.ts';
 import { refusal } from '../../domain/test-support.ts';
-import { caseViewToDocumentCase, penaltyItems, transferBasis, type AgencyProfile } from './case-to-document.ts';
+import { caseViewToDocumentCase, factsAfterSubject, penaltyItems, transferBasis, type AgencyProfile } from './case-to-document.ts';
 
 function penalty(kinds: Penalty['kinds'], fineYuan: number | null, description: string): Penalty {
   return {
@@ -146,11 +146,11 @@ describe('item 2: one 文号, one document', () => {
 
 describe('item 3: the statement as recorded', () => {
   it('waived, made, or none with the period passed; nothing while the period may run', () => {
-    const statement = (waived: boolean, content: string): CaseRecord['statement'] => ({ on: '2026-06-11', waived, content, reply: content ? '不予采纳' : '' });
+    const statement = (waived: boolean, content: string): CaseRecord['statements'] => [{ on: '2026-06-11', waived, content, reply: content ? '不予采纳' : '' }];
     const map = (r: Partial<CaseRecord>) => caseViewToDocumentCase(viewOf({ notice: notice(false), ...r }), {} as AgencyProfile).statement;
     // (When and by whom it was recorded come along for the 陈述申辩笔录.)
-    expect(map({ statement: statement(true, ''), decision: decided('2026-06-11') })).toEqual({ made: false, waived: true, date: '2026-06-11' });
-    expect(map({ statement: statement(false, '已整改'), decision: decided('2026-06-20') })).toEqual({ made: true, summary: '已整改', review: '不予采纳', date: '2026-06-11', waived: false });
+    expect(map({ statements: statement(true, ''), decision: decided('2026-06-11') })).toEqual({ made: false, waived: true, date: '2026-06-11' });
+    expect(map({ statements: statement(false, '已整改'), decision: decided('2026-06-20') })).toEqual({ made: true, summary: '已整改', review: '不予采纳', date: '2026-06-11', waived: false });
     expect(map({ decision: decided('2026-06-20') })).toEqual({ made: false });
     expect(map({})).toBeUndefined();
   });
@@ -191,5 +191,14 @@ describe('items 7 and 9: case number and QR address from the organization', () =
     expect(c.caseNumber).toEqual({ prefix: '云东城管立字', year: 2026, serial: 12 });
     expect(caseViewToDocumentCase(view, {} as AgencyProfile).caseNumber.serial).not.toBe(4711);
     expect(actCodeOf(c).qrText).toBe('https://zfgs.yuncheng.gov.cn/portal/verify/5399022026P000027J');
+  });
+});
+
+describe('issue 15: the facts continue the document\'s own "经查明，你…"', () => {
+  it('drops the officer\'s lead-in and subject, so no "经查明，你经调查，当事人张伟于…"', () => {
+    expect(factsAfterSubject('经调查，当事人张伟于2026年3月1日在南湖路摆摊。', '张伟')).toBe('于2026年3月1日在南湖路摆摊。');
+    expect(factsAfterSubject('经查，张伟于2026年3月1日在南湖路摆摊。', '张伟')).toBe('于2026年3月1日在南湖路摆摊。');
+    expect(factsAfterSubject('当事人在其经营的水果店门外摆放货架。', '李秀兰')).toBe('在其经营的水果店门外摆放货架。');
+    expect(factsAfterSubject('于2026年3月1日在南湖路摆摊。', '张伟')).toBe('于2026年3月1日在南湖路摆摊。');
   });
 });

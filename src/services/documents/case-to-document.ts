@@ -200,8 +200,22 @@ function mapped<T>(table: Record<string, T>, key: string, what: string): T {
   return value;
 }
 
+/**
+ * The facts as the documents continue them: they write "经查明，你…" / "经查明，你单位…" themselves, so the officer's own
+ * lead-in ("经调查，", "经查，") and subject ("当事人", the party's name) are not repeated (issue 15: "经查明，你经调查，
+ * 当事人张伟于…").
+ */
+export function factsAfterSubject(text: string, partyName: string): string {
+  let t = text.trim().replace(/^(?:经(?:过)?(?:调查核实|调查|核查|查明|查实|查|现场检查)[，,：:、]?\s*)+/, '');
+  t = t.replace(/^当事人/, '');
+  if (partyName && t.startsWith(partyName)) t = t.slice(partyName.length).replace(/^[，,]/, '');
+  return t;
+}
+
 function party(view: CaseView): DocumentParty {
   const p = view.party;
+  // A clue registered before its party was identified (issue 15): no document names a party nobody knows.
+  if (p.kind === 'unknown') throw validationError('当事人尚未查明，暂不能生成载明当事人的文书；请先“确认当事人信息”', { fields: [{ path: 'party', label: '当事人' }] });
   if (p.kind === 'person') {
     return { kind: 'person', name: p.name, idNumber: p.idNumber ?? '', address: p.address ?? '', ...(p.phone ? { phone: p.phone } : {}) };
   }
@@ -367,10 +381,13 @@ function transferOf(record: CaseRecord): Transfer | undefined {
  * period passed before the decision. Nothing is said while the period may still run (no decision yet, or none past it).
  */
 function statementOf(record: CaseRecord): StatementAndDefence | undefined {
-  const st = record.statement;
+  const list = record.statements;
+  // Any statement that raised points is told with its 复核 (each one: `statements`, added by addRecordedActs).
+  const made = list.filter((st) => !st.waived && st.content.trim());
+  if (made.length) return { made: true, summary: made.map((st) => st.content).join('；'), review: made.map((st) => st.reply).join('；') };
+  const last = list.at(-1);
   // What the party said when waiving is kept for the 陈述申辩笔录; the decision only says it was waived.
-  if (st?.waived) return { made: false, waived: true, ...(st.content.trim() ? { summary: st.content } : {}) };
-  if (st?.content.trim()) return { made: true, summary: st.content, review: st.reply };
+  if (last?.waived) return { made: false, waived: true, ...(last.content.trim() ? { summary: last.content } : {}) };
   const notice = record.notice;
   const decidedOn = record.decision?.on;
   if (notice && decidedOn && decidedOn > notice.statementEndsOn) return { made: false };
@@ -481,9 +498,28 @@ export function addRecordedActs(c: DocumentCase, view: CaseView): void {
   }
   const decided = stepsTaken(view, 'decide').at(-1);
   if (record.decision && view.procedure === 'ordinary') c.decisionApproval = { date: record.decision.on, decidedBy: decided?.by ?? '' };
-  if (c.statement && record.statement) {
-    const recorded = stepsTaken(view, 'recordStatement').at(-1);
-    c.statement = { ...c.statement, date: record.statement.on, waived: record.statement.waived, ...(recorded?.by ? { recordedBy: recorded.by } : {}) };
+  if (record.statements.length) {
+    // One entry per recordStatement step; a record migrated from the single statement has one entry for the last step.
+    const recorded = stepsTaken(view, 'recordStatement');
+    const offset = recorded.length - record.statements.length;
+    const replies = stepsTaken(view, 'replyToStatement');
+    c.statements = record.statements.map((st, i) => {
+      const by = recorded[i + offset]?.by;
+      const reply = replies.find((r) => r.input.statementNo === i + 1);
+      const made = !st.waived && st.content.trim() !== '';
+      return {
+        made,
+        date: st.on,
+        waived: st.waived,
+        ...(st.content.trim() ? { summary: st.content } : {}),
+        ...(made ? { review: st.reply } : {}),
+        ...(by ? { recordedBy: by } : {}),
+        ...(st.repliedOn ? { reviewedOn: st.repliedOn } : {}),
+        ...(reply?.by ? { reviewedBy: reply.by } : {}),
+      };
+    });
+    const last = c.statements.at(-1);
+    if (c.statement && last) c.statement = { ...c.statement, date: last.date!, waived: c.statement.waived ?? false, ...(last.recordedBy ? { recordedBy: last.recordedBy } : {}) };
   }
   const deferral = stepsTaken(view, 'approveDeferral').at(-1);
   if (record.instalments?.length) {
@@ -536,8 +572,7 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
     source: SOURCES[view.clueSource] ?? 'other',
     party: party(view),
     officers,
-    // Documents put 你 / 你单位 / 当事人 in front of the facts, so a leading 当事人 of the record is not repeated.
-    facts: (record.investigation.findings ?? view.facts).replace(/^当事人/, ''),
+    facts: factsAfterSubject(record.investigation.findings ?? view.facts, view.party.name),
     evidence,
     ...(view.violation ? { violatedProvision: view.violation.violatedProvision } : {}),
     ...(penaltyBasis ? { penaltyProvision: penaltyBasis } : {}),

@@ -168,6 +168,33 @@ describe('the statement, the decision and execution (第四十五条、第五十
     expect(approval).toContain('负责人审批意见 | 同意。决定给予当事人罚款人民币贰仟元整（¥2,000.00）的行政处罚。\n签名：陈建国　　2026年3月16日');
   });
 
+  it('Art. 45: two statements are both kept, each with its own 复核, and the documents and the decision tell both', async () => {
+    let c = await newCase(ctx, w, { state: 'notified' });
+    c = await step('2026-03-11', w.actors.wanglei, c, { action: 'recordStatement', content: '当事人称系初次摆摊，请求从轻处罚。', reply: '当事人经劝导未改正，不予采纳。' });
+    c = await step('2026-03-12', w.actors.zhaogang, c, { action: 'recordStatement', content: '当事人补充：家中老人患病，确有困难。' });
+    expect(c.record.statements).toHaveLength(2);
+    expect(c.record.statements[0]).toMatchObject({ content: '当事人称系初次摆摊，请求从轻处罚。', reply: '当事人经劝导未改正，不予采纳。' });
+    // The second statement is not reviewed yet: no decision (第四十五条第一款).
+    expect(await refusal(step('2026-03-16', head(), c, { action: 'decide' }))).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('第2次陈述申辩尚未记录复核意见') });
+    // A reply to the first one is not overwritten.
+    expect(await refusal(step('2026-03-13', w.actors.wanglei, c, { action: 'replyToStatement', statementNo: 1, reply: '改为采纳。' }))).toMatchObject({ code: 'RULE_VIOLATION' });
+    c = await step('2026-03-13', w.actors.wanglei, c, { action: 'replyToStatement', statementNo: 2, reply: '困难情况属实，但不属于法定从轻情节，不予采纳。' });
+    expect(c.record.statements[1]).toMatchObject({ reply: '困难情况属实，但不属于法定从轻情节，不予采纳。', repliedOn: '2026-03-13' });
+    expect(await print(c, '陈述申辩笔录', 0)).toContain('当事人称系初次摆摊，请求从轻处罚。');
+    const second = await print(c, '陈述申辩笔录', 1);
+    expect(second).toContain('时间：2026年3月12日');
+    expect(second).toContain('记录人：赵刚');
+    expect(second).toContain('当事人补充：家中老人患病，确有困难。');
+    expect(await print(c, '陈述申辩复核意见书', 0)).toContain('复核意见 | 当事人经劝导未改正，不予采纳。\n复核人：王磊　　2026年3月11日');
+    expect(await print(c, '陈述申辩复核意见书', 1)).toContain('复核意见 | 困难情况属实，但不属于法定从轻情节，不予采纳。\n复核人：王磊　　2026年3月13日');
+    c = await step('2026-03-16', head(), c, { action: 'decide' });
+    const decision = await print(c, '行政处罚决定书');
+    expect(decision).toContain('你于2026年3月11日提出陈述、申辩意见：当事人称系初次摆摊，请求从轻处罚。经复核，当事人经劝导未改正，不予采纳。');
+    expect(decision).toContain('你于2026年3月12日提出陈述、申辩意见：当事人补充：家中老人患病，确有困难。经复核，困难情况属实，但不属于法定从轻情节，不予采纳。');
+    const approval = await print(c, '行政处罚决定审批表');
+    expect(approval).toContain('当事人2026年3月12日提出陈述、申辩：当事人补充：家中老人患病，确有困难。复核意见：困难情况属实');
+  });
+
   it('a waived statement prints the waiver (第六十二条) and has no 复核意见书', async () => {
     let c = await newCase(ctx, w, { state: 'notified' });
     c = await step('2026-03-11', w.actors.wanglei, c, { action: 'recordStatement', waived: true, content: '对违法事实无异议，放弃陈述申辩。' });

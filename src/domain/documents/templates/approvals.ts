@@ -10,6 +10,7 @@ import { dateOf, formatAmount, formatDate, formatDocumentNumber } from '../forma
 import { fineTotal, PENALTY_LAW } from '../legal.ts';
 import { caseSources, legalReviewConclusions, type ApprovedAct, type DocumentCase, type Opinion } from '../model.ts';
 import { field, must, type DocumentTemplate, type RequiredField } from '../requirements.ts';
+import { madeStatements } from '../statement-list.ts';
 import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, penaltySummary, personFacts } from './common.ts';
 
 const label = (text: string): Cell => ({ text, label: true });
@@ -200,11 +201,15 @@ function reviewText(c: DocumentCase): string {
 }
 
 function statementText(c: DocumentCase): string {
-  const parts: string[] = [];
   const s = c.statement;
-  if (s?.made) parts.push(`当事人提出陈述、申辩：${(s.summary ?? '').replace(/。$/, '')}。复核意见：${(s.review ?? '').replace(/。$/, '')}。`);
-  else if (s?.waived) parts.push('当事人明确放弃陈述、申辩权利。');
-  else if (c.priorNotice) parts.push('当事人未提出陈述、申辩意见。');
+  const made = madeStatements(c);
+  // Each statement the party made with its own 复核 (第四十五条第一款); dated when there are several.
+  const parts = made.map((m) => {
+    const on = made.length > 1 && m.date ? formatDate(m.date) : '';
+    return `当事人${on}提出陈述、申辩：${(m.summary ?? '').replace(/。$/, '')}。复核意见：${(m.review ?? '').replace(/。$/, '')}。`;
+  });
+  if (!made.length && s?.waived) parts.push('当事人明确放弃陈述、申辩权利。');
+  else if (!made.length && c.priorNotice) parts.push('当事人未提出陈述、申辩意见。');
   if (c.hearing?.investigatorStatement) parts.push(c.hearing.start ? `本案于${formatDate(dateOf(c.hearing.start, '听证时间'))}举行听证。` : '本案举行了听证。');
   return parts.join('\n') || '无';
 }

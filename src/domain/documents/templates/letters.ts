@@ -27,6 +27,7 @@ import {
 } from '../legal.ts';
 import { noPenaltyGrounds, type DocumentCase, type PenaltyItem } from '../model.ts';
 import { field, must, type DocumentTemplate, type RenderContext } from '../requirements.ts';
+import { madeStatements } from '../statement-list.ts';
 import {
   addressee,
   assertNotBefore,
@@ -115,7 +116,16 @@ function statementAndHearingParagraphs(c: DocumentCase): Block[] {
       text: `应${y}的申请，本机关于${formatDateTime(c.hearing.start, '听证时间')}在${c.hearing.place}依法举行了听证，本决定依据听证笔录作出（${PENALTY_LAW}第六十五条）。`,
     });
   }
-  if (c.statement) {
+  const made = madeStatements(c);
+  if (made.length > 1) {
+    // Each statement the party made is told with its own 复核 (第四十五条第一款), in the order recorded.
+    for (const s of made) {
+      blocks.push({
+        kind: 'paragraph',
+        text: `${y}${s.date ? `于${formatDate(s.date)}` : ''}提出陈述、申辩意见：${must(s.summary, '陈述申辩内容').replace(/。$/, '')}。经复核，${must(s.review, '陈述申辩复核意见').replace(/。$/, '')}。`,
+      });
+    }
+  } else if (c.statement) {
     if (c.statement.made) {
       blocks.push({
         kind: 'paragraph',

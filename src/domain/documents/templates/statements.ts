@@ -8,6 +8,7 @@ import type { Block, Cell } from '../blocks.ts';
 import { formatDate, formatDocumentNumber } from '../format.ts';
 import { PENALTY_LAW } from '../legal.ts';
 import type { DocumentCase } from '../model.ts';
+import { madeStatements, recordedStatements } from '../statement-list.ts';
 import { field, must, type DocumentTemplate } from '../requirements.ts';
 import { partyText } from './approvals.ts';
 import { baseFields, caseNumberField, doc, header, officerList } from './common.ts';
@@ -27,19 +28,19 @@ export const statementRecord: DocumentTemplate = {
   stage: '告知',
   basis: `${PENALTY_LAW}第四十五条、第六十二条`,
   layout: 'record',
-  // A statement without its day is a hand-built record of the older fixtures: the engine always records the day.
-  count: (c) => (c.statement?.date && (c.statement.made || c.statement.waived) ? 1 : 0),
+  // One record per statement or waiver: a second statement is a second record, not a replacement of the first.
+  count: (c) => recordedStatements(c).length,
   absence: (c) => (c.statement ? '当事人在规定期限内未提出陈述、申辩' : '本案尚未记录当事人的陈述、申辩'),
   required: [
     ...baseFields,
     field('party.name', '当事人姓名或名称', (c) => c.party.name),
     field('party.address', '当事人住址或地址', (c) => c.party.address),
-    field('statement.date', '陈述申辩日期', (c) => c.statement?.date),
-    field('statement.summary', '陈述申辩内容', (c) => c.statement?.summary, (c) => c.statement?.made === true),
+    field('statement.date', '陈述申辩日期', (c, i) => recordedStatements(c)[i]?.date),
+    field('statement.summary', '陈述申辩内容', (c, i) => recordedStatements(c)[i]?.summary, (c, i) => recordedStatements(c)[i]?.made === true),
     field('officers', '承办人及执法证号', (c) => c.officers),
   ],
-  build(c) {
-    const s = must(c.statement, '陈述申辩');
+  build(c, instance) {
+    const s = must(recordedStatements(c)[instance], '陈述申辩');
     const date = must(s.date, '陈述申辩日期');
     const content: Block[] = s.made
       ? [
@@ -80,6 +81,8 @@ export const statementRecord: DocumentTemplate = {
   },
 };
 
+const reviewed = (c: DocumentCase) => madeStatements(c).filter((s) => s.date);
+
 const label = (text: string): Cell => ({ text, label: true });
 const value = (text: string, minLines?: number): Cell => (minLines ? { text, minLines } : { text });
 
@@ -90,19 +93,21 @@ export const statementReview: DocumentTemplate = {
   // 第四十五条第一款: the agency reviews the facts, reasons and evidence the party put forward and adopts what holds.
   basis: `${PENALTY_LAW}第四十五条第一款`,
   layout: 'form',
-  count: (c) => (c.statement?.date && c.statement.made ? 1 : 0),
+  // One per statement that raised points: each is reviewed on its own (第四十五条第一款).
+  count: (c) => madeStatements(c).filter((s) => s.date).length,
   absence: (c) => (c.statement?.waived ? '当事人明确放弃陈述、申辩，无需复核' : '当事人未提出陈述、申辩，无需复核'),
   required: [
     ...baseFields,
     caseNumberField,
     field('party.name', '当事人姓名或名称', (c) => c.party.name),
-    field('statement.date', '陈述申辩日期', (c) => c.statement?.date),
-    field('statement.summary', '陈述申辩内容', (c) => c.statement?.summary),
-    field('statement.review', '复核意见', (c) => c.statement?.review),
+    field('statement.date', '陈述申辩日期', (c, i) => reviewed(c)[i]?.date),
+    field('statement.summary', '陈述申辩内容', (c, i) => reviewed(c)[i]?.summary),
+    field('statement.review', '复核意见', (c, i) => reviewed(c)[i]?.review),
   ],
-  build(c) {
-    const s = must(c.statement, '陈述申辩');
+  build(c, instance) {
+    const s = must(reviewed(c)[instance], '陈述申辩');
     const date = must(s.date, '陈述申辩日期');
+    const reviewedOn = s.reviewedOn ?? date;
     const rows: Cell[][] = [
       [label('案件编号'), value(formatDocumentNumber(c.caseNumber, '案件编号'))],
       [label('案由'), value(c.causeOfAction)],
@@ -110,10 +115,10 @@ export const statementReview: DocumentTemplate = {
       [label('告知情况'), value(`${noticeRef(c)}${c.priorNotice ? `，${formatDate(c.priorNotice.date)}告知` : ''}`)],
       [label('陈述申辩日期'), value(formatDate(date))],
       [label('陈述申辩内容'), value(must(s.summary, '陈述申辩内容'), 3)],
-      [label('复核意见'), value(`${must(s.review, '复核意见')}\n复核人：${s.recordedBy ?? BLANK}\u3000\u3000${formatDate(date)}`, 3)],
+      [label('复核意见'), value(`${must(s.review, '复核意见')}\n复核人：${s.reviewedBy ?? s.recordedBy ?? BLANK}\u3000\u3000${formatDate(reviewedOn)}`, 3)],
       [label('承办机构意见'), value(`\n\n签名：${BLANK}${BLANK}年\u3000\u3000月\u3000\u3000日`, 3)],
     ];
     const blocks: Block[] = [...header(c, this.name), { kind: 'table', widths: [24, 76], rows, size: 'small' }];
-    return doc(c, this, { date, blocks });
+    return doc(c, this, { date: reviewedOn, blocks });
   },
 };

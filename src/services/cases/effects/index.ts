@@ -10,6 +10,7 @@ import { filingEffects } from './filing.ts';
 import { hearingEffects } from './hearing.ts';
 import { investigationEffects } from './investigation.ts';
 import { noticeEffects } from './notice.ts';
+import { partyEffects } from './party.ts';
 import { procedureEffects } from './procedure.ts';
 import { reviewEffects } from './review.ts';
 import { sideExitEffects } from './side-exits.ts';
@@ -25,4 +26,5 @@ export const caseEffects: CaseEffects = {
   ...closingEffects,
   ...sideExitEffects,
   ...procedureEffects,
+  ...partyEffects,
 };

@@ -27,7 +27,15 @@ export const noticeEffects = {
     await addService(s, 'priorNotice', record.notice.number, input.service);
   },
   recordStatement: async (s, input) => {
-    s.record.statement = { on: s.g.actDate, waived: input.waived, content: input.content, reply: input.reply, hearingWaived: input.hearingWaived ?? false };
+    // A further statement is added, never written over an earlier one (第四十五条: each is reviewed on its own).
+    s.record.statements.push({ on: s.g.actDate, waived: input.waived, content: input.content, reply: input.reply, hearingWaived: input.hearingWaived ?? false });
+    s.details.statementNo = s.record.statements.length;
+  },
+  replyToStatement: async (s, input) => {
+    // The guard (statementToReply) found the statement and that it has no reply yet.
+    const st = s.record.statements[input.statementNo - 1]!;
+    st.reply = input.reply;
+    st.repliedOn = s.g.actDate;
   },
   revisePenalty: async (s, input) => {
     const { record } = s;

@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { draftStore } from './drafts.ts';
+import { usePenaltyProvisionOf } from './references.tsx';
 import { checkPayload, type FormProblem, initialValues, namePathOf, toPayload } from './form-values.ts';
 import type { FieldSpec } from './schema-fields.ts';
 import { SchemaFields } from './SchemaFields.tsx';
@@ -54,7 +55,13 @@ export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed 
     () => (draftKey ? draftStore.get<Record<string, unknown>>(draftKey) : undefined) ?? { ...initialValues(fields, chinaToday()), ...initial },
     [fields, initial, draftKey],
   );
-  const keepDraft = () => {
+  const penaltyProvisionOf = usePenaltyProvisionOf();
+  const onValuesChange = (changed: Record<string, unknown>) => {
+    // The 处罚依据 is the chosen violation's 罚则 (《行政处罚法》第五十二条第二款; the server checks it), not typed by hand.
+    if (typeof changed.powerItemId === 'number' && fields.some((f) => f.name === 'penalty')) {
+      const provision = penaltyProvisionOf(changed.powerItemId);
+      if (provision) form.setFieldValue(['penalty', 'basis'], provision);
+    }
     if (draftKey) draftStore.set(draftKey, form.getFieldsValue(true));
   };
 
@@ -96,7 +103,7 @@ export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed 
       layout="vertical"
       size={isPhone ? 'large' : 'middle'}
       initialValues={startValues}
-      onValuesChange={keepDraft}
+      onValuesChange={onValuesChange}
       onFinish={() => void submit()}
       onKeyDown={confirm ? ignoreEnter : undefined}
       aria-label={title}

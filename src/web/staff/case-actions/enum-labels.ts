@@ -7,8 +7,9 @@ import { clueSources, decisionKinds, decisionStatuses, noPenaltyGrounds, penalty
 import { onSpotCollectionGroundLabels } from '../../../domain/cases/cash-collection.ts';
 import { archiveRetentionLabels, confidentialHearingReasonLabels, opinionFormLabels, opinionRoleLabels } from '../../../domain/cases/record-inputs.ts';
 import { serviceMethods } from '../../../domain/documents/model.ts';
+import { identityDocumentTypes } from '../../../domain/validators/identity-documents.ts';
 
-const partyKinds = { person: '自然人', organization: '法人或其他组织' } as const;
+const partyKinds = { person: '自然人', organization: '法人或其他组织', unknown: '尚不明确' } as const;
 
 const tables: readonly Readonly<Record<string, string>>[] = [
   decisionKinds,
@@ -19,6 +20,7 @@ const tables: readonly Readonly<Record<string, string>>[] = [
   decisionStatuses,
   serviceMethods,
   partyKinds,
+  identityDocumentTypes,
   confidentialHearingReasonLabels,
   archiveRetentionLabels,
   onSpotCollectionGroundLabels,

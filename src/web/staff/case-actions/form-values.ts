@@ -23,6 +23,11 @@ const visibleWhen: Record<string, (siblings: Values) => boolean> = {
   'proposal.transferReason': (s) => s.kind === 'transferJudicial',
   'proposal.transferReceiver': (s) => s.kind === 'transferJudicial',
   replacementId: (s) => s.granted === true,
+  // A blank end date is a continuing act only when the officer says so (issue 15): the date is asked for otherwise.
+  actEndedOn: (s) => s.actContinuing !== true,
+  // The nationality goes with a passport; a birth date only where the document number carries none (第三十条 ages).
+  'party.nationality': (s) => s.idType === 'passport',
+  'party.birthDate': (s) => s.idType === 'passport' || s.idType === 'hkMacaoPermit' || s.idType === 'taiwanPermit' || s.idType === 'foreignPermanentResidence',
   content: (s) => s.waived !== true,
   reply: (s) => s.waived !== true,
 };

@@ -16,7 +16,7 @@ type OfficerOnCase = CaseView['officers'][number];
 export type CaseOfficer = Pick<OfficerOnCase, 'userId' | 'displayName'> & Partial<Pick<OfficerOnCase, 'recused'>>;
 
 /** GET /api/organizations/:id/power-items (the fields the picker shows). */
-type PowerItem = Pick<PowerListEntry, 'id' | 'code' | 'name' | 'category' | 'active'>;
+type PowerItem = Pick<PowerListEntry, 'id' | 'code' | 'name' | 'category' | 'active' | 'penaltyProvision'>;
 
 /** A person a picker may offer: a user of `/api/users`, or of the case's own list (`/api/cases/:id/people`). */
 type Person = Pick<User, 'id' | 'displayName' | 'roles' | 'certificateNo' | 'certificateValidUntil' | 'active' | 'organizationName'>;
@@ -28,6 +28,8 @@ interface ReferenceState {
   /** Starts loading what a picker of this kind needs (once). */
   need(kind: ReferenceKind): void;
   error: string | undefined;
+  /** The 罚则 of a power-list item the form has loaded (the 处罚依据 is taken from it). */
+  penaltyProvisionOf(id: number): string | undefined;
 }
 
 const ReferenceContext = createContext<ReferenceState | null>(null);
@@ -73,6 +75,7 @@ export function ReferenceProvider({
     const today = chinaToday();
     return {
       error,
+      penaltyProvisionOf: (id) => lists.powerItems?.find((p) => p.id === id)?.penaltyProvision,
       need: (kind) => {
         const key = listFor(kind);
         if (key) setWanted((w) => (w.has(key) ? w : new Set([...w, key])));
@@ -120,4 +123,10 @@ export function useReferences(kind: ReferenceKind): { options: Option[] | undefi
   const { need } = state;
   useEffect(() => need(kind), [need, kind]);
   return { options: state.options(kind), error: state.error };
+}
+
+/** The 罚则 of a loaded power-list item, or undefined (also outside a ReferenceProvider). */
+export function usePenaltyProvisionOf(): (id: number) => string | undefined {
+  const state = useContext(ReferenceContext);
+  return (id) => state?.penaltyProvisionOf(id);
 }

@@ -64,8 +64,14 @@ describe('forms generated from the case schemas', () => {
     expect(field(fieldsFor('clue'), 'party')).toMatchObject({
       kind: 'variant',
       discriminator: 'kind',
-      variants: [expect.objectContaining({ value: 'person', label: '自然人' }), expect.objectContaining({ value: 'organization', label: '法人或其他组织' })],
+      variants: [
+        expect.objectContaining({ value: 'person', label: '自然人' }),
+        expect.objectContaining({ value: 'organization', label: '法人或其他组织' }),
+        // Issue 15: a clue may name no party yet; filing needs one (《行政处罚法》第五十四条).
+        expect.objectContaining({ value: 'unknown', label: '尚不明确' }),
+      ],
     });
+    expect(field(fieldsFor('onSpot'), 'party')).toMatchObject({ variants: [expect.objectContaining({ value: 'person' }), expect.objectContaining({ value: 'organization' })] });
     expect(field(fieldsFor('approveDeferral'), 'instalments')).toMatchObject({ kind: 'objectList', fields: [expect.objectContaining({ name: 'dueOn', kind: 'date' }), expect.objectContaining({ name: 'amountFen', kind: 'money' })] });
   });
 });

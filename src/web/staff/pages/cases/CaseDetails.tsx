@@ -1,3 +1,4 @@
+import { identityDocumentTypes } from '../../../../domain/validators/identity-documents.ts';
 import { Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatYuan, noPenaltyGrounds, type Penalty, penaltyKinds } from '../../../../domain/cases/model.ts';
@@ -12,9 +13,10 @@ const item = (key: string, label: string, value: ReactNode | null | undefined): 
 export function PartyCard({ view }: { view: CaseView }) {
   const p = view.party;
   const items = [
-    ...item('name', p.kind === 'person' ? '姓名' : '单位名称', p.name),
-    ...item('kind', '类型', p.kind === 'person' ? '自然人' : '法人或其他组织'),
-    ...item('id', '身份证号', p.idNumber),
+    ...item('name', p.kind === 'person' ? '姓名' : p.kind === 'organization' ? '单位名称' : '当事人', p.name),
+    ...item('kind', '类型', p.kind === 'person' ? '自然人' : p.kind === 'organization' ? '法人或其他组织' : <Typography.Text type="warning">尚未查明（立案前须确认当事人信息）</Typography.Text>),
+    ...item('id', p.idType ? identityDocumentTypes[p.idType] : '身份证号', p.idNumber),
+    ...item('nationality', '国籍', p.nationality),
     ...item('credit', '统一社会信用代码', p.creditCode),
     ...item('rep', '法定代表人', p.legalRepresentative),
     ...item('birth', '出生日期', p.birthDate),
@@ -120,6 +122,8 @@ export function DecisionCard({ view }: { view: CaseView }) {
         ...item('nserved', '告知送达日期', r.notice.servedOn),
         ...item('nstatement', '陈述申辩期限至', r.notice.statementEndsOn),
         ...item('nhearing', '听证权利', r.notice.hearingOffered ? `已告知，申请期限至 ${r.notice.hearingRequestEndsOn ?? '—'}` : '不适用听证'),
+        // Every statement as recorded, each with its own 复核 reply (《行政处罚法》第四十五条).
+        ...r.statements.flatMap((st, i) => item(`st${String(i)}`, `陈述申辩（第${String(i + 1)}次）`, <span data-testid="statement-entry">{statementText(st)}</span>)),
       ]
     : [];
   const pay = view.payment;
@@ -142,6 +146,19 @@ export function DecisionCard({ view }: { view: CaseView }) {
     <Card size="small" title={d ? '处理决定' : '拟处理意见'} data-testid="decision-card">
       {all.length ? <Descriptions size="small" column={{ xs: 1, md: 2 }} items={all} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未形成处理意见" />}
     </Card>
+  );
+}
+
+/** One recorded statement: what the party said and the 复核 reply, or the waiver. */
+function statementText(st: CaseView['record']['statements'][number]): ReactNode {
+  if (st.waived) return `${st.on} 当事人明确放弃陈述申辩${st.hearingWaived ? '（并放弃听证）' : ''}${st.content ? `：${st.content}` : ''}`;
+  if (!st.content.trim()) return `${st.on} 未提出内容`;
+  const reply = st.reply.trim() ? `复核意见：${st.reply}${st.repliedOn ? `（${st.repliedOn}）` : ''}` : <Typography.Text type="warning">待复核</Typography.Text>;
+  return (
+    <>
+      {`${st.on} ${st.content}；`}
+      {reply}
+    </>
   );
 }
 
