@@ -8,6 +8,7 @@ import { documentText } from './blocks.ts';
 import { findTemplate, renderDocumentContent } from './catalog.ts';
 import { buildDocumentCase, buildNoPenaltyCase, buildOnSpotCase } from './fixtures.ts';
 import type { DocumentCase, ServiceRecord } from './model.ts';
+import { idNumberCheckChar } from '../validators/id-number.ts';
 
 const ctx = { calendar: new WorkCalendar() };
 const render = (c: DocumentCase, type: string, instance = 0) => renderDocumentContent(c, findTemplate(type), ctx, instance);
@@ -139,5 +140,22 @@ describe('item 9: the QR code opens the portal verification page for the act cod
   it('encodes {portal}/verify/{code} when the portal address is set', () => {
     const c = buildDocumentCase({ verifyUrl: 'https://zfgs.example.gov.cn/portal/verify' });
     expect(render(c, '行政处罚决定书').actCode.qrText).toBe(`https://zfgs.example.gov.cn/portal/verify/${encodeURIComponent(c.actCode)}`);
+  });
+});
+
+describe('a person identified by another document than the 居民身份证 (issue 15, item 6)', () => {
+  const person = { kind: 'person' as const, name: '约翰·史密斯', address: '云城市东湖区湖滨路56号', phone: '13800138000' };
+
+  it('the decision names the passport and nationality, and a birth date only as recorded; sex is not guessed', () => {
+    const passport = { ...buildOnSpotCase(), party: { ...person, idNumber: 'E12345678', idType: '护照', nationality: '美国', birthDate: '1985-06-15' } };
+    const decision = text(passport, '当场行政处罚决定书');
+    expect(decision).toContain('当事人：约翰·史密斯，1985年6月15日出生，护照号码（国籍：美国）：E12345678，住址：云城市东湖区湖滨路56号。');
+    expect(decision).not.toContain('公民身份号码');
+  });
+
+  it('a 港澳台居民居住证 has the GB 11643 layout: sex and birth date are read from it', () => {
+    const idNumber = `81000019900101123${idNumberCheckChar('81000019900101123')}`;
+    const permit = { ...buildOnSpotCase(), party: { ...person, name: '陈大文', idNumber, idType: '港澳台居民居住证' } };
+    expect(text(permit, '当场行政处罚决定书')).toContain(`当事人：陈大文，男，1990年1月1日出生，港澳台居民居住证号码：${idNumber}，`);
   });
 });

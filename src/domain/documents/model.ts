@@ -13,8 +13,12 @@ import type { DocumentNumber, LocalDateTime } from './format.ts';
 export interface PersonParty {
   kind: 'person';
   name: string;
-  /** 公民身份号码 (GB 11643). Sex and age are read from it. */
+  /** 公民身份号码 (GB 11643), sex and age read from it; or the number of the document `idType` names. */
   idNumber: string;
+  /** Another identity document than the 居民身份证 (its Chinese name, e.g. 护照), with nationality and birth date as recorded. */
+  idType?: string;
+  nationality?: string;
+  birthDate?: IsoDate;
   address: string;
   phone?: string;
   /** 职业 or 工作单位. */

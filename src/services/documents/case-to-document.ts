@@ -11,6 +11,7 @@ import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { PersonRef, ServedDocument, ServiceEntry, SignedOpinion } from '../../domain/cases/document-records.ts';
 import type { Penalty, PenaltyKind as CasePenaltyKind } from '../../domain/cases/model.ts';
 import { actOpinionForms, archiveRetentionLabels } from '../../domain/cases/record-inputs.ts';
+import { identityDocumentTypes } from '../../domain/validators/identity-documents.ts';
 import type { CaseSettings } from '../../domain/cases/settings.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { legalReviewAspects, type LegalReviewAspect } from '../../domain/documents/model.ts';
@@ -217,7 +218,16 @@ function party(view: CaseView): DocumentParty {
   // A clue registered before its party was identified (issue 15): no document names a party nobody knows.
   if (p.kind === 'unknown') throw validationError('当事人尚未查明，暂不能生成载明当事人的文书；请先“确认当事人信息”', { fields: [{ path: 'party', label: '当事人' }] });
   if (p.kind === 'person') {
-    return { kind: 'person', name: p.name, idNumber: p.idNumber ?? '', address: p.address ?? '', ...(p.phone ? { phone: p.phone } : {}) };
+    return {
+      kind: 'person',
+      name: p.name,
+      idNumber: p.idNumber ?? '',
+      address: p.address ?? '',
+      ...(p.phone ? { phone: p.phone } : {}),
+      ...(p.idType ? { idType: identityDocumentTypes[p.idType] } : {}),
+      ...(p.idType && p.nationality ? { nationality: p.nationality } : {}),
+      ...(p.idType && p.birthDate ? { birthDate: p.birthDate } : {}),
+    };
   }
   return {
     kind: 'organization',

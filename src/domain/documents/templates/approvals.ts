@@ -11,7 +11,7 @@ import { fineTotal, PENALTY_LAW } from '../legal.ts';
 import { caseSources, legalReviewConclusions, type ApprovedAct, type DocumentCase, type Opinion } from '../model.ts';
 import { field, must, type DocumentTemplate, type RequiredField } from '../requirements.ts';
 import { madeStatements } from '../statement-list.ts';
-import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, penaltySummary, personFacts } from './common.ts';
+import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, penaltySummary, personIdentity } from './common.ts';
 
 const label = (text: string): Cell => ({ text, label: true });
 const value = (text: string, span = 3, minLines?: number): Cell => (minLines ? { text, span, minLines } : { text, span });
@@ -35,8 +35,9 @@ export function partyText(c: DocumentCase, on: string): string {
   const p = c.party;
   const phone = p.phone ? `，联系电话：${p.phone}` : '';
   if (p.kind === 'person') {
-    const f = personFacts(p.idNumber, on, '当事人公民身份号码');
-    return `${p.name}，${f.sex}，${String(f.age)}岁，公民身份号码：${f.value}，住址：${p.address}${phone}`;
+    const f = personIdentity(p, on);
+    const facts = [f.sex, f.age === null ? null : `${String(f.age)}岁`].filter(Boolean).join('，');
+    return `${p.name}，${facts ? `${facts}，` : ''}${f.idLabel}：${f.value}，住址：${p.address}${phone}`;
   }
   return `${p.name}，统一社会信用代码：${checkedCreditCode(p.creditCode, '当事人统一社会信用代码')}，${p.legalRepresentativeTitle}：${p.legalRepresentative}，地址：${p.address}${phone}`;
 }

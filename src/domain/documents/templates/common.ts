@@ -5,7 +5,7 @@ import { validateCreditCode, validateIdNumber } from '../../validators/index.ts'
 import type { Block, Footer, RenderedDocument } from '../blocks.ts';
 import { formatDate, formatDocumentNumber } from '../format.ts';
 import { describePenalty } from '../legal.ts';
-import { evidenceKinds, type DocumentCase, type DocumentParty, type Evidence, type Officer, type PenaltyItem } from '../model.ts';
+import { evidenceKinds, type DocumentCase, type DocumentParty, type Evidence, type Officer, type PenaltyItem, type PersonParty } from '../model.ts';
 import { field, type RequiredField } from '../requirements.ts';
 
 /** Birth date, sex and age (on `on`) read from a checked ID number; an invalid number is a clear error. */
@@ -25,6 +25,40 @@ export function checkedCreditCode(code: string, field = '统一社会信用代�
   return result.value;
 }
 
+/** How a person party is identified in a document: by the 公民身份号码 (sex, birth date and age read from it), or by
+ * another identity document (港澳台居民居住证 carries the same layout; a passport or a 通行证 only what was recorded). */
+export interface PersonIdentity {
+  /** 公民身份号码, 护照号码（国籍：…）… */
+  idLabel: string;
+  value: string;
+  sex: '男' | '女' | null;
+  birthDate: IsoDate | null;
+  age: number | null;
+}
+
+const ageOn = (birthDate: IsoDate, on: IsoDate): number => {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = on.split('-').map(Number);
+  const age = (ty ?? 0) - (by ?? 0);
+  return (tm ?? 0) < (bm ?? 0) || ((tm ?? 0) === (bm ?? 0) && (td ?? 0) < (bd ?? 0)) ? age - 1 : age;
+};
+
+export function personIdentity(p: PersonParty, on: IsoDate): PersonIdentity {
+  if (!p.idType || p.idType === '港澳台居民居住证') {
+    const label = p.idType ? `${p.idType}号码` : '公民身份号码';
+    const f = personFacts(p.idNumber, on, `当事人${label}`);
+    return { idLabel: label, value: f.value, sex: f.sex, birthDate: f.birthDate, age: f.age };
+  }
+  const birthDate = p.birthDate ?? null;
+  return {
+    idLabel: `${p.idType}号码${p.nationality ? `（国籍：${p.nationality}）` : ''}`,
+    value: p.idNumber,
+    sex: null,
+    birthDate,
+    age: birthDate ? ageOn(birthDate, on) : null,
+  };
+}
+
 /** "你" for a person, "你单位" for an organization. */
 export function you(party: DocumentParty): string {
   return party.kind === 'person' ? '你' : '你单位';
@@ -33,8 +67,9 @@ export function you(party: DocumentParty): string {
 /** The party line of a decision (Art. 59 ①: 姓名或者名称、地址). */
 export function partyLine(party: DocumentParty, on: IsoDate): string {
   if (party.kind === 'person') {
-    const p = personFacts(party.idNumber, on, '当事人公民身份号码');
-    return `当事人：${party.name}，${p.sex}，${formatDate(p.birthDate)}出生，公民身份号码：${p.value}，住址：${party.address}。`;
+    const p = personIdentity(party, on);
+    const facts = [p.sex, p.birthDate ? `${formatDate(p.birthDate)}出生` : null].filter(Boolean).join('，');
+    return `当事人：${party.name}，${facts ? `${facts}，` : ''}${p.idLabel}：${p.value}，住址：${party.address}。`;
   }
   return (
     `当事人：${party.name}，统一社会信用代码：${checkedCreditCode(party.creditCode, '当事人统一社会信用代码')}，` +

@@ -5,7 +5,7 @@ import { dateOf, formatAmount, formatDate, formatDateTime, formatDocumentNumber 
 import { assertTwoOfficers, PENALTY_LAW } from '../legal.ts';
 import { caseSources, serviceMethods, type DocumentCase, type Opinion, type ServiceRecord } from '../model.ts';
 import { field, must, type DocumentTemplate, type RenderContext } from '../requirements.ts';
-import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, partyFields, penaltySummary, personFacts } from './common.ts';
+import { baseFields, caseNumberField, checkedCreditCode, doc, header, officerList, partyFields, penaltySummary, personIdentity } from './common.ts';
 
 const label = (text: string, span = 1): Cell => ({ text, label: true, span });
 const mergedLabel = (text: string): Cell => ({ text, label: true, vMerge: 'restart' });
@@ -20,10 +20,10 @@ function opinionCell(o: Opinion, signer: string, span: number): Cell {
 function partyRows(c: DocumentCase, on: string): Cell[][] {
   const p = c.party;
   if (p.kind === 'person') {
-    const f = personFacts(p.idNumber, on, '当事人公民身份号码');
+    const f = personIdentity(p, on);
     return [
-      [mergedLabel('当事人'), label('姓名'), value(p.name), label('性别'), value(f.sex)],
-      [mergedBelow, label('身份证号'), value(f.value), label('年龄'), value(`${String(f.age)}岁`)],
+      [mergedLabel('当事人'), label('姓名'), value(p.name), label('性别'), value(f.sex ?? '—')],
+      [mergedBelow, label(p.idType ? '证件号码' : '身份证号'), value(p.idType ? `${f.value}（${f.idLabel.replace(/号码/, '')}）` : f.value), label('年龄'), value(f.age === null ? '—' : `${String(f.age)}岁`)],
       [mergedBelow, label('住址'), value(p.address), label('联系电话'), value(p.phone ?? '未提供')],
       [mergedBelow, label('职业'), value(p.occupation ?? '未提供', 3)],
     ];
