@@ -7,6 +7,7 @@ import lockfile from 'proper-lockfile';
 import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
+import { newStatementTap, registerTap } from './statements.ts';
 
 export type { Database, DatabaseHandle, Executor, Schema, Transaction } from './database.ts';
 export { migrationsFolder } from './database.ts';
@@ -80,7 +81,9 @@ export async function openPglite(dataDir: string, brief = false): Promise<Databa
 
 /** In-memory PGlite (tests, benchmarks) — or a clone of a migrated template. */
 export function wrapPglite(client: PGlite, location: string, release?: () => Promise<void>): DatabaseHandle {
-  const db = drizzlePglite({ client, schema });
+  const tap = newStatementTap();
+  const db = drizzlePglite({ client, schema, logger: tap });
+  registerTap(db, tap);
   return {
     db,
     kind: 'pglite',
