@@ -2,6 +2,7 @@
 // round trip to the database (and, inside a write, time a lock is held), so a change that adds one to a hot path
 // must raise the budget here, on purpose. Counted by the database's statement tap (src/db/statements.ts; BEGIN and
 // COMMIT not counted). Not a timing test: speed is measured by `npm run bench`.
+import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { countStatements } from '../db/statements.ts';
 import { newCase, newPerson, newPowerItem } from '../services/testing/factories.ts';
@@ -19,7 +20,7 @@ const budgets = {
 describe('statements per request', () => {
   const t = worldApp();
 
-  async function measure(name: keyof typeof budgets, request: Parameters<typeof t.app.inject>[0] & object, status = 200) {
+  async function measure(name: keyof typeof budgets, request: InjectOptions, status = 200) {
     const { result: res, count, statements } = await countStatements(t.ctx.db, () => t.app.inject(request));
     expect(res.statusCode, res.body).toBe(status);
     expect.soft(count, `${name}: ${count} statements (budget ${budgets[name]}):\n${statements.join('\n')}`).toBeLessThanOrEqual(budgets[name]);

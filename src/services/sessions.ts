@@ -90,12 +90,14 @@ async function countFailedLogin(ctx: ServiceContext, user: typeof users.$inferSe
 
 /** The actor behind a session token, or null when the token is unknown, expired or the user deactivated. */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<Actor | null> {
+  // One statement: the session, its user and the user's organization.
   const [row] = await ctx.db
-    .select({ userId: sessions.userId })
+    .select({ userId: users.id, organizationId: users.organizationId, organizationPath: organizations.path, roles: users.roles, displayName: users.displayName })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(sessions.tokenDigest, sm3(token)), gt(sessions.expiresAt, ctx.clock()), eq(users.active, true)));
-  return row ? actorFor(ctx, row.userId) : null;
+  return row ? { ...row, roles: row.roles as Role[] } : null;
 }
 
 export async function logout(ctx: ServiceContext, actor: Actor, token: string): Promise<void> {

@@ -2,7 +2,7 @@
  * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
  * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
  */
-import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -15,6 +15,7 @@ import { conflict, notFound } from '../../domain/errors.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
 import { auditRecords, caseDocuments, caseEvidence, caseParties, casePublicity, cases, caseSettings, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
+import { fromJsonRow, jsonRow } from '../../db/json-rows.ts';
 import { chainOf } from '../audit-trail.ts';
 import * as deadlineStore from '../deadlines/deadline-store.ts';
 import type { DeadlineMet } from '../deadlines/deadline-store.ts';
@@ -25,17 +26,28 @@ export type Organization = typeof organizations.$inferSelect;
 
 export const CONFLICT_MESSAGE = '该案件已被他人更新，请刷新后重试';
 
-/** The actor's view of a case, or NOT_FOUND (also for cases outside the actor's subtree). */
+/** The actor's view of a case, or NOT_FOUND (also for cases outside the actor's subtree). One statement. */
 export async function loadCase(db: Executor, actor: Actor, id: number): Promise<{ row: CaseRow; org: Organization; party: PartyRow }> {
   const [found] = await db
-    .select({ row: cases, org: organizations })
+    .select({ row: cases, org: organizations, party: firstParty })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .where(eq(cases.id, id));
+  return visibleCase(actor, id, found);
+}
+
+/** The case's first party (the one registered with the clue), as a JSON sub-select of a query on `cases`. */
+export const firstParty = sql<Record<string, unknown> | null>`(select ${jsonRow(caseParties)} from ${caseParties} where ${caseParties.caseId} = ${cases.id} order by ${caseParties.id} limit 1)`;
+
+/** NOT_FOUND unless the actor may see the case; the party decoded. */
+export function visibleCase<T extends { row: CaseRow; org: Organization; party: Record<string, unknown> | null }>(
+  actor: Actor,
+  id: number,
+  found: T | undefined,
+): Omit<T, 'party'> & { party: PartyRow } {
   if (!found || !(isSystem(actor) || found.org.path.startsWith(actor.organizationPath))) throw notFound('该案件', { id });
-  const [party] = await db.select().from(caseParties).where(eq(caseParties.caseId, id)).orderBy(asc(caseParties.id)).limit(1);
-  if (!party) throw new Error(`case ${id} has no party`);
-  return { ...found, party };
+  if (!found.party) throw new Error(`case ${id} has no party`);
+  return { ...found, party: fromJsonRow(caseParties, found.party) };
 }
 
 export async function findCaseIdByCode(db: Executor, actor: Actor, code: string): Promise<number> {
@@ -70,10 +82,20 @@ export async function loadOfficers(db: Executor, officerIds: readonly number[], 
     .select({ userId: users.id, displayName: users.displayName, certificateNo: users.certificateNo, certificateValidUntil: users.certificateValidUntil })
     .from(users)
     .where(inArray(users.id, [...officerIds]));
+  return officersOnCase(officerIds, rows, record);
+}
+
+type OfficerRow = Omit<OfficerOnCase, 'recused'>;
+
+/** The officers named by `cases.officer_ids`, as a JSON sub-select of a query on `cases` (for `officersOnCase`). */
+export const caseOfficerRows = sql<OfficerRow[] | null>`(select json_agg(json_build_object('userId', ${users.id}, 'displayName', ${users.displayName}, 'certificateNo', ${users.certificateNo}, 'certificateValidUntil', ${users.certificateValidUntil}::text)) from ${users} where ${users.id} = any(${cases.officerIds}))`;
+
+/** The officers in the case's order, recusals applied. */
+export function officersOnCase(officerIds: readonly number[], rows: readonly OfficerRow[] | null, record: CaseRecord | null): OfficerOnCase[] {
   const recused = new Set((record?.recusals ?? []).filter((r) => r.granted === true).map((r) => r.officerId));
   return officerIds.flatMap((id) => {
-    const u = rows.find((r) => r.userId === id);
-    return u ? [{ ...u, recused: recused.has(id) }] : [];
+    const u = rows?.find((r) => r.userId === id);
+    return u ? [{ userId: u.userId, displayName: u.displayName, certificateNo: u.certificateNo, certificateValidUntil: u.certificateValidUntil, recused: recused.has(id) }] : [];
   });
 }
 
