@@ -13,8 +13,8 @@ const budgets = {
   transition: 10,
   clueRegistration: 10,
   caseList: 4,
-  publicDecision: 3,
-  publicActLookup: 3,
+  publicDecision: 2,
+  publicActLookup: 2,
 } as const;
 
 describe('statements per request', () => {

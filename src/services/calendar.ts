@@ -9,6 +9,7 @@ import { addDays, daysBetween, isIsoDate, yearOf } from '../domain/calendar/iso-
 import { notFound, validationError } from '../domain/errors.ts';
 import type { Executor, Transaction } from '../db/connect.ts';
 import { calendarCompleteYears, calendarOverrides } from '../db/schema.ts';
+import { cachedReference, forgetReferences } from '../db/reference-cache.ts';
 import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { parseInput } from './parse-input.ts';
@@ -30,6 +31,24 @@ export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
     overrides.map((o): CalendarOverride => ({ date: o.date, kind: o.kind as CalendarOverride['kind'], ...(o.name ? { name: o.name } : {}) })),
     years.map((y) => y.year),
   );
+}
+
+/**
+ * The legal calendar, cached per database (src/db/reference-cache.ts): `db` is the service's database (the cache's
+ * key), `executor` what to read with when it is not cached (the caller's transaction). Not for a transaction that
+ * changes the calendar: it reads with `loadWorkCalendar`.
+ */
+export function cachedWorkCalendar(db: Executor, executor: Executor = db): Promise<WorkCalendar> {
+  return cachedReference(db, 'calendar', () => loadWorkCalendar(executor));
+}
+
+/** After a change to the calendar commits: this process reads it again. */
+async function calendarChanged<T>(ctx: ServiceContext, change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    forgetReferences(ctx.db, 'calendar');
+  }
 }
 
 /**
@@ -70,7 +89,7 @@ export async function listCalendarOverrides(ctx: ServiceContext, year?: number):
 export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CalendarOverrideView> {
   assertMay(actor, adminPolicy.editCalendar, actor);
   const input = parseInput(calendarDayInput, raw);
-  return inTransaction(ctx, async (tx) => {
+  return calendarChanged(ctx, inTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
     const values = { date: input.date, kind: input.kind, name: input.name ?? null, updatedBy: actor.userId, updatedAt: ctx.clock() };
     await tx.insert(calendarOverrides).values(values).onConflictDoUpdate({ target: calendarOverrides.date, set: values });
@@ -88,13 +107,13 @@ export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unk
     );
     await recountAfterCalendarChange(tx, actor, yearOf(input.date), `${input.date} 设为${input.kind === 'holiday' ? '放假' : '上班'}`, ctx.clock());
     return values;
-  });
+  }));
 }
 
 export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {
   assertMay(actor, adminPolicy.editCalendar, actor);
   if (!isIsoDate(date)) throw validationError('日期格式应为 YYYY-MM-DD');
-  await inTransaction(ctx, async (tx) => {
+  await calendarChanged(ctx, inTransaction(ctx, async (tx) => {
     const [removed] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
     if (!removed) throw notFound(`${date} 的节假日设置`);
     await appendAudit(
@@ -104,7 +123,7 @@ export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date:
       ctx.clock(),
     );
     await recountAfterCalendarChange(tx, actor, yearOf(date), `删除 ${date} 的节假日设置`, ctx.clock());
-  });
+  }));
 }
 
 /**
@@ -114,7 +133,7 @@ export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date:
 export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: number, complete: boolean): Promise<{ recounted: number }> {
   assertMay(actor, adminPolicy.editCalendar, actor);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('年份应在 2000–2100 之间');
-  return inTransaction(ctx, async (tx) => {
+  return calendarChanged(ctx, inTransaction(ctx, async (tx) => {
     if (complete) {
       await tx.insert(calendarCompleteYears).values({ year, updatedBy: actor.userId, updatedAt: ctx.clock() }).onConflictDoNothing();
     } else {
@@ -123,7 +142,7 @@ export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: n
     await appendAudit(tx, actor, { action: 'calendar.year', subjectType: 'calendar', subjectId: String(year), organizationId: null, change: { year, complete } }, ctx.clock());
     const reason = complete ? `${year}年放假安排已录入完整` : `${year}年放假安排改为未录入完整`;
     return { recounted: await recountAfterCalendarChange(tx, actor, year, reason, ctx.clock()) };
-  });
+  }));
 }
 
 /** Day-by-day view of a date range (at most one year), for the calendar page. */

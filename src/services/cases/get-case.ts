@@ -31,7 +31,7 @@ import { auditRecords, caseDocuments, caseEvidence, casePublicity, cases, deadli
 import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
 import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { chainOf } from '../audit-trail.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
 import { caseOfficerRows, firstParty, officersOnCase, visibleCase } from './case-store.ts';
 
 export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
@@ -77,12 +77,16 @@ async function loadCaseView(db: Executor, actor: Actor, id: number) {
 
 type Json = Record<string, unknown>;
 
-export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date): Promise<CaseView> {
+/**
+ * The case as the actor sees it. `root` is the service's database when `ctx.db` is a transaction (the calendar is
+ * cached per database, src/db/reference-cache.ts).
+ */
+export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date, root: Executor = ctx.db): Promise<CaseView> {
   const { row, org, party, officers, violation, documents, deadlines, evidence, publicity, trail } = await loadCaseView(ctx.db, actor, id);
   const record = row.record as CaseRecord;
   const today = chinaDateOf(now);
   // Only open deadlines can be provisional (a year's arrangement not yet entered): the calendar is read for them.
-  const calendar = deadlines.some((d) => d.metOn === null) ? await loadWorkCalendar(ctx.db) : null;
+  const calendar = deadlines.some((d) => d.metOn === null) ? await cachedWorkCalendar(root, ctx.db) : null;
   const item = violation[0];
   const state = row.state as CaseState;
   // A revoked decision owes nothing, a changed one the changed fine (fineInForceFen, 《行政复议法》第六十三条、第六十四条).
