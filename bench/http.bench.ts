@@ -6,10 +6,12 @@
  * SQL statements each request ran (the server's statement tap). The audit trail is verified after the run.
  */
 import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { newPerson } from '../src/services/testing/factories.ts';
 
 const CONNECTIONS = 64;
@@ -213,7 +215,24 @@ export async function benchHttpPglite(): Promise<string> {
   }
 }
 
-/** PostgreSQL at `url` (bench/run.ts starts a private cluster). */
+/** PostgreSQL at `url` (bench/run.ts starts a private cluster), in a new database dropped afterwards. */
 export async function benchHttpPostgres(url: string): Promise<string> {
-  return benchOne('PostgreSQL', { FAZHI_BENCH_URL: url });
+  const name = `fazhi_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const benchUrl = new URL(url);
+  benchUrl.pathname = `/${name}`;
+  try {
+    return await benchOne('PostgreSQL', { FAZHI_BENCH_URL: benchUrl.toString() });
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
 }

@@ -15,24 +15,46 @@ export const REFERENCE_TTL_MS = 5_000;
 interface Entry {
   at: number;
   value: Promise<unknown>;
+  settled: boolean;
 }
 
-const caches = new WeakMap<object, Map<string, Entry>>();
+interface Cache {
+  /** Bumped by every forget: a load that began before it does not store what it read. */
+  generation: number;
+  entries: Map<string, Entry>;
+}
 
-/** The cached value of `key` for database `root`, or `load()`'s (cached for the next REFERENCE_TTL_MS). */
-export function cachedReference<T>(root: object, key: string, load: () => Promise<T>): Promise<T> {
+const caches = new WeakMap<object, Cache>();
+
+/**
+ * The cached value of `key` for database `root`, or `load()`'s (cached for the next REFERENCE_TTL_MS). `executor` is
+ * what `load` reads with: the root database, or a transaction. A caller inside a transaction never waits for a load
+ * still running on the root database — that load may be waiting for a pool connection the transactions hold — it
+ * reads for itself instead (and its answer is kept once read).
+ */
+export function cachedReference<T>(root: object, key: string, load: () => Promise<T>, executor: object = root): Promise<T> {
   let cache = caches.get(root);
-  if (!cache) caches.set(root, (cache = new Map()));
+  if (!cache) caches.set(root, (cache = { generation: 0, entries: new Map() }));
+  const { entries, generation } = cache;
   const now = performance.now();
-  const hit = cache.get(key);
-  if (hit && now - hit.at < REFERENCE_TTL_MS) return hit.value as Promise<T>;
+  const fresh = (e: Entry | undefined): e is Entry => e !== undefined && now - e.at < REFERENCE_TTL_MS;
+  const hit = entries.get(key);
+  if (fresh(hit) && (hit.settled || executor === root)) return hit.value as Promise<T>;
   const value = load();
-  const entry = { at: now, value };
-  cache.set(key, entry);
-  // A failed load is not kept.
-  value.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
+  const entry: Entry = { at: now, value, settled: false };
+  const current = () => (cache.generation === generation ? entries.get(key) : null);
+  if (executor === root) entries.set(key, entry);
+  value.then(
+    () => {
+      entry.settled = true;
+      const existing = current();
+      if (existing !== null && existing !== entry && !(fresh(existing) && existing.settled)) entries.set(key, entry);
+    },
+    // A failed load is not kept.
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
+  );
   return value;
 }
 
@@ -40,5 +62,6 @@ export function cachedReference<T>(root: object, key: string, load: () => Promis
 export function forgetReferences(root: object, prefix = ''): void {
   const cache = caches.get(root);
   if (!cache) return;
-  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+  cache.generation++;
+  for (const key of [...cache.entries.keys()]) if (key.startsWith(prefix)) cache.entries.delete(key);
 }

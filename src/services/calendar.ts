@@ -39,7 +39,7 @@ export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
  * changes the calendar: it reads with `loadWorkCalendar`.
  */
 export function cachedWorkCalendar(db: Executor, executor: Executor = db): Promise<WorkCalendar> {
-  return cachedReference(db, 'calendar', () => loadWorkCalendar(executor));
+  return cachedReference(db, 'calendar', () => loadWorkCalendar(executor), executor);
 }
 
 /** After a change to the calendar commits: this process reads it again. */

@@ -222,7 +222,7 @@ export async function settingsFor(db: Executor, org: Organization): Promise<Reso
  * `root` is the service's database, `db` what to read with (the caller's transaction).
  */
 export async function cachedSettingsFor(root: Executor, db: Executor, org: Organization): Promise<ResolvedSettings> {
-  return resolveSettings(org, await cachedReference(root, `${SETTINGS_CACHE}${org.path}`, () => settingRows(db, org)));
+  return resolveSettings(org, await cachedReference(root, `${SETTINGS_CACHE}${org.path}`, () => settingRows(db, org), db));
 }
 
 export const SETTINGS_CACHE = 'caseSettings:';
