@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../domain/access.ts';
 import { assertMay } from '../domain/policy.ts';
@@ -26,10 +26,15 @@ export const calendarDayInput = z.object({
 
 /** The legal calendar as configured: chinese-days plus the admin's entries. */
 export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
-  const [overrides, years] = await Promise.all([db.select().from(calendarOverrides), db.select().from(calendarCompleteYears)]);
+  // One statement: the entered days with the complete years beside them (a year with no days entered still counts).
+  type Row = { date: string | null; kind: string | null; name: string | null; years: number[] | null };
+  // Both drivers answer { rows }.
+  const { rows: list } = (await db.execute(
+    sql`select o.date::text as date, o.kind, o.name, (select json_agg(${calendarCompleteYears.year}) from ${calendarCompleteYears}) as years from (select 1) one left join ${calendarOverrides} o on true`,
+  )) as unknown as { rows: Row[] };
   return WorkCalendar.withOverrides(
-    overrides.map((o): CalendarOverride => ({ date: o.date, kind: o.kind as CalendarOverride['kind'], ...(o.name ? { name: o.name } : {}) })),
-    years.map((y) => y.year),
+    list.flatMap((o): CalendarOverride[] => (o.date ? [{ date: o.date, kind: o.kind as CalendarOverride['kind'], ...(o.name ? { name: o.name } : {}) }] : [])),
+    list[0]?.years ?? [],
   );
 }
 
