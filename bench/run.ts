@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: speed and memory, measured — never asserted in tests. PostgreSQL is measured when
+ * `npm run bench` (`npm run bench http`: the HTTP request speed only): speed and memory, measured — never asserted
+ * in tests. PostgreSQL is measured when
  * FAZHI_BENCH_DATABASE_URL is set, or when the Debian PostgreSQL server is installed (a private cluster is
  * started on 127.0.0.1 for the run).
  */
@@ -11,6 +12,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { wrapPglite } from '../src/db/connect.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { benchAuditedWrites } from './audit.bench.ts';
+import { benchHttpPglite, benchHttpPostgres } from './http.bench.ts';
+
+/** `npm run bench` runs everything; `npm run bench http` only the HTTP request speed (issue 16). */
+const only = process.argv[2];
 
 const root = path.resolve(import.meta.dirname, '..');
 const lines: string[] = [];
@@ -22,19 +27,23 @@ const report = (line: string) => {
 async function main() {
   report(`Fazhi benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 
+  await withPostgres(async (url) => {
+    report(await benchHttpPostgres(url));
+    if (only === 'http') return;
+    const pg = openPostgres(url, 20);
+    await pg.migrate();
+    report(await benchAuditedWrites(pg, { writes: 5000, concurrency: 16, subjects: 50 }));
+    await pg.close();
+  });
+  report(await benchHttpPglite());
+  if (only === 'http') return;
+
   const pgliteDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
   const pglite = wrapPglite(new PGlite(path.join(pgliteDir, 'pgdata')), pgliteDir);
   await pglite.migrate();
   report(await benchAuditedWrites(pglite, { writes: 2000, concurrency: 1, subjects: 50 }));
   await pglite.close();
   rmSync(pgliteDir, { recursive: true, force: true });
-
-  await withPostgres(async (url) => {
-    const pg = openPostgres(url, 20);
-    await pg.migrate();
-    report(await benchAuditedWrites(pg, { writes: 5000, concurrency: 16, subjects: 50 }));
-    await pg.close();
-  });
 
   for (const extra of ['analyzer.bench.ts', 'web.bench.ts', 'documents.bench.ts', 'cases.bench.ts', 'oversight.bench.ts']) {
     const file = path.join(import.meta.dirname, extra);
@@ -55,7 +64,7 @@ async function withPostgres(work: (url: string) => Promise<void>): Promise<void>
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-pg-'));
   const script = path.join(root, '.ci/pg-cluster.sh');
-  const url = execFileSync(script, ['start', dir, '55439']).toString().trim();
+  const url = execFileSync(script, ['start', dir, process.env.FAZHI_BENCH_PG_PORT ?? '55439']).toString().trim();
   try {
     await work(url);
   } finally {

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -7,6 +8,7 @@ import lockfile from 'proper-lockfile';
 import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
+import { newStatementTap, registerTap } from './statements.ts';
 
 export type { Database, DatabaseHandle, Executor, Schema, Transaction } from './database.ts';
 export { migrationsFolder } from './database.ts';
@@ -51,23 +53,19 @@ export async function openPglite(dataDir: string, brief = false): Promise<Databa
   await mkdir(dir, { recursive: true });
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dir, {
-      lockfilePath: path.join(dir, '.fazhi.lock'),
-      stale: 15_000,
-      update: 5_000,
-      retries: 0,
-      onCompromised: (error) => {
-        process.stderr.write(`数据目录锁失效：${error.message}\n`);
-      },
-    });
+    release = await lockDataDir(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new AppError('LOCKED', `数据目录 ${dir} 正被另一个 Fazhi 进程使用。请先停止该进程，或设置不同的 FAZHI_DATA_DIR。`, {
-        dataDir: dir,
-      });
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || !(await ownerIsGone(dir))) throw lockedError(dir, error);
+    // The process that held the lock was killed (kill -9, power loss): its lock is taken at once instead of after
+    // `stale` seconds.
+    await rm(path.join(dir, LOCK_NAME), { recursive: true, force: true });
+    try {
+      release = await lockDataDir(dir);
+    } catch (again) {
+      throw lockedError(dir, again);
     }
-    throw error;
   }
+  await writeFile(path.join(dir, OWNER_NAME), `${process.pid} ${hostname()}\n`);
   const client = new PGlite(path.join(dir, 'pgdata'), brief ? smallBuffers() : {});
   try {
     await client.waitReady;
@@ -78,9 +76,47 @@ export async function openPglite(dataDir: string, brief = false): Promise<Databa
   return wrapPglite(client, dir, release);
 }
 
+const LOCK_NAME = '.fazhi.lock';
+/** Who holds the lock: "pid hostname", so a later process can tell a lock whose owner is gone. */
+const OWNER_NAME = '.fazhi.lock.owner';
+
+function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  return lockfile.lock(dir, {
+    lockfilePath: path.join(dir, LOCK_NAME),
+    stale: 15_000,
+    update: 5_000,
+    retries: 0,
+    onCompromised: (error) => {
+      process.stderr.write(`数据目录锁失效：${error.message}\n`);
+    },
+  });
+}
+
+function lockedError(dir: string, error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') return error;
+  return new AppError('LOCKED', `数据目录 ${dir} 正被另一个 Fazhi 进程使用。请先停止该进程，或设置不同的 FAZHI_DATA_DIR。`, { dataDir: dir });
+}
+
+/** The lock's owner was a process of this machine that no longer runs (or this very process id, reused). */
+async function ownerIsGone(dir: string): Promise<boolean> {
+  const owner = await readFile(path.join(dir, OWNER_NAME), 'utf8').catch(() => null);
+  const [pidText, host] = owner?.trim().split(' ') ?? [];
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || host !== hostname()) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** In-memory PGlite (tests, benchmarks) — or a clone of a migrated template. */
 export function wrapPglite(client: PGlite, location: string, release?: () => Promise<void>): DatabaseHandle {
-  const db = drizzlePglite({ client, schema });
+  const tap = newStatementTap();
+  const db = drizzlePglite({ client, schema, logger: tap });
+  registerTap(db, tap);
   return {
     db,
     kind: 'pglite',

@@ -3,6 +3,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
+import { newStatementTap, registerTap } from './statements.ts';
 
 /** PostgreSQL through a node-postgres pool (`openDatabase` with a URL loads this module on demand). */
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
@@ -13,7 +14,9 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   pool.on('error', (error) => {
     if (!closing) process.stderr.write(`PostgreSQL 空闲连接出错：${error.message}\n`);
   });
-  const db = drizzleNodePg({ client: pool, schema });
+  const tap = newStatementTap();
+  const db = drizzleNodePg({ client: pool, schema, logger: tap });
+  registerTap(db, tap);
   return {
     db,
     kind: 'postgres',

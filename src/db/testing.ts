@@ -11,6 +11,8 @@ import lockfile from 'proper-lockfile';
 import * as schema from './schema.ts';
 import { type DatabaseHandle, smallBuffers, wrapPglite } from './connect.ts';
 import { openPostgres } from './postgres.ts';
+import { forgetReferences } from './reference-cache.ts';
+import { forgetNumberBlocks } from './number-blocks.ts';
 
 /**
  * A fresh, migrated database for one test. PGlite by default (loaded from an archive of a migrated database, made once
@@ -151,4 +153,6 @@ export async function resetTestDatabase(handle: DatabaseHandle): Promise<void> {
     .filter((t) => is(t, PgTable))
     .map((t) => `"${getTableName(t as PgTable)}"`);
   await handle.db.execute(sql.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`));
+  forgetReferences(handle.db);
+  forgetNumberBlocks(handle.db);
 }

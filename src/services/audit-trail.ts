@@ -53,12 +53,16 @@ export async function appendAudit<A extends AuditAction>(tx: Transaction, actor:
     changeDigest: changeDigest(entry.change),
   };
   const digest = recordDigest(fields);
+  // The record and the head's move in one statement (one round trip while the head is locked).
+  const inserted = tx.$with('inserted').as(tx.insert(auditRecords).values({ ...fields, change: entry.change, digest }).returning({ id: auditRecords.id }));
   const [row] = await tx
-    .insert(auditRecords)
-    .values({ ...fields, change: entry.change, digest })
-    .returning({ id: auditRecords.id });
-  await tx.update(auditChainHeads).set({ seq: fields.seq, digest }).where(eq(auditChainHeads.chain, chain));
-  return { ...fields, id: row!.id, change: entry.change, digest };
+    .with(inserted)
+    .update(auditChainHeads)
+    .set({ seq: fields.seq, digest })
+    .where(eq(auditChainHeads.chain, chain))
+    .returning({ id: sql<number>`(select ${inserted.id} from ${inserted})` });
+  if (!row) throw new Error(`audit chain head missing for ${chain}`);
+  return { ...fields, id: Number(row.id), change: entry.change, digest };
 }
 
 /** The trail of one subject, oldest first (for timelines). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../domain/access.ts';
 import { assertMay } from '../domain/policy.ts';
@@ -9,6 +9,7 @@ import { addDays, daysBetween, isIsoDate, yearOf } from '../domain/calendar/iso-
 import { notFound, validationError } from '../domain/errors.ts';
 import type { Executor, Transaction } from '../db/connect.ts';
 import { calendarCompleteYears, calendarOverrides } from '../db/schema.ts';
+import { cachedReference, forgetReferences } from '../db/reference-cache.ts';
 import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { parseInput } from './parse-input.ts';
@@ -25,11 +26,34 @@ export const calendarDayInput = z.object({
 
 /** The legal calendar as configured: chinese-days plus the admin's entries. */
 export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
-  const [overrides, years] = await Promise.all([db.select().from(calendarOverrides), db.select().from(calendarCompleteYears)]);
+  // One statement: the entered days with the complete years beside them (a year with no days entered still counts).
+  type Row = { date: string | null; kind: string | null; name: string | null; years: number[] | null };
+  // Both drivers answer { rows }.
+  const { rows: list } = (await db.execute(
+    sql`select o.date::text as date, o.kind, o.name, (select json_agg(${calendarCompleteYears.year}) from ${calendarCompleteYears}) as years from (select 1) one left join ${calendarOverrides} o on true`,
+  )) as unknown as { rows: Row[] };
   return WorkCalendar.withOverrides(
-    overrides.map((o): CalendarOverride => ({ date: o.date, kind: o.kind as CalendarOverride['kind'], ...(o.name ? { name: o.name } : {}) })),
-    years.map((y) => y.year),
+    list.flatMap((o): CalendarOverride[] => (o.date ? [{ date: o.date, kind: o.kind as CalendarOverride['kind'], ...(o.name ? { name: o.name } : {}) }] : [])),
+    list[0]?.years ?? [],
   );
+}
+
+/**
+ * The legal calendar, cached per database (src/db/reference-cache.ts): `db` is the service's database (the cache's
+ * key), `executor` what to read with when it is not cached (the caller's transaction). Not for a transaction that
+ * changes the calendar: it reads with `loadWorkCalendar`.
+ */
+export function cachedWorkCalendar(db: Executor, executor: Executor = db): Promise<WorkCalendar> {
+  return cachedReference(db, 'calendar', () => loadWorkCalendar(executor), executor);
+}
+
+/** After a change to the calendar commits: this process reads it again. */
+async function calendarChanged<T>(ctx: ServiceContext, change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    forgetReferences(ctx.db, 'calendar');
+  }
 }
 
 /**
@@ -70,7 +94,7 @@ export async function listCalendarOverrides(ctx: ServiceContext, year?: number):
 export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<CalendarOverrideView> {
   assertMay(actor, adminPolicy.editCalendar, actor);
   const input = parseInput(calendarDayInput, raw);
-  return inTransaction(ctx, async (tx) => {
+  return calendarChanged(ctx, inTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
     const values = { date: input.date, kind: input.kind, name: input.name ?? null, updatedBy: actor.userId, updatedAt: ctx.clock() };
     await tx.insert(calendarOverrides).values(values).onConflictDoUpdate({ target: calendarOverrides.date, set: values });
@@ -88,13 +112,13 @@ export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unk
     );
     await recountAfterCalendarChange(tx, actor, yearOf(input.date), `${input.date} 设为${input.kind === 'holiday' ? '放假' : '上班'}`, ctx.clock());
     return values;
-  });
+  }));
 }
 
 export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {
   assertMay(actor, adminPolicy.editCalendar, actor);
   if (!isIsoDate(date)) throw validationError('日期格式应为 YYYY-MM-DD');
-  await inTransaction(ctx, async (tx) => {
+  await calendarChanged(ctx, inTransaction(ctx, async (tx) => {
     const [removed] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
     if (!removed) throw notFound(`${date} 的节假日设置`);
     await appendAudit(
@@ -104,7 +128,7 @@ export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date:
       ctx.clock(),
     );
     await recountAfterCalendarChange(tx, actor, yearOf(date), `删除 ${date} 的节假日设置`, ctx.clock());
-  });
+  }));
 }
 
 /**
@@ -114,7 +138,7 @@ export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date:
 export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: number, complete: boolean): Promise<{ recounted: number }> {
   assertMay(actor, adminPolicy.editCalendar, actor);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw validationError('年份应在 2000–2100 之间');
-  return inTransaction(ctx, async (tx) => {
+  return calendarChanged(ctx, inTransaction(ctx, async (tx) => {
     if (complete) {
       await tx.insert(calendarCompleteYears).values({ year, updatedBy: actor.userId, updatedAt: ctx.clock() }).onConflictDoNothing();
     } else {
@@ -123,7 +147,7 @@ export async function setYearComplete(ctx: ServiceContext, actor: Actor, year: n
     await appendAudit(tx, actor, { action: 'calendar.year', subjectType: 'calendar', subjectId: String(year), organizationId: null, change: { year, complete } }, ctx.clock());
     const reason = complete ? `${year}年放假安排已录入完整` : `${year}年放假安排改为未录入完整`;
     return { recounted: await recountAfterCalendarChange(tx, actor, year, reason, ctx.clock()) };
-  });
+  }));
 }
 
 /** Day-by-day view of a date range (at most one year), for the calendar page. */

@@ -86,16 +86,69 @@ async function countFailedLogin(ctx: ServiceContext, user: typeof users.$inferSe
       now,
     );
   });
+  forgetCachedSessions(ctx.db);
+}
+
+/**
+ * Sessions looked up are kept in memory for SESSION_CACHE_MS (per database: a WeakMap keyed by the database object,
+ * so test files sharing a worker never share them), so a busy officer's requests do not each read the session.
+ * This process forgets them at once on logout, on a password change and on any change to a user (deactivated, roles,
+ * organization: `forgetCachedSessions`); another app server on the same PostgreSQL notices within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MAX = 10_000;
+
+interface SessionCache {
+  /** Bumped by every forget: a look-up that began before it does not store what it read. */
+  generation: number;
+  entries: Map<string, { actor: Actor; until: number }>;
+}
+
+const sessionCaches = new WeakMap<object, SessionCache>();
+
+function sessionCache(db: object): SessionCache {
+  let cache = sessionCaches.get(db);
+  if (!cache) sessionCaches.set(db, (cache = { generation: 0, entries: new Map() }));
+  return cache;
+}
+
+/** Forgets the cached sessions of `db` (after a change to users or their sessions commits). */
+export function forgetCachedSessions(db: object): void {
+  const cache = sessionCache(db);
+  cache.generation++;
+  cache.entries.clear();
 }
 
 /** The actor behind a session token, or null when the token is unknown, expired or the user deactivated. */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<Actor | null> {
+  const digest = sm3(token);
+  const now = ctx.clock();
+  const cache = sessionCache(ctx.db);
+  const hit = cache.entries.get(digest);
+  if (hit && now.getTime() < hit.until) return hit.actor;
+  const generation = cache.generation;
+  // One statement: the session, its user and the user's organization.
   const [row] = await ctx.db
-    .select({ userId: sessions.userId })
+    .select({
+      userId: users.id,
+      organizationId: users.organizationId,
+      organizationPath: organizations.path,
+      roles: users.roles,
+      displayName: users.displayName,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenDigest, sm3(token)), gt(sessions.expiresAt, ctx.clock()), eq(users.active, true)));
-  return row ? actorFor(ctx, row.userId) : null;
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(sessions.tokenDigest, digest), gt(sessions.expiresAt, now), eq(users.active, true)));
+  if (!row) return null;
+  const { expiresAt, ...rest } = row;
+  const actor: Actor = { ...rest, roles: rest.roles as Role[] };
+  if (cache.generation === generation) {
+    if (cache.entries.size >= SESSION_CACHE_MAX) cache.entries.clear();
+    cache.entries.set(digest, { actor, until: Math.min(now.getTime() + SESSION_CACHE_MS, expiresAt.getTime()) });
+  }
+  return actor;
 }
 
 export async function logout(ctx: ServiceContext, actor: Actor, token: string): Promise<void> {
@@ -108,6 +161,7 @@ export async function logout(ctx: ServiceContext, actor: Actor, token: string): 
       ctx.clock(),
     );
   });
+  forgetCachedSessions(ctx.db);
 }
 
 async function actorFor(ctx: { db: Executor }, userId: number): Promise<Actor> {

@@ -11,6 +11,7 @@ import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { diff, getOrganization } from './organizations.ts';
 import { assertSomethingToChange, parseInput } from './parse-input.ts';
+import { forgetCachedSessions } from './sessions.ts';
 import type { UserView } from '../domain/admin/views.ts';
 
 export type { UserView } from '../domain/admin/views.ts';
@@ -99,7 +100,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, 
   assertMay(actor, adminPolicy.manageUsers);
   const patch: UserPatch = parseInput(userPatch, raw);
   assertSomethingToChange(patch);
-  return inTransaction(ctx, async (tx) => {
+  // Roles, organization or the account's being active are part of every cached session of the user.
+  return afterUserChange(ctx, inTransaction(ctx, async (tx) => {
     const before = await getUser({ db: tx }, actor, id);
     if (patch.organizationId !== undefined) await getOrganization({ db: tx }, actor, patch.organizationId);
     if (id === actor.userId && patch.active === false) throw new AppError('VALIDATION', '不能停用自己');
@@ -118,7 +120,16 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: number, 
       ctx.clock(),
     );
     return getUser({ db: tx }, actor, id);
-  });
+  }));
+}
+
+/** After a change to a user commits: this process looks its sessions up again (services/sessions.ts). */
+async function afterUserChange<T>(ctx: ServiceContext, change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    forgetCachedSessions(ctx.db);
+  }
 }
 
 /**
@@ -141,7 +152,7 @@ export async function setPassword(
     if (!ok) throw new AppError('VALIDATION', '当前密码不正确', { field: 'currentPassword' });
   }
   const passwordHash = await hash(password);
-  await inTransaction(ctx, async (tx) => {
+  await afterUserChange(ctx, inTransaction(ctx, async (tx) => {
     const user = await getUser({ db: tx }, actor, id);
     // An admin's reset also unlocks an account locked by failed logins: the new password is the admin's answer to
     // the lock. (Changing one's own password needs a session, which a locked account cannot get.)
@@ -159,7 +170,7 @@ export async function setPassword(
       },
       ctx.clock(),
     );
-  });
+  }));
 }
 
 /**

@@ -9,7 +9,8 @@ import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
-import { settingsFor } from './case-store.ts';
+import { SETTINGS_CACHE, settingsFor } from './case-store.ts';
+import { forgetReferences } from '../../db/reference-cache.ts';
 
 /** The parameters in force for an organization (defaults and inherited values applied) and its own patch. */
 export async function getCaseSettings(ctx: ServiceContext, actor: Actor, organizationId: number): Promise<CaseSettingsAnswer> {
@@ -35,5 +36,7 @@ export async function setCaseSettings(ctx: ServiceContext, actor: Actor, organiz
       now,
     );
   });
+  // Every organization below may inherit the change: all cached settings of this database are read again.
+  forgetReferences(ctx.db, SETTINGS_CACHE);
   return getCaseSettings(ctx, actor, organizationId);
 }

@@ -2,19 +2,22 @@
  * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
  * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
  */
-import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { CountedDeadline } from '../../domain/calendar/periods.ts';
-import { formatDocumentNumber } from '../../domain/cases/codes.ts';
+import { buildActCode, formatDocumentNumber } from '../../domain/cases/codes.ts';
 import { type CaseState, type DeadlineKind, deadlineKinds, type CasePartyKind, type Procedure } from '../../domain/cases/model.ts';
 import { type CaseSettings, type CaseSettingsPatch, type NumberKind, resolveCaseSettings } from '../../domain/cases/settings.ts';
 import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases/snapshot.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
-import type { Executor, Transaction } from '../../db/connect.ts';
+import type { Database, Executor, Transaction } from '../../db/connect.ts';
+import { nextFromBlock } from '../../db/number-blocks.ts';
 import { auditRecords, caseDocuments, caseEvidence, caseParties, casePublicity, cases, caseSettings, generatedDocuments, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
+import { fromJsonRow, jsonRow } from '../../db/json-rows.ts';
+import { cachedReference } from '../../db/reference-cache.ts';
 import { chainOf } from '../audit-trail.ts';
 import * as deadlineStore from '../deadlines/deadline-store.ts';
 import type { DeadlineMet } from '../deadlines/deadline-store.ts';
@@ -25,17 +28,28 @@ export type Organization = typeof organizations.$inferSelect;
 
 export const CONFLICT_MESSAGE = '该案件已被他人更新，请刷新后重试';
 
-/** The actor's view of a case, or NOT_FOUND (also for cases outside the actor's subtree). */
+/** The actor's view of a case, or NOT_FOUND (also for cases outside the actor's subtree). One statement. */
 export async function loadCase(db: Executor, actor: Actor, id: number): Promise<{ row: CaseRow; org: Organization; party: PartyRow }> {
   const [found] = await db
-    .select({ row: cases, org: organizations })
+    .select({ row: cases, org: organizations, party: firstParty })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .where(eq(cases.id, id));
+  return visibleCase(actor, id, found);
+}
+
+/** The case's first party (the one registered with the clue), as a JSON sub-select of a query on `cases`. */
+export const firstParty = sql<Record<string, unknown> | null>`(select ${jsonRow(caseParties)} from ${caseParties} where ${caseParties.caseId} = ${cases.id} order by ${caseParties.id} limit 1)`;
+
+/** NOT_FOUND unless the actor may see the case; the party decoded. */
+export function visibleCase<T extends { row: CaseRow; org: Organization; party: Record<string, unknown> | null }>(
+  actor: Actor,
+  id: number,
+  found: T | undefined,
+): Omit<T, 'party'> & { party: PartyRow } {
   if (!found || !(isSystem(actor) || found.org.path.startsWith(actor.organizationPath))) throw notFound('该案件', { id });
-  const [party] = await db.select().from(caseParties).where(eq(caseParties.caseId, id)).orderBy(asc(caseParties.id)).limit(1);
-  if (!party) throw new Error(`case ${id} has no party`);
-  return { ...found, party };
+  if (!found.party) throw new Error(`case ${id} has no party`);
+  return { ...found, party: fromJsonRow(caseParties, found.party) };
 }
 
 export async function findCaseIdByCode(db: Executor, actor: Actor, code: string): Promise<number> {
@@ -70,10 +84,20 @@ export async function loadOfficers(db: Executor, officerIds: readonly number[], 
     .select({ userId: users.id, displayName: users.displayName, certificateNo: users.certificateNo, certificateValidUntil: users.certificateValidUntil })
     .from(users)
     .where(inArray(users.id, [...officerIds]));
+  return officersOnCase(officerIds, rows, record);
+}
+
+type OfficerRow = Omit<OfficerOnCase, 'recused'>;
+
+/** The officers named by `cases.officer_ids`, as a JSON sub-select of a query on `cases` (for `officersOnCase`). */
+export const caseOfficerRows = sql<OfficerRow[] | null>`(select json_agg(json_build_object('userId', ${users.id}, 'displayName', ${users.displayName}, 'certificateNo', ${users.certificateNo}, 'certificateValidUntil', ${users.certificateValidUntil}::text)) from ${users} where ${users.id} = any(${cases.officerIds}))`;
+
+/** The officers in the case's order, recusals applied. */
+export function officersOnCase(officerIds: readonly number[], rows: readonly OfficerRow[] | null, record: CaseRecord | null): OfficerOnCase[] {
   const recused = new Set((record?.recusals ?? []).filter((r) => r.granted === true).map((r) => r.officerId));
   return officerIds.flatMap((id) => {
-    const u = rows.find((r) => r.userId === id);
-    return u ? [{ ...u, recused: recused.has(id) }] : [];
+    const u = rows?.find((r) => r.userId === id);
+    return u ? [{ userId: u.userId, displayName: u.displayName, certificateNo: u.certificateNo, certificateValidUntil: u.certificateValidUntil, recused: recused.has(id) }] : [];
   });
 }
 
@@ -86,11 +110,15 @@ export async function loadPowerItem(db: Executor, org: Organization, powerItemId
     .innerJoin(organizations, eq(organizations.id, powerItems.organizationId))
     .where(eq(powerItems.id, powerItemId));
   if (!item) return null;
-  const own = item.orgId === org.id;
-  // 执法大队/中队 enforce in the name of their bureau, so the bureau's list applies to them; a town team
-  // (乡镇街道) may only use powers delegated to it (its own list).
-  const inherited = (org.kind === 'brigade' || org.kind === 'squadron') && org.path.startsWith(item.orgPath);
-  return { id: item.id, name: item.name, onList: item.active && (own || inherited) };
+  return { id: item.id, name: item.name, onList: item.active && (item.orgId === org.id || inheritsList(org, item.orgPath)) };
+}
+
+/**
+ * 执法大队/中队 enforce in the name of their bureau, so the bureau's list applies to them; a town team (乡镇街道) may
+ * only use powers delegated to it (its own list).
+ */
+function inheritsList(org: Organization, listOwnerPath: string): boolean {
+  return (org.kind === 'brigade' || org.kind === 'squadron') && org.path.startsWith(listOwnerPath);
 }
 
 /** In-force fines of the same party for the same violation in other cases (《行政处罚法》第二十九条). */
@@ -113,16 +141,37 @@ export async function loadPriorFines(db: Executor, caseId: number, identityKey: 
   return rows.map((r) => ({ caseId: r.caseId, act: { startedOn: r.startedOn, endedOn: r.endedOn }, decisionNumber: r.decisionNumber }));
 }
 
+/**
+ * The snapshot the guards see, read in one statement: the officers, the power-list item (and whose list it is on),
+ * prior fines of the party for the same violation, the investigators from the audit chain, the publicity status and
+ * the number of evidence items, as sub-selects of one query.
+ */
 export async function buildSnapshot(db: Executor, row: CaseRow, org: Organization, party: PartyRow): Promise<CaseSnapshot> {
   const record = row.record as CaseRecord;
-  // Sequential on purpose: `db` may be a transaction, i.e. one connection.
-  const officers = await loadOfficers(db, row.officerIds, record);
-  const powerItem = await loadPowerItem(db, org, row.powerItemId);
-  const priorFines = await loadPriorFines(db, row.id, party.identityKey, row.powerItemId);
-  const investigators = await loadInvestigators(db, row.id);
-  const [publicity] = row.decisionKind ? await db.select({ status: casePublicity.status }).from(casePublicity).where(eq(casePublicity.caseId, row.id)) : [];
-  const [evidence] = await db.select({ n: count() }).from(caseEvidence).where(eq(caseEvidence.caseId, row.id));
-  const generated = await db.selectDistinct({ title: generatedDocuments.title }).from(generatedDocuments).where(eq(generatedDocuments.caseId, row.id));
+  const [facts] = await db
+    .select({
+      officers: caseOfficerRows,
+      powerItem: sql<{ id: number; name: string; active: boolean; orgId: number; orgPath: string } | null>`(select json_build_object('id', ${powerItems.id}, 'name', ${powerItems.name}, 'active', ${powerItems.active}, 'orgId', ${powerItems.organizationId}, 'orgPath', ${organizations.path}) from ${powerItems} inner join ${organizations} on ${organizations.id} = ${powerItems.organizationId} where ${powerItems.id} = ${cases.powerItemId})`,
+      priorFines: sql<{ caseId: number; startedOn: string; endedOn: string | null; decisionNumber: string | null }[] | null>`(select json_agg(json_build_object('caseId', p.id, 'startedOn', p.act_started_on::text, 'endedOn', p.act_ended_on::text, 'decisionNumber', p.decision_number)) from ${cases} p inner join ${caseParties} pp on pp.case_id = p.id where p.id <> ${cases.id} and pp.identity_key = ${party.identityKey} and p.power_item_id = ${cases.powerItemId} and p.decision_kind = 'penalty' and p.decision_status = 'inForce' and p.fine_fen > 0)`,
+      investigators: sql<number[] | null>`(select json_agg(distinct ${auditRecords.actorId}) from ${auditRecords} where ${investigatorRecords(row.id)})`,
+      publicity: sql<string | null>`(select ${casePublicity.status} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
+      evidenceCount: sql<number>`(select count(*)::int from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
+      generated: sql<string[] | null>`(select json_agg(distinct ${generatedDocuments.title}) from ${generatedDocuments} where ${generatedDocuments.caseId} = ${cases.id})`,
+    })
+    .from(cases)
+    // Joined so drizzle names every column with its table (it leaves the names bare in a one-table query, and the
+    // sub-selects above refer to the outer case by name).
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(eq(cases.id, row.id));
+  if (!facts) throw notFound('该案件', { id: row.id });
+  const item = facts.powerItem;
+  const officers = officersOnCase(row.officerIds, facts.officers, record);
+  const powerItem = item && { id: item.id, name: item.name, onList: item.active && (item.orgId === org.id || inheritsList(org, item.orgPath)) };
+  const priorFines = (facts.priorFines ?? []).map((r) => ({ caseId: r.caseId, act: { startedOn: r.startedOn, endedOn: r.endedOn }, decisionNumber: r.decisionNumber }));
+  const investigators = (facts.investigators ?? []).filter((id): id is number => id !== null);
+  const publicity = facts.publicity === null ? undefined : { status: facts.publicity };
+  const evidence = { n: facts.evidenceCount };
+  const generated = (facts.generated ?? []).map((title) => ({ title }));
   return {
     procedure: row.procedure as Procedure,
     state: row.state as CaseState,
@@ -150,18 +199,12 @@ const investigatingActions = Object.entries(transitions)
   .filter(([, t]) => t.onSubjectOnly)
   .map(([action]) => action);
 
-/** Users who took an officer step on the case or added evidence to it, from its audit chain. */
-async function loadInvestigators(db: Executor, caseId: number): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ actorId: auditRecords.actorId })
-    .from(auditRecords)
-    .where(
-      and(
-        eq(auditRecords.chain, chainOf('case', caseId)),
-        or(eq(auditRecords.action, 'case.evidence'), and(eq(auditRecords.action, 'case.transition'), inArray(sql`${auditRecords.change}->>'action'`, investigatingActions))),
-      ),
-    );
-  return rows.map((r) => r.actorId).filter((id): id is number => id !== null);
+/** The audit records of a case that make their actor an investigator: an officer step, or evidence added. */
+function investigatorRecords(caseId: number) {
+  return and(
+    eq(auditRecords.chain, chainOf('case', caseId)),
+    or(eq(auditRecords.action, 'case.evidence'), and(eq(auditRecords.action, 'case.transition'), inArray(sql`${auditRecords.change}->>'action'`, investigatingActions))),
+  );
 }
 
 // ——— Settings ———
@@ -174,8 +217,29 @@ export interface ResolvedSettings {
 }
 
 export async function settingsFor(db: Executor, org: Organization): Promise<ResolvedSettings> {
+  return resolveSettings(org, await settingRows(db, org));
+}
+
+/**
+ * `settingsFor`, cached per database (src/db/reference-cache.ts; forgotten when settings change, setCaseSettings):
+ * `root` is the service's database, `db` what to read with (the caller's transaction).
+ */
+export async function cachedSettingsFor(root: Executor, db: Executor, org: Organization): Promise<ResolvedSettings> {
+  return resolveSettings(org, await cachedReference(root, `${SETTINGS_CACHE}${org.path}`, () => settingRows(db, org), db));
+}
+
+export const SETTINGS_CACHE = 'caseSettings:';
+
+type SettingRow = { organizationId: number; settings: unknown };
+
+/** The settings rows of the organization and its ancestors. */
+async function settingRows(db: Executor, org: Organization): Promise<SettingRow[]> {
   const ids = org.path.split('/').filter(Boolean).map(Number);
-  const rows = await db.select().from(caseSettings).where(inArray(caseSettings.organizationId, ids));
+  return db.select({ organizationId: caseSettings.organizationId, settings: caseSettings.settings }).from(caseSettings).where(inArray(caseSettings.organizationId, ids));
+}
+
+function resolveSettings(org: Organization, rows: readonly SettingRow[]): ResolvedSettings {
+  const ids = org.path.split('/').filter(Boolean).map(Number);
   const patches = ids.flatMap((id) => rows.filter((r) => r.organizationId === id).map((r) => r.settings as CaseSettingsPatch));
   const settings = resolveCaseSettings(patches);
   const prefixOwner = [...ids].reverse().find((id) => (rows.find((r) => r.organizationId === id)?.settings as CaseSettingsPatch | undefined)?.documentPrefix);
@@ -184,6 +248,20 @@ export async function settingsFor(db: Executor, org: Organization): Promise<Reso
     numberingOrgId: prefixOwner ?? org.id,
     prefix: settings.documentPrefix ?? org.name,
   };
+}
+
+// ——— 行政行为码 ———
+
+/**
+ * A new 行政行为码 for a case of `org` registered in `year`: numbered per division and year (two organizations of one
+ * district never collide), unique but not gapless — taken from a block this process reserved
+ * (src/db/number-blocks.ts), so registrations of a district do not queue behind one counter row. Call it before the
+ * registration's transaction (`db` is the service's database, not a transaction).
+ */
+export async function newActCode(db: Database, org: Organization, year: number, procedure: Procedure): Promise<string> {
+  const division = (org.divisionCode ?? '000000').slice(0, 6);
+  const seq = await nextFromBlock(db, 0, year, `actCode:${division}`);
+  return buildActCode({ divisionCode: division, year, procedure, seq });
 }
 
 // ——— Gapless numbers ———

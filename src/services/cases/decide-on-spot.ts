@@ -7,7 +7,6 @@ import { eq } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
-import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
 import {
   assertBasisCitesPenaltyProvision,
@@ -28,7 +27,7 @@ import { loadWorkCalendar } from '../calendar.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
-import { issueDocument, loadOfficers, loadPowerItem, loadPriorFines, nextSeq, setDeadline, settingsFor, todayOf } from './case-store.ts';
+import { issueDocument, loadOfficers, loadPowerItem, loadPriorFines, newActCode, setDeadline, settingsFor, todayOf } from './case-store.ts';
 import { type CaseView, getCase } from './get-case.ts';
 import { createPublicity, mustPublish, publicContent } from './publicity.ts';
 import { checkActDates, onSpotInput } from '../../domain/cases/registration.ts';
@@ -50,8 +49,10 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
   const act = { startedOn: input.actStartedOn, endedOn: input.actEndedOn };
   // Read before the transaction: PGlite is one connection, and loadWorkCalendar runs its queries in parallel.
   const calendar = await loadWorkCalendar(ctx.db);
+  const org = await getOrganization(ctx, actor, input.organizationId ?? (isSystem(actor) ? 0 : actor.organizationId));
+  // Before the transaction: the number comes from a block reserved outside it (unique, not gapless).
+  const actCode = await newActCode(ctx.db, org, Number(today.slice(0, 4)), 'simple');
   return inTransaction(ctx, async (tx) => {
-    const org = await getOrganization({ db: tx }, actor, input.organizationId ?? (isSystem(actor) ? 0 : actor.organizationId));
     // 第五十一条: 违法事实确凿并有法定依据 — the violation must be one this organization may penalize.
     assertOnPowerList(await loadPowerItem(tx, org, input.powerItemId));
     const [provision] = await tx.select({ text: powerItems.penaltyProvision }).from(powerItems).where(eq(powerItems.id, input.powerItemId));
@@ -66,9 +67,6 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     assertNoSecondFine(penalty, act, await loadPriorFines(tx, 0, party.identityKey, input.powerItemId));
 
     const resolved = await settingsFor(tx, org);
-    const year = Number(today.slice(0, 4));
-    const division = (org.divisionCode ?? '000000').slice(0, 6);
-    const actCode = buildActCode({ divisionCode: division, year, procedure: 'simple', seq: await nextSeq(tx, 0, year, `actCode:${division}`) });
     const fine = penalty.fineFen ?? 0;
     const record = emptyCaseRecord();
     record.proposal = { kind: 'penalty', penalty: penalty, ground: null, education: null, transferReason: null };

@@ -4,7 +4,7 @@
  * document numbers, act code, deadlines, payment, evidence and the timeline from the audit chain.
  * Documented in docs/CASES.md. Staff view: the party's ID number and phone are included.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
@@ -28,32 +28,66 @@ import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
 import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
-import { auditRecords, caseDocuments, caseEvidence, casePublicity, deadlines as deadlineTable, powerItems, users } from '../../db/schema.ts';
+import { auditRecords, caseDocuments, caseEvidence, casePublicity, cases, deadlines as deadlineTable, organizations, powerItems, users } from '../../db/schema.ts';
+import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
 import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { chainOf } from '../audit-trail.ts';
-import { loadWorkCalendar } from '../calendar.ts';
-import { loadCase, loadOfficers } from './case-store.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
+import { caseOfficerRows, firstParty, officersOnCase, visibleCase } from './case-store.ts';
 
 export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
 import type { CaseView, PublicDecisionContent } from '../../domain/cases/views.ts';
 import { onPortalContent } from './publicity.ts';
 
-export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date): Promise<CaseView> {
-  const { row, org, party } = await loadCase(ctx.db, actor, id);
+/**
+ * The case with everything its view shows, in one statement: the case and its organization, with its party, officers,
+ * power-list item, documents, deadlines, evidence, publicity and audit trail (with the actors' names) as JSON
+ * sub-selects. `db` may be a transaction (one connection).
+ */
+async function loadCaseView(db: Executor, actor: Actor, id: number) {
+  const [found] = await db
+    .select({
+      row: cases,
+      org: organizations,
+      party: firstParty,
+      officers: caseOfficerRows,
+      violation: sql<Json | null>`(select ${jsonRow(powerItems)} from ${powerItems} where ${powerItems.id} = ${cases.powerItemId})`,
+      documents: sql<Json[] | null>`(select json_agg(${jsonRow(caseDocuments)} order by ${caseDocuments.id}) from ${caseDocuments} where ${caseDocuments.caseId} = ${cases.id})`,
+      deadlines: sql<Json[] | null>`(select json_agg(${jsonRow(deadlineTable)} order by ${deadlineTable.dueOn}, ${deadlineTable.id}) from ${deadlineTable} where ${deadlineOf('case', cases.id)})`,
+      evidence: sql<Json[] | null>`(select json_agg(${jsonRow(caseEvidence)} order by ${caseEvidence.seq}) from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
+      publicity: sql<Json | null>`(select ${jsonRow(casePublicity)} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
+      trail: sql<{ record: Json; actorName: string | null }[] | null>`(select json_agg(json_build_object('record', ${jsonRow(auditRecords)}, 'actorName', ${users.displayName}) order by ${auditRecords.seq}) from ${auditRecords} left join ${users} on ${users.id} = ${auditRecords.actorId} where ${auditRecords.chain} = ${chainOf('case', id)})`,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(eq(cases.id, id));
+  const { row, org, party, ...rest } = visibleCase(actor, id, found);
+  return {
+    row,
+    org,
+    party,
+    officers: officersOnCase(row.officerIds, rest.officers, row.record as CaseRecord),
+    violation: rest.violation ? [fromJsonRow(powerItems, rest.violation)] : [],
+    documents: fromJsonRows(caseDocuments, rest.documents),
+    deadlines: fromJsonRows(deadlineTable, rest.deadlines),
+    evidence: fromJsonRows(caseEvidence, rest.evidence),
+    publicity: rest.publicity ? [fromJsonRow(casePublicity, rest.publicity)] : [],
+    trail: (rest.trail ?? []).map((t) => ({ ...fromJsonRow(auditRecords, t.record), actorName: t.actorName })),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The case as the actor sees it. `root` is the service's database when `ctx.db` is a transaction (the calendar is
+ * cached per database, src/db/reference-cache.ts).
+ */
+export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date, root: Executor = ctx.db): Promise<CaseView> {
+  const { row, org, party, officers, violation, documents, deadlines, evidence, publicity, trail } = await loadCaseView(ctx.db, actor, id);
   const record = row.record as CaseRecord;
   const today = chinaDateOf(now);
-  // Sequential on purpose: `ctx.db` may be a transaction, i.e. one connection.
-  const officers = await loadOfficers(ctx.db, row.officerIds, record);
-  const violation = row.powerItemId ? await ctx.db.select().from(powerItems).where(eq(powerItems.id, row.powerItemId)) : [];
-  const documents = await ctx.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, id)).orderBy(asc(caseDocuments.id));
-  const deadlines = await ctx.db.select().from(deadlineTable).where(deadlineOf('case', id)).orderBy(asc(deadlineTable.dueOn), asc(deadlineTable.id));
-  const evidence = await ctx.db.select().from(caseEvidence).where(eq(caseEvidence.caseId, id)).orderBy(asc(caseEvidence.seq));
-  const publicity = await ctx.db.select().from(casePublicity).where(eq(casePublicity.caseId, id));
   // Only open deadlines can be provisional (a year's arrangement not yet entered): the calendar is read for them.
-  const calendar = deadlines.some((d) => d.metOn === null) ? await loadWorkCalendar(ctx.db) : null;
-  const trail = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, chainOf('case', id))).orderBy(asc(auditRecords.seq));
-  const actorIds = [...new Set(trail.map((t) => t.actorId).filter((a): a is number => a !== null))];
-  const names = actorIds.length ? await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
+  const calendar = deadlines.some((d) => d.metOn === null) ? await cachedWorkCalendar(root, ctx.db) : null;
   const item = violation[0];
   const state = row.state as CaseState;
   // A revoked decision owes nothing, a changed one the changed fine (fineInForceFen, 《行政复议法》第六十三条、第六十四条).
@@ -165,7 +199,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       action: t.action,
       label: timelineLabel(t.action, t.change),
       actorId: t.actorId,
-      actorName: t.actorId === null ? '系统' : (names.find((n) => n.id === t.actorId)?.name ?? null),
+      actorName: t.actorId === null ? '系统' : t.actorName,
       change: t.change,
     })),
   };

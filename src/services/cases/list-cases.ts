@@ -16,7 +16,7 @@ import { notFound, validationError } from '../../domain/errors.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseDocuments, caseParties, cases, deadlines, organizations, powerItems } from '../../db/schema.ts';
 import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
 
 
@@ -64,7 +64,7 @@ export async function listCasesPage(ctx: Ctx, actor: Actor, raw: unknown = {}): 
   if (input.from && input.to && input.from > input.to) throw validationError('起始日期不能晚于截止日期', { fields: [{ field: 'from', message: '起始日期不能晚于截止日期' }] });
   const today = chinaDateOf(ctx.clock());
   // Read before the queries below; loadWorkCalendar runs its two queries in parallel (never inside a transaction).
-  const soonUntil = dueSoonUntil(await loadWorkCalendar(ctx.db), today);
+  const soonUntil = dueSoonUntil(await cachedWorkCalendar(ctx.db), today);
   const where = and(...(await conditions(ctx.db, actor, input, today, soonUntil)));
   const base = () => ctx.db.select({ n: count() }).from(cases).innerJoin(organizations, eq(organizations.id, cases.organizationId)).innerJoin(caseParties, eq(caseParties.caseId, cases.id));
   const [{ n: total }] = (await base().where(where)) as [{ n: number }];

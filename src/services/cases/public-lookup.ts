@@ -15,6 +15,8 @@ import { maskParty } from '../../domain/masking.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
 import { scrubText } from './publicity.ts';
+import { firstParty } from './case-store.ts';
+import { fromJsonRow } from '../../db/json-rows.ts';
 
 export type { ActVerification } from '../../domain/cases/views.ts';
 
@@ -22,14 +24,14 @@ export async function verifyActCode(db: Executor, rawCode: string): Promise<ActV
   const parsed = parseActCode(rawCode);
   if (!parsed.ok) throw validationError(parsed.reason, { field: 'code' });
   const [row] = await db
-    .select({ c: cases, orgName: organizations.name, violation: powerItems.name })
+    .select({ c: cases, orgName: organizations.name, violation: powerItems.name, firstParty })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .leftJoin(powerItems, eq(powerItems.id, cases.powerItemId))
     .where(eq(cases.actCode, parsed.code));
   const record = row?.c.record as CaseRecord | undefined;
   if (!row || !record || !publiclyVerifiable(record.decision)) throw notFound(`行政行为码 ${parsed.code} 对应的执法行为，请核对或向执法机关咨询`);
-  const [party] = await db.select().from(caseParties).where(eq(caseParties.caseId, row.c.id)).limit(1);
+  const party = row.firstParty ? fromJsonRow(caseParties, row.firstParty) : null;
   const masked = maskParty(
     party!.kind === 'person' ? { kind: 'person', name: party!.name } : { kind: 'organization', name: party!.name, creditCode: party!.creditCode },
   );

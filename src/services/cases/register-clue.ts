@@ -1,7 +1,6 @@
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
-import { buildActCode } from '../../domain/cases/codes.ts';
 import { validateParty } from '../../domain/cases/parties.ts';
 import { checkActDates, clueInput } from '../../domain/cases/registration.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
@@ -12,8 +11,8 @@ import { type ServiceContext, inTransaction } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 import { countedDeadlineFor } from '../../domain/cases/rules.ts';
-import { loadWorkCalendar } from '../calendar.ts';
-import { nextSeq, setDeadline, settingsFor, todayOf } from './case-store.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
+import { cachedSettingsFor, newActCode, setDeadline, todayOf } from './case-store.ts';
 import { type CaseView, getCase } from './get-case.ts';
 
 // The input schema lives in the domain, shared with the web form (src/domain/cases/registration.ts).
@@ -28,15 +27,12 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
   if (input.discoveredOn > today) throw validationError('发现日期不能晚于今天');
   checkActDates(input, input.discoveredOn);
   const party = validateParty(input.party, today);
+  const orgId = input.organizationId ?? (isSystem(actor) ? null : actor.organizationId);
+  if (orgId === null) throw validationError('请指定办案单位');
+  const org = await getOrganization(ctx, actor, orgId);
+  // Before the transaction: the number comes from a block reserved outside it (unique, not gapless).
+  const actCode = await newActCode(ctx.db, org, Number(today.slice(0, 4)), 'ordinary');
   return inTransaction(ctx, async (tx) => {
-    const orgId = input.organizationId ?? (isSystem(actor) ? null : actor.organizationId);
-    if (orgId === null) throw validationError('请指定办案单位');
-    const org = await getOrganization({ db: tx }, actor, orgId);
-    const year = Number(today.slice(0, 4));
-    const division = (org.divisionCode ?? '000000').slice(0, 6);
-    // Act codes are numbered per division and year, so two organizations of one district never collide.
-    const seq = await nextSeq(tx, 0, year, `actCode:${division}`);
-    const actCode = buildActCode({ divisionCode: division, year, procedure: 'ordinary', seq });
     const [row] = await tx
       .insert(cases)
       .values({
@@ -66,7 +62,7 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
     // An unknown party's key is the case's own, so no two unknown parties are taken for the same one (第二十九条).
     await tx.insert(caseParties).values({ caseId: id, ...party, identityKey: party.kind === 'unknown' ? `unknown:${String(id)}` : party.identityKey });
     // 立案期限 (local parameter, working days from discovery): shown on the clue, met by filing, declining or transfer.
-    const filing = countedDeadlineFor(await loadWorkCalendar(tx), (await settingsFor(tx, org)).settings, 'filing', input.discoveredOn);
+    const filing = countedDeadlineFor(await cachedWorkCalendar(ctx.db, tx), (await cachedSettingsFor(ctx.db, tx, org)).settings, 'filing', input.discoveredOn);
     await setDeadline(tx, { id, organizationId: org.id }, 'filing', filing);
     const { idNumber: _id, phone: _phone, party: _party, ...auditable } = { ...input, idNumber: null, phone: null };
     await appendAudit(
@@ -82,6 +78,6 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
       },
       now,
     );
-    return getCase({ db: tx }, actor, id, now);
+    return getCase({ db: tx }, actor, id, now, ctx.db);
   });
 }

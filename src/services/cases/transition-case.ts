@@ -16,11 +16,12 @@ import type { CaseState } from '../../domain/cases/model.ts';
 import type { CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { caseWorkflow } from '../../domain/cases/workflow.ts';
 import { cases } from '../../db/schema.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
+import type { Executor } from '../../db/connect.ts';
 import type { ServiceContext } from '../context.ts';
 import { runStep, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
-import { buildSnapshot, claimVersion, CONFLICT_MESSAGE, loadCase, loadOfficers, type ResolvedSettings, settingsFor, todayOf } from './case-store.ts';
+import { buildSnapshot, cachedSettingsFor, claimVersion, CONFLICT_MESSAGE, loadCase, loadOfficers, type ResolvedSettings, todayOf } from './case-store.ts';
 import { caseEffects } from './effects/index.ts';
 import { type CaseView, getCase } from './get-case.ts';
 import { checkOfficers, type LoadedCase, type Step } from './step.ts';
@@ -39,7 +40,7 @@ interface CasePrepared {
 }
 
 /** The case workflow's parts for the step runner; `calendar` is read before the transaction (PGlite is one connection). */
-function caseStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<LoadedCase, CaseSnapshot, CaseStepRequest, CaseState, GuardContext, CasePrepared, Step, CaseView> {
+function caseStep(root: Executor, calendar: WorkCalendar, today: IsoDate): StepDefinition<LoadedCase, CaseSnapshot, CaseStepRequest, CaseState, GuardContext, CasePrepared, Step, CaseView> {
   return {
     workflow: caseWorkflow,
     subjectType: 'case',
@@ -53,7 +54,7 @@ function caseStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded
       await claimVersion(tx, id, expected);
     },
     prepare: async (tx, actor, { row, org, party }, request) => {
-      const resolved = await settingsFor(tx, org);
+      const resolved = await cachedSettingsFor(root, tx, org);
       const snapshot = await buildSnapshot(tx, row, org, party);
       // Filing names the officers: the guards check those named, not the (empty) officers of the clue.
       if (request.action === 'file') snapshot.officers = await loadOfficers(tx, await checkOfficers(tx, org, request.officerIds), null);
@@ -72,7 +73,7 @@ function caseStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded
         .where(eq(cases.id, s.row.id));
     },
     auditDetails: (s) => s.details,
-    view: (tx, actor, id, now) => getCase({ db: tx }, actor, id, now),
+    view: (tx, actor, id, now) => getCase({ db: tx }, actor, id, now, root),
   };
 }
 
@@ -86,7 +87,7 @@ function applyEffect<A extends CaseAction>(step: Step, request: CaseStepRequest 
 export async function transitionCase(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<CaseView> {
   const request = parseInput(caseStepRequest, raw);
   const today = todayOf(ctx.clock);
-  // Read before the transaction: PGlite is one connection, and loadWorkCalendar runs its queries in parallel.
-  const calendar = await loadWorkCalendar(ctx.db);
-  return runStep(ctx, actor, caseStep(calendar, today), id, request);
+  // Read before the transaction (cached; PGlite is one connection, and loadWorkCalendar runs its queries in parallel).
+  const calendar = await cachedWorkCalendar(ctx.db);
+  return runStep(ctx, actor, caseStep(ctx.db, calendar, today), id, request);
 }
