@@ -40,7 +40,7 @@ const SLOTS: Record<OpinionForm, { states: readonly CaseState[]; places: Partial
 };
 
 /** Refuses a signature the actor may not make here: wrong state, a place the form lacks, a role the actor lacks. */
-export function assertMaySign(c: CaseSnapshot, form: OpinionForm, role: OpinionRole, actor: { userId: number; roles: readonly Role[] }): void {
+export function assertMaySign(c: Pick<CaseSnapshot, 'state' | 'officers' | 'investigators'>, form: OpinionForm, role: OpinionRole, actor: { userId: number; roles: readonly Role[] }): void {
   const basis = OPINION_FORM_BASIS[form];
   const spec = SLOTS[form];
   const what = `${opinionFormLabels[form]}的${opinionRoleLabels[role]}`;
@@ -96,4 +96,47 @@ export function unusedPreservationApproval(record: CaseRecord): { index: number;
   const index = opinions.findIndex((o, i) => o.form === 'preservation' && o.role === 'head' && !used.has(i));
   const opinion = opinions[index];
   return opinion ? { index, opinion } : null;
+}
+
+/** One place of the approval form a case is at, as a viewer sees it: who signed it, and whether the viewer may sign it now. */
+export interface ApprovalPlace {
+  role: OpinionRole;
+  roleLabel: string;
+  signed: SignedOpinion | null;
+  /** The viewer may sign this place now (their role, on the case where required, not an investigator where barred). */
+  mine: boolean;
+}
+
+/** The approval form the case's state asks for (立案审批表 of a clue, 结案审批表 of a decided ordinary case), or null. */
+export function currentApprovalForm(c: Pick<CaseSnapshot, 'state' | 'procedure'>): OpinionForm | null {
+  if (c.state === 'clue') return 'filing';
+  // 简易程序 has no 结案审批表 (备案, 《行政处罚法》第五十二条).
+  if (c.procedure !== 'simple' && SLOTS.closing.states.includes(c.state)) return 'closing';
+  return null;
+}
+
+/**
+ * The places of the current approval form of `c` for `viewer`: signed or not, and whether it is the viewer's to sign
+ * (the same rule `signOpinion` enforces). The head's approval of a filing is the 立案 step itself (第五十四条), so the
+ * 立案审批表 lists only the 承办人 and 承办机构 places here.
+ */
+export function approvalPlaces(
+  c: Pick<CaseSnapshot, 'state' | 'procedure' | 'officers' | 'investigators' | 'record'>,
+  viewer: { userId: number; roles: readonly Role[] },
+): { form: OpinionForm; formLabel: string; basis: string; places: ApprovalPlace[] } | null {
+  const form = currentApprovalForm(c);
+  if (!form) return null;
+  const places = (Object.keys(SLOTS[form].places) as OpinionRole[]).map((role) => {
+    const signed = latestOpinion(c.record, form, role);
+    let mine = !signed;
+    if (mine) {
+      try {
+        assertMaySign(c, form, role, viewer);
+      } catch {
+        mine = false;
+      }
+    }
+    return { role, roleLabel: opinionRoleLabels[role], signed, mine };
+  });
+  return { form, formLabel: opinionFormLabels[form], basis: form === 'closing' ? CLOSING_APPROVAL_BASIS : OPINION_FORM_BASIS[form], places };
 }

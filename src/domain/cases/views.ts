@@ -180,6 +180,25 @@ export const caseView = z.object({
   evidence: z.array(evidenceView),
   /** Things the officer must keep in mind (e.g. 未成年人应当从轻或者减轻). */
   warnings: z.array(z.string()),
+  /**
+   * The approval form the case is at (立案审批表, 结案审批表) with each place signed or not; `mine`: the viewer may sign
+   * it now, in their own name (`signOpinion`) — the case page shows it as 待我签署.
+   */
+  approval: z
+    .object({
+      form: z.enum(['filing', 'preservation', 'closing']),
+      formLabel: z.string(),
+      basis: z.string(),
+      places: z.array(
+        z.object({
+          role: z.enum(['undertaker', 'unit', 'reviewer', 'head']),
+          roleLabel: z.string(),
+          signed: z.object({ text: z.string(), by: z.object({ id: z.number(), name: z.string() }), on: isoDay }).nullable(),
+          mine: z.boolean(),
+        }),
+      ),
+    })
+    .nullable(),
   /** Actions whose state and role allow them now (guards are checked when taken). */
   availableActions: z.array(z.object({ action: caseAction, label: z.string() })),
   timeline: z.array(

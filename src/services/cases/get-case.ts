@@ -21,6 +21,7 @@ import {
   procedures,
 } from '../../domain/cases/model.ts';
 import { fineInForceFen } from '../../domain/cases/record-rules.ts';
+import { approvalPlaces } from '../../domain/cases/opinions.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
@@ -155,6 +156,8 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       : null,
     evidence: evidence.map((e) => ({ ...e, note: e.note ?? null })),
     warnings,
+    // Who investigated, for the reviewer's place (第五十八条): the case's officers stand for them here; the step checks the audit trail.
+    approval: approvalPlaces({ state, procedure: row.procedure as Procedure, officers, investigators: row.officerIds, record }, actor),
     availableActions: availableActions(actor, { state, officers }),
     timeline: trail.map((t) => ({
       seq: t.seq,
