@@ -18,7 +18,7 @@ import { deadlineUrgency, dueSoonUntil } from '../../domain/cases/deadline-urgen
 import { type CaseState, caseStates, type DeadlineKind, deadlineKinds } from '../../domain/cases/model.ts';
 import { assertMaySign, latestOpinion } from '../../domain/cases/opinions.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
-import { reviewItemKeys, reviewItems } from '../../domain/cases/legal-review.ts';
+import { allPassedChecklist, reviewItemKeys, reviewItems } from '../../domain/cases/legal-review.ts';
 import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { checkTransition, legalReviewReasons } from '../../domain/cases/workflow.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -244,12 +244,7 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
 }
 
 /** A probe input for legalReview: a consistent passing review (the checklist rules are checked, not the reviewer's text). */
-const reviewProbe: CaseActionInput = {
-  action: 'legalReview',
-  passed: true,
-  opinion: '同意',
-  checklist: Object.fromEntries(reviewItemKeys.map((k) => [k, { passed: true, note: '' }])) as never,
-} as CaseActionInput;
+const reviewProbe: CaseActionInput = { action: 'legalReview', passed: true, opinion: '同意', checklist: allPassedChecklist() };
 
 
 function byUrgency(a: TodoItem, b: TodoItem): number {
