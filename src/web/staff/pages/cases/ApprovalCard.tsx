@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage } from '../../../shared/api.ts';
+import { notifyTodoChanged } from '../../todo-count.tsx';
 import { useCaseContext } from './case-context.tsx';
 import type { CaseView } from './types.ts';
 
@@ -51,6 +52,7 @@ function PlaceRow({ place, form }: { place: Place; form: string }) {
     try {
       await api.post(`/cases/${view.id}/transitions`, { expectedVersion: view.version, action: 'signOpinion', form, role: place.role, text });
       message.success('已签署');
+      notifyTodoChanged();
       setText('');
       reload();
     } catch (e) {

@@ -13,6 +13,7 @@ import { DecisionCard, FactsCard, OfficersCard, PartyCard } from './CaseDetails.
 import { PublicityCard } from './PublicityCard.tsx';
 import { ApprovalCard } from './ApprovalCard.tsx';
 import { LegalReviewCard } from './LegalReviewCard.tsx';
+import { UrgeCard } from './UrgeCard.tsx';
 import { DeadlinesCard } from './DeadlinesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
@@ -49,6 +50,7 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
     actions: <ActionsCard />,
     approval: <ApprovalCard />,
     review: <LegalReviewCard view={view} />,
+    urge: <UrgeCard />,
     deadlines: <DeadlinesCard view={view} />,
     party: <PartyCard view={view} />,
     facts: <FactsCard view={view} />,
@@ -80,7 +82,7 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
             {column(['review', 'party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'])}
           </Col>
           <Col xs={24} md={8} style={{ order: isPhone ? 1 : 2 }}>
-            {column(isPhone ? ['approval', 'actions', 'deadlines', 'officers'] : ['deadlines', 'approval', 'actions', 'officers'])}
+            {column(isPhone ? ['approval', 'actions', 'deadlines', 'urge', 'officers'] : ['deadlines', 'approval', 'actions', 'urge', 'officers'])}
           </Col>
         </Row>
       </Space>
