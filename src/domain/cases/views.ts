@@ -199,8 +199,10 @@ export const caseView = z.object({
       ),
     })
     .nullable(),
-  /** Actions whose state and role allow them now (guards are checked when taken). */
+  /** Actions whose state and role allow them now and whose guards pass today (step-readiness.ts; all are checked again when taken). */
   availableActions: z.array(z.object({ action: caseAction, label: z.string() })),
+  /** Steps the state and role allow but whose guards refuse today: why, and when they become possible. Not offered. */
+  notYet: z.array(z.object({ action: caseAction, label: z.string(), reason: z.string(), article: z.string().nullable() })),
   timeline: z.array(
     z.object({ seq: z.number(), at: z.string(), action: z.string(), label: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), change: z.unknown() }),
   ),

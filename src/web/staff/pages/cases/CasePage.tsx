@@ -14,6 +14,7 @@ import { PublicityCard } from './PublicityCard.tsx';
 import { ApprovalCard } from './ApprovalCard.tsx';
 import { LegalReviewCard } from './LegalReviewCard.tsx';
 import { UrgeCard } from './UrgeCard.tsx';
+import { NotYetCard } from './NotYetCard.tsx';
 import { DeadlinesCard } from './DeadlinesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
@@ -51,6 +52,7 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
     approval: <ApprovalCard />,
     review: <LegalReviewCard view={view} />,
     urge: <UrgeCard />,
+    notYet: <NotYetCard view={view} />,
     deadlines: <DeadlinesCard view={view} />,
     party: <PartyCard view={view} />,
     facts: <FactsCard view={view} />,
@@ -82,7 +84,7 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
             {column(['review', 'party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'])}
           </Col>
           <Col xs={24} md={8} style={{ order: isPhone ? 1 : 2 }}>
-            {column(isPhone ? ['approval', 'actions', 'deadlines', 'urge', 'officers'] : ['deadlines', 'approval', 'actions', 'urge', 'officers'])}
+            {column(isPhone ? ['approval', 'actions', 'notYet', 'deadlines', 'urge', 'officers'] : ['deadlines', 'approval', 'actions', 'notYet', 'urge', 'officers'])}
           </Col>
         </Row>
       </Space>
