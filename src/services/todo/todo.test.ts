@@ -8,6 +8,8 @@ import { getCase } from '../cases/get-case.ts';
 import { caseBench } from '../testing/case-bench.ts';
 import { newCase } from '../testing/factories.ts';
 import { approveClosings, listDone, listTodo } from './todo.ts';
+import { listDeadlines } from '../cases/list-deadlines.ts';
+import { daysBetween } from '../../domain/calendar/iso-date.ts';
 import { urgeCase } from './urge-case.ts';
 
 const t = caseBench();
@@ -115,5 +117,16 @@ describe('to-do centre (待办)', () => {
     expect((await listDone(t.ctx, t.w.actors['head.donghu'], {})).items.map((i) => i.label)).toEqual(['立案']);
     expect((await refusal(listDone(t.ctx, t.w.actors.wanglei, { limit: 0 }))).code).toBe('VALIDATION');
   });
-});
 
+  it('supervision lists: an overdue deadline shows the days overdue and the officers responsible (for 督办)', async () => {
+    const c = await newCase(t.ctx, t.w, { state: 'filed' });
+    const overdue = await listDeadlines(t.at('2026-06-10'), t.w.actors.supervisor, { status: 'overdue' });
+    const item = overdue.find((d) => d.caseId === c.id && d.kind === 'decision')!;
+    expect(item.officers).toEqual(['王磊', '赵刚']);
+    expect(item.daysOverdue).toBe(daysBetween(item.dueOn, '2026-06-10'));
+    expect(item.daysOverdue).toBeGreaterThan(0);
+    // The officers see it as a to-do, and the head as a case whose 办案期限 may need extending (第六十条).
+    expect(kinds(await todo('2026-06-10', 'wanglei'), c.id)).toContain('deadline');
+    expect(kinds(await todo('2026-06-10', 'head.donghu'), c.id)).toContain('extension');
+  });
+});
