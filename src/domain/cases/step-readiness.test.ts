@@ -17,7 +17,7 @@ describe('steps offered only when their guards pass today', () => {
   it('《行政处罚法》第四十五条、第六十二条: 作出决定 is not offered before the statement period ends, and the page says from when', () => {
     const c = notifiedCase();
     expect(stepsNotYet(c, ['decide'], head('2026-03-12'))).toEqual([
-      { action: 'decide', reason: '陈述申辩期限届满（2026-03-13）后可作出决定；当事人明确放弃陈述申辩的除外', article: expect.stringContaining('第六十二条') },
+      { action: 'decide', nothingToDo: false, reason: '陈述申辩期限届满（2026-03-13）后可作出决定；当事人明确放弃陈述申辩的除外', article: expect.stringContaining('第六十二条') },
     ]);
     expect(stepsNotYet(c, ['decide'], head('2026-03-16'))).toEqual([]);
     // An express waiver lets the decision come at once.
@@ -29,7 +29,7 @@ describe('steps offered only when their guards pass today', () => {
     const c = enforcing();
     expect(stepsNotYet(c, ['recordPayment'], officer('2026-03-20'))).toEqual([]);
     c.record.payments.push({ on: '2026-03-20', amountFen: 2_000_00, receiptNo: 'R1' });
-    expect(stepsNotYet(c, ['recordPayment'], officer('2026-03-20'))[0]).toMatchObject({ reason: '罚款及加处罚款已全部缴清，无需再记录缴款', article: expect.stringContaining('第七十二条') });
+    expect(stepsNotYet(c, ['recordPayment'], officer('2026-03-20'))[0]).toMatchObject({ nothingToDo: true, reason: '罚款及加处罚款已全部缴清，无需再记录缴款', article: expect.stringContaining('第七十二条') });
   });
 
   it('《行政处罚法》第七十一条: 当场收缴罚款交至机关 and 缴付银行 are not offered without cash collected on the spot', () => {

@@ -47,8 +47,16 @@ const PROBES: Partial<Record<CaseAction, Probe>> = {
 /** Is `action` probed (its guards weigh nothing the user types)? */
 export const isProbed = (action: CaseAction): boolean => action in PROBES;
 
+/**
+ * Steps whose refusal means there is nothing to do (all paid, no cash held, no preservation pending) rather than "not
+ * yet": the case page neither offers nor lists them.
+ */
+const NOTHING_TO_DO: ReadonlySet<CaseAction> = new Set(['recordPayment', 'handOverCash', 'depositCash', 'decidePreservation']);
+
 export interface NotYet {
   action: CaseAction;
+  /** Nothing to do (see NOTHING_TO_DO): not offered and not listed. */
+  nothingToDo: boolean;
   /** Why not today, in Chinese, and when it becomes possible where a date decides it. */
   reason: string;
   article: string | null;
@@ -65,7 +73,7 @@ export function stepsNotYet(c: CaseSnapshot, actions: readonly CaseAction[], g: 
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const article = typeof e.details?.article === 'string' ? e.details.article : null;
-      out.push({ action, reason: whenPossible(action, e) ?? e.message, article });
+      out.push({ action, nothingToDo: NOTHING_TO_DO.has(action), reason: whenPossible(action, e) ?? e.message, article });
     }
   }
   return out;

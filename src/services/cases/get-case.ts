@@ -165,7 +165,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
     // Who investigated, for the reviewer's place (第五十八条): the case's officers stand for them here; the step checks the audit trail.
     approval: approvalPlaces({ state, procedure: row.procedure as Procedure, officers, investigators: row.officerIds, record }, actor),
     availableActions: offered.filter((a) => !notYet.some((n) => n.action === a.action)),
-    notYet,
+    notYet: notYet.filter((n) => !n.nothingToDo).map(({ nothingToDo: _, ...n }) => n),
     timeline: trail.map((t) => ({
       seq: t.seq,
       at: new Date(t.at).toISOString(),
@@ -199,7 +199,7 @@ async function stepsNotYetFor(
   actor: Actor,
   today: IsoDate,
   known: WorkCalendar | null,
-): Promise<{ action: CaseAction; label: string; reason: string; article: string | null }[]> {
+): Promise<{ action: CaseAction; label: string; reason: string; article: string | null; nothingToDo: boolean }[]> {
   const actions = offered.map((a) => a.action).filter(isProbed);
   if (!actions.length) return [];
   // Sequential on purpose: `db` may be a transaction, i.e. one connection.

@@ -129,4 +129,19 @@ describe('to-do centre (待办)', () => {
     expect(kinds(await todo('2026-06-10', 'wanglei'), c.id)).toContain('deadline');
     expect(kinds(await todo('2026-06-10', 'head.donghu'), c.id)).toContain('extension');
   });
+
+  it('case page, 《行政处罚法》第六十二条、第七十二条: steps are offered only when their guards pass today; the others say when', async () => {
+    const notified = await newCase(t.ctx, t.w, { state: 'notified' });
+    const early = await getCase(t.ctx, t.w.actors['head.donghu'], notified.id, new Date('2026-03-12T01:00:00Z'));
+    expect(early.availableActions.map((a) => a.action)).not.toContain('decide');
+    expect(early.notYet).toContainEqual({ action: 'decide', label: '作出决定', reason: expect.stringContaining('陈述申辩期限届满（2026-03-13）后可作出决定'), article: expect.stringContaining('第六十二条') });
+    const later = await getCase(t.ctx, t.w.actors['head.donghu'], notified.id, new Date('2026-03-16T01:00:00Z'));
+    expect(later.availableActions.map((a) => a.action)).toContain('decide');
+    let paid = await newCase(t.ctx, t.w, { state: 'enforcing', startOn: '2026-03-03' });
+    paid = await t.step('2026-03-20', 'wanglei', paid, { action: 'recordPayment', amountFen: 2_000_00, receiptNo: 'FS2026032000009' });
+    // Paid in full: nothing to record any more — neither offered nor listed as 暂不能办理.
+    expect(paid.availableActions.map((a) => a.action)).not.toContain('recordPayment');
+    expect(paid.notYet.map((n) => n.action)).not.toContain('recordPayment');
+    expect(paid.notYet.find((n) => n.action === 'close')?.reason).toContain('公示后才能结案');
+  });
 });
