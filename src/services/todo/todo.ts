@@ -167,11 +167,16 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
     const d = caseDeadlines.find((x) => x.kind === kind);
     return d ? { dueOn: d.dueOn, overdue: d.urgency === 'overdue' } : null;
   };
-  const firstOfficer = row.officerIds[0];
+  const recused = new Set(record.recusals.filter((r) => r.granted).map((r) => r.officerId));
+  const firstOfficer = row.officerIds.find((id) => !recused.has(id));
+  // Paid in full or sent to court (第七十二条): checked cheaply before the snapshot is built for the probe.
+  const paidFen = record.payments.reduce((sum, p) => sum + p.amountFen, 0);
+  const performedLikely = state !== 'enforcing' || record.courtEnforcement !== null || paidFen >= (record.decision?.penalty?.fineFen ?? 0);
   // Ready to close: the closing step's own rules pass for an officer of the case, approvals aside.
   const readyToClose = async () =>
     row.procedure !== 'simple' &&
     CLOSING.includes(state) &&
+    performedLikely &&
     firstOfficer !== undefined &&
     (await probe.refusal(
       { action: 'close', summary: '结案', execution: '已执行', opinion: '建议结案', reviewerOpinion: { text: '同意' }, headOpinion: { text: '同意' } },
@@ -183,7 +188,7 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
       const signed = (['undertaker', 'unit'] as const).map((r) => `${r === 'undertaker' ? '承办人意见' : '承办机构意见'}${latestOpinion(record, 'filing', r) ? '已签署' : '未签署'}`);
       add('filingApproval', `立案或不予立案（${signed.join('，')}）`, deadline('filing'));
     }
-    if (DECIDING.includes(state) && (await probe.refusal({ action: 'decide' }, me)) === null) {
+    if (DECIDING.includes(state) && record.proposal && (await probe.refusal({ action: 'decide' }, me)) === null) {
       add('decision', `处理意见：${record.proposal ? (record.proposal.penalty?.description ?? '不予处罚或移送') : '—'}`, deadline('decision'));
     }
     if (!latestOpinion(record, 'closing', 'head') && (await readyToClose())) {

@@ -1,5 +1,5 @@
 import { Badge } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { may } from '../../domain/policy.ts';
@@ -14,13 +14,17 @@ export function notifyTodoChanged(): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
-/** The number of my to-dos, counted again on every page change and after notifyTodoChanged(); null until known. */
+/** Page changes count again at most this often; notifyTodoChanged() counts at once. */
+const RECOUNT_MS = 60_000;
+
+/** The number of my to-dos, counted again on page changes (at most once a minute) and after notifyTodoChanged(); null until known. */
 export function useTodoCount(): number | null {
   const me = useMe();
   const { pathname } = useLocation();
   const [count, setCount] = useState<number | null>(null);
   const [tick, setTick] = useState(0);
   const allowed = may(me, casePolicy.workOnCases);
+  const counted = useRef({ at: 0, tick: -1 });
   useEffect(() => {
     const bump = () => setTick((t) => t + 1);
     window.addEventListener(CHANGED, bump);
@@ -28,10 +32,16 @@ export function useTodoCount(): number | null {
   }, []);
   useEffect(() => {
     if (!allowed) return;
+    const now = Date.now();
+    if (counted.current.tick === tick && now - counted.current.at < RECOUNT_MS) return;
+    counted.current = { at: now, tick };
     const controller = new AbortController();
     api.get<TodoPage>('/todo', { limit: 1 }, controller.signal).then(
       (page) => setCount(page.total),
-      () => undefined,
+      // Not counted (aborted by a newer page, or failed): the next page change counts again.
+      () => {
+        counted.current.at = 0;
+      },
     );
     return () => controller.abort();
   }, [allowed, pathname, tick]);
