@@ -21,6 +21,7 @@ import { casePolicy } from '../../domain/cases/policy.ts';
 import { allPassedChecklist, reviewItemKeys, reviewItems } from '../../domain/cases/legal-review.ts';
 import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { checkTransition, legalReviewReasons } from '../../domain/cases/workflow.ts';
+import { fineInForceFen } from '../../domain/cases/record-rules.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
@@ -171,7 +172,7 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
   const firstOfficer = row.officerIds.find((id) => !recused.has(id));
   // Paid in full or sent to court (第七十二条): checked cheaply before the snapshot is built for the probe.
   const paidFen = record.payments.reduce((sum, p) => sum + p.amountFen, 0);
-  const performedLikely = state !== 'enforcing' || record.courtEnforcement !== null || paidFen >= (record.decision?.penalty?.fineFen ?? 0);
+  const performedLikely = state !== 'enforcing' || record.courtEnforcement !== null || paidFen >= fineInForceFen(record.decision);
   // Ready to close: the closing step's own rules pass for an officer of the case, approvals aside.
   const readyToClose = async () =>
     row.procedure !== 'simple' &&
