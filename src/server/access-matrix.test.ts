@@ -137,6 +137,18 @@ const MATRIX: Record<string, Row> = {
   },
   'PATCH /api/power-items/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/power-items/${ids.powerItemId}`, payload: { active: true } }) },
   'GET /api/legal-reviews/queue': { allowed: ['head.donghu', 'head.xishan', 'reviewer.donghu', 'reviewer.xishan', 'admin', 'admin.donghu'] },
+  'GET /api/todo': { allowed: [...CASE_WORK, 'head.xishan', 'reviewer.xishan', 'liuyang'], note: 'everyone who works on cases has a to-do list of their own subtree' },
+  'GET /api/todo/done': { allowed: [...CASE_WORK, 'head.xishan', 'reviewer.xishan', 'liuyang'] },
+  'POST /api/todo/closing-approvals': {
+    allowed: ['head.donghu', 'head.xishan'],
+    request: (ids) => ({ url: '/api/todo/closing-approvals', payload: { caseIds: [ids.caseId], text: '同意结案。' } }),
+    note: 'heads only; each case is checked as the head’s own to-do — one outside their subtree or not ready is reported, never signed',
+  },
+  'POST /api/cases/{id}/urge': {
+    allowed: ['supervisor', 'head.donghu'],
+    request: (ids) => ({ url: `/api/cases/${ids.caseId}/urge`, payload: { note: '请加快办理，按期作出处理。' } }),
+    note: '督办: supervisors and heads of the case’s scope (西山 sees no 东湖 case: 404)',
+  },
   'GET /api/stats/cases': { allowed: ['supervisor', 'head.donghu', 'head.xishan', 'admin', 'admin.donghu'] },
   'GET /api/public/acts/{code}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/acts/${ids.decidedCode}` }) },
   'GET /api/public/acts/challenge': { allowed: EVERYONE },

@@ -26,6 +26,7 @@ import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
+import { todoRoutes } from './routes/todo.ts';
 import { registerWebApp } from './static.ts';
 import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 import { type AnalysisGate, createAnalysisGate } from './analysis-gate.ts';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       auditRoutes(z, options.ctx);
       caseRoutes(z, options.ctx);
       oversightRoutes(z, options.ctx);
+      todoRoutes(z, options.ctx);
       publicRoutes(z, options.ctx, publicLimits, lookupGuard);
       discretionRoutes(z, options.ctx);
       publicDiscretionRoutes(z, options.ctx, publicLimits);

@@ -188,7 +188,9 @@ describe('enforcement cases over HTTP', () => {
     expect((await call('wanglei', 'POST', `/api/cases/${c.id}/publicity/publish`)).status).toBe(200);
     today = '2026-03-25';
     c = await step('wanglei', c, { action: 'recordPayment', amountFen: 800000, receiptNo: 'FS20260325001' });
-    c = await step('wanglei', c, { action: 'close', summary: '当事人已缴纳罚款，烧烤工具已没收，案件办结。', execution: '罚款已缴清' });
+    c = await step('reviewer.donghu', c, { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '程序合法，同意结案。' });
+    c = await step('head.donghu', c, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案。' });
+    c = await step('wanglei', c, { action: 'close', summary: '当事人已缴纳罚款，烧烤工具已没收，案件办结。', execution: '罚款已缴清', opinion: '建议结案。' });
     c = await step('wanglei', c, { action: 'archive', archiveNo: 'DH-CF-2026-0100' });
     expect(c.state).toBe('archived');
     expect(c.officers.map((o: Json) => o.certificateNo)).toEqual(['53990219000201', '53990219000202']);
@@ -246,7 +248,9 @@ describe('enforcement cases over HTTP', () => {
     c = await step('zhaogang', c, { action: 'serve', method: 'direct', time: '10:00' });
     expect(c.state).toBe('served');
     expect(c.publicity).toBeNull();
-    expect((await step('zhaogang', c, { action: 'close', summary: '不予处罚并已教育。', execution: '罚款已缴清' })).state).toBe('closed');
+    c = await step('reviewer.donghu', c, { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '程序合法，同意结案。' });
+    c = await step('head.donghu', c, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案。' });
+    expect((await step('zhaogang', c, { action: 'close', summary: '不予处罚并已教育。', execution: '罚款已缴清', opinion: '建议结案。' })).state).toBe('closed');
   });
 
   it('a case transferred to the police', async () => {

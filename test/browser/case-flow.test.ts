@@ -2,8 +2,8 @@
  * Acceptance: an officer's case from the clue to the downloaded 行政处罚决定书, in the browser, with the forms
  * generated from the action schemas (src/web/staff/case-actions/). The officer 王磊 (wanglei) registers and
  * investigates, the head 陈建国 (head.donghu) files and decides — the roles workflow.ts gives each step. A step the
- * law forbids (deciding before the party's statement period, 《行政处罚法》第四十五条、第六十二条) is refused in the
- * form with the rule's Chinese message and article. Screenshots of every form at desktop and phone widths.
+ * law forbids (deciding before the party’s statement period, 《行政处罚法》第四十五条、第六十二条) is not offered: the
+ * page says when it becomes possible, with the article. Screenshots of every form at desktop and phone widths.
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
@@ -230,15 +230,14 @@ describe('the officer carries a case from the clue to the decision document', { 
     await submitStep(officer.page, notify, '事先告知');
     await expectState(officer.page, '已事先告知');
 
-    // The head tries to decide while the party may still state their case: refused, with the article.
+    // While the party may still state their case the head is not offered 作出决定: the page says from when, and why.
     await head.page.goto(caseUrl);
     await settle(head.page);
-    const decide = await openStep(head.page, '作出决定');
-    await submitStep(head.page, decide, '作出决定');
-    const refusal = decide.getByRole('alert');
-    await poll(() => refusal.textContent()).toMatch(/陈述|申辩/);
-    await expect(refusal.textContent()).resolves.toMatch(/依据：《行政处罚法》第/);
-    await screenshot(head.page, 'case-form-decide-refused', 'desktop');
+    const notYet = head.page.getByTestId('not-yet-card');
+    await poll(() => notYet.textContent()).toMatch(/陈述申辩期限届满（\d{4}-\d{2}-\d{2}）后可作出决定/);
+    await expect(notYet.textContent()).resolves.toMatch(/依据：《行政处罚法》第/);
+    expect(await head.page.locator('.ant-collapse-header').filter({ hasText: /^作出决定$/ }).count()).toBe(0);
+    await screenshot(head.page, 'case-form-decide-not-yet', 'desktop');
 
     // The party expressly waives the statement (第六十二条): recorded by the officer.
     await officer.page.reload();
@@ -251,10 +250,10 @@ describe('the officer carries a case from the clue to the decision document', { 
     await poll(() => officer.page.getByText('案件已被他人更新').count()).toBe(0);
     await officer.page.waitForFunction(() => !document.querySelector('.ant-btn-loading'));
 
-    // The head's page still shows the old version: the engine answers 409, the form offers a reload. (The step is
-    // opened again if its panel closed meanwhile: the page was not reloaded, so it still sends the old version.)
-    const decideStale = await openStep(head.page, '作出决定');
-    await submitStep(head.page, decideStale, '作出决定');
+    // The head's page still shows the old version: a step sent from it is answered 409, the form offers a reload.
+    const decideStale = await openStep(head.page, '中止调查');
+    await decideStale.getByLabel('中止理由', { exact: true }).fill('当事人下落不明');
+    await submitStep(head.page, decideStale, '中止调查');
     await poll(() => decideStale.getByRole('alert').textContent()).toContain('案件已被他人更新');
     await screenshot(head.page, 'case-form-decide-conflict', 'desktop');
     // A window narrowed to a phone's width and widened again (a tablet turned) lays the cards out again without

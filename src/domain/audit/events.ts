@@ -278,6 +278,8 @@ export const auditEvents = {
     '生成执法文书',
     z.strictObject({ documentId: id, title: z.string(), number: z.string().nullable(), format: z.enum(['docx', 'pdf']), digest: sm3Hex, size: count }),
   ),
+  /** A supervisor or head urged the case's officers to act (督办), with their note; shown to the officers as a to-do. */
+  'case.urge': event('督办', z.strictObject({ note: z.string() })),
   /** A decision was published on the portal (《行政处罚法》第四十八条), with the day its publicity ends (null: no end). */
   'case.publicity': event('处罚决定公示', z.strictObject({ publicity: z.literal('published'), expiresOn: isoDate.nullable() })),
   /** An organization's local case parameters were replaced: the stored patch before and the new one. */

@@ -64,6 +64,13 @@ export function notifiedCase(penalty: Penalty = buildPenalty(), hearingOffered =
   return buildCase({ state: 'notified', lastActedOn: '2026-03-10', record });
 }
 
+/** `c` with its 结案审批表 signed, each place by its author: 承办人意见, 审核意见 and the head's approval. */
+export function withClosingOpinions(c: CaseSnapshot): CaseSnapshot {
+  const signed = (role: 'undertaker' | 'reviewer' | 'head', id: number, text: string) => ({ form: 'closing' as const, role, text, by: { id, name: `签署人${id}` }, on: c.lastActedOn });
+  const opinions = [signed('undertaker', 11, '建议结案。'), signed('reviewer', 21, '程序合法，同意结案。'), signed('head', 1, '同意结案。')];
+  return { ...c, record: { ...c.record, opinions: [...(c.record.opinions ?? []), ...opinions] } };
+}
+
 export function guardContext(overrides: Partial<GuardContext> = {}): GuardContext {
   return {
     actDate: '2026-03-02',

@@ -54,7 +54,7 @@ const SLOTS: Record<OpinionForm, { states: readonly CaseState[]; places: Partial
 };
 
 /** Refuses a signature the actor may not make here: wrong state, a place the form lacks, a role the actor lacks. */
-export function assertMaySign(c: CaseSnapshot, form: OpinionForm, role: OpinionRole, actor: { userId: number; roles: readonly Role[] }): void {
+export function assertMaySign(c: Pick<CaseSnapshot, 'state' | 'officers' | 'investigators'>, form: OpinionForm, role: OpinionRole, actor: { userId: number; roles: readonly Role[] }): void {
   const basis = OPINION_FORM_BASIS[form];
   const spec = SLOTS[form];
   const what = `${opinionFormLabels[form]}的${opinionRoleLabels[role]}`;
@@ -69,10 +69,38 @@ export function assertMaySign(c: CaseSnapshot, form: OpinionForm, role: OpinionR
   }
 }
 
+/** An opinion sent with a step is the sender's own: one naming someone else (`byId`) is refused (403). */
+export function assertOwnOpinion(opinion: { byId?: number } | undefined, actorId: number, form: OpinionForm, role: OpinionRole): void {
+  if (opinion?.byId !== undefined && opinion.byId !== actorId) {
+    throw forbidden(`不能以他人名义签署${opinionFormLabels[form]}的${opinionRoleLabels[role]}：请由其本人登录后在“签署审批意见”中签署`);
+  }
+}
+
 /** The latest opinion signed on `form` at `role`, or null. */
 export function latestOpinion(record: CaseRecord, form: OpinionForm, role: OpinionRole): SignedOpinion | null {
   const found = (record.opinions ?? []).filter((o) => o.form === form && o.role === role).at(-1);
   return found ? { text: found.text, by: found.by, on: found.on } : null;
+}
+
+/** Where the closing approval stands: a local rule of procedure, carried out by the 结案审批表 (结案报告). */
+export const CLOSING_APPROVAL_BASIS = '结案审批表（行政执法文书格式：承办人意见、审核人意见、负责人意见）；地方行政处罚程序规定（结案报经行政机关负责人批准）';
+
+/** The places of the 结案审批表 each signed by its author before an ordinary case is closed. */
+export const CLOSING_PLACES: readonly OpinionRole[] = ['undertaker', 'reviewer', 'head'];
+
+/**
+ * The places of the 结案审批表 not signed yet for closing `c`, given the closing step's own input (the officer closing
+ * writes the 承办人意见 with it; a reviewer's or head's own opinion sent with the step counts as theirs — the effect
+ * refuses one naming someone else). A case decided on the spot (简易程序) has no 结案审批表: it is filed with the agency
+ * (备案, 《行政处罚法》第五十二条), so nothing is missing.
+ */
+export function missingClosingOpinions(
+  c: Pick<CaseSnapshot, 'procedure' | 'record'>,
+  input: { opinion?: string; reviewerOpinion?: unknown; headOpinion?: unknown } = {},
+): OpinionRole[] {
+  if (c.procedure === 'simple') return [];
+  const given: Record<string, unknown> = { undertaker: input.opinion, reviewer: input.reviewerOpinion, head: input.headOpinion };
+  return CLOSING_PLACES.filter((role) => !given[role] && !latestOpinion(c.record, 'closing', role));
 }
 
 /** The first head's approval of a 先行登记保存 no preservation has used yet, with its index in `opinions`. */
@@ -82,4 +110,47 @@ export function unusedPreservationApproval(record: CaseRecord): { index: number;
   const index = opinions.findIndex((o, i) => o.form === 'preservation' && o.role === 'head' && !used.has(i));
   const opinion = opinions[index];
   return opinion ? { index, opinion } : null;
+}
+
+/** One place of the approval form a case is at, as a viewer sees it: who signed it, and whether the viewer may sign it now. */
+export interface ApprovalPlace {
+  role: OpinionRole;
+  roleLabel: string;
+  signed: SignedOpinion | null;
+  /** The viewer may sign this place now (their role, on the case where required, not an investigator where barred). */
+  mine: boolean;
+}
+
+/** The approval form the case's state asks for (立案审批表 of a clue, 结案审批表 of a decided ordinary case), or null. */
+export function currentApprovalForm(c: Pick<CaseSnapshot, 'state' | 'procedure'>): OpinionForm | null {
+  if (c.state === 'clue') return 'filing';
+  // 简易程序 has no 结案审批表 (备案, 《行政处罚法》第五十二条).
+  if (c.procedure !== 'simple' && SLOTS.closing.states.includes(c.state)) return 'closing';
+  return null;
+}
+
+/**
+ * The places of the current approval form of `c` for `viewer`: signed or not, and whether it is the viewer's to sign
+ * (the same rule `signOpinion` enforces). The head's approval of a filing is the 立案 step itself (第五十四条), so the
+ * 立案审批表 lists only the 承办人 and 承办机构 places here.
+ */
+export function approvalPlaces(
+  c: Pick<CaseSnapshot, 'state' | 'procedure' | 'officers' | 'investigators' | 'record'>,
+  viewer: { userId: number; roles: readonly Role[] },
+): { form: OpinionForm; formLabel: string; basis: string; places: ApprovalPlace[] } | null {
+  const form = currentApprovalForm(c);
+  if (!form) return null;
+  const places = (Object.keys(SLOTS[form].places) as OpinionRole[]).map((role) => {
+    const signed = latestOpinion(c.record, form, role);
+    let mine = !signed;
+    if (mine) {
+      try {
+        assertMaySign(c, form, role, viewer);
+      } catch {
+        mine = false;
+      }
+    }
+    return { role, roleLabel: opinionRoleLabels[role], signed, mine };
+  });
+  return { form, formLabel: opinionFormLabels[form], basis: form === 'closing' ? CLOSING_APPROVAL_BASIS : OPINION_FORM_BASIS[form], places };
 }

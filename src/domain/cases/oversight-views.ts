@@ -20,6 +20,10 @@ export const deadlineEntry = z.object({
   kind: deadlineKind,
   label: z.string(),
   dueOn: isoDay,
+  /** The officers responsible (named on the case, not recused), for 督办. */
+  officers: z.array(z.string()),
+  /** Calendar days past `dueOn` today (0 when not past). */
+  daysOverdue: z.number(),
 });
 export type DeadlineEntry = z.infer<typeof deadlineEntry>;
 

@@ -17,6 +17,8 @@ describe('case policy: who may do what with cases', () => {
       registerClue: ['officer', 'head', 'clerk'],
       decideOnSpot: ['officer'],
       addEvidence: ['officer'],
+      approveClosings: ['head'],
+      urgeCase: ['head', 'supervisor'],
       publishDecision: ['officer', 'head', 'admin'],
       reviewQueue: ['reviewer', 'head', 'admin'],
       viewStatistics: ['head', 'supervisor', 'admin'],

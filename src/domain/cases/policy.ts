@@ -29,6 +29,10 @@ export const casePolicy = {
     refusal: '当场处罚须由在场的执法人员本人登记',
   }),
   addEvidence: permission<CaseOfficersSubject>('登记证据', ['officer'], { holds: assignedNotRecused, refusal: '只有本案承办执法人员可以登记证据' }),
+  /** 待办: batch 结案审批 — the head signs the same approval on several cases ready to close (domain/todo/kinds.ts). */
+  approveClosings: permission('批量结案审批', ['head']),
+  /** 督办: urge the officers of a case of the subtree to act, with a note (supervision). */
+  urgeCase: permission('督办案件', ['supervisor', 'head']),
   publishDecision: permission('公示行政处罚决定', ['officer', 'head', 'admin']),
   /** 法制审核 queue. */
   reviewQueue: permission('法制审核', ['reviewer', 'head', 'admin']),

@@ -10,6 +10,7 @@ import { roleKeys } from '../access.ts';
 import { isoDay, keyOf, rejection } from '../view-kit.ts';
 import { caseActionLabels } from './actions.ts';
 import { caseStates, deadlineKinds, decisionStatuses, procedures } from './model.ts';
+import { opinionForms } from './record-inputs.ts';
 import { caseSettingsPatch, caseSettingsSchema } from './settings.ts';
 import type { CaseRecord } from './snapshot.ts';
 
@@ -186,8 +187,29 @@ export const caseView = z.object({
   evidence: z.array(evidenceView),
   /** Things the officer must keep in mind (e.g. 未成年人应当从轻或者减轻). */
   warnings: z.array(z.string()),
-  /** Actions whose state and role allow them now (guards are checked when taken). */
+  /**
+   * The approval form the case is at (立案审批表, 结案审批表) with each place signed or not; `mine`: the viewer may sign
+   * it now, in their own name (`signOpinion`) — the case page shows it as 待我签署.
+   */
+  approval: z
+    .object({
+      form: z.enum(opinionForms),
+      formLabel: z.string(),
+      basis: z.string(),
+      places: z.array(
+        z.object({
+          role: z.enum(['undertaker', 'unit', 'reviewer', 'head']),
+          roleLabel: z.string(),
+          signed: z.object({ text: z.string(), by: z.object({ id: z.number(), name: z.string() }), on: isoDay }).nullable(),
+          mine: z.boolean(),
+        }),
+      ),
+    })
+    .nullable(),
+  /** Actions whose state and role allow them now and whose guards pass today (step-readiness.ts; all are checked again when taken). */
   availableActions: z.array(z.object({ action: caseAction, label: z.string() })),
+  /** Steps the state and role allow but whose guards refuse today: why, and when they become possible. Not offered. */
+  notYet: z.array(z.object({ action: caseAction, label: z.string(), reason: z.string(), article: z.string().nullable() })),
   timeline: z.array(
     z.object({ seq: z.number(), at: z.string(), action: z.string(), label: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), change: z.unknown() }),
   ),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseActionInput } from './actions.ts';
 import { buildActCode, formatDocumentNumber, mod3736CheckChar, parseActCode } from './codes.ts';
-import { buildCase, buildOfficer, buildPenalty, calendar, guardContext, notifiedCase } from './fixtures.ts';
+import { buildCase, buildOfficer, buildPenalty, calendar, guardContext, notifiedCase, withClosingOpinions } from './fixtures.ts';
 import type { Penalty } from './model.ts';
 import { validateParty } from './parties.ts';
 import {
@@ -485,7 +485,7 @@ describe('deadlines (《行政处罚法》第五十六条、第六十条、第�
   });
 
   it('Art. 72: a case with an unpaid fine is not closed without court enforcement', () => {
-    const c = buildCase({ state: 'enforcing', paymentDueOn: '2026-03-31' });
+    const c = withClosingOpinions(buildCase({ state: 'enforcing', paymentDueOn: '2026-03-31' }));
     c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     const officer = guardContext({ actDate: '2026-04-02', actor: { userId: 11, roles: ['officer'] } });
     expectRule(() => checkTransition(c, { action: 'close', summary: '结案', execution: '罚款已缴清' }, officer), '第七十二条');
@@ -498,13 +498,29 @@ describe('deadlines (《行政处罚法》第五十六条、第六十条、第�
   });
 
   it('Art. 48: a decision the law requires to be published is published before the case is closed', () => {
-    const c = buildCase({ state: 'served', publicity: 'pending' });
+    const c = withClosingOpinions(buildCase({ state: 'served', publicity: 'pending' }));
     c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty({ kinds: ['warning'], fineFen: null }), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     const officer = guardContext({ actDate: '2026-03-20', actor: { userId: 11, roles: ['officer'] } });
     expectRule(() => checkTransition(c, { action: 'close', summary: '结案', execution: '已执行' }, officer), '第四十八条');
     expect(checkTransition({ ...c, publicity: 'published' }, { action: 'close', summary: '结案', execution: '已执行' }, officer)).toBe('closed');
     // Not to be published (no record), or withdrawn with a revoked decision: nothing to wait for.
     expect(checkTransition({ ...c, publicity: null }, { action: 'close', summary: '结案', execution: '已执行' }, officer)).toBe('closed');
+  });
+
+  it('结案审批表: an ordinary case closes only on the reviewer’s and the head’s signed opinions and the 承办人意见', () => {
+    const c = buildCase({ state: 'served' });
+    c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty({ kinds: ['warning'], fineFen: null }), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
+    const officer = guardContext({ actDate: '2026-03-20', actor: { userId: 11, roles: ['officer'] } });
+    const close = { action: 'close', summary: '结案', execution: '已执行' } as const;
+    const refused = expectRule(() => checkTransition(c, close, officer), '结案审批表');
+    expect(refused.message).toContain('承办人意见、审核意见、负责人意见');
+    // The officer's own 承办人意见 comes with the step; the reviewer and the head sign theirs in their own steps.
+    expect(expectRule(() => checkTransition(c, { ...close, opinion: '建议结案' }, officer), '结案审批表').message).toContain('结案审批表的审核意见、负责人意见尚未签署');
+    expect(checkTransition(withClosingOpinions(c), { ...close, opinion: '建议结案' }, officer)).toBe('closed');
+    const headOnly = { ...c, record: { ...c.record, opinions: withClosingOpinions(c).record.opinions!.filter((o) => o.role === 'head') } };
+    expect(expectRule(() => checkTransition(headOnly, { ...close, opinion: '建议结案' }, officer), '结案审批表').message).toContain('审核意见');
+    // 简易程序: filed with the agency (第五十二条), no 结案审批表.
+    expect(checkTransition({ ...c, procedure: 'simple' }, close, officer)).toBe('closed');
   });
 });
 
@@ -584,7 +600,7 @@ describe('rules moved from the effects into the table', () => {
   });
 
   it('Art. 72: payments may not add up to more than the fine and its 加处罚款', () => {
-    const c = buildCase({ state: 'enforcing', paymentDueOn: '2026-03-31' });
+    const c = withClosingOpinions(buildCase({ state: 'enforcing', paymentDueOn: '2026-03-31' }));
     c.record.decision = { kind: 'penalty', on: '2026-03-16', number: null, penalty: buildPenalty(), ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     const officer = (actDate: string) => guardContext({ actDate, actor: { userId: 11, roles: ['officer'] } });
     const pay = (amountFen: number): CaseActionInput => ({ action: 'recordPayment', amountFen, receiptNo: 'R1' });

@@ -15,7 +15,8 @@ import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.
 import { type CaseState, caseStates, formatYuan } from './model.ts';
 import { cashGuards } from './cash-collection.ts';
 import { fineInForceFen, recordGuards } from './record-rules.ts';
-import { assertMaySign, unusedPreservationApproval } from './opinions.ts';
+import { assertMaySign, assertOwnOpinion, CLOSING_APPROVAL_BASIS, missingClosingOpinions, unusedPreservationApproval } from './opinions.ts';
+import { opinionRoleLabels } from './record-inputs.ts';
 import {
   assertEducationRecorded,
   assertNoSecondFine,
@@ -508,6 +509,22 @@ export const guards = {
       if (c.publicity === 'pending') throw ruleViolation('依法应当公示的行政处罚决定尚未公示，公示后才能结案', art('行政处罚法', 48));
     },
   },
+  // An ordinary case closes on the 结案审批表 signed by each of its authors in their own step: the officer's 承办人意见,
+  // the reviewer's 审核意见 and the head's approval — never closed by the officer alone (issue 15).
+  closingApproved: {
+    id: 'closingApproved',
+    article: CLOSING_APPROVAL_BASIS,
+    check: (c, input, g) => {
+      const close = need(input, 'close');
+      // Someone else's opinion sent with the step is refused as such (403), before counting what is missing.
+      assertOwnOpinion(close.reviewerOpinion, g.actor.userId, 'closing', 'reviewer');
+      assertOwnOpinion(close.headOpinion, g.actor.userId, 'closing', 'head');
+      const missing = missingClosingOpinions(c, close);
+      if (!missing.length) return;
+      const names = missing.map((r) => opinionRoleLabels[r]).join('、');
+      throw ruleViolation(`结案须经审批：结案审批表的${names}尚未签署（审核人、负责人本人登录后在“签署审批意见”中签署；承办人意见随结案填写）`, CLOSING_APPROVAL_BASIS);
+    },
+  },
   preservationPending: {
     id: 'preservationPending',
     article: art('行政处罚法', 56),
@@ -673,7 +690,7 @@ export const transitions: Record<CaseAction, Transition> = {
     from: ['decided', 'served', 'enforcing'],
     roles: OFFICER,
     onSubjectOnly: true,
-    guards: [guards.servedOrRevoked, guards.performed, cashGuards.cashInBank, guards.publicityBeforeClosing],
+    guards: [guards.servedOrRevoked, guards.performed, cashGuards.cashInBank, guards.publicityBeforeClosing, guards.closingApproved],
     to: goTo('closed'),
   },
   archive: { from: ['closed', 'withdrawn', 'transferred', 'terminated'], roles: OFFICER, onSubjectOnly: false, guards: [], to: goTo('archived') },

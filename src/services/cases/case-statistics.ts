@@ -22,6 +22,7 @@ import { cases, deadlines, organizations, powerItems } from '../../db/schema.ts'
 import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
+import { withResponsible } from './responsible-officers.ts';
 import type { CaseStatistics, DeadlineEntry } from '../../domain/cases/oversight-views.ts';
 
 export const caseStatisticsInput = z.object({
@@ -57,8 +58,8 @@ export async function caseStatistics(ctx: Ctx, actor: Actor, raw: unknown = {}):
   // Sequential on purpose: `ctx.db` may be one connection (PGlite).
   const byState = await countByState(ctx.db, where);
   const byMonth = await countByMonth(ctx.db, where, monthsOf(input.from ?? null, input.to ?? null, today));
-  const overdue = await deadlinesIn(ctx.db, where, overdueRange, input.listLimit);
-  const dueSoon = await deadlinesIn(ctx.db, where, dueSoonRange, input.listLimit);
+  const overdue = await deadlinesIn(ctx.db, where, overdueRange, input.listLimit, today);
+  const dueSoon = await deadlinesIn(ctx.db, where, dueSoonRange, input.listLimit, today);
   const byPenaltyKind = await penaltiesByKind(ctx.db, where);
   const byViolation = await penaltiesByViolation(ctx.db, where);
   const units = await compareUnits(ctx.db, scope, where, overdueRange);
@@ -145,7 +146,7 @@ async function countByMonth(db: Executor, where: SQL | undefined, months: string
   return months.map((m) => ({ month: m, count: rows.find((r) => r.month === m)?.count ?? 0 }));
 }
 
-async function deadlinesIn(db: Executor, where: SQL | undefined, range: SQL, limit: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
+async function deadlinesIn(db: Executor, where: SQL | undefined, range: SQL, limit: number, today: IsoDate): Promise<{ cases: number; items: DeadlineEntry[] }> {
   const open = and(where, openDeadline, range);
   const [total] = await db
     .select({ n: countDistinct(deadlines.subjectId) })
@@ -161,7 +162,8 @@ async function deadlinesIn(db: Executor, where: SQL | undefined, range: SQL, lim
     .where(open)
     .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
     .limit(limit);
-  return { cases: total?.n ?? 0, items: rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label })) };
+  const items = rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
+  return { cases: total?.n ?? 0, items: await withResponsible(db, items, today) };
 }
 
 async function penaltiesByKind(db: Executor, where: SQL | undefined): Promise<CaseStatistics['byPenaltyKind']> {

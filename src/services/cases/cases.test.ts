@@ -134,6 +134,12 @@ async function step(c: CaseView, actor: Actor, body: Record<string, unknown>): P
   return transitionCase(ctx, actor, c.id, { expectedVersion: c.version, ...body });
 }
 
+/** The 结案审批表 signed by the reviewer and the head, each in their own step (the officer closing writes the 承办人意见). */
+async function signClosing(c: CaseView): Promise<CaseView> {
+  c = await step(c, w.reviewer, { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '程序合法，同意结案。' });
+  return step(c, w.head, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案。' });
+}
+
 /** How the documents of these cases are served (送达回证), and the 裁量理由 of their proposals. */
 const served = { method: 'direct', time: '10:00', place: '云城市东湖区南湖路与湖滨路交叉口' };
 const REASON = '当事人经劝导未改正，占道面积较小，未造成其他危害后果';
@@ -211,7 +217,8 @@ describe('ordinary procedure on the database', () => {
     c = await getCase(ctx, w.officerA, c.id, now);
     expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已履行', execution: '罚款已缴清' }))).details?.article).toContain('第七十二条');
     c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 2_000_00, receiptNo: 'FS20260320001' });
-    c = await step(c, w.officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。', execution: '罚款已缴清' });
+    c = await signClosing(c);
+    c = await step(c, w.officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。', execution: '罚款已缴清', opinion: '建议结案。' });
     c = await step(c, w.officerA, { action: 'archive', archiveNo: 'DH-2026-001' });
     expect(c.state).toBe('archived');
     expect(c.deadlines.filter((d) => d.metAt === null)).toEqual([]);
@@ -335,7 +342,8 @@ describe('enforcement and side steps on the database', () => {
     expect((await refusal(step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。', execution: '罚款已缴清' }))).details?.article).toContain('第四十八条');
     await publishDecision(ctx, w.officerA, c.id);
     c = await getCase(ctx, w.officerA, c.id, now);
-    c = await step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。', execution: '罚款已缴清' });
+    c = await signClosing(c);
+    c = await step(c, w.officerA, { action: 'close', summary: '已申请人民法院强制执行。', execution: '罚款已缴清', opinion: '建议结案。' });
     expect(c.state).toBe('closed');
   });
 
@@ -376,7 +384,8 @@ describe('enforcement and side steps on the database', () => {
     const over = await refusal(step(c, w.officerA, { action: 'recordPayment', amountFen: 2_600_00, receiptNo: 'YN2026000402' }));
     expect(over.details?.article).toContain('第七十二条');
     c = await step(c, w.officerA, { action: 'recordPayment', amountFen: 1_300_00, receiptNo: 'YN2026000401' });
-    c = await step(c, w.officerA, { action: 'close', summary: '当事人已缴纳变更后的罚款及加处罚款。', execution: '罚款已缴清' });
+    c = await signClosing(c);
+    c = await step(c, w.officerA, { action: 'close', summary: '当事人已缴纳变更后的罚款及加处罚款。', execution: '罚款已缴清', opinion: '建议结案。' });
     expect(c.state).toBe('closed');
   });
 

@@ -21,9 +21,13 @@ import {
   procedures,
 } from '../../domain/cases/model.ts';
 import { fineInForceFen } from '../../domain/cases/record-rules.ts';
+import { approvalPlaces } from '../../domain/cases/opinions.ts';
 import { isMinorAtAct, lateFeeFen } from '../../domain/cases/rules.ts';
 import type { CasePartyKind } from '../../domain/cases/model.ts';
-import type { CaseRecord } from '../../domain/cases/snapshot.ts';
+import type { CaseRecord, GuardContext } from '../../domain/cases/snapshot.ts';
+import { isProbed, stepsNotYet } from '../../domain/cases/step-readiness.ts';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
 import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
@@ -32,8 +36,8 @@ import { auditRecords, caseDocuments, caseEvidence, casePublicity, cases, deadli
 import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
 import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { chainOf } from '../audit-trail.ts';
-import { cachedWorkCalendar } from '../calendar.ts';
-import { caseOfficerRows, firstParty, officersOnCase, visibleCase } from './case-store.ts';
+import { cachedWorkCalendar, loadWorkCalendar } from '../calendar.ts';
+import { buildSnapshot, caseOfficerRows, type CaseRow, firstParty, officersOnCase, type Organization, type PartyRow, settingsFor, visibleCase } from './case-store.ts';
 
 export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
 import type { CaseView, PublicDecisionContent } from '../../domain/cases/views.ts';
@@ -118,6 +122,9 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   if (row.officerIds.length && valid.length < 2 && !['closed', 'archived', 'declined', 'withdrawn', 'transferred', 'terminated'].includes(state)) {
     warnings.push('本案有效执法人员不足两人，请调整承办人员（《行政处罚法》第四十二条）');
   }
+  // Offered only when their guards pass today; the others are said with why and when (step-readiness.ts).
+  const offered = availableActions(actor, { state, officers });
+  const notYet = await stepsNotYetFor(ctx.db, { row, org, party }, offered, actor, today, calendar);
   return {
     id: row.id,
     version: row.version,
@@ -192,7 +199,10 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
       : null,
     evidence: evidence.map((e) => ({ ...e, note: e.note ?? null })),
     warnings,
-    availableActions: availableActions(actor, { state, officers }),
+    // Who investigated, for the reviewer's place (第五十八条): the case's officers stand for them here; the step checks the audit trail.
+    approval: approvalPlaces({ state, procedure: row.procedure as Procedure, officers, investigators: row.officerIds, record }, actor),
+    availableActions: offered.filter((a) => !notYet.some((n) => n.action === a.action)),
+    notYet: notYet.filter((n) => !n.nothingToDo).map(({ nothingToDo: _, ...n }) => n),
     timeline: trail.map((t) => ({
       seq: t.seq,
       at: new Date(t.at).toISOString(),
@@ -216,4 +226,23 @@ export function availableActions(actor: Actor, c: CaseStepSubject): { action: Ca
   return (Object.keys(transitions) as CaseAction[])
     .filter((a) => mayTakeStep(actor, a, c))
     .map((action) => ({ action, label: caseActionLabels[action] }));
+}
+
+/** The offered steps whose guards refuse them today (probed on the case's snapshot), with why and when. */
+async function stepsNotYetFor(
+  db: Executor,
+  loaded: { row: CaseRow; org: Organization; party: PartyRow },
+  offered: readonly { action: CaseAction; label: string }[],
+  actor: Actor,
+  today: IsoDate,
+  known: WorkCalendar | null,
+): Promise<{ action: CaseAction; label: string; reason: string; article: string | null; nothingToDo: boolean }[]> {
+  const actions = offered.map((a) => a.action).filter(isProbed);
+  if (!actions.length) return [];
+  // Sequential on purpose: `db` may be a transaction, i.e. one connection.
+  const snapshot = await buildSnapshot(db, loaded.row, loaded.org, loaded.party);
+  const { settings } = await settingsFor(db, loaded.org);
+  const calendar = known ?? (await loadWorkCalendar(db));
+  const g: GuardContext = { actDate: today, today, actor: { userId: actor.userId, roles: actor.roles }, calendar, settings };
+  return stepsNotYet(snapshot, actions, g).map((n) => ({ ...n, label: caseActionLabels[n.action] }));
 }

@@ -12,6 +12,7 @@ import type { Executor } from '../../db/connect.ts';
 import { cases, deadlines, organizations } from '../../db/schema.ts';
 import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
 import { parseInput } from '../parse-input.ts';
+import { withResponsible } from './responsible-officers.ts';
 import type { DeadlineItem } from '../../domain/cases/oversight-views.ts';
 
 export const deadlineQuery = z.object({
@@ -53,5 +54,9 @@ export async function listDeadlines(ctx: { db: Executor; clock: () => Date }, ac
     .where(and(...range, isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`)))
     .orderBy(...(input.status === 'late' ? [desc(deadlines.metOn), desc(deadlines.id)] : [asc(deadlines.dueOn), asc(deadlines.id)]))
     .limit(input.limit);
-  return rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
+  return withResponsible(
+    ctx.db,
+    rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label })),
+    today,
+  );
 }

@@ -271,7 +271,10 @@ export async function newCase(ctx: ServiceContext, world: World, options: NewCas
     await publishDecision(on(18), officerA, c.id);
     c = await getCase(ctx, officerA, c.id, on(18).clock());
   }
-  await step(18, officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。', execution: `当事人已全额缴纳罚款人民币${fineFen / 100}元` });
+  // The 结案审批表: the reviewer and the head sign their own opinions; the officer closing writes the 承办人意见.
+  await step(18, actors['reviewer.donghu'], { action: 'signOpinion', form: 'closing', role: 'reviewer', text: '程序合法，同意结案。' });
+  await step(18, head, { action: 'signOpinion', form: 'closing', role: 'head', text: '同意结案。' });
+  await step(18, officerA, { action: 'close', summary: '当事人已全额缴纳罚款，案件办结。', execution: `当事人已全额缴纳罚款人民币${fineFen / 100}元`, opinion: '处罚决定已履行完毕，建议结案。' });
   if (target === 'closed') return c;
   await step(18, officerA, { action: 'archive', archiveNo: `DH-${start.slice(0, 4)}-${String(c.id).padStart(3, '0')}` });
   return c;

@@ -18,6 +18,7 @@ const loaders = {
   audit: () => import('./pages/AuditPage.tsx'),
   profile: () => import('./pages/ProfilePage.tsx'),
   review: () => import('./pages/review/ReviewDeskPage.tsx'),
+  todo: () => import('./pages/todo/TodoPage.tsx'),
   dashboard: () => import('./pages/dashboard/DashboardPage.tsx'),
   cases: () => import('./pages/cases/CaseListPage.tsx'),
   case: () => import('./pages/cases/CasePage.tsx'),
@@ -37,6 +38,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/audit': 'audit',
   '/profile': 'profile',
   '/review': 'review',
+  '/todo': 'todo',
   '/dashboard': 'dashboard',
   '/cases': 'cases',
   '/cases/new': 'newCase',
@@ -57,6 +59,7 @@ const DeadlinePage = lazy(loaders.deadline);
 const AuditPage = lazy(loaders.audit);
 const ProfilePage = lazy(loaders.profile);
 const ReviewDeskPage = lazy(loaders.review);
+const TodoPage = lazy(loaders.todo);
 const DashboardPage = lazy(loaders.dashboard);
 const CaseListPage = lazy(loaders.cases);
 const CasePage = lazy(loaders.case);
@@ -108,6 +111,7 @@ export function StaffApp() {
         <Route path="tools/deadline" element={<DeadlinePage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="todo" element={<TodoPage />} />
         <Route path="review" element={<ReviewDeskPage />} />
         <Route path="review/:id" element={<ReviewDeskPage />} />
         <Route path="dashboard" element={<DashboardPage />} />

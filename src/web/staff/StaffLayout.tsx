@@ -9,6 +9,7 @@ import type { Me } from '../../domain/admin/views.ts';
 import { useAuth, useMe } from './auth.tsx';
 import { mayOpen, menuEntries, visibleEntries } from './menu.tsx';
 import { pageFallback } from './page-fallback.tsx';
+import { TodoLabel } from './todo-count.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -17,13 +18,14 @@ function entryFor(pathname: string) {
   return [...menuEntries].filter((e) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`))).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-type MenuItem = { key: string; icon: ReactNode; label: string; children?: MenuItem[] };
+type MenuItem = { key: string; icon: ReactNode; label: ReactNode; children?: MenuItem[] };
 
 /** Menu items in menu order; the entries of a group become one submenu where the group's first entry is. */
 function menuItems(me: Me): MenuItem[] {
   const items: MenuItem[] = [];
   for (const e of visibleEntries(me)) {
-    const item = { key: e.path, icon: e.icon, label: e.label(me) };
+    // 我的待办 carries the number of to-dos (todo-count.tsx).
+    const item = { key: e.path, icon: e.icon, label: e.path === '/todo' ? <TodoLabel label={e.label(me)} /> : e.label(me) };
     if (!e.group) {
       items.push(item);
       continue;

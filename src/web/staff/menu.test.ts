@@ -31,10 +31,10 @@ describe('the staff menu reads the domain policies', () => {
     const adminPages = ['/admin/power-items', '/admin/benchmarks', '/admin/settings'];
     const shown = (role: Role) => visibleEntries(meWith(role)).map((e) => e.path).filter((p) => !everyone.includes(p));
     expect(Object.fromEntries(roleKeys.map((r) => [r, shown(r)]))).toEqual({
-      officer: ['/cases'],
-      reviewer: ['/cases', '/review', '/users', '/reports/analyze', ...adminPages],
-      head: ['/cases', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages],
-      supervisor: ['/cases', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
+      officer: ['/todo', '/cases'],
+      reviewer: ['/todo', '/cases', '/review', '/users', '/reports/analyze', ...adminPages],
+      head: ['/todo', '/cases', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages],
+      supervisor: ['/todo', '/cases', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
       clerk: [],
       admin: ['/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages],
     });

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
   ControlOutlined,
@@ -42,6 +43,7 @@ const adminGroup = '系统管理';
  */
 export const menuEntries: readonly MenuEntry[] = [
   { path: '/', label: () => '工作台', icon: <HomeOutlined /> },
+  { path: '/todo', label: () => '我的待办', icon: <CheckSquareOutlined />, permission: casePolicy.workOnCases },
   { path: '/cases', label: () => '案件办理', icon: <FileTextOutlined />, permission: casePolicy.workOnCases },
   { path: '/review', label: () => '法制审核', icon: <AuditOutlined />, permission: casePolicy.reviewQueue },
   { path: '/dashboard', label: () => '监督看板', icon: <DashboardOutlined />, permission: casePolicy.viewStatistics },

@@ -4,9 +4,9 @@
  * of served documents, and numbered documents. Runs inside the step's transaction.
  */
 import type { PersonRef, ServedDocument, ServiceEntry, SignedOpinion } from '../../../domain/cases/document-records.ts';
-import { forbidden, validationError } from '../../../domain/errors.ts';
-import { assertMaySign, latestOpinion } from '../../../domain/cases/opinions.ts';
-import { type OpinionForm, opinionFormLabels, type OpinionRole, opinionRoleLabels, type ServiceInput, type SignedOpinionInput } from '../../../domain/cases/record-inputs.ts';
+import { validationError } from '../../../domain/errors.ts';
+import { assertMaySign, assertOwnOpinion, latestOpinion } from '../../../domain/cases/opinions.ts';
+import { type OpinionForm, type OpinionRole, type ServiceInput, type SignedOpinionInput } from '../../../domain/cases/record-inputs.ts';
 import type { NumberKind } from '../../../domain/cases/settings.ts';
 import { issueDocument } from '../case-store.ts';
 import { checkUser, type Step } from '../step.ts';
@@ -31,9 +31,7 @@ export async function people(s: Step, ids: readonly number[], roles: readonly st
  */
 export function ownOpinion(s: Step, opinion: SignedOpinionInput | undefined, form: OpinionForm, role: OpinionRole): SignedOpinion | null {
   if (!opinion) return latestOpinion(s.record, form, role);
-  if (opinion.byId !== undefined && opinion.byId !== s.actor.userId) {
-    throw forbidden(`不能以他人名义签署${opinionFormLabels[form]}的${opinionRoleLabels[role]}：请由其本人登录后在“签署审批意见”中签署`);
-  }
+  assertOwnOpinion(opinion, s.actor.userId, form, role);
   assertMaySign(s.snapshot, form, role, s.actor);
   return { text: opinion.text, by: actorRef(s), on: s.g.actDate };
 }

@@ -11,6 +11,10 @@ import { CaseContext } from './case-context.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { DecisionCard, FactsCard, OfficersCard, PartyCard } from './CaseDetails.tsx';
 import { PublicityCard } from './PublicityCard.tsx';
+import { ApprovalCard } from './ApprovalCard.tsx';
+import { LegalReviewCard } from './LegalReviewCard.tsx';
+import { UrgeCard } from './UrgeCard.tsx';
+import { NotYetCard } from './NotYetCard.tsx';
 import { DeadlinesCard } from './DeadlinesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
@@ -45,6 +49,10 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
   const context = useMemo(() => ({ view, reload }), [view, reload]);
   const card = {
     actions: <ActionsCard />,
+    approval: <ApprovalCard />,
+    review: <LegalReviewCard view={view} />,
+    urge: <UrgeCard />,
+    notYet: <NotYetCard view={view} />,
     deadlines: <DeadlinesCard view={view} />,
     party: <PartyCard view={view} />,
     facts: <FactsCard view={view} />,
@@ -73,10 +81,10 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
             a window resized — never remounts the cards and never empties a step form being filled in. */}
         <Row gutter={[12, 12]}>
           <Col xs={24} md={16} style={{ order: isPhone ? 2 : 1 }}>
-            {column(['party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'])}
+            {column(['review', 'party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'])}
           </Col>
           <Col xs={24} md={8} style={{ order: isPhone ? 1 : 2 }}>
-            {column(isPhone ? ['actions', 'deadlines', 'officers'] : ['deadlines', 'actions', 'officers'])}
+            {column(isPhone ? ['approval', 'actions', 'notYet', 'deadlines', 'urge', 'officers'] : ['deadlines', 'approval', 'actions', 'notYet', 'urge', 'officers'])}
           </Col>
         </Row>
       </Space>

@@ -146,6 +146,8 @@ function DeadlineList({ title, tone, total, items, more, testId }: { title: stri
               <Link to={`/cases/${d.caseId}`}>{d.title}</Link>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {d.organizationName}
+                {d.officers.length ? ` · 承办：${d.officers.join('、')}` : ''}
+                {d.daysOverdue ? ` · 超期 ${d.daysOverdue} 天` : ''}
               </Typography.Text>
             </Space>
             <Tag color={tone} style={{ marginInlineEnd: 0, flexShrink: 0 }}>
