@@ -21,7 +21,7 @@ describe('steps offered only when their guards pass today', () => {
     ]);
     expect(stepsNotYet(c, ['decide'], head('2026-03-16'))).toEqual([]);
     // An express waiver lets the decision come at once.
-    const waived = { ...c, record: { ...c.record, statement: { on: '2026-03-11', waived: true, content: '放弃', reply: '' } } };
+    const waived = { ...c, record: { ...c.record, statements: [{ on: '2026-03-11', waived: true, content: '放弃', reply: '' }] } };
     expect(stepsNotYet(waived, ['decide'], head('2026-03-12'))).toEqual([]);
   });
 

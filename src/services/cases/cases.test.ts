@@ -396,7 +396,8 @@ describe('enforcement and side steps on the database', () => {
     expect(c).toMatchObject({ state: 'enforcing', payment: { fineFen: 0, owedFen: 0 } });
     expect(c.record.closing).toBeNull();
     expect(c.deadlines.filter((d) => d.metOn === null && d.kind !== 'publicityWithdrawal')).toEqual([]);
-    c = await step(c, w.officerA, { action: 'close', summary: '原处罚决定经行政复议变更为警告，案件办结。', execution: '变更后的警告已由行政复议决定书送达' });
+    c = await signClosing(c);
+    c = await step(c, w.officerA, { action: 'close', summary: '原处罚决定经行政复议变更为警告，案件办结。', execution: '变更后的警告已由行政复议决定书送达', opinion: '建议结案。' });
     expect(c.state).toBe('closed');
   });
 
@@ -412,7 +413,8 @@ describe('enforcement and side steps on the database', () => {
     at('2026-03-11');
     c = await step(await getCase(ctx, w.head, c.id, now), w.head, { action: 'revokeDecision', status: 'revoked', reason: '经复查认定事实不清，依法撤销' });
     expect(c.state).toBe('decided');
-    c = await step(c, w.officerA, { action: 'close', summary: '处罚决定送达前经复查撤销，案件办结。', execution: '处罚决定已撤销，无需执行' });
+    c = await signClosing(c);
+    c = await step(c, w.officerA, { action: 'close', summary: '处罚决定送达前经复查撤销，案件办结。', execution: '处罚决定已撤销，无需执行', opinion: '处罚决定已撤销，建议结案。' });
     expect(c).toMatchObject({ state: 'closed', record: { closing: { execution: '处罚决定已撤销，无需执行' } } });
   });
 
