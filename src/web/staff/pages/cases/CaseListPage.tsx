@@ -101,7 +101,7 @@ const columns = [
     key: 'code',
     render: (_: unknown, c: CaseSummary) => (
       <>
-        <Typography.Text style={{ fontFamily: 'monospace' }}>{c.actCode}</Typography.Text>
+        <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{c.actCode}</Typography.Text>
         {c.decisionNumber && <div>{c.decisionNumber}</div>}
       </>
     ),
