@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -28,9 +28,16 @@ export default function CasePage() {
   const remote = useRemote((signal) => api.get<CaseView>(`/cases/${Number(id)}`, undefined, signal), [id]);
   return (
     <>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void (cameFromApp() ? navigate(-1) : navigate('/cases'))} style={{ paddingInline: 0, marginBottom: 8 }}>
-        返回
-      </Button>
+      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void (cameFromApp() ? navigate(-1) : navigate('/cases'))} style={{ paddingInline: 0 }}>
+          返回
+        </Button>
+        {remote.data && (
+          <Link to={`/cases/${remote.data.id}/print`} data-testid="case-print-link">
+            <PrinterOutlined /> 打印摘要
+          </Link>
+        )}
+      </Space>
       <RemoteView remote={remote} rows={10} missing={<Link to="/cases">返回案件列表</Link>}>
         {(view) => <CaseBody view={view} reload={remote.reload} />}
       </RemoteView>
