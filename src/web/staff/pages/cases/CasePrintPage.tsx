@@ -41,7 +41,7 @@ export default function CasePrintPage() {
           <OfficersCard view={view} />
           <TimelineCard view={view} />
           <Typography.Text type="secondary" className="print-footer">
-            打印时间：{new Date().toLocaleString('zh-CN', { hour12: false })}　本摘要仅供内部办案参考，不作为执法文书。
+            打印时间：{new Date().toLocaleString('zh-CN', { hour12: false })}；本摘要仅供内部办案参考，不作为执法文书。
           </Typography.Text>
         </div>
       )}
