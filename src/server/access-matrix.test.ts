@@ -93,6 +93,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/calendar/deadline': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/deadline?from=2026-03-02&days=3&kind=working' }) },
   'GET /api/calendar/overrides': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/overrides?year=2026' }) },
   'PUT /api/calendar/overrides/{date}': { allowed: ['admin'], request: () => ({ url: '/api/calendar/overrides/2031-05-06', payload: { kind: 'holiday', name: '矩阵测试' } }), note: 'item 4: national data, top-level admin only' },
+  'POST /api/calendar/ranges': { allowed: ['admin'], request: () => ({ url: '/api/calendar/ranges', payload: { from: '2031-05-07', to: '2031-05-08', kind: 'holiday', name: '矩阵测试' } }) },
   'DELETE /api/calendar/overrides/{date}': { allowed: ['admin'], request: () => ({ url: '/api/calendar/overrides/2031-05-06' }) },
   'PUT /api/calendar/years/{year}': { allowed: ['admin'], request: () => ({ url: '/api/calendar/years/2031', payload: { complete: false } }) },
   'GET /api/audit/verify': { allowed: ['admin', 'admin.donghu', 'supervisor'] },

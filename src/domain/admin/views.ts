@@ -83,6 +83,10 @@ export const calendarOverride = z.object({
 export type CalendarOverride = z.infer<typeof calendarOverride>;
 export type CalendarOverrideJson = z.input<typeof calendarOverride>;
 
+/** POST /api/calendar/ranges: the days entered, and how many open deadlines were counted again. */
+export const calendarRangeAnswer = z.object({ days: z.array(calendarOverride), recounted: z.number().int() });
+export type CalendarRangeAnswer = z.infer<typeof calendarRangeAnswer>;
+
 /** GET /api/calendar/overrides. */
 export const calendarOverrides = z.object({ overrides: z.array(calendarOverride), completeYears: z.array(z.number()) });
 export type CalendarOverrides = z.infer<typeof calendarOverrides>;
