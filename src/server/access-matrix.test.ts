@@ -89,6 +89,11 @@ const MATRIX: Record<string, Row> = {
     request: (ids) => ({ url: `/api/users/${ids.userId}/password`, payload: { password: 'Sunli2026xyz' } }),
   },
   'POST /api/users/{id}/unlock': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/users/${ids.userId}/unlock` }), note: 'an account not locked answers 409 to them' },
+  'GET /api/audit/records': {
+    allowed: ['admin', 'admin.donghu', 'supervisor'],
+    request: (ids) => ({ url: `/api/audit/records?subjectType=case&subjectId=${ids.caseId}` }),
+    note: 'answered for anyone of these roles; admin.xishan would see an empty page (scope), there is none in the matrix',
+  },
   'GET /api/calendar/days': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/days?from=2026-03-01&to=2026-03-31' }) },
   'GET /api/calendar/deadline': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/deadline?from=2026-03-02&days=3&kind=working' }) },
   'GET /api/calendar/overrides': { allowed: SIGNED_IN, request: () => ({ url: '/api/calendar/overrides?year=2026' }) },
