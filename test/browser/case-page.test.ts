@@ -4,6 +4,7 @@
  * the user's scope; the printed summary; no internal version or raw 文号 placeholders; the favicon. Screenshots of
  * the case page with a step form open are kept in docs/images (docs/STAFF-APP.md).
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +16,10 @@ beforeAll(async () => {
   h = await startHarness();
 }, 240_000);
 afterAll(() => h?.close());
+
+/** Two different 1×1 PNGs, as a phone's gallery hands over (much larger) photos. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PHOTO_2 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const docsImages = path.resolve(import.meta.dirname, '../../docs/images');
 
@@ -61,6 +66,31 @@ describe('the case page', { timeout: 180_000 }, () => {
       await context.close();
     });
   }
+
+  it('registers several photos at once, with previews, each its own evidence item and digest', async () => {
+    const { context, page } = await h.signedIn('desktop', 'wanglei', '/');
+    await page.goto(`/cases/${await caseId(page)}`);
+    await settle(page);
+    const before = await page.getByTestId('evidence-item').count();
+    await page.getByRole('button', { name: /登记证据/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles([
+      { name: 'a.png', mimeType: 'image/png', buffer: PHOTO },
+      { name: 'b.png', mimeType: 'image/png', buffer: PHOTO_2 },
+    ]);
+    // A preview of each photo before anything is sent.
+    await expect.poll(() => dialog.locator('.ant-upload-list-item-thumbnail img').count(), { timeout: 10_000 }).toBe(2);
+    await dialog.getByLabel('证据名称').fill('现场照片（多张）');
+    await dialog.getByLabel('证明对象').fill('证明店内违规存放燃气钢瓶');
+    await dialog.getByRole('button', { name: /上传并登记/ }).click();
+    await expect.poll(() => page.getByTestId('evidence-item').count(), { timeout: 20_000 }).toBe(before + 2);
+    const texts = (await page.getByTestId('evidence-item').allTextContents()).slice(-2);
+    expect(texts[0]).toContain('现场照片（多张）（1/2）');
+    expect(texts[1]).toContain('现场照片（多张）（2/2）');
+    expect(texts[0]).toContain(`SM3 ${createHash('sm3').update(PHOTO).digest('hex').slice(0, 16)}`);
+    expect(texts[1]).toContain(`SM3 ${createHash('sm3').update(PHOTO_2).digest('hex').slice(0, 16)}`);
+    await context.close();
+  });
 
   it('返回 after opening a case by link goes to the case list, not a blank page', async () => {
     const { context, page } = await h.signedIn('desktop', 'wanglei', '/');
