@@ -24,6 +24,23 @@ export const calendarDayInput = z.object({
   name: z.string().trim().max(30, '名称不超过 30 个字').optional(),
 });
 
+/** The longest range entered at once: the longest official holiday (春节、国庆) is 8 or 9 days. */
+export const MAX_RANGE_DAYS = 31;
+
+/** A holiday (or a run of make-up workdays) entered as one range with one name, e.g. 国庆节 10-01 to 10-08. */
+export const calendarRangeInput = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    kind: calendarDayInput.shape.kind,
+    name: z.string().trim().min(1, '请填写节日名称').max(30, '名称不超过 30 个字'),
+  })
+  .superRefine((r, issue) => {
+    if (!isIsoDate(r.from) || !isIsoDate(r.to)) return;
+    if (r.from > r.to) issue.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+    else if (daysBetween(r.from, r.to) + 1 > MAX_RANGE_DAYS) issue.addIssue({ code: 'custom', path: ['to'], message: `一次最多录入 ${MAX_RANGE_DAYS} 天` });
+  });
+
 /** The legal calendar as configured: chinese-days plus the admin's entries. */
 export async function loadWorkCalendar(db: Executor): Promise<WorkCalendar> {
   // One statement: the entered days with the complete years beside them (a year with no days entered still counts).
@@ -95,24 +112,47 @@ export async function setCalendarDay(ctx: ServiceContext, actor: Actor, raw: unk
   assertMay(actor, adminPolicy.editCalendar, actor);
   const input = parseInput(calendarDayInput, raw);
   return calendarChanged(ctx, inTransaction(ctx, async (tx) => {
-    const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
-    const values = { date: input.date, kind: input.kind, name: input.name ?? null, updatedBy: actor.userId, updatedAt: ctx.clock() };
-    await tx.insert(calendarOverrides).values(values).onConflictDoUpdate({ target: calendarOverrides.date, set: values });
-    await appendAudit(
-      tx,
-      actor,
-      {
-        action: 'calendar.set',
-        subjectType: 'calendar',
-        subjectId: input.date.slice(0, 4),
-        organizationId: null,
-        change: { date: input.date, kind: input.kind, name: input.name ?? null, before: before ? { kind: before.kind, name: before.name } : null },
-      },
-      ctx.clock(),
-    );
+    const values = await writeDay(tx, actor, input, ctx.clock());
     await recountAfterCalendarChange(tx, actor, yearOf(input.date), `${input.date} 设为${input.kind === 'holiday' ? '放假' : '上班'}`, ctx.clock());
     return values;
   }));
+}
+
+/**
+ * Enters a range of days under one name (admin): each day is written and audited as if entered alone, in one
+ * transaction — a refused range changes nothing — and the open deadlines over each year it touches are counted again
+ * once.
+ */
+export async function setCalendarRange(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<{ days: CalendarOverrideView[]; recounted: number }> {
+  assertMay(actor, adminPolicy.editCalendar, actor);
+  const input = parseInput(calendarRangeInput, raw);
+  return calendarChanged(ctx, inTransaction(ctx, async (tx) => {
+    const days: CalendarOverrideView[] = [];
+    for (let date = input.from; date <= input.to; date = addDays(date, 1)) days.push(await writeDay(tx, actor, { date, kind: input.kind, name: input.name }, ctx.clock()));
+    const reason = `${input.from} 至 ${input.to} 设为${input.kind === 'holiday' ? '放假' : '上班'}（${input.name}）`;
+    let recounted = 0;
+    for (let year = yearOf(input.from); year <= yearOf(input.to); year++) recounted += await recountAfterCalendarChange(tx, actor, year, reason, ctx.clock());
+    return { days, recounted };
+  }));
+}
+
+async function writeDay(tx: Transaction, actor: Actor, input: z.infer<typeof calendarDayInput>, now: Date): Promise<CalendarOverrideView> {
+  const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
+  const values = { date: input.date, kind: input.kind, name: input.name ?? null, updatedBy: actor.userId, updatedAt: now };
+  await tx.insert(calendarOverrides).values(values).onConflictDoUpdate({ target: calendarOverrides.date, set: values });
+  await appendAudit(
+    tx,
+    actor,
+    {
+      action: 'calendar.set',
+      subjectType: 'calendar',
+      subjectId: input.date.slice(0, 4),
+      organizationId: null,
+      change: { date: input.date, kind: input.kind, name: input.name ?? null, before: before ? { kind: before.kind, name: before.name } : null },
+    },
+    now,
+  );
+  return values;
 }
 
 export async function removeCalendarDay(ctx: ServiceContext, actor: Actor, date: string): Promise<void> {

@@ -261,7 +261,8 @@ describe('the officer carries a case from the clue to the decision document', { 
     await head.page.setViewportSize(viewports.phone);
     await poll(() => head.page.locator('[data-testid=case-actions-card]').evaluate((e) => e.getBoundingClientRect().left)).toBeLessThan(100);
     await head.page.setViewportSize(viewports.desktop);
-    await poll(() => head.page.locator('[data-testid=case-actions-card]').evaluate((e) => e.getBoundingClientRect().left)).toBeGreaterThan(600);
+    // At desktop width the step forms head the wide column (issue 15: not a 270 px side column).
+    await poll(() => head.page.locator('[data-testid=case-actions-card]').evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThan(600);
     await expect(decideStale.getByRole('alert').textContent()).resolves.toContain('案件已被他人更新');
     await decideStale.getByRole('button', { name: /重新加载/ }).click();
     await settle(head.page);

@@ -14,6 +14,7 @@ describe('admin policy: who may administer and oversee', () => {
       viewOverview: ['head', 'supervisor', 'admin'],
       editCalendar: ['admin'],
       verifyAudit: ['supervisor', 'admin'],
+      viewAuditTrail: ['supervisor', 'admin'],
       analyzeReports: ['reviewer', 'head', 'supervisor', 'admin'],
     });
   });

@@ -33,5 +33,7 @@ export const adminPolicy = {
     refusal: '法定节假日日历为全国统一数据，仅市级（顶层）管理员可以维护',
   }),
   verifyAudit: permission('审计链核验', ['supervisor', 'admin']),
+  /** A subject's audit trail (a case, a user …), within the actor's subtree (services/audit-browse.ts). */
+  viewAuditTrail: permission('查看审计记录', ['supervisor', 'admin']),
   analyzeReports: permission('年度报告分析', ['supervisor', 'admin', 'head', 'reviewer']),
 };

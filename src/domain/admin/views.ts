@@ -83,6 +83,10 @@ export const calendarOverride = z.object({
 export type CalendarOverride = z.infer<typeof calendarOverride>;
 export type CalendarOverrideJson = z.input<typeof calendarOverride>;
 
+/** POST /api/calendar/ranges: the days entered, and how many open deadlines were counted again. */
+export const calendarRangeAnswer = z.object({ days: z.array(calendarOverride), recounted: z.number().int() });
+export type CalendarRangeAnswer = z.infer<typeof calendarRangeAnswer>;
+
 /** GET /api/calendar/overrides. */
 export const calendarOverrides = z.object({ overrides: z.array(calendarOverride), completeYears: z.array(z.number()) });
 export type CalendarOverrides = z.infer<typeof calendarOverrides>;
@@ -97,6 +101,33 @@ export const deadlineAnswer = z.object({
   uncoveredYears: z.array(z.number()),
 });
 export type DeadlineAnswer = z.infer<typeof deadlineAnswer>;
+
+/** The subjects whose audit trail can be browsed (GET /api/audit/records), as staff name them. */
+export const auditSubjectTypes = { case: '案件', user: '用户', organization: '组织机构', calendar: '法定日历（年份）' } as const;
+export type AuditSubjectType = keyof typeof auditSubjectTypes;
+
+/** One record of a subject's audit trail, as the audit page lists it. */
+export const auditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: z.string(),
+  /** The catalog's Chinese label (domain/audit/events.ts); the action itself for an action no longer in it. */
+  actionLabel: z.string(),
+  /** null: the system (demo, CLI bootstrap). */
+  actorName: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  change: z.unknown(),
+  digest: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+/** GET /api/audit/records: a page of one subject's trail, newest first, with the count of all its records. */
+export const auditTrailPage = z.object({
+  subject: z.object({ type: z.string(), id: z.string(), label: z.string() }),
+  total: z.number(),
+  items: z.array(auditEntry),
+});
+export type AuditTrailPage = z.infer<typeof auditTrailPage>;
 
 /** GET /api/audit/verify: every digest recomputed; `problem` names the first one found, in Chinese. */
 export const auditVerification = z.object({ ok: z.boolean(), records: z.number(), chains: z.number(), checkpoints: z.number(), problem: z.string().nullable() });

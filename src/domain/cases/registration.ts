@@ -99,3 +99,13 @@ export function checkActDates(act: { actStartedOn: IsoDate; actEndedOn: IsoDate 
     throw refuse('actEndedOn', `违法行为终了日期不能晚于发现日期（${discoveredOn}）；发现时仍在继续的，终了日期不填，按继续状态登记`);
   }
 }
+
+/**
+ * The case's title once decided: a 案由 is registered as a suspicion (“涉嫌擅自占道经营案”); after the decision the
+ * violation is established, and what is published says so (“擅自占道经营案”). Decisions of no penalty are not
+ * published (《行政处罚法》第四十八条).
+ */
+export function decidedCaseTitle(title: string): string {
+  const stripped = title.replace(/^涉嫌/, '');
+  return stripped.length >= 2 ? stripped : title;
+}

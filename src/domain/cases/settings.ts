@@ -20,7 +20,17 @@ const numberPattern = z
   .string()
   .trim()
   .max(60, '文号格式不超过 60 个字')
-  .refine((p) => p.includes('{year}') && p.includes('{seq}'), '文号格式须包含 {year} 和 {seq}');
+  .refine((p) => p.includes('{year}') && p.includes('{seq}'), '文号格式须包含年份 {year} 和序号 {seq}');
+
+/**
+ * A 文号 pattern as staff read it: an example number (the unit's 机关代字, this year, serial 1), never the raw
+ * placeholders (issue 15). E.g. '{prefix}罚决字〔{year}〕{seq}号' → '云东城管罚决字〔2026〕1号'.
+ */
+export function numberPatternExample(pattern: string, prefix: string, year: number): string {
+  return pattern.replaceAll('{prefix}', prefix).replaceAll('{year}', String(year)).replaceAll('{seq}', '1');
+}
+
+const patternMeta = (title: string) => ({ title, description: '填写时 {prefix} 代表机关代字，{year} 代表年份，{seq} 代表当年序号，例如“{prefix}罚决字〔{year}〕{seq}号”' });
 
 const fen = z.number().int('金额应为整数（分）').nonnegative('金额不能为负');
 
@@ -119,18 +129,18 @@ export const caseSettingsSchema = z.object({
   /** Number patterns per document kind; {prefix}, {year} and {seq} are replaced. */
   numberPatterns: z
     .object({
-      penaltyDecision: numberPattern.meta({ title: '行政处罚决定书文号' }),
-      noPenaltyDecision: numberPattern.meta({ title: '不予行政处罚决定书文号' }),
-      simpleDecision: numberPattern.meta({ title: '当场行政处罚决定书文号' }),
-      priorNotice: numberPattern.meta({ title: '行政处罚事先告知书文号' }),
-      hearingNotice: numberPattern.meta({ title: '听证通知书文号' }),
-      correctionOrder: numberPattern.meta({ title: '责令（限期）改正通知书文号' }),
-      paymentReminder: numberPattern.meta({ title: '催告书文号' }),
-      transferLetter: numberPattern.meta({ title: '案件移送函文号' }),
-      declineNotice: numberPattern.meta({ title: '不予立案告知书文号' }),
-      preservationNotice: numberPattern.meta({ title: '先行登记保存证据通知书文号' }),
-      preservationDecision: numberPattern.meta({ title: '先行登记保存物品处理决定书文号' }),
-      deferralDecision: numberPattern.meta({ title: '延期（分期）缴纳罚款决定书文号' }),
+      penaltyDecision: numberPattern.meta(patternMeta('行政处罚决定书文号')),
+      noPenaltyDecision: numberPattern.meta(patternMeta('不予行政处罚决定书文号')),
+      simpleDecision: numberPattern.meta(patternMeta('当场行政处罚决定书文号')),
+      priorNotice: numberPattern.meta(patternMeta('行政处罚事先告知书文号')),
+      hearingNotice: numberPattern.meta(patternMeta('听证通知书文号')),
+      correctionOrder: numberPattern.meta(patternMeta('责令（限期）改正通知书文号')),
+      paymentReminder: numberPattern.meta(patternMeta('催告书文号')),
+      transferLetter: numberPattern.meta(patternMeta('案件移送函文号')),
+      declineNotice: numberPattern.meta(patternMeta('不予立案告知书文号')),
+      preservationNotice: numberPattern.meta(patternMeta('先行登记保存证据通知书文号')),
+      preservationDecision: numberPattern.meta(patternMeta('先行登记保存物品处理决定书文号')),
+      deferralDecision: numberPattern.meta(patternMeta('延期（分期）缴纳罚款决定书文号')),
     })
     .meta({ title: '文书文号格式' }),
   ...agencyProfileShape,

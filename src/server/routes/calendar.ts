@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { type PeriodId, penaltyPeriods, periodDeadline } from '../../domain/calendar/periods.ts';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
-import { calendarDays, calendarOverride, calendarOverrides, deadlineAnswer } from '../../domain/admin/views.ts';
+import { calendarDays, calendarOverride, calendarOverrides, calendarRangeAnswer, deadlineAnswer } from '../../domain/admin/views.ts';
 import { validationError } from '../../domain/errors.ts';
 import {
   calendarDayInput,
+  calendarRangeInput,
   describeDays,
   listCalendarOverrides,
   loadWorkCalendar,
   removeCalendarDay,
   setCalendarDay,
+  setCalendarRange,
   setYearComplete,
 } from '../../services/calendar.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -66,6 +68,18 @@ export function calendarRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/calendar/overrides/:date',
     { schema: { tags, summary: '录入或修改某日（管理员）', params: z.object({ date: isoDate }), body: calendarDayInput.omit({ date: true }), response: { 200: calendarOverride } } },
     async (request) => setCalendarDay(ctx, requireActor(request), { ...request.body, date: request.params.date }),
+  );
+  app.post(
+    '/calendar/ranges',
+    {
+      schema: {
+        tags,
+        summary: '按区间录入放假或调休上班（管理员；起止日期含当日，一个名称，一次最多 31 天；逐日记入审计，未届满期限重新计算）',
+        body: calendarRangeInput,
+        response: { 200: calendarRangeAnswer },
+      },
+    },
+    async (request) => setCalendarRange(ctx, requireActor(request), request.body),
   );
   app.delete(
     '/calendar/overrides/:date',

@@ -33,7 +33,8 @@ import { readEvidenceFile, verifyEvidence } from '../../services/cases/verify-ev
 import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
-import { attachment } from '../download.ts';
+import { attachment, xlsxHeaders } from '../download.ts';
+import { caseExportQuery, deadlineExportQuery, exportCaseList, exportDeadlines } from '../../services/cases/export-lists.ts';
 import { readSingleFileUpload } from '../multipart.ts';
 
 const tags = ['行政处罚案件'];
@@ -52,6 +53,20 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     async (request, reply) => {
       const page = await listCasesPage(ctx, requireActor(request), request.query);
       return reply.header('x-total-count', String(page.total)).send(page.items);
+    },
+  );
+  app.get(
+    '/cases/export',
+    {
+      schema: {
+        tags,
+        summary: '导出案件列表为 XLSX（筛选条件同 GET /api/cases，不分页；最多 10000 件，超出时“说明”表注明）',
+        querystring: caseExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const exported = await exportCaseList(ctx, requireActor(request), request.query);
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
     },
   );
   app.post(
@@ -134,6 +149,14 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/case-deadlines',
     { schema: { tags, summary: '即将到期、已超期或逾期办理的办案期限', querystring: deadlineQuery, response: { 200: z.array(deadlineItem) } } },
     async (request) => listDeadlines(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/case-deadlines/export',
+    { schema: { tags, summary: '导出办案期限为 XLSX（筛选条件同 GET /api/case-deadlines；最多 1000 条）', querystring: deadlineExportQuery } },
+    async (request, reply) => {
+      const exported = await exportDeadlines(ctx, requireActor(request), request.query);
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
+    },
   );
   app.get(
     '/organizations/:id/case-settings',

@@ -5,6 +5,8 @@ import { listReviewQueue } from '../../services/cases/review-queue.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
+import { xlsxHeaders } from '../download.ts';
+import { exportReviewQueue, exportStatistics, statisticsExportQuery } from '../../services/cases/export-lists.ts';
 
 const tags = ['执法监督'];
 /** Supervision: the reviewer's queue and the dashboard figures, both limited to the actor's subtree. */
@@ -31,5 +33,21 @@ export function oversightRoutes(app: ZodApp, ctx: ServiceContext): void {
       },
     },
     async (request) => caseStatistics(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/legal-reviews/queue/export',
+    { schema: { tags, summary: '导出待法制审核的案件为 XLSX' } },
+    async (request, reply) => {
+      const exported = await exportReviewQueue(ctx, requireActor(request));
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
+    },
+  );
+  app.get(
+    '/stats/cases/export',
+    { schema: { tags, summary: '导出监督看板各表为 XLSX（每表一个工作表；登记日期范围同 GET /api/stats/cases）', querystring: statisticsExportQuery } },
+    async (request, reply) => {
+      const exported = await exportStatistics(ctx, requireActor(request), request.query);
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
+    },
   );
 }

@@ -29,7 +29,7 @@ import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 import { issueDocument, loadOfficers, loadPowerItem, loadPriorFines, newActCode, setDeadline, settingsFor, todayOf } from './case-store.ts';
 import { type CaseView, getCase } from './get-case.ts';
-import { createPublicity, mustPublish, publicContent } from './publicity.ts';
+import { createPublicity, decidingOrgan, mustPublish, publicContent } from './publicity.ts';
 import { checkActDates, onSpotInput } from '../../domain/cases/registration.ts';
 
 // The input schema lives in the domain, shared with the web form.
@@ -111,7 +111,7 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     if (due) await setDeadline(tx, created, 'payment', due);
     if (mustPublish('simple', resolved.settings, record.flags)) {
       const partyRow = { id: 0, caseId: created.id, ...party };
-      await createPublicity(tx, created, publicContent(created, partyRow, org.name, { number, on: today, penalty: penalty, status: 'inForce' }, null), today, calendar, resolved.settings);
+      await createPublicity(tx, created, publicContent(created, partyRow, decidingOrgan(org.name, resolved.settings), { number, on: today, penalty, status: 'inForce' }, null), today, calendar, resolved.settings);
     }
     const { party: _party, ...auditable } = input;
     await appendAudit(

@@ -14,8 +14,9 @@ import { notFound, validationError } from '../../domain/errors.ts';
 import { maskParty } from '../../domain/masking.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
-import { scrubText } from './publicity.ts';
-import { firstParty } from './case-store.ts';
+import { decidedCaseTitle } from '../../domain/cases/registration.ts';
+import { firstParty, settingsFor } from './case-store.ts';
+import { decidingOrgan, scrubText } from './publicity.ts';
 import { fromJsonRow } from '../../db/json-rows.ts';
 
 export type { ActVerification } from '../../domain/cases/views.ts';
@@ -24,7 +25,7 @@ export async function verifyActCode(db: Executor, rawCode: string): Promise<ActV
   const parsed = parseActCode(rawCode);
   if (!parsed.ok) throw validationError(parsed.reason, { field: 'code' });
   const [row] = await db
-    .select({ c: cases, orgName: organizations.name, violation: powerItems.name, firstParty })
+    .select({ c: cases, org: organizations, violation: powerItems.name, firstParty })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .leftJoin(powerItems, eq(powerItems.id, cases.powerItemId))
@@ -40,8 +41,10 @@ export async function verifyActCode(db: Executor, rawCode: string): Promise<ActV
   return {
     actCode: parsed.code,
     genuine: true,
-    organizationName: row.orgName,
-    title: scrubText(row.c.title, party!),
+    // The organ the decision is signed by (a brigade decides in its bureau's name), and the decided title.
+    organizationName: decidingOrgan(row.org.name, (await settingsFor(db, row.org)).settings),
+    // 涉嫌 goes only once a penalty established the violation (a 不予处罚 may rest on facts not established).
+    title: scrubText(record.decision?.kind === 'penalty' ? decidedCaseTitle(row.c.title) : row.c.title, party!),
     violation: row.violation,
     party: { kind: masked.kind, name: masked.name },
     procedure: row.c.procedure === 'simple' ? '简易程序' : '普通程序',

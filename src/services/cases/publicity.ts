@@ -15,6 +15,7 @@ import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { type DecisionStatus, decisionStatuses, type Penalty, procedures, type Procedure } from '../../domain/cases/model.ts';
 import { countedDeadlineFor, deadlineFor } from '../../domain/cases/rules.ts';
 import type { CaseSettings } from '../../domain/cases/settings.ts';
+import { decidedCaseTitle } from '../../domain/cases/registration.ts';
 import type { CaseFlags } from '../../domain/cases/snapshot.ts';
 import { notFound, ruleViolation } from '../../domain/errors.ts';
 import { maskAddress, maskHouseNumbers, maskParty, maskPersonName, redactText } from '../../domain/masking.ts';
@@ -42,18 +43,23 @@ export function scrubText(text: string, party: Pick<PartyRow, 'kind' | 'name' | 
 
 /**
  * Stored content as the portal shows it. Masking is applied again on reading (it is idempotent), so that records
- * published before a masking rule existed — house numbers came later — do not show what the rule now hides.
+ * published before a masking rule existed — house numbers came later — do not show what the rule now hides; likewise
+ * the title without 涉嫌 (records published before that rule kept the registered 案由).
  */
 export function onPortalContent(content: PublicDecisionContent): PublicDecisionContent {
-  if (content.party.kind !== 'person') return content;
+  if (content.party.kind !== 'person') return { ...content, title: decidedCaseTitle(content.title) };
   return {
     ...content,
-    title: maskHouseNumbers(content.title),
+    title: maskHouseNumbers(decidedCaseTitle(content.title)),
     facts: maskHouseNumbers(content.facts),
     penalty: content.penalty === null ? null : maskHouseNumbers(content.penalty),
   };
 }
 
+/**
+ * What the portal will show of a decision. `organizationName` is the deciding organ as the documents sign it
+ * (`decidingOrgan`): a brigade enforces in its bureau's name.
+ */
 export function publicContent(
   row: Pick<CaseRow, 'actCode' | 'title' | 'facts' | 'place' | 'procedure'>,
   party: PartyRow,
@@ -78,7 +84,7 @@ export function publicContent(
       creditCode: masked.kind === 'organization' ? masked.creditCode : null,
       legalRepresentative: masked.kind === 'organization' ? masked.legalRepresentative : null,
     },
-    title: scrubText(row.title, party),
+    title: scrubText(decidedCaseTitle(row.title), party),
     facts: scrubText(row.facts, party),
     // A natural person's place may be their home: cut to the district. An organization's is its business place.
     place: party.kind === 'person' ? maskAddress(row.place) : row.place,
@@ -89,6 +95,9 @@ export function publicContent(
     statusLabel: decisionStatuses[decision.status],
   };
 }
+
+/** The organ a decision is made in the name of: the name its documents are signed with (documents/case-to-document.ts agencyOf). */
+export const decidingOrgan = (organizationName: string, settings: Pick<CaseSettings, 'agencyName'>) => settings.agencyName ?? organizationName;
 
 /** Whether this decision is published under the organization's publicity scope (第四十八条第一款). */
 export function mustPublish(procedure: Procedure, settings: CaseSettings, flags: CaseFlags): boolean {

@@ -1,5 +1,8 @@
 import { Layout, Result, Spin } from 'antd';
 import { Suspense, lazy } from 'react';
+import type { PublicBody } from '../../domain/admin/views.ts';
+import { api } from '../shared/api.ts';
+import { useRemote } from '../shared/use-remote.ts';
 import { Link, NavLink, Route, Routes } from 'react-router';
 import './portal.css';
 
@@ -47,11 +50,23 @@ const sections = [
   { path: '/exemptions', label: '免罚清单' },
 ];
 
+/**
+ * Whose portal this is: the top-level body, e.g. 云城市城市管理局. Empty until answered (and if the
+ * answer fails: the pages say so themselves).
+ */
+function PublisherName() {
+  const remote = useRemote((signal) => api.get<PublicBody[]>('/public/bodies', undefined, signal), []);
+  // Listed by organization path: the first body without a parent is the top of the tree.
+  const top = remote.data?.find((b) => b.parentName === null);
+  return top ? <div style={{ fontSize: 14, opacity: 0.95 }} data-testid="portal-publisher">{top.name}</div> : null;
+}
+
 export function PortalApp() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ background: '#1a5fb4', padding: '0 16px', height: 'auto', lineHeight: 1.4 }}>
         <Link to="/" style={{ color: '#fff', display: 'block', padding: '12px 0 8px' }}>
+          <PublisherName />
           <div style={{ fontSize: 20, fontWeight: 600 }}>行政执法公示平台</div>
           <div style={{ fontSize: 12, opacity: 0.85 }}>依据行政执法公示制度公开（国办发〔2018〕118号）</div>
         </Link>

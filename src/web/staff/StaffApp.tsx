@@ -22,6 +22,7 @@ const loaders = {
   dashboard: () => import('./pages/dashboard/DashboardPage.tsx'),
   cases: () => import('./pages/cases/CaseListPage.tsx'),
   case: () => import('./pages/cases/CasePage.tsx'),
+  casePrint: () => import('./pages/cases/CasePrintPage.tsx'),
   newCase: () => import('./case-actions/NewCasePage.tsx'),
   powerItems: () => import('./pages/admin/PowerItemsPage.tsx'),
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
@@ -63,6 +64,7 @@ const TodoPage = lazy(loaders.todo);
 const DashboardPage = lazy(loaders.dashboard);
 const CaseListPage = lazy(loaders.cases);
 const CasePage = lazy(loaders.case);
+const CasePrintPage = lazy(loaders.casePrint);
 const NewCasePage = lazy(loaders.newCase);
 const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
@@ -118,6 +120,7 @@ export function StaffApp() {
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/new" element={<NewCasePage />} />
         <Route path="cases/:id" element={<CasePage />} />
+        <Route path="cases/:id/print" element={<CasePrintPage />} />
         <Route path="admin/power-items" element={<PowerItemsPage />} />
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />
         <Route path="admin/settings" element={<SettingsPage />} />

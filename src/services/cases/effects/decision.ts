@@ -9,7 +9,7 @@ import { assertDecisionChange, fineInForceFen } from '../../../domain/cases/reco
 import { countedDeadlineFor, paymentDeadline, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
 import { powerItems } from '../../../db/schema.ts';
 import { closeAllDeadlines, issueDocument, setDeadline } from '../case-store.ts';
-import { createPublicity, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
+import { createPublicity, decidingOrgan, mustPublish, publicContent, withdrawPublicity } from '../publicity.ts';
 import { type CaseEffects, meetStepDeadlines, type Step, withDiscretion } from '../step.ts';
 import { addService, numbered } from './documents.ts';
 
@@ -56,7 +56,7 @@ async function decide(s: Step, next: CaseState): Promise<void> {
   s.details.serviceDueOn = serviceDue.dueOn;
   if (kind === 'penalty' && mustPublish(s.snapshot.procedure, g.settings, record.flags)) {
     const [item] = row.powerItemId ? await tx.select({ name: powerItems.name }).from(powerItems).where(and(eq(powerItems.id, row.powerItemId))) : [];
-    const content = publicContent(row, s.party, s.org.name, { number, on, penalty, status: 'inForce' }, item?.name ?? null);
+    const content = publicContent(row, s.party, decidingOrgan(s.org.name, g.settings), { number, on, penalty, status: 'inForce' }, item?.name ?? null);
     await createPublicity(tx, row, content, on, g.calendar, g.settings);
     s.details.publicityDue = true;
   }

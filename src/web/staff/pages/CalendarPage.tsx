@@ -8,7 +8,7 @@ import { api } from '../../shared/api.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { showServerErrors } from '../../shared/forms.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { CalendarDays, CalendarOverrideJson as CalendarOverride, CalendarOverridesJson as CalendarOverrides, DayInfo } from '../../../domain/admin/views.ts';
+import type { CalendarDays, CalendarOverrideJson as CalendarOverride, CalendarOverridesJson as CalendarOverrides, CalendarRangeAnswer, DayInfo } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
 import { useMe } from '../auth.tsx';
 import { adminPolicy } from '../../../domain/admin/policy.ts';
@@ -106,6 +106,66 @@ interface DayForm {
   name?: string;
 }
 
+interface RangeForm {
+  range: [Dayjs, Dayjs];
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+/** Admin: a holiday entered as one range with one name (国庆节 10月1日至8日), all days or none. */
+function RangeAdmin({ onChanged }: { onChanged: () => void }) {
+  const isPhone = useIsPhone();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RangeForm>();
+  const [saving, setSaving] = useState(false);
+  const save = async (values: RangeForm) => {
+    setSaving(true);
+    try {
+      const [from, to] = values.range.map((d) => d.format('YYYY-MM-DD')) as [string, string];
+      const { days, recounted } = await api.post<CalendarRangeAnswer>('/calendar/ranges', { from, to, kind: values.kind, name: values.name });
+      message.success(`已录入 ${from} 至 ${to}，共 ${days.length} 天${recounted > 0 ? `；${recounted} 个未届满期限已重新计算` : ''}`);
+      form.resetFields(['range', 'name']);
+      onChanged();
+    } catch (e) {
+      message.error(showServerErrors(form, e, ['kind', 'name']));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Form<RangeForm> form={form} layout="vertical" initialValues={{ kind: 'holiday' }} onFinish={(v) => void save(v)} data-testid="range-admin" name="calendar-range" style={{ marginTop: 16 }}>
+      <Typography.Text strong>按区间录入</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        如国庆节 10月1日至8日放假：选择起止日期、填写名称，一次录入（每天单独记入审计）；调休上班日多为单日，可在上方逐日录入。
+      </Typography.Paragraph>
+      <Row gutter={8}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="range" label="起止日期" rules={[{ required: true, message: '请选择起止日期' }]}>
+            <DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly={isPhone} id={{ start: 'calendar-range-from', end: 'calendar-range-to' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'holiday', label: '放假' },
+                { value: 'workday', label: '调休上班' },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="name" label="节日名称" rules={[{ required: true, whitespace: true, message: '请填写节日名称' }, { max: 30, message: '名称不超过 30 个字' }]}>
+        <Input placeholder="如：国庆节" maxLength={30} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={saving}>
+        录入区间
+      </Button>
+    </Form>
+  );
+}
+
 /** Admin: the year's entered holidays and make-up workdays, adding and removing them, marking the year complete. */
 function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; pickedDate: string | null; onChanged: () => void; generation: number }) {
   const isPhone = useIsPhone();
@@ -183,6 +243,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
           保存该日
         </Button>
       </Form>
+      <RangeAdmin onChanged={onChanged} />
       <RemoteView remote={remote}>
         {({ overrides, completeYears }) => (
           <>

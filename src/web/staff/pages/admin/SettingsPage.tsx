@@ -10,7 +10,7 @@ import { Alert, App, Button, Card, Form, List, Modal, Popconfirm, Space, Tag, Ty
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { investigationActs } from '../../../../domain/cases/model.ts';
-import { caseSettingsSchema, defaultCaseSettings, publicityScopes } from '../../../../domain/cases/settings.ts';
+import { caseSettingsSchema, defaultCaseSettings, numberPatternExample, publicityScopes } from '../../../../domain/cases/settings.ts';
 import { ApiError, api, errorMessage } from '../../../shared/api.ts';
 import type { CaseSettingsAnswer } from '../../../../domain/cases/views.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
@@ -62,8 +62,10 @@ function withValue(values: Values, path: readonly string[], value: unknown): Val
   return copy;
 }
 
-function display(field: FieldSpec, value: unknown): string {
+function display(field: FieldSpec, value: unknown, prefix: string): string {
   if (value === null || value === undefined || value === '') return '未设置';
+  // A 文号 pattern shown as the number it makes, not its {prefix}{year}{seq} placeholders.
+  if (field.path[0] === 'numberPatterns' && typeof value === 'string') return `${numberPatternExample(value, prefix, new Date().getFullYear())}（示例，序号逐年从 1 起编）`;
   if (field.kind === 'money') return `${(Number(value) / 100).toLocaleString('zh-CN')} 元`;
   if (field.kind === 'boolean') return value ? '是' : '否';
   if (field.kind === 'enum') return field.options.find((o) => o.value === value)?.label ?? String(value);
@@ -197,9 +199,9 @@ export default function SettingsPage() {
                       description={
                         <>
                           <div data-testid="setting-value" style={{ color: 'rgba(0,0,0,0.88)', wordBreak: 'break-all' }}>
-                            {display(field, valueAt(answer.effective, field.path))}
+                            {display(field, valueAt(answer.effective, field.path), answer.effective.documentPrefix ?? organization?.name ?? '')}
                           </div>
-                          {field.description && <div style={{ fontSize: 12 }}>{field.description}</div>}
+                          {field.description && field.path[0] !== 'numberPatterns' && <div style={{ fontSize: 12 }}>{field.description}</div>}
                         </>
                       }
                     />

@@ -1,4 +1,4 @@
-import { Card, Typography } from 'antd';
+import { Card } from 'antd';
 import { CaseActions } from '../../case-actions/CaseActions.tsx';
 import { useCaseContext } from './case-context.tsx';
 
@@ -9,7 +9,8 @@ import { useCaseContext } from './case-context.tsx';
 export function ActionsCard() {
   const { view, reload } = useCaseContext();
   return (
-    <Card size="small" title="办理" extra={<Typography.Text type="secondary">版本 {view.version}</Typography.Text>} data-testid="case-actions-card">
+    // The case's version travels with each step (a stale page gets 409); it is the engine's, not shown to users.
+    <Card size="small" title="办理" data-testid="case-actions-card">
       <CaseActions caseView={view} onChanged={reload} />
     </Card>
   );

@@ -1,5 +1,6 @@
 import { Card, List, Pagination, Space, Table, Typography } from 'antd';
 import { NewCaseButton } from '../../case-actions/NewCaseButton.tsx';
+import { ExportButton } from '../../ExportButton.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
@@ -52,6 +53,7 @@ export default function CaseListPage() {
         extra={
           <Space size={12}>
             {remote.data && <Typography.Text data-testid="case-total">共 {remote.data.total} 件</Typography.Text>}
+            <ExportButton path="/cases/export" query={filters} label={isPhone ? '导出' : '导出 Excel'} testId="case-export" />
             <NewCaseButton />
           </Space>
         }
@@ -99,7 +101,7 @@ const columns = [
     key: 'code',
     render: (_: unknown, c: CaseSummary) => (
       <>
-        <Typography.Text style={{ fontFamily: 'monospace' }}>{c.actCode}</Typography.Text>
+        <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{c.actCode}</Typography.Text>
         {c.decisionNumber && <div>{c.decisionNumber}</div>}
       </>
     ),

@@ -1,10 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Col, Row, Space } from 'antd';
-import { type CSSProperties, useMemo } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../../shared/api.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
-import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { ActionsCard } from './ActionsCard.tsx';
 import { CaseContext } from './case-context.tsx';
@@ -20,6 +19,7 @@ import { DocumentsCard } from './DocumentsCard.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
 import type { CaseView } from './types.ts';
+import './case-page.css';
 
 /**
  * 案件详情 /cases/:id: the case as one page — header and progress, what to do next (办理), deadlines, party, facts,
@@ -32,20 +32,33 @@ export default function CasePage() {
   const remote = useRemote((signal) => api.get<CaseView>(`/cases/${Number(id)}`, undefined, signal), [id]);
   return (
     <>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)} style={{ paddingInline: 0, marginBottom: 8 }}>
-        返回
-      </Button>
-      <RemoteView remote={remote} rows={10}>
+      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void (cameFromApp() ? navigate(-1) : navigate('/cases'))} style={{ paddingInline: 0 }}>
+          返回
+        </Button>
+        {remote.data && (
+          <Link to={`/cases/${remote.data.id}/print`} data-testid="case-print-link">
+            <PrinterOutlined /> 打印摘要
+          </Link>
+        )}
+      </Space>
+      <RemoteView remote={remote} rows={10} missing={<Link to="/cases">返回案件列表</Link>}>
         {(view) => <CaseBody view={view} reload={remote.reload} />}
       </RemoteView>
     </>
   );
 }
 
-const columnStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 12, width: '100%' };
+/**
+ * Whether the page was reached inside the app (the router numbers its history entries from 0): a case opened from a
+ * link in a chat or a new tab has nothing to go back to, and 返回 opens the case list instead of about:blank.
+ */
+function cameFromApp(): boolean {
+  const idx = (window.history.state as { idx?: unknown } | null)?.idx;
+  return typeof idx === 'number' && idx > 0;
+}
 
 function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
-  const isPhone = useIsPhone();
   const context = useMemo(() => ({ view, reload }), [view, reload]);
   const card = {
     actions: <ActionsCard />,
@@ -64,12 +77,17 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
     timeline: <TimelineCard view={view} />,
   };
   type CardKey = keyof typeof card;
-  // A plain flex column of keyed cards: antd's Space flattens fragments and keys its items by position, so a card
-  // that changed place (the phone order) was mounted again — its step form and the answer shown in it lost.
-  const column = (keys: CardKey[]) => (
-    <div style={columnStyle}>
+  // Where each card sits on a phone, where both columns melt into one (case-page.css): what an officer in the
+  // street needs first.
+  const phoneOrder: CardKey[] = ['approval', 'actions', 'notYet', 'deadlines', 'urge', 'review', 'officers', 'party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'];
+  // Plain keyed divs: antd's Space flattens fragments and keys its items by position, so a card that changed place
+  // was mounted again — its step form and the answer shown in it lost.
+  const column = (keys: CardKey[], className: string) => (
+    <div className={className}>
       {keys.map((k) => (
-        <div key={k}>{card[k]}</div>
+        <div key={k} style={{ order: phoneOrder.indexOf(k) }}>
+          {card[k]}
+        </div>
       ))}
     </div>
   );
@@ -77,16 +95,13 @@ function CaseBody({ view, reload }: { view: CaseView; reload: () => void }) {
     <CaseContext.Provider value={context}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <CaseHeader view={view} />
-        {/* One tree for both layouts (only widths and order change), so switching between them — a tablet turned,
-            a window resized — never remounts the cards and never empties a step form being filled in. */}
-        <Row gutter={[12, 12]}>
-          <Col xs={24} md={16} style={{ order: isPhone ? 2 : 1 }}>
-            {column(['review', 'party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'])}
-          </Col>
-          <Col xs={24} md={8} style={{ order: isPhone ? 1 : 2 }}>
-            {column(isPhone ? ['approval', 'actions', 'notYet', 'deadlines', 'urge', 'officers'] : ['deadlines', 'approval', 'actions', 'notYet', 'urge', 'officers'])}
-          </Col>
-        </Row>
+        {/* One tree for every width (only CSS changes), so a tablet turned or a window resized never remounts the
+            cards and never empties a step form being filled in. The step forms (办理) head the wide column: at
+            1280 px a form has two thirds of the page, not a 270 px side column. */}
+        <div className="case-layout" data-testid="case-layout">
+          {column(['approval', 'actions', 'notYet', 'review', 'party', 'facts', 'decision', 'publicity', 'evidence', 'documents', 'timeline'], 'case-main')}
+          {column(['deadlines', 'urge', 'officers'], 'case-side')}
+        </div>
       </Space>
     </CaseContext.Provider>
   );

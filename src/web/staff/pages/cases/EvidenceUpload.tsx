@@ -12,6 +12,8 @@ import { readAsBase64 } from './upload.ts';
 
 /** Files the server takes over JSON (src/services/cases/add-evidence.ts MAX_EVIDENCE_BYTES). */
 const MAX_BYTES = 8 * 1024 * 1024;
+/** Photos taken at one spot are registered together, each its own item (its own file, digest and number). */
+const MAX_FILES = 10;
 export const EVIDENCE_ACCEPT = 'image/*,video/*,audio/*,application/pdf';
 
 interface EvidenceForm {
@@ -44,33 +46,49 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
   const valid = collectors.filter((o) => certificateState(o.certificateValidUntil, today) !== 'expired' && o.certificateNo);
 
   const submit = async (values: EvidenceForm) => {
-    const file = values.file[0]?.originFileObj;
-    if (!file) return;
+    const files = values.file.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => f !== undefined);
+    if (files.length === 0) return;
     setError(null);
+    // Each item moves the case's version: the next one is sent with the version the previous answer gave.
+    let version = view.version;
+    const done: EvidenceView[] = [];
     try {
-      setProgress({ phase: '正在读取文件', percent: 0 });
-      const contentBase64 = await readAsBase64(file, (f) => setProgress({ phase: '正在读取文件', percent: Math.round(f * 100) }));
-      setProgress({ phase: '正在上传', percent: 0 });
-      const body = {
-        expectedVersion: view.version,
-        kind: values.kind,
-        act: values.act,
-        title: values.title,
-        fileName: file.name,
-        mediaType: file.type || 'application/octet-stream',
-        contentBase64,
-        collectorIds: values.collectorIds,
-        recordedOn: values.recordedOn.format('YYYY-MM-DD'),
-        place: values.place,
-        note: values.note?.trim() ?? '',
-      };
-      const item = await postJsonWithProgress<EvidenceView>(`/cases/${view.id}/evidence`, body, (p) => setProgress({ phase: p < 100 ? '正在上传' : '正在计算 SM3 摘要并存证', percent: p }));
-      message.success(`证据已登记，SM3 摘要 ${item.digest.slice(0, 16)}…`);
+      for (const [i, file] of files.entries()) {
+        const of = files.length > 1 ? `第 ${i + 1}/${files.length} 个：` : '';
+        setProgress({ phase: `${of}正在读取文件`, percent: 0 });
+        const contentBase64 = await readAsBase64(file, (f) => setProgress({ phase: `${of}正在读取文件`, percent: Math.round(f * 100) }));
+        setProgress({ phase: `${of}正在上传`, percent: 0 });
+        const body = {
+          expectedVersion: version,
+          kind: files.length > 1 ? kindFor(file.type) : values.kind,
+          act: values.act,
+          title: files.length > 1 ? `${values.title}（${i + 1}/${files.length}）` : values.title,
+          fileName: file.name,
+          mediaType: file.type || 'application/octet-stream',
+          contentBase64,
+          collectorIds: values.collectorIds,
+          recordedOn: values.recordedOn.format('YYYY-MM-DD'),
+          place: values.place,
+          note: values.note?.trim() ?? '',
+        };
+        const item = await postJsonWithProgress<EvidenceView & { version: number }>(`/cases/${view.id}/evidence`, body, (p) =>
+          setProgress({ phase: p < 100 ? `${of}正在上传` : `${of}正在计算 SM3 摘要并存证`, percent: p }),
+        );
+        version = item.version;
+        done.push(item);
+      }
+      message.success(done.length > 1 ? `已登记 ${done.length} 项证据，每项单独计算 SM3 摘要` : `证据已登记，SM3 摘要 ${done[0]!.digest.slice(0, 16)}…`);
       setOpen(false);
       form.resetFields();
-      onDone(item);
+      onDone(done.at(-1)!);
     } catch (e) {
-      setError(showServerErrors(form, e, formFields));
+      const reason = showServerErrors(form, e, formFields);
+      if (done.length > 0) {
+        // What was registered stays registered: those files leave the list, so sending again does not repeat them.
+        form.setFieldValue('file', values.file.slice(done.length));
+        setError(`已登记前 ${done.length} 项；第 ${done.length + 1} 项未能登记：${reason}`);
+        onDone(done.at(-1)!);
+      } else setError(reason);
     } finally {
       setProgress(null);
     }
@@ -105,26 +123,33 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
             name="file"
             label="证据文件"
             valuePropName="fileList"
-            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
-            extra="可直接拍照、录像、录音，或选择 PDF；不超过 8 MB。"
+            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-MAX_FILES)}
+            extra={`可直接拍照、录像、录音，或选择 PDF；可一次选择多张照片（最多 ${MAX_FILES} 个，每个单独登记为一项证据），每个不超过 8 MB。`}
             rules={[
               { required: true, message: '请选择或拍摄证据文件' },
-              { validator: async (_, list: UploadFile[]) => { if (list?.[0]?.size && list[0].size > MAX_BYTES) throw new Error('证据文件不超过 8 MB'); } },
+              {
+                validator: async (_, list: UploadFile[]) => {
+                  const big = (list ?? []).find((f) => (f.size ?? 0) > MAX_BYTES);
+                  if (big) throw new Error(`“${big.name}”超过 8 MB：证据文件每个不超过 8 MB`);
+                },
+              },
             ]}
           >
             <Upload
               accept={EVIDENCE_ACCEPT}
               capture="environment"
-              maxCount={1}
+              multiple
+              listType="picture"
+              maxCount={MAX_FILES}
               beforeUpload={(file) => {
                 form.setFieldsValue({ kind: kindFor(file.type), ...(form.getFieldValue('title') ? {} : { title: file.name.replace(/\.[^.]+$/, '') }) });
                 return false;
               }}
             >
-              <Button icon={<CameraOutlined />}>拍摄或选择文件</Button>
+              <Button icon={<CameraOutlined />}>拍摄或选择文件（可多选）</Button>
             </Upload>
           </Form.Item>
-          <Form.Item name="title" label="证据名称" rules={[{ required: true, min: 2, message: '证据名称至少 2 个字' }]}>
+          <Form.Item name="title" label="证据名称" extra="多个文件时各项名称后加序号，如“现场照片（1/3）”。" rules={[{ required: true, min: 2, message: '证据名称至少 2 个字' }]}>
             <Input maxLength={200} placeholder="如：现场照片（北侧人行道）" />
           </Form.Item>
           <Form.Item name="kind" label="证据种类（《行政处罚法》第四十六条）" rules={[{ required: true, message: '请选择证据种类' }]}>

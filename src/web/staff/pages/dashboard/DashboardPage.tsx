@@ -7,6 +7,7 @@ import { api } from '../../../shared/api.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
+import { ExportButton } from '../../ExportButton.tsx';
 import { casesHref, type ChartSpec, dashboardCharts, type Range } from './chart-options.ts';
 import { EChart } from './EChart.tsx';
 import type { CaseStatistics, DeadlineEntry, Unit } from './types.ts';
@@ -45,6 +46,7 @@ export default function DashboardPage() {
             ]}
           />
           <Typography.Text type="secondary">不选为全部案件；点击图表查看对应的案件清单。</Typography.Text>
+          <ExportButton path="/stats/cases/export" query={{ from: range.from ?? undefined, to: range.to ?? undefined }} label="导出各表 Excel" testId="dashboard-export" />
         </Space>
       </Card>
       <RemoteView remote={remote} rows={12}>

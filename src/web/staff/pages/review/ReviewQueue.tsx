@@ -9,6 +9,7 @@ import { useRemote } from '../../../shared/use-remote.ts';
 import { DeadlineTags } from '../cases/DeadlineTags.tsx';
 import { StateTag } from '../cases/format.tsx';
 import type { ReviewQueueItem, ReviewQueueStatus } from './types.ts';
+import { ExportButton } from '../../ExportButton.tsx';
 
 const statusColors: Record<ReviewQueueStatus, string> = { pending: 'blue', returned: 'red', afterHearing: 'purple' };
 
@@ -116,7 +117,7 @@ export function ReviewQueue() {
   const isPhone = useIsPhone();
   const remote = useRemote((signal) => api.get<ReviewQueueItem[]>('/legal-reviews/queue', undefined, signal), []);
   return (
-    <Card title="待法制审核案件" data-testid="review-queue">
+    <Card title="待法制审核案件" data-testid="review-queue" extra={<ExportButton path="/legal-reviews/queue/export" label={isPhone ? '导出' : '导出 Excel'} />}>
       <Typography.Paragraph type="secondary">
         作出处罚决定前须经法制审核的案件（《行政处罚法》第五十八条及本地法制审核目录），按最近的办案期限排列。审核须逐项核查主体、权限、事实、证据、程序、法律适用、裁量、文书。
       </Typography.Paragraph>
