@@ -38,3 +38,23 @@ export const workOrderView = z.object({
   deadlines: z.array(z.object({ kind: z.string(), dueOn: isoDay, metOn: isoDay.nullable(), article: z.string() })),
 });
 export type WorkOrderView = z.infer<typeof workOrderView>;
+
+/** A row of the inbox. */
+export const workOrderSummary = z.object({
+  id: z.number(),
+  number: z.string(),
+  version: z.number(),
+  state: labelled,
+  channel: labelled,
+  kind: labelled,
+  categoryName: z.string(),
+  address: z.string(),
+  receivedOn: isoDay,
+  dueOn: isoDay.nullable(),
+  overdue: z.boolean(),
+  unitName: z.string().nullable(),
+});
+export const workOrderList = z.object({ items: z.array(workOrderSummary), total: z.number() });
+export type WorkOrderList = z.infer<typeof workOrderList>;
+
+export const workOrderCategory = z.object({ kind: z.string(), code: z.string(), group: z.string(), name: z.string() });
