@@ -22,6 +22,8 @@ CREATE TABLE "work_orders" (
 	"extension_days" integer DEFAULT 0 NOT NULL,
 	"reopen_count" integer DEFAULT 0 NOT NULL,
 	"last_satisfaction" text,
+	"completed_on" date,
+	"visited_on" date,
 	"merged_into_id" integer,
 	"external_source" text,
 	"external_number" text,

@@ -39,6 +39,9 @@ export const workOrders = pgTable(
     extensionDays: integer('extension_days').notNull().default(0),
     reopenCount: integer('reopen_count').notNull().default(0),
     lastSatisfaction: text('last_satisfaction'),
+    /** 办结 date (cleared when the order is reopened) and the latest 回访 date: what the indicators count by. */
+    completedOn: date('completed_on'),
+    visitedOn: date('visited_on'),
     mergedIntoId: integer('merged_into_id'),
     /** The sending system and its own order number (Open311 intake): a resend does not duplicate. */
     externalSource: text('external_source'),

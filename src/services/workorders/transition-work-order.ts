@@ -130,17 +130,21 @@ function workOrderStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<L
           break;
         case 'complete':
           s.record.completion = { on, result: request.result };
+          s.columns.completedOn = on;
           await meetDeadlines(tx, row.id, ['handling', 'signing'], met);
           break;
         case 'visit':
           s.record.visits.push({ on, satisfaction: request.satisfaction, reason: request.reason ?? null });
           s.columns.lastSatisfaction = request.satisfaction satisfies Satisfaction;
+          s.columns.visitedOn = on;
           break;
         case 'reopen': {
           s.record.reopenings.push({ on, reason: request.reason });
           s.record.completion = null;
           s.columns.reopenCount = row.reopenCount + 1;
           s.columns.lastSatisfaction = null;
+          s.columns.completedOn = null;
+          s.columns.visitedOn = null;
           const due = handlingDueOn(g.calendar, { ...order, from: on }, g.settings);
           await setDeadline(tx, row, 'handling', due);
           s.columns.dueOn = due.dueOn;
