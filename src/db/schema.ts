@@ -10,3 +10,4 @@ export * from './schema/cases.ts';
 export * from './schema/deadlines.ts';
 export * from './schema/discretion.ts';
 export * from './schema/documents.ts';
+export * from './schema/workorders.ts';

@@ -41,6 +41,8 @@ interface Ids {
   self: Record<User, number>;
   /** The case's officers (王磊, 赵刚). */
   officerIds: number[];
+  /** A hotline work order received by the 东湖区 brigade. */
+  workOrderId: number;
 }
 
 interface Request {
@@ -58,6 +60,16 @@ interface Row {
   /** Sent in a session of its own (logging out ends the session it is sent in). */
   fresh?: boolean;
 }
+
+const workOrderBody = (organizationId: number) => ({
+  organizationId,
+  channel: 'hotline',
+  kind: 'complaint',
+  category: { kind: 'matter', code: '06001' },
+  content: '楼顶私搭乱建板房。',
+  address: '云城市东湖区湖滨路56号',
+  requester: { name: '李四', phone: '13900139000' },
+});
 
 const csv = (rows: string[][]) => new Blob([rows.map((r) => r.join(',')).join('\n')], { type: 'text/csv' });
 
@@ -104,6 +116,19 @@ const MATRIX: Record<string, Row> = {
   'GET /api/audit/verify': { allowed: ['admin', 'admin.donghu', 'supervisor'] },
   'GET /api/cases': { allowed: SIGNED_IN },
   'GET /api/cases/export': { allowed: SIGNED_IN, note: 'the list as XLSX: what each user’s list shows' },
+  'GET /api/work-orders/categories': { allowed: SIGNED_IN },
+  'GET /api/work-orders': { allowed: SIGNED_IN, note: 'each sees the orders of its own subtree' },
+  'POST /api/work-orders': {
+    allowed: ['admin', 'admin.donghu', 'supervisor', 'clerk', 'head.donghu', 'wanglei', 'chief.donghu'],
+    request: (ids) => ({ url: '/api/work-orders', payload: workOrderBody(ids.orgId) }),
+    note: 'registered by whoever takes requests in or above the receiving unit; a reviewer does not',
+  },
+  'GET /api/work-orders/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/work-orders/${ids.workOrderId}` }) },
+  'POST /api/work-orders/{id}/transitions': {
+    allowed: ['supervisor', 'head.donghu'],
+    request: async (ids) => ({ url: `/api/work-orders/${ids.workOrderId}/transitions`, payload: { action: 'urge', note: '请加快办理。', expectedVersion: (await get(`/api/work-orders/${ids.workOrderId}`)).version } }),
+    note: '督办 by the supervisor and the heads above the order',
+  },
   'POST /api/cases': { allowed: [], note: 'in the clue rows below' },
   'POST /api/cases/on-spot': { allowed: [], note: 'in the on-spot row below' },
   'GET /api/cases/by-code/{code}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/by-code/${ids.caseCode}` }) },
@@ -314,7 +339,15 @@ beforeAll(async () => {
   const archived = ((await get('/api/cases?state=archived&pageSize=100')) as Json[]).find((c) => String(c.title).includes('规划'))!;
   const document = await call('wanglei', 'POST', { url: `/api/cases/${archived.id}/documents`, payload: { type: 'penalty-decision', format: 'docx' } });
   expect(document.status, document.body).toBe(201);
+  const workOrder = await call('clerk', 'POST', { url: '/api/work-orders', payload: workOrderBody(brigade.id) });
+  expect(workOrder.status, workOrder.body).toBe(201);
+  const dispatched = await call('clerk', 'POST', {
+    url: `/api/work-orders/${(JSON.parse(workOrder.body) as Json).id}/transitions`,
+    payload: { action: 'dispatch', unitId: brigade.id, expectedVersion: 1 },
+  });
+  expect(dispatched.status, dispatched.body).toBe(200);
   ids = {
+    workOrderId: (JSON.parse(workOrder.body) as Json).id,
     caseId: gas.id,
     docCaseId: archived.id,
     caseCode: view.actCode,

@@ -15,6 +15,7 @@ import { installOriginCheck } from './request-origin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { workOrderRoutes } from './routes/workorders.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { discretionRoutes, publicDiscretionRoutes } from './routes/discretion.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organizationRoutes(z, options.ctx);
       userRoutes(z, options.ctx);
       calendarRoutes(z, options.ctx);
+      workOrderRoutes(z, options.ctx);
       auditRoutes(z, options.ctx);
       caseRoutes(z, options.ctx);
       oversightRoutes(z, options.ctx);

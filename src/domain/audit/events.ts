@@ -15,6 +15,9 @@ import { caseStateKeys, evidenceKindKeys, investigationActKeys } from '../cases/
 import { clueInput, onSpotInput } from '../cases/registration.ts';
 import { caseSettingsPatch } from '../cases/settings.ts';
 import { ImportRejectionSchema } from '../discretion/model.ts';
+import { workOrderActionInput } from '../workorders/actions.ts';
+import { workOrderInput } from '../workorders/inputs.ts';
+import { workOrderStates } from '../workorders/model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.number().int().positive();
@@ -186,6 +189,14 @@ export function transitionAuditChange(input: CaseActionInput, facts: FactsOf, de
 
 const event = <S extends z.ZodType>(label: string, change: S) => ({ label, change });
 
+const workOrderState = z.enum(Object.keys(workOrderStates) as [keyof typeof workOrderStates, ...(keyof typeof workOrderStates)[]]);
+/** A step of a work order: the action's input (without `on`), from/to, date, version, and what the step computed. */
+const workOrderTransitionChange = z.union(
+  (workOrderActionInput.options as readonly z.ZodObject[]).map((o) =>
+    o.extend({ from: workOrderState, to: workOrderState, on: isoDate, version: id, unitName: z.string().optional(), dueOn: isoDate.optional() }).strict(),
+  ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+);
+
 export const auditEvents = {
   /** An organization was created: its validated input (name, kind, parent, credit and division codes). */
   'organization.create': event(
@@ -293,6 +304,13 @@ export const auditEvents = {
       z.strictObject({ import: z.string(), imported: z.array(z.strictObject({ id, code: z.string() })), ...tableImport }),
     ]),
   ),
+  /** A work order was registered (受理登记): its validated input (requester included), number and due dates. */
+  'workOrder.register': event(
+    '受理登记工单',
+    z.strictObject({ ...workOrderInput.omit({ receivedOn: true }).shape, number: z.string(), receivedOn: isoDate, externalSource: z.string().optional(), dueOn: isoDate.optional() }),
+  ),
+  /** A step of the work-order loop (派单, 签收, 退单, 答复, 办结, 回访 …). */
+  'workOrder.transition': event('工单办理步骤', workOrderTransitionChange),
   /** A discretion benchmark (裁量基准) was imported as a new version: file, counts and every rejected row. */
   'benchmark.import': event('导入裁量基准', benchmarkImport),
   /** An exemption list (首违不罚/轻微免罚清单) was imported as a new version: file, counts and every rejected row. */

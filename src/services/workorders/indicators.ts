@@ -1,0 +1,86 @@
+/**
+ * The indicators the work-order ledger answers (../shared/docs/INDICATORS.md 矛盾纠纷化解), for an organization subtree
+ * and a year — the contract of services/kernel/indicators.ts. An order belongs to the subtree when the organization
+ * that received it or the unit that handled it is in it. Each figure is its records' query read twice (value and
+ * drill-down), so they cannot disagree.
+ *
+ * - `petitions_handled` (信访投诉办理件数): orders of every channel (信访, 12345, 投诉举报 …) completed (办结) in the year;
+ *   a reopened order counts by its latest completion; orders merged into another (并单) or not accepted (不予受理) are
+ *   not handled here and do not count.
+ * - `petition_satisfaction` (群众满意度): of the orders whose latest return visit (回访) was in the year, the share
+ *   rated 满意 or 基本满意, in percent with two decimals; the records are those satisfied ones.
+ * With no order received or acted upon in the year, both are null ("本年度无工单记录"), never 0 by default.
+ */
+import { and, asc, count, eq, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { IndicatorRecord, IndicatorValue } from '../../domain/indicators/views.ts';
+import { organizations, workOrders } from '../../db/schema.ts';
+import { figure, type IndicatorContext, indicatorScope, type IndicatorScope, type IndicatorSource, NOT_BEGUN_NOTE, noValue, percentage } from '../kernel/indicators.ts';
+
+export const workOrderIndicatorKeys = ['petitions_handled', 'petition_satisfaction'] as const;
+export type WorkOrderIndicatorKey = (typeof workOrderIndicatorKeys)[number];
+
+const NO_ORDERS = '本年度无工单记录';
+const receiver = alias(organizations, 'wo_receiver');
+const unit = alias(organizations, 'wo_unit');
+
+const inSubtree = (s: IndicatorScope): SQL | undefined => (s.orgPath === '/' ? undefined : or(like(receiver.path, `${s.orgPath}%`), like(unit.path, `${s.orgPath}%`)));
+type DateColumn = typeof workOrders.completedOn | typeof workOrders.visitedOn;
+const between = (column: SQL | DateColumn, s: IndicatorScope) => sql`${column} between ${s.from} and ${s.to}`;
+const SATISFIED = ['satisfied', 'basic'];
+
+function orders(ctx: IndicatorContext, where: SQL | undefined, date: DateColumn) {
+  return ctx.db
+    .select({ id: workOrders.id, label: sql<string>`${workOrders.number} || ' ' || ${workOrders.address}`, date: sql<string>`(${date})::text` })
+    .from(workOrders)
+    .innerJoin(receiver, eq(receiver.id, workOrders.organizationId))
+    .leftJoin(unit, eq(unit.id, workOrders.unitId))
+    .where(where)
+    .orderBy(asc(date), asc(workOrders.id));
+}
+
+const handledWhere = (s: IndicatorScope) => and(inSubtree(s), isNotNull(workOrders.completedOn), between(workOrders.completedOn, s));
+const visitedWhere = (s: IndicatorScope) => and(inSubtree(s), isNotNull(workOrders.visitedOn), between(workOrders.visitedOn, s));
+
+async function countOf(ctx: IndicatorContext, where: SQL | undefined): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(workOrders)
+    .innerJoin(receiver, eq(receiver.id, workOrders.organizationId))
+    .leftJoin(unit, eq(unit.id, workOrders.unitId))
+    .where(where);
+  return row?.n ?? 0;
+}
+
+/** Whether the subtree received an order in the year or acted on one. */
+async function hasOrders(ctx: IndicatorContext, s: IndicatorScope): Promise<boolean> {
+  return (await countOf(ctx, and(inSubtree(s), or(between(sql`${workOrders.receivedOn}`, s), between(sql`${workOrders.lastActedOn}`, s))))) > 0;
+}
+
+export const workOrderIndicators: IndicatorSource<WorkOrderIndicatorKey> = {
+  module: 'workorders',
+  keys: workOrderIndicatorKeys,
+  async indicators(ctx, orgPath, year): Promise<IndicatorValue[]> {
+    const s = indicatorScope(ctx.clock, orgPath, year);
+    if (!s.begun) return workOrderIndicatorKeys.map((k) => noValue(k, NOT_BEGUN_NOTE));
+    if (!(await hasOrders(ctx, s))) return workOrderIndicatorKeys.map((k) => noValue(k, NO_ORDERS));
+    const handled = await countOf(ctx, handledWhere(s));
+    const visited = await countOf(ctx, visitedWhere(s));
+    const satisfied = await countOf(ctx, and(visitedWhere(s), inArray(workOrders.lastSatisfaction, SATISFIED)));
+    return [
+      figure('petitions_handled', handled, handled),
+      visited === 0
+        ? noValue('petition_satisfaction', '本年度无回访记录')
+        : figure('petition_satisfaction', percentage(satisfied, visited), satisfied, { numerator: satisfied, denominator: visited }),
+    ];
+  },
+  async records(ctx, orgPath, year, key): Promise<IndicatorRecord[]> {
+    const s = indicatorScope(ctx.clock, orgPath, year);
+    if (!s.begun) return [];
+    const rows =
+      key === 'petitions_handled'
+        ? await orders(ctx, handledWhere(s), workOrders.completedOn)
+        : await orders(ctx, and(visitedWhere(s), inArray(workOrders.lastSatisfaction, SATISFIED)), workOrders.visitedOn);
+    return rows.map((r) => ({ subjectType: 'workOrder', subjectId: r.id, label: r.label, date: r.date }));
+  },
+};

@@ -1,0 +1,176 @@
+/**
+ * One step of the work-order loop with the step runner (../kernel/run-step.ts): claim the version → snapshot →
+ * check (state, role, the unit's own people, order of acts, every guard with its source) → effect (record,
+ * columns, deadlines) → write → audit record `workOrder.transition`. A second writer gets CONFLICT (409).
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../../domain/access.ts';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import { MAX_ID } from '../../domain/ids.ts';
+import { workOrderActionInput } from '../../domain/workorders/actions.ts';
+import type { Satisfaction, WorkOrderChannel, WorkOrderKind, WorkOrderState } from '../../domain/workorders/model.ts';
+import { defaultWorkOrderSettings, handlingDueOn, signingDueOn } from '../../domain/workorders/periods.ts';
+import type { WorkOrderGuardContext, WorkOrderSnapshot } from '../../domain/workorders/snapshot.ts';
+import type { WorkOrderView } from '../../domain/workorders/views.ts';
+import { workOrderWorkflow } from '../../domain/workorders/workflow.ts';
+import { workOrders } from '../../db/schema.ts';
+import { loadWorkCalendar } from '../calendar.ts';
+import type { ServiceContext } from '../context.ts';
+import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
+import { parseInput } from '../parse-input.ts';
+import { getWorkOrder } from './get-work-order.ts';
+import { claimVersion, closeDeadlines, CONFLICT_MESSAGE, type LoadedWorkOrder, loadOrg, loadWorkOrder, meetDeadlines, type OrgRef, setDeadline, snapshotOf, type WorkOrderRecord } from './store.ts';
+
+export const workOrderStepRequest = z.object({ expectedVersion: z.number().int().positive('须提供工单版本号 expectedVersion').max(MAX_ID, '工单版本号超出范围') }).and(workOrderActionInput);
+type Request = z.infer<typeof workOrderStepRequest>;
+type Loaded = LoadedWorkOrder & { version: number; organizationId: number };
+interface Prepared {
+  snapshot: WorkOrderSnapshot;
+  g: WorkOrderGuardContext;
+}
+type Step = StepBase<Loaded, WorkOrderSnapshot, WorkOrderGuardContext> & {
+  record: WorkOrderRecord;
+  columns: Partial<typeof workOrders.$inferInsert>;
+  details: { unitName?: string; dueOn?: IsoDate };
+};
+
+function workOrderStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded, WorkOrderSnapshot, Request, WorkOrderState, WorkOrderGuardContext, Prepared, Step, WorkOrderView> {
+  return {
+    workflow: workOrderWorkflow,
+    subjectType: 'workOrder',
+    auditAction: 'workOrder.transition',
+    conflictMessage: CONFLICT_MESSAGE,
+    load: async (tx, actor, id) => {
+      const loaded = await loadWorkOrder(tx, actor, id);
+      return { ...loaded, version: loaded.row.version, organizationId: loaded.row.organizationId };
+    },
+    claim: (tx, id, expected) => claimVersion(tx, id, expected),
+    prepare: async (tx, actor, loaded, request) => {
+      const snapshot = snapshotOf(loaded);
+      const g: WorkOrderGuardContext = {
+        actDate: request.on ?? today,
+        today,
+        actor: { userId: actor.userId, roles: actor.roles, organizationPath: actor.organizationPath },
+        calendar,
+        settings: defaultWorkOrderSettings,
+        // The category's dispatch rule comes with the dispatch catalog (local parameter); none yet: no item is reserved.
+        dispatchRule: null,
+      };
+      if ('unitId' in request) {
+        const target = await loadOrg(tx, request.unitId);
+        if (target) g.target = target;
+      }
+      if (request.action === 'merge') {
+        const [into] = await tx.select({ id: workOrders.id, state: workOrders.state, organizationId: workOrders.organizationId }).from(workOrders).where(eq(workOrders.id, request.intoId));
+        const intoOrg = into ? await loadOrg(tx, into.organizationId) : null;
+        g.mergeTarget = into && intoOrg ? { id: into.id, state: into.state as WorkOrderState, organizationPath: intoOrg.path } : null;
+      }
+      return { snapshot, g };
+    },
+    begin: (base) => ({ ...base, record: structuredClone(base.subject.row.record as WorkOrderRecord), columns: {}, details: {} }),
+    effect: async (s, request) => {
+      const { tx, g, subject } = s;
+      const row = subject.row;
+      const on = g.actDate;
+      const met = { on, at: s.now };
+      const order = { channel: row.channel as WorkOrderChannel, kind: row.kind as WorkOrderKind };
+      const toUnit = async (unit: OrgRef, action: 'dispatch' | 'resolveDispute' | 'reassign', note: string | null) => {
+        s.columns.unitId = unit.id;
+        s.columns.designated = action === 'resolveDispute';
+        s.record.dispatches.push({ on, unitId: unit.id, unitName: unit.name, action, note });
+        s.details.unitName = unit.name;
+        await setDeadline(tx, row, 'signing', signingDueOn(g.calendar, on, g.settings));
+        // The handling period runs from the first dispatch (a petition's from its acceptance, 第三十四条).
+        if (!row.dueOn) {
+          const from = s.record.acceptance?.on ?? on;
+          const due = handlingDueOn(g.calendar, { ...order, from }, g.settings);
+          await setDeadline(tx, row, 'handling', due);
+          s.columns.dueOn = due.dueOn;
+          s.details.dueOn = due.dueOn;
+        }
+      };
+      switch (request.action) {
+        case 'decideAcceptance':
+          s.record.acceptance = { on, accepted: request.accepted, reason: request.reason };
+          if (request.accepted) await meetDeadlines(tx, row.id, ['acceptance'], met);
+          else await closeDeadlines(tx, row.id, met);
+          break;
+        case 'dispatch':
+          await toUnit(g.target!, 'dispatch', request.note ?? null);
+          break;
+        case 'resolveDispute':
+          await toUnit(g.target!, 'resolveDispute', request.opinion);
+          break;
+        case 'reassign':
+          await toUnit(g.target!, 'reassign', request.reason);
+          break;
+        case 'accept':
+          await meetDeadlines(tx, row.id, ['signing'], met);
+          break;
+        case 'return':
+          s.record.returns.push({ on, unitName: subject.unit?.name ?? '', reason: request.reason });
+          break;
+        case 'urge':
+          s.record.urges.push({ on, note: request.note, by: s.actor.displayName });
+          break;
+        case 'extend': {
+          s.record.extensions.push({ on, days: request.days, reason: request.reason });
+          const extensionDays = row.extensionDays + request.days;
+          s.columns.extensionDays = extensionDays;
+          const due = handlingDueOn(g.calendar, { ...order, from: s.record.acceptance?.on ?? row.receivedOn, extensionDays }, g.settings);
+          await setDeadline(tx, row, 'handling', due);
+          s.columns.dueOn = due.dueOn;
+          s.details.dueOn = due.dueOn;
+          break;
+        }
+        case 'answer':
+          s.record.answers.push({ on, method: request.method, text: request.text });
+          break;
+        case 'complete':
+          s.record.completion = { on, result: request.result };
+          s.columns.completedOn = on;
+          await meetDeadlines(tx, row.id, ['handling', 'signing'], met);
+          break;
+        case 'visit':
+          s.record.visits.push({ on, satisfaction: request.satisfaction, reason: request.reason ?? null });
+          s.columns.lastSatisfaction = request.satisfaction satisfies Satisfaction;
+          s.columns.visitedOn = on;
+          break;
+        case 'reopen': {
+          s.record.reopenings.push({ on, reason: request.reason });
+          s.record.completion = null;
+          s.columns.reopenCount = row.reopenCount + 1;
+          s.columns.lastSatisfaction = null;
+          s.columns.completedOn = null;
+          s.columns.visitedOn = null;
+          const due = handlingDueOn(g.calendar, { ...order, from: on }, g.settings);
+          await setDeadline(tx, row, 'handling', due);
+          s.columns.dueOn = due.dueOn;
+          s.details.dueOn = due.dueOn;
+          break;
+        }
+        case 'merge':
+          s.columns.mergedIntoId = request.intoId;
+          await closeDeadlines(tx, row.id, met);
+          break;
+      }
+    },
+    write: async (s, next) => {
+      await s.tx
+        .update(workOrders)
+        .set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate })
+        .where(eq(workOrders.id, s.subject.row.id));
+    },
+    auditDetails: (s) => s.details,
+    view: (tx, actor, id) => getWorkOrder(tx, actor, id),
+  };
+}
+
+/** Takes one step of work order `id`; the body is `{ expectedVersion, action, …payload }`. */
+export async function transitionWorkOrder(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<WorkOrderView> {
+  const request = parseInput(workOrderStepRequest, body);
+  const calendar = await loadWorkCalendar(ctx.db);
+  return runStep(ctx, actor, workOrderStep(calendar, chinaDateOf(ctx.clock())), id, request);
+}
