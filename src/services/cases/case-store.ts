@@ -238,7 +238,13 @@ async function settingRows(db: Executor, org: Organization): Promise<SettingRow[
   return db.select({ organizationId: caseSettings.organizationId, settings: caseSettings.settings }).from(caseSettings).where(inArray(caseSettings.organizationId, ids));
 }
 
-function resolveSettings(org: Organization, rows: readonly SettingRow[]): ResolvedSettings {
+/**
+ * The settings rows of an organization and its ancestors as a sub-select of a query that joins `organizations`
+ * (for one-statement reads such as the public act-code lookup); resolve them with `resolveSettings`.
+ */
+export const settingRowsOfJoinedOrg = sql<SettingRow[] | null>`(select json_agg(json_build_object('organizationId', ${caseSettings.organizationId}, 'settings', ${caseSettings.settings})) from ${caseSettings} where ${organizations.path} like '%/' || ${caseSettings.organizationId} || '/%')`;
+
+export function resolveSettings(org: Organization, rows: readonly SettingRow[]): ResolvedSettings {
   const ids = org.path.split('/').filter(Boolean).map(Number);
   const patches = ids.flatMap((id) => rows.filter((r) => r.organizationId === id).map((r) => r.settings as CaseSettingsPatch));
   const settings = resolveCaseSettings(patches);

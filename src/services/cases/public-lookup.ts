@@ -15,7 +15,7 @@ import { maskParty } from '../../domain/masking.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseParties, cases, organizations, powerItems } from '../../db/schema.ts';
 import { decidedCaseTitle } from '../../domain/cases/registration.ts';
-import { firstParty, settingsFor } from './case-store.ts';
+import { firstParty, resolveSettings, settingRowsOfJoinedOrg } from './case-store.ts';
 import { decidingOrgan, scrubText } from './publicity.ts';
 import { fromJsonRow } from '../../db/json-rows.ts';
 
@@ -25,7 +25,7 @@ export async function verifyActCode(db: Executor, rawCode: string): Promise<ActV
   const parsed = parseActCode(rawCode);
   if (!parsed.ok) throw validationError(parsed.reason, { field: 'code' });
   const [row] = await db
-    .select({ c: cases, org: organizations, violation: powerItems.name, firstParty })
+    .select({ c: cases, org: organizations, violation: powerItems.name, firstParty, settingRows: settingRowsOfJoinedOrg })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .leftJoin(powerItems, eq(powerItems.id, cases.powerItemId))
@@ -42,7 +42,7 @@ export async function verifyActCode(db: Executor, rawCode: string): Promise<ActV
     actCode: parsed.code,
     genuine: true,
     // The organ the decision is signed by (a brigade decides in its bureau's name), and the decided title.
-    organizationName: decidingOrgan(row.org.name, (await settingsFor(db, row.org)).settings),
+    organizationName: decidingOrgan(row.org.name, resolveSettings(row.org, row.settingRows ?? []).settings),
     // 涉嫌 goes only once a penalty established the violation (a 不予处罚 may rest on facts not established).
     title: scrubText(record.decision?.kind === 'penalty' ? decidedCaseTitle(row.c.title) : row.c.title, party!),
     violation: row.violation,
