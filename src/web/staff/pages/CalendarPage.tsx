@@ -217,7 +217,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
       <Typography.Paragraph type="secondary">
         国务院办公厅每年11月前后公布次年放假安排。请逐日录入放假日（含调休休息日）和调休上班日；全部录入后标记“已录入完整”：系统不再提示该年数据缺失，并按录入的安排重新计算跨该年的未届满期限（此前按法定节日暂算，标有“待复核”）。点击日历中的日期可快速填入。
       </Typography.Paragraph>
-      <Form<DayForm> form={form} layout="vertical" initialValues={{ kind: 'holiday' }} onFinish={(v) => void save(v)}>
+      <Form<DayForm> form={form} layout="vertical" initialValues={{ kind: 'holiday' }} onFinish={(v) => void save(v)} data-testid="day-admin" name="calendar-day">
         <Row gutter={8}>
           <Col xs={24} sm={12}>
             <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
