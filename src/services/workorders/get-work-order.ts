@@ -3,13 +3,12 @@ import { asc } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import { maskPersonName } from '../../domain/masking.ts';
 import { findCategory, type CategoryKind } from '../../domain/workorders/catalog.ts';
-import { type WorkOrderChannel, workOrderChannels, type WorkOrderKind, workOrderKinds, type WorkOrderState, workOrderStates } from '../../domain/workorders/model.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
 import type { Executor } from '../../db/connect.ts';
 import { deadlines } from '../../db/schema.ts';
 import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { workOrderCategories } from './catalog.ts';
-import { type LoadedWorkOrder, loadWorkOrder, SUBJECT_TYPE, type WorkOrderRecord } from './store.ts';
+import { type LoadedWorkOrder, loadWorkOrder, orderHead, SUBJECT_TYPE, type WorkOrderRecord } from './store.ts';
 
 export async function getWorkOrder(db: Executor, actor: Actor, id: number): Promise<WorkOrderView> {
   return workOrderViewOf(db, actor, await loadWorkOrder(db, actor, id));
@@ -22,12 +21,7 @@ export async function workOrderViewOf(db: Executor, actor: Actor, { row, org, un
   const handles = org.path.startsWith(actor.organizationPath) || actor.organizationPath.startsWith(org.path) || (unit !== null && actor.organizationPath.startsWith(unit.path));
   const requester = row.requesterName === null ? null : handles ? { name: row.requesterName, phone: row.requesterPhone ?? '' } : { name: maskPersonName(row.requesterName), phone: '' };
   return {
-    id: row.id,
-    number: row.number,
-    version: row.version,
-    state: { key: row.state, label: workOrderStates[row.state as WorkOrderState] },
-    channel: { key: row.channel, label: workOrderChannels[row.channel as WorkOrderChannel] },
-    kind: { key: row.kind, label: workOrderKinds[row.kind as WorkOrderKind] },
+    ...orderHead(row),
     category,
     content: row.content,
     address: row.address,

@@ -8,12 +8,13 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { findCategory, type CategoryKind } from '../../domain/workorders/catalog.ts';
-import { type WorkOrderChannel, workOrderChannelKeys, workOrderChannels, type WorkOrderKind, workOrderKinds, type WorkOrderState, workOrderStates } from '../../domain/workorders/model.ts';
+import { workOrderChannelKeys, type WorkOrderState, workOrderStates } from '../../domain/workorders/model.ts';
 import type { WorkOrderList } from '../../domain/workorders/views.ts';
 import { organizations, workOrders } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { workOrderCategories } from './catalog.ts';
+import { orderHead } from './store.ts';
 
 const stateKeys = Object.keys(workOrderStates) as [WorkOrderState, ...WorkOrderState[]];
 
@@ -55,12 +56,7 @@ export async function listWorkOrders(ctx: ServiceContext, actor: Actor, raw: unk
   return {
     total: total?.n ?? 0,
     items: rows.map(({ o, unitName, late }) => ({
-      id: o.id,
-      number: o.number,
-      version: o.version,
-      state: { key: o.state, label: workOrderStates[o.state as WorkOrderState] },
-      channel: { key: o.channel, label: workOrderChannels[o.channel as WorkOrderChannel] },
-      kind: { key: o.kind, label: workOrderKinds[o.kind as WorkOrderKind] },
+      ...orderHead(o),
       categoryName: findCategory(catalog, o.categoryKind as CategoryKind, o.categoryCode).name,
       address: o.address,
       receivedOn: o.receivedOn,

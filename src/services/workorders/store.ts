@@ -9,13 +9,25 @@ import type { CountedDeadline } from '../../domain/calendar/periods.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { OrganizationKind } from '../../domain/access.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
-import type { Satisfaction, WorkOrderChannel, WorkOrderKind, WorkOrderState } from '../../domain/workorders/model.ts';
+import { type Satisfaction, type WorkOrderChannel, workOrderChannels, type WorkOrderKind, workOrderKinds, type WorkOrderState, workOrderStates } from '../../domain/workorders/model.ts';
 import type { WorkOrderSnapshot } from '../../domain/workorders/snapshot.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
 import { organizations, workOrders } from '../../db/schema.ts';
 import * as deadlineStore from '../deadlines/deadline-store.ts';
 
 export const SUBJECT_TYPE = 'workOrder';
+
+/** The head fields every read shape of an order starts with: id, number, version, and state, channel and kind with their labels. */
+export function orderHead(row: Pick<WorkOrderRow, 'id' | 'number' | 'version' | 'state' | 'channel' | 'kind'>) {
+  return {
+    id: row.id,
+    number: row.number,
+    version: row.version,
+    state: { key: row.state, label: workOrderStates[row.state as WorkOrderState] },
+    channel: { key: row.channel, label: workOrderChannels[row.channel as WorkOrderChannel] },
+    kind: { key: row.kind, label: workOrderKinds[row.kind as WorkOrderKind] },
+  };
+}
 export const CONFLICT_MESSAGE = '该工单已被他人更新，请刷新后重试';
 
 /** What the loop records besides the columns; every entry is also in the order's audit chain. */
