@@ -9,20 +9,24 @@ async function call(user: string, method: 'GET' | 'POST', url: string, payload?:
   return { status: res.statusCode, body: res.json() };
 }
 
+/** A hotline complaint received by 东湖区, with `over` replacing fields. */
+const order = (over: Record<string, unknown> = {}) => ({
+  organizationId: t.w.org.district.id,
+  channel: 'hotline',
+  kind: 'complaint',
+  category: { kind: 'matter', code: '06001' },
+  content: '测试诉求内容',
+  address: '测试地点',
+  requester: { name: '李四', phone: '13900139000' },
+  ...over,
+});
+
 describe('work orders over HTTP', () => {
   it('registers a hotline order, dispatches it, the unit returns it, the head designates another unit which answers and completes it, the desk visits', async () => {
     const { w } = t;
     const categories = await call('clerk', 'GET', '/api/work-orders/categories');
     expect(categories.body.find((c: { code: string; kind: string }) => c.kind === 'matter' && c.code === '06001')).toMatchObject({ name: '私搭乱建' });
-    const created = await call('head.donghu', 'POST', '/api/work-orders', {
-      organizationId: w.org.district.id,
-      channel: 'hotline',
-      kind: 'complaint',
-      category: { kind: 'matter', code: '06001' },
-      content: '小区楼顶有人私搭乱建板房。',
-      address: '云城市东湖区湖滨路56号',
-      requester: { name: '李四', phone: '13900139000' },
-    });
+    const created = await call('head.donghu', 'POST', '/api/work-orders', order({ content: '小区楼顶有人私搭乱建板房。', address: '云城市东湖区湖滨路56号' }));
     expect(created.status).toBe(201);
     let o = created.body;
     const step = async (user: string, body: Record<string, unknown>) => {
@@ -49,28 +53,11 @@ describe('work orders over HTTP', () => {
   });
 
   it('bad input gets a clear Chinese error and writes nothing', async () => {
-    const { w } = t;
     const before = (await call('head.donghu', 'GET', '/api/work-orders')).body.total;
-    const bad = await call('head.donghu', 'POST', '/api/work-orders', {
-      organizationId: w.org.district.id,
-      channel: 'hotline',
-      kind: 'complaint',
-      category: { kind: 'matter', code: '99999' },
-      content: '测试诉求内容',
-      address: '测试地点',
-      requester: { name: '王五', phone: '123' },
-    });
+    const bad = await call('head.donghu', 'POST', '/api/work-orders', order({ category: { kind: 'matter', code: '99999' }, requester: { name: '王五', phone: '123' } }));
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/联系电话应为 11 位手机号/);
-    const unknown = await call('head.donghu', 'POST', '/api/work-orders', {
-      organizationId: w.org.district.id,
-      channel: 'hotline',
-      kind: 'complaint',
-      category: { kind: 'matter', code: '99999' },
-      content: '测试诉求内容',
-      address: '测试地点',
-      requester: null,
-    });
+    const unknown = await call('head.donghu', 'POST', '/api/work-orders', order({ category: { kind: 'matter', code: '99999' }, requester: null }));
     expect(unknown).toMatchObject({ status: 400, body: { message: '未知的管理事项类别编码：99999' } });
     expect((await call('head.donghu', 'GET', '/api/work-orders')).body.total).toBe(before);
   });

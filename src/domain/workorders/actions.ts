@@ -4,8 +4,9 @@ import { isIsoDate } from '../calendar/iso-date.ts';
 import { idInput } from '../ids.ts';
 import { satisfactionKeys } from './model.ts';
 
-const missing = (label: string) => (issue: { input: unknown }) => (issue.input === undefined ? `请填写${label}` : `${label}格式无效`);
-const text = (label: string, max = 2000) =>
+export const missing = (label: string) => (issue: { input: unknown }) => (issue.input === undefined ? `请填写${label}` : `${label}格式无效`);
+/** A required text field of a work-order form, with its Chinese label in every message. */
+export const text = (label: string, max = 2000) =>
   z.string({ error: missing(label) }).trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${String(max)} 个字`).meta({ title: label });
 const on = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD 且为真实日期').optional().meta({ title: '办理日期', format: 'date' });
 const unitId = idInput('承办单位');

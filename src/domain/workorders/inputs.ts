@@ -2,12 +2,10 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { idInput } from '../ids.ts';
+import { missing, text } from './actions.ts';
 import { categoryKindKeys } from './catalog.ts';
 import { workOrderChannelKeys, workOrderKindKeys } from './model.ts';
 
-const missing = (label: string) => (issue: { input: unknown }) => (issue.input === undefined ? `请填写${label}` : `${label}格式无效`);
-const text = (label: string, max: number) =>
-  z.string({ error: missing(label) }).trim().min(2, `${label}至少 2 个字`).max(max, `${label}不超过 ${String(max)} 个字`).meta({ title: label });
 
 /** Mobile (11 digits from 1) or fixed line with area code. */
 const phone = z
