@@ -1,7 +1,7 @@
 import { DeleteOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Popconfirm, Radio, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { dayOfWeek, isoDateFromParts } from '../../../domain/calendar/iso-date.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { api } from '../../shared/api.ts';
@@ -112,6 +112,36 @@ interface RangeForm {
   name: string;
 }
 
+/** The fields both holiday forms share: when (one day or a range), 放假 or 调休上班, and the holiday's name. */
+function DayKindFields({ when, whenName, whenLabel, nameRequired = false, namePlaceholder }: { when: ReactNode; whenName: string; whenLabel: string; nameRequired?: boolean; namePlaceholder: string }) {
+  const nameRules = [...(nameRequired ? [{ required: true, whitespace: true, message: '请填写节日名称' }] : []), { max: 30, message: '名称不超过 30 个字' }];
+  return (
+    <>
+      <Row gutter={8}>
+        <Col xs={24} sm={12}>
+          <Form.Item name={whenName} label={whenLabel} rules={[{ required: true, message: `请选择${whenLabel}` }]}>
+            {when}
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'holiday', label: '放假' },
+                { value: 'workday', label: '调休上班' },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="name" label={nameRequired ? '节日名称' : '节日名称（可选）'} rules={nameRules}>
+        <Input placeholder={namePlaceholder} maxLength={30} />
+      </Form.Item>
+    </>
+  );
+}
+
 /** Admin: a holiday entered as one range with one name (国庆节 10月1日至8日), all days or none. */
 function RangeAdmin({ onChanged }: { onChanged: () => void }) {
   const isPhone = useIsPhone();
@@ -138,27 +168,13 @@ function RangeAdmin({ onChanged }: { onChanged: () => void }) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         如国庆节 10月1日至8日放假：选择起止日期、填写名称，一次录入（每天单独记入审计）；调休上班日多为单日，可在上方逐日录入。
       </Typography.Paragraph>
-      <Row gutter={8}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="range" label="起止日期" rules={[{ required: true, message: '请选择起止日期' }]}>
-            <DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly={isPhone} id={{ start: 'calendar-range-from', end: 'calendar-range-to' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: 'holiday', label: '放假' },
-                { value: 'workday', label: '调休上班' },
-              ]}
-            />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="name" label="节日名称" rules={[{ required: true, whitespace: true, message: '请填写节日名称' }, { max: 30, message: '名称不超过 30 个字' }]}>
-        <Input placeholder="如：国庆节" maxLength={30} />
-      </Form.Item>
+      <DayKindFields
+        when={<DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly={isPhone} id={{ start: 'calendar-range-from', end: 'calendar-range-to' }} />}
+        whenName="range"
+        whenLabel="起止日期"
+        nameRequired
+        namePlaceholder="如：国庆节"
+      />
       <Button type="primary" htmlType="submit" loading={saving}>
         录入区间
       </Button>
@@ -218,27 +234,7 @@ function YearAdmin({ year, pickedDate, onChanged, generation }: { year: number; 
         国务院办公厅每年11月前后公布次年放假安排。请逐日录入放假日（含调休休息日）和调休上班日；全部录入后标记“已录入完整”：系统不再提示该年数据缺失，并按录入的安排重新计算跨该年的未届满期限（此前按法定节日暂算，标有“待复核”）。点击日历中的日期可快速填入。
       </Typography.Paragraph>
       <Form<DayForm> form={form} layout="vertical" initialValues={{ kind: 'holiday' }} onFinish={(v) => void save(v)} data-testid="day-admin" name="calendar-day">
-        <Row gutter={8}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: '100%' }} inputReadOnly={isPhone} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: 'holiday', label: '放假' },
-                  { value: 'workday', label: '调休上班' },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="name" label="节日名称（可选）" rules={[{ max: 30, message: '名称不超过 30 个字' }]}>
-          <Input placeholder="如：春节、国庆节" maxLength={30} />
-        </Form.Item>
+        <DayKindFields when={<DatePicker style={{ width: '100%' }} inputReadOnly={isPhone} />} whenName="date" whenLabel="日期" namePlaceholder="如：春节、国庆节" />
         <Button type="primary" htmlType="submit" loading={saving}>
           保存该日
         </Button>
