@@ -228,6 +228,7 @@ describe('the statement, the decision and execution (第四十五条、第五十
     c = await step('2026-10-19', head(), c, { action: 'applyCourtEnforcement', court: '云城市东湖区人民法院' });
     const application = await print(c, '强制执行申请书');
     expect(application).toContain('申请人：云城市东湖区城市管理和综合行政执法局，地址：云城市东湖区湖滨路1号。');
+    expect(application).toContain(`负责人：${head().displayName}`);
     expect(application).toMatch(/被申请人：张伟，[男女]，1985年6月15日出生，公民身份号码：\d{17}[\dX]，住址：云城市东湖区南湖路88号3栋。/);
     expect(application).toMatch(/强制被申请人缴纳罚款人民币贰仟元整（¥2,000.00）及加处罚款人民币贰仟元整（¥2,000.00）（计至2026年10月19日）/);
     expect(application).toContain('该决定书已于2026年3月16日送达被申请人。');

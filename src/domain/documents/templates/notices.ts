@@ -262,7 +262,8 @@ export const enforcementApplication: DocumentTemplate = {
     const blocks: Block[] = [
       ...header(c, this.name),
       { kind: 'paragraph', text: `申请人：${c.agency.name}，地址：${c.agency.address}。`, indent: false },
-      { kind: 'paragraph', text: `负责人：${BLANK}\u3000\u3000职务：${BLANK}`, indent: false },
+      // The head who decided to apply is named; the 职务 is not recorded and stays for the pen (第五十五条第二款: signed by the head).
+      { kind: 'paragraph', text: `负责人：${app.appliedBy || BLANK}\u3000\u3000职务：${BLANK}`, indent: false },
       { kind: 'paragraph', text: `被申请人：${partyLine(c.party, app.date).replace(/^当事人：/, '')}`, indent: false },
       { kind: 'paragraph', text: '申请事项：', indent: false },
       {
