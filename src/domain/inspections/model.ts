@@ -1,3 +1,5 @@
+import { art, para } from '../workflow/law.ts';
+
 /** Inspections of enterprises (涉企行政检查) and patrols (巡查): the enums with their Chinese labels. */
 
 /** How an item is checked; an item that a written or remote check suffices for is not checked on site (国办发〔2024〕54号). */
@@ -48,3 +50,6 @@ export type InspectionState = keyof typeof inspectionStates;
 export const findingOutcomes = { compliant: '未发现问题', rectify: '责令整改', refer: '移送立案' } as const;
 export type FindingOutcome = keyof typeof findingOutcomes;
 export const findingOutcomeKeys = Object.keys(findingOutcomes) as [FindingOutcome, ...FindingOutcome[]];
+
+/** A problem found is ordered corrected within a period (责令限期改正), before or instead of a penalty. */
+export const RECTIFY_BASIS = `${art('行政处罚法', 28, para(1))}（责令限期改正）`;

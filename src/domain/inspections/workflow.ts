@@ -8,7 +8,7 @@ import { forbidden, ruleViolation, validationError } from '../errors.ts';
 import { checkTransition as checkWorkflowTransition, type Guard, inputOf, type Transition, type Workflow } from '../workflow/kernel.ts';
 import { art, para } from '../workflow/law.ts';
 import { type InspectionAction, type InspectionActionInput, inspectionActionLabels } from './actions.ts';
-import { CAP_EXEMPT_TRIGGERS, type FindingOutcome, type InspectionState, inspectionMethods, inspectionStates, inspectionTriggers } from './model.ts';
+import { CAP_EXEMPT_TRIGGERS, type FindingOutcome, type InspectionState, RECTIFY_BASIS, inspectionMethods, inspectionStates, inspectionTriggers } from './model.ts';
 import { EMERGENCY_BASIS, emergencyRecordDueOn } from './periods.ts';
 import type { InspectionGuardContext, InspectionSnapshot } from './snapshot.ts';
 
@@ -19,8 +19,6 @@ export const INSPECTION_BASIS = '国办发〔2024〕54号《关于严格规范�
 /** Targeted inspections (投诉举报、转办交办、数据监测) are outside the random-inspection regime and its caps. */
 const TARGETED_BASIS = art('优化营商环境条例', 54, para(2));
 /** Officers show their certificates (and so must hold valid ones); at least two act together. */
-/** A rectification order names a due date after the day it is given (the 责令整改通知书 of local procedure). */
-const RECTIFY_BASIS = '责令整改通知书（本地程序）';
 const OFFICERS_BASIS = `${art('行政处罚法', 42)}、第五十五条；${INSPECTION_BASIS}`;
 
 export const inspectionGuards = {
