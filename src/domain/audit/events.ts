@@ -15,6 +15,7 @@ import { caseStateKeys, evidenceKindKeys, investigationActKeys } from '../cases/
 import { clueInput, onSpotInput } from '../cases/registration.ts';
 import { caseSettingsPatch } from '../cases/settings.ts';
 import { ImportRejectionSchema } from '../discretion/model.ts';
+import { inspectionAuditEvents } from '../inspections/events.ts';
 import { workOrderActionInput } from '../workorders/actions.ts';
 import { workOrderInput } from '../workorders/inputs.ts';
 import { workOrderStates } from '../workorders/model.ts';
@@ -198,6 +199,7 @@ const workOrderTransitionChange = z.union(
 );
 
 export const auditEvents = {
+  ...inspectionAuditEvents,
   /** An organization was created: its validated input (name, kind, parent, credit and division codes). */
   'organization.create': event(
     '创建组织机构',

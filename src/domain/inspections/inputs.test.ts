@@ -10,14 +10,16 @@ const row = (over: Record<string, string> = {}) => ({ 名称: '云城市鑫源�
 
 describe('the subjects file (检查对象库): each row checked, bad rows rejected with their number and reason', () => {
   it('keeps the good rows and rejects the others, naming the GB 32100-2015 defect', () => {
-    const { subjects, rejects } = parseSubjectRows([
+    const { subjects, rejects } = parseSubjectRows(
+      [
       row(),
       row({ 名称: '东湖区小李烧烤店', 统一社会信用代码: B.toLowerCase(), 对象类型: '个体工商户', 风险等级: 'c类（较高风险）' }),
       row({ 统一社会信用代码: `${A.slice(0, 17)}${A[17] === '0' ? '1' : '0'}` }),
       row({ 风险等级: '高' }),
       row({ 地址: '' }),
       row(),
-    ]);
+    ].map((cells, i) => ({ row: i + 2, cells })),
+    );
     expect(subjects.map((s) => [s.creditCode, s.kind, s.riskClass])).toEqual([
       [A, 'enterprise', 'B'],
       [B, 'individual', 'C'],

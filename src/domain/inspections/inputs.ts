@@ -67,15 +67,14 @@ export interface RowReject {
 }
 
 /**
- * Rows of a subjects file (header → cell text) to inputs: the kind may be written as its label (企业, 个体工商户, 其他组织),
+ * Rows of a subjects file (their number in the file, header → cell text) to inputs: the kind may be written as its label (企业, 个体工商户, 其他组织),
  * the risk class as A–D or its label; a code repeated in the file keeps its first row.
  */
-export function parseSubjectRows(rows: readonly Record<string, string>[]): { subjects: SubjectInput[]; rejects: RowReject[] } {
-  const subjects: SubjectInput[] = [];
+export function parseSubjectRows(rows: readonly { row: number; cells: Readonly<Record<string, string>> }[]): { subjects: (SubjectInput & { row: number })[]; rejects: RowReject[] } {
+  const subjects: (SubjectInput & { row: number })[] = [];
   const rejects: RowReject[] = [];
   const firstRow = new Map<string, number>();
-  rows.forEach((cells, index) => {
-    const row = index + 2;
+  rows.forEach(({ row, cells }) => {
     const raw: Record<string, unknown> = {};
     for (const [label, field] of subjectColumns) raw[field] = (cells[label] ?? '').trim();
     raw.kind = kindByLabel.get(String(raw.kind)) ?? raw.kind;
@@ -91,7 +90,7 @@ export function parseSubjectRows(rows: readonly Record<string, string>[]): { sub
       return;
     }
     firstRow.set(parsed.data.creditCode, row);
-    subjects.push(parsed.data);
+    subjects.push({ ...parsed.data, row });
   });
   return { subjects, rejects };
 }

@@ -10,7 +10,7 @@ export interface InspectionOfficer {
   userId: number;
   name: string;
   /** 行政执法证号 and its validity; null when the person holds none (辅助人员 may not inspect). */
-  certificate: { number: string; validFrom: IsoDate; validUntil: IsoDate } | null;
+  certificate: { number: string; validFrom: IsoDate | null; validUntil: IsoDate } | null;
 }
 
 export interface InspectionSnapshot {

@@ -43,7 +43,7 @@ export const inspectionGuards = {
     article: OFFICERS_BASIS,
     check: (s, _i, g) => {
       const on = g.actDate;
-      const invalid = s.officers.filter((o) => !o.certificate || compareIsoDates(o.certificate.validFrom, on) > 0 || compareIsoDates(o.certificate.validUntil, on) < 0);
+      const invalid = s.officers.filter((o) => !o.certificate || (o.certificate.validFrom !== null && compareIsoDates(o.certificate.validFrom, on) > 0) || compareIsoDates(o.certificate.validUntil, on) < 0);
       if (invalid.length > 0) {
         throw ruleViolation(`${invalid.map((o) => o.name).join('、')}在 ${on} 没有有效的行政执法证件，不得实施行政检查`, OFFICERS_BASIS, { officers: invalid.map((o) => o.userId) });
       }

@@ -1,0 +1,166 @@
+/**
+ * Inspections of enterprises and patrols (issue 18): the published inspection items (检查事项清单), the regulated
+ * subjects (检查对象库) and the inspections themselves. Columns hold what is listed, searched, joined or guarded; the
+ * inspection's record (findings, rectification, re-inspections) is the JSON `record`, whose every change is also in
+ * the inspection's audit chain. See docs/INSPECTIONS.md.
+ */
+import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { organizations } from './core.ts';
+
+export const inspectionItems = pgTable(
+  'inspection_items',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    basis: text('basis').notNull(),
+    subjectKinds: text('subject_kinds').array().notNull(),
+    method: text('method').notNull(),
+    /** Inspections of one subject on this item per calendar year; null: no cap. */
+    yearlyCap: integer('yearly_cap'),
+    random: boolean('random').notNull(),
+    /** On the published list from this day (null: a draft, not yet published) until the day it is withdrawn. */
+    publishedOn: date('published_on'),
+    withdrawnOn: date('withdrawn_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inspection_items_org_code_idx').on(t.organizationId, t.code)],
+);
+
+export const inspectionSubjects = pgTable(
+  'inspection_subjects',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    creditCode: text('credit_code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    address: text('address').notNull(),
+    category: text('category').notNull(),
+    riskClass: text('risk_class').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inspection_subjects_org_code_idx').on(t.organizationId, t.creditCode)],
+);
+
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    number: text('number').notNull(),
+    /** The 行政检查码 the enterprise scans to verify the inspection (issued at 赋码; null before). */
+    code: text('code'),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => inspectionSubjects.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => inspectionItems.id),
+    trigger: text('trigger').notNull(),
+    /** Cap-exempt (targeted) inspections are counted apart; the flag is what the supervisor's view filters. */
+    capExempt: boolean('cap_exempt').notNull(),
+    method: text('method').notNull(),
+    methodReason: text('method_reason'),
+    emergencyOn: date('emergency_on'),
+    /** The officers as named on the day: [{ userId, name, certificateNo }]. */
+    officers: jsonb('officers').notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    registeredOn: date('registered_on').notNull(),
+    lastActedOn: date('last_acted_on').notNull(),
+    /** The day of the inspection (赋码, or the emergency day): what the yearly caps count by. */
+    inspectedOn: date('inspected_on'),
+    rectifyDueOn: date('rectify_due_on'),
+    record: jsonb('record').notNull(),
+    registeredBy: integer('registered_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('inspections_number_idx').on(t.number),
+    uniqueIndex('inspections_code_idx').on(t.code),
+    index('inspections_subject_item_idx').on(t.subjectId, t.itemId, t.inspectedOn),
+    index('inspections_org_state_idx').on(t.organizationId, t.state),
+  ],
+);
+
+/** Patrol tasks (巡查): area, route, day, officers; started and finished on the phone. */
+export const patrols = pgTable(
+  'patrols',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    area: text('area').notNull(),
+    route: text('route').notNull(),
+    plannedOn: date('planned_on').notNull(),
+    officerIds: integer('officer_ids').array().notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    lastActedOn: date('last_acted_on').notNull(),
+    record: jsonb('record').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('patrols_org_day_idx').on(t.organizationId, t.plannedOn)],
+);
+
+/** A problem found on a patrol: a category of the city-management catalog, a place, photos; rectified or referred. */
+export const patrolProblems = pgTable(
+  'patrol_problems',
+  {
+    id: serial('id').primaryKey(),
+    patrolId: integer('patrol_id')
+      .notNull()
+      .references(() => patrols.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    categoryKind: text('category_kind').notNull(),
+    categoryCode: text('category_code').notNull(),
+    place: text('place').notNull(),
+    description: text('description').notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    foundOn: date('found_on').notNull(),
+    dueOn: date('due_on'),
+    lastActedOn: date('last_acted_on').notNull(),
+    /** The case registered from it (a clue of the case engine). */
+    caseId: integer('case_id'),
+    record: jsonb('record').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('patrol_problems_org_state_idx').on(t.organizationId, t.state), index('patrol_problems_patrol_idx').on(t.patrolId)],
+);
+
+/** The year's 双随机 plan, its seed (published before the draw) and, once drawn, the public proof. */
+export const inspectionPlans = pgTable(
+  'inspection_plans',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    /** The plan as entered: items with their rules and filters, the officer pool. */
+    plan: jsonb('plan').notNull(),
+    seed: text('seed'),
+    seedPublishedAt: timestamp('seed_published_at', { withTimezone: true }),
+    /** The draw's public proof (domain/inspections/plan.ts `DrawProof`), null before the draw. */
+    proof: jsonb('proof'),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('inspection_plans_org_year_idx').on(t.organizationId, t.year)],
+);

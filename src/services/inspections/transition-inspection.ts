@@ -1,0 +1,105 @@
+/**
+ * One step of an inspection with the step runner (../kernel/run-step.ts): claim the version → snapshot → check
+ * (state, role, the inspection's own officers, order of acts, every guard with its source — the pre-entry rules at
+ * 赋码) → effect → write → audit record `inspection.transition`. A second writer gets CONFLICT (409).
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../../domain/access.ts';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import { MAX_ID } from '../../domain/ids.ts';
+import { inspectionActionInput } from '../../domain/inspections/actions.ts';
+import type { InspectionState } from '../../domain/inspections/model.ts';
+import { defaultInspectionSettings } from '../../domain/inspections/periods.ts';
+import type { InspectionGuardContext, InspectionSnapshot } from '../../domain/inspections/snapshot.ts';
+import type { InspectionView } from '../../domain/inspections/views.ts';
+import { inspectionWorkflow } from '../../domain/inspections/workflow.ts';
+import { inspections } from '../../db/schema.ts';
+import { loadWorkCalendar } from '../calendar.ts';
+import type { ServiceContext } from '../context.ts';
+import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
+import { parseInput } from '../parse-input.ts';
+import { getInspection } from './get-inspection.ts';
+import { newInspectionCode } from './register-inspection.ts';
+import { claimVersion, CONFLICT_MESSAGE, type InspectionRecord, inspectionsInYear, type LoadedInspection, loadInspection, snapshotOf } from './store.ts';
+
+export const inspectionStepRequest = z.object({ expectedVersion: z.number().int().positive('须提供检查版本号 expectedVersion').max(MAX_ID, '检查版本号超出范围') }).and(inspectionActionInput);
+type Request = z.infer<typeof inspectionStepRequest>;
+type Loaded = LoadedInspection & { version: number; organizationId: number };
+interface Prepared {
+  snapshot: InspectionSnapshot;
+  g: InspectionGuardContext;
+}
+type Step = StepBase<Loaded, InspectionSnapshot, InspectionGuardContext> & {
+  record: InspectionRecord;
+  columns: Partial<typeof inspections.$inferInsert>;
+  details: { code?: string; inspectedOn?: IsoDate };
+};
+
+function inspectionStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded, InspectionSnapshot, Request, InspectionState, InspectionGuardContext, Prepared, Step, InspectionView> {
+  return {
+    workflow: inspectionWorkflow,
+    subjectType: 'inspection',
+    auditAction: 'inspection.transition',
+    conflictMessage: CONFLICT_MESSAGE,
+    load: async (tx, actor, id) => {
+      const loaded = await loadInspection(tx, actor, id);
+      return { ...loaded, version: loaded.row.version, organizationId: loaded.row.organizationId };
+    },
+    claim: (tx, id, expected) => claimVersion(tx, id, expected),
+    prepare: async (tx, actor, loaded, request) => {
+      const actDate = request.on ?? today;
+      const snapshot = await snapshotOf(tx, loaded);
+      const g: InspectionGuardContext = {
+        actDate,
+        today,
+        actor: { userId: actor.userId, roles: actor.roles, organizationPath: actor.organizationPath },
+        calendar,
+        settings: defaultInspectionSettings,
+        inspectionsThisYear: request.action === 'issueCode' ? await inspectionsInYear(tx, loaded.subject.id, loaded.item.id, actDate, loaded.row.id) : 0,
+      };
+      return { snapshot, g };
+    },
+    begin: (base) => ({ ...base, record: structuredClone(base.subject.row.record as InspectionRecord), columns: {}, details: {} }),
+    effect: async (s, request) => {
+      const on = s.g.actDate;
+      switch (request.action) {
+        case 'issueCode':
+          s.columns.code = newInspectionCode();
+          s.columns.inspectedOn = on;
+          s.details = { code: s.columns.code, inspectedOn: on };
+          break;
+        case 'record':
+          s.record.findings = { on, text: request.findings, outcome: request.outcome };
+          s.columns.rectifyDueOn = request.outcome === 'rectify' ? request.rectifyDueOn! : null;
+          break;
+        case 'reinspect':
+          s.record.reinspections.push({ on, rectified: request.rectified, note: request.note, dueOn: request.rectified ? null : request.rectifyDueOn! });
+          s.columns.rectifyDueOn = request.rectified ? null : request.rectifyDueOn!;
+          break;
+        case 'refer':
+          s.record.referral = { on, reason: request.reason };
+          break;
+        case 'cancel':
+          s.record.cancellation = { on, reason: request.reason };
+          break;
+      }
+    },
+    write: async (s, next) => {
+      await s.tx
+        .update(inspections)
+        .set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate })
+        .where(eq(inspections.id, s.subject.row.id));
+    },
+    auditDetails: (s) => s.details,
+    view: (tx, actor, id) => getInspection(tx, actor, id),
+  };
+}
+
+/** Takes one step of inspection `id`; the body is `{ expectedVersion, action, …payload }`. */
+export async function transitionInspection(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<InspectionView> {
+  const request = parseInput(inspectionStepRequest, body);
+  const calendar = await loadWorkCalendar(ctx.db);
+  return runStep(ctx, actor, inspectionStep(calendar, chinaDateOf(ctx.clock())), id, request);
+}
