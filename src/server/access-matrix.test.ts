@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { newPerson } from '../services/testing/factories.ts';
 import { createTestApp } from './test-app.ts';
 
@@ -43,6 +44,12 @@ interface Ids {
   officerIds: number[];
   /** A hotline work order received by the 东湖区 brigade. */
   workOrderId: number;
+  /** The 东湖区 bureau, its published inspection item, a subject of its library and a coded inspection of its brigade. */
+  districtId: number;
+  inspectionItemId: number;
+  subjectId: number;
+  inspectionId: number;
+  inspectionCode: string;
 }
 
 interface Request {
@@ -189,6 +196,46 @@ const MATRIX: Record<string, Row> = {
   'GET /api/public/acts/challenge': { allowed: EVERYONE },
   'GET /api/public/decisions': { allowed: EVERYONE },
   'GET /api/public/decisions/{id}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/decisions/${ids.publicDecisionId}` }) },
+  'GET /api/organizations/{id}/inspection-items': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/inspection-items` }) },
+  'POST /api/organizations/{id}/inspection-items': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: (ids, who) => ({ url: `/api/organizations/${ids.districtId}/inspection-items`, payload: inspectionItemBody(`M-${USERS.indexOf(who as User) + 1}`) }),
+    note: 'the list is kept by the bureau’s admin and head',
+  },
+  'POST /api/inspection-items/{id}/publish': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: async (ids) => ({ url: `/api/inspection-items/${await draftItem(ids)}/publish`, payload: { publishedOn: '2099-01-01' } }),
+  },
+  'POST /api/inspection-items/{id}/withdraw': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: async (ids) => ({ url: `/api/inspection-items/${await draftItem(ids, true)}/withdraw`, payload: { withdrawnOn: '2099-02-01', reason: '矩阵测试撤销' } }),
+  },
+  'GET /api/organizations/{id}/inspection-subjects': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/inspection-subjects` }) },
+  'POST /api/organizations/{id}/inspection-subjects': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu', 'wanglei', 'chief.donghu'],
+    request: (ids, who) => ({ url: `/api/organizations/${ids.districtId}/inspection-subjects`, payload: subjectBody(USERS.indexOf(who as User) + 10) }),
+    note: 'officers add the subjects they meet; a brigade officer works on its bureau’s library',
+  },
+  'POST /api/organizations/{id}/inspection-subjects/import': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu', 'wanglei', 'chief.donghu'],
+    request: (ids) => ({
+      url: `/api/organizations/${ids.districtId}/inspection-subjects/import`,
+      multipart: { file: new File([`名称,统一社会信用代码,对象类型,地址,行业类别,风险等级\n矩阵导入商店,${matrixCreditCode(90)},企业,云城市东湖区湖滨路9号,商贸,A`], 'subjects.csv', { type: 'text/csv' }) },
+    }),
+  },
+  'POST /api/inspections': {
+    allowed: ['head.donghu', 'wanglei', 'chief.donghu'],
+    request: (ids) => ({ url: '/api/inspections', payload: { organizationId: ids.orgId, subjectId: ids.subjectId, itemId: ids.inspectionItemId, trigger: 'complaint', method: 'onSite', officerIds: ids.officerIds } }),
+    note: 'registered by the bureau’s officers and heads',
+  },
+  'GET /api/inspections/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/inspections/${ids.inspectionId}` }) },
+  'POST /api/inspections/{id}/transitions': {
+    allowed: ['head.donghu'],
+    request: async (ids) => ({ url: `/api/inspections/${await newInspection(ids)}/transitions`, payload: { action: 'cancel', reason: '矩阵测试取消', expectedVersion: 1 } }),
+    note: 'cancelling is the head’s; the other steps are the inspection’s own officers’ (services test)',
+  },
+  'GET /api/public/inspection-items': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/inspection-items?organizationId=${ids.orgId}` }) },
+  'GET /api/public/inspection-codes/{code}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/inspection-codes/${ids.inspectionCode}` }) },
   'POST /api/benchmarks/import': {
     allowed: ['admin', 'admin.donghu'],
     request: (ids) => ({
@@ -311,6 +358,27 @@ async function call(who: Who, method: string, req: Request, fresh = false): Prom
   return { status: res.statusCode, body: res.body };
 }
 
+const matrixCreditCode = (n: number) => {
+  const first17 = `91539902MA6M${String(n).padStart(5, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+};
+const inspectionItemBody = (code: string) => ({ code, name: `矩阵检查事项${code}`, basis: '《城市市容和环境卫生管理条例》第十一条', subjectKinds: ['enterprise'], method: 'onSite', yearlyCap: null, random: false });
+const subjectBody = (n: number) => ({ name: `矩阵测试商店${n}`, creditCode: matrixCreditCode(n), kind: 'enterprise', address: '云城市东湖区湖滨路1号', category: '商贸', riskClass: 'B' });
+let drafts = 0;
+/** A new registered inspection of the 东湖区 brigade (its head registers it), for a row that steps one. */
+async function newInspection(ids: Ids): Promise<number> {
+  const res = await call('head.donghu', 'POST', { url: '/api/inspections', payload: { organizationId: ids.orgId, subjectId: ids.subjectId, itemId: ids.inspectionItemId, trigger: 'complaint', method: 'onSite', officerIds: ids.officerIds } });
+  return (JSON.parse(res.body) as Json).id as number;
+}
+/** A new item of the 东湖区 list (published when `published`), made by its head, for a row that changes one. */
+async function draftItem(ids: Ids, published = false): Promise<number> {
+  drafts += 1;
+  const res = await call('head.donghu', 'POST', { url: `/api/organizations/${ids.districtId}/inspection-items`, payload: inspectionItemBody(`D-${drafts}`) });
+  const id = (JSON.parse(res.body) as Json).id as number;
+  if (published) await call('head.donghu', 'POST', { url: `/api/inspection-items/${id}/publish`, payload: { publishedOn: '2099-01-01' } });
+  return id;
+}
+
 const get = async (url: string): Promise<Json> => JSON.parse((await call('admin', 'GET', { url })).body) as Json;
 
 beforeAll(async () => {
@@ -346,7 +414,24 @@ beforeAll(async () => {
     payload: { action: 'dispatch', unitId: brigade.id, expectedVersion: 1 },
   });
   expect(dispatched.status, dispatched.body).toBe(200);
+  const district = org('东湖区城市管理和综合行政执法局');
+  const headCall = async (url: string, payload: unknown) => {
+    const res = await call('head.donghu', 'POST', { url, payload });
+    expect(res.status, res.body).toBeLessThan(300);
+    return JSON.parse(res.body) as Json;
+  };
+  const item = await headCall(`/api/organizations/${district.id}/inspection-items`, inspectionItemBody('MATRIX'));
+  await headCall(`/api/inspection-items/${item.id}/publish`, { publishedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) });
+  const subject = await headCall(`/api/organizations/${district.id}/inspection-subjects`, subjectBody(1));
+  const inspection = await headCall('/api/inspections', { organizationId: brigade.id, subjectId: subject.id, itemId: item.id, trigger: 'planned', method: 'onSite', officerIds: [userIds.wanglei!, userIds.zhaogang!] });
+  const coded = await call('wanglei', 'POST', { url: `/api/inspections/${inspection.id}/transitions`, payload: { action: 'issueCode', expectedVersion: inspection.version } });
+  expect(coded.status, coded.body).toBe(200);
   ids = {
+    districtId: district.id,
+    inspectionItemId: item.id,
+    subjectId: subject.id,
+    inspectionId: inspection.id,
+    inspectionCode: (JSON.parse(coded.body) as Json).code,
     workOrderId: (JSON.parse(workOrder.body) as Json).id,
     caseId: gas.id,
     docCaseId: archived.id,

@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { workOrderRoutes } from './routes/workorders.ts';
+import { inspectionRoutes, publicInspectionRoutes } from './routes/inspections.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { discretionRoutes, publicDiscretionRoutes } from './routes/discretion.ts';
@@ -121,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reportRoutes(z, { limits: { ...REPORT_UPLOAD_DEFAULTS, ...options.reportLimits }, gate: options.analysisGate ?? createAnalysisGate() });
       documentRoutes(z, options.ctx);
       portalRoutes(z, options.ctx, publicLimits);
+      inspectionRoutes(z, options.ctx);
+      publicInspectionRoutes(z, options.ctx, publicLimits);
     },
     { prefix: '/api' },
   );
