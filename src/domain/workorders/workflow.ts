@@ -8,6 +8,7 @@ import { forbidden, ruleViolation, validationError } from '../errors.ts';
 import { checkTransition as checkWorkflowTransition, type Guard, inputOf, type Transition, type Workflow } from '../workflow/kernel.ts';
 import { art, articleLabel } from '../workflow/law.ts';
 import { type WorkOrderAction, type WorkOrderActionInput, workOrderActionLabels } from './actions.ts';
+import { NO_PUSH_DOWN_BASIS } from './dispatch.ts';
 import { isPetition, type WorkOrderState, workOrderStates } from './model.ts';
 import { HOTLINE_PERIOD_BASIS, petitionPeriods } from './periods.ts';
 import type { WorkOrderGuardContext, WorkOrderSnapshot } from './snapshot.ts';
@@ -15,7 +16,7 @@ import type { WorkOrderGuardContext, WorkOrderSnapshot } from './snapshot.ts';
 type WorkOrderGuard = Guard<WorkOrderSnapshot, WorkOrderActionInput, WorkOrderGuardContext>;
 
 /** Items of the bureau's own duties stay with it (乡镇（街道）履行职责事项清单: what is not on a town's list is not pushed down to it). */
-export const NO_PUSH_DOWN_BASIS = '国办函〔2025〕66号';
+export { NO_PUSH_DOWN_BASIS };
 /** A petition unit designated after a dispute over who handles it (信访工作条例第二十四条). */
 const DESIGNATION_BASIS = art('信访工作条例', 24);
 const completionBasis = (o: WorkOrderSnapshot) => (isPetition(o.channel) ? art('信访工作条例', 32) : HOTLINE_PERIOD_BASIS);
