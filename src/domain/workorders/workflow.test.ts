@@ -28,6 +28,8 @@ const order = (over: Partial<WorkOrderSnapshot> = {}): WorkOrderSnapshot => ({
   acceptance: null,
   extensionDays: 0,
   answer: null,
+  writtenReply: null,
+  review: null,
   reopenCount: 0,
   lastSatisfaction: null,
   ...over,
