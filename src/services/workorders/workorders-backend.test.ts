@@ -219,15 +219,12 @@ describe('to a case', () => {
     expect(second).toMatchObject({ code: 'VALIDATION', message: `本工单已登记为案件线索（行政行为码 ${c.actCode}），一个工单只能转为一个案件` });
     // A party the officer names is taken as given.
     let named = await registerWorkOrder(ctx, w.actors['head.donghu'], order({ category: { kind: 'matter', code: '02001' } }));
-    named = await registerCaseFromWorkOrder(ctx, w.actors['head.donghu'], named.id, {
-      expectedVersion: named.version,
-      title: '涉嫌擅自占用人行道堆放建材案',
-      party: { kind: 'organization', name: '云城市某建筑工程有限公司', creditCode: '91539900MA6K123454' },
-    }).catch(async (e: unknown) => {
-      // An invalid credit code is refused in Chinese and the order keeps no case.
-      expect((await getWorkOrder(ctx.db, w.actors['head.donghu'], named.id)).case).toBeNull();
-      throw e;
-    });
+    const company = (creditCode: string) => ({ kind: 'organization', name: '云城市某建筑工程有限公司', creditCode });
+    // An invalid credit code is refused in Chinese, and the order keeps no case.
+    const invalid = await refusal(registerCaseFromWorkOrder(ctx, w.actors['head.donghu'], named.id, { expectedVersion: named.version, title: '涉嫌擅自占用人行道堆放建材案', party: company('91539900MA6K123454') }));
+    expect(invalid.message).toContain('统一社会信用代码');
+    expect((await getWorkOrder(ctx.db, w.actors['head.donghu'], named.id)).case).toBeNull();
+    named = await registerCaseFromWorkOrder(ctx, w.actors['head.donghu'], named.id, { expectedVersion: named.version, title: '涉嫌擅自占用人行道堆放建材案', party: company('91350100M000100Y43') });
     expect((await getCase(ctx, w.actors['head.donghu'], named.case!.id, ctx.clock())).party).toMatchObject({ kind: 'organization', name: '云城市某建筑工程有限公司' });
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
   });
