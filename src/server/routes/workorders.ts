@@ -58,10 +58,10 @@ export function workOrderRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.delete(
     '/work-orders/dispatch-rules/:id',
-    { schema: { tags, summary: '删除派单规则（管理员、负责人）', params: z.object({ id: idParam('派单规则编号') }) } },
+    { schema: { tags, summary: '删除派单规则（管理员、负责人）', params: z.object({ id: idParam('派单规则编号') }), response: { 204: z.null().describe('已删除') } } },
     async (request, reply) => {
       await removeDispatchRule(ctx, requireActor(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.get(
