@@ -137,6 +137,10 @@ const MATRIX: Record<string, Row> = {
     request: (ids) => ({ url: '/api/work-orders/dispatch-rules', payload: dispatchRuleBody(ids.orgId) }),
     note: 'the dispatch catalog is kept by admins and heads of the organization or above',
   },
+  'POST /api/work-orders/dispatch-rules/import': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: (ids) => ({ url: '/api/work-orders/dispatch-rules/import', multipart: { organizationId: String(ids.orgId), file: csv([['部件/事项', '类别编码', '默认承办单位', '局机关职责事项'], ['管理事项', '06001', '', '是']]) } }),
+  },
   'DELETE /api/work-orders/dispatch-rules/{id}': {
     allowed: ['admin', 'admin.donghu', 'head.donghu'],
     request: async (ids) => {

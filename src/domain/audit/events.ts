@@ -316,10 +316,13 @@ export const auditEvents = {
   'workOrder.transition': event('工单办理步骤', workOrderTransitionChange),
   /** An organization's local work-order parameters were replaced: the stored patch before and the new one. */
   'workOrder.settings': event('修改工单参数', z.strictObject({ from: z.record(z.string(), z.unknown()), to: workOrderSettingsPatch })),
-  /** A rule of the dispatch catalog was set or removed: the category, the rule before and after (null: none). */
+  /** A rule of the dispatch catalog was set or removed (the category, the rule before and after; null: none), or a catalog file imported (file, counts, rejected rows). */
   'workOrder.dispatchRule': event(
     '维护派单目录',
-    z.strictObject({ category: z.strictObject({ kind: z.enum(['part', 'matter']), code: z.string() }), from: dispatchRule.nullable(), to: dispatchRule.nullable() }),
+    z.union([
+      z.strictObject({ category: z.strictObject({ kind: z.enum(['part', 'matter']), code: z.string() }), from: dispatchRule.nullable(), to: dispatchRule.nullable() }),
+      z.strictObject({ import: z.string(), imported: z.array(z.strictObject({ kind: z.enum(['part', 'matter']), code: z.string() })), ...tableImport }),
+    ]),
   ),
   /** A case clue was registered from the work order: the case's id and 行政行为码, and the order's new version. */
   'workOrder.case': event('工单转为案件线索', z.strictObject({ caseId: id, actCode: z.string(), version: id })),

@@ -104,3 +104,11 @@ export const dispatchRuleView = z.object({
   note: z.string().nullable(),
   inherited: z.boolean(),
 });
+
+export const dispatchRuleImport = z.object({
+  organizationId: z.number(),
+  fileName: z.string(),
+  rows: z.number(),
+  imported: z.array(z.object({ kind: z.string(), code: z.string() })),
+  rejected: z.array(z.object({ row: z.number(), reason: z.string() })),
+});

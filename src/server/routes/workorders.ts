@@ -11,7 +11,8 @@ import { workOrderInput } from '../../domain/workorders/inputs.ts';
 import { evidenceMediaTypes, normalizeFileName } from '../../domain/cases/evidence-files.ts';
 import { dispatchRuleInput, dispatchRuleQuery } from '../../domain/workorders/dispatch.ts';
 import { workOrderSettingsPatch } from '../../domain/workorders/settings.ts';
-import { dispatchRuleView, workOrderSettingsAnswer } from '../../domain/workorders/views.ts';
+import { dispatchRuleImport, dispatchRuleView, workOrderSettingsAnswer } from '../../domain/workorders/views.ts';
+import { importDispatchRules } from '../../services/workorders/import-dispatch-rules.ts';
 import { addWorkOrderAttachment, readWorkOrderAttachment } from '../../services/workorders/attachments.ts';
 import { listDispatchRules, removeDispatchRule, setDispatchRule } from '../../services/workorders/dispatch-rules.ts';
 import { getWorkOrderSettings, setWorkOrderSettings } from '../../services/workorders/settings.ts';
@@ -55,6 +56,23 @@ export function workOrderRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/work-orders/dispatch-rules',
     { schema: { tags, summary: '设置派单规则（管理员、负责人；局机关职责事项不得下派乡镇街道，国办函〔2025〕66号）', body: dispatchRuleInput, response: { 200: dispatchRuleView } } },
     async (request) => setDispatchRule(ctx, requireActor(request), request.body),
+  );
+  app.post(
+    '/work-orders/dispatch-rules/import',
+    {
+      schema: {
+        tags,
+        summary: '导入派单目录（管理员、负责人；multipart：file 为 CSV/XLSX，表头含 部件/事项、类别编码、默认承办单位、局机关职责事项，可选 说明；organizationId 为导入到的单位）',
+        description: '逐行校验，逐行报告未导入的行（行号与原因），其余行替换本单位同一类别的规则；没有可导入的行时返回 400，不导入任何内容。',
+        consumes: ['multipart/form-data'],
+        response: { 201: dispatchRuleImport },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { file, fields } = await readSingleFileUpload(request, '派单目录文件');
+      return reply.status(201).send(await importDispatchRules(ctx, actor, file, fields));
+    },
   );
   app.delete(
     '/work-orders/dispatch-rules/:id',

@@ -3,7 +3,7 @@
  * 复查 and 复核 (《信访工作条例》第三十五条、第三十六条), an order turned into a case clue, attachments, and every refusal
  * of bad input writing nothing.
  */
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access.ts';
 import { refusal } from '../../domain/test-support.ts';
@@ -18,6 +18,7 @@ import { newWorld, type World } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { addWorkOrderAttachment, readWorkOrderAttachment } from './attachments.ts';
 import { listDispatchRules, removeDispatchRule, setDispatchRule } from './dispatch-rules.ts';
+import { importDispatchRules } from './import-dispatch-rules.ts';
 import { getWorkOrder } from './get-work-order.ts';
 import { registerWorkOrder } from './register-work-order.ts';
 import { getWorkOrderSettings, setWorkOrderSettings } from './settings.ts';
@@ -103,6 +104,45 @@ describe('the dispatch catalog', () => {
     const trail = await ctx.db.select({ change: auditRecords.change }).from(auditRecords).where(eq(auditRecords.action, 'workOrder.dispatchRule'));
     expect(trail).toHaveLength(4);
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
+  });
+});
+
+describe('importing the dispatch catalog', () => {
+  it('imports a CSV row by row: each refused row with its number and reason (国办函〔2025〕66号 among them), the rest replace the rules; nothing importable writes nothing', async () => {
+    const head = w.actors['head.donghu'];
+    const csv = (rows: string[][]) => ({ fileName: '派单目录.csv', data: Buffer.from(rows.map((r) => r.join(',')).join('\n')) });
+    const header = ['部件/事项', '类别编码', '默认承办单位', '局机关职责事项', '说明'];
+    const before = await written();
+    const none = await refusal(importDispatchRules(ctx, head, csv([header, ['管理事项', '99999', '', '否', '']]), { organizationId: w.org.district.id }));
+    expect(none.message).toContain('没有可导入的派单规则，未导入任何内容：第2行：未知的管理事项类别编码：99999');
+    expect((await refusal(importDispatchRules(ctx, head, csv([['类别编码'], ['06001']]), { organizationId: w.org.district.id }))).message).toContain('表头缺少以下列：部件/事项、默认承办单位、局机关职责事项');
+    expect(await written()).toEqual(before);
+    const result = await importDispatchRules(
+      ctx,
+      head,
+      csv([
+        header,
+        ['管理事项', '03001', w.org.brigade.name, '是', '大队查处'],
+        ['管理事项', '03002', w.org.town.name, '是', ''],
+        ['管理部件', '02001', w.org.town.name, '否', ''],
+        ['管理事项', '03001', '', '否', ''],
+        ['管理事项', '03003', w.org.otherBrigade.name, '否', ''],
+        ['管理事项', '03004', '', '也许', ''],
+      ]),
+      { organizationId: w.org.district.id },
+    );
+    expect(result.imported).toEqual([{ kind: 'matter', code: '03001' }, { kind: 'part', code: '02001' }]);
+    expect(result.rejected).toEqual([
+      { row: 3, reason: expect.stringContaining('属于局机关职责事项，不得以乡镇（街道）') },
+      { row: 5, reason: '管理事项 03001 与第2行重复' },
+      { row: 6, reason: expect.stringContaining('不是“云城市东湖区城市管理和综合行政执法局”或其下级单位') },
+      { row: 7, reason: '局机关职责事项应填“是”或“否”，而不是“也许”' },
+    ]);
+    const rules = await listDispatchRules(ctx, head, w.org.district.id);
+    expect(rules.find((r) => r.category.kind === 'matter' && r.category.code === '03001')).toMatchObject({ unit: { id: w.org.brigade.id }, reservedToBureau: true, note: '大队查处' });
+    expect(rules.find((r) => r.category.kind === 'part' && r.category.code === '02001')).toMatchObject({ unit: { id: w.org.town.id }, reservedToBureau: false });
+    const [audited] = await ctx.db.select({ change: auditRecords.change }).from(auditRecords).where(eq(auditRecords.action, 'workOrder.dispatchRule')).orderBy(desc(auditRecords.id)).limit(1);
+    expect(audited?.change).toMatchObject({ import: '派单目录.csv', format: 'csv', rows: 6, imported: result.imported, rejected: result.rejected });
   });
 });
 
