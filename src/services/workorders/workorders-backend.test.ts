@@ -14,6 +14,7 @@ import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { getCase } from '../cases/get-case.ts';
+import { sweepOrphanFiles } from '../sweep-files.ts';
 import { newWorld, type World } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { addWorkOrderAttachment, readWorkOrderAttachment } from './attachments.ts';
@@ -292,6 +293,9 @@ describe('attachments', () => {
     expect(o.attachments[1]).toMatchObject({ seq: 2, purpose: { key: 'result' }, fileName: '整改后.png', mediaType: 'image/png' });
     expect(await readWorkOrderAttachment(ctx, w.actors['head.donghu'], o.id, 2)).toMatchObject({ data: result, fileName: '整改后.png' });
     expect((await refusal(readWorkOrderAttachment(ctx, w.actors['head.xishan'], o.id, 1))).code).toBe('NOT_FOUND');
+    // The orphan sweep keeps them (they are referenced), however old.
+    const swept = await sweepOrphanFiles({ ...ctx, clock: () => new Date('2100-01-01T00:00:00Z') }, { dryRun: true });
+    expect(swept.removed.map((e) => e.digest)).not.toContain(o.attachments[1]!.digest);
     // A file changed in the store no longer matches its digest: refused, not served.
     files.tamper(o.attachments[0]!.digest, Buffer.from('changed'));
     expect((await refusal(readWorkOrderAttachment(ctx, w.actors['head.donghu'], o.id, 1))).message).toContain('可能已被篡改');
