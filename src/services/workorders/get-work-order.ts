@@ -54,7 +54,7 @@ export async function workOrderViewOf(db: Executor, actor: Actor, { row, org, un
       mediaType: a.mediaType,
       size: a.size,
       digest: a.digest,
-      recordedAt: a.recordedAt,
+      recordedAt: new Date(a.recordedAt).toISOString(),
       recordedBy: by ?? '',
       href: `/api/work-orders/${String(row.id)}/attachments/${String(a.seq)}/file`,
     })),
