@@ -1,6 +1,7 @@
 /**
  * The work-order loop as a workflow of the kernel (domain/workflow/kernel.ts): 受理 → 派单 → 签收 → 办理 → 答复 → 办结
- * → 回访, with 退单 to a 派单异议 review, 改派, 督办, 并单, a petition's extension and reopening on dissatisfaction. Every
+ * → 回访, with 退单 to a 派单异议 review, 改派, 督办, 并单, a petition's extension, reopening on dissatisfaction, and a
+ * petition's 复查 and 复核 by the organs above (第三十五条、第三十六条). Every
  * rule is a guard citing its source; which are working and which calendar days is in periods.ts.
  */
 import type { Role } from '../access.ts';
