@@ -78,6 +78,8 @@ const workOrderBody = (organizationId: number) => ({
   requester: { name: '李四', phone: '13900139000' },
 });
 
+const dispatchRuleBody = (organizationId: number) => ({ organizationId, category: { kind: 'matter', code: '06001' }, unitId: null, reservedToBureau: true });
+
 const csv = (rows: string[][]) => new Blob([rows.map((r) => r.join(',')).join('\n')], { type: 'text/csv' });
 
 /** `METHOD /path` (OpenAPI form) → who may pass. */
@@ -135,6 +137,50 @@ const MATRIX: Record<string, Row> = {
     allowed: ['supervisor', 'head.donghu'],
     request: async (ids) => ({ url: `/api/work-orders/${ids.workOrderId}/transitions`, payload: { action: 'urge', note: '请加快办理。', expectedVersion: (await get(`/api/work-orders/${ids.workOrderId}`)).version } }),
     note: '督办 by the supervisor and the heads above the order',
+  },
+  'GET /api/work-orders/dispatch-rules': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/work-orders/dispatch-rules?organizationId=${ids.orgId}` }) },
+  'PUT /api/work-orders/dispatch-rules': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: (ids) => ({ url: '/api/work-orders/dispatch-rules', payload: dispatchRuleBody(ids.orgId) }),
+    note: 'the dispatch catalog is kept by admins and heads of the organization or above',
+  },
+  'POST /api/work-orders/dispatch-rules/import': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: (ids) => ({ url: '/api/work-orders/dispatch-rules/import', multipart: { organizationId: String(ids.orgId), file: csv([['部件/事项', '类别编码', '默认承办单位', '局机关职责事项'], ['管理事项', '06001', '', '是']]) } }),
+  },
+  'DELETE /api/work-orders/dispatch-rules/{id}': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: async (ids) => {
+      // A rule to remove for each caller (an allowed caller removed the last one).
+      const set = await call('admin', 'PUT', { url: '/api/work-orders/dispatch-rules', payload: dispatchRuleBody(ids.orgId) });
+      return { url: `/api/work-orders/dispatch-rules/${(JSON.parse(set.body) as Json).id}` };
+    },
+  },
+  'GET /api/organizations/{id}/work-order-settings': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/work-order-settings` }) },
+  'PUT /api/organizations/{id}/work-order-settings': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/work-order-settings`, payload: { signingDays: 1 } }),
+  },
+  'POST /api/work-orders/{id}/case': {
+    allowed: ['clerk', 'head.donghu', 'wanglei', 'chief.donghu'],
+    request: async (ids) => {
+      // An order of its own for each caller: an order becomes at most one case.
+      const created = await call('clerk', 'POST', { url: '/api/work-orders', payload: workOrderBody(ids.orgId) });
+      return { url: `/api/work-orders/${(JSON.parse(created.body) as Json).id}/case`, payload: { expectedVersion: 1, title: '涉嫌擅自搭建建筑物案' } };
+    },
+    note: 'those who register clues (officers, clerks, heads) and see the order',
+  },
+  'POST /api/work-orders/{id}/attachments': {
+    allowed: ['supervisor', 'clerk', 'head.donghu', 'wanglei', 'chief.donghu'],
+    request: (ids) => ({ url: `/api/work-orders/${ids.workOrderId}/attachments`, multipart: { purpose: 'registration', file: csv([['现场', '记录']]) } }),
+    note: 'registration materials by whoever takes orders in and sees the order; not admins or reviewers',
+  },
+  'GET /api/work-orders/{id}/attachments/{seq}/file': {
+    allowed: DONGHU_SCOPE,
+    request: async (ids) => {
+      await call('clerk', 'POST', { url: `/api/work-orders/${ids.workOrderId}/attachments`, multipart: { purpose: 'registration', file: csv([['现场', '记录']]) } });
+      return { url: `/api/work-orders/${ids.workOrderId}/attachments/1/file` };
+    },
   },
   'POST /api/cases': { allowed: [], note: 'in the clue rows below' },
   'POST /api/cases/on-spot': { allowed: [], note: 'in the on-spot row below' },

@@ -19,7 +19,7 @@ interface Operation {
 }
 
 /** File downloads answer bytes whose content type the handler sets; they declare no JSON schema. */
-const downloads = new Set(['GET /api/cases/{id}/evidence/{seq}/file', 'GET /api/cases/{id}/documents/{documentId}/file', 'GET /api/benchmarks/{id}/export', 'GET /api/cases/export', 'GET /api/case-deadlines/export', 'GET /api/legal-reviews/queue/export', 'GET /api/stats/cases/export']);
+const downloads = new Set(['GET /api/cases/{id}/evidence/{seq}/file', 'GET /api/cases/{id}/documents/{documentId}/file', 'GET /api/benchmarks/{id}/export', 'GET /api/cases/export', 'GET /api/case-deadlines/export', 'GET /api/legal-reviews/queue/export', 'GET /api/stats/cases/export', 'GET /api/work-orders/{id}/attachments/{seq}/file']);
 
 describe('OpenAPI: a response schema for every route under /api', () => {
   it('every operation but the file downloads declares a JSON schema for each success status it answers', async () => {

@@ -4,7 +4,7 @@ import { worldApp } from './test-app.ts';
 
 const t = worldApp();
 
-async function call(user: string, method: 'GET' | 'POST', url: string, payload?: unknown) {
+async function call(user: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
   const res = await t.app.inject({ method, url, headers: { cookie: await t.login(user) }, ...(payload === undefined ? {} : { payload: payload as object }) });
   return { status: res.statusCode, body: res.json() };
 }
@@ -61,4 +61,64 @@ describe('work orders over HTTP', () => {
     expect(unknown).toMatchObject({ status: 400, body: { message: '未知的管理事项类别编码：99999' } });
     expect((await call('head.donghu', 'GET', '/api/work-orders')).body.total).toBe(before);
   });
+
+  it('the dispatch catalog, the local parameters, a case from the order and a photo of the result, end to end', async () => {
+    const { w } = t;
+    // The district keeps its parameters: a Chinese refusal writes nothing; a valid change is in force with its source.
+    const bad = await call('head.donghu', 'PUT', `/api/organizations/${w.org.district.id}/work-order-settings`, { handlingDays: { complaint: 0 } });
+    expect(bad).toMatchObject({ status: 400, body: { message: expect.stringContaining('投诉类工单办理期限不得少于 1 个工作日') } });
+    expect((await call('head.donghu', 'GET', `/api/organizations/${w.org.district.id}/work-order-settings`)).body.own).toEqual({});
+    const put = await call('head.donghu', 'PUT', `/api/organizations/${w.org.district.id}/work-order-settings`, { handlingDays: { complaint: 12 } });
+    expect(put.status).toBe(200);
+    expect(put.body.parameters.find((p: { key: string }) => p.key === 'handlingDays.complaint')).toMatchObject({ value: 12, source: '云城市东湖区城市管理和综合行政执法局设置' });
+    // 06001 私搭乱建 goes to the brigade by default and is the bureau's own.
+    const rule = await call('head.donghu', 'PUT', '/api/work-orders/dispatch-rules', { organizationId: w.org.district.id, category: { kind: 'matter', code: '06001' }, unitId: w.org.brigade.id, reservedToBureau: true });
+    expect(rule).toMatchObject({ status: 200, body: { category: { name: '私搭乱建' }, unit: { id: w.org.brigade.id }, reservedToBureau: true } });
+    const toTown = await call('head.donghu', 'PUT', '/api/work-orders/dispatch-rules', { organizationId: w.org.district.id, category: { kind: 'matter', code: '06001' }, unitId: w.org.town.id, reservedToBureau: true });
+    expect(toTown).toMatchObject({ status: 422, body: { code: 'RULE_VIOLATION', details: { article: '国办函〔2025〕66号' } } });
+    expect((await call('wanglei', 'GET', `/api/work-orders/dispatch-rules?organizationId=${w.org.brigade.id}`)).body).toEqual([expect.objectContaining({ inherited: true, unit: { id: w.org.brigade.id, name: expect.any(String) } })]);
+
+    let o = (await call('clerk', 'POST', '/api/work-orders', order({ content: '湖滨路56号楼顶有人私搭乱建板房。', address: '云城市东湖区湖滨路56号' }))).body;
+    const step = async (user: string, body: Record<string, unknown>) => {
+      const res = await call(user, 'POST', `/api/work-orders/${o.id}/transitions`, { expectedVersion: o.version, ...body });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      o = res.body;
+    };
+    // Dispatched without naming a unit: the catalog's brigade.
+    await step('clerk', { action: 'dispatch' });
+    expect(o.unit.id).toBe(w.org.brigade.id);
+    await step('wanglei', { action: 'accept' });
+
+    // The handler's photo of the result, multipart; listed in the view and downloaded by who sees the order.
+    const form = new FormData();
+    form.append('purpose', 'result');
+    form.append('file', new Blob([Buffer.from('PNG bytes of the result')], { type: 'image/png' }), '拆除后.png');
+    const encoded = new Response(form);
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/work-orders/${o.id}/attachments`,
+      headers: { cookie: await t.login('wanglei'), 'content-type': encoded.headers.get('content-type')! },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const file = upload.json().attachments[0];
+    expect(file).toMatchObject({ seq: 1, purpose: { key: 'result', label: '办理结果' }, fileName: '拆除后.png', mediaType: 'image/png', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const download = await t.app.inject({ method: 'GET', url: file.href, headers: { cookie: await t.login('head.donghu') } });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect(download.body).toBe('PNG bytes of the result');
+    expect((await t.app.inject({ method: 'GET', url: file.href, headers: { cookie: await t.login('head.xishan') } })).statusCode).toBe(404);
+
+    // To a case: the order shows the case's act code, state and link; a second is refused with the first's number.
+    const toCase = await call('wanglei', 'POST', `/api/work-orders/${o.id}/case`, { expectedVersion: o.version, title: '涉嫌擅自搭建建筑物案' });
+    expect(toCase.status, JSON.stringify(toCase.body)).toBe(201);
+    o = toCase.body;
+    expect(o.case).toMatchObject({ state: { key: 'clue' }, href: `/cases/${o.case.id}` });
+    const c = (await call('wanglei', 'GET', `/api/cases/${o.case.id}`)).body;
+    expect(c).toMatchObject({ actCode: o.case.actCode, facts: '湖滨路56号楼顶有人私搭乱建板房。', place: '云城市东湖区湖滨路56号' });
+    const again = await call('wanglei', 'POST', `/api/work-orders/${o.id}/case`, { expectedVersion: o.version, title: '涉嫌擅自搭建建筑物案' });
+    expect(again).toMatchObject({ status: 400, body: { message: `本工单已登记为案件线索（行政行为码 ${o.case.actCode}），一个工单只能转为一个案件` } });
+  });
 });
+

@@ -1,12 +1,12 @@
 /**
- * The orphan sweep: removes stored files no database record points to (evidence items, generated documents) and
+ * The orphan sweep: removes stored files no database record points to (evidence items, generated documents, work-order attachments) and
  * temporary files left by an upload that never finished — but only those older than the grace period, so a file
  * being uploaded, or staged by a transaction that has not committed yet, is never touched. A committed file is
  * renamed into place with the age of its upload (file-store.ts `commit`), so a file the sweep sees as old and
  * unreferenced has had no record for the whole grace period. Run at server start, then daily (cli/commands/serve.ts),
  * and by `fazhi files sweep [--dry-run]`.
  */
-import { caseEvidence, generatedDocuments } from '../db/schema.ts';
+import { caseEvidence, generatedDocuments, workOrderAttachments } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
 import type { StoredFileEntry } from './file-store.ts';
 
@@ -33,6 +33,7 @@ export async function sweepOrphanFiles(ctx: ServiceContext, options: { dryRun?: 
   const referenced = new Set<string>();
   for (const row of await ctx.db.selectDistinct({ digest: caseEvidence.digest }).from(caseEvidence)) referenced.add(row.digest);
   for (const row of await ctx.db.selectDistinct({ digest: generatedDocuments.digest }).from(generatedDocuments)) referenced.add(row.digest);
+  for (const row of await ctx.db.selectDistinct({ digest: workOrderAttachments.digest }).from(workOrderAttachments)) referenced.add(row.digest);
   const removed: StoredFileEntry[] = [];
   let kept = 0;
   for (const entry of entries) {

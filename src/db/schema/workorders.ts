@@ -4,7 +4,8 @@
  * `record`, whose every change is also in the order's audit chain. Deadlines are rows of `deadlines` with
  * subject_type 'workOrder'. See docs/WORK-ORDERS.md.
  */
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { cases } from './cases.ts';
 import { organizations } from './core.ts';
 
 export const workOrders = pgTable(
@@ -47,6 +48,8 @@ export const workOrders = pgTable(
     externalSource: text('external_source'),
     externalNumber: text('external_number'),
     record: jsonb('record').notNull(),
+    /** The enforcement case (clue) registered from this order: at most one (POST /api/work-orders/:id/case). */
+    caseId: integer('case_id').references(() => cases.id),
     registeredBy: integer('registered_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -56,4 +59,59 @@ export const workOrders = pgTable(
     index('work_orders_unit_state_due_idx').on(t.unitId, t.state, t.dueOn),
     index('work_orders_org_received_idx').on(t.organizationId, t.receivedOn),
   ],
+);
+
+/**
+ * The dispatch catalog (派单目录) of an organization: a category of the city-management catalog → the unit it is
+ * dispatched to by default, and whether it is an item of the bureau's own duties, which may not be pushed down to a
+ * town or street (国办函〔2025〕66号). An order uses the rule of its receiving organization or, failing that, of the
+ * nearest organization above it that has one.
+ */
+export const workOrderDispatchRules = pgTable(
+  'work_order_dispatch_rules',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    categoryKind: text('category_kind').notNull(),
+    categoryCode: text('category_code').notNull(),
+    /** The default unit (null: no default, the dispatcher chooses). */
+    unitId: integer('unit_id').references(() => organizations.id),
+    reservedToBureau: boolean('reserved_to_bureau').notNull().default(false),
+    note: text('note'),
+    updatedBy: integer('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('work_order_dispatch_rules_org_category_idx').on(t.organizationId, t.categoryKind, t.categoryCode)],
+);
+
+/** Local work-order parameters per organization (only the fields it changes; inherited down the tree). */
+export const workOrderSettings = pgTable('work_order_settings', {
+  organizationId: integer('organization_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  settings: jsonb('settings').notNull(),
+  updatedBy: integer('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Files of an order (a photo taken at registration, the handler's photo of the result), stored under their SM3 digest. */
+export const workOrderAttachments = pgTable(
+  'work_order_attachments',
+  {
+    id: serial('id').primaryKey(),
+    workOrderId: integer('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    seq: integer('seq').notNull(),
+    purpose: text('purpose').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    digest: text('digest').notNull(),
+    recordedBy: integer('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('work_order_attachments_order_seq_idx').on(t.workOrderId, t.seq)],
 );

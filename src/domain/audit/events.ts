@@ -19,6 +19,7 @@ import { inspectionAuditEvents } from '../inspections/events.ts';
 import { workOrderActionInput } from '../workorders/actions.ts';
 import { workOrderInput } from '../workorders/inputs.ts';
 import { workOrderStates } from '../workorders/model.ts';
+import { workOrderSettingsPatch } from '../workorders/settings.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.number().int().positive();
@@ -198,6 +199,8 @@ const workOrderTransitionChange = z.union(
   ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 
+const dispatchRule = z.strictObject({ unitId: id.nullable(), reservedToBureau: z.boolean(), note: z.string().nullable() });
+
 export const auditEvents = {
   ...inspectionAuditEvents,
   /** An organization was created: its validated input (name, kind, parent, credit and division codes). */
@@ -313,6 +316,25 @@ export const auditEvents = {
   ),
   /** A step of the work-order loop (派单, 签收, 退单, 答复, 办结, 回访 …). */
   'workOrder.transition': event('工单办理步骤', workOrderTransitionChange),
+  /** An organization's local work-order parameters were replaced: the stored patch before and the new one. */
+  'workOrder.settings': event('修改工单参数', z.strictObject({ from: z.record(z.string(), z.unknown()), to: workOrderSettingsPatch })),
+  /** A rule of the dispatch catalog was set or removed (the category, the rule before and after; null: none), or a catalog file imported (file, counts, rejected rows). */
+  'workOrder.dispatchRule': event(
+    '维护派单目录',
+    z.union([
+      z.strictObject({ category: z.strictObject({ kind: z.enum(['part', 'matter']), code: z.string() }), from: dispatchRule.nullable(), to: dispatchRule.nullable() }),
+      z.strictObject({ import: z.string(), imported: z.array(z.strictObject({ kind: z.enum(['part', 'matter']), code: z.string() })), ...tableImport }),
+    ]),
+  ),
+  /** A case clue was registered from the work order: the case's id and 行政行为码, and the order's new version. */
+  'workOrder.case': event('工单转为案件线索', z.strictObject({ caseId: id, actCode: z.string(), version: id })),
+  /** A file was attached to the work order: its seq, purpose, name, type, SM3 digest and size. */
+  'workOrder.attachment': event(
+    '上传工单附件',
+    z.strictObject({ seq: id, purpose: z.enum(['registration', 'result']), fileName: z.string(), mediaType: z.string(), digest: sm3Hex, size: count }),
+  ),
+  /** The case was registered from a work order (its id and number). */
+  'case.fromWorkOrder': event('由工单登记线索', z.strictObject({ workOrderId: id, number: z.string() })),
   /** A discretion benchmark (裁量基准) was imported as a new version: file, counts and every rejected row. */
   'benchmark.import': event('导入裁量基准', benchmarkImport),
   /** An exemption list (首违不罚/轻微免罚清单) was imported as a new version: file, counts and every rejected row. */

@@ -35,6 +35,12 @@ export const workOrderStates = {
   closed: '已关闭',
   merged: '已并单',
   declined: '不予受理',
+  // 信访工作条例第三十五条、第三十六条: the petitioner asked the organ one level up to review the written reply (复查),
+  // then the reviewing organ's own one level up to recheck its opinion (复核).
+  reviewing: '复查中',
+  reviewed: '已复查',
+  rechecking: '复核中',
+  rechecked: '已复核',
 } as const;
 export type WorkOrderState = keyof typeof workOrderStates;
 
@@ -44,3 +50,13 @@ export const satisfactionKeys = Object.keys(satisfactionLevels) as [Satisfaction
 
 /** The states in which the order is with a unit and its handling deadline runs. */
 export const WITH_UNIT: readonly WorkOrderState[] = ['dispatched', 'handling'];
+
+/** What the reviewing organ decided of the opinion before it (复查意见 / 复核意见). */
+export const reviewOutcomes = { upheld: '维持原处理意见', changed: '变更原处理意见', revoked: '撤销原处理意见' } as const;
+export type ReviewOutcome = keyof typeof reviewOutcomes;
+export const reviewOutcomeKeys = Object.keys(reviewOutcomes) as [ReviewOutcome, ...ReviewOutcome[]];
+
+/** What a file attached to an order is: taken at registration, or the handler's record of the result. */
+export const attachmentPurposes = { registration: '登记材料', result: '办理结果' } as const;
+export type AttachmentPurpose = keyof typeof attachmentPurposes;
+export const attachmentPurposeKeys = Object.keys(attachmentPurposes) as [AttachmentPurpose, ...AttachmentPurpose[]];

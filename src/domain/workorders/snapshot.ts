@@ -24,6 +24,10 @@ export interface WorkOrderSnapshot {
   /** Days of the petition's handling period extended so far (第三十四条). */
   extensionDays: number;
   answer: { on: IsoDate } | null;
+  /** The latest written reply (书面答复: a letter or an online reply), from which 复查 may be asked (第三十五条). */
+  writtenReply: { on: IsoDate } | null;
+  /** The 复查 (第三十五条): the day its opinion was given (null while pending); null when none was asked. */
+  review: { answeredOn: IsoDate | null } | null;
   reopenCount: number;
   lastSatisfaction: Satisfaction | null;
 }

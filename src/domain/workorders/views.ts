@@ -34,7 +34,34 @@ export const workOrderView = z.object({
     completion: z.object({ on: isoDay, result: z.string() }).nullable(),
     visits: z.array(z.object({ on: isoDay, satisfaction: z.string(), reason: z.string().nullable() })),
     reopenings: z.array(z.object({ on: isoDay, reason: z.string() })),
+    reviews: z.array(
+      z.object({
+        stage: z.enum(['review', 'recheck']),
+        requestedOn: isoDay,
+        replyReceivedOn: isoDay,
+        organ: z.string(),
+        request: z.string(),
+        dueOn: isoDay,
+        answer: z.object({ on: isoDay, outcome: z.string(), opinion: z.string() }).nullable(),
+      }),
+    ),
   }),
+  /** The enforcement case registered from the order (its 行政行为码, state and the staff page's address), or null. */
+  case: z.object({ id: z.number(), actCode: z.string(), state: labelled, href: z.string() }).nullable(),
+  /** Files of the order (registration photos, the handler's photos of the result), downloadable by whoever sees it. */
+  attachments: z.array(
+    z.object({
+      seq: z.number(),
+      purpose: labelled,
+      fileName: z.string(),
+      mediaType: z.string(),
+      size: z.number(),
+      digest: z.string(),
+      recordedAt: z.string(),
+      recordedBy: z.string(),
+      href: z.string(),
+    }),
+  ),
   deadlines: z.array(z.object({ kind: z.string(), dueOn: isoDay, metOn: isoDay.nullable(), article: z.string() })),
 });
 export type WorkOrderView = z.infer<typeof workOrderView>;
@@ -58,3 +85,30 @@ export const workOrderList = z.object({ items: z.array(workOrderSummary), total:
 export type WorkOrderList = z.infer<typeof workOrderList>;
 
 export const workOrderCategory = z.object({ kind: z.string(), code: z.string(), group: z.string(), name: z.string() });
+
+export const workOrderSettingsAnswer = z.object({
+  organizationId: z.number(),
+  effective: z.object({ signingDays: z.number(), handlingDays: z.record(z.string(), z.number()), maxReopens: z.number() }),
+  own: z.record(z.string(), z.unknown()),
+  parameters: z.array(
+    z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), setBy: z.object({ id: z.number(), name: z.string() }).nullable(), source: z.string() }),
+  ),
+});
+
+export const dispatchRuleView = z.object({
+  id: z.number(),
+  organization: z.object({ id: z.number(), name: z.string() }),
+  category: workOrderCategory,
+  unit: z.object({ id: z.number(), name: z.string() }).nullable(),
+  reservedToBureau: z.boolean(),
+  note: z.string().nullable(),
+  inherited: z.boolean(),
+});
+
+export const dispatchRuleImport = z.object({
+  organizationId: z.number(),
+  fileName: z.string(),
+  rows: z.number(),
+  imported: z.array(z.object({ kind: z.string(), code: z.string() })),
+  rejected: z.array(z.object({ row: z.number(), reason: z.string() })),
+});

@@ -28,6 +28,8 @@ const order = (over: Partial<WorkOrderSnapshot> = {}): WorkOrderSnapshot => ({
   acceptance: null,
   extensionDays: 0,
   answer: null,
+  writtenReply: null,
+  review: null,
   reopenCount: 0,
   lastSatisfaction: null,
   ...over,
@@ -146,4 +148,31 @@ describe('the loop and its rules', () => {
     expect(refusal(() => step(order(), { action: 'merge', intoId: 2 }, clerk({ mergeTarget: { ...open, state: 'closed' } }))).message).toContain('已关闭');
     expect(refusal(() => step(order(), { action: 'merge', intoId: 2 }, clerk({ mergeTarget: { ...open, organizationPath: '/1/8/' } }))).message).toContain('不存在');
   });
+
+  it('《信访工作条例》第三十五条: 复查 is asked of a written reply within 30 calendar days of receiving it (received 2026-09-05, ending in 国庆, so 2026-10-08); a hotline order has none', () => {
+    const head = (actDate: string) => ctx(['head'], BUREAU, { actDate, today: '2026-12-31' });
+    const replied = withBrigade({ state: 'completed', channel: 'petitionLetter', lastActedOn: '2026-09-04', answer: { on: '2026-09-04' }, writtenReply: { on: '2026-09-04' } });
+    const ask = (over: Record<string, unknown> = {}) => ({ action: 'requestReview', organ: '云城市城市管理局', request: '对处理意见不服，请求复查。', replyReceivedOn: '2026-09-05', ...over });
+    expect(step(replied, ask(), head('2026-10-08'))).toBe('reviewing');
+    expect(step({ ...replied, state: 'closed' }, ask(), head('2026-10-08'))).toBe('reviewing');
+    expect(expectRule(() => step(replied, ask(), head('2026-10-09')), '《信访工作条例》第三十五条').message).toContain('2026-10-08 届满');
+    // Without the day received: the day of the reply (09-04 → 10-04, in 国庆 → 10-08 as well).
+    expect(step(replied, ask({ replyReceivedOn: undefined }), head('2026-10-08'))).toBe('reviewing');
+    expectRule(() => step({ ...replied, writtenReply: null }, ask(), head('2026-09-10')), '《信访工作条例》第三十五条');
+    expectRule(() => step({ ...replied, channel: 'hotline' }, ask(), head('2026-09-10')), '《信访工作条例》第三十五条');
+    expect(refusal(() => step(replied, ask({ replyReceivedOn: '2026-09-20' }), head('2026-09-10'))).message).toContain('不能晚于请求之日');
+    expect(refusal(() => step(replied, ask({ organ: '' }), head('2026-09-10'))).message).toContain('复查机关');
+  });
+
+  it('《信访工作条例》第三十六条: 复核 is asked of the 复查 opinion within 30 calendar days of receiving it (2026-11-06 → Sunday 12-06 → 12-07), and only after that opinion', () => {
+    const head = (actDate: string) => ctx(['head'], BUREAU, { actDate, today: '2026-12-31' });
+    const reviewed = withBrigade({ state: 'reviewed', channel: 'petitionLetter', lastActedOn: '2026-11-06', writtenReply: { on: '2026-09-04' }, review: { answeredOn: '2026-11-06' } });
+    const ask = { action: 'requestRecheck', organ: '云城市人民政府', request: '对复查意见不服，请求复核。' };
+    expect(step(reviewed, ask, head('2026-12-07'))).toBe('rechecking');
+    expect(expectRule(() => step(reviewed, ask, head('2026-12-08')), '《信访工作条例》第三十六条').message).toContain('2026-12-07 届满');
+    expectRule(() => step({ ...reviewed, review: { answeredOn: null } }, ask, head('2026-11-10')), '《信访工作条例》第三十六条');
+    expect(step({ ...reviewed, state: 'rechecking' }, { action: 'answerRecheck', outcome: 'upheld', opinion: '维持复查意见。' }, ctx(['supervisor'], '/1/', { actDate: '2026-12-20', today: '2026-12-31' }))).toBe('rechecked');
+    expect(refusal(() => step({ ...reviewed, state: 'reviewing' }, { action: 'answerReview', outcome: 'kept', opinion: '维持。' }, clerk())).message).toContain('维持、变更或撤销');
+  });
 });
+

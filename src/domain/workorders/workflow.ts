@@ -1,6 +1,7 @@
 /**
  * The work-order loop as a workflow of the kernel (domain/workflow/kernel.ts): 受理 → 派单 → 签收 → 办理 → 答复 → 办结
- * → 回访, with 退单 to a 派单异议 review, 改派, 督办, 并单, a petition's extension and reopening on dissatisfaction. Every
+ * → 回访, with 退单 to a 派单异议 review, 改派, 督办, 并单, a petition's extension, reopening on dissatisfaction, and a
+ * petition's 复查 and 复核 by the organs above (第三十五条、第三十六条). Every
  * rule is a guard citing its source; which are working and which calendar days is in periods.ts.
  */
 import type { Role } from '../access.ts';
@@ -8,14 +9,17 @@ import { forbidden, ruleViolation, validationError } from '../errors.ts';
 import { checkTransition as checkWorkflowTransition, type Guard, inputOf, type Transition, type Workflow } from '../workflow/kernel.ts';
 import { art, articleLabel } from '../workflow/law.ts';
 import { type WorkOrderAction, type WorkOrderActionInput, workOrderActionLabels } from './actions.ts';
+import { NO_PUSH_DOWN_BASIS } from './dispatch.ts';
 import { isPetition, type WorkOrderState, workOrderStates } from './model.ts';
-import { HOTLINE_PERIOD_BASIS, petitionPeriods } from './periods.ts';
+import { countDeadline } from '../calendar/periods.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { HOTLINE_PERIOD_BASIS, type PetitionPeriod, petitionPeriods } from './periods.ts';
 import type { WorkOrderGuardContext, WorkOrderSnapshot } from './snapshot.ts';
 
 type WorkOrderGuard = Guard<WorkOrderSnapshot, WorkOrderActionInput, WorkOrderGuardContext>;
 
 /** Items of the bureau's own duties stay with it (乡镇（街道）履行职责事项清单: what is not on a town's list is not pushed down to it). */
-export const NO_PUSH_DOWN_BASIS = '国办函〔2025〕66号';
+export { NO_PUSH_DOWN_BASIS };
 /** A petition unit designated after a dispute over who handles it (信访工作条例第二十四条). */
 const DESIGNATION_BASIS = art('信访工作条例', 24);
 const completionBasis = (o: WorkOrderSnapshot) => (isPetition(o.channel) ? art('信访工作条例', 32) : HOTLINE_PERIOD_BASIS);
@@ -24,6 +28,20 @@ const unitTarget = (g: WorkOrderGuardContext) => {
   if (!g.target) throw validationError('请选择承办单位');
   return g.target;
 };
+
+/**
+ * 第三十五条、第三十六条: a 复查 (复核) is asked within 30 calendar days of the day the petitioner received the written
+ * reply (the 复查 opinion); the day received is not before the reply nor after the request.
+ */
+function requestInTime(g: WorkOrderGuardContext, reply: { on: IsoDate }, receivedOn: IsoDate | undefined, period: PetitionPeriod, what: string): void {
+  const received = receivedOn ?? reply.on;
+  if (received < reply.on) throw validationError(`收到日期 ${received} 不能早于${what}作出之日 ${reply.on}`, { fields: [{ field: 'replyReceivedOn', message: '收到日期不能早于答复日期' }] });
+  if (received > g.actDate) throw validationError(`收到日期 ${received} 不能晚于请求之日 ${g.actDate}`, { fields: [{ field: 'replyReceivedOn', message: '收到日期不能晚于请求日期' }] });
+  const due = countDeadline(g.calendar, received, period).dueOn;
+  if (g.actDate > due) {
+    throw ruleViolation(`${period.label}为收到${what}之日起 ${String(period.days)} 日（${received} 收到，${due} 届满），${g.actDate} 提出的请求已超过期限`, period.basis);
+  }
+}
 
 export const workOrderGuards = {
   // 第二十二条、第二十三条: a petition is registered and its acceptance decided (and told) before it is handled.
@@ -123,6 +141,25 @@ export const workOrderGuards = {
       if (['closed', 'merged', 'declined'].includes(target.state)) throw ruleViolation(`要并入的工单${workOrderStates[target.state]}，不能并入`, HOTLINE_PERIOD_BASIS);
     },
   },
+  // 第三十五条: 复查 of the written reply (信访处理意见书), asked within 30 days of receiving it.
+  reviewInTime: {
+    id: 'reviewInTime',
+    article: petitionPeriods.reviewRequest.basis,
+    check: (o, input, g) => {
+      if (!isPetition(o.channel)) throw ruleViolation('只有信访事项可以请求复查；热线等工单不满意的，按回访和重新办理处理', petitionPeriods.reviewRequest.basis);
+      if (!o.writtenReply) throw ruleViolation('信访人收到书面答复（信访处理意见书）后才能请求复查；本工单尚无书面或网上答复', petitionPeriods.reviewRequest.basis);
+      requestInTime(g, o.writtenReply, inputOf(input, 'requestReview').replyReceivedOn, petitionPeriods.reviewRequest, '书面答复');
+    },
+  },
+  // 第三十六条: 复核 of the 复查 opinion, asked within 30 days of receiving it.
+  recheckInTime: {
+    id: 'recheckInTime',
+    article: petitionPeriods.recheckRequest.basis,
+    check: (o, input, g) => {
+      if (!o.review?.answeredOn) throw ruleViolation('复查机关作出复查意见后才能请求复核', petitionPeriods.recheckRequest.basis);
+      requestInTime(g, { on: o.review.answeredOn }, inputOf(input, 'requestRecheck').replyReceivedOn, petitionPeriods.recheckRequest, '复查意见');
+    },
+  },
 } satisfies Record<string, WorkOrderGuard>;
 
 const G = workOrderGuards;
@@ -147,6 +184,12 @@ const transitions: Record<WorkOrderAction, T> = {
   visit: { from: ['completed'], roles: DISPATCHERS, onSubjectOnly: false, guards: [G.dissatisfactionExplained], to: goTo('closed') },
   reopen: { from: ['closed'], roles: DISPATCHERS, onSubjectOnly: false, guards: [G.reopenLimit], to: goTo('handling') },
   merge: { from: ['received', 'dispatched', 'handling'], roles: DISPATCHERS, onSubjectOnly: false, guards: [G.mergeTarget], to: goTo('merged') },
+  // 复查 and 复核 are decided by organs above the bureau; the bureau's dispatchers (or those of the organ above, who see
+  // the order) record the request, the reviewing organ and its opinion, and the 30-day periods run as deadlines.
+  requestReview: { from: ['completed', 'closed'], roles: DISPATCHERS, onSubjectOnly: false, guards: [G.reviewInTime], to: goTo('reviewing') },
+  answerReview: { from: ['reviewing'], roles: DISPATCHERS, onSubjectOnly: false, guards: [], to: goTo('reviewed') },
+  requestRecheck: { from: ['reviewed'], roles: DISPATCHERS, onSubjectOnly: false, guards: [G.recheckInTime], to: goTo('rechecking') },
+  answerRecheck: { from: ['rechecking'], roles: DISPATCHERS, onSubjectOnly: false, guards: [], to: goTo('rechecked') },
 };
 
 export const workOrderWorkflow: Workflow<WorkOrderState, WorkOrderAction, WorkOrderActionInput, WorkOrderSnapshot, WorkOrderGuardContext> = {

@@ -9,7 +9,8 @@ import type { CountedDeadline } from '../../domain/calendar/periods.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { OrganizationKind } from '../../domain/access.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
-import { type Satisfaction, type WorkOrderChannel, workOrderChannels, type WorkOrderKind, workOrderKinds, type WorkOrderState, workOrderStates } from '../../domain/workorders/model.ts';
+import { type ReviewOutcome, type Satisfaction, type WorkOrderChannel, workOrderChannels, type WorkOrderKind, workOrderKinds, type WorkOrderState, workOrderStates } from '../../domain/workorders/model.ts';
+import { WRITTEN_ANSWER_METHODS } from '../../domain/workorders/actions.ts';
 import type { WorkOrderSnapshot } from '../../domain/workorders/snapshot.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
 import { organizations, workOrders } from '../../db/schema.ts';
@@ -41,9 +42,21 @@ export interface WorkOrderRecord {
   completion: { on: IsoDate; result: string } | null;
   visits: { on: IsoDate; satisfaction: Satisfaction; reason: string | null }[];
   reopenings: { on: IsoDate; reason: string }[];
+  /** 复查 (第三十五条) and 复核 (第三十六条): absent on orders recorded before they existed. */
+  reviews?: ReviewEntry[];
 }
 
-export const emptyRecord = (): WorkOrderRecord => ({ acceptance: null, dispatches: [], returns: [], urges: [], extensions: [], answers: [], completion: null, visits: [], reopenings: [] });
+export interface ReviewEntry {
+  stage: 'review' | 'recheck';
+  requestedOn: IsoDate;
+  replyReceivedOn: IsoDate;
+  organ: string;
+  request: string;
+  dueOn: IsoDate;
+  answer: { on: IsoDate; outcome: ReviewOutcome; opinion: string } | null;
+}
+
+export const emptyRecord = (): WorkOrderRecord => ({ acceptance: null, dispatches: [], returns: [], urges: [], extensions: [], answers: [], completion: null, visits: [], reopenings: [], reviews: [] });
 
 export type WorkOrderRow = typeof workOrders.$inferSelect;
 export interface OrgRef {
@@ -77,6 +90,8 @@ export async function loadWorkOrder(db: Executor, actor: Actor, id: number): Pro
 
 export function snapshotOf({ row, org, unit }: LoadedWorkOrder): WorkOrderSnapshot {
   const record = row.record as WorkOrderRecord;
+  const written = record.answers.findLast((a) => WRITTEN_ANSWER_METHODS.includes(a.method));
+  const review = record.reviews?.findLast((r) => r.stage === 'review');
   return {
     id: row.id,
     state: row.state as WorkOrderState,
@@ -91,6 +106,8 @@ export function snapshotOf({ row, org, unit }: LoadedWorkOrder): WorkOrderSnapsh
     acceptance: record.acceptance ? { on: record.acceptance.on, accepted: record.acceptance.accepted } : null,
     extensionDays: row.extensionDays,
     answer: record.answers.at(-1) ? { on: record.answers.at(-1)!.on } : null,
+    writtenReply: written ? { on: written.on } : null,
+    review: review ? { answeredOn: review.answer?.on ?? null } : null,
     reopenCount: row.reopenCount,
     lastSatisfaction: (row.lastSatisfaction as Satisfaction | null) ?? null,
   };
@@ -110,6 +127,8 @@ export const workOrderDeadlineKinds = {
   acceptance: '《信访工作条例》第二十二条、第二十三条',
   signing: '地方12345热线工单办理规范（签收期限）',
   handling: '办结期限（信访：《信访工作条例》第三十四条；其他：地方工单办理规范）',
+  review: '《信访工作条例》第三十五条（复查意见期限）',
+  recheck: '《信访工作条例》第三十六条（复核意见期限）',
 } as const;
 export type WorkOrderDeadlineKind = keyof typeof workOrderDeadlineKinds;
 

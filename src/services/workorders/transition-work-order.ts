@@ -11,7 +11,10 @@ import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { MAX_ID } from '../../domain/ids.ts';
 import { workOrderActionInput } from '../../domain/workorders/actions.ts';
 import type { Satisfaction, WorkOrderChannel, WorkOrderKind, WorkOrderState } from '../../domain/workorders/model.ts';
-import { defaultWorkOrderSettings, handlingDueOn, signingDueOn } from '../../domain/workorders/periods.ts';
+import { countDeadline } from '../../domain/calendar/periods.ts';
+import { validationError } from '../../domain/errors.ts';
+import { type CategoryKind, findCategory } from '../../domain/workorders/catalog.ts';
+import { handlingDueOn, petitionPeriods, signingDueOn } from '../../domain/workorders/periods.ts';
 import type { WorkOrderGuardContext, WorkOrderSnapshot } from '../../domain/workorders/snapshot.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
 import { workOrderWorkflow } from '../../domain/workorders/workflow.ts';
@@ -20,7 +23,10 @@ import { loadWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
 import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
+import { workOrderCategories } from './catalog.ts';
+import { dispatchRuleFor } from './dispatch-rules.ts';
 import { getWorkOrder } from './get-work-order.ts';
+import { workOrderSettingsFor } from './settings.ts';
 import { claimVersion, closeDeadlines, CONFLICT_MESSAGE, type LoadedWorkOrder, loadOrg, loadWorkOrder, meetDeadlines, type OrgRef, setDeadline, snapshotOf, type WorkOrderRecord } from './store.ts';
 
 export const workOrderStepRequest = z.object({ expectedVersion: z.number().int().positive('须提供工单版本号 expectedVersion').max(MAX_ID, '工单版本号超出范围') }).and(workOrderActionInput);
@@ -36,7 +42,9 @@ type Step = StepBase<Loaded, WorkOrderSnapshot, WorkOrderGuardContext> & {
   details: { unitName?: string; dueOn?: IsoDate };
 };
 
-function workOrderStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded, WorkOrderSnapshot, Request, WorkOrderState, WorkOrderGuardContext, Prepared, Step, WorkOrderView> {
+const TO_UNIT: readonly string[] = ['dispatch', 'resolveDispute', 'reassign'];
+
+function workOrderStep(root: ServiceContext['db'], calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded, WorkOrderSnapshot, Request, WorkOrderState, WorkOrderGuardContext, Prepared, Step, WorkOrderView> {
   return {
     workflow: workOrderWorkflow,
     subjectType: 'workOrder',
@@ -49,16 +57,28 @@ function workOrderStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<L
     claim: (tx, id, expected) => claimVersion(tx, id, expected),
     prepare: async (tx, actor, loaded, request) => {
       const snapshot = snapshotOf(loaded);
+      const row = loaded.row;
       const g: WorkOrderGuardContext = {
         actDate: request.on ?? today,
         today,
         actor: { userId: actor.userId, roles: actor.roles, organizationPath: actor.organizationPath },
         calendar,
-        settings: defaultWorkOrderSettings,
-        // The category's dispatch rule comes with the dispatch catalog (local parameter); none yet: no item is reserved.
+        // The receiving organization's local parameters (or those above it, or the defaults).
+        settings: await workOrderSettingsFor(root, tx, loaded.org.path),
         dispatchRule: null,
       };
-      if ('unitId' in request) {
+      if (TO_UNIT.includes(request.action)) {
+        // The dispatch catalog's rule for the category: its default unit, and whether the item is the bureau's own.
+        const category = findCategory(await workOrderCategories(), row.categoryKind as CategoryKind, row.categoryCode);
+        const rule = await dispatchRuleFor(tx, loaded.org.path, category);
+        g.dispatchRule = rule ? { category: rule.category, reservedToBureau: rule.reservedToBureau } : null;
+        if (request.action === 'dispatch' && request.unitId === undefined) {
+          if (!rule?.unit) throw validationError(`“${category.name}”在派单目录中没有默认承办单位，请选择承办单位`, { fields: [{ field: 'unitId', message: '请选择承办单位' }] });
+          // Recorded in the step's audit record as if chosen.
+          request.unitId = rule.unit.id;
+        }
+      }
+      if ('unitId' in request && request.unitId !== undefined) {
         const target = await loadOrg(tx, request.unitId);
         if (target) g.target = target;
       }
@@ -69,7 +89,11 @@ function workOrderStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<L
       }
       return { snapshot, g };
     },
-    begin: (base) => ({ ...base, record: structuredClone(base.subject.row.record as WorkOrderRecord), columns: {}, details: {} }),
+    begin: (base) => {
+      const record = structuredClone(base.subject.row.record as WorkOrderRecord);
+      record.reviews ??= [];
+      return { ...base, record, columns: {}, details: {} };
+    },
     effect: async (s, request) => {
       const { tx, g, subject } = s;
       const row = subject.row;
@@ -155,6 +179,27 @@ function workOrderStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<L
           s.columns.mergedIntoId = request.intoId;
           await closeDeadlines(tx, row.id, met);
           break;
+        case 'requestReview':
+        case 'requestRecheck': {
+          // 第三十五条 / 第三十六条: the reviewing organ gives its opinion within 30 days of receiving the request.
+          const stage = request.action === 'requestReview' ? 'review' : 'recheck';
+          const due = countDeadline(g.calendar, on, stage === 'review' ? petitionPeriods.review : petitionPeriods.recheck);
+          const reviews = s.record.reviews!;
+          const before = reviews.findLast((r) => r.stage === 'review');
+          const replyReceivedOn = request.replyReceivedOn ?? (stage === 'review' ? s.snapshot.writtenReply!.on : before!.answer!.on);
+          reviews.push({ stage, requestedOn: on, replyReceivedOn, organ: request.organ, request: request.request, dueOn: due.dueOn, answer: null });
+          await setDeadline(tx, row, stage, due);
+          s.details.dueOn = due.dueOn;
+          break;
+        }
+        case 'answerReview':
+        case 'answerRecheck': {
+          const stage = request.action === 'answerReview' ? 'review' : 'recheck';
+          const entry = s.record.reviews!.findLast((r) => r.stage === stage)!;
+          entry.answer = { on, outcome: request.outcome, opinion: request.opinion };
+          await meetDeadlines(tx, row.id, [stage], met);
+          break;
+        }
       }
     },
     write: async (s, next) => {
@@ -172,5 +217,5 @@ function workOrderStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<L
 export async function transitionWorkOrder(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<WorkOrderView> {
   const request = parseInput(workOrderStepRequest, body);
   const calendar = await loadWorkCalendar(ctx.db);
-  return runStep(ctx, actor, workOrderStep(calendar, chinaDateOf(ctx.clock())), id, request);
+  return runStep(ctx, actor, workOrderStep(ctx.db, calendar, chinaDateOf(ctx.clock())), id, request);
 }
