@@ -6,6 +6,7 @@ import { workOrderCategories } from '../../services/workorders/catalog.ts';
 import { getWorkOrder } from '../../services/workorders/get-work-order.ts';
 import { listWorkOrders, workOrderFilter } from '../../services/workorders/list-work-orders.ts';
 import { registerWorkOrder } from '../../services/workorders/register-work-order.ts';
+import { drillDownQuery, statisticsQuery, workOrderStatistics, workOrderStatisticsOf, workOrderStatisticsOrders } from '../../services/workorders/statistics.ts';
 import { transitionWorkOrder, workOrderStepRequest } from '../../services/workorders/transition-work-order.ts';
 import { workOrderInput } from '../../domain/workorders/inputs.ts';
 import { requireActor } from '../auth.ts';
@@ -33,4 +34,17 @@ export function workOrderRoutes(app: ZodApp, ctx: ServiceContext): void {
     { schema: { tags, summary: '工单办理步骤（派单、签收、退单、答复、办结、回访…）', params: z.object({ id: idParam('工单编号') }), body: workOrderStepRequest, response: { 200: workOrderView } } },
     async (request) => transitionWorkOrder(ctx, requireActor(request), request.params.id, request.body),
   );
+
+  // --- statistics and the supervisor's board (wo17web) ---
+  app.get(
+    '/work-orders/statistics',
+    { schema: { tags, summary: '工单统计（按承办单位、渠道、类型、类别、月份、地点；热点）', querystring: statisticsQuery, response: { 200: workOrderStatistics } } },
+    async (request) => workOrderStatisticsOf(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/work-orders/statistics/orders',
+    { schema: { tags, summary: '统计数字背后的工单（下钻）', querystring: drillDownQuery, response: { 200: workOrderList } } },
+    async (request) => workOrderStatisticsOrders(ctx, requireActor(request), request.query),
+  );
+  // --- end statistics ---
 }
