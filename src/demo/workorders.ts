@@ -29,7 +29,9 @@ import { datedActs, type Track } from './tracks.ts';
  * before; 1.25 (about 300 orders) triples the seeding time (measured, docs/WORK-ORDERS.md "Demo data").
  */
 const FIRST_DAY: IsoDate = '2026-01-05';
-const PER_DAY = 0.5;
+const PER_DAY = 0.3;
+/** The seed of the plan: chosen so that the year has every kind of course (merged, returned, extended, reopened, declined). */
+const DEMO_SEED = 20260100;
 
 type District = 'donghu' | 'xishan';
 type Kind = 'consult' | 'help' | 'suggestion' | 'complaint' | 'report';
@@ -87,9 +89,9 @@ const channels: { channel: string; weight: number }[] = [
   { channel: 'hotline', weight: 44 },
   { channel: 'complaint', weight: 8 },
   { channel: 'digital', weight: 20 },
-  { channel: 'petitionOnline', weight: 6 },
-  { channel: 'petitionLetter', weight: 4 },
-  { channel: 'petitionVisit', weight: 3 },
+  { channel: 'petitionOnline', weight: 8 },
+  { channel: 'petitionLetter', weight: 5 },
+  { channel: 'petitionVisit', weight: 4 },
   { channel: 'assigned', weight: 6 },
   { channel: 'transfer', weight: 6 },
   { channel: 'media', weight: 3 },
@@ -171,8 +173,8 @@ function sorted(order: PlannedOrder): PlannedOrder {
 }
 
 /** The demo year's orders with their acts (unmoved dates), in the order they are received. */
-export function demoWorkOrderPlan(): PlannedOrder[] {
-  const rnd = random(20260105);
+export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
+  const rnd = random(seed);
   const pick = <T extends { weight: number }>(list: readonly T[]): T => {
     let r = rnd() * list.reduce((s, x) => s + x.weight, 0);
     for (const x of list) if ((r -= x.weight) < 0) return x;
@@ -193,7 +195,82 @@ export function demoWorkOrderPlan(): PlannedOrder[] {
       if (order.acts.length > 2 && order.input.channel !== 'digital' && !String(order.input.channel).startsWith('petition') && chance(0.08)) plan.push(duplicateOf(order));
     }
   }
+  plan.push(...lastDays());
   return plan;
+
+  /** The last days' orders that show the states an order passes through quickly: 待派单, 派单异议, 已答复. */
+  function lastDays(): PlannedOrder[] {
+    const base = (on: IsoDate, channel: string, m: Matter, address: string) => ({
+      organization: 'donghu',
+      channel,
+      kind: m.kind,
+      category: m.category,
+      content: m.text,
+      address,
+      requester: requester(),
+    });
+    const [stalls, noise, smoke] = [matters[0]!, matters[1]!, matters[2]!];
+    return [
+      // Returned by the brigade: the place is the street's; the district has not yet decided the dispute.
+      sorted({
+        on: '2026-11-11',
+        district: 'donghu',
+        by: 'clerk',
+        input: base('2026-11-11', 'hotline', stalls, '云城市东湖区南湖街道湖滨路3号'),
+        acts: [
+          { on: '2026-11-11', by: 'clerk', body: { action: 'dispatch', unitId: 'donghu-brigade', note: '请按期办理并答复诉求人。' } },
+          { on: '2026-11-12', by: 'wanglei', body: { action: 'return', reason: '经现场核实，湖滨路3号属于南湖街道辖区，不属于本大队直管区域。' } },
+        ],
+      }),
+      // Answered, not yet completed.
+      sorted({
+        on: '2026-11-06',
+        district: 'donghu',
+        by: 'clerk',
+        input: base('2026-11-06', 'hotline', noise, '云城市东湖区文化路夜市'),
+        acts: [
+          { on: '2026-11-06', by: 'clerk', body: { action: 'dispatch', unitId: 'donghu-brigade', note: '请按期办理并答复诉求人。' } },
+          { on: '2026-11-09', by: 'zhaogang', body: { action: 'accept' } },
+          { on: '2026-11-13', by: 'zhaogang', body: { action: 'answer', method: 'phone', text: answerText('complaint', false) } },
+        ],
+      }),
+      // A petition letter waiting for the decision whether it is accepted (15 days, 《信访工作条例》第二十二条).
+      sorted({ on: '2026-11-12', district: 'donghu', by: 'head.donghu', input: base('2026-11-12', 'petitionLetter', smoke, '云城市东湖区建设路幸福小区'), acts: [] }),
+      // Signed for, urged, and still not answered past the due date.
+      sorted({
+        on: '2026-10-12',
+        district: 'donghu',
+        by: 'clerk',
+        input: base('2026-10-12', 'hotline', smoke, '云城市东湖区南湖街道南湖花园小区'),
+        acts: [
+          { on: '2026-10-12', by: 'clerk', body: { action: 'dispatch', unitId: 'nanhu', note: '请按期办理并答复诉求人。' } },
+          { on: '2026-10-13', by: 'fengjie', body: { action: 'accept' } },
+          { on: '2026-11-05', by: 'supervisor', body: { action: 'urge', note: '该工单已超过办理期限，请于三日内办结并答复诉求人。' } },
+        ],
+      }),
+      sorted({
+        on: '2026-09-21',
+        district: 'xishan',
+        by: 'head.xishan',
+        input: { ...base('2026-09-21', 'complaint', noise, '云城市西山区福海农贸市场'), organization: 'xishan' },
+        acts: [
+          { on: '2026-09-21', by: 'head.xishan', body: { action: 'dispatch', unitId: 'xishan-brigade', note: '请按期办理并答复诉求人。' } },
+          { on: '2026-09-22', by: 'maqiang', body: { action: 'accept' } },
+          { on: '2026-10-20', by: 'head.xishan', body: { action: 'urge', note: '请加快办理，逾期未办结的说明原因。' } },
+        ],
+      }),
+      // Dispatched today, waiting to be signed for.
+      sorted({
+        on: DEMO_TODAY,
+        district: 'xishan',
+        by: 'clerk',
+        input: { ...base(DEMO_TODAY, 'hotline', stalls, '云城市西山区西山大道120号'), organization: 'xishan' },
+        acts: [{ on: DEMO_TODAY, by: 'clerk', body: { action: 'dispatch', unitId: 'xishan-brigade', note: '请按期办理并答复诉求人。' } }],
+      }),
+      // Today's hotline call, not yet dispatched.
+      sorted({ on: DEMO_TODAY, district: 'donghu', by: 'clerk', input: base(DEMO_TODAY, 'hotline', stalls, '云城市东湖区文化路夜市'), acts: [] }),
+    ];
+  }
 
   function requester() {
     return { name: `${one([...surnames])}${one(givenNames)}`, phone: `139${String(between(0, 99_999_999)).padStart(8, '0')}` };

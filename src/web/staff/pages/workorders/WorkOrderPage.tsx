@@ -16,6 +16,7 @@ import { type FieldSpec, fieldsOf } from '../../case-actions/schema-fields.ts';
 import { availableSteps, irreversibleSteps, useOrganizations, type WorkOrderView, WorkOrderStateTag } from './common.tsx';
 import '../cases/case-page.css';
 
+const sideSteps: ReadonlySet<WorkOrderAction> = new Set<WorkOrderAction>(['return', 'reassign', 'urge', 'extend', 'merge']);
 type ActionSchema = (typeof workOrderActionInput.options)[number];
 const schemas = new Map<string, ActionSchema>(workOrderActionInput.options.map((s) => [s.shape.action.value as string, s]));
 const labelled = (f: FieldSpec, labels: Record<string, string>): FieldSpec => (f.kind === 'enum' ? { ...f, options: f.options.map((o) => ({ value: o.value, label: labels[o.value] ?? o.label })) } : f);
@@ -107,7 +108,9 @@ function StepsCard({ order, reload }: { order: WorkOrderView; reload: () => void
   const me = useMe();
   const organizations = useOrganizations();
   const unitPath = organizations.data?.find((o) => o.id === order.unit?.id)?.path;
-  const steps = availableSteps(order, me, unitPath);
+  // The next steps of the ordinary course first; leaving it (退单, 改派, 督办, 延期, 并单) after them.
+  const all = availableSteps(order, me, unitPath);
+  const steps = [...all.filter((s) => !sideSteps.has(s.action)), ...all.filter((s) => sideSteps.has(s.action))];
   return (
     <Card size="small" title="办理" data-testid="work-order-steps">
       {steps.length === 0 ? (
@@ -121,7 +124,7 @@ function StepsCard({ order, reload }: { order: WorkOrderView; reload: () => void
             destroyOnHidden
             items={steps.map((s) => ({
               key: s.action,
-              label: <strong>{s.label}</strong>,
+              label: sideSteps.has(s.action) ? <Typography.Text type="secondary">{s.label}</Typography.Text> : <strong>{s.label}</strong>,
               children: <StepForm key={s.action} order={order} action={s.action} label={s.label} onDone={reload} />,
             }))}
           />
