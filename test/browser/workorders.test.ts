@@ -15,7 +15,7 @@ let h: Harness;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 beforeAll(async () => {
   h = await startHarness();
-}, 240_000);
+}, 600_000);
 afterAll(() => h?.close());
 
 const docsImages = path.resolve(import.meta.dirname, '../../docs/images');
