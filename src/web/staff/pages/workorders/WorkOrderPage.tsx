@@ -28,7 +28,7 @@ const labelled = (f: FieldSpec, labels: Record<string, string>): FieldSpec => (f
  */
 function stepFields(action: string): FieldSpec[] {
   return fieldsOf(schemas.get(action)!, ['action']).map((f) => {
-    if (f.name === 'unitId') return { ...f, kind: 'reference', ref: 'organization' } as FieldSpec;
+    if (f.name === 'unitId') return { ...f, kind: 'reference', ref: 'organization', title: '承办单位' } as FieldSpec;
     if (f.name === 'intoId') return { ...f, kind: 'integer', title: '并入的工单（系统编号，见该工单页地址末尾的数字）' } as FieldSpec;
     if (f.name === 'method') return labelled(f, answerMethods);
     if (f.name === 'satisfaction') return labelled(f, satisfactionLevels);
