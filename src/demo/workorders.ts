@@ -25,8 +25,8 @@ import { datedActs, type Track } from './tracks.ts';
 /**
  * The first day orders arrive and how many arrive on a working day, on average. Every act is a step through the
  * services (about 20 SQL statements), so the number of orders is what the demo's seeding time grows with:
- * 0.5 a day (about 110 orders, 600 acts) keeps `fazhi demo` and `npm start` within seconds of what they took
- * before; 1.25 (about 300 orders) triples the seeding time (measured, docs/WORK-ORDERS.md "Demo data").
+ * the demo's cases are about 360 steps (8.4 s of CPU); 0.3 a day (about 70 orders, 390 steps) adds 6.4 s, 0.5 (about
+ * 120 orders) 14 s, 1.25 (about 300 orders) 36 s (measured on PGlite, docs/WORK-ORDERS.md "Demo data").
  */
 const FIRST_DAY: IsoDate = '2026-01-05';
 const PER_DAY = 0.3;
