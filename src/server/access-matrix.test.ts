@@ -132,6 +132,8 @@ const MATRIX: Record<string, Row> = {
     request: (ids) => ({ url: '/api/work-orders', payload: workOrderBody(ids.orgId) }),
     note: 'registered by whoever takes requests in or above the receiving unit; a reviewer does not',
   },
+  'GET /api/work-orders/statistics': { allowed: SIGNED_IN, note: 'each counts the orders of its own subtree' },
+  'GET /api/work-orders/statistics/orders': { allowed: SIGNED_IN, request: () => ({ url: '/api/work-orders/statistics/orders?measure=received' }), note: 'each lists the orders of its own subtree' },
   'GET /api/work-orders/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/work-orders/${ids.workOrderId}` }) },
   'POST /api/work-orders/{id}/transitions': {
     allowed: ['supervisor', 'head.donghu'],

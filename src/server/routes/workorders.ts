@@ -6,6 +6,7 @@ import { workOrderCategories } from '../../services/workorders/catalog.ts';
 import { getWorkOrder } from '../../services/workorders/get-work-order.ts';
 import { listWorkOrders, workOrderFilter } from '../../services/workorders/list-work-orders.ts';
 import { registerWorkOrder } from '../../services/workorders/register-work-order.ts';
+import { drillDownQuery, statisticsQuery, workOrderStatistics, workOrderStatisticsOf, workOrderStatisticsOrders } from '../../services/workorders/statistics.ts';
 import { transitionWorkOrder, workOrderStepRequest } from '../../services/workorders/transition-work-order.ts';
 import { workOrderInput } from '../../domain/workorders/inputs.ts';
 import { evidenceMediaTypes, normalizeFileName } from '../../domain/cases/evidence-files.ts';
@@ -130,4 +131,16 @@ export function workOrderRoutes(app: ZodApp, ctx: ServiceContext): void {
         .send(file.data);
     },
   );
+  // --- statistics and the supervisor's board (wo17web) ---
+  app.get(
+    '/work-orders/statistics',
+    { schema: { tags, summary: '工单统计（按承办单位、渠道、类型、类别、月份、地点；热点）', querystring: statisticsQuery, response: { 200: workOrderStatistics } } },
+    async (request) => workOrderStatisticsOf(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/work-orders/statistics/orders',
+    { schema: { tags, summary: '统计数字背后的工单（下钻）', querystring: drillDownQuery, response: { 200: workOrderList } } },
+    async (request) => workOrderStatisticsOrders(ctx, requireActor(request), request.query),
+  );
+  // --- end statistics ---
 }

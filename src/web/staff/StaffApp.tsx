@@ -28,6 +28,10 @@ const loaders = {
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
   settings: () => import('./pages/admin/SettingsPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
+  workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
+  newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
+  workOrder: () => import('./pages/workorders/WorkOrderPage.tsx'),
+  workOrderBoard: () => import('./pages/workorders/WorkOrderBoardPage.tsx'),
 };
 const loaderByPath: Record<string, keyof typeof loaders> = {
   '/login': 'login',
@@ -47,6 +51,9 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/benchmarks': 'benchmarks',
   '/admin/settings': 'settings',
   '/reports/analyze': 'reportAnalyze',
+  '/work-orders': 'workOrders',
+  '/work-orders/new': 'newWorkOrder',
+  '/work-orders/board': 'workOrderBoard',
 };
 const initialPage = loaderByPath[window.location.pathname.replace(/\/+$/, '') || '/'];
 if (initialPage) void loaders[initialPage]().catch(() => undefined);
@@ -70,6 +77,10 @@ const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
+const WorkOrderInboxPage = lazy(loaders.workOrders);
+const WorkOrderNewPage = lazy(loaders.newWorkOrder);
+const WorkOrderPage = lazy(loaders.workOrder);
+const WorkOrderBoardPage = lazy(loaders.workOrderBoard);
 
 export function StaffApp() {
   const { me, checkError, recheck } = useAuth();
@@ -125,6 +136,10 @@ export function StaffApp() {
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />
         <Route path="admin/settings" element={<SettingsPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
+        <Route path="work-orders" element={<WorkOrderInboxPage />} />
+        <Route path="work-orders/new" element={<WorkOrderNewPage />} />
+        <Route path="work-orders/board" element={<WorkOrderBoardPage />} />
+        <Route path="work-orders/:id" element={<WorkOrderPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

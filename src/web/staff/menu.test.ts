@@ -27,16 +27,16 @@ describe('the staff menu reads the domain policies', () => {
   });
 
   it('shows each role the pages it showed before policies', () => {
-    const everyone = ['/', '/tools/deadline', '/calendar', '/profile'];
+    const everyone = ['/', '/work-orders', '/tools/deadline', '/calendar', '/profile'];
     const adminPages = ['/admin/power-items', '/admin/benchmarks', '/admin/settings'];
     const shown = (role: Role) => visibleEntries(meWith(role)).map((e) => e.path).filter((p) => !everyone.includes(p));
     expect(Object.fromEntries(roleKeys.map((r) => [r, shown(r)]))).toEqual({
       officer: ['/todo', '/cases'],
       reviewer: ['/todo', '/cases', '/review', '/users', '/reports/analyze', ...adminPages],
-      head: ['/todo', '/cases', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages],
-      supervisor: ['/todo', '/cases', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
+      head: ['/todo', '/cases', '/work-orders/board', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages],
+      supervisor: ['/todo', '/cases', '/work-orders/board', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
       clerk: [],
-      admin: ['/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages],
+      admin: ['/work-orders/board', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages],
     });
   });
 });
