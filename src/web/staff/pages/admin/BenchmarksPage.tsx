@@ -130,7 +130,7 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
           <Result
             status={state.report.rejected.length ? 'warning' : 'success'}
             title={`已导入为新版本：${state.report.name}`}
-            subTitle={`共 ${state.report.rows} 行数据，导入 ${state.report.imported} 行（${state.report.items} 个事项），未导入 ${state.report.rejected.length} 行；自 ${state.report.effectiveFrom} 起施行，${state.report.publishedOn} 公布。`}
+            subTitle={`共 ${state.report.rows} 行数据，导入 ${state.report.imported} 行（${state.report.items} 个事项），未导入 ${state.report.rejected.length} 行；自 ${state.report.effectiveFrom} 起施行。`}
           />
           {state.report.rejected.length > 0 && <RejectionTable rejected={state.report.rejected} />}
         </>
