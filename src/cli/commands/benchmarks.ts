@@ -109,7 +109,7 @@ export function registerBenchmarks(program: Command): void {
         for (const v of versions) {
           const counts = v.kind === 'benchmark' ? `${v.ruleCount} 条规则/${v.itemCount} 个违法行为` : `${v.itemCount} 项`;
           process.stdout.write(
-            `${v.id}\t${v.kindLabel}\t${v.name}\t${v.organization?.name ?? '全局'}\t${v.effectiveFrom} 起施行${v.inForce ? '（现行）' : ''}\t${counts}${v.rejectedCount ? `，未导入 ${v.rejectedCount} 行` : ''}\n`,
+            `${v.id}\t${v.kindLabel}\t${v.name}\t${v.organization?.name ?? '全局'}\t${v.effectiveFrom} 起施行（${v.stateLabel}）\t${counts}${v.rejectedCount ? `，未导入 ${v.rejectedCount} 行` : ''}\n`,
           );
         }
       });
