@@ -92,6 +92,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/logout': { allowed: SIGNED_IN, fresh: true },
   'GET /api/auth/me': { allowed: SIGNED_IN },
   'GET /api/organizations': { allowed: SIGNED_IN },
+  'GET /api/organizations/export': { allowed: SIGNED_IN, note: 'as the list: everyone exports their own subtree' },
+  'GET /api/organizations/{id}/power-items/export': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/power-items/export` }) },
   'POST /api/organizations': {
     allowed: ['admin', 'admin.donghu'],
     request: (ids, who) => ({ url: '/api/organizations', payload: { parentId: ids.orgId, name: `矩阵测试中队${who}`, kind: 'squadron' } }),
@@ -99,6 +101,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/organizations/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}` }) },
   'PATCH /api/organizations/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/organizations/${ids.orgId}`, payload: { name: '东湖区综合行政执法大队' } }) },
   'GET /api/users': { allowed: SIGNED_IN },
+  'GET /api/users/export': { allowed: SIGNED_IN, note: 'as the list: the users of one’s own subtree' },
   'POST /api/users': {
     allowed: ['admin', 'admin.donghu'],
     request: (ids, who) => ({

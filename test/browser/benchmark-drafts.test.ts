@@ -42,7 +42,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   await confirmBenchmarkVersion(h.app.ctx, systemActor, (res.json() as { versionId: number }).versionId, { effectiveFrom: '2026-03-01' });
-}, 240_000);
+}, 600_000);
 afterAll(() => h?.close());
 
 describe('benchmark drafts in the browser', { timeout: 240_000 }, () => {

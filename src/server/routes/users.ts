@@ -6,6 +6,8 @@ import type { ServiceContext } from '../../services/context.ts';
 import { createUser, getUser, listUsers, setPassword, unlockUser, updateUser } from '../../services/users.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
+import { xlsxHeaders } from '../download.ts';
+import { exportUsers, userExportQuery } from '../../services/export/admin-lists.ts';
 
 const tags = ['用户'];
 
@@ -21,6 +23,14 @@ export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
       },
     },
     async (request) => listUsers(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/users/export',
+    { schema: { tags, summary: '导出用户列表为 XLSX（筛选同用户页：organizationId 单位，q 姓名/用户名/执法证号；不含密码）', querystring: userExportQuery } },
+    async (request, reply) => {
+      const exported = await exportUsers(ctx, requireActor(request), request.query);
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
+    },
   );
   app.get(
     '/users/:id',
