@@ -2,6 +2,8 @@ import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-de
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Modal, Popconfirm, Row, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { userMatches } from '../../../domain/admin/exports.ts';
+import { ExportButton } from '../ExportButton.tsx';
 import { type Role, roleKeys, roles } from '../../../domain/access.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { api, errorMessage } from '../../shared/api.ts';
@@ -247,17 +249,20 @@ export default function UsersPage() {
   const users = useRemote((signal) => api.get<User[]>('/users', { organizationId }, signal), [organizationId, generation]);
   const tree = useMemo(() => (orgs.data ? orgTree(orgs.data) : []), [orgs.data]);
   const q = search.trim();
-  const shown = (users.data ?? []).filter((u) => !q || u.displayName.includes(q) || u.username.includes(q.toLowerCase()) || (u.certificateNo ?? '').includes(q));
+  const shown = (users.data ?? []).filter((u) => userMatches(u, q));
 
   return (
     <Card
       title={canManage ? '用户管理' : '人员与执法证'}
       extra={
-        canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!orgs.data}>
-            新建用户
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton path="/users/export" query={{ organizationId, q: q || undefined }} label={isPhone ? '导出' : '导出 Excel'} testId="users-export" />
+          {canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!orgs.data}>
+              新建用户
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
