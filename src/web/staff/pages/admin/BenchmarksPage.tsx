@@ -287,6 +287,8 @@ export default function BenchmarksPage() {
   const { chosen, choose, organizations } = useChosenOrganization();
   const [importing, setImporting] = useState(false);
   const remote = useRemote((signal) => api.get<BenchmarkVersion[]>('/benchmarks', undefined, signal), []);
+  // A head decides on the versions of their own unit and those below it — not a superior's or a global one.
+  const inMyScope = (v: BenchmarkVersion) => v.organization !== null && organizations.some((o) => o.id === v.organization!.id);
   const selectedId = Number(params.get('version')) || undefined;
   const selected = remote.data?.find((v) => v.id === selectedId) ?? remote.data?.find((v) => v.inForce && v.kind === 'benchmark');
   const select = (id: number) => {
@@ -383,7 +385,7 @@ export default function BenchmarksPage() {
                       <Button size="small" icon={<DownloadOutlined />} href={exportUrl(v.id)} aria-label={`导出 ${v.name}`}>
                         XLSX
                       </Button>
-                      {canConfirm && (v.state === 'inForce' || v.state === 'scheduled') && <WithdrawButton version={v} onChanged={remote.reload} />}
+                      {canConfirm && inMyScope(v) && (v.state === 'inForce' || v.state === 'scheduled') && <WithdrawButton version={v} onChanged={remote.reload} />}
                     </Space>
                   ),
                 },
@@ -395,7 +397,7 @@ export default function BenchmarksPage() {
       </Card>
       {selected && (
         <Card title={`${selected.kindLabel}：${selected.name}`} extra={<Typography.Text type="secondary">{selected.itemCount} 个事项</Typography.Text>}>
-          {selected.state === 'draft' && <div style={{ marginBottom: 16 }}><DraftPanel key={selected.id} version={selected} canConfirm={canConfirm} canDiscard={canDiscard} onChanged={remote.reload} /></div>}
+          {selected.state === 'draft' && <div style={{ marginBottom: 16 }}><DraftPanel key={selected.id} version={selected} canConfirm={canConfirm && inMyScope(selected)} canDiscard={canDiscard && inMyScope(selected)} onChanged={remote.reload} /></div>}
           {selected.kind === 'benchmark' ? <VersionItems key={selected.id} version={selected} canImport={canImport} onImport={() => setImporting(true)} /> : selected.state !== 'draft' && <ExemptionVersionItems versionId={selected.id} />}
         </Card>
       )}
