@@ -101,6 +101,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/organizations/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}` }) },
   'PATCH /api/organizations/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/organizations/${ids.orgId}`, payload: { name: '东湖区综合行政执法大队' } }) },
   'GET /api/users': { allowed: SIGNED_IN },
+  'POST /api/users/import': {
+    allowed: ['admin', 'admin.donghu'],
+    request: () => ({ url: '/api/users/import', multipart: { file: csv([['用户名', '姓名', '所属单位', '角色', '初始密码'], ['matrix.user', '矩阵', '不存在的单位', '执法人员', 'Matrix2026']]) } }),
+    note: 'a refused import answers 400 for an admin (the row names no unit of theirs); others 403',
+  },
+  'GET /api/users/import-template': { allowed: ['admin', 'admin.donghu'] },
   'GET /api/users/export': { allowed: SIGNED_IN, note: 'as the list: the users of one’s own subtree' },
   'POST /api/users': {
     allowed: ['admin', 'admin.donghu'],

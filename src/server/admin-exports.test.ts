@@ -80,3 +80,31 @@ describe('XLSX export of the admin lists', () => {
     expect((await get('liuyang', `/api/organizations/${t.w.org.brigade.id}/power-items/export`)).statusCode).toBe(404);
   });
 });
+
+describe('users imported from a file over HTTP', () => {
+  it('creates the valid rows, answers the rejected ones, never echoes a password; the template downloads', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('用户');
+    sheet.addRow(['用户名', '姓名', '所属单位', '角色', '初始密码', '执法证号', '执法证有效期至']);
+    sheet.addRow(['http.user', '何平', t.w.org.town.name, '执法人员', 'Chushi2026', '53990219000399', '2029-12-31']);
+    sheet.addRow(['http.bad', '何错', t.w.org.town.name, '执法人员', 'nodigits', '', '']);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), '用户.xlsx');
+    const encoded = new Response(form);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/import',
+      headers: { cookie: await t.login('admin.donghu'), 'content-type': encoded.headers.get('content-type')! },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ rows: 2, imported: [{ username: 'http.user', displayName: '何平' }], rejected: [{ row: 3, reason: '初始密码：密码须同时包含字母和数字' }] });
+    expect(res.body).not.toContain('Chushi2026');
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'http.user', password: 'Chushi2026' } });
+    expect(login.statusCode).toBe(200);
+    const template = await get('admin.donghu', '/api/users/import-template');
+    expect(template.statusCode).toBe(200);
+    expect(decodeURIComponent(String(template.headers['content-disposition']))).toContain('用户导入模板.xlsx');
+    expect((await get('wanglei', '/api/users/import-template')).statusCode).toBe(403);
+  });
+});
