@@ -25,6 +25,7 @@ import { datedActs, type Track } from './tracks.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryFileStore } from '../services/file-store.ts';
 import { importBenchmarks } from '../services/discretion/import-benchmarks.ts';
+import { confirmBenchmarkVersion } from '../services/discretion/version-steps.ts';
 import { allPassedChecklist } from '../domain/cases/legal-review.ts';
 
 /**
@@ -196,19 +197,22 @@ export async function seedDemoDiscretion(base: ServiceContext, shift = 0): Promi
 
   at('2026-03-01');
   const csv = Buffer.from(demoBenchmarkCsv((await readFile(bundledBenchmarksUrl)).toString('utf8')), 'utf8');
+  // Imported as drafts and confirmed at once, in force (and published) from the demo's effective date.
   const benchmark = await importBenchmarks(ctx, systemActor, { fileName: 'yuncheng-discretion-benchmarks.csv', data: csv }, {
     organizationId: orgId('云城市城市管理局'),
     name: DEMO_BENCHMARK_NAME,
     issuer: '云城市城市管理局',
     effectiveFrom: moved('2026-03-01'),
   });
-  await importBenchmarks(ctx, systemActor, { fileName: 'first-violation-exemptions.csv', data: await readFile(bundledExemptionsUrl) }, {
+  await confirmBenchmarkVersion(ctx, systemActor, benchmark.versionId, { effectiveFrom: moved('2026-03-01') });
+  const exemptions = await importBenchmarks(ctx, systemActor, { fileName: 'first-violation-exemptions.csv', data: await readFile(bundledExemptionsUrl) }, {
     kind: 'exemption',
     organizationId: orgId('云城市城市管理局'),
     name: DEMO_EXEMPTION_LIST_NAME,
     issuer: '云城市城市管理局',
     effectiveFrom: moved('2026-03-01'),
   });
+  await confirmBenchmarkVersion(ctx, systemActor, exemptions.versionId, { effectiveFrom: moved('2026-03-01') });
 
   const items = parseBenchmarkCsv(csv.toString('utf8')).items;
   const benchmarkItem = (code: string): BenchmarkItem => {

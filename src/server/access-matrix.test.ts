@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledBenchmarksUrl } from '../domain/discretion/index.ts';
 import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { newPerson } from '../services/testing/factories.ts';
 import { createTestApp } from './test-app.ts';
@@ -81,6 +83,16 @@ const workOrderBody = (organizationId: number) => ({
 const dispatchRuleBody = (organizationId: number) => ({ organizationId, category: { kind: 'matter', code: '06001' }, unitId: null, reservedToBureau: true });
 
 const csv = (rows: string[][]) => new Blob([rows.map((r) => r.join(',')).join('\n')], { type: 'text/csv' });
+/** A one-row benchmark file (the bundled table's header and first row), imported as a draft of 东湖区 for a row to act on. */
+const oneRowBenchmark = readFileSync(bundledBenchmarksUrl, 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('#')).slice(0, 2).join('\n');
+async function benchmarkDraft(ids: Ids): Promise<number> {
+  const res = await call('admin.donghu', 'POST', { url: '/api/benchmarks/import', multipart: { organizationId: String(ids.orgId), name: '矩阵测试草稿', file: new Blob([oneRowBenchmark]) } });
+  expect(res.status, res.body).toBe(201);
+  return (JSON.parse(res.body) as Json).versionId as number;
+}
+/** Distinct effective dates: two versions of one unit cannot start the same day. */
+let effectiveDay = 0;
+const nextEffectiveDate = () => new Date(Date.UTC(2030, 0, 1 + effectiveDay++)).toISOString().slice(0, 10);
 
 /** `METHOD /path` (OpenAPI form) → who may pass. */
 const MATRIX: Record<string, Row> = {
@@ -89,6 +101,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/logout': { allowed: SIGNED_IN, fresh: true },
   'GET /api/auth/me': { allowed: SIGNED_IN },
   'GET /api/organizations': { allowed: SIGNED_IN },
+  'GET /api/organizations/export': { allowed: SIGNED_IN, note: 'as the list: everyone exports their own subtree' },
+  'GET /api/organizations/{id}/power-items/export': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/power-items/export` }) },
   'POST /api/organizations': {
     allowed: ['admin', 'admin.donghu'],
     request: (ids, who) => ({ url: '/api/organizations', payload: { parentId: ids.orgId, name: `矩阵测试中队${who}`, kind: 'squadron' } }),
@@ -96,6 +110,13 @@ const MATRIX: Record<string, Row> = {
   'GET /api/organizations/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}` }) },
   'PATCH /api/organizations/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/organizations/${ids.orgId}`, payload: { name: '东湖区综合行政执法大队' } }) },
   'GET /api/users': { allowed: SIGNED_IN },
+  'POST /api/users/import': {
+    allowed: ['admin', 'admin.donghu'],
+    request: () => ({ url: '/api/users/import', multipart: { file: csv([['用户名', '姓名', '所属单位', '角色', '初始密码'], ['matrix.user', '矩阵', '不存在的单位', '执法人员', 'Matrix2026']]) } }),
+    note: 'a refused import answers 400 for an admin (the row names no unit of theirs); others 403',
+  },
+  'GET /api/users/import-template': { allowed: ['admin', 'admin.donghu'] },
+  'GET /api/users/export': { allowed: SIGNED_IN, note: 'as the list: the users of one’s own subtree' },
   'POST /api/users': {
     allowed: ['admin', 'admin.donghu'],
     request: (ids, who) => ({
@@ -293,6 +314,30 @@ const MATRIX: Record<string, Row> = {
     note: 'a refused import answers 400 for an admin (rows rejected); others 403',
   },
   'GET /api/benchmarks': { allowed: SIGNED_IN },
+  'GET /api/benchmarks/template': { allowed: SIGNED_IN },
+  'GET /api/benchmarks/{id}/diff': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu', 'head.xishan'],
+    request: (ids) => ({ url: `/api/benchmarks/${ids.benchmarkId}/diff` }),
+    note: 'who prepares and who confirms drafts (the city benchmark is visible to every district)',
+  },
+  'POST /api/benchmarks/{id}/confirm': {
+    allowed: ['head.donghu'],
+    request: async (ids) => ({ url: `/api/benchmarks/${await benchmarkDraft(ids)}/confirm`, payload: { effectiveFrom: nextEffectiveDate() } }),
+    note: 'a head of the draft’s unit (or above) — the admin who imported it prepares, the head decides',
+  },
+  'POST /api/benchmarks/{id}/discard': {
+    allowed: ['admin', 'admin.donghu', 'head.donghu'],
+    request: async (ids) => ({ url: `/api/benchmarks/${await benchmarkDraft(ids)}/discard` }),
+  },
+  'POST /api/benchmarks/{id}/withdraw': {
+    allowed: ['head.donghu'],
+    request: async (ids) => {
+      const id = await benchmarkDraft(ids);
+      const confirmed = await call('head.donghu', 'POST', { url: `/api/benchmarks/${id}/confirm`, payload: { effectiveFrom: nextEffectiveDate() } });
+      expect(confirmed.status, confirmed.body).toBe(200);
+      return { url: `/api/benchmarks/${id}/withdraw`, payload: { reason: '矩阵测试：撤回待施行版本。' } };
+    },
+  },
   'GET /api/benchmarks/{id}/items': { allowed: SIGNED_IN, request: (ids) => ({ url: `/api/benchmarks/${ids.benchmarkId}/items` }), note: 'the city benchmark, in force for every district' },
   'GET /api/benchmarks/{id}/export': { allowed: SIGNED_IN, request: (ids) => ({ url: `/api/benchmarks/${ids.benchmarkId}/export` }) },
   'GET /api/benchmark-items/{id}': { allowed: SIGNED_IN, request: (ids) => ({ url: `/api/benchmark-items/${ids.benchmarkItemId}` }) },

@@ -79,7 +79,8 @@ describe('staff: import and export', () => {
     const ok = await upload('admin.donghu', 'discretion-benchmarks.csv', csv, { name: '东湖区裁量基准（测试导入）', effectiveFrom: '2026-12-01' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.imported).toBeGreaterThanOrEqual(190);
-    expect(ok.body).toMatchObject({ name: '东湖区裁量基准（测试导入）', effectiveFrom: '2026-12-01', publishedOn: today, format: 'csv' });
+    expect(ok.body).toMatchObject({ status: 'draft', name: '东湖区裁量基准（测试导入）', effectiveFrom: '2026-12-01', format: 'csv' });
+    expect(ok.body).not.toHaveProperty('publishedOn');
     expect((ok.body.rejected as Json[]).length).toBeGreaterThan(0);
     expect((ok.body.rejected as Json[]).every((r) => r.row > 0 && /[\u4e00-\u9fa5]/.test(r.reason))).toBe(true);
     const bad = await upload('admin.donghu', 'scan.pdf', Buffer.from('%PDF-1.7\n\0\0'));
@@ -93,6 +94,58 @@ describe('staff: import and export', () => {
     expect(exported.headers['content-type']).toContain('spreadsheetml');
     expect(exported.raw.subarray(0, 2).toString()).toBe('PK');
     expect((await call('admin.donghu', 'GET', `/api/benchmarks/${ok.body.versionId}/items?q=${encodeURIComponent('摆卖')}`)).body.length).toBeGreaterThan(0);
+  });
+});
+
+describe('staff: drafts, confirmation, withdrawal and the template (issue 15)', () => {
+  it('an import is a draft with its diff; the head confirms it with a date; it can be withdrawn; a draft discarded', async () => {
+    const draft = await upload('admin.donghu', 'discretion-benchmarks.csv', csv, { name: '东湖区裁量基准（草稿）', effectiveFrom: '2026-12-01' });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(draft.body.diff).toMatchObject({ base: null, removed: [], changed: [] });
+    expect((draft.body.preview as Json[]).length).toBeGreaterThan(0);
+    const id = draft.body.versionId as number;
+    // Officers see no draft; the head sees it and its diff.
+    expect(((await call('wanglei', 'GET', '/api/benchmarks')).body as Json[]).some((v) => v.id === id)).toBe(false);
+    expect(((await call('head.donghu', 'GET', '/api/benchmarks')).body as Json[]).find((v) => v.id === id)).toMatchObject({ state: 'draft', stateLabel: '草稿', publishedOn: null });
+    expect((await call('head.donghu', 'GET', `/api/benchmarks/${id}/diff`)).body).toEqual(draft.body.diff);
+    expect((await call('wanglei', 'GET', `/api/benchmarks/${id}/diff`)).status).toBe(403);
+    // Who confirms: the head of the unit, with a date not before today.
+    expect((await call('admin.donghu', 'POST', `/api/benchmarks/${id}/confirm`, { effectiveFrom: '2026-12-01' })).status).toBe(403);
+    expect((await call('head.xishan', 'POST', `/api/benchmarks/${id}/confirm`, { effectiveFrom: '2026-12-01' })).status).toBe(404);
+    const past = await call('head.donghu', 'POST', `/api/benchmarks/${id}/confirm`, { effectiveFrom: '2026-11-15' });
+    expect(past.status).toBe(422);
+    expect(past.body.message).toContain('第三十四条');
+    expect((await call('head.donghu', 'POST', `/api/benchmarks/${id}/confirm`, {})).body.message).toContain('请选择施行日期');
+    const confirmed = await call('head.donghu', 'POST', `/api/benchmarks/${id}/confirm`, { effectiveFrom: '2026-12-01' });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', effectiveFrom: '2026-12-01', publishedOn: '2026-12-01' });
+    expect(((await call('wanglei', 'GET', '/api/benchmarks')).body as Json[]).find((v) => v.id === id)).toMatchObject({ state: 'scheduled', stateLabel: '待施行' });
+    // The portal shows it only from its date.
+    expect(((await call(null, 'GET', '/api/public/benchmarks')).body.versions as Json[]).some((v) => v.id === id)).toBe(false);
+    // Withdrawn with a reason: it never takes effect.
+    expect((await call('head.donghu', 'POST', `/api/benchmarks/${id}/withdraw`, { reason: '' })).status).toBe(400);
+    const withdrawn = await call('head.donghu', 'POST', `/api/benchmarks/${id}/withdraw`, { reason: '区局决定暂缓施行本细化标准。' });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', effectiveTo: '2026-12-01' });
+    expect(((await call('wanglei', 'GET', '/api/benchmarks')).body as Json[]).find((v) => v.id === id)).toMatchObject({ state: 'withdrawn', withdrawalReason: '区局决定暂缓施行本细化标准。' });
+    // Another draft, discarded by the admin who imported it.
+    const other = await upload('admin.donghu', 'discretion-benchmarks.csv', csv, { name: '东湖区裁量基准（放弃）' });
+    expect((await call('wanglei', 'POST', `/api/benchmarks/${other.body.versionId}/discard`)).status).toBe(403);
+    expect((await call('admin.donghu', 'POST', `/api/benchmarks/${other.body.versionId}/discard`)).body).toMatchObject({ status: 'discarded' });
+    expect((await call('head.donghu', 'POST', `/api/benchmarks/${other.body.versionId}/confirm`, { effectiveFrom: '2026-12-01' })).status).toBe(409);
+  });
+
+  it('downloads the import template as XLSX and CSV', async () => {
+    const xlsx = await call('admin.donghu', 'GET', '/api/benchmarks/template');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('裁量基准导入模板.xlsx');
+    expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+    const csvTemplate = await call('admin.donghu', 'GET', '/api/benchmarks/template?kind=exemption&format=csv');
+    expect(csvTemplate.headers['content-type']).toContain('text/csv');
+    expect(csvTemplate.raw.toString('utf8')).toContain('source,source_url,序号,事项,依据,免罚类型,适用条件,备注');
+    expect((await call('admin.donghu', 'GET', '/api/benchmarks/template?format=doc')).status).toBe(400);
+    expect((await call(null, 'GET', '/api/benchmarks/template')).status).toBe(401);
   });
 });
 

@@ -66,7 +66,7 @@ describe('admin pages, portal benchmarks and the report comparison in the browse
     await dialog.locator('input[type=file]').setInputFiles({ name: 'small-benchmark.csv', mimeType: 'text/csv', buffer: smallBenchmarkCsv() });
     await dialog.getByLabel('版本名称').fill('浏览器测试裁量基准');
     await dialog.getByRole('button', { name: /^导\s?入$/ }).click();
-    await dialog.getByText('已导入为新版本：浏览器测试裁量基准').waitFor();
+    await dialog.getByText('已导入为草稿：浏览器测试裁量基准').waitFor();
     const report = dialog.getByTestId('rejection-report');
     const rows = report.locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(1);

@@ -6,6 +6,7 @@ import { AppError, validationError } from '../../domain/errors.ts';
 import type { ImportRejection } from '../../domain/discretion/index.ts';
 import { exportBenchmarkVersion, listBenchmarkVersions } from '../../services/discretion/browse-benchmarks.ts';
 import { importBenchmarks } from '../../services/discretion/import-benchmarks.ts';
+import { confirmBenchmarkVersion } from '../../services/discretion/version-steps.ts';
 import { withRuntime } from '../runtime.ts';
 
 interface ImportOptions {
@@ -15,6 +16,7 @@ interface ImportOptions {
   effective?: string;
   org?: string;
   exemptions?: boolean;
+  draft?: boolean;
 }
 
 async function readInput(file: string): Promise<Buffer> {
@@ -38,6 +40,7 @@ export function registerBenchmarks(program: Command): void {
     .option('--effective <date>', '施行日期 YYYY-MM-DD（默认取文件所载施行日期，没有则为今天）')
     .option('--org <id>', '适用单位编号（该单位及下级单位适用；不填则全局适用）')
     .option('--exemptions', '导入的是免罚清单（首违不罚、轻微免罚）而不是裁量基准')
+    .option('--draft', '只导入为草稿，由负责人在系统中确认施行日期（默认：以系统身份确认，自施行日期起生效并公布）')
     .action(async (file: string, options: ImportOptions) => {
       const data = await readInput(file);
       await withRuntime(async ({ ctx }) => {
@@ -56,13 +59,15 @@ export function registerBenchmarks(program: Command): void {
           if (options.json && rejected) process.stdout.write(`${JSON.stringify({ imported: 0, rejected }, null, 2)}\n`);
           throw error;
         }
+        // The system (bootstrap, historical benchmarks) confirms at once unless asked for a draft.
+        const confirmed = options.draft ? null : await confirmBenchmarkVersion(ctx, systemActor, report.versionId, { effectiveFrom: report.effectiveFrom });
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ imported: report.imported, rejected: report.rejected.map((r) => ({ row: r.row, reason: r.reason })) }, null, 2)}\n`);
           return;
         }
         const what = report.kind === 'benchmark' ? `${report.imported} 条裁量规则（${report.items} 个违法行为）` : `${report.imported} 项免罚事项`;
         const lines = [
-          `已导入 ${what}：版本 ${report.versionId}「${report.name}」，${report.organizationId === null ? '全局适用' : `单位 ${report.organizationId} 及下级单位适用`}，自 ${report.effectiveFrom} 起施行，${report.publishedOn} 公布。`,
+          `已导入 ${what}：版本 ${report.versionId}「${report.name}」，${report.organizationId === null ? '全局适用' : `单位 ${report.organizationId} 及下级单位适用`}，${confirmed ? `自 ${confirmed.effectiveFrom} 起施行，${confirmed.publishedOn} 公布。` : `草稿，拟自 ${report.effectiveFrom} 起施行，待负责人确认。`}`,
           `文件共 ${report.rows} 行数据，未导入 ${report.rejected.length} 行${report.rejected.length ? '：' : '。'}`,
           ...report.rejected.map((r) => `  第${r.row}行：${r.reason}`),
         ];
@@ -104,7 +109,7 @@ export function registerBenchmarks(program: Command): void {
         for (const v of versions) {
           const counts = v.kind === 'benchmark' ? `${v.ruleCount} 条规则/${v.itemCount} 个违法行为` : `${v.itemCount} 项`;
           process.stdout.write(
-            `${v.id}\t${v.kindLabel}\t${v.name}\t${v.organization?.name ?? '全局'}\t${v.effectiveFrom} 起施行${v.inForce ? '（现行）' : ''}\t${counts}${v.rejectedCount ? `，未导入 ${v.rejectedCount} 行` : ''}\n`,
+            `${v.id}\t${v.kindLabel}\t${v.name}\t${v.organization?.name ?? '全局'}\t${v.effectiveFrom} 起施行（${v.stateLabel}）\t${counts}${v.rejectedCount ? `，未导入 ${v.rejectedCount} 行` : ''}\n`,
           );
         }
       });

@@ -10,6 +10,10 @@ import { cases } from './cases.ts';
  * One imported version of a published list: a discretion benchmark (`kind` 'benchmark') or an exemption list
  * (`kind` 'exemption', 首违不罚/轻微免罚清单). Every import is a new version; a case uses the version in force on
  * its decision date (effective, not yet ended, and published — 《行政处罚法》第三十四条).
+ * An import is a draft (`status` 'draft', not published, never applied) until a head confirms it with its
+ * effective date ('confirmed'; published on that date) or it is discarded ('discarded'). A confirmed version can
+ * be withdrawn ('withdrawn'): `effectiveTo` is then the withdrawal day (or its own effective date when it never
+ * took effect), so the version before it applies again from that day.
  * `organizationId` null = global (applies everywhere); otherwise it applies to that organization's subtree, and
  * the nearest organization's version that lists the violation wins over an ancestor's or a global one.
  */
@@ -25,8 +29,15 @@ export const benchmarkVersions = pgTable(
     effectiveFrom: date('effective_from').notNull(),
     /** First day it no longer applies (null: until a later version takes effect). */
     effectiveTo: date('effective_to'),
-    /** The day it was published on the portal: the import date. */
-    publishedOn: date('published_on').notNull(),
+    /** 'draft' | 'confirmed' | 'discarded' | 'withdrawn' (services/discretion/version-status.ts). */
+    status: text('status').notNull().default('confirmed'),
+    /** The day it is published on the portal: its effective date, set on confirmation (null while a draft). */
+    publishedOn: date('published_on'),
+    confirmedBy: integer('confirmed_by'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    withdrawnBy: integer('withdrawn_by'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawalReason: text('withdrawal_reason'),
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),
     /** The file's `#` comment lines (sources), kept for export. */

@@ -52,6 +52,15 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
+/** POST /api/users/import (201): who was created; every rejected row with its number and reason. No password. */
+export const userImportReport = z.object({
+  fileName: z.string(),
+  rows: z.number(),
+  imported: z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string() })),
+  rejected: z.array(z.object({ row: z.number(), reason: z.string() })),
+});
+export type UserImportReport = z.infer<typeof userImportReport>;
+
 export const dayStatus = z.enum(['weekday', 'weekend', 'holiday', 'makeup-workday']);
 export type DayStatus = z.infer<typeof dayStatus>;
 

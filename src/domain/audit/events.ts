@@ -62,6 +62,8 @@ const userFields = {
 
 const powerItemText = { name: z.string(), violatedProvision: z.string(), penaltyProvision: z.string(), statutoryRange: z.string(), category: z.string() };
 
+const versionRef = z.strictObject({ id, name: z.string() });
+
 const tableImport = { format: fileFormat, rows: count, rejected: z.array(ImportRejectionSchema) };
 
 const benchmarkImport = z.strictObject({
@@ -69,7 +71,9 @@ const benchmarkImport = z.strictObject({
   name: z.string(),
   fileName: z.string(),
   effectiveFrom: isoDate,
-  publishedOn: isoDate,
+  /** Imports before drafts existed were published at once; a draft is not (issue 15). */
+  publishedOn: isoDate.optional(),
+  draft: z.literal(true).optional(),
   imported: count,
   items: count,
   ...tableImport,
@@ -339,6 +343,25 @@ export const auditEvents = {
   'benchmark.import': event('导入裁量基准', benchmarkImport),
   /** An exemption list (首违不罚/轻微免罚清单) was imported as a new version: file, counts and every rejected row. */
   'exemptionList.import': event('导入免罚清单', benchmarkImport),
+  /** A head put a draft benchmark or exemption list in force from a date (published on the portal that day). */
+  'benchmark.confirm': event(
+    '确认裁量基准生效',
+    z.strictObject({ kind: z.enum(['benchmark', 'exemption']), name: z.string(), effectiveFrom: isoDate, publishedOn: isoDate, replaces: versionRef.nullable() }),
+  ),
+  /** A draft was discarded (never in force). */
+  'benchmark.discard': event('放弃裁量基准草稿', z.strictObject({ kind: z.enum(['benchmark', 'exemption']), name: z.string() })),
+  /** A version in force or scheduled was withdrawn, with the reason; the one it restores when it was in force. */
+  'benchmark.withdraw': event(
+    '撤回裁量基准',
+    z.strictObject({
+      kind: z.enum(['benchmark', 'exemption']),
+      name: z.string(),
+      reason: z.string(),
+      wasInForce: z.boolean(),
+      effectiveTo: isoDate,
+      restores: versionRef.nullable(),
+    }),
+  ),
 } as const;
 
 export type AuditAction = keyof typeof auditEvents;

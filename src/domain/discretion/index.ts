@@ -26,3 +26,7 @@ export type { Range } from './statutory.ts';
 export { bundledBenchmarksUrl, bundledExemptionsUrl } from './data.ts';
 export { applyBenchmark, assertPenaltyLawful, itemCitation, CaseFactsInputSchema } from './case-penalty.ts';
 export type { AppliedBenchmark, CaseFactsInput } from './case-penalty.ts';
+export { versionState, versionStateLabels, checkEffectiveDate, withdrawalEnd } from './versions.ts';
+export type { VersionState, VersionStatus } from './versions.ts';
+export { diffBenchmarkItems, diffExemptionItems, itemNameKey } from './version-diff.ts';
+export type { VersionDiff, DiffItem, ChangedItem } from './version-diff.ts';

@@ -6,6 +6,9 @@ describe('discretion policy: who may use the benchmarks', () => {
   it('pins each permission to its roles', () => {
     expect(whoMay(discretionPolicy)).toEqual({
       importBenchmarks: ['admin'],
+      confirmBenchmarks: ['head'],
+      discardDrafts: ['head', 'admin'],
+      seeDrafts: ['head', 'admin'],
       assessCase: ['officer', 'reviewer', 'head', 'supervisor'],
       consistencyReport: ['reviewer', 'head', 'supervisor', 'admin'],
     });

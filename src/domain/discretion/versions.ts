@@ -7,7 +7,7 @@
 import type { BenchmarkItem, BenchmarkSet, BenchmarkSource, BenchmarkVersion, IsoDate } from './model.ts';
 import { IsoDateSchema } from './model.ts';
 import { sourceKey } from './table.ts';
-import { validationError } from '../errors.ts';
+import { ruleViolation, validationError } from '../errors.ts';
 
 const metadataGroup = /（([^（）]*(?:\d{4}-\d{2}-\d{2}(?:印发|施行|发布)|〔\d{4}〕\d+号)[^（）]*)）/;
 
@@ -89,4 +89,56 @@ export function versionInForce<V extends BenchmarkVersion>(versions: V[], date: 
       v.publishedOn <= date,
   );
   return candidates.sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '')).at(-1);
+}
+
+/**
+ * Where a version stands (issue 15, item 7). An import is a draft until a head confirms it; a confirmed version is
+ * scheduled (待施行) before its effective date, in force (现行) while it is the one versionInForce picks, and
+ * superseded (已被替代) once a later one applies; a withdrawn or discarded one never applies again.
+ */
+export const versionStateLabels = {
+  draft: '草稿',
+  scheduled: '待施行',
+  inForce: '现行',
+  superseded: '已被替代',
+  withdrawn: '已撤回',
+  discarded: '已放弃',
+} as const;
+export type VersionState = keyof typeof versionStateLabels;
+export type VersionStatus = 'draft' | 'confirmed' | 'discarded' | 'withdrawn';
+
+export function versionState(v: { status: VersionStatus; effectiveFrom: IsoDate }, today: IsoDate, inForceToday: boolean): VersionState {
+  if (v.status !== 'confirmed') return v.status;
+  if (inForceToday) return 'inForce';
+  return v.effectiveFrom > today ? 'scheduled' : 'superseded';
+}
+
+/**
+ * The effective date a draft may be confirmed with. 《行政处罚法》第三十四条: 行政处罚裁量基准应当向社会公布 — the
+ * portal publishes a version from its effective date, so a date before today would make a benchmark apply to days
+ * on which it was not public. Only the system (bootstrap, recording historical benchmarks) may give a past date.
+ * Calendar days: a benchmark may take effect on any day, holidays included.
+ */
+export function checkEffectiveDate(effectiveFrom: IsoDate, today: IsoDate, bySystem: boolean): void {
+  if (!IsoDateSchema.safeParse(effectiveFrom).success) throw validationError('施行日期格式应为 YYYY-MM-DD 且为真实日期', { effectiveFrom });
+  if (!bySystem && effectiveFrom < today) {
+    throw ruleViolation(
+      `施行日期 ${effectiveFrom} 早于今天（${today}）：裁量基准应当向社会公布（《行政处罚法》第三十四条），自公布之日起方可施行，不能溯及既往`,
+      '《行政处罚法》第三十四条',
+      { effectiveFrom, today },
+    );
+  }
+}
+
+/**
+ * The first day a withdrawn version no longer applies: the withdrawal day when it is in force (decisions made
+ * before keep it, and the version before it applies again from that day), or its own effective date when it never
+ * took effect (an empty period: it never applies). A superseded, draft or already withdrawn version cannot be
+ * withdrawn — there is nothing left to stop.
+ */
+export function withdrawalEnd(v: { status: VersionStatus; effectiveFrom: IsoDate }, state: VersionState, today: IsoDate): IsoDate {
+  if (state !== 'inForce' && state !== 'scheduled') {
+    throw validationError(`只能撤回现行或待施行的版本，该版本${versionStateLabels[state]}`, { state });
+  }
+  return v.effectiveFrom > today ? v.effectiveFrom : today;
 }

@@ -10,14 +10,39 @@ import { CaseFactsSchema, ImportRejectionSchema, OtherPenaltySchema, PartyKindSc
 export const versionKind = z.enum(['benchmark', 'exemption']);
 export type VersionKind = z.infer<typeof versionKind>;
 
-/** POST /api/benchmarks/import (201). */
+const diffItem = z.object({ code: z.string(), name: z.string() });
+
+/** GET /api/benchmarks/:id/diff, and in the import report: a draft against the version in force at its level today. */
+export const versionDiff = z.object({
+  /** The version in force it is compared with (null: none is — every item is new). */
+  base: z.object({ id: z.number(), name: z.string(), effectiveFrom: isoDay }).nullable(),
+  added: z.array(diffItem),
+  removed: z.array(diffItem),
+  changed: z.array(diffItem.extend({ previousCode: z.string(), fields: z.array(z.string()) })),
+  unchanged: z.number(),
+});
+export type VersionDiffView = z.infer<typeof versionDiff>;
+
+/** POST /api/benchmarks/:id/confirm, /discard, /withdraw. */
+export const versionStepResult = z.object({
+  id: z.number(),
+  status: z.enum(['draft', 'confirmed', 'discarded', 'withdrawn']),
+  effectiveFrom: isoDay,
+  effectiveTo: isoDay.nullable(),
+  publishedOn: isoDay.nullable(),
+});
+export type VersionStepResult = z.infer<typeof versionStepResult>;
+
+/** POST /api/benchmarks/import (201): a draft, not yet in force nor published. */
 export const importReport = z.object({
   versionId: z.number(),
   kind: versionKind,
+  /** Always 'draft': a head confirms it with its effective date (POST /api/benchmarks/:id/confirm). */
+  status: z.literal('draft'),
   name: z.string(),
   organizationId: z.number().nullable(),
+  /** The effective date proposed (the file's 施行 date or the one given); the head chooses it on confirmation. */
   effectiveFrom: isoDay,
-  publishedOn: isoDay,
   format: z.enum(['csv', 'xlsx']),
   /** Data rows read from the file (comment lines and the header not counted). */
   rows: z.number(),
@@ -25,6 +50,9 @@ export const importReport = z.object({
   imported: z.number(),
   items: z.number(),
   rejected: z.array(ImportRejectionSchema),
+  /** The first items as read (code, name, category, tiers), to check the file was read as meant. */
+  preview: z.array(z.object({ code: z.string(), name: z.string(), category: z.string(), tierCount: z.number() })),
+  diff: versionDiff,
 });
 export type ImportReport = z.infer<typeof importReport>;
 
@@ -37,7 +65,11 @@ const versionFields = {
   documentNumber: z.string().nullable(),
   effectiveFrom: isoDay,
   effectiveTo: isoDay.nullable(),
-  publishedOn: isoDay,
+  /** Null while a draft; a confirmed version is published on its effective date. */
+  publishedOn: isoDay.nullable(),
+  /** 草稿, 待施行, 现行, 已被替代, 已撤回, 已放弃 (domain/discretion/versions.ts). */
+  state: z.enum(['draft', 'scheduled', 'inForce', 'superseded', 'withdrawn', 'discarded']),
+  stateLabel: z.string(),
   /** In force today for its organization (the latest effective published version of its kind there). */
   inForce: z.boolean(),
   ruleCount: z.number(),
@@ -50,6 +82,7 @@ export const versionSummary = z.object({
   /** null: a global version, applying to every organization. */
   organization: z.object({ id: z.number(), name: z.string() }).nullable(),
   rejectedCount: z.number(),
+  withdrawalReason: z.string().nullable(),
 });
 export type VersionSummary = z.infer<typeof versionSummary>;
 
@@ -70,7 +103,7 @@ export type ItemSummary = z.infer<typeof itemSummary>;
 /** GET /api/benchmark-items/:id and /api/public/benchmarks/items/:id. */
 export const itemDetail = z.object({
   id: z.number(),
-  version: z.object({ id: z.number(), name: z.string(), effectiveFrom: isoDay, publishedOn: isoDay }),
+  version: z.object({ id: z.number(), name: z.string(), effectiveFrom: isoDay, publishedOn: isoDay.nullable() }),
   citation: z.string(),
   code: z.string(),
   name: z.string(),

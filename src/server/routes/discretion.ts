@@ -9,6 +9,8 @@ import {
   publicBenchmarks,
   publicExemptions,
   similarCases,
+  versionDiff,
+  versionStepResult,
   versionSummary,
 } from '../../domain/discretion/views.ts';
 import { todayOf } from '../../services/cases/case-store.ts';
@@ -27,6 +29,15 @@ import {
 import { assessCaseDiscretion, assessCaseInput } from '../../services/discretion/case-discretion.ts';
 import { consistencyQuery, consistencyReport, similarCasesForCase } from '../../services/discretion/consistency.ts';
 import { importBenchmarks } from '../../services/discretion/import-benchmarks.ts';
+import { benchmarkTemplate, templateQuery } from '../../services/discretion/template.ts';
+import {
+  benchmarkVersionDiff,
+  confirmBenchmarkVersion,
+  confirmInput,
+  discardBenchmarkVersion,
+  withdrawBenchmarkVersion,
+  withdrawInput,
+} from '../../services/discretion/version-steps.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { type PublicLimits, perAddress } from '../public-limits.ts';
 import type { ZodApp } from '../zod-app.ts';
@@ -45,8 +56,9 @@ export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
     {
       schema: {
         tags,
-        summary: '导入裁量基准或免罚清单（multipart：file 为 CSV/XLSX；可选字段 kind、name、issuer、documentNumber、effectiveFrom、organizationId），形成新版本',
-        description: '逐行报告未导入的行（行号与原因）；文件无法读取或没有可导入的行时返回 400，不导入任何内容，details.rejected 列出各行原因。',
+        summary: '导入裁量基准或免罚清单为草稿（multipart：file 为 CSV/XLSX；可选字段 kind、name、issuer、documentNumber、effectiveFrom、organizationId）',
+        description:
+          '形成草稿版本：不公布、不适用，直至负责人确认施行日期。返回前若干事项预览和与现行版本的差异（新增、删除、变更及变更的字段）；逐行报告未导入的行（行号与原因）；文件无法读取或没有可导入的行时返回 400，不导入任何内容，details.rejected 列出各行原因。',
         consumes: ['multipart/form-data'],
         response: { 201: importReport },
       },
@@ -56,6 +68,51 @@ export function discretionRoutes(app: ZodApp, ctx: ServiceContext): void {
       const { file, fields } = await readSingleFileUpload(request, '裁量基准文件');
       return reply.status(201).send(await importBenchmarks(ctx, actor, file, fields));
     },
+  );
+  app.get(
+    '/benchmarks/template',
+    { schema: { tags, summary: '下载导入模板（XLSX 或 CSV：应有的列和一行示例）', querystring: templateQuery } },
+    async (request, reply) => {
+      requireActor(request);
+      const template = await benchmarkTemplate(request.query);
+      return reply.header('content-type', template.contentType).header('content-disposition', attachment(template.fileName)).send(template.data);
+    },
+  );
+  app.get(
+    '/benchmarks/:id/diff',
+    { schema: { tags, summary: '草稿与现行版本的差异（新增、删除、变更的事项及变更的字段）', params: idParams, response: { 200: versionDiff } } },
+    async (request) => benchmarkVersionDiff(ctx, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/benchmarks/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: '负责人确认草稿生效：选择施行日期（不早于今天），自该日起公布并适用；此前作出的决定仍按原版本',
+        params: idParams,
+        body: confirmInput,
+        response: { 200: versionStepResult },
+      },
+    },
+    async (request) => confirmBenchmarkVersion(ctx, requireActor(request), request.params.id, request.body),
+  );
+  app.post(
+    '/benchmarks/:id/discard',
+    { schema: { tags, summary: '放弃草稿（保留记录，不再确认）', params: idParams, response: { 200: versionStepResult } } },
+    async (request) => discardBenchmarkVersion(ctx, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/benchmarks/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: '撤回现行或待施行的版本（须写明理由）：现行版本自今日起停止适用，此前的版本恢复适用；待施行版本不再施行',
+        params: idParams,
+        body: withdrawInput,
+        response: { 200: versionStepResult },
+      },
+    },
+    async (request) => withdrawBenchmarkVersion(ctx, requireActor(request), request.params.id, request.body),
   );
   app.get(
     '/benchmarks',

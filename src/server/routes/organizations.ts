@@ -6,6 +6,8 @@ import type { ServiceContext } from '../../services/context.ts';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../../services/organizations.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
+import { xlsxHeaders } from '../download.ts';
+import { exportOrganizations, exportPowerItems, powerItemExportQuery } from '../../services/export/admin-lists.ts';
 
 const tags = ['组织机构'];
 
@@ -14,6 +16,29 @@ export function organizationRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/organizations',
     { schema: { tags, summary: '本单位及下级单位', response: { 200: z.array(organizationView) } } },
     async (request) => listOrganizations(ctx, requireActor(request)),
+  );
+  app.get(
+    '/organizations/export',
+    { schema: { tags, summary: '导出组织机构为 XLSX（本单位及下级单位）' } },
+    async (request, reply) => {
+      const exported = await exportOrganizations(ctx, requireActor(request));
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
+    },
+  );
+  app.get(
+    '/organizations/:id/power-items/export',
+    {
+      schema: {
+        tags,
+        summary: '导出权责清单为 XLSX（含上级单位事项；筛选同权责清单页：includeInactive 含已停用，q 关键词）',
+        params: idParams,
+        querystring: powerItemExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const exported = await exportPowerItems(ctx, requireActor(request), request.params.id, request.query);
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
+    },
   );
   app.get(
     '/organizations/:id',

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { idParam, idParams } from '../../domain/ids.ts';
-import { userView } from '../../domain/admin/views.ts';
+import { userImportReport, userView } from '../../domain/admin/views.ts';
 import { passwordSchema, userInput, userPatch } from '../../domain/people.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createUser, getUser, listUsers, setPassword, unlockUser, updateUser } from '../../services/users.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
+import { attachment, xlsxHeaders } from '../download.ts';
+import { readSingleFileUpload } from '../multipart.ts';
+import { importUsers, userImportTemplate } from '../../services/users-import.ts';
+import { exportUsers, userExportQuery } from '../../services/export/admin-lists.ts';
 
 const tags = ['用户'];
 
@@ -21,6 +25,42 @@ export function userRoutes(app: ZodApp, ctx: ServiceContext): void {
       },
     },
     async (request) => listUsers(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/users/export',
+    { schema: { tags, summary: '导出用户列表为 XLSX（筛选同用户页：organizationId 单位，q 姓名/用户名/执法证号；不含密码）', querystring: userExportQuery } },
+    async (request, reply) => {
+      const exported = await exportUsers(ctx, requireActor(request), request.query);
+      return reply.headers(xlsxHeaders(exported)).send(exported.stream);
+    },
+  );
+  app.post(
+    '/users/import',
+    {
+      schema: {
+        tags,
+        summary: '从 XLSX/CSV 导入用户（管理员；multipart：file；列：用户名、姓名、所属单位、角色、初始密码、执法证号、执法证有效期至、电话）',
+        description: '逐行校验：有误的行列出行号和中文原因，其余行导入；文件无法读取、缺少列或没有可导入的行时返回 400，不导入任何用户。初始密码经哈希后保存，不返回、不记入审计。',
+        consumes: ['multipart/form-data'],
+        response: { 201: userImportReport },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { file } = await readSingleFileUpload(request, '用户导入文件');
+      return reply.status(201).send(await importUsers(ctx, actor, file));
+    },
+  );
+  app.get(
+    '/users/import-template',
+    { schema: { tags, summary: '下载用户导入模板（XLSX）' } },
+    async (request, reply) => {
+      const template = await userImportTemplate(ctx, requireActor(request));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment(template.fileName))
+        .send(template.data);
+    },
   );
   app.get(
     '/users/:id',

@@ -23,6 +23,7 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
 import { importBenchmarks } from '../discretion/import-benchmarks.ts';
+import { confirmBenchmarkVersion } from '../discretion/version-steps.ts';
 import { drillDownMismatch, type IndicatorValue } from '../kernel/indicators.ts';
 import { createOrganization, type Organization } from '../organizations.ts';
 import { newCase, newPowerItem, newUser, newWorld, type World } from '../testing/factories.ts';
@@ -95,9 +96,15 @@ beforeAll(async () => {
   }
   Object.assign(ids, { c1: c1.id, c3: c3.id, c4: c4.id, c5: c5.id, c6: c6.id, cR: cR.id });
 
-  await importBenchmarks(at('2026-02-20'), w.actors.admin, csvOf('discretion-benchmarks.csv', 6, [7, 8, 9, 10, 11, 12, 13]), { name: '云城市裁量基准', effectiveFrom: '2026-03-01' });
-  await importBenchmarks(at('2025-05-20'), w.actors.admin, csvOf('first-violation-exemptions.csv', 4, [5, 6, 7]), { kind: 'exemption', name: '云城市免罚清单', effectiveFrom: '2025-06-01' });
-  await importBenchmarks(at('2026-01-20'), w.actors['admin.donghu'], csvOf('first-violation-exemptions.csv', 4, [8]), { kind: 'exemption', name: '东湖区免罚清单', effectiveFrom: '2026-02-01' });
+  // Each import is a draft the system confirms from its effective date (issue 15).
+  for (const [ctxAt, actor, file, options] of [
+    [at('2026-02-20'), w.actors.admin, csvOf('discretion-benchmarks.csv', 6, [7, 8, 9, 10, 11, 12, 13]), { name: '云城市裁量基准', effectiveFrom: '2026-03-01' }],
+    [at('2025-05-20'), w.actors.admin, csvOf('first-violation-exemptions.csv', 4, [5, 6, 7]), { kind: 'exemption', name: '云城市免罚清单', effectiveFrom: '2025-06-01' }],
+    [at('2026-01-20'), w.actors['admin.donghu'], csvOf('first-violation-exemptions.csv', 4, [8]), { kind: 'exemption', name: '东湖区免罚清单', effectiveFrom: '2026-02-01' }],
+  ] as const) {
+    const draft = await importBenchmarks(ctxAt, actor, file, options);
+    await confirmBenchmarkVersion(ctxAt, systemActor, draft.versionId, { effectiveFrom: draft.effectiveFrom });
+  }
 }, 120_000);
 afterAll(() => handle.close());
 

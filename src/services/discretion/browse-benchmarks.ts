@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { BenchmarkItem, ExemptionItem } from '../../domain/discretion/index.ts';
-import { itemCitation, partyKindLabels, sourceTitle, versionInForce } from '../../domain/discretion/index.ts';
+import { itemCitation, partyKindLabels, sourceTitle, versionInForce, versionState, versionStateLabels, type VersionStatus } from '../../domain/discretion/index.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Executor } from '../../db/connect.ts';
 import { benchmarkItems, benchmarkSourceRows, benchmarkVersions, exemptionItems, organizations } from '../../db/schema.ts';
@@ -42,6 +42,8 @@ async function summaries(db: Executor, rows: VersionRow[], today: IsoDate): Prom
   return rows.map((r) => {
     const peers = allOfScopes.filter((v) => v.kind === r.kind && v.organizationId === r.organizationId).map(toDomainVersion);
     const org = orgs.find((o) => o.id === r.organizationId);
+    const inForce = versionInForce(peers, today)?.row.id === r.id;
+    const state = versionState({ status: r.status as VersionStatus, effectiveFrom: r.effectiveFrom }, today, inForce);
     return {
       id: r.id,
       kind: r.kind as VersionKind,
@@ -53,10 +55,13 @@ async function summaries(db: Executor, rows: VersionRow[], today: IsoDate): Prom
       effectiveFrom: r.effectiveFrom,
       effectiveTo: r.effectiveTo,
       publishedOn: r.publishedOn,
-      inForce: versionInForce(peers, today)?.row.id === r.id,
+      state,
+      stateLabel: versionStateLabels[state],
+      inForce,
       ruleCount: r.ruleCount,
       itemCount: r.itemCount,
       rejectedCount: r.rejectedCount,
+      withdrawalReason: r.withdrawalReason,
     };
   });
 }
@@ -148,16 +153,22 @@ export async function getBenchmarkItem(ctx: ServiceContext, actor: Actor, itemId
 
 export const publicBenchmarkQuery = itemQuery.extend({ versionId: idParam('版本编号').optional() });
 
+/**
+ * What the portal shows: confirmed versions from their effective (= publication) date — the one in force and the
+ * earlier ones cases were decided on. Not drafts, not a scheduled version before its date, not a withdrawn one.
+ */
+const onPortal = (today: IsoDate) => and(eq(benchmarkVersions.status, 'confirmed'), lte(benchmarkVersions.publishedOn, today), lte(benchmarkVersions.effectiveFrom, today));
+
 async function publishedVersions(db: Executor, kind: VersionKind, today: IsoDate, versionId?: number): Promise<VersionSummary[]> {
   const rows = await db
     .select()
     .from(benchmarkVersions)
-    .where(and(eq(benchmarkVersions.kind, kind), lte(benchmarkVersions.publishedOn, today), versionId ? eq(benchmarkVersions.id, versionId) : undefined))
+    .where(and(eq(benchmarkVersions.kind, kind), onPortal(today), versionId ? eq(benchmarkVersions.id, versionId) : undefined))
     .orderBy(desc(benchmarkVersions.id));
   return summaries(db, rows, today);
 }
 
-const publicVersion = ({ organization, rejectedCount: _rejected, ...v }: VersionSummary) => ({ ...v, organizationName: organization?.name ?? null });
+const publicVersion = ({ organization, rejectedCount: _rejected, withdrawalReason: _reason, ...v }: VersionSummary) => ({ ...v, organizationName: organization?.name ?? null });
 
 /** Published benchmark versions with their items (《行政处罚法》第三十四条). */
 export async function listPublicBenchmarks(db: Executor, today: IsoDate, raw: unknown = {}): Promise<PublicBenchmarks> {
@@ -174,7 +185,7 @@ export async function getPublicBenchmarkItem(db: Executor, today: IsoDate, itemI
     .select({ id: benchmarkItems.id, item: benchmarkItems.item, version: benchmarkVersions })
     .from(benchmarkItems)
     .innerJoin(benchmarkVersions, eq(benchmarkVersions.id, benchmarkItems.versionId))
-    .where(and(eq(benchmarkItems.id, itemId), lte(benchmarkVersions.publishedOn, today)));
+    .where(and(eq(benchmarkItems.id, itemId), onPortal(today)));
   if (!row) throw notFound('该裁量基准事项', { id: itemId });
   return detail(row, row.version);
 }
@@ -210,7 +221,9 @@ export async function exportBenchmarkVersion(ctx: ServiceContext, actor: Actor, 
     rows: rows.map((r) => ({ sourceRow: r.row, cells: r.cells as string[], rejection: r.rejection })),
     notes: [
       `${versionKinds[version.kind as VersionKind]}：${version.name}（版本 ${version.id}）`,
-      `自 ${version.effectiveFrom} 起施行${version.effectiveTo ? `，至 ${version.effectiveTo} 止` : ''}；${version.publishedOn} 公布`,
+      version.status === 'draft' || version.status === 'discarded'
+        ? `${version.status === 'draft' ? '草稿' : '已放弃的草稿'}，未公布、未施行（拟自 ${version.effectiveFrom} 起施行）`
+        : `自 ${version.effectiveFrom} 起施行${version.effectiveTo ? `，至 ${version.effectiveTo} 止` : ''}；${version.publishedOn} 公布${version.status === 'withdrawn' ? `；已撤回：${version.withdrawalReason}` : ''}`,
       `导入文件：${version.fileName}（${version.format.toUpperCase()}，${version.rowCount} 行数据，导入 ${version.ruleCount} 条，未导入 ${version.rejectedCount} 行）`,
       '修改后可用「fazhi benchmarks import」或系统导入功能重新导入，形成新的版本。',
     ],

@@ -21,7 +21,10 @@ import { verifyAudit } from '../verify-audit.ts';
 import { exportBenchmarkVersion, getBenchmarkItem, getPublicBenchmarkItem, listBenchmarkItems, listBenchmarkVersions, listPublicBenchmarks } from './browse-benchmarks.ts';
 import { assessCaseDiscretion } from './case-discretion.ts';
 import { consistencyReport, similarCasesForCase } from './consistency.ts';
-import { importBenchmarks } from './import-benchmarks.ts';
+import { type ImportReport, importBenchmarks } from './import-benchmarks.ts';
+import { benchmarkVersionDiff, confirmBenchmarkVersion, discardBenchmarkVersion, withdrawBenchmarkVersion } from './version-steps.ts';
+import { versionsInForce } from './store.ts';
+import { benchmarkTemplate } from './template.ts';
 import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
 import { refusal } from '../../domain/test-support.ts';
 
@@ -48,6 +51,8 @@ interface World {
   districtAdmin: Actor;
   otherAdmin: Actor;
   head: Actor;
+  /** The city bureau's head: confirms the city's benchmark versions. */
+  cityHead: Actor;
   reviewer: Actor;
   supervisor: Actor;
   officerA: Actor;
@@ -92,6 +97,7 @@ async function buildWorld(): Promise<World> {
     districtAdmin: await user(district, 'admin.dh', ['admin']),
     otherAdmin: await user(other, 'admin.xs', ['admin']),
     head: await user(district, 'head', ['head'], '53990219000101'),
+    cityHead: await user(city, 'head.city', ['head'], '53990219000109'),
     reviewer: await user(district, 'reviewer', ['reviewer'], '53990219000102'),
     supervisor: await user(city, 'supervisor', ['supervisor']),
     officerA: await user(brigade, 'wanglei', ['officer'], '53990219000201'),
@@ -113,8 +119,16 @@ afterAll(() => handle.close());
 
 
 const csvFile = (text: string, fileName = 'benchmarks.csv') => ({ fileName, data: Buffer.from(text, 'utf8') });
-const importBundled = (actor: Actor = w.admin, options: Record<string, unknown> = {}) =>
+/** A head of the version's level confirms an imported draft from its proposed date: it is then in force. */
+async function confirmed(imported: Promise<ImportReport>): Promise<ImportReport> {
+  const report = await imported;
+  const head = report.organizationId === w.district.id ? w.head : w.cityHead;
+  await confirmBenchmarkVersion(ctx, head, report.versionId, { effectiveFrom: report.effectiveFrom });
+  return report;
+}
+const importDraft = (actor: Actor = w.admin, options: Record<string, unknown> = {}) =>
   importBenchmarks(ctx, actor, csvFile(bundledCsv, 'discretion-benchmarks.csv'), { name: '云城市城市管理行政处罚裁量基准', effectiveFrom: '2026-03-01', ...options });
+const importBundled = (actor: Actor = w.admin, options: Record<string, unknown> = {}) => confirmed(importDraft(actor, options));
 
 let seq = 100;
 const person = (name: string) => {
@@ -180,11 +194,11 @@ describe('importing benchmarks (CSV and XLSX)', () => {
     expect(report.rejected.map((r) => r.row)).toEqual([86, 218, 219, 220]);
     expect(report.rejected[0]!.reason).toContain('低于法定处罚幅度下限');
     expect(report.rejected.every((r) => r.reason.length > 0)).toBe(true);
-    expect(report).toMatchObject({ organizationId: w.city.id, effectiveFrom: '2026-03-01', publishedOn: '2026-03-01', format: 'csv' });
+    expect(report).toMatchObject({ status: 'draft', organizationId: w.city.id, effectiveFrom: '2026-03-01', format: 'csv' });
     const [rows] = await ctx.db.select({ n: count() }).from(benchmarkSourceRows).where(eq(benchmarkSourceRows.versionId, report.versionId));
     expect(rows!.n).toBe(214);
     const trail = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `benchmarkVersion:${report.versionId}`));
-    expect(trail).toHaveLength(1);
+    expect(trail.map((r) => r.action)).toEqual(['benchmark.import', 'benchmark.confirm']);
     expect(trail[0]).toMatchObject({ action: 'benchmark.import', organizationId: w.city.id, change: expect.objectContaining({ imported: 210, rejected: report.rejected }) as unknown });
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
   });
@@ -243,10 +257,10 @@ describe('importing benchmarks (CSV and XLSX)', () => {
   });
 
   it('validates the options with Chinese messages, and only admins import', async () => {
-    const badDate = await refusal(importBundled(w.admin, { effectiveFrom: '2026-02-30' }));
+    const badDate = await refusal(importDraft(w.admin, { effectiveFrom: '2026-02-30' }));
     expect(badDate.message).toContain('施行日期格式应为 YYYY-MM-DD');
-    expect((await refusal(importBundled(w.head))).code).toBe('FORBIDDEN');
-    expect((await refusal(importBundled(w.otherAdmin, { organizationId: w.district.id }))).code).toBe('NOT_FOUND');
+    expect((await refusal(importDraft(w.head))).code).toBe('FORBIDDEN');
+    expect((await refusal(importDraft(w.otherAdmin, { organizationId: w.district.id }))).code).toBe('NOT_FOUND');
   });
 
   it('imports an exemption list (首违不罚/轻微免罚清单)', async () => {
@@ -257,10 +271,140 @@ describe('importing benchmarks (CSV and XLSX)', () => {
   });
 });
 
+describe('drafts: an import is confirmed by a head with its effective date, discarded, or withdrawn (issue 15)', () => {
+  // 序号2 情节较轻 raised from 1000元 to 2000元; the revision is another document's version.
+  const revised = bundledCsv.replace(/(深圳市城市管理行政处罚裁量权实施标准（2023年版）[^\n]*?,2,[^\n]*?,情节较轻,第一次被处罚的。,)处一千元罚款。/, '$1处二千元罚款。');
+  const inForceOn = async (date: string) => (await versionsInForce(ctx.db, w.district.path, 'benchmark', date)).map((v) => v.name);
+  const revise = (options: Record<string, unknown> = {}) =>
+    importBenchmarks(ctx, w.admin, csvFile(revised), { name: '云城市裁量基准（2026年修订）', effectiveFrom: '2026-06-01', ...options });
+  const trailOf = async (versionId: number) =>
+    (await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `benchmarkVersion:${versionId}`))).map((r) => ({ action: r.action, change: r.change }));
+
+  it('an imported draft is neither applied nor public, and only admins and heads see it', async () => {
+    const draft = await importDraft();
+    expect(draft.status).toBe('draft');
+    expect(draft.preview[0]).toMatchObject({ code: '1', tierCount: 3 });
+    expect(draft.diff).toMatchObject({ base: null, removed: [], changed: [], unchanged: 0 });
+    expect(draft.diff.added).toHaveLength(draft.items);
+    expect(await inForceOn('2026-03-01')).toEqual([]);
+    expect((await listPublicBenchmarks(ctx.db, '2026-12-31')).versions).toEqual([]);
+    expect(await listBenchmarkVersions(ctx, w.officerA)).toEqual([]);
+    expect((await refusal(listBenchmarkItems(ctx, w.officerA, draft.versionId))).code).toBe('NOT_FOUND');
+    expect((await listBenchmarkVersions(ctx, w.cityHead)).map((v) => [v.id, v.state, v.stateLabel, v.publishedOn])).toEqual([[draft.versionId, 'draft', '草稿', null]]);
+    expect((await listBenchmarkItems(ctx, w.admin, draft.versionId, { q: '摆卖' })).length).toBeGreaterThan(0);
+  });
+
+  it('shows what a draft changes against the version in force: items added, removed, changed and which fields', async () => {
+    const first = await importBundled();
+    const withoutOne = revised.split(/\r?\n/).filter((line) => !/,74,《深圳市城市照明管理办法》/.test(line)).join('\n');
+    const draft = await importBenchmarks(ctx, w.admin, csvFile(withoutOne), { name: '云城市裁量基准（2026年修订）', effectiveFrom: '2026-06-01' });
+    expect(draft.diff.base).toEqual({ id: first.versionId, name: '云城市城市管理行政处罚裁量基准', effectiveFrom: '2026-03-01' });
+    expect(draft.diff.added).toEqual([]);
+    expect(draft.diff.removed.map((i) => i.name)).toEqual(['损坏城市道路照明设施']);
+    expect(draft.diff.changed).toEqual([{ code: '2', previousCode: '2', name: SHOP_FRONT.name, fields: ['处罚标准'] }]);
+    expect(draft.diff.unchanged).toBe(first.items - 2);
+    expect(await benchmarkVersionDiff(ctx, w.cityHead, draft.versionId)).toEqual(draft.diff);
+    expect((await refusal(benchmarkVersionDiff(ctx, w.officerA, draft.versionId))).code).toBe('FORBIDDEN');
+  });
+
+  it('《行政处罚法》第三十四条: a head confirms with a date not before today; published and applied from that date, earlier decisions keep the old version', async () => {
+    await importBundled();
+    at('2026-05-25');
+    const draft = await revise();
+    // The admin prepares, the head decides; a head of another level does not see the city's version.
+    expect((await refusal(confirmBenchmarkVersion(ctx, w.admin, draft.versionId, { effectiveFrom: '2026-06-01' }))).code).toBe('FORBIDDEN');
+    expect((await refusal(confirmBenchmarkVersion(ctx, w.head, draft.versionId, { effectiveFrom: '2026-06-01' }))).code).toBe('NOT_FOUND');
+    const past = await refusal(confirmBenchmarkVersion(ctx, w.cityHead, draft.versionId, { effectiveFrom: '2026-05-24' }));
+    expect(past.code).toBe('RULE_VIOLATION');
+    expect(past.message).toContain('早于今天（2026-05-25）');
+    expect((await refusal(confirmBenchmarkVersion(ctx, w.cityHead, draft.versionId, { effectiveFrom: '2026-06-31' }))).code).toBe('VALIDATION');
+    expect((await refusal(confirmBenchmarkVersion(ctx, w.cityHead, draft.versionId, { effectiveFrom: '2026-03-01' }))).code).toBe('RULE_VIOLATION');
+    // 2026-10-01 (国庆节): a benchmark may take effect on a holiday — calendar days.
+    const done = await confirmBenchmarkVersion(ctx, w.cityHead, draft.versionId, { effectiveFrom: '2026-10-01' });
+    expect(done).toMatchObject({ status: 'confirmed', effectiveFrom: '2026-10-01', publishedOn: '2026-10-01', effectiveTo: null });
+    expect((await refusal(confirmBenchmarkVersion(ctx, w.cityHead, draft.versionId, { effectiveFrom: '2026-10-02' }))).code).toBe('CONFLICT');
+    expect((await listBenchmarkVersions(ctx, w.officerA)).map((v) => v.state).sort()).toEqual(['inForce', 'scheduled']);
+    expect(await inForceOn('2026-09-30')).toEqual(['云城市城市管理行政处罚裁量基准']);
+    expect(await inForceOn('2026-10-01')).toEqual(['云城市裁量基准（2026年修订）']);
+    // The portal: not before its date; from it, in force (the old one stays listed as superseded history).
+    expect((await listPublicBenchmarks(ctx.db, '2026-09-30')).versions.map((v) => v.name)).toEqual(['云城市城市管理行政处罚裁量基准']);
+    expect((await listPublicBenchmarks(ctx.db, '2026-10-01')).versions.map((v) => [v.name, v.inForce])).toEqual([
+      ['云城市裁量基准（2026年修订）', true],
+      ['云城市城市管理行政处罚裁量基准', false],
+    ]);
+    // Two versions of one level cannot start the same day.
+    const second = await revise({ name: '云城市裁量基准（同日）' });
+    expect((await refusal(confirmBenchmarkVersion(ctx, w.cityHead, second.versionId, { effectiveFrom: '2026-10-01' }))).message).toContain('已定于 2026-10-01 起施行');
+    expect((await trailOf(draft.versionId)).at(-1)).toEqual({
+      action: 'benchmark.confirm',
+      change: { kind: 'benchmark', name: '云城市裁量基准（2026年修订）', effectiveFrom: '2026-10-01', publishedOn: '2026-10-01', replaces: { id: expect.any(Number) as number, name: '云城市城市管理行政处罚裁量基准' } },
+    });
+    expect((await verifyAudit(ctx.db)).problem).toBeNull();
+  });
+
+  it('a draft can be discarded (audited) and is then never confirmed; an officer cannot discard', async () => {
+    const draft = await importDraft();
+    expect((await refusal(discardBenchmarkVersion(ctx, w.officerA, draft.versionId))).code).toBe('FORBIDDEN');
+    expect(await discardBenchmarkVersion(ctx, w.admin, draft.versionId)).toMatchObject({ status: 'discarded', publishedOn: null });
+    expect((await refusal(confirmBenchmarkVersion(ctx, w.cityHead, draft.versionId, { effectiveFrom: '2026-03-01' }))).code).toBe('CONFLICT');
+    expect((await refusal(discardBenchmarkVersion(ctx, w.admin, draft.versionId))).code).toBe('CONFLICT');
+    expect((await listBenchmarkVersions(ctx, w.admin)).map((v) => v.state)).toEqual(['discarded']);
+    expect((await trailOf(draft.versionId)).map((r) => r.action)).toEqual(['benchmark.import', 'benchmark.discard']);
+  });
+
+  it('withdrawing the version in force ends it today and the previous one applies again; decisions before keep it', async () => {
+    const first = await importBundled();
+    at('2026-05-25');
+    const second = await confirmed(revise({ effectiveFrom: '2026-06-01' }));
+    at('2026-07-06');
+    expect(await inForceOn('2026-07-06')).toEqual(['云城市裁量基准（2026年修订）']);
+    expect((await refusal(withdrawBenchmarkVersion(ctx, w.cityHead, second.versionId, { reason: '  ' }))).message).toContain('撤回理由至少 5 个字');
+    expect((await refusal(withdrawBenchmarkVersion(ctx, w.admin, second.versionId, { reason: '修订稿第2项标准有误，暂停执行。' }))).code).toBe('FORBIDDEN');
+    // The superseded first version is history: cases were decided on it.
+    expect((await refusal(withdrawBenchmarkVersion(ctx, w.cityHead, first.versionId, { reason: '误操作测试撤回。' }))).message).toContain('该版本已被替代');
+    const withdrawn = await withdrawBenchmarkVersion(ctx, w.cityHead, second.versionId, { reason: '修订稿第2项标准有误，暂停执行。' });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', effectiveTo: '2026-07-06' });
+    expect(await inForceOn('2026-07-05')).toEqual(['云城市裁量基准（2026年修订）']);
+    expect(await inForceOn('2026-07-06')).toEqual(['云城市城市管理行政处罚裁量基准']);
+    expect((await listPublicBenchmarks(ctx.db, '2026-07-06')).versions.map((v) => [v.name, v.inForce])).toEqual([['云城市城市管理行政处罚裁量基准', true]]);
+    const listed = await listBenchmarkVersions(ctx, w.officerA);
+    expect(listed.map((v) => [v.state, v.withdrawalReason])).toEqual([
+      ['withdrawn', '修订稿第2项标准有误，暂停执行。'],
+      ['inForce', null],
+    ]);
+    expect((await refusal(withdrawBenchmarkVersion(ctx, w.cityHead, second.versionId, { reason: '再次撤回测试。' }))).message).toContain('已撤回');
+    expect((await trailOf(second.versionId)).at(-1)).toEqual({
+      action: 'benchmark.withdraw',
+      change: { kind: 'benchmark', name: '云城市裁量基准（2026年修订）', reason: '修订稿第2项标准有误，暂停执行。', wasInForce: true, effectiveTo: '2026-07-06', restores: { id: first.versionId, name: '云城市城市管理行政处罚裁量基准' } },
+    });
+  });
+
+  it('a scheduled version withdrawn never takes effect', async () => {
+    await importBundled();
+    at('2026-05-25');
+    const second = await confirmed(revise({ effectiveFrom: '2026-06-01' }));
+    expect(await withdrawBenchmarkVersion(ctx, w.cityHead, second.versionId, { reason: '上级通知暂缓施行修订稿。' })).toMatchObject({ effectiveTo: '2026-06-01' });
+    expect(await inForceOn('2026-06-01')).toEqual(['云城市城市管理行政处罚裁量基准']);
+    expect(await inForceOn('2026-12-31')).toEqual(['云城市城市管理行政处罚裁量基准']);
+    expect((await listPublicBenchmarks(ctx.db, '2026-12-31')).versions.map((v) => v.name)).toEqual(['云城市城市管理行政处罚裁量基准']);
+  });
+
+  it('offers a template (XLSX and CSV) that the import reads: the expected columns and one example row', async () => {
+    const xlsx = await benchmarkTemplate({ kind: 'benchmark' });
+    expect(xlsx.fileName).toBe('裁量基准导入模板.xlsx');
+    const fromXlsx = await importBenchmarks(ctx, w.admin, { fileName: xlsx.fileName, data: xlsx.data });
+    expect(fromXlsx).toMatchObject({ rows: 1, imported: 1, rejected: [] });
+    const csv = await benchmarkTemplate({ kind: 'exemption', format: 'csv' });
+    expect(csv.data.toString('utf8').split(/\r?\n/).find((l) => !l.startsWith('#') && !l.startsWith('\uFEFF#'))).toBe('source,source_url,序号,事项,依据,免罚类型,适用条件,备注');
+    expect(await importBenchmarks(ctx, w.admin, { fileName: csv.fileName, data: csv.data }, { kind: 'exemption' })).toMatchObject({ rows: 1, imported: 1, rejected: [] });
+    expect((await refusal(benchmarkTemplate({ format: 'pdf' }))).message).toContain('格式应为 xlsx 或 csv');
+  });
+});
+
 describe('browsing and publication (《行政处罚法》第三十四条)', () => {
   it('staff see versions of their organization chain and subtree; others see NOT_FOUND', async () => {
     const cityVersion = await importBundled();
-    const districtVersion = await importBenchmarks(ctx, w.districtAdmin, csvFile(bundledCsv), { name: '东湖区细化裁量基准', effectiveFrom: '2026-03-01' });
+    const districtVersion = await confirmed(importBenchmarks(ctx, w.districtAdmin, csvFile(bundledCsv), { name: '东湖区细化裁量基准', effectiveFrom: '2026-03-01' }));
     expect(districtVersion.organizationId).toBe(w.district.id);
     const seenByOfficer = await listBenchmarkVersions(ctx, w.officerA);
     expect(seenByOfficer.map((v) => v.id).sort()).toEqual([cityVersion.versionId, districtVersion.versionId].sort());
@@ -412,7 +556,7 @@ describe('the benchmark in the case engine', () => {
     let c = await investigating(person('陈小春'), '2026-05-20');
     c = await step(c, w.officerA, closeWith(fine(1000), { repeatCountPastYear: 0 }));
     at('2026-05-25');
-    await importBenchmarks(ctx, w.admin, csvFile(revised), { name: '云城市城市管理行政处罚裁量基准（2026年修订）', effectiveFrom: '2026-06-01' });
+    await confirmed(importBenchmarks(ctx, w.admin, csvFile(revised), { name: '云城市城市管理行政处罚裁量基准（2026年修订）', effectiveFrom: '2026-06-01' }));
     // Decided before the revision takes effect: the first version applies.
     let early = await investigating(person('陈大春'), '2026-05-20');
     early = await step(early, w.officerA, closeWith(fine(1000), { repeatCountPastYear: 0 }));
@@ -446,7 +590,7 @@ describe('the benchmark in the case engine', () => {
 describe('assessment preview, similar cases and the same-case-same-penalty report', () => {
   beforeEach(async () => {
     await importBundled();
-    await importBenchmarks(ctx, w.admin, csvFile(bundledExemptions, 'exemptions.csv'), { kind: 'exemption', effectiveFrom: '2026-03-01' });
+    await confirmed(importBenchmarks(ctx, w.admin, csvFile(bundledExemptions, 'exemptions.csv'), { kind: 'exemption', effectiveFrom: '2026-03-01' }));
   });
 
   it('previews tier, range, explanation, the proposal check and exemption eligibility without changing anything', async () => {

@@ -1,8 +1,9 @@
 /**
- * Imports a discretion benchmark (裁量基准) or an exemption list (免罚清单) file as a new version, in one
+ * Imports a discretion benchmark (裁量基准) or an exemption list (免罚清单) file as a new DRAFT version, in one
  * transaction: version, items, every source row (with its rejection reason) and the audit record. Every rejected
  * row is reported with its row number and reason — never a silent drop; a file that cannot be read, or has no
- * usable row, imports nothing.
+ * usable row, imports nothing. The draft is neither published nor applied until a head confirms it with its
+ * effective date (version-steps.ts); the report shows what it changes against the version in force.
  */
 import { z } from 'zod';
 import { idParam } from '../../domain/ids.ts';
@@ -22,6 +23,7 @@ import { getOrganization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 import { readTableFile } from './files.ts';
 import { matchKeyOf, type VersionKind, versionKindKeys, versionKinds } from './store.ts';
+import { draftDiff } from './version-steps.ts';
 
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().min(2, '至少 2 个字').max(max, `不超过 ${max} 个字`).optional());
@@ -32,7 +34,7 @@ export const importOptionsInput = z.object({
   name: optionalText(100),
   issuer: optionalText(100),
   documentNumber: optionalText(60),
-  /** First day the version applies; by default the source's 施行 date (single source) or the import date. */
+  /** Proposed first day the version applies (the head chooses on confirmation); by default the source's 施行 date (single source) or the import date. */
   effectiveFrom: z
     .preprocess((v) => (v === '' ? undefined : v), z.string().refine(isIsoDate, '施行日期格式应为 YYYY-MM-DD 且为真实日期').optional()),
   /** The organization whose subtree it applies to; by default the importer's own (global when the system imports). */
@@ -43,6 +45,7 @@ export type { ImportReport } from '../../domain/discretion/views.ts';
 
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const PREVIEW_ITEMS = 20;
 const BATCH = 200;
 
 interface ParsedFile {
@@ -50,7 +53,7 @@ interface ParsedFile {
   rows: number;
   imported: number;
   rejected: ImportRejection[];
-  items: { itemKey: string; code: string; sourceName: string; values: Record<string, unknown> }[];
+  items: { itemKey: string; code: string; sourceName: string; values: Record<string, unknown>; preview: ImportReport['preview'][number] }[];
 }
 
 function parseFile(kind: VersionKind, records: TableRecord[]): ParsedFile {
@@ -66,6 +69,7 @@ function parseFile(kind: VersionKind, records: TableRecord[]): ParsedFile {
         itemKey: item.id,
         code: item.code,
         sourceName: item.source.name,
+        preview: { code: item.code, name: item.name, category: item.category, tierCount: item.tiers.length },
         values: {
           code: item.code,
           name: item.name,
@@ -86,7 +90,12 @@ function parseFile(kind: VersionKind, records: TableRecord[]): ParsedFile {
     rows: result.stats.rows,
     imported: result.stats.items,
     rejected: result.rejected,
-    items: result.items.map((item) => ({ itemKey: item.id, code: item.code, sourceName: item.source.name, values: { code: item.code, matter: item.matter, type: item.type, item } })),
+    items: result.items.map((item) => ({
+      itemKey: item.id,
+      code: item.code,
+      sourceName: item.source.name,
+      preview: { code: item.code, name: item.matter, category: item.typeText, tierCount: 1 },
+      values: { code: item.code, matter: item.matter, type: item.type, item } })),
   };
 }
 
@@ -147,8 +156,9 @@ export async function importBenchmarks(ctx: ServiceContext, actor: Actor, file: 
         issuer: options.issuer ?? defaults.issuer ?? null,
         documentNumber: options.documentNumber ?? defaults.documentNumber ?? null,
         effectiveFrom,
-        // 《行政处罚法》第三十四条: published on the portal from the moment it is imported, and applied only from then.
-        publishedOn: today,
+        // A draft: not published, so never applied (《行政处罚法》第三十四条), until a head confirms it.
+        status: 'draft',
+        publishedOn: null,
         fileName: file.fileName,
         format: table.format,
         commentLines: table.commentLines,
@@ -183,7 +193,7 @@ export async function importBenchmarks(ctx: ServiceContext, actor: Actor, file: 
           fileName: file.fileName,
           format: table.format,
           effectiveFrom,
-          publishedOn: today,
+          draft: true,
           rows: parsed.rows,
           imported: parsed.imported,
           items: parsed.items.length,
@@ -192,18 +202,21 @@ export async function importBenchmarks(ctx: ServiceContext, actor: Actor, file: 
       },
       now,
     );
+    const diff = await draftDiff(tx, { id: versionId, kind: options.kind, organizationId }, today);
     return {
       versionId,
       kind: options.kind,
+      status: 'draft' as const,
       name,
       organizationId,
       effectiveFrom,
-      publishedOn: today,
       format: table.format,
       rows: parsed.rows,
       imported: parsed.imported,
       items: parsed.items.length,
       rejected: parsed.rejected,
+      preview: parsed.items.slice(0, PREVIEW_ITEMS).map((i) => i.preview),
+      diff,
     };
   });
 }

@@ -12,8 +12,10 @@ import { type Actor, isSystem } from '../../domain/access.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import { ageOn } from '../../domain/cases/parties.ts';
 import type { BenchmarkItem, BenchmarkVersion, ExemptionItem } from '../../domain/discretion/index.ts';
-import { textSimilarity, versionInForce } from '../../domain/discretion/index.ts';
+import { itemNameKey, textSimilarity, versionInForce } from '../../domain/discretion/index.ts';
 import { notFound } from '../../domain/errors.ts';
+import { may } from '../../domain/policy.ts';
+import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import type { Executor } from '../../db/connect.ts';
 import { benchmarkItems, benchmarkVersions, caseParties, cases, exemptionItems, organizations } from '../../db/schema.ts';
 
@@ -25,12 +27,7 @@ export type VersionKind = keyof typeof versionKinds;
 export const versionKindKeys = Object.keys(versionKinds) as [VersionKind, ...VersionKind[]];
 
 /** A name matched against another list: width-folded, without spaces, punctuation or a trailing 的. */
-export function matchKeyOf(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s,.;:!?'"()[\]{}<>、。，；：！？“”‘’《》〈〉【】（）·—-]/g, '')
-    .replace(/的$/, '');
-}
+export const matchKeyOf = itemNameKey;
 
 /** Organization ids from the given one up to the root: '/1/4/9/' → [9, 4, 1]. */
 export function chainOf(path: string): number[] {
@@ -46,7 +43,8 @@ export function toDomainVersion(row: VersionRow): BenchmarkVersion & { row: Vers
     ...(row.documentNumber ? { documentNumber: row.documentNumber } : {}),
     effectiveFrom: row.effectiveFrom,
     ...(row.effectiveTo ? { effectiveTo: row.effectiveTo } : {}),
-    publishedOn: row.publishedOn,
+    // A draft (or a discarded one) has no publication date, so it is never in force.
+    ...(row.publishedOn ? { publishedOn: row.publishedOn } : {}),
     row,
   };
 }
@@ -58,11 +56,13 @@ export function toDomainVersion(row: VersionRow): BenchmarkVersion & { row: Vers
 export function visibleVersionsCondition(actor: Actor): SQL | undefined {
   if (isSystem(actor)) return undefined;
   const ancestors = chainOf(actor.organizationPath);
-  return or(
+  // Drafts are seen only by who prepares and who confirms them (discretionPolicy.seeDrafts).
+  const decided = may(actor, discretionPolicy.seeDrafts) ? undefined : inArray(benchmarkVersions.status, ['confirmed', 'withdrawn']);
+  return and(decided, or(
     isNull(benchmarkVersions.organizationId),
     ancestors.length ? inArray(benchmarkVersions.organizationId, ancestors) : undefined,
     sql`${benchmarkVersions.organizationId} in (select ${organizations.id} from ${organizations} where ${organizations.path} like ${`${actor.organizationPath}%`})`,
-  );
+  ));
 }
 
 /** A version the actor may read, or NOT_FOUND. */
@@ -187,4 +187,20 @@ export async function priorPenaltiesPastYear(
 /** A natural person's age when the act began, when the birth date is known (《行政处罚法》第三十条). */
 export function ageAtAct(party: { kind: string; birthDate: IsoDate | null }, actStartedOn: IsoDate): number | undefined {
   return party.kind === 'person' && party.birthDate ? ageOn(party.birthDate, actStartedOn) : undefined;
+}
+
+/** The version of `kind` in force on `date` at exactly one level (an organization, or null: global). */
+export async function versionInForceAt(db: Executor, kind: VersionKind, organizationId: number | null, date: IsoDate): Promise<VersionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(benchmarkVersions)
+    .where(and(eq(benchmarkVersions.kind, kind), organizationId === null ? isNull(benchmarkVersions.organizationId) : eq(benchmarkVersions.organizationId, organizationId)));
+  return versionInForce(rows.map(toDomainVersion), date)?.row;
+}
+
+/** The domain items of a version (benchmark items or exemption items), in file order. */
+export async function itemsOfVersion(db: Executor, version: Pick<VersionRow, 'id' | 'kind'>): Promise<(BenchmarkItem | ExemptionItem)[]> {
+  const table = version.kind === 'benchmark' ? benchmarkItems : exemptionItems;
+  const rows = await db.select({ item: table.item }).from(table).where(eq(table.versionId, version.id)).orderBy(asc(table.position));
+  return rows.map((r) => r.item as BenchmarkItem | ExemptionItem);
 }

@@ -1,6 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { type Key, useMemo, useState } from 'react';
+import { ExportButton } from '../ExportButton.tsx';
 import { type OrganizationKind, organizationKindKeys, organizationKinds } from '../../../domain/access.ts';
 import { validateCreditCode } from '../../../domain/validators/credit-code.ts';
 import { api } from '../../shared/api.ts';
@@ -128,7 +129,15 @@ export default function OrganizationsPage() {
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
 
   return (
-    <Card title="组织机构" extra={<Typography.Text type="secondary">共 {remote.data?.length ?? '…'} 个单位</Typography.Text>}>
+    <Card
+      title="组织机构"
+      extra={
+        <Space wrap>
+          <Typography.Text type="secondary">共 {remote.data?.length ?? '…'} 个单位</Typography.Text>
+          <ExportButton path="/organizations/export" label={isPhone ? '导出' : '导出 Excel'} testId="organizations-export" />
+        </Space>
+      }
+    >
       <RemoteView remote={remote}>
         {(list) =>
           isPhone ? (

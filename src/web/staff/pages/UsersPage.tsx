@@ -1,7 +1,10 @@
-import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Modal, Popconfirm, Row, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { userMatches } from '../../../domain/admin/exports.ts';
+import { ExportButton } from '../ExportButton.tsx';
+import { UsersImportModal } from './UsersImport.tsx';
 import { type Role, roleKeys, roles } from '../../../domain/access.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { api, errorMessage } from '../../shared/api.ts';
@@ -243,21 +246,30 @@ export default function UsersPage() {
   const reload = () => setGeneration((g) => g + 1);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [importing, setImporting] = useState(false);
   const orgs = useRemote((signal) => api.get<Organization[]>('/organizations', undefined, signal), []);
   const users = useRemote((signal) => api.get<User[]>('/users', { organizationId }, signal), [organizationId, generation]);
   const tree = useMemo(() => (orgs.data ? orgTree(orgs.data) : []), [orgs.data]);
   const q = search.trim();
-  const shown = (users.data ?? []).filter((u) => !q || u.displayName.includes(q) || u.username.includes(q.toLowerCase()) || (u.certificateNo ?? '').includes(q));
+  const shown = (users.data ?? []).filter((u) => userMatches(u, q));
 
   return (
     <Card
       title={canManage ? '用户管理' : '人员与执法证'}
       extra={
-        canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!orgs.data}>
-            新建用户
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton path="/users/export" query={{ organizationId, q: q || undefined }} label={isPhone ? '导出' : '导出 Excel'} testId="users-export" />
+          {canManage && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入用户
+            </Button>
+          )}
+          {canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!orgs.data}>
+              新建用户
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
@@ -386,6 +398,7 @@ export default function UsersPage() {
           }}
         />
       )}
+      {importing && <UsersImportModal onClose={() => setImporting(false)} onImported={reload} />}
     </Card>
   );
 }

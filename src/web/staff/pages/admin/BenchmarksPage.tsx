@@ -1,6 +1,7 @@
 /**
- * 裁量基准 and 免罚清单: versions (own, superiors', global), items with search, an item's tiers, import with the
- * per-row rejection report, export.
+ * 裁量基准 and 免罚清单: versions (own, superiors', global) with their state, items with search, an item's tiers,
+ * import as a draft with the per-row rejection report, a preview and the diff against the version in force, the
+ * head's confirmation with an effective date, discarding a draft, withdrawing a version, the template, export.
  *
  * Editing: a published benchmark is never changed in place. 《行政处罚法》第三十四条 requires benchmarks to be made
  * public, and a case keeps the version in force on its decision date (docs/DISCRETION.md) — an item edited in
@@ -28,6 +29,7 @@ import { useMe } from '../../auth.tsx';
 import { discretionPolicy } from '../../../../domain/discretion/policy.ts';
 import { may } from '../../../../domain/policy.ts';
 import { OrgPicker, useChosenOrganization } from './OrgPicker.tsx';
+import { DiffView, DraftPanel, DraftPreview, StateTag, TemplateButtons, WithdrawButton } from './BenchmarkDrafts.tsx';
 
 const exportUrl = (versionId: number) => `/api/benchmarks/${versionId}/export`;
 
@@ -49,6 +51,7 @@ type ImportState = { stage: 'form' } | { stage: 'uploading'; percent: number } |
 
 function ImportModal({ organizationId, onClose, onImported }: { organizationId: number; onClose: () => void; onImported: (versionId: number) => void }) {
   const [form] = Form.useForm<ImportFields>();
+  const kind = Form.useWatch('kind', form);
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<ImportState>({ stage: 'form' });
 
@@ -99,15 +102,18 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            title="每次导入形成一个新版本，导入当日在公示平台公布（《行政处罚法》第三十四条）。支持 CSV（UTF-8 或 GBK）和 XLSX；逐行校验，未导入的行列出行号和原因。"
+            title="导入形成草稿：逐行校验并与现行版本比较，由负责人确认施行日期后生效，并于施行之日在公示平台公布（《行政处罚法》第三十四条）。支持 CSV（UTF-8 或 GBK）和 XLSX。"
           />
+          <div style={{ marginBottom: 12 }}>
+            <TemplateButtons kind={kind ?? 'benchmark'} />
+          </div>
           <Form.Item name="kind" label="类型">
             <Radio.Group optionType="button" options={[{ value: 'benchmark', label: '裁量基准' }, { value: 'exemption', label: '免罚清单' }]} />
           </Form.Item>
           <Form.Item label="文件" required>
             <TableFileDragger file={file} onChange={setFile} />
           </Form.Item>
-          <Typography.Paragraph type="secondary">以下各项可不填：文件只有一个来源时取其名称、发布机关、文号和施行日期，否则以导入日期为施行日期。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">以下各项可不填：文件只有一个来源时取其名称、发布机关、文号和施行日期，否则以导入日期为拟施行日期；施行日期最终由负责人确认。</Typography.Paragraph>
           <Form.Item name="name" label="版本名称">
             <Input maxLength={200} placeholder="如：云城市城市管理行政处罚裁量基准（2026年修订）" />
           </Form.Item>
@@ -118,7 +124,7 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
             <Form.Item name="documentNumber" label="文号">
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="effectiveFrom" label="施行日期">
+            <Form.Item name="effectiveFrom" label="拟施行日期">
               <DatePicker placeholder="选择日期" />
             </Form.Item>
           </Space>
@@ -129,10 +135,14 @@ function ImportModal({ organizationId, onClose, onImported }: { organizationId: 
         <>
           <Result
             status={state.report.rejected.length ? 'warning' : 'success'}
-            title={`已导入为新版本：${state.report.name}`}
-            subTitle={`共 ${state.report.rows} 行数据，导入 ${state.report.imported} 行（${state.report.items} 个事项），未导入 ${state.report.rejected.length} 行；自 ${state.report.effectiveFrom} 起施行，${state.report.publishedOn} 公布。`}
+            title={`已导入为草稿：${state.report.name}`}
+            subTitle={`共 ${state.report.rows} 行数据，导入 ${state.report.imported} 行（${state.report.items} 个事项），未导入 ${state.report.rejected.length} 行。草稿未公布、未施行，由负责人确认施行日期（拟 ${state.report.effectiveFrom}）后生效。`}
           />
-          {state.report.rejected.length > 0 && <RejectionTable rejected={state.report.rejected} />}
+          <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            <DiffView diff={state.report.diff} />
+            <DraftPreview preview={state.report.preview} items={state.report.items} />
+            {state.report.rejected.length > 0 && <RejectionTable rejected={state.report.rejected} />}
+          </Space>
         </>
       )}
       {state.stage === 'refused' && <ImportRefused error={state.error} />}
@@ -152,7 +162,7 @@ function HowToEdit({ version, canImport, onImport }: { version: { id: number; na
           <ol style={{ margin: '4px 0', paddingInlineStart: 20 }}>
             <li>导出本版本 XLSX（与导入格式相同，含全部原始行）；</li>
             <li>在表格中修改相应事项的阶次、条件或标准；</li>
-            <li>导入修改后的文件，形成新版本并于当日公布。</li>
+            <li>导入修改后的文件形成草稿，核对差异后由负责人确认施行日期，自该日起公布并施行。</li>
           </ol>
           <Space wrap>
             <Button icon={<DownloadOutlined />} href={exportUrl(version.id)}>
@@ -269,12 +279,16 @@ function ExemptionVersionItems({ versionId }: { versionId: number }) {
 export default function BenchmarksPage() {
   const me = useMe();
   const canImport = may(me, discretionPolicy.importBenchmarks);
+  const canConfirm = may(me, discretionPolicy.confirmBenchmarks);
+  const canDiscard = may(me, discretionPolicy.discardDrafts);
   const isPhone = useIsPhone();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const { chosen, choose, organizations } = useChosenOrganization();
   const [importing, setImporting] = useState(false);
   const remote = useRemote((signal) => api.get<BenchmarkVersion[]>('/benchmarks', undefined, signal), []);
+  // A head decides on the versions of their own unit and those below it — not a superior's or a global one.
+  const inMyScope = (v: BenchmarkVersion) => v.organization !== null && organizations.some((o) => o.id === v.organization!.id);
   const selectedId = Number(params.get('version')) || undefined;
   const selected = remote.data?.find((v) => v.id === selectedId) ?? remote.data?.find((v) => v.inForce && v.kind === 'benchmark');
   const select = (id: number) => {
@@ -299,6 +313,7 @@ export default function BenchmarksPage() {
           <Space wrap style={{ marginBottom: 12 }}>
             <Typography.Text>导入到：</Typography.Text>
             <OrgPicker value={chosen} onChange={choose} organizations={organizations} />
+            <TemplateButtons kind="benchmark" />
           </Space>
         )}
         <RemoteView remote={remote}>
@@ -314,13 +329,13 @@ export default function BenchmarksPage() {
                         <Space size={4} wrap>
                           <Tag color={v.kind === 'benchmark' ? 'geekblue' : 'green'}>{v.kindLabel}</Tag>
                           <Typography.Link>{v.name}</Typography.Link>
-                          {v.inForce && <Tag color="success">现行</Tag>}
+                          <StateTag version={v} />
                         </Space>
                       }
                       description={
                         <>
                           <div>
-                            {scopeOf(v, me.organizationId).label} · {v.effectiveFrom} 起施行 · {v.publishedOn} 公布
+                            {scopeOf(v, me.organizationId).label} · {v.state === 'draft' ? `拟 ${v.effectiveFrom} 起施行` : `${v.effectiveFrom} 起施行`}
                           </div>
                           <div>
                             {v.itemCount} 个事项{v.rejectedCount ? `，未导入 ${v.rejectedCount} 行` : ''} ·{' '}
@@ -350,24 +365,28 @@ export default function BenchmarksPage() {
                   dataIndex: 'name',
                   render: (name: string, v) => (
                     <>
-                      <Typography.Link>{name}</Typography.Link> {v.inForce && <Tag color="success">现行</Tag>}
+                      <Typography.Link>{name}</Typography.Link> <StateTag version={v} />
                       {v.documentNumber && <div style={{ fontSize: 12, color: '#888' }}>{v.documentNumber}</div>}
+                      {v.withdrawalReason && <div style={{ fontSize: 12, color: '#888' }}>撤回理由：{v.withdrawalReason}</div>}
                     </>
                   ),
                 },
                 { title: '制定单位', key: 'scope', width: 180, render: (_: unknown, v) => <Tag color={scopeOf(v, me.organizationId).color}>{scopeOf(v, me.organizationId).label}</Tag> },
                 { title: '施行', dataIndex: 'effectiveFrom', width: 110 },
-                { title: '公布', dataIndex: 'publishedOn', width: 110 },
+                { title: '公布', dataIndex: 'publishedOn', width: 110, render: (d: string | null) => d ?? '—' },
                 { title: '事项', dataIndex: 'itemCount', width: 64, align: 'right' },
                 { title: '未导入行', dataIndex: 'rejectedCount', width: 84, align: 'right' },
                 {
-                  title: '导出',
+                  title: '操作',
                   key: 'export',
-                  width: 80,
+                  width: canConfirm ? 150 : 80,
                   render: (_: unknown, v) => (
-                    <Button size="small" icon={<DownloadOutlined />} href={exportUrl(v.id)} onClick={(e) => e.stopPropagation()} aria-label={`导出 ${v.name}`}>
-                      XLSX
-                    </Button>
+                    <Space size={4} onClick={(e) => e.stopPropagation()}>
+                      <Button size="small" icon={<DownloadOutlined />} href={exportUrl(v.id)} aria-label={`导出 ${v.name}`}>
+                        XLSX
+                      </Button>
+                      {canConfirm && inMyScope(v) && (v.state === 'inForce' || v.state === 'scheduled') && <WithdrawButton version={v} onChanged={remote.reload} />}
+                    </Space>
                   ),
                 },
               ]}
@@ -378,7 +397,8 @@ export default function BenchmarksPage() {
       </Card>
       {selected && (
         <Card title={`${selected.kindLabel}：${selected.name}`} extra={<Typography.Text type="secondary">{selected.itemCount} 个事项</Typography.Text>}>
-          {selected.kind === 'benchmark' ? <VersionItems key={selected.id} version={selected} canImport={canImport} onImport={() => setImporting(true)} /> : <ExemptionVersionItems versionId={selected.id} />}
+          {selected.state === 'draft' && <div style={{ marginBottom: 16 }}><DraftPanel key={selected.id} version={selected} canConfirm={canConfirm && inMyScope(selected)} canDiscard={canDiscard && inMyScope(selected)} onChanged={remote.reload} /></div>}
+          {selected.kind === 'benchmark' ? <VersionItems key={selected.id} version={selected} canImport={canImport} onImport={() => setImporting(true)} /> : selected.state !== 'draft' && <ExemptionVersionItems versionId={selected.id} />}
         </Card>
       )}
       {importing && (
@@ -386,7 +406,7 @@ export default function BenchmarksPage() {
           organizationId={chosen}
           onClose={() => setImporting(false)}
           onImported={(versionId) => {
-            message.success('已导入新版本');
+            message.success('已导入为草稿');
             remote.reload();
             select(versionId);
           }}

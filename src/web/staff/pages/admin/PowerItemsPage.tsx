@@ -1,6 +1,8 @@
 import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { powerItemMatches } from '../../../../domain/admin/exports.ts';
+import { ExportButton } from '../../ExportButton.tsx';
 import { api, errorMessage } from '../../../shared/api.ts';
 import type { PowerListEntry as PowerItem, PowerListImport } from '../../../../domain/cases/views.ts';
 import { ImportRefused, RejectionTable, TableFileDragger, UploadProgress } from '../../../shared/ImportParts.tsx';
@@ -28,10 +30,6 @@ const formFields = ['code', 'name', 'violatedProvision', 'penaltyProvision', 'st
 
 type Editing = { mode: 'create' } | { mode: 'edit'; item: PowerItem };
 
-function matches(item: PowerItem, q: string): boolean {
-  if (!q) return true;
-  return [item.code, item.name, item.violatedProvision, item.penaltyProvision, item.category, item.statutoryRange].some((text) => text.includes(q));
-}
 
 function Origin({ item }: { item: PowerItem }) {
   return (
@@ -202,7 +200,7 @@ export default function PowerItemsPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [importing, setImporting] = useState(false);
   const remote = useRemote((signal) => api.get<PowerItem[]>(`/organizations/${chosen}/power-items`, { includeInactive: showInactive || undefined }, signal), [chosen, showInactive]);
-  const visible = useMemo(() => (remote.data ?? []).filter((i) => matches(i, q.trim())), [remote.data, q]);
+  const visible = useMemo(() => (remote.data ?? []).filter((i) => powerItemMatches(i, q)), [remote.data, q]);
   const ancestors = useMemo(() => (organization ? organizations.filter((o) => organization.path.startsWith(o.path) && o.id !== organization.id) : []), [organization, organizations]);
 
   const setActive = async (item: PowerItem, active: boolean) => {
@@ -245,16 +243,24 @@ export default function PowerItemsPage() {
     <Card
       title="权责清单"
       extra={
-        canEdit && organization ? (
-          <Space wrap>
+        <Space wrap>
+          <ExportButton
+            path={`/organizations/${chosen}/power-items/export`}
+            query={{ includeInactive: showInactive ? 'true' : undefined, q: q.trim() || undefined }}
+            label={isPhone ? '导出' : '导出 Excel'}
+            testId="power-items-export"
+          />
+          {canEdit && organization && (
+          <>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               导入
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
               新增事项
             </Button>
-          </Space>
-        ) : undefined
+          </>
+          )}
+        </Space>
       }
     >
       <Space direction={isPhone ? 'vertical' : 'horizontal'} style={{ width: '100%', marginBottom: 12 }} wrap>
