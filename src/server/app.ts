@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/zod-locale.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -54,9 +55,30 @@ export interface AppOptions {
   analysisGate?: AnalysisGate;
 }
 
+/**
+ * Request logs written asynchronously (issue 16): pino's default destination writes each line to stdout at once, two
+ * system calls per request; an asynchronous destination gathers the lines and writes them in the background. Lines
+ * still buffered are written when the app closes (and by pino at process exit).
+ */
+function asyncLogger(logger: AppOptions['logger']): { logger: AppOptions['logger'] | { level: string; stream: pino.DestinationStream }; flush: () => void } {
+  if (typeof logger !== 'object' || logger === null || !('level' in logger) || 'child' in logger) return { logger: logger ?? false, flush: () => undefined };
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  return {
+    logger: { level: logger.level, stream },
+    flush: () => {
+      try {
+        stream.flushSync();
+      } catch {
+        // Nothing buffered, or stdout already closed.
+      }
+    },
+  };
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logging = asyncLogger(options.logger);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: logging.logger,
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -64,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     requestIdHeader: false,
   });
+  app.addHook('onClose', async () => logging.flush());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
