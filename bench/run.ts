@@ -13,8 +13,12 @@ import { wrapPglite } from '../src/db/connect.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { benchAuditedWrites } from './audit.bench.ts';
 import { benchHttpPglite, benchHttpPostgres } from './http.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 
-/** `npm run bench` runs everything; `npm run bench http` only the HTTP request speed (issue 16). */
+/**
+ * `npm run bench` runs everything; `npm run bench http` only the HTTP request speed, `npm run bench startup` only the
+ * start-up times, `npm run bench lists` only the case lists at a million cases (issue 16).
+ */
 const only = process.argv[2];
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,6 +30,7 @@ const report = (line: string) => {
 
 async function main() {
   report(`Fazhi benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  if (only === 'startup') return report(await benchStartup());
 
   await withPostgres(async (url) => {
     report(await benchHttpPostgres(url));
@@ -37,6 +42,7 @@ async function main() {
   });
   report(await benchHttpPglite());
   if (only === 'http') return;
+  report(await benchStartup());
 
   const pgliteDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
   const pglite = wrapPglite(new PGlite(path.join(pgliteDir, 'pgdata')), pgliteDir);

@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type ZodTypeProvider, jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/zod-locale.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
@@ -30,6 +30,7 @@ import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { todoRoutes } from './routes/todo.ts';
 import { registerWebApp } from './static.ts';
+import { responseSerializerCompiler } from './serializers.ts';
 import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 import { type AnalysisGate, createAnalysisGate } from './analysis-gate.ts';
 import { REPORT_UPLOAD_DEFAULTS, type ReportUploadLimits } from './report-uploads.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
   reportLimits?: Partial<ReportUploadLimits>;
   /** The process's report-analysis concurrency limit (default: ANALYSES_AT_ONCE running, ANALYSIS_QUEUE_LENGTH waiting). */
   analysisGate?: AnalysisGate;
+  /** Check every answer with its zod response schema as well (default: under vitest only; src/server/serializers.ts). */
+  checkResponses?: boolean;
 }
 
 /**
@@ -88,7 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => logging.flush());
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled serializers; under vitest zod checks each answer too and the two must agree (serializers.ts).
+  app.setSerializerCompiler(responseSerializerCompiler({ check: options.checkResponses ?? process.env.NODE_ENV === 'test' }));
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
