@@ -13,6 +13,7 @@ import { wrapPglite } from '../src/db/connect.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { benchAuditedWrites } from './audit.bench.ts';
 import { benchHttpPglite, benchHttpPostgres } from './http.bench.ts';
+import { benchLists } from './lists.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
 /**
@@ -33,13 +34,16 @@ async function main() {
   if (only === 'startup') return report(await benchStartup());
 
   await withPostgres(async (url) => {
+    if (only === 'lists') return report(await benchLists(url));
     report(await benchHttpPostgres(url));
     if (only === 'http') return;
     const pg = openPostgres(url, 20);
     await pg.migrate();
     report(await benchAuditedWrites(pg, { writes: 5000, concurrency: 16, subjects: 50 }));
     await pg.close();
+    report(await benchLists(url));
   });
+  if (only === 'lists') return;
   report(await benchHttpPglite());
   if (only === 'http') return;
   report(await benchStartup());
