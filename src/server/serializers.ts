@@ -35,7 +35,18 @@ export function compiledSerializer(schema: z.ZodType): Serialize | null {
   let json: unknown;
   try {
     // `input`: the JSON side of codecs (a timestamp is a date-time string; fast-json-stringify writes a Date as one).
-    json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', target: 'draft-7' });
+    json = z.toJSONSchema(schema, {
+      io: 'input',
+      // A type JSON Schema cannot describe becomes `{}`, which fast-json-stringify writes with JSON.stringify — what
+      // zod's serializer does with the value it checked.
+      unrepresentable: 'any',
+      target: 'draft-7',
+      // `z.custom` (the case record) accepts any JSON: an empty schema too. (Its `.meta({ type: 'object' })` for
+      // OpenAPI would make it an object without properties, written as `{}`.)
+      override: (context) => {
+        if (context.zodSchema._zod.def.type === 'custom') for (const key of Object.keys(context.jsonSchema)) delete context.jsonSchema[key];
+      },
+    });
   } catch {
     return null;
   }
