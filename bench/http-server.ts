@@ -6,6 +6,8 @@
  * `/statements` (the database's statement count, src/db/statements.ts) and `/verify` (the audit trail verified).
  * Reports its ports and fixtures to the parent over IPC.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/connect.ts';
@@ -58,9 +60,22 @@ await baseline.listen({ port: 0, host: '127.0.0.1' });
 const portOf = (a: typeof app) => (a.server.address() as { port: number }).port;
 process.send!({ port: portOf(app), baselinePort: portOf(baseline), notified, closedId: closed.id, actCode: closed.actCode, itemId: item.id, kind: handle.kind });
 
+// bench/profile.ts: a CPU profile of the requests only (not of the set-up above), written on 'stop'.
+const profileFile = process.env.FAZHI_BENCH_PROFILE;
+let profiler: Session | null = null;
+const post = (method: string) =>
+  new Promise<unknown>((resolve, reject) => profiler!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+
 process.on('message', (message) => {
+  if (message === 'profile' && profileFile) {
+    profiler = new Session();
+    profiler.connect();
+    void post('Profiler.enable').then(() => post('Profiler.start')).then(() => process.send!('profiling'));
+    return;
+  }
   if (message !== 'stop') return;
   void (async () => {
+    if (profiler) writeFileSync(profileFile!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
     await app.close();
     await baseline.close();
     await handle.close();

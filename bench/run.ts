@@ -13,8 +13,13 @@ import { wrapPglite } from '../src/db/connect.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { benchAuditedWrites } from './audit.bench.ts';
 import { benchHttpPglite, benchHttpPostgres } from './http.bench.ts';
+import { benchLists } from './lists.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 
-/** `npm run bench` runs everything; `npm run bench http` only the HTTP request speed (issue 16). */
+/**
+ * `npm run bench` runs everything; `npm run bench http` only the HTTP request speed, `npm run bench startup` only the
+ * start-up times, `npm run bench lists` only the case lists at a million cases (issue 16).
+ */
 const only = process.argv[2];
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,17 +31,22 @@ const report = (line: string) => {
 
 async function main() {
   report(`Fazhi benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  if (only === 'startup') return report(await benchStartup());
 
   await withPostgres(async (url) => {
+    if (only === 'lists') return report(await benchLists(url));
     report(await benchHttpPostgres(url));
     if (only === 'http') return;
     const pg = openPostgres(url, 20);
     await pg.migrate();
     report(await benchAuditedWrites(pg, { writes: 5000, concurrency: 16, subjects: 50 }));
     await pg.close();
+    report(await benchLists(url));
   });
+  if (only === 'lists') return;
   report(await benchHttpPglite());
   if (only === 'http') return;
+  report(await benchStartup());
 
   const pgliteDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
   const pglite = wrapPglite(new PGlite(path.join(pgliteDir, 'pgdata')), pgliteDir);

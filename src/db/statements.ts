@@ -14,11 +14,14 @@ export class StatementTap implements Logger {
   count = 0;
   /** When set, each statement's SQL is kept (a test that fails its budget prints them). */
   recorded: string[] | null = null;
+  /** When set, each statement with its parameters is kept (the index tests EXPLAIN the queries the app ran). */
+  recordedWithParams: { query: string; params: unknown[] }[] | null = null;
 
-  logQuery(query: string): void {
+  logQuery(query: string, params: unknown[] = []): void {
     if (transactionControl.test(query)) return;
     this.count++;
     this.recorded?.push(query);
+    this.recordedWithParams?.push({ query, params });
   }
 }
 

@@ -5,7 +5,8 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import pino from 'pino';
+import { type ZodTypeProvider, jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/zod-locale.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
@@ -30,6 +31,7 @@ import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { todoRoutes } from './routes/todo.ts';
 import { registerWebApp } from './static.ts';
+import { responseSerializerCompiler } from './serializers.ts';
 import { REPORT_UPLOAD_LIMITS } from './zod-app.ts';
 import { type AnalysisGate, createAnalysisGate } from './analysis-gate.ts';
 import { REPORT_UPLOAD_DEFAULTS, type ReportUploadLimits } from './report-uploads.ts';
@@ -53,11 +55,34 @@ export interface AppOptions {
   reportLimits?: Partial<ReportUploadLimits>;
   /** The process's report-analysis concurrency limit (default: ANALYSES_AT_ONCE running, ANALYSIS_QUEUE_LENGTH waiting). */
   analysisGate?: AnalysisGate;
+  /** Check every answer with its zod response schema as well (default: under vitest only; src/server/serializers.ts). */
+  checkResponses?: boolean;
+}
+
+/**
+ * Request logs written asynchronously (issue 16): pino's default destination writes each line to stdout at once, two
+ * system calls per request; an asynchronous destination gathers the lines and writes them in the background. Lines
+ * still buffered are written when the app closes (and by pino at process exit).
+ */
+function asyncLogger(logger: AppOptions['logger']): { logger: AppOptions['logger'] | { level: string; stream: pino.DestinationStream }; flush: () => void } {
+  if (typeof logger !== 'object' || logger === null || !('level' in logger) || 'child' in logger) return { logger: logger ?? false, flush: () => undefined };
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  return {
+    logger: { level: logger.level, stream },
+    flush: () => {
+      try {
+        stream.flushSync();
+      } catch {
+        // Nothing buffered, or stdout already closed.
+      }
+    },
+  };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logging = asyncLogger(options.logger);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: logging.logger,
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -65,8 +90,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     requestIdHeader: false,
   });
+  app.addHook('onClose', async () => logging.flush());
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled serializers; under vitest zod checks each answer too and the two must agree (serializers.ts).
+  app.setSerializerCompiler(responseSerializerCompiler({ check: options.checkResponses ?? process.env.NODE_ENV === 'test' }));
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

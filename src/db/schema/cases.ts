@@ -92,6 +92,11 @@ export const cases = pgTable(
     uniqueIndex('cases_act_code_idx').on(t.actCode),
     index('cases_org_state_idx').on(t.organizationId, t.state),
     index('cases_power_item_idx').on(t.powerItemId),
+    // The case list's filters at a million cases (issue 16 item 7; bench/lists.bench.ts, src/db/list-indexes.test.ts):
+    // the newest page of one state or of a registration period, and the cases of one officer (`officer_ids @> {id}`).
+    index('cases_state_id_idx').on(t.state, t.id),
+    index('cases_registered_on_id_idx').on(t.registeredOn, t.id),
+    index('cases_officer_ids_idx').using('gin', t.officerIds),
   ],
 );
 

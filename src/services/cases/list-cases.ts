@@ -130,7 +130,8 @@ async function conditions(db: Executor, actor: Actor, input: ListCasesInput, tod
     const range = input.deadline === 'overdue' ? lt(deadlines.dueOn, today) : and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil));
     out.push(exists(db.select({ one: sql`1` }).from(deadlines).where(and(deadlineOf('case', cases.id), openDeadline, range))));
   }
-  if (input.officerId) out.push(sql`${input.officerId}::int = any(${cases.officerIds})`);
+  // `@>` (not `= any(…)`): the form the GIN index cases_officer_ids_idx answers.
+  if (input.officerId) out.push(sql`${cases.officerIds} @> array[${input.officerId}::int]`);
   if (input.violation) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.code, input.violation))));
   if (input.category) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.category, input.category))));
   if (input.from) out.push(gte(cases.registeredOn, input.from));

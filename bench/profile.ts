@@ -1,0 +1,102 @@
+/**
+ * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts view|register|step [out.cpuprofile]`
+ * starts bench/http-server.ts (PostgreSQL when FAZHI_BENCH_URL is set, else PGlite in a temporary folder), sends the
+ * requests from 8 connections for FAZHI_BENCH_LOAD_MS (default 8 s), and writes the server's profile of that time
+ * only (open it in Chrome DevTools or speedscope). Prints req/s and the p50 of 200 requests alone.
+ */
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { newPerson } from '../src/services/testing/factories.ts';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+
+interface Answer {
+  status: number;
+  body: string;
+  cookie: string | null;
+}
+
+function call(port: number, method: string, url: string, options: { cookie?: string | null; body?: unknown } = {}): Promise<Answer> {
+  const payload = options.body === undefined ? null : JSON.stringify(options.body);
+  return new Promise((resolve, reject) => {
+    const headers = { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(options.cookie ? { cookie: options.cookie } : {}) };
+    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const set = res.headers['set-cookie']?.find((c) => c.startsWith('fazhi_session='));
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cookie: set ? set.split(';')[0]! : null });
+      });
+    });
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+const kind = process.argv[2] ?? 'view';
+const out = path.resolve(process.argv[3] ?? `${kind}.cpuprofile`);
+const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-profile-'));
+const child = fork(path.join(import.meta.dirname, 'http-server.ts'), [], {
+  execArgv: ['--import', 'tsx'],
+  env: { ...process.env, FAZHI_BENCH_DIR: dir, FAZHI_BENCH_PROFILE: out },
+  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+});
+const f = (await new Promise((resolve) => child.once('message', resolve))) as { port: number; notified: { id: number; version: number }[]; closedId: number; itemId: number };
+const { cookie } = await call(f.port, 'POST', '/api/auth/login', { body: { username: 'wanglei', password: 'Demo2026' } });
+const versions = f.notified.map((c) => c.version);
+let clue = 0;
+const request = async (worker: number): Promise<Answer> => {
+  if (kind === 'view') return call(f.port, 'GET', `/api/cases/${f.closedId}`, { cookie });
+  if (kind === 'register') {
+    const body = {
+      clueSource: 'patrol',
+      title: `涉嫌擅自占用城市道路摆摊设点案 ${++clue}`,
+      facts: '当事人在人行道上摆摊销售水果，占用人行道约6平方米。',
+      place: '云城市东湖区南湖路',
+      actStartedOn: '2026-03-01',
+      actEndedOn: '2026-03-01',
+      discoveredOn: '2026-03-02',
+      powerItemId: f.itemId,
+      party: newPerson('张伟', clue),
+    };
+    return call(f.port, 'POST', '/api/cases', { cookie, body });
+  }
+  const i = worker % f.notified.length;
+  const body = { expectedVersion: versions[i], action: 'recordStatement', content: '当事人称系临时摆放，请求从轻处罚' };
+  const res = await call(f.port, 'POST', `/api/cases/${f.notified[i]!.id}/transitions`, { cookie, body });
+  if (res.status === 200) versions[i] = (JSON.parse(res.body) as { version: number }).version;
+  return res;
+};
+for (let i = 0; i < 50; i++) await request(0);
+child.send('profile');
+await new Promise((resolve) => child.once('message', resolve));
+const started = performance.now();
+const until = started + Number(process.env.FAZHI_BENCH_LOAD_MS ?? 8000);
+let count = 0;
+let failed = 0;
+await Promise.all(
+  Array.from({ length: 8 }, async (_, worker) => {
+    while (performance.now() < until) {
+      if ((await request(worker)).status >= 300) failed++;
+      count++;
+    }
+  }),
+);
+const rate = count / ((performance.now() - started) / 1000);
+const alone: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const t = performance.now();
+  await request(0);
+  alone.push(performance.now() - t);
+}
+alone.sort((a, b) => a - b);
+process.stdout.write(`${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; profile ${out}\n`);
+await new Promise<void>((done) => {
+  child.once('exit', () => done());
+  child.send('stop');
+});
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,90 @@
+/**
+ * Start-up of `fazhi start` (issue 16 item 6), on the embedded database in a new data folder: the first start (the
+ * migrations and the demo bureau), a restart after a clean stop (SIGTERM), and a restart after `kill -9` (the stale
+ * lock of the killed process is taken at once), each timed from spawning `node bin/fazhi.js start` to the first
+ * `200` of /api/health — next to `node -e 0`, the floor of any Node start on this machine. The compiled CLI is built
+ * before the first timing (a clone builds it once, on its first command).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'fazhi.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/health', timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** Spawns `fazhi start` and resolves with the seconds to a healthy server. */
+async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, 'start'], {
+    cwd: root,
+    env: { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  for (;;) {
+    if (exited !== null) throw new Error(`fazhi start exited with ${exited}`);
+    if (await healthy(port)) return { child, seconds: (performance.now() - started) / 1000 };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+export async function benchStartup(): Promise<string> {
+  const nodeStarted = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  const nodeAlone = (performance.now() - nodeStarted) / 1000;
+  spawnSync(process.execPath, [bin, '--version'], { cwd: root, stdio: 'ignore' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-start-'));
+  const port = await freePort();
+  try {
+    const first = await start(dataDir, port);
+    await stopped(first.child, 'SIGTERM');
+    const restart = await start(dataDir, port);
+    await stopped(restart.child, 'SIGKILL');
+    const crashed = await start(dataDir, port);
+    await stopped(crashed.child, 'SIGTERM');
+    const row = (name: string, seconds: number, target: string) => `  ${name.padEnd(44)} ${seconds.toFixed(2).padStart(6)} s   ${target}`;
+    return [
+      'Start-up of `fazhi start`, embedded PGlite (spawn → first 200 of /api/health)',
+      row('node -e 0', nodeAlone, ''),
+      row('first start, empty data folder (demo data)', first.seconds, 'target ≤ 10 s'),
+      row('restart after a clean stop', restart.seconds, 'target ≤ 2 s'),
+      row('restart after kill -9', crashed.seconds, 'target ≤ 5 s'),
+    ].join('\n');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

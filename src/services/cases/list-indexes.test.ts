@@ -1,0 +1,67 @@
+/**
+ * The case list's common filters are answered from indexes (issue 16 item 7; migration list-indexes): on a generated
+ * table of cases, the page query the list service runs for each filter is EXPLAINed and its plan must not read the
+ * cases table whole (no `Seq Scan on cases`); a rare state and a week of registrations use indexes on those columns.
+ * The planner is left with its defaults (no `enable_seqscan = off`): a plan that scans is a plan the app would run.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementTap } from '../../db/statements.ts';
+import { createTestDatabase } from '../../db/testing.ts';
+import type { DatabaseHandle } from '../../db/connect.ts';
+import type { ServiceContext } from '../context.ts';
+import { memoryFileStore } from '../file-store.ts';
+import { generateCases, type GeneratedCases } from '../testing/generated-cases.ts';
+import { listCasesPage } from './list-cases.ts';
+
+let handle: DatabaseHandle;
+let ctx: ServiceContext;
+let generated: GeneratedCases;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ctx = { db: handle.db, clock: () => new Date('2026-12-05T02:00:00Z'), files: memoryFileStore() };
+  generated = await generateCases(ctx, 20_000);
+  // A rare state (one case in 400): found through an index on the state (per unit, or cases_state_id_idx). For a common state
+  // (a tenth of the cases) the planner rightly walks the primary key backwards and stops after a few hundred rows.
+  await handle.db.execute(sql`update cases set state = 'suspended' where id % 400 = 0`);
+  await handle.db.execute(sql`analyze cases`);
+}, 300_000);
+afterAll(async () => handle?.close());
+
+/** The plan of the page query (the one ordered newest first) that `listCasesPage` runs for `query`. */
+async function pagePlan(query: Record<string, unknown>): Promise<string> {
+  const tap = statementTap(handle.db);
+  tap.recordedWithParams = [];
+  try {
+    await listCasesPage(ctx, generated.world.actors['head.donghu'], { ...query, limit: 20 });
+    const page = tap.recordedWithParams.find((s) => /order by "cases"\."id" desc/.test(s.query));
+    if (!page) throw new Error(`the page query was not run: ${tap.recordedWithParams.map((s) => s.query.slice(-120)).join('\n')}`);
+    const client = (handle.db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
+    const { rows } = await client.query(`explain ${page.query}`, page.params);
+    return rows.map((r) => String(Object.values(r)[0])).join('\n');
+  } finally {
+    tap.recordedWithParams = null;
+  }
+}
+
+describe('case list indexes', () => {
+  it.each([
+    ['state (rare)', { state: 'suspended' }, /cases_state_id_idx|cases_org_state_idx/],
+    ['state (common)', { state: 'hearing' }, null],
+    ['from/to (one week)', { from: '2025-03-03', to: '2025-03-09' }, /cases_registered_on_id_idx/],
+    ['month', { month: '2024-06' }, null],
+    ['deadline=overdue', { deadline: 'overdue' }, null],
+    ['no filter', {}, null],
+  ])('the %s filter reads cases through an index', async (_, query, index) => {
+    const plan = await pagePlan(query);
+    expect(plan).not.toMatch(/Seq Scan on cases\b/);
+    if (index) expect(plan).toMatch(index);
+  });
+
+  it('the officer filter is the form the GIN index answers (officer_ids @> array[id])', async () => {
+    const plan = await pagePlan({ officerId: generated.officers[0] });
+    expect(plan).not.toMatch(/Seq Scan on cases\b/);
+    expect(plan).toMatch(/officer_ids @> /);
+  });
+});
