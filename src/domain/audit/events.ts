@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { organizationKindKeys, roleKeys } from '../access.ts';
 import { type CaseAction, type CaseActionInput, caseActionInput } from '../cases/actions.ts';
 import { caseStateKeys, evidenceKindKeys, investigationActKeys } from '../cases/model.ts';
+import { correctionFieldKeys } from '../cases/record-inputs.ts';
 import { clueInput, onSpotInput } from '../cases/registration.ts';
 import { caseSettingsPatch } from '../cases/settings.ts';
 import { ImportRejectionSchema } from '../discretion/model.ts';
@@ -121,6 +122,11 @@ const transitionDetails = {
   /** The party identified or corrected: kind and name before and after, and which details changed (no numbers, no contacts). */
   correctParty: {
     party: z.strictObject({ kind: z.enum(['person', 'organization']), name: z.string(), previous: partyRef, changed: z.array(z.string()) }),
+  },
+  /** 更正 of a step's recorded data: which item and field, the old and the new value; a moved payment due date. */
+  correctRecord: {
+    correction: z.strictObject({ target: z.string(), field: z.enum(correctionFieldKeys), label: z.string(), from: z.string(), to: z.string() }),
+    paymentDueMoved: z.strictObject({ from: isoDate.nullable(), to: isoDate }),
   },
   /** The statement's place in the list (1-based), which a later 复核 reply (`replyToStatement`) names. */
   recordStatement: { statementNo: count },
