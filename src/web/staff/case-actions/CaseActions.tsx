@@ -30,6 +30,8 @@ function actionFields(action: string): FieldSpec[] {
   return fields;
 }
 
+const timelineOnly: ReadonlySet<string> = new Set<CaseAction>(['correctRecord']);
+
 /** Steps that leave the ordinary course (withdraw, transfer, suspend …), listed after the next steps. */
 const sideSteps: ReadonlySet<string> = new Set<CaseAction>(['decline', 'withdrawFiling', 'transfer', 'suspend', 'resume', 'terminate', 'requestRecusal', 'decideRecusal', 'extendDeadline', 'revokeDecision']);
 /**
@@ -48,7 +50,8 @@ const penaltyPaths: Partial<Record<string, string[]>> = { closeInvestigation: ['
  * a step is submitted; its refusal is shown in the step's form. After a step succeeds, `onChanged` reloads the case.
  */
 export function CaseActions({ caseView, onChanged }: { caseView: CaseForActions; onChanged: () => void }) {
-  const actions = caseView.availableActions.filter((a) => schemas.has(a.action));
+  // 更正 of recorded data is offered on the timeline entry it corrects (pages/cases/TimelineCard.tsx), not here.
+  const actions = caseView.availableActions.filter((a) => schemas.has(a.action) && !timelineOnly.has(a.action));
   const ordered = [...actions.filter((a) => !sideSteps.has(a.action)), ...actions.filter((a) => sideSteps.has(a.action))];
   const currentPenalty = penaltyFormValues((caseView.record as { proposal?: { penalty?: unknown } | null } | undefined)?.proposal?.penalty);
 
