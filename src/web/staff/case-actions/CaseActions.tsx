@@ -16,6 +16,8 @@ export interface CaseForActions {
   officers: readonly CaseOfficer[];
   availableActions: readonly { action: string; label: string }[];
   record?: { proposal?: { penalty?: unknown } | null } | Record<string, unknown>;
+  /** The case's power-list item: its 罚则 is the 处罚依据 the 调查终结 form starts from (the server checks it). */
+  violation?: { penaltyProvision: string } | null;
 }
 
 type ActionSchema = (typeof caseActionInput.options)[number];
@@ -84,7 +86,7 @@ export function CaseActions({ caseView, onChanged }: { caseView: CaseForActions;
               version={caseView.version}
               action={a.action}
               label={a.label}
-              initial={a.action === 'revisePenalty' && currentPenalty ? { penalty: currentPenalty } : undefined}
+              initial={initialOf(a.action, currentPenalty, caseView.violation?.penaltyProvision)}
               onChanged={onChanged}
             />
           ),
@@ -115,6 +117,16 @@ function ActionForm({ caseId, version, action, label, initial, onChanged }: { ca
       renderFacts={penaltyPath ? (form) => <DiscretionHelper caseId={caseId} form={form} penaltyPath={penaltyPath} draftKey={`case-${caseId}/${action}`} /> : undefined}
     />
   );
+}
+
+/**
+ * What a step's form starts from: a revision from the proposal's penalty; the 调查终结 proposal with the 处罚依据 taken
+ * from the power-list item's 罚则 (《行政处罚法》第五十九条第一款第（三）项, checked by the server as on the spot).
+ */
+function initialOf(action: string, currentPenalty: Record<string, unknown> | undefined, provision: string | undefined): Record<string, unknown> | undefined {
+  if (action === 'revisePenalty' && currentPenalty) return { penalty: currentPenalty };
+  if (action === 'closeInvestigation' && provision) return { proposal: { penalty: { basis: provision } } };
+  return undefined;
 }
 
 /** The proposal's penalty as form values (money in 元) to start a revision from. */
