@@ -295,6 +295,11 @@ export const auditEvents = {
     '生成执法文书',
     z.strictObject({ documentId: id, title: z.string(), number: z.string().nullable(), format: z.enum(['docx', 'pdf']), digest: sm3Hex, size: count }),
   ),
+  /** The party's signature drawn on the screen for a record (送达回证, 询问笔录, 现场检查笔录): the record, its SM3 digest and size. */
+  'case.partySignature': event(
+    '当事人签名',
+    z.strictObject({ target: z.string(), title: z.string(), digest: sm3Hex, size: count, version: id }),
+  ),
   /** A supervisor or head urged the case's officers to act (督办), with their note; shown to the officers as a to-do. */
   'case.urge': event('督办', z.strictObject({ note: z.string() })),
   /** A decision was published on the portal (《行政处罚法》第四十八条), with the day its publicity ends (null: no end). */
