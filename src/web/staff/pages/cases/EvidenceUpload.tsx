@@ -140,7 +140,7 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ kind: 'audioVisual', act: 'inspection', collectorIds: valid.map((o) => o.userId), place: view.place, recordedOn: dayjs(today), file: [], watermark: true }}
+          initialValues={{ kind: 'audioVisual', act: 'inspection', collectorIds: valid.map((o) => o.userId), place: view.place, recordedOn: dayjs(today), file: [], watermark: false }}
           onFinish={(v) => void submit(v)}
           onValuesChange={() => setError(null)}
         >
