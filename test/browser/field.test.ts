@@ -9,7 +9,8 @@ import { systemActor } from '../../src/domain/access.ts';
 import { users } from '../../src/db/schema.ts';
 import { getCase } from '../../src/services/cases/get-case.ts';
 import { listCases } from '../../src/services/cases/list-cases.ts';
-import { type Harness, horizontalOverflow, settle, startHarness } from './harness.ts';
+import path from 'node:path';
+import { type Harness, horizontalOverflow, screenshotDir, settle, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -45,6 +46,7 @@ describe('correction and signature in the field (390 px)', { timeout: 240_000 },
     await expect(dialog.textContent()).resolves.toContain('原记录');
     await dialog.getByTestId('correction-value').fill('16:20');
     await dialog.getByTestId('correction-reason').fill('送达回证记载为16:20，录入有误');
+    await page.screenshot({ path: path.join(screenshotDir, 'field-correction-phone.png') });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     // Enter does not send it: only the button, after the confirmation.
     await dialog.getByTestId('correction-reason').press('Enter');
@@ -78,6 +80,7 @@ describe('correction and signature in the field (390 px)', { timeout: 240_000 },
     await page.mouse.down();
     for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 20, box.y + 120 + (i % 2 ? -40 : 30));
     await page.mouse.up();
+    await page.screenshot({ path: path.join(screenshotDir, 'field-signature-phone.png') });
     await dialog.getByTestId('signature-save').click();
     const confirm = page.getByRole('dialog').filter({ hasText: '确认保存当事人签名？' });
     await confirm.getByRole('button', { name: '确认保存' }).click();
@@ -87,6 +90,8 @@ describe('correction and signature in the field (390 px)', { timeout: 240_000 },
     await expect(signature.textContent()).resolves.toContain('SM3');
     const img = signature.locator('img');
     await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth > 0)).toBe(true);
+    await signature.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, 'field-timeline-phone.png') });
     await context.close();
   });
 });
