@@ -85,6 +85,9 @@ export const correctableFields: Record<CorrectionField, CorrectableField> = {
   },
 };
 
+/** The Chinese name of each correctable field (for generated forms and lists). */
+export const correctionFieldLabels = Object.fromEntries(correctionFieldKeys.map((k) => [k, correctableFields[k].label])) as Record<CorrectionField, string>;
+
 /** The step that recorded a service of each document (so the timeline entry of that step offers its 更正). */
 export const serviceSteps: Record<ServedDocument, CaseAction> = {
   priorNotice: 'notify',
