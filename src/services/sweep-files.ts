@@ -6,7 +6,8 @@
  * unreferenced has had no record for the whole grace period. Run at server start, then daily (cli/commands/serve.ts),
  * and by `fazhi files sweep [--dry-run]`.
  */
-import { caseEvidence, generatedDocuments, workOrderAttachments } from '../db/schema.ts';
+import { sql } from 'drizzle-orm';
+import { caseEvidence, cases, generatedDocuments, workOrderAttachments } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
 import type { StoredFileEntry } from './file-store.ts';
 
@@ -34,6 +35,12 @@ export async function sweepOrphanFiles(ctx: ServiceContext, options: { dryRun?: 
   for (const row of await ctx.db.selectDistinct({ digest: caseEvidence.digest }).from(caseEvidence)) referenced.add(row.digest);
   for (const row of await ctx.db.selectDistinct({ digest: generatedDocuments.digest }).from(generatedDocuments)) referenced.add(row.digest);
   for (const row of await ctx.db.selectDistinct({ digest: workOrderAttachments.digest }).from(workOrderAttachments)) referenced.add(row.digest);
+  // The party's signatures drawn on the screen (case record `partySignatures`, services/cases/party-signature.ts).
+  const signed = await ctx.db
+    .select({ signatures: sql<{ digest: string }[]>`${cases.record}->'partySignatures'` })
+    .from(cases)
+    .where(sql`${cases.record}->'partySignatures' is not null`);
+  for (const row of signed) for (const s of row.signatures ?? []) referenced.add(s.digest);
   const removed: StoredFileEntry[] = [];
   let kept = 0;
   for (const entry of entries) {

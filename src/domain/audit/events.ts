@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { organizationKindKeys, roleKeys } from '../access.ts';
 import { type CaseAction, type CaseActionInput, caseActionInput } from '../cases/actions.ts';
 import { caseStateKeys, evidenceKindKeys, investigationActKeys } from '../cases/model.ts';
+import { correctionFieldKeys } from '../cases/record-inputs.ts';
 import { clueInput, onSpotInput } from '../cases/registration.ts';
 import { caseSettingsPatch } from '../cases/settings.ts';
 import { ImportRejectionSchema } from '../discretion/model.ts';
@@ -127,6 +128,11 @@ const transitionDetails = {
   /** The party identified or corrected: kind and name before and after, and which details changed (no numbers, no contacts). */
   correctParty: {
     party: z.strictObject({ kind: z.enum(['person', 'organization']), name: z.string(), previous: partyRef, changed: z.array(z.string()) }),
+  },
+  /** 更正 of a step's recorded data: which item and field, the old and the new value; a moved payment due date. */
+  correctRecord: {
+    correction: z.strictObject({ target: z.string(), field: z.enum(correctionFieldKeys), label: z.string(), from: z.string(), to: z.string() }),
+    paymentDueMoved: z.strictObject({ from: isoDate.nullable(), to: isoDate }),
   },
   /** The statement's place in the list (1-based), which a later 复核 reply (`replyToStatement`) names. */
   recordStatement: { statementNo: count },
@@ -297,6 +303,11 @@ export const auditEvents = {
   'case.document': event(
     '生成执法文书',
     z.strictObject({ documentId: id, title: z.string(), number: z.string().nullable(), format: z.enum(['docx', 'pdf']), digest: sm3Hex, size: count }),
+  ),
+  /** The party's signature drawn on the screen for a record (送达回证, 询问笔录, 现场检查笔录): the record, its SM3 digest and size. */
+  'case.partySignature': event(
+    '当事人签名',
+    z.strictObject({ target: z.string(), title: z.string(), digest: sm3Hex, size: count, version: id }),
   ),
   /** A supervisor or head urged the case's officers to act (督办), with their note; shown to the officers as a to-do. */
   'case.urge': event('督办', z.strictObject({ note: z.string() })),

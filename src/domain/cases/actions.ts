@@ -14,6 +14,7 @@ import { decisionKinds, noPenaltyGrounds, penaltyKindKeys, transferTargets } fro
 import {
   archiveRetentions,
   confidentialHearingReasons,
+  correctionFieldKeys,
   lateReasonInput,
   localDateTimeInput,
   missing,
@@ -186,6 +187,18 @@ export const caseActionInput = z.discriminatedUnion('action', [
     party: partyInput.meta({ title: '当事人', description: '查明或更正后的当事人信息（全部重新填写）' }),
     reason: text('更正理由', 500).meta({ title: '更正理由', description: '如：经调查查明当事人身份；身份证号录入有误' }),
   }),
+  /** 更正 of a step's recorded clerical data (corrections.ts: which fields, and why the law allows it). */
+  z.object({
+    action: z.literal('correctRecord'),
+    on,
+    target: z
+      .string({ error: missing('更正的记录') })
+      .regex(/^(services|payments)\.\d{1,3}$/, '更正的记录无效')
+      .meta({ title: '更正的记录', description: '办理记录中被更正的那一项（由页面填写）' }),
+    field: z.enum(correctionFieldKeys, { error: (issue) => (issue.input === undefined ? '请选择更正事项' : '更正事项无效') }).meta({ title: '更正事项' }),
+    value: z.string({ error: missing('更正后的内容') }).trim().min(1, '请填写更正后的内容').max(200, '更正后的内容不超过 200 个字').meta({ title: '更正后的内容' }),
+    reason: text('更正理由', 500).meta({ title: '更正理由', description: '如：送达回证上的送达时间为 15:30，录入时误填为 13:30' }),
+  }),
   z.object({
     action: z.literal('replyToStatement'),
     on,
@@ -321,6 +334,7 @@ export const caseActionLabels: Record<CaseAction, string> = {
   recordStatement: '记录陈述申辩',
   replyToStatement: '记录复核意见',
   correctParty: '确认当事人信息',
+  correctRecord: '更正记录',
   revisePenalty: '调整拟处罚内容',
   requestHearing: '当事人申请听证',
   scheduleHearing: '安排听证',

@@ -150,7 +150,21 @@ export interface TransferDetails {
 }
 
 /** The lists the record gains for documents. */
+/** The party's signature drawn on the screen for one record (party-signatures.ts); the PNG is stored under its SM3 digest. */
+export interface PartySignature {
+  /** `services.<i>`, `inquiries.<i>` or `inspections.<i>`: the record signed. */
+  target: string;
+  title: string;
+  digest: string;
+  size: number;
+  /** When it was drawn (ISO time), and the officer who held the screen. */
+  signedAt: string;
+  recordedBy: PersonRef;
+}
+
 export interface DocumentRecords {
+  /** The party's signatures drawn on the screen (absent on older records). */
+  partySignatures?: PartySignature[];
   inspections?: InspectionEntry[];
   inquiries?: InquiryEntry[];
   correctionOrders?: CorrectionOrderEntry[];

@@ -116,3 +116,16 @@ export function checkEvidenceFile(input: { fileName: string; mediaType?: string 
   }
   return { fileName, mediaType };
 }
+
+/** States an ordinary case takes evidence in: after filing, before the decision (《行政处罚法》第五十四条、第五十五条). */
+const ORDINARY_EVIDENCE_STATES: readonly string[] = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];
+/**
+ * A simple-procedure case is decided on the spot (第五十一条、第五十二条): the photos and body-camera video of that spot
+ * are registered afterwards, while the case is open (第四十七条: the whole process is recorded and kept).
+ */
+const SIMPLE_EVIDENCE_STATES: readonly string[] = ['served', 'enforcing'];
+
+/** Whether a case in `state` under `procedure` takes evidence now. */
+export function takesEvidence(state: string, procedure: string): boolean {
+  return ORDINARY_EVIDENCE_STATES.includes(state) || (procedure === 'simple' && SIMPLE_EVIDENCE_STATES.includes(state));
+}

@@ -115,6 +115,9 @@ export const archiveRetentionLabels: Record<ArchiveRetention, string> = { perman
 
 export const serviceMethodKeys = ['direct', 'electronic', 'mail', 'left', 'announcement'] as const;
 
+/** Fields a recorded 更正 may change (corrections.ts has the table with the reason of each). */
+export const correctionFieldKeys = ['serviceTime', 'serviceMethod', 'servicePlace', 'serviceDate', 'receiptNo'] as const;
+
 /** How a document was served (送达回证, 《行政处罚法》第六十一条), besides the method. */
 export const serviceFields = {
   place: text('送达地点', 200).optional().meta({ title: '送达地点', description: '默认当事人住址或地址' }),

@@ -57,11 +57,17 @@ export function assertWithinLimitation(act: ActPeriod, harmsSafety: boolean, dis
 // ——— 权责清单 ———
 
 /**
- * The penalty's 处罚依据 cites the power-list item's 罚则 (《行政处罚法》第五十二条第二款: the on-spot decision states
- * the basis of the penalty; the basis is the 罚则 of the violation found, not an article typed by hand): the law named
- * in the 罚则 and its article (第…条, with 款/项 when the 罚则 names them). An item without a 罚则 checks nothing.
+ * The penalty's 处罚依据 cites the power-list item's 罚则: the law named in the 罚则 and its article (第…条, with 款/项
+ * when the 罚则 names them) — the basis is the 罚则 of the violation found, not an article typed by hand. On the spot
+ * (default) the decision states it under 《行政处罚法》第五十二条第二款; in the ordinary procedure the 调查终结 proposal
+ * and its revisions carry it into the decision, which states 行政处罚的种类和依据 (第五十九条第一款第（三）项) —
+ * `where` names that article and the form field. An item without a 罚则 checks nothing.
  */
-export function assertBasisCitesPenaltyProvision(basis: string, penaltyProvision: string | null): void {
+export function assertBasisCitesPenaltyProvision(
+  basis: string,
+  penaltyProvision: string | null,
+  where: { article: string; field: string } = { article: art('行政处罚法', 52, para(2)), field: 'penalty.basis' },
+): void {
   const provision = (penaltyProvision ?? '').trim();
   const article = /第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?(?:第[（(]?[一二三四五六七八九十\d]+[）)]?项)?/.exec(provision)?.[0];
   if (!article) return;
@@ -69,12 +75,11 @@ export function assertBasisCitesPenaltyProvision(basis: string, penaltyProvision
   const squash = (t: string) => t.replace(/\s+/g, '').replace(/[()]/g, (c) => (c === '(' ? '（' : '）'));
   const cited = squash(basis);
   if (cited.includes(squash(article)) && (!law || cited.includes(law))) return;
-  throw ruleViolation(
-    `处罚依据应当引用该违法行为在权责清单中的罚则“${provision}”，所填“${basis}”与之不符`,
-    art('行政处罚法', 52, para(2)),
-    { fields: ['penalty.basis'], penaltyProvision: provision },
-  );
+  throw ruleViolation(`处罚依据应当引用该违法行为在权责清单中的罚则“${provision}”，所填“${basis}”与之不符`, where.article, { fields: [where.field], penaltyProvision: provision });
 }
+
+/** Where the ordinary procedure checks the 处罚依据 (第五十九条第一款第（三）项): the proposal's penalty. */
+export const ORDINARY_BASIS_ARTICLE = art('行政处罚法', 59, para(1), item(3));
 
 export function assertOnPowerList(powerItem: CaseSnapshot['powerItem']): void {
   if (!powerItem || !powerItem.onList) {

@@ -10,7 +10,7 @@ import { roleKeys } from '../access.ts';
 import { isoDay, keyOf, rejection } from '../view-kit.ts';
 import { caseActionLabels } from './actions.ts';
 import { caseStates, deadlineKinds, decisionStatuses, procedures } from './model.ts';
-import { opinionForms } from './record-inputs.ts';
+import { correctionFieldKeys, opinionForms } from './record-inputs.ts';
 import { caseSettingsPatch, caseSettingsSchema } from './settings.ts';
 import type { CaseRecord } from './snapshot.ts';
 
@@ -210,6 +210,27 @@ export const caseView = z.object({
   availableActions: z.array(z.object({ action: caseAction, label: z.string() })),
   /** Steps the state and role allow but whose guards refuse today: why, and when they become possible. Not offered. */
   notYet: z.array(z.object({ action: caseAction, label: z.string(), reason: z.string(), article: z.string().nullable() })),
+  /** Record items whose clerical data may be corrected (`correctRecord`, corrections.ts), tied to their timeline entries. */
+  corrections: z.array(
+    z.object({
+      target: z.string(),
+      title: z.string(),
+      step: caseAction,
+      occurrence: z.number(),
+      fields: z.array(
+        z.object({
+          field: z.enum(correctionFieldKeys),
+          label: z.string(),
+          input: z.enum(['time', 'date', 'text', 'serviceMethod']),
+          current: z.string(),
+          basis: z.string(),
+          reason: z.string(),
+          recomputes: z.string().nullable(),
+          locked: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
   timeline: z.array(
     z.object({ seq: z.number(), at: z.string(), action: z.string(), label: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), change: z.unknown() }),
   ),

@@ -14,6 +14,7 @@ import { type CaseAction, type CaseActionInput, caseActionLabels } from './actio
 import { assertChecklistConsistent, REVIEW_CONTENT_BASIS } from './legal-review.ts';
 import { type CaseState, caseStates, formatYuan } from './model.ts';
 import { cashGuards } from './cash-collection.ts';
+import { planCorrection } from './corrections.ts';
 import { fineInForceFen, recordGuards } from './record-rules.ts';
 import { assertMaySign, assertOwnOpinion, CLOSING_APPROVAL_BASIS, missingClosingOpinions, unusedPreservationApproval } from './opinions.ts';
 import { opinionRoleLabels } from './record-inputs.ts';
@@ -88,6 +89,16 @@ export const guards = {
         `${art('行政处罚法', 47)}、${c.procedure === 'simple' ? art('行政处罚法', 52) : art('行政处罚法', 59)}`,
         { issued },
       );
+    },
+  },
+  recordCorrectable: {
+    id: 'recordCorrectable',
+    article: art('行政处罚法', 47),
+    // 第四十七条: the process is recorded as it happened — a clerical entry is corrected by a recorded step, only for
+    // the fields of corrections.ts and not once a document printing it was issued to the party.
+    check: (c, input, g) => {
+      const i = need(input, 'correctRecord');
+      planCorrection(c, i, g.actDate);
     },
   },
   powerList: {
@@ -634,6 +645,14 @@ export const transitions: Record<CaseAction, Transition> = {
     roles: OFFICER,
     onSubjectOnly: false,
     guards: [guards.partyCorrectable],
+    to: same,
+  },
+  correctRecord: {
+    // Until the case file is archived (an archived file is sealed, 第四十七条 归档保存).
+    from: ['notified', 'hearing', 'decided', 'enforcing', 'served', 'closed', 'transferred', 'terminated', 'withdrawn'],
+    roles: OFFICER,
+    onSubjectOnly: true,
+    guards: [guards.recordCorrectable],
     to: same,
   },
   replyToStatement: { from: ['notified', 'hearing'], roles: OFFICER, onSubjectOnly: true, guards: [guards.statementToReply], to: same },

@@ -36,6 +36,12 @@ export const todoKinds = {
     // (paid in full or court enforcement applied, cash in the bank, the decision published): the same one act on each.
     batch: { allowed: true, why: '结案审批为内部审批：系统已逐案核验履行完毕、罚没款入库和公示情况，负责人可对已满足结案条件的案件批量签署同一审批意见' },
   },
+  deferralApproval: {
+    label: '待批准延期（分期）缴纳',
+    roles: ['head'],
+    // 第六十六条第二款: the party's economic hardship is weighed on each request, and the schedule set for each case.
+    batch: one(`当事人确有经济困难的，延期或分期缴纳须逐案审查并确定缴纳期限（${art('行政处罚法', 66)}第二款）`),
+  },
   recusal: { label: '待决定回避申请', roles: ['head'], batch: one(`回避申请由负责人逐人决定（${art('行政处罚法', 43)}）`) },
   extension: {
     label: '办案期限即将届满',
@@ -50,6 +56,11 @@ export const todoKinds = {
   review: { label: '待法制审核', roles: ['reviewer'], batch: one(`法制审核须逐案逐项审核（${art('行政处罚法', 58)}）`) },
   closingReview: { label: '待签署结案审核意见', roles: ['reviewer'], batch: one('结案审核意见须逐案核对案卷后签署') },
   returnedReview: { label: '法制审核退回', roles: ['officer'], batch: one('按审核意见逐案补正') },
+  preservationDecision: {
+    label: '先行登记保存待处理',
+    roles: ['officer'],
+    batch: one(`先行登记保存的证据应当在七日内逐项作出处理决定（${art('行政处罚法', 56)}）`),
+  },
   deadline: { label: '期限提醒', roles: ['officer'], batch: one('逐案办理') },
   urge: { label: '督办', roles: ['officer'], batch: one('逐案办理') },
   readyToClose: { label: '待结案', roles: ['officer'], batch: one('结案由承办人逐案填写结案报告') },

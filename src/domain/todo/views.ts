@@ -22,6 +22,8 @@ export const todoItem = z.object({
   partyName: z.string(),
   /** What exactly is waiting, in Chinese (e.g. the deadline, the failed review items, the supervisor's note). */
   detail: z.string(),
+  /** The day the item came to wait (the act that made it due: registration, a request, a returned review…). */
+  since: isoDay,
   /** A deadline the item is bound to, if any. */
   dueOn: isoDay.nullable(),
   overdue: z.boolean(),
@@ -63,3 +65,16 @@ export const closingApprovalsInput = z.object({
 export const closingApprovalsResult = z.object({
   results: z.array(z.object({ caseId: z.number(), ok: z.boolean(), message: z.string().nullable() })),
 });
+
+/** 今日摘要 (GET /api/todo/digest, `fazhi todo digest`): the to-dos new since yesterday, due today or tomorrow, overdue. */
+export const todoDigest = z.object({
+  today: isoDay,
+  yesterday: isoDay,
+  tomorrow: isoDay,
+  newSinceYesterday: z.array(todoItem),
+  dueToday: z.array(todoItem),
+  dueTomorrow: z.array(todoItem),
+  overdue: z.array(todoItem),
+  total: z.number(),
+});
+export type TodoDigest = z.infer<typeof todoDigest>;

@@ -30,6 +30,7 @@ import { publishDecision } from '../../services/cases/publicity.ts';
 import { clueInput, registerClue } from '../../services/cases/register-clue.ts';
 import { transitionCase, transitionRequest } from '../../services/cases/transition-case.ts';
 import { readEvidenceFile, verifyEvidence } from '../../services/cases/verify-evidence.ts';
+import { addPartySignature, partySignatureAdded, partySignatureInput, readPartySignature } from '../../services/cases/party-signature.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
@@ -118,6 +119,21 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: { tags, summary: '登记证据（文件以 base64 上传，SM3 摘要存证）', params: idParams, body: evidenceInput, response: { 201: evidenceAdded } },
     },
     async (request, reply) => reply.status(201).send(await addEvidence(ctx, requireActor(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/cases/:id/party-signatures',
+    {
+      schema: { tags, summary: '当事人在屏幕上签名（送达回证、询问笔录、现场检查笔录；PNG 以 base64 上传，SM3 摘要存证，不可替换）', params: idParams, body: partySignatureInput, response: { 201: partySignatureAdded } },
+    },
+    async (request, reply) => reply.status(201).send(await addPartySignature(ctx, requireActor(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/cases/:id/party-signatures/:target/image',
+    { schema: { tags, summary: '当事人签名图片（先校验摘要）', params: idParams.extend({ target: z.string().regex(/^(services|inquiries|inspections)\.\d{1,3}$/, '签名对象无效') }) } },
+    async (request, reply) => {
+      const png = await readPartySignature(ctx, requireActor(request), request.params.id, request.params.target);
+      return reply.header('content-type', 'image/png').header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(png);
+    },
   );
   app.get(
     '/cases/:id/evidence/verify',

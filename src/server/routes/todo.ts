@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { idParams } from '../../domain/ids.ts';
-import { closingApprovalsInput, closingApprovalsResult, donePage, pageQuery, todoPage } from '../../domain/todo/views.ts';
+import { closingApprovalsInput, closingApprovalsResult, donePage, pageQuery, todoDigest, todoPage } from '../../domain/todo/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { approveClosings, listDone, listTodo } from '../../services/todo/todo.ts';
+import { approveClosings, digestTodo, listDone, listTodo } from '../../services/todo/todo.ts';
 import { urgeCase, urgeInput } from '../../services/todo/urge-case.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
@@ -15,6 +15,11 @@ export function todoRoutes(app: ZodApp, ctx: ServiceContext): void {
     '/todo',
     { schema: { tags, summary: '我的待办：等待本人办理的步骤（按期限排序，分页；counts 为各类合计）', querystring: pageQuery, response: { 200: todoPage } } },
     async (request) => listTodo(ctx, requireActor(request), request.query),
+  );
+  app.get(
+    '/todo/digest',
+    { schema: { tags, summary: '今日摘要：昨日以来新增、今日和明日到期、已超期的本人待办', response: { 200: todoDigest } } },
+    async (request) => digestTodo(ctx, requireActor(request)),
   );
   app.get(
     '/todo/done',

@@ -20,7 +20,7 @@ import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
 import { storeWithRecord } from '../file-store.ts';
-import { checkEvidenceFile } from '../../domain/cases/evidence-files.ts';
+import { checkEvidenceFile, takesEvidence } from '../../domain/cases/evidence-files.ts';
 import { parseInput } from '../parse-input.ts';
 import { claimVersion, loadCase, loadOfficers, settingsFor, todayOf } from './case-store.ts';
 import type { EvidenceAdded } from '../../domain/cases/views.ts';
@@ -46,8 +46,6 @@ export const evidenceInput = z.object({
   note: z.string().trim().min(2, '请写明证明对象：该证据证明的事实（至少 2 个字），处罚决定书的证据清单须列明').max(1000, '证明对象不超过 1000 个字'),
 });
 
-const EVIDENCE_STATES = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];
-
 /**
  * The case may take evidence now and `actor` may add it: a case in the actor's subtree (NOT_FOUND otherwise), in a
  * state that takes evidence, the actor one of its officers and not recused. Checked before anything is written and
@@ -56,7 +54,12 @@ const EVIDENCE_STATES = ['filed', 'investigating', 'reviewing', 'notified', 'hea
 async function assertMayAddEvidenceTo(db: Database | Transaction, actor: Actor, caseId: number) {
   const loaded = await loadCase(db, actor, caseId);
   const { row } = loaded;
-  if (!EVIDENCE_STATES.includes(row.state)) throw ruleViolation('只有立案后、作出决定前可以登记证据', '《行政处罚法》第五十四条、第五十五条');
+  if (!takesEvidence(row.state, row.procedure)) {
+    throw ruleViolation(
+      row.procedure === 'simple' ? '当场处罚的案件在结案前可以登记现场取得的证据' : '只有立案后、作出决定前可以登记证据',
+      row.procedure === 'simple' ? '《行政处罚法》第四十七条、第五十二条' : '《行政处罚法》第五十四条、第五十五条',
+    );
+  }
   // Assigned officers only; recusal is refused below with its article (第四十三条).
   assertMay(actor, casePolicy.addEvidence, { officers: row.officerIds.map((userId) => ({ userId })) });
   const officers = await loadOfficers(db, row.officerIds, row.record as CaseRecord);

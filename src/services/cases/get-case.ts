@@ -10,6 +10,7 @@ import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { provisionalNote } from '../../domain/calendar/periods.ts';
 import { type CaseAction, caseActionLabels } from '../../domain/cases/actions.ts';
+import { correctionTargets } from '../../domain/cases/corrections.ts';
 import {
   type CaseState,
   caseStates,
@@ -220,6 +221,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
     approval: approvalPlaces({ state, procedure: row.procedure as Procedure, officers, investigators: row.officerIds, record }, actor),
     availableActions: offered.filter((a) => !notYet.some((n) => n.action === a.action)),
     notYet: notYet.filter((n) => !n.nothingToDo).map(({ nothingToDo: _, ...n }) => n),
+    corrections: correctionTargets({ record, procedure: row.procedure as Procedure }),
     timeline: trail.map((t) => ({
       seq: t.seq,
       at: new Date(t.at).toISOString(),

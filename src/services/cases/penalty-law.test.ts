@@ -13,7 +13,7 @@ import { type CaseView, getCase } from './get-case.ts';
 const t = caseBench();
 const { step } = t;
 
-const penalty = (yuan: number) => ({ kinds: ['fine'], fineFen: yuan * 100, description: `罚款人民币${yuan}元`, basis: '《城市市容和环境卫生管理条例》第三十六条' });
+const penalty = (yuan: number) => ({ kinds: ['fine'], fineFen: yuan * 100, description: `罚款人民币${yuan}元`, basis: '《城市市容和环境卫生管理条例》第三十六条第（二）项' });
 const propose = (yuan: number, extra: Record<string, unknown> = {}) => ({
   action: 'closeInvestigation',
   findings: '当事人在人行道设摊烧烤的事实清楚，有现场笔录、照片和询问笔录为证。',

@@ -7,12 +7,12 @@ import { eq, inArray } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import type { CaseAction, CaseActionInput } from '../../domain/cases/actions.ts';
 import { type CaseState, type DeadlineKind, partyDeadlineKinds, type Penalty } from '../../domain/cases/model.ts';
-import { assertLateReasonGiven } from '../../domain/cases/rules.ts';
+import { assertBasisCitesPenaltyProvision, assertLateReasonGiven, ORDINARY_BASIS_ARTICLE } from '../../domain/cases/rules.ts';
 import type { CaseRecord, CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { assertPenaltyLawful, type CaseFactsInput } from '../../domain/discretion/index.ts';
 import { validationError } from '../../domain/errors.ts';
 import type { Transaction } from '../../db/connect.ts';
-import { type cases, organizations, users } from '../../db/schema.ts';
+import { type cases, organizations, powerItems, users } from '../../db/schema.ts';
 import { applyCaseDiscretion, checkCaseStatutoryLimit, lawFacts, statutoryDetails, storedFactsInput } from '../discretion/case-discretion.ts';
 import type { StepBase } from '../kernel/run-step.ts';
 import { type CaseRow, lateDeadlines, meetDeadlines, type Organization, type PartyRow, type ResolvedSettings } from './case-store.ts';
@@ -94,6 +94,17 @@ export async function checkUser(tx: Transaction, actor: Actor, id: number, roles
   }
   if (!roles.some((r) => u.roles.includes(r))) throw validationError(`${u.name} 不能担任${what}`);
   return { id: u.id, name: u.name };
+}
+
+/**
+ * The proposed penalty's 处罚依据 cites the 罚则 of the case's power-list item (《行政处罚法》第五十九条第一款第（三）项:
+ * the decision states the basis of the penalty; as on the spot, domain/cases/rules.ts
+ * `assertBasisCitesPenaltyProvision`). `field` is the form path of the basis, for the refusal.
+ */
+export async function assertBasisFromPowerList(s: Step, basis: string, field: string): Promise<void> {
+  if (s.row.powerItemId === null) return;
+  const [item] = await s.tx.select({ provision: powerItems.penaltyProvision }).from(powerItems).where(eq(powerItems.id, s.row.powerItemId));
+  assertBasisCitesPenaltyProvision(basis, item?.provision ?? null, { article: ORDINARY_BASIS_ARTICLE, field });
 }
 
 /**

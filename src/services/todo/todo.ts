@@ -3,9 +3,11 @@
  * as they are — never stored, so it cannot go stale — and what they did recently, from the audit trail.
  *
  *   head       立案审批 (clues), 作出决定 (cases whose decision guards pass today), 结案审批 (ordinary cases performed
- *              and published whose head place is unsigned), 回避申请, 办案期限即将届满 (第六十条 extension), 申请强制执行
+ *              and published whose head place is unsigned), 回避申请, 延期（分期）缴纳 requests (第六十六条第二款),
+ *              办案期限即将届满 (第六十条 extension), 申请强制执行
  *   reviewer   法制审核 (the review queue), 结案审核意见
- *   officer    法制审核退回 (with the failed items), 期限 near or past on their cases, 督办 notes, 待结案
+ *   officer    法制审核退回 (with the failed items), 先行登记保存 to decide within 7 days (第五十六条), 期限 near or past
+ *              on their cases, 督办 notes, 待结案
  *
  * A step is listed only when the workflow would accept it today (checkTransition with the case's snapshot), so the
  * list never sends anyone to a step that will be refused. Kinds and batching: domain/todo/kinds.ts.
@@ -25,8 +27,9 @@ import { fineInForceFen } from '../../domain/cases/record-rules.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
+import { todoDigest } from '../../domain/todo/digest.ts';
 import { type TodoKind, todoKinds } from '../../domain/todo/kinds.ts';
-import { closingApprovalsInput, type DoneItem, pageQuery, type TodoItem, type TodoPage } from '../../domain/todo/views.ts';
+import { closingApprovalsInput, type DoneItem, pageQuery, type TodoDigest, type TodoItem, type TodoPage } from '../../domain/todo/views.ts';
 import type { Executor } from '../../db/connect.ts';
 import { auditRecords, caseParties, cases, deadlines, organizations } from '../../db/schema.ts';
 import { loadWorkCalendar } from '../calendar.ts';
@@ -58,6 +61,11 @@ export async function listTodo(ctx: Db, actor: Actor, raw: unknown = {}): Promis
   const counts: Record<string, number> = {};
   for (const item of all) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
   return { items: all.slice(offset, offset + limit), total: all.length, counts };
+}
+
+/** 今日摘要: the to-dos of `actor` new since yesterday, due today or tomorrow, overdue (domain/todo/digest.ts). */
+export async function digestTodo(ctx: Db, actor: Actor): Promise<TodoDigest> {
+  return todoDigest(await todoItems(ctx, actor), chinaDateOf(ctx.clock()));
 }
 
 /** Every to-do of `actor` (unpaged), overdue first, then by due date. */
@@ -148,7 +156,7 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
   const me = { userId: actor.userId, roles: actor.roles };
   const onCase = row.officerIds.includes(actor.userId);
   const out: TodoItem[] = [];
-  const add = (kind: TodoKind, detail: string, due: { dueOn: string; overdue: boolean } | null = null, batchable = false) =>
+  const add = (kind: TodoKind, detail: string, due: { dueOn: string; overdue: boolean } | null = null, batchable = false, since: string = row.lastActedOn) =>
     out.push({
       kind,
       kindLabel: todoKinds[kind].label,
@@ -160,6 +168,7 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
       organizationName: org.name,
       partyName: party?.name ?? '（未登记）',
       detail,
+      since,
       dueOn: due?.dueOn ?? null,
       overdue: due?.overdue ?? false,
       batchable: batchable && todoKinds[kind].batch.allowed,
@@ -187,7 +196,7 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
   if (roles.isHead) {
     if (state === 'clue') {
       const signed = (['undertaker', 'unit'] as const).map((r) => `${r === 'undertaker' ? '承办人意见' : '承办机构意见'}${latestOpinion(record, 'filing', r) ? '已签署' : '未签署'}`);
-      add('filingApproval', `立案或不予立案（${signed.join('，')}）`, deadline('filing'));
+      add('filingApproval', `立案或不予立案（${signed.join('，')}）`, deadline('filing'), false, row.registeredOn);
     }
     if (DECIDING.includes(state) && record.proposal && (await probe.refusal({ action: 'decide' }, me)) === null) {
       add('decision', `处理意见：${record.proposal ? (record.proposal.penalty?.description ?? '不予处罚或移送') : '—'}`, deadline('decision'));
@@ -196,7 +205,11 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
       const reviewer = latestOpinion(record, 'closing', 'reviewer');
       add('closingApproval', `已履行完毕，${reviewer ? `审核意见已由${reviewer.by.name}签署` : '审核意见未签署'}`, null, true);
     }
-    for (const r of record.recusals.filter((x) => x.granted === null)) add('recusal', `执法人员回避申请：${r.reason ?? ''}`.trim());
+    for (const r of record.recusals.filter((x) => x.granted === null)) add('recusal', `执法人员回避申请：${r.reason ?? ''}`.trim(), null, false, r.requestedOn);
+    // 第六十六条第二款: the party's request for 暂缓/分期缴纳, put forward by the case officer's 承办人意见 on the
+    // 延期（分期）缴纳罚款审批表 after the last deferral decision, waits for the head's approval (`approveDeferral`).
+    const request = deferralRequest(record);
+    if (state === 'enforcing' && request) add('deferralApproval', `${request.by.name}于${request.on}提出：${request.text}`, deadline('payment'), false, request.on);
     const decisionDue = deadline('decision');
     const decisionUrgency = caseDeadlines.find((d) => d.kind === 'decision')?.urgency;
     if (OPEN.includes(state) && decisionDue && (decisionUrgency === 'overdue' || decisionUrgency === 'dueSoon')) {
@@ -232,12 +245,19 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
     const last = record.legalReviews.at(-1);
     if (DECIDING.includes(state) && last && !last.passed) {
       const failed = last.checklist ? reviewItemKeys.filter((k) => !last.checklist![k].passed).map((k) => `${reviewItems[k].label}：${last.checklist![k].note}`) : [];
-      add('returnedReview', `${last.reviewerName}于${last.on}退回：${last.opinion}${failed.length ? `（${failed.join('；')}）` : ''}`);
+      add('returnedReview', `${last.reviewerName}于${last.on}退回：${last.opinion}${failed.length ? `（${failed.join('；')}）` : ''}`, null, false, last.on);
     }
-    for (const d of caseDeadlines.filter((x) => x.urgency === 'overdue' || x.urgency === 'dueSoon')) {
+    // 第五十六条: evidence registered for preservation is decided on within seven days — listed from the day it was
+    // registered, not only when the deadline is near (the generic deadline item below skips it).
+    const preserved = record.preservations.filter((p) => p.decidedOn === null);
+    const preservationDue = deadline('preservation');
+    if (preserved.length && (state === 'investigating' || state === 'reviewing')) {
+      add('preservationDecision', `先行登记保存（${preserved.map((p) => `${p.on}：${p.items}`).join('；')}），应于${preservationDue?.dueOn ?? '七日内'}前作出处理决定`, preservationDue, false, preserved[0]!.on);
+    }
+    for (const d of caseDeadlines.filter((x) => x.kind !== 'preservation' && (x.urgency === 'overdue' || x.urgency === 'dueSoon'))) {
       add('deadline', `${deadlineKinds[d.kind].label}${d.urgency === 'overdue' ? '已超期' : '即将到期'}（${d.dueOn}）`, { dueOn: d.dueOn, overdue: d.urgency === 'overdue' });
     }
-    for (const u of urges.filter((x) => x.caseId === row.id)) add('urge', `${u.byName}于${u.on}督办：${u.note}`);
+    for (const u of urges.filter((x) => x.caseId === row.id)) add('urge', `${u.byName}于${u.on}督办：${u.note}`, null, false, u.on);
     if (
       latestOpinion(record, 'closing', 'head') &&
       latestOpinion(record, 'closing', 'reviewer') &&
@@ -247,6 +267,14 @@ async function itemsOf(actor: Actor, { row, org, party }: Loaded, caseDeadlines:
     }
   }
   return out;
+}
+
+/** The case officer's request for deferral not yet answered by a deferral decision, or null. */
+function deferralRequest(record: CaseRecord): { on: string; text: string; by: { name: string } } | null {
+  const request = latestOpinion(record, 'deferral', 'undertaker');
+  if (!request) return null;
+  const decided = record.deferralDecision?.on;
+  return decided && decided >= request.on ? null : request;
 }
 
 /** A probe input for legalReview: a consistent passing review (the checklist rules are checked, not the reviewer's text). */

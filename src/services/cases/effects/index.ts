@@ -4,6 +4,7 @@
  */
 import type { CaseEffects } from '../step.ts';
 import { closingEffects } from './closing.ts';
+import { correctionEffects } from './corrections.ts';
 import { decisionEffects } from './decision.ts';
 import { executionEffects } from './execution.ts';
 import { filingEffects } from './filing.ts';
@@ -27,4 +28,5 @@ export const caseEffects: CaseEffects = {
   ...sideExitEffects,
   ...procedureEffects,
   ...partyEffects,
+  ...correctionEffects,
 };

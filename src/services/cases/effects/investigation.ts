@@ -8,7 +8,7 @@ import { unusedPreservationApproval } from '../../../domain/cases/opinions.ts';
 import { validationError } from '../../../domain/errors.ts';
 import { countedDeadlineFor } from '../../../domain/cases/rules.ts';
 import { setDeadline } from '../case-store.ts';
-import { type CaseEffects, meetStepDeadlines, type Step, withDiscretion } from '../step.ts';
+import { assertBasisFromPowerList, type CaseEffects, meetStepDeadlines, type Step, withDiscretion } from '../step.ts';
 import { addService, numbered, officer } from './documents.ts';
 
 /**
@@ -40,6 +40,7 @@ export const investigationEffects = {
     const { record } = s;
     record.investigation.closedOn = s.g.actDate;
     record.investigation.findings = input.findings;
+    if (input.proposal.kind === 'penalty' && input.proposal.penalty) await assertBasisFromPowerList(s, input.proposal.penalty.basis, 'proposal.penalty.basis');
     const penalty = input.proposal.kind === 'penalty' && input.proposal.penalty ? await withDiscretion(s, input.proposal.penalty, input.discretionFacts, 'proposal') : null;
     record.proposal = penalty ? { ...input.proposal, penalty } : input.proposal;
     record.flags = input.flags;

@@ -5,7 +5,7 @@
 import { deadlineFor, serviceEffectiveOn } from '../../../domain/cases/rules.ts';
 import { hearingRights } from '../../../domain/cases/workflow.ts';
 import { issueDocument } from '../case-store.ts';
-import { type CaseEffects, withDiscretion } from '../step.ts';
+import { assertBasisFromPowerList, type CaseEffects, withDiscretion } from '../step.ts';
 import { addService } from './documents.ts';
 
 export const noticeEffects = {
@@ -39,6 +39,7 @@ export const noticeEffects = {
   },
   revisePenalty: async (s, input) => {
     const { record } = s;
+    await assertBasisFromPowerList(s, input.penalty.basis, 'penalty.basis');
     const penalty = await withDiscretion(s, input.penalty, input.discretionFacts, 'proposal');
     record.penaltyRevisions.push({ on: s.g.actDate, from: record.proposal!.penalty!, to: penalty, reason: input.reason });
     record.proposal = { ...record.proposal!, penalty };

@@ -16,6 +16,8 @@ export interface CaseForActions {
   officers: readonly CaseOfficer[];
   availableActions: readonly { action: string; label: string }[];
   record?: { proposal?: { penalty?: unknown } | null } | Record<string, unknown>;
+  /** The case's power-list item: its 罚则 is the 处罚依据 the 调查终结 form starts from (the server checks it). */
+  violation?: { penaltyProvision: string } | null;
 }
 
 type ActionSchema = (typeof caseActionInput.options)[number];
@@ -29,6 +31,8 @@ function actionFields(action: string): FieldSpec[] {
   }
   return fields;
 }
+
+const timelineOnly: ReadonlySet<string> = new Set<CaseAction>(['correctRecord']);
 
 /** Steps that leave the ordinary course (withdraw, transfer, suspend …), listed after the next steps. */
 const sideSteps: ReadonlySet<string> = new Set<CaseAction>(['decline', 'withdrawFiling', 'transfer', 'suspend', 'resume', 'terminate', 'requestRecusal', 'decideRecusal', 'extendDeadline', 'revokeDecision']);
@@ -48,7 +52,8 @@ const penaltyPaths: Partial<Record<string, string[]>> = { closeInvestigation: ['
  * a step is submitted; its refusal is shown in the step's form. After a step succeeds, `onChanged` reloads the case.
  */
 export function CaseActions({ caseView, onChanged }: { caseView: CaseForActions; onChanged: () => void }) {
-  const actions = caseView.availableActions.filter((a) => schemas.has(a.action));
+  // 更正 of recorded data is offered on the timeline entry it corrects (pages/cases/TimelineCard.tsx), not here.
+  const actions = caseView.availableActions.filter((a) => schemas.has(a.action) && !timelineOnly.has(a.action));
   const ordered = [...actions.filter((a) => !sideSteps.has(a.action)), ...actions.filter((a) => sideSteps.has(a.action))];
   const currentPenalty = penaltyFormValues((caseView.record as { proposal?: { penalty?: unknown } | null } | undefined)?.proposal?.penalty);
 
@@ -81,7 +86,7 @@ export function CaseActions({ caseView, onChanged }: { caseView: CaseForActions;
               version={caseView.version}
               action={a.action}
               label={a.label}
-              initial={a.action === 'revisePenalty' && currentPenalty ? { penalty: currentPenalty } : undefined}
+              initial={initialOf(a.action, currentPenalty, caseView.violation?.penaltyProvision)}
               onChanged={onChanged}
             />
           ),
@@ -112,6 +117,16 @@ function ActionForm({ caseId, version, action, label, initial, onChanged }: { ca
       renderFacts={penaltyPath ? (form) => <DiscretionHelper caseId={caseId} form={form} penaltyPath={penaltyPath} draftKey={`case-${caseId}/${action}`} /> : undefined}
     />
   );
+}
+
+/**
+ * What a step's form starts from: a revision from the proposal's penalty; the 调查终结 proposal with the 处罚依据 taken
+ * from the power-list item's 罚则 (《行政处罚法》第五十九条第一款第（三）项, checked by the server as on the spot).
+ */
+function initialOf(action: string, currentPenalty: Record<string, unknown> | undefined, provision: string | undefined): Record<string, unknown> | undefined {
+  if (action === 'revisePenalty' && currentPenalty) return { penalty: currentPenalty };
+  if (action === 'closeInvestigation' && provision) return { proposal: { penalty: { basis: provision } } };
+  return undefined;
 }
 
 /** The proposal's penalty as form values (money in 元) to start a revision from. */

@@ -6,7 +6,7 @@ import { chinaToday } from '../../shared/dates.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { draftStore } from './drafts.ts';
 import { usePenaltyProvisionOf } from './references.tsx';
-import { checkPayload, type FormProblem, initialValues, namePathOf, toPayload } from './form-values.ts';
+import { checkPayload, type FormProblem, initialValues, mergeValues, namePathOf, toPayload } from './form-values.ts';
 import type { FieldSpec } from './schema-fields.ts';
 import { SchemaFields } from './SchemaFields.tsx';
 
@@ -52,7 +52,7 @@ export function GeneratedForm<T>({ title, name, draftKey, schema, fields, fixed 
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>();
   const startValues = useMemo(
-    () => (draftKey ? draftStore.get<Record<string, unknown>>(draftKey) : undefined) ?? { ...initialValues(fields, chinaToday()), ...initial },
+    () => (draftKey ? draftStore.get<Record<string, unknown>>(draftKey) : undefined) ?? mergeValues(initialValues(fields, chinaToday()), initial),
     [fields, initial, draftKey],
   );
   const penaltyProvisionOf = usePenaltyProvisionOf();

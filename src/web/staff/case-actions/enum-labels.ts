@@ -6,6 +6,7 @@
 import { clueSources, decisionKinds, decisionStatuses, noPenaltyGrounds, penaltyKinds, transferTargets } from '../../../domain/cases/model.ts';
 import { onSpotCollectionGroundLabels } from '../../../domain/cases/cash-collection.ts';
 import { archiveRetentionLabels, confidentialHearingReasonLabels, opinionFormLabels, opinionRoleLabels } from '../../../domain/cases/record-inputs.ts';
+import { correctionFieldLabels } from '../../../domain/cases/corrections.ts';
 import { serviceMethods } from '../../../domain/documents/model.ts';
 import { identityDocumentTypes } from '../../../domain/validators/identity-documents.ts';
 
@@ -26,6 +27,7 @@ const tables: readonly Readonly<Record<string, string>>[] = [
   onSpotCollectionGroundLabels,
   opinionFormLabels,
   opinionRoleLabels,
+  correctionFieldLabels,
 ];
 
 /** The label table covering every value, or undefined. */

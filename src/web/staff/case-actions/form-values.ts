@@ -213,3 +213,13 @@ function titlesByPath(fields: readonly FieldSpec[], prefix: string[] = []): Map<
 export function namePathOf(field: string): (string | number)[] {
   return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
+
+const isPlain = (v: unknown): v is Values => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+/** `base` with `over` laid on it, nested plain objects merged (a prefilled 处罚依据 keeps the form's other defaults). */
+export function mergeValues(base: Values, over: Values | undefined): Values {
+  if (!over) return base;
+  const merged: Values = { ...base };
+  for (const [k, v] of Object.entries(over)) merged[k] = isPlain(v) && isPlain(base[k]) ? mergeValues(base[k], v) : v;
+  return merged;
+}

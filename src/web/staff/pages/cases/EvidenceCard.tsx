@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { type EvidenceKind, evidenceKinds, type InvestigationAct, investigationActs } from '../../../../domain/cases/model.ts';
 import { api, errorMessage } from '../../../shared/api.ts';
 import { useMe } from '../../auth.tsx';
+import { takesEvidence } from '../../../../domain/cases/evidence-files.ts';
 import { casePolicy } from '../../../../domain/cases/policy.ts';
 import { may } from '../../../../domain/policy.ts';
 import { EvidenceUpload } from './EvidenceUpload.tsx';
@@ -11,7 +12,6 @@ import { Digest, formatDateTime, formatSize } from './format.tsx';
 import type { CaseView, EvidenceCheck } from './types.ts';
 
 /** States in which evidence may be recorded (src/services/cases/add-evidence.ts: after filing, before deciding). */
-const EVIDENCE_STATES: readonly CaseView['state'][] = ['filed', 'investigating', 'reviewing', 'notified', 'hearing'];
 
 /**
  * 证据: every item with its SM3 digest, who recorded it, when and where; download (the server checks the digest
@@ -21,7 +21,7 @@ const EVIDENCE_STATES: readonly CaseView['state'][] = ['filed', 'investigating',
 export function EvidenceCard({ view, reload }: { view: CaseView; reload: () => void }) {
   const me = useMe();
   const [check, setCheck] = useState<{ result?: EvidenceCheck; error?: string; busy: boolean }>({ busy: false });
-  const canAdd = may(me, casePolicy.addEvidence, view) && EVIDENCE_STATES.includes(view.state);
+  const canAdd = may(me, casePolicy.addEvidence, view) && takesEvidence(view.state, view.procedure);
   const names = new Map(view.officers.map((o) => [o.userId, o.displayName]));
   const verify = async () => {
     setCheck({ busy: true });

@@ -9,6 +9,7 @@ import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import type { CaseView, EvidenceView } from './types.ts';
 import { postJsonWithProgress } from '../../../shared/upload.ts';
 import { readAsBase64 } from './upload.ts';
+import { canWatermark, watermarkedCopy, watermarkLines } from './watermark.ts';
 
 /** Files the server takes over JSON (src/services/cases/add-evidence.ts MAX_EVIDENCE_BYTES). */
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -25,6 +26,8 @@ interface EvidenceForm {
   place: string;
   recordedOn: Dayjs;
   note?: string;
+  /** Register a 水印副本 (time, place, officers) of each photo besides the unchanged original. */
+  watermark?: boolean;
 }
 const formFields = ['title', 'kind', 'act', 'collectorIds', 'place', 'recordedOn', 'note', 'fileName', 'contentBase64', 'mediaType'];
 
@@ -52,6 +55,8 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
     // Each item moves the case's version: the next one is sent with the version the previous answer gave.
     let version = view.version;
     const done: EvidenceView[] = [];
+    // Files whose original is registered (a 水印副本 is an extra item, not an extra file).
+    let filesDone = 0;
     try {
       for (const [i, file] of files.entries()) {
         const of = files.length > 1 ? `第 ${i + 1}/${files.length} 个：` : '';
@@ -76,6 +81,26 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
         );
         version = item.version;
         done.push(item);
+        filesDone += 1;
+        if (values.watermark && canWatermark(file.type)) {
+          // The copy comes after its original, as an item of its own naming the original's number and digest.
+          setProgress({ phase: `${of}正在生成水印副本`, percent: 0 });
+          const officers = collectors.filter((o) => values.collectorIds.includes(o.userId)).map((o) => o.displayName);
+          const copy = await watermarkedCopy(file, watermarkLines({ takenAt: new Date(file.lastModified || Date.now()), place: values.place, officers }));
+          const copyBody = {
+            ...body,
+            expectedVersion: version,
+            kind: 'audioVisual',
+            title: `${body.title}（水印副本）`.slice(0, 200),
+            fileName: `${file.name.replace(/\.[^.]+$/, '')}-水印副本.jpg`,
+            mediaType: 'image/jpeg',
+            contentBase64: await readAsBase64(copy, () => undefined),
+            note: `${body.note}（第 ${item.seq} 项证据的水印副本，原始文件 SM3 摘要 ${item.digest.slice(0, 16)}…，以原始文件为准）`.slice(0, 1000),
+          };
+          const marked = await postJsonWithProgress<EvidenceView & { version: number }>(`/cases/${view.id}/evidence`, copyBody, (p) => setProgress({ phase: `${of}正在上传水印副本`, percent: p }));
+          version = marked.version;
+          done.push(marked);
+        }
       }
       message.success(done.length > 1 ? `已登记 ${done.length} 项证据，每项单独计算 SM3 摘要` : `证据已登记，SM3 摘要 ${done[0]!.digest.slice(0, 16)}…`);
       setOpen(false);
@@ -85,8 +110,8 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
       const reason = showServerErrors(form, e, formFields);
       if (done.length > 0) {
         // What was registered stays registered: those files leave the list, so sending again does not repeat them.
-        form.setFieldValue('file', values.file.slice(done.length));
-        setError(`已登记前 ${done.length} 项；第 ${done.length + 1} 项未能登记：${reason}`);
+        form.setFieldValue('file', values.file.slice(filesDone));
+        setError(`已登记 ${done.length} 项（前 ${filesDone} 个文件）；其后未能登记：${reason}`);
         onDone(done.at(-1)!);
       } else setError(reason);
     } finally {
@@ -115,7 +140,7 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ kind: 'audioVisual', act: 'inspection', collectorIds: valid.map((o) => o.userId), place: view.place, recordedOn: dayjs(today), file: [] }}
+          initialValues={{ kind: 'audioVisual', act: 'inspection', collectorIds: valid.map((o) => o.userId), place: view.place, recordedOn: dayjs(today), file: [], watermark: false }}
           onFinish={(v) => void submit(v)}
           onValuesChange={() => setError(null)}
         >
@@ -148,6 +173,9 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
             >
               <Button icon={<CameraOutlined />}>拍摄或选择文件（可多选）</Button>
             </Upload>
+          </Form.Item>
+          <Form.Item name="watermark" valuePropName="checked" extra="原始照片原样登记并计算 SM3 摘要；另生成一份加注拍摄时间、地点和执法人员的水印副本，单独登记为一项证据。">
+            <Checkbox>照片同时登记水印副本</Checkbox>
           </Form.Item>
           <Form.Item name="title" label="证据名称" extra="多个文件时各项名称后加序号，如“现场照片（1/3）”。" rules={[{ required: true, min: 2, message: '证据名称至少 2 个字' }]}>
             <Input maxLength={200} placeholder="如：现场照片（北侧人行道）" />

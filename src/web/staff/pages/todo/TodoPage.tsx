@@ -5,9 +5,11 @@ import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { casePolicy } from '../../../../domain/cases/policy.ts';
 import { may } from '../../../../domain/policy.ts';
+import { todoDigest } from '../../../../domain/todo/digest.ts';
 import { todoKinds } from '../../../../domain/todo/kinds.ts';
 import type { closingApprovalsResult, donePage, TodoItem, TodoPage as TodoPageView } from '../../../../domain/todo/views.ts';
 import { api, errorMessage } from '../../../shared/api.ts';
+import { chinaToday } from '../../../shared/dates.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
@@ -78,6 +80,7 @@ function TodoTab() {
         const shown = items.slice((page - 1) * PAGE, page * PAGE);
         return (
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <DigestCard items={data.items} />
             <Segmented
               value={kind}
               onChange={(v) => {
@@ -139,6 +142,48 @@ function TodoTab() {
         );
       }}
     </RemoteView>
+  );
+}
+
+/**
+ * 今日摘要: of the same to-dos, those new since yesterday, due today, due tomorrow and overdue (domain/todo/digest.ts;
+ * also GET /api/todo/digest and `fazhi todo digest --user <name>`). Each count opens its list.
+ */
+function DigestCard({ items }: { items: readonly TodoItem[] }) {
+  const digest = todoDigest(items, chinaToday());
+  const [open, setOpen] = useState<string | null>(null);
+  const parts = [
+    { key: 'new', label: '昨日以来新增', list: digest.newSinceYesterday },
+    { key: 'today', label: '今日到期', list: digest.dueToday },
+    { key: 'tomorrow', label: '明日到期', list: digest.dueTomorrow },
+    { key: 'overdue', label: '已超期', list: digest.overdue },
+  ];
+  const shown = parts.find((p) => p.key === open);
+  return (
+    <Card size="small" title={`今日摘要（${digest.today}）`} data-testid="todo-digest">
+      <Space wrap size={8}>
+        {parts.map((p) => (
+          <Button
+            key={p.key}
+            size="small"
+            type={open === p.key ? 'primary' : 'default'}
+            danger={p.key === 'overdue' && p.list.length > 0}
+            data-testid={`digest-${p.key}`}
+            onClick={() => setOpen(open === p.key ? null : p.key)}
+          >
+            {p.label} {p.list.length}
+          </Button>
+        ))}
+      </Space>
+      {shown &&
+        (shown.list.length ? (
+          <List size="small" dataSource={shown.list} renderItem={(item) => <TodoRow item={item} checked={false} />} />
+        ) : (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            无{shown.label}的待办
+          </Typography.Paragraph>
+        ))}
+    </Card>
   );
 }
 
