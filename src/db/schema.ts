@@ -11,3 +11,4 @@ export * from './schema/deadlines.ts';
 export * from './schema/discretion.ts';
 export * from './schema/documents.ts';
 export * from './schema/workorders.ts';
+export * from './schema/intake-keys.ts';
