@@ -311,6 +311,10 @@ export const auditEvents = {
   ),
   /** A step of the work-order loop (派单, 签收, 退单, 答复, 办结, 回访 …). */
   'workOrder.transition': event('工单办理步骤', workOrderTransitionChange),
+  /** An API key of a system sending work orders in (Open311 intake) was created: the system, channel, receiver, key prefix. */
+  'intakeKey.create': event('创建工单接口密钥', z.strictObject({ system: z.string(), channel: z.string(), organizationId: id, prefix: z.string() })),
+  /** An intake API key was revoked: from then on its requests are refused. */
+  'intakeKey.revoke': event('吊销工单接口密钥', z.strictObject({ system: z.string(), prefix: z.string() })),
   /** A discretion benchmark (裁量基准) was imported as a new version: file, counts and every rejected row. */
   'benchmark.import': event('导入裁量基准', benchmarkImport),
   /** An exemption list (首违不罚/轻微免罚清单) was imported as a new version: file, counts and every rejected row. */
