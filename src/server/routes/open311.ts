@@ -89,6 +89,8 @@ export async function workOrderIntakeRoutes(root: FastifyInstance, ctx: ServiceC
       app.get<{ Params: { file: string } }>('/requests/:file', { ...hide, onRequest: noStore }, async (request) =>
         getOpen311Request(ctx.db, await senderOf(ctx, request), jsonResource(request.params.file)),
       );
+      // Before the web app's fallback (static.ts) would answer an unknown Open311 path with the page.
+      app.all('/*', hide, async (_request, reply) => reply.callNotFound());
     },
     { prefix: '/open311/v2' },
   );
