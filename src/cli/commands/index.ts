@@ -18,6 +18,7 @@ const loaders: Record<string, () => Promise<Register>> = {
   docs: async () => (await import('./docs.ts')).registerDocs,
   benchmarks: async () => (await import('./benchmarks.ts')).registerBenchmarks,
   files: async () => (await import('./files.ts')).registerFiles,
+  intakeKeys: async () => (await import('./intake-keys.ts')).registerIntakeKeys,
 };
 
 /** Top-level command names and the file that registers each (serve.ts: serve, start, demo; users.ts: user, org). */
@@ -34,6 +35,7 @@ const fileOfCommand: Record<string, keyof typeof loaders> = {
   docs: 'docs',
   benchmarks: 'benchmarks',
   files: 'files',
+  'intake-key': 'intakeKeys',
 };
 
 const VERSION_FLAGS = new Set(['-V', '--version']);
