@@ -13,8 +13,9 @@ import { wrapPglite } from '../src/db/connect.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { benchAuditedWrites } from './audit.bench.ts';
 import { benchHttpPglite, benchHttpPostgres } from './http.bench.ts';
+import { benchInboxPostgres, benchIntakePglite, benchIntakePostgres } from './workorders.bench.ts';
 
-/** `npm run bench` runs everything; `npm run bench http` only the HTTP request speed (issue 16). */
+/** `npm run bench` runs everything; `npm run bench http` only the HTTP request speed (issue 16); `npm run bench workorders` only issue 17's. */
 const only = process.argv[2];
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,15 +29,20 @@ async function main() {
   report(`Fazhi benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 
   await withPostgres(async (url) => {
-    report(await benchHttpPostgres(url));
-    if (only === 'http') return;
+    if (only !== 'workorders') report(await benchHttpPostgres(url));
+    if (only === undefined || only === 'workorders') {
+      report(await benchIntakePostgres(url));
+      report(await benchInboxPostgres(url));
+    }
+    if (only === 'http' || only === 'workorders') return;
     const pg = openPostgres(url, 20);
     await pg.migrate();
     report(await benchAuditedWrites(pg, { writes: 5000, concurrency: 16, subjects: 50 }));
     await pg.close();
   });
-  report(await benchHttpPglite());
-  if (only === 'http') return;
+  if (only !== 'workorders') report(await benchHttpPglite());
+  if (only === undefined || only === 'workorders') report(await benchIntakePglite());
+  if (only === 'http' || only === 'workorders') return;
 
   const pgliteDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
   const pglite = wrapPglite(new PGlite(path.join(pgliteDir, 'pgdata')), pgliteDir);
