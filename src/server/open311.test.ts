@@ -131,13 +131,13 @@ describe('Open311 GeoReport v2', () => {
     expect(receipt).toMatchObject({ service_request_id: expect.stringMatching(/^GD\d{4}\d{7}$/), token: expect.stringMatching(/^[A-HJ-NP-Z2-9]{10}$/), account_id: null });
     expect(receipt.service_notice).toContain(receipt.token);
     const [row] = await t.ctx.db.select().from(workOrders).where(eq(workOrders.number, receipt.service_request_id));
-    expect(row).toMatchObject({ organizationId: t.w.org.district.id, channel: 'hotline', kind: 'complaint', categoryCode: '06001', requesterName: '李四', requesterPhone: '13900139000', externalSource: 'open311:东湖区12345平台', registeredBy: null, latitude: 25.04 });
+    expect(row).toMatchObject({ organizationId: t.w.org.district.id, channel: 'hotline', kind: 'complaint', categoryCode: '06001', requesterName: '李四', requesterPhone: '13900139000', externalSource: `open311:${t.w.org.district.id}:东湖区12345平台`, registeredBy: null, latitude: 25.04 });
     expect(row!.content).toContain('https://12345.example.cn/p/1.jpg');
     const [code] = await t.ctx.db.select().from(workOrderLookupCodes).where(eq(workOrderLookupCodes.workOrderId, row!.id));
     expect(code!.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(code!.codeHash).not.toContain(receipt.token);
     const [audit] = await t.ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `workOrder:${row!.id}`));
-    expect(audit).toMatchObject({ action: 'workOrder.register', actorId: null, change: expect.objectContaining({ externalSource: 'open311:东湖区12345平台' }) });
+    expect(audit).toMatchObject({ action: 'workOrder.register', actorId: null, change: expect.objectContaining({ externalSource: `open311:${t.w.org.district.id}:东湖区12345平台` }) });
     expect(JSON.stringify(audit!.change)).not.toContain(receipt.token);
 
     // JSON bodies with `attribute: {…}` and without a requester (anonymous) work too.

@@ -33,10 +33,10 @@ describe('portal work-order lookup in the browser', { timeout: 120_000 }, () => 
       await page.waitForURL(/\/portal\/work-orders$/);
       await page.getByLabel('工单编号').fill(receipt.service_request_id);
       await page.getByLabel('查询码').fill('AAAAAAAAAA');
-      await page.getByRole('button', { name: '查询' }).click();
+      await page.getByRole('button', { name: '查询进度' }).click();
       await expect.poll(() => page.getByTestId('lookup-result').textContent()).toContain('未找到该工单');
       await page.getByLabel('查询码').fill(receipt.token);
-      await page.getByRole('button', { name: '查询' }).click();
+      await page.getByRole('button', { name: '查询进度' }).click();
       await expect.poll(() => page.getByTestId('lookup-result').textContent()).toContain('待派单');
       const text = (await page.getByTestId('lookup-result').textContent()) ?? '';
       expect(text).toContain(receipt.service_request_id);

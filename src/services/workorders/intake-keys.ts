@@ -55,8 +55,11 @@ export interface IntakeSender {
   organizationName: string;
 }
 
-/** The `external_source` of the orders a system sends: distinct from staff registration ('staff'). */
-export const intakeSource = (system: string) => `open311:${system}`;
+/**
+ * The `external_source` of the orders a system sends to an organization: distinct from staff registration ('staff'),
+ * and per receiving organization, so two districts' keys of the same system name never share sender numbers.
+ */
+export const intakeSource = (sender: Pick<IntakeSender, 'system' | 'organizationId'>) => `open311:${String(sender.organizationId)}:${sender.system}`;
 
 export const hashIntakeKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 

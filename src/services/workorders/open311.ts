@@ -205,7 +205,7 @@ const resent = (o: { number: string; receivedOn: string }, externalNumber: strin
  */
 export async function submitOpen311Request(ctx: ServiceContext, sender: IntakeSender, raw: unknown): Promise<Open311Receipt[]> {
   const input = await registrationOf(sender, raw);
-  const source = intakeSource(sender.system);
+  const source = intakeSource(sender);
   if (input.externalNumber) {
     const before = await existing(ctx.db, source, input.externalNumber);
     if (before) return resent(before, input.externalNumber);
@@ -261,7 +261,7 @@ export async function listOpen311Requests(db: Executor, sender: IntakeSender, qu
   const start = w3cDate(field(query, 'start_date'), 'start_date');
   const end = w3cDate(field(query, 'end_date'), 'end_date');
   if (start && end && start > end) throw validationError('start_date 不能晚于 end_date');
-  const where: SQL[] = [eq(workOrders.externalSource, intakeSource(sender.system)), eq(workOrders.organizationId, sender.organizationId)];
+  const where: SQL[] = [eq(workOrders.externalSource, intakeSource(sender)), eq(workOrders.organizationId, sender.organizationId)];
   if (ids) where.push(inArray(workOrders.number, ids));
   if (serviceCode) {
     const c = await categoryOfServiceCode(serviceCode);

@@ -94,7 +94,7 @@ export default function WorkOrderLookupPage() {
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">
-            查询
+            查询进度
           </Button>
         </Form.Item>
       </Form>
