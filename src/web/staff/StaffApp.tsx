@@ -27,6 +27,7 @@ const loaders = {
   powerItems: () => import('./pages/admin/PowerItemsPage.tsx'),
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
   settings: () => import('./pages/admin/SettingsPage.tsx'),
+  intakeKeys: () => import('./pages/admin/IntakeKeysPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
 };
 const loaderByPath: Record<string, keyof typeof loaders> = {
@@ -46,6 +47,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/power-items': 'powerItems',
   '/admin/benchmarks': 'benchmarks',
   '/admin/settings': 'settings',
+  '/admin/intake-keys': 'intakeKeys',
   '/reports/analyze': 'reportAnalyze',
 };
 const initialPage = loaderByPath[window.location.pathname.replace(/\/+$/, '') || '/'];
@@ -69,6 +71,7 @@ const NewCasePage = lazy(loaders.newCase);
 const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
+const IntakeKeysPage = lazy(loaders.intakeKeys);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 
 export function StaffApp() {
@@ -124,6 +127,7 @@ export function StaffApp() {
         <Route path="admin/power-items" element={<PowerItemsPage />} />
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />
         <Route path="admin/settings" element={<SettingsPage />} />
+        <Route path="admin/intake-keys" element={<IntakeKeysPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

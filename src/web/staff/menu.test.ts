@@ -36,7 +36,7 @@ describe('the staff menu reads the domain policies', () => {
       head: ['/todo', '/cases', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages],
       supervisor: ['/todo', '/cases', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
       clerk: [],
-      admin: ['/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages],
+      admin: ['/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys'],
     });
   });
 });
