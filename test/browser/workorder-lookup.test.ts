@@ -1,4 +1,7 @@
-/** The portal's 工单进度查询: a requester enters the number and code they were given at intake and sees the state and answer. */
+/**
+ * The open interface in the browser: the portal's 工单进度查询 (a requester enters the number and code they were given
+ * at intake and sees the state), and the admin's 工单接口密钥 page (a key created, shown once, working, revoked).
+ */
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access.ts';
@@ -47,4 +50,29 @@ describe('portal work-order lookup in the browser', { timeout: 120_000 }, () => 
       await context.close();
     });
   }
+});
+
+describe('the admin page of intake keys in the browser', { timeout: 120_000 }, () => {
+  it('creates a key for a system, shows it once; the key sends an order in; revoking it refuses the next one', async () => {
+    const { context, page } = await h.signedIn('desktop', 'admin.donghu', '/admin/intake-keys');
+    await page.getByLabel('接入系统名称').fill('东湖区城管通APP');
+    await page.getByRole('button', { name: '创建密钥' }).click();
+    const secret = (await page.getByTestId('intake-key-secret').textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^fz311_[\w-]{43}$/);
+    await screenshot(page, 'admin-intake-key-created', 'desktop');
+    await page.getByRole('button', { name: '我已保存' }).click();
+    const row = page.getByRole('row').filter({ hasText: '东湖区城管通APP' });
+    await expect.poll(() => row.textContent()).toContain('有效');
+    expect(await page.locator('body').textContent()).not.toContain(secret);
+
+    const send = () =>
+      h.app.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: { api_key: secret, service_code: 'part-01001', description: '井盖缺失。', address_string: '湖滨路', attribute: { kind: 'help' } } });
+    expect((await send()).statusCode).toBe(201);
+    await row.getByRole('button', { name: /吊\s?销/ }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /吊\s?销/ }).click();
+    await expect.poll(() => row.textContent()).toContain('已吊销');
+    expect((await send()).statusCode).toBe(403);
+    await screenshot(page, 'admin-intake-keys', 'desktop');
+    await context.close();
+  });
 });
