@@ -118,7 +118,8 @@ export default function IntakeKeysPage() {
           ]}
         />
       </Card>
-      <Modal open={shown !== null} title="接口密钥已创建" onOk={() => setShown(null)} onCancel={() => setShown(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="我已保存">
+      {/* Destroyed when closed: the key leaves the page once the admin has taken it. */}
+      <Modal open={shown !== null} title="接口密钥已创建" onOk={() => setShown(null)} onCancel={() => setShown(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="我已保存" destroyOnHidden>
         <Typography.Paragraph>请将以下密钥交给 {shown?.system}，它只显示这一次：</Typography.Paragraph>
         <Typography.Paragraph copyable code data-testid="intake-key-secret">
           {shown?.secret}
