@@ -99,6 +99,7 @@ describe('Open311 GeoReport v2', () => {
     const unknown = await t.app.inject({ method: 'GET', url: '/open311/v2/services/matter-99999.json' });
     expect({ status: unknown.statusCode, body: unknown.json() }).toEqual({ status: 400, body: [{ code: 400, description: '未知的管理事项类别编码：99999' }] });
     expect((await t.app.inject({ method: 'GET', url: '/open311/v2/services.xml' })).json()).toEqual([{ code: 404, description: expect.stringContaining('接口不存在') }]);
+    expect((await t.app.inject({ method: 'GET', url: '/open311/v2/services/matter-06001.xml' })).json()).toEqual([{ code: 404, description: '仅提供 JSON 格式（请求路径以 .json 结尾）' }]);
   });
 
   it('a request is registered for the key’s organization and channel, with a lookup code shown once; refusals come in Open311’s shape and write nothing', async () => {

@@ -23,7 +23,8 @@ import { type ActLookupGuard, noStore, perAddress, type PublicLimits } from '../
 /** Open311 answers `.json` resources; `.xml` is not offered. */
 function jsonResource(file: string): string {
   if (!file.endsWith('.json')) throw new AppError('NOT_FOUND', '仅提供 JSON 格式（请求路径以 .json 结尾）');
-  return decodeURIComponent(file.slice(0, -'.json'.length));
+  // The router has decoded the path parameter already (a malformed escape is refused before this, 400).
+  return file.slice(0, -'.json'.length);
 }
 
 function apiKeyOf(request: FastifyRequest): string | undefined {
