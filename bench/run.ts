@@ -15,10 +15,12 @@ import { benchAuditedWrites } from './audit.bench.ts';
 import { benchHttpPglite, benchHttpPostgres } from './http.bench.ts';
 import { benchLists } from './lists.bench.ts';
 import { benchStartup } from './startup.bench.ts';
+import { benchInboxPostgres, benchIntakePglite, benchIntakePostgres } from './workorders.bench.ts';
 
 /**
  * `npm run bench` runs everything; `npm run bench http` only the HTTP request speed, `npm run bench startup` only the
- * start-up times, `npm run bench lists` only the case lists at a million cases (issue 16).
+ * start-up times, `npm run bench lists` only the case lists at a million cases (issue 16); `npm run bench workorders`
+ * only issue 17's (Open311 intake, the inbox at a million orders).
  */
 const only = process.argv[2];
 
@@ -35,8 +37,12 @@ async function main() {
 
   await withPostgres(async (url) => {
     if (only === 'lists') return report(await benchLists(url));
-    report(await benchHttpPostgres(url));
-    if (only === 'http') return;
+    if (only !== 'workorders') report(await benchHttpPostgres(url));
+    if (only === undefined || only === 'workorders') {
+      report(await benchIntakePostgres(url));
+      report(await benchInboxPostgres(url));
+    }
+    if (only === 'http' || only === 'workorders') return;
     const pg = openPostgres(url, 20);
     await pg.migrate();
     report(await benchAuditedWrites(pg, { writes: 5000, concurrency: 16, subjects: 50 }));
@@ -44,8 +50,9 @@ async function main() {
     report(await benchLists(url));
   });
   if (only === 'lists') return;
-  report(await benchHttpPglite());
-  if (only === 'http') return;
+  if (only !== 'workorders') report(await benchHttpPglite());
+  if (only === undefined || only === 'workorders') report(await benchIntakePglite());
+  if (only === 'http' || only === 'workorders') return;
   report(await benchStartup());
 
   const pgliteDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));

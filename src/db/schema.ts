@@ -12,3 +12,4 @@ export * from './schema/discretion.ts';
 export * from './schema/documents.ts';
 export * from './schema/workorders.ts';
 export * from './schema/inspections.ts';
+export * from './schema/intake-keys.ts';

@@ -205,6 +205,24 @@ const MATRIX: Record<string, Row> = {
       return { url: `/api/work-orders/${ids.workOrderId}/attachments/1/file` };
     },
   },
+  'GET /api/work-orders/intake-keys': { allowed: ['admin', 'admin.donghu'] },
+  'POST /api/work-orders/intake-keys': {
+    allowed: ['admin', 'admin.donghu'],
+    request: (ids, who) => ({ url: '/api/work-orders/intake-keys', payload: { system: `矩阵测试${who}`, channel: 'hotline', organizationId: ids.orgId } }),
+  },
+  'POST /api/work-orders/intake-keys/{id}/revoke': {
+    allowed: ['admin', 'admin.donghu'],
+    request: async () => ({ url: `/api/work-orders/intake-keys/${(await intakeKey()).id}/revoke` }),
+    note: 'a key already revoked answers 409 to them',
+  },
+  'GET /api/public/work-orders/lookup': {
+    allowed: EVERYONE,
+    request: async () => {
+      const { number, code } = await intakeReceipt();
+      return { url: `/api/public/work-orders/lookup?number=${number}&code=${code}` };
+    },
+    note: 'by the number and the lookup code given at intake',
+  },
   'POST /api/cases': { allowed: [], note: 'in the clue rows below' },
   'POST /api/cases/on-spot': { allowed: [], note: 'in the on-spot row below' },
   'GET /api/cases/by-code/{code}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/by-code/${ids.caseCode}` }) },
@@ -473,6 +491,21 @@ async function draftItem(ids: Ids, published = false): Promise<number> {
 }
 
 const get = async (url: string): Promise<Json> => JSON.parse((await call('admin', 'GET', { url })).body) as Json;
+
+/** Intake keys of the 东湖区 brigade: one to revoke, one to send an order in through the Open311 endpoint (each made once). */
+const newIntakeKey = async (system: string) => {
+  const body = JSON.parse((await call('admin', 'POST', { url: '/api/work-orders/intake-keys', payload: { system, channel: 'hotline', organizationId: ids.orgId } })).body) as Json;
+  return { id: body.key.id as number, secret: body.secret as string };
+};
+let revocable: Promise<{ id: number }> | undefined;
+const intakeKey = () => (revocable ??= newIntakeKey('矩阵测试平台（吊销）'));
+let receipt: Promise<{ number: string; code: string }> | undefined;
+const intakeReceipt = () =>
+  (receipt ??= newIntakeKey('矩阵测试平台（报送）').then(async ({ secret }) => {
+    const res = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: { api_key: secret, service_code: 'matter-06001', description: '楼顶私搭乱建板房。', address_string: '湖滨路56号', attribute: { kind: 'complaint' } } });
+    const [r] = res.json<{ service_request_id: string; token: string }[]>();
+    return { number: r!.service_request_id, code: r!.token };
+  }));
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { workOrderRoutes } from './routes/workorders.ts';
 import { inspectionRoutes, publicInspectionRoutes } from './routes/inspections.ts';
+import { workOrderIntakeRoutes } from './routes/open311.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { discretionRoutes, publicDiscretionRoutes } from './routes/discretion.ts';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  await workOrderIntakeRoutes(app, options.ctx, publicLimits, lookupGuard);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // After every /api route: the built web app with its SPA fallback (unknown /api paths stay JSON 404s).
   await registerWebApp(app);

@@ -19,6 +19,7 @@ const loaders: Record<string, () => Promise<Register>> = {
   benchmarks: async () => (await import('./benchmarks.ts')).registerBenchmarks,
   files: async () => (await import('./files.ts')).registerFiles,
   todo: async () => (await import('./todo.ts')).registerTodo,
+  intakeKeys: async () => (await import('./intake-keys.ts')).registerIntakeKeys,
 };
 
 /** Top-level command names and the file that registers each (serve.ts: serve, start, demo; users.ts: user, org). */
@@ -36,6 +37,7 @@ const fileOfCommand: Record<string, keyof typeof loaders> = {
   benchmarks: 'benchmarks',
   files: 'files',
   todo: 'todo',
+  'intake-key': 'intakeKeys',
 };
 
 const VERSION_FLAGS = new Set(['-V', '--version']);

@@ -4,6 +4,7 @@
  * `record`, whose every change is also in the order's audit chain. Deadlines are rows of `deadlines` with
  * subject_type 'workOrder'. See docs/WORK-ORDERS.md.
  */
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { organizations } from './core.ts';
@@ -58,6 +59,8 @@ export const workOrders = pgTable(
     uniqueIndex('work_orders_external_idx').on(t.externalSource, t.externalNumber),
     index('work_orders_unit_state_due_idx').on(t.unitId, t.state, t.dueOn),
     index('work_orders_org_received_idx').on(t.organizationId, t.receivedOn),
+    // A unit's due-soon list (待签收, 办理中 by due date) at a million orders: only those rows, in the list's order.
+    index('work_orders_unit_open_due_idx').on(t.unitId, t.dueOn, t.id).where(sql`${t.state} in ('dispatched', 'handling')`),
   ],
 );
 

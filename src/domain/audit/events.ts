@@ -350,6 +350,10 @@ export const auditEvents = {
   ),
   /** The case was registered from a work order (its id and number). */
   'case.fromWorkOrder': event('由工单登记线索', z.strictObject({ workOrderId: id, number: z.string() })),
+  /** An API key of a system sending work orders in (Open311 intake) was created: the system, channel, receiver, key prefix. */
+  'intakeKey.create': event('创建工单接口密钥', z.strictObject({ system: z.string(), channel: z.string(), organizationId: id, prefix: z.string() })),
+  /** An intake API key was revoked: from then on its requests are refused. */
+  'intakeKey.revoke': event('吊销工单接口密钥', z.strictObject({ system: z.string(), prefix: z.string() })),
   /** A discretion benchmark (裁量基准) was imported as a new version: file, counts and every rejected row. */
   'benchmark.import': event('导入裁量基准', benchmarkImport),
   /** An exemption list (首违不罚/轻微免罚清单) was imported as a new version: file, counts and every rejected row. */

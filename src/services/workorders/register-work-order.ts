@@ -5,7 +5,7 @@
  * with its audit record; bad input changes nothing.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { type Actor, assertCanSee, assertRole } from '../../domain/access.ts';
+import { type Actor, assertCanSee, assertRole, isSystem } from '../../domain/access.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
 import { findCategory } from '../../domain/workorders/catalog.ts';
@@ -13,17 +13,21 @@ import { workOrderInput } from '../../domain/workorders/inputs.ts';
 import { isPetition } from '../../domain/workorders/model.ts';
 import { acceptanceDueOn } from '../../domain/workorders/periods.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
-import { workOrders } from '../../db/schema.ts';
+import { workOrderLookupCodes, workOrders } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { workOrderCategories } from './catalog.ts';
 import { workOrderViewOf } from './get-work-order.ts';
+import { hashLookupCode } from './open311-lookup.ts';
 import { emptyRecord, loadOrg, setDeadline } from './store.ts';
 
-/** Registers a work order. `source` names the sending system of an intake interface (its `externalNumber` is then its own). */
-export async function registerWorkOrder(ctx: ServiceContext, actor: Actor, raw: unknown, source = 'staff'): Promise<WorkOrderView> {
+/**
+ * Registers a work order. `source` names the sending system of an intake interface (its `externalNumber` is then its
+ * own); an order sent in through it gets the `lookupCode` by which the requester looks it up (stored hashed).
+ */
+export async function registerWorkOrder(ctx: ServiceContext, actor: Actor, raw: unknown, source = 'staff', lookupCode?: string): Promise<WorkOrderView> {
   assertRole(actor, 'clerk', 'head', 'supervisor', 'officer', 'admin');
   const input = parseInput(workOrderInput, raw);
   const today = chinaDateOf(ctx.clock());
@@ -66,14 +70,15 @@ export async function registerWorkOrder(ctx: ServiceContext, actor: Actor, raw: 
         requesterPhone: input.requester?.phone ?? null,
         receivedOn,
         lastActedOn: receivedOn,
-        externalSource: input.externalNumber ? source : null,
+        externalSource: input.externalNumber || source !== 'staff' ? source : null,
         externalNumber: input.externalNumber ?? null,
         record: emptyRecord(),
-        registeredBy: actor.userId,
+        registeredBy: isSystem(actor) ? null : actor.userId,
       })
       .returning();
     const due = isPetition(input.channel) ? acceptanceDueOn(calendar, receivedOn) : null;
     if (due) await setDeadline(tx, row!, 'acceptance', due);
+    if (lookupCode) await tx.insert(workOrderLookupCodes).values({ workOrderId: id, codeHash: hashLookupCode(number, lookupCode) });
     await appendAudit(
       tx,
       actor,
@@ -86,7 +91,7 @@ export async function registerWorkOrder(ctx: ServiceContext, actor: Actor, raw: 
           ...input,
           receivedOn,
           number,
-          ...(input.externalNumber ? { externalSource: source } : {}),
+          ...(input.externalNumber || source !== 'staff' ? { externalSource: source } : {}),
           ...(due ? { dueOn: due.dueOn } : {}),
         },
       },

@@ -19,6 +19,7 @@ const loaders = {
   benchmarks: () => import('./pages/BenchmarksPage.tsx'),
   benchmarkItem: () => import('./pages/BenchmarkItemPage.tsx'),
   exemptions: () => import('./pages/ExemptionsPage.tsx'),
+  'work-orders': () => import('./pages/WorkOrderLookupPage.tsx'),
 };
 const [first = '', second] = window.location.pathname.replace(/^\/portal\/?/, '').split('/');
 const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first === 'benchmarks' && second ? 'benchmarkItem' : first;
@@ -34,6 +35,7 @@ const VerifyPage = lazy(loaders.verify);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const BenchmarkItemPage = lazy(loaders.benchmarkItem);
 const ExemptionsPage = lazy(loaders.exemptions);
+const WorkOrderLookupPage = lazy(loaders['work-orders']);
 
 /**
  * 事前公开 (国办发〔2018〕118号: bodies, officers and certificates, procedure, remedies), 事后公开 (published
@@ -48,6 +50,7 @@ const sections = [
   { path: '/procedure', label: '执法程序与救济' },
   { path: '/benchmarks', label: '裁量基准' },
   { path: '/exemptions', label: '免罚清单' },
+  { path: '/work-orders', label: '工单进度查询' },
 ];
 
 /**
@@ -98,6 +101,7 @@ export function PortalApp() {
             <Route path="benchmarks" element={<BenchmarksPage />} />
             <Route path="benchmarks/items/:id" element={<BenchmarkItemPage />} />
             <Route path="exemptions" element={<ExemptionsPage />} />
+            <Route path="work-orders" element={<WorkOrderLookupPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
           </Routes>
         </Suspense>

@@ -27,6 +27,7 @@ const loaders = {
   powerItems: () => import('./pages/admin/PowerItemsPage.tsx'),
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
   settings: () => import('./pages/admin/SettingsPage.tsx'),
+  intakeKeys: () => import('./pages/admin/IntakeKeysPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
   workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
@@ -50,6 +51,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/power-items': 'powerItems',
   '/admin/benchmarks': 'benchmarks',
   '/admin/settings': 'settings',
+  '/admin/intake-keys': 'intakeKeys',
   '/reports/analyze': 'reportAnalyze',
   '/work-orders': 'workOrders',
   '/work-orders/new': 'newWorkOrder',
@@ -76,6 +78,7 @@ const NewCasePage = lazy(loaders.newCase);
 const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
+const IntakeKeysPage = lazy(loaders.intakeKeys);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 const WorkOrderInboxPage = lazy(loaders.workOrders);
 const WorkOrderNewPage = lazy(loaders.newWorkOrder);
@@ -135,6 +138,7 @@ export function StaffApp() {
         <Route path="admin/power-items" element={<PowerItemsPage />} />
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />
         <Route path="admin/settings" element={<SettingsPage />} />
+        <Route path="admin/intake-keys" element={<IntakeKeysPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="work-orders" element={<WorkOrderInboxPage />} />
         <Route path="work-orders/new" element={<WorkOrderNewPage />} />

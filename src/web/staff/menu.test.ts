@@ -36,7 +36,7 @@ describe('the staff menu reads the domain policies', () => {
       head: ['/todo', '/cases', '/work-orders/board', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages],
       supervisor: ['/todo', '/cases', '/work-orders/board', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
       clerk: [],
-      admin: ['/work-orders/board', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages],
+      admin: ['/work-orders/board', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys'],
     });
   });
 });

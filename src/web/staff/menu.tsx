@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   CalculatorOutlined,
   CalendarOutlined,
@@ -60,6 +61,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/admin/power-items', label: () => '权责清单', icon: <UnorderedListOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/benchmarks', label: () => '裁量基准', icon: <ControlOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/settings', label: () => '办案参数', icon: <SettingOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
+  { path: '/admin/intake-keys', label: () => '工单接口密钥', icon: <ApiOutlined />, permission: adminPolicy.manageUsers, group: adminGroup },
   { path: '/profile', label: () => '个人信息', icon: <UserOutlined /> },
 ];
 
