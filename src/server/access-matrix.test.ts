@@ -223,6 +223,20 @@ const MATRIX: Record<string, Row> = {
     },
     note: 'by the number and the lookup code given at intake',
   },
+  'GET /api/todo/digest': { allowed: ['supervisor', 'head.donghu', 'head.xishan', 'reviewer.donghu', 'reviewer.xishan', 'wanglei', 'chief.donghu', 'liuyang'], note: 'each user’s own 今日摘要: the roles that have to-dos' },
+  'POST /api/cases/{id}/party-signatures': {
+    allowed: ['wanglei'],
+    request: async (ids) => signatureRequest(ids),
+    note: 'the party signs on the phone of one of the case’s officers',
+  },
+  'GET /api/cases/{id}/party-signatures/{target}/image': {
+    allowed: DONGHU_SCOPE,
+    request: async (ids) => {
+      // Signed once by the case's officer (a second signature of the same record is refused, and ignored here).
+      await call('wanglei', 'POST', await signatureRequest(ids));
+      return { url: `/api/cases/${ids.docCaseId}/party-signatures/services.0/image` };
+    },
+  },
   'POST /api/cases': { allowed: [], note: 'in the clue rows below' },
   'POST /api/cases/on-spot': { allowed: [], note: 'in the on-spot row below' },
   'GET /api/cases/by-code/{code}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/by-code/${ids.caseCode}` }) },
@@ -476,6 +490,11 @@ const matrixCreditCode = (n: number) => {
 const inspectionItemBody = (code: string) => ({ code, name: `矩阵检查事项${code}`, basis: '《城市市容和环境卫生管理条例》第十一条', subjectKinds: ['enterprise'], method: 'onSite', yearlyCap: null, random: false });
 const subjectBody = (n: number) => ({ name: `矩阵测试商店${n}`, creditCode: matrixCreditCode(n), kind: 'enterprise', address: '云城市东湖区湖滨路1号', category: '商贸', riskClass: 'B' });
 let drafts = 0;
+/** The party's signature on the archived case's first 送达回证, as the pad sends it (a PNG). */
+async function signatureRequest(ids: Ids): Promise<Request> {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+  return { url: `/api/cases/${ids.docCaseId}/party-signatures`, payload: { expectedVersion: (await get(`/api/cases/${ids.docCaseId}`)).version, target: 'services.0', pngBase64: png.toString('base64') } };
+}
 /** A new registered inspection of the 东湖区 brigade (its head registers it), for a row that steps one. */
 async function newInspection(ids: Ids): Promise<number> {
   const res = await call('head.donghu', 'POST', { url: '/api/inspections', payload: { organizationId: ids.orgId, subjectId: ids.subjectId, itemId: ids.inspectionItemId, trigger: 'complaint', method: 'onSite', officerIds: ids.officerIds } });

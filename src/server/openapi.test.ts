@@ -19,7 +19,15 @@ interface Operation {
 }
 
 /** File downloads answer bytes whose content type the handler sets; they declare no JSON schema. */
-const downloads = new Set(['GET /api/cases/{id}/evidence/{seq}/file', 'GET /api/cases/{id}/documents/{documentId}/file', 'GET /api/benchmarks/{id}/export', 'GET /api/cases/export', 'GET /api/case-deadlines/export', 'GET /api/legal-reviews/queue/export', 'GET /api/stats/cases/export', 'GET /api/work-orders/{id}/attachments/{seq}/file']);
+const downloads = new Set([
+  'GET /api/cases/{id}/evidence/{seq}/file', 'GET /api/cases/{id}/documents/{documentId}/file', 'GET /api/benchmarks/{id}/export', 'GET /api/cases/export', 'GET /api/case-deadlines/export', 'GET /api/legal-reviews/queue/export', 'GET /api/stats/cases/export', 'GET /api/work-orders/{id}/attachments/{seq}/file',
+  'GET /api/organizations/export',
+  'GET /api/organizations/{id}/power-items/export',
+  'GET /api/users/export',
+  'GET /api/users/import-template',
+  'GET /api/cases/{id}/party-signatures/{target}/image',
+  'GET /api/benchmarks/template',
+]);
 
 describe('OpenAPI: a response schema for every route under /api', () => {
   it('every operation but the file downloads declares a JSON schema for each success status it answers', async () => {

@@ -16,7 +16,9 @@ import { correctionFieldKeys } from '../cases/record-inputs.ts';
 import { clueInput, onSpotInput } from '../cases/registration.ts';
 import { caseSettingsPatch } from '../cases/settings.ts';
 import { ImportRejectionSchema } from '../discretion/model.ts';
-import { inspectionAuditEvents } from '../inspections/events.ts';
+import { inspectionActionInput } from '../inspections/actions.ts';
+import { inspectionItemInput, subjectInput } from '../inspections/inputs.ts';
+import { inspectionMethodKeys, inspectionStates, inspectionTriggerKeys } from '../inspections/model.ts';
 import { workOrderActionInput } from '../workorders/actions.ts';
 import { workOrderInput } from '../workorders/inputs.ts';
 import { workOrderStates } from '../workorders/model.ts';
@@ -211,8 +213,15 @@ const workOrderTransitionChange = z.union(
 
 const dispatchRule = z.strictObject({ unitId: id.nullable(), reservedToBureau: z.boolean(), note: z.string().nullable() });
 
+const inspectionState = z.enum(Object.keys(inspectionStates) as [keyof typeof inspectionStates, ...(keyof typeof inspectionStates)[]]);
+/** A step of an inspection: the action's input (without `on`), from/to, date, version, and the code it issued. */
+const inspectionTransitionChange = z.union(
+  (inspectionActionInput.options as readonly z.ZodObject[]).map((o) =>
+    o.extend({ from: inspectionState, to: inspectionState, on: isoDate, version: id, code: z.string().optional(), inspectedOn: isoDate.optional() }).strict(),
+  ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+);
+
 export const auditEvents = {
-  ...inspectionAuditEvents,
   /** An organization was created: its validated input (name, kind, parent, credit and division codes). */
   'organization.create': event(
     '创建组织机构',
@@ -377,6 +386,40 @@ export const auditEvents = {
       restores: versionRef.nullable(),
     }),
   ),
+  /** An inspection item was added to the organization's list (a draft until published). */
+  'inspectionItem.add': event('新增检查事项', z.strictObject({ id, organizationId: id, ...inspectionItemInput.shape })),
+  /** An item was published on (from a day) or withdrawn from (on a day, with the reason) the published list. */
+  'inspectionItem.publish': event(
+    '公布或撤销检查事项',
+    z.union([z.strictObject({ id, code: z.string(), publishedOn: isoDate }), z.strictObject({ id, code: z.string(), withdrawnOn: isoDate, reason: z.string() })]),
+  ),
+  /** Subjects were added to the organization's 检查对象库, one by one or from a file (with the rejected rows). */
+  'inspectionSubject.add': event(
+    '录入检查对象',
+    z.union([
+      z.strictObject({ id, organizationId: id, ...subjectInput.shape }),
+      z.strictObject({ import: z.string(), organizationId: id, imported: z.array(z.strictObject({ id, creditCode: z.string() })), added: count, updated: count, rejected: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })) }),
+    ]),
+  ),
+  /** An inspection was registered: subject, item, trigger, method, officers (an emergency one already inspected and coded). */
+  'inspection.register': event(
+    '登记行政检查',
+    z.strictObject({
+      number: z.string(),
+      subjectId: id,
+      itemId: id,
+      trigger: z.enum(inspectionTriggerKeys),
+      capExempt: z.boolean(),
+      method: z.enum(inspectionMethodKeys),
+      methodReason: z.string().nullable(),
+      emergencyOn: isoDate.nullable(),
+      officerIds: z.array(id),
+      registeredOn: isoDate,
+      code: z.string().optional(),
+    }),
+  ),
+  /** A step of an inspection (赋码, 检查记录, 复查, 移送, 取消). */
+  'inspection.transition': event('行政检查步骤', inspectionTransitionChange),
 } as const;
 
 export type AuditAction = keyof typeof auditEvents;

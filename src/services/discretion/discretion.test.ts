@@ -539,9 +539,11 @@ describe('the benchmark in the case engine', () => {
     c = await step(c, w.officerA, { action: 'startInvestigation' });
     c = await addTestEvidence(ctx, w.officerA, c, [w.officerA.userId, w.officerB.userId]);
     // No benchmark covers the violation: the 裁量理由 of the report must be written (none to derive).
-    const unexplained = await refusal(step(c, w.officerA, closeWith(fine(500))));
+    // The 处罚依据 is this violation's own 罚则 (第五十九条第一款第（三）项), not the shop-front one of the other tests.
+    const otherFine = fine(500, { basis: '《城市市容和环境卫生管理条例》第三十六条第（二）项' });
+    const unexplained = await refusal(step(c, w.officerA, closeWith(otherFine)));
     expect(unexplained).toMatchObject({ code: 'VALIDATION', details: { field: 'discretionReason' } });
-    c = await step(c, w.officerA, { ...closeWith(fine(500)), discretionReason: '当事人经劝导未改正，占道时间较短，在法定幅度内处罚' });
+    c = await step(c, w.officerA, { ...closeWith(otherFine), discretionReason: '当事人经劝导未改正，占道时间较短，在法定幅度内处罚' });
     expect(c.record.proposal?.penalty).toMatchObject({ tier: null, range: null, benchmarkVersion: null });
     expect(c.record.investigation.discretionReason).toBe('当事人经劝导未改正，占道时间较短，在法定幅度内处罚');
   });
