@@ -93,7 +93,7 @@ describe('supervisor’s dashboard in the browser', { timeout: 240_000 }, () => 
   it('desktop: the charts are drawn, and a click on a bar opens the case list with that filter', async () => {
     const { context, page } = await h.newPage('desktop');
     await login(page, 'supervisor');
-    await page.getByRole('menuitem', { name: '监督看板' }).click();
+    await page.getByRole('menuitem', { name: /(^|\s)监督看板$/ }).click();
     await page.waitForURL(/\/dashboard$/);
     await settle(page);
     await poll(() => drawnCanvases(page)).toBe(5);

@@ -3,7 +3,6 @@
  * (matters: 占道经营, 违法建设 …), GB/T 47678.5. Codes repeat across the two kinds (01001 is both 供水井盖 and 供水井盖
  * 异常), so a category is its kind and its code.
  */
-import { parse } from 'csv-parse/sync';
 import { validationError } from '../errors.ts';
 
 export const categoryKinds = { part: '管理部件', matter: '管理事项' } as const;
@@ -17,19 +16,6 @@ export interface Category {
   group: string;
   /** 小类名称 */
   name: string;
-}
-
-const kindOf: Record<string, CategoryKind> = { 管理部件: 'part', 管理事项: 'matter' };
-
-/** Parses the catalog's CSV (comment lines start with #): one category per row, every row checked. */
-export function parseCategories(csv: string): Category[] {
-  const rows = parse(csv, { columns: true, comment: '#', skip_empty_lines: true, trim: true }) as Record<string, string>[];
-  return rows.map((row, i) => {
-    const kind = kindOf[row.kind ?? ''];
-    const code = row.code ?? '';
-    if (!kind || !/^\d{5}$/.test(code) || !row['小类名称']) throw new Error(`category catalog row ${String(i + 1)} is malformed`);
-    return { kind, code, group: row['大类'] ?? '', name: row['小类名称'] };
-  });
 }
 
 /** The category `kind`/`code` of the catalog, or a Chinese refusal naming what was given. */
