@@ -4,7 +4,7 @@ import { serviceMethodLabels } from '../../../../domain/cases/corrections.ts';
 import { signableTargets } from '../../../../domain/cases/party-signatures.ts';
 import { useMe } from '../../auth.tsx';
 import { SignaturePad } from './SignaturePad.tsx';
-import { useCaseContext } from './case-context.tsx';
+import { useOptionalCaseContext } from './case-context.tsx';
 import { CorrectionDialog, type CorrectionTargetView } from './CorrectionDialog.tsx';
 import { formatDateTime } from './format.tsx';
 import type { CaseView } from './types.ts';
@@ -53,13 +53,15 @@ function targetsByEntry(view: CaseView): Map<number, CorrectionTargetView> {
 
 /** Every step of the case from its audit chain: what, who, when (newest last, as a case file reads); 更正 where allowed. */
 export function TimelineCard({ view }: { view: CaseView }) {
-  const { reload } = useCaseContext();
+  // 更正 and the party's signature are offered on the case page only (not on the review desk or the print view).
+  const context = useOptionalCaseContext();
+  const reload = () => context?.reload();
   const me = useMe();
   const [open, setOpen] = useState<CorrectionTargetView | null>(null);
   const [signing, setSigning] = useState<{ target: string; title: string } | null>(null);
-  const targets = targetsByEntry(view);
+  const targets = context ? targetsByEntry(view) : new Map<number, CorrectionTargetView>();
   const occurrences = entryOccurrences(view);
-  const signable = signableTargets(view.record);
+  const signable = context ? signableTargets(view.record) : [];
   const signatures = view.record.partySignatures ?? [];
   // The party signs on an officer's screen: an officer of the case holds it (the server checks it again).
   const mayHoldScreen = view.officers.some((o) => o.userId === me.userId && !o.recused);

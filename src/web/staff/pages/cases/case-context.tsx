@@ -14,6 +14,11 @@ export interface CaseContextValue {
 
 export const CaseContext = createContext<CaseContextValue | null>(null);
 
+/** The case page's context, or null where a case's cards are shown elsewhere (the review desk, the print view). */
+export function useOptionalCaseContext(): CaseContextValue | null {
+  return useContext(CaseContext);
+}
+
 export function useCaseContext(): CaseContextValue {
   const value = useContext(CaseContext);
   if (!value) throw new Error('useCaseContext must be used inside the case page');
