@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './calendar/iso-date.ts';
+import { MAX_ID } from './ids.ts';
 
 /** The message of an absent or mistyped field. */
 export const missing = (label: string) => (issue: { input: unknown }) => (issue.input === undefined ? `请填写${label}` : `${label}格式无效`);
@@ -21,3 +22,6 @@ export const textInput = (label: string, max = 2000, min = 2) =>
 /** A calendar date (`format: 'date'` makes generated forms show a date picker). */
 export const dateInput = (label: string) =>
   z.string({ error: missing(label) }).refine(isIsoDate, `${label}格式应为 YYYY-MM-DD 且为真实日期`).meta({ title: label, format: 'date' });
+
+/** The version of a subject the client saw (optimistic concurrency): a step on a changed subject is refused (409). */
+export const expectedVersionInput = (noun: string) => z.number().int().positive(`须提供${noun}版本号 expectedVersion`).max(MAX_ID, `${noun}版本号超出范围`);

@@ -4,7 +4,8 @@
  * edited or deleted; a correction is a new item.
  */
 import { count, eq } from 'drizzle-orm';
-import { idInput, MAX_ID } from '../../domain/ids.ts';
+import { idInput } from '../../domain/ids.ts';
+import { expectedVersionInput } from '../../domain/input-kit.ts';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
@@ -29,7 +30,7 @@ import type { EvidenceAdded } from '../../domain/cases/views.ts';
 export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
 
 export const evidenceInput = z.object({
-  expectedVersion: z.number().int().positive('须提供案件版本号 expectedVersion').max(MAX_ID, '案件版本号超出范围'),
+  expectedVersion: expectedVersionInput('案件'),
   kind: z.enum(evidenceKindKeys, { message: '证据种类无效（见《行政处罚法》第四十六条）' }),
   act: z.enum(investigationActKeys, { message: '取证行为类型无效' }).default('inspection'),
   title: z.string().trim().min(2, '证据名称至少 2 个字').max(200),

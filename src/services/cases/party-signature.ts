@@ -10,7 +10,7 @@ import { assertSignable, assertSignatureImage, MAX_SIGNATURE_BYTES, signableReco
 import { casePolicy } from '../../domain/cases/policy.ts';
 import type { CaseRecord } from '../../domain/cases/snapshot.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
-import { MAX_ID } from '../../domain/ids.ts';
+import { expectedVersionInput } from '../../domain/input-kit.ts';
 import { assertMay } from '../../domain/policy.ts';
 import { cases } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
@@ -20,7 +20,7 @@ import { parseInput } from '../parse-input.ts';
 import { claimVersion, loadCase } from './case-store.ts';
 
 export const partySignatureInput = z.object({
-  expectedVersion: z.number().int().positive('须提供案件版本号 expectedVersion').max(MAX_ID, '案件版本号超出范围'),
+  expectedVersion: expectedVersionInput('案件'),
   target: z.string({ error: '请指明签名的笔录或送达回证' }).regex(/^(services|inquiries|inspections)\.\d{1,3}$/, '签名对象无效'),
   pngBase64: z
     .string({ error: '请当事人在屏幕上签名' })

@@ -6,7 +6,7 @@
  * moved and gets CONFLICT (HTTP 409); nothing of it is written.
  */
 import { eq } from 'drizzle-orm';
-import { MAX_ID } from '../../domain/ids.ts';
+import { expectedVersionInput } from '../../domain/input-kit.ts';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
@@ -26,7 +26,7 @@ import { caseEffects } from './effects/index.ts';
 import { type CaseView, getCase } from './get-case.ts';
 import { checkOfficers, type LoadedCase, type Step } from './step.ts';
 
-export const transitionRequest = z.object({ expectedVersion: z.number().int().positive('须提供案件版本号 expectedVersion').max(MAX_ID, '案件版本号超出范围') });
+export const transitionRequest = z.object({ expectedVersion: expectedVersionInput('案件') });
 
 /** The body of a step: `{ expectedVersion, action, …payload }`, parsed once. */
 export const caseStepRequest = transitionRequest.and(caseActionInput);

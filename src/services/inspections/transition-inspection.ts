@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
-import { MAX_ID } from '../../domain/ids.ts';
+import { expectedVersionInput } from '../../domain/input-kit.ts';
 import { inspectionActionInput } from '../../domain/inspections/actions.ts';
 import type { InspectionState } from '../../domain/inspections/model.ts';
 import { defaultInspectionSettings } from '../../domain/inspections/periods.ts';
@@ -24,7 +24,7 @@ import { getInspection } from './get-inspection.ts';
 import { newInspectionCode } from './register-inspection.ts';
 import { claimVersion, CONFLICT_MESSAGE, type InspectionRecord, inspectionsInYear, type LoadedInspection, loadInspection, snapshotOf } from './store.ts';
 
-export const inspectionStepRequest = z.object({ expectedVersion: z.number().int().positive('须提供检查版本号 expectedVersion').max(MAX_ID, '检查版本号超出范围') }).and(inspectionActionInput);
+export const inspectionStepRequest = z.object({ expectedVersion: expectedVersionInput('检查') }).and(inspectionActionInput);
 type Request = z.infer<typeof inspectionStepRequest>;
 type Loaded = LoadedInspection & { version: number; organizationId: number };
 interface Prepared {

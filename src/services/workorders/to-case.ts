@@ -12,7 +12,7 @@ import type { ClueSource } from '../../domain/cases/model.ts';
 import { cluePartyInput } from '../../domain/cases/parties.ts';
 import { clueInput } from '../../domain/cases/registration.ts';
 import { conflict, validationError } from '../../domain/errors.ts';
-import { MAX_ID } from '../../domain/ids.ts';
+import { expectedVersionInput } from '../../domain/input-kit.ts';
 import type { WorkOrderChannel, WorkOrderState } from '../../domain/workorders/model.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
 import type { Database } from '../../db/connect.ts';
@@ -26,7 +26,7 @@ import { claimVersion, CONFLICT_MESSAGE, loadWorkOrder } from './store.ts';
 
 /** What the officer adds to the order's data: the 案由 and the act's dates; the rest defaults from the order. */
 export const workOrderCaseInput = z.object({
-  expectedVersion: z.number().int().positive('须提供工单版本号 expectedVersion').max(MAX_ID, '工单版本号超出范围'),
+  expectedVersion: expectedVersionInput('工单'),
   title: clueInput.shape.title,
   actStartedOn: clueInput.shape.actStartedOn.optional().meta({ title: '违法行为开始日期', description: '默认为工单受理日期' }),
   actEndedOn: clueInput.shape.actEndedOn.optional(),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
-import { MAX_ID } from '../../domain/ids.ts';
+import { expectedVersionInput } from '../../domain/input-kit.ts';
 import { workOrderActionInput } from '../../domain/workorders/actions.ts';
 import type { Satisfaction, WorkOrderChannel, WorkOrderKind, WorkOrderState } from '../../domain/workorders/model.ts';
 import { countDeadline } from '../../domain/calendar/periods.ts';
@@ -29,7 +29,7 @@ import { getWorkOrder } from './get-work-order.ts';
 import { workOrderSettingsFor } from './settings.ts';
 import { claimVersion, closeDeadlines, CONFLICT_MESSAGE, type LoadedWorkOrder, loadOrg, loadWorkOrder, meetDeadlines, type OrgRef, setDeadline, snapshotOf, type WorkOrderRecord } from './store.ts';
 
-export const workOrderStepRequest = z.object({ expectedVersion: z.number().int().positive('须提供工单版本号 expectedVersion').max(MAX_ID, '工单版本号超出范围') }).and(workOrderActionInput);
+export const workOrderStepRequest = z.object({ expectedVersion: expectedVersionInput('工单') }).and(workOrderActionInput);
 type Request = z.infer<typeof workOrderStepRequest>;
 type Loaded = LoadedWorkOrder & { version: number; organizationId: number };
 interface Prepared {
