@@ -319,15 +319,15 @@ describe('bad input of the issue: a clear Chinese error, nothing written', () =>
     closed = await step(head, closed, { action: 'visit', satisfaction: 'satisfied' });
     const fresh = await registerWorkOrder(ctx, head, order({ category: { kind: 'matter', code: '02001' } }));
     const before = await written();
-    const cases: [string, Promise<unknown>, RegExp][] = [
-      ['unknown category', registerWorkOrder(ctx, head, order({ category: { kind: 'part', code: '99999' } })), /^未知的管理部件类别编码：99999$/],
-      ['unit outside the tree', step(head, fresh, { action: 'dispatch', unitId: w.org.otherBrigade.id }), /不在受理单位的下级单位范围内，不能交办/],
-      ['reply after closing', step(w.actors.wanglei, closed, { action: 'answer', method: 'phone', text: '补充答复。' }), /已关闭/],
-      ['退单 without a reason', step(w.actors.wanglei, o, { action: 'return' }), /请填写退单理由/],
-      ['duplicate external number', registerWorkOrder(ctx, head, order({ externalNumber: 'RX-BAD-1' })), /外部工单号 RX-BAD-1 已登记为工单 GD2026\d{7}，不能重复登记/],
+    const cases: [string, () => Promise<unknown>, RegExp][] = [
+      ['unknown category', () => registerWorkOrder(ctx, head, order({ category: { kind: 'part', code: '99999' } })), /^未知的管理部件类别编码：99999$/],
+      ['unit outside the tree', () => step(head, fresh, { action: 'dispatch', unitId: w.org.otherBrigade.id }), /不在受理单位的下级单位范围内，不能交办/],
+      ['reply after closing', () => step(w.actors.wanglei, closed, { action: 'answer', method: 'phone', text: '补充答复。' }), /已关闭/],
+      ['退单 without a reason', () => step(w.actors.wanglei, o, { action: 'return' }), /请填写退单理由/],
+      ['duplicate external number', () => registerWorkOrder(ctx, head, order({ externalNumber: 'RX-BAD-1' })), /外部工单号 RX-BAD-1 已登记为工单 GD2026\d{7}，不能重复登记/],
     ];
     for (const [what, attempt, message] of cases) {
-      const error = await refusal(attempt);
+      const error = await refusal(attempt());
       expect(error.message, what).toMatch(message);
       expect(error.message, what).toMatch(/[\u4e00-\u9fff]/);
     }
