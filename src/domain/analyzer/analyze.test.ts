@@ -52,3 +52,30 @@ describe('analyzeReportText', () => {
     expect(partial.missingSections).toEqual(['shortcomings', 'responsibility', 'plan']);
   });
 });
+
+describe('analyzeReportText: a title that names next year’s plan', () => {
+  const text = [
+    '白沙县卫生健康委员会2024年法治政府建设工作总结及2025年工作计划',
+    '一、2024年主要工作',
+    '全年开展专题学法6次。',
+    '二、存在问题',
+    '执法力量不足。',
+    '三、主要负责人履行推进法治建设第一责任人职责情况',
+    '主要负责人带头学法。下一步，我委将继续开展专题学法8次。',
+  ].join('\n');
+  const result = analyzeReportText(text, 'plan-in-title.txt');
+
+  it('has the plan part when the body gives it without a heading of its own', () => {
+    expect(result.sections.plan).toBe(true);
+    expect(result.missingSections).toEqual([]);
+  });
+
+  it('reads the year reviewed and not the figures planned for next year (下一步)', () => {
+    expect(result.year).toBe(2024);
+    expect(result.indicators.map((m) => `${m.key}=${String(m.value)}`)).toEqual(['law_study_sessions=6']);
+  });
+
+  it('does not grant the plan part to a title without one', () => {
+    expect(analyzeReportText(text.replace('工作总结及2025年工作计划', '工作总结'), 'no-plan.txt').sections.plan).toBe(false);
+  });
+});

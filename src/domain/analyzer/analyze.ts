@@ -1,7 +1,7 @@
 /** The report analyzer: one function from report text to the JSON shape of docs/ANALYZER.md. */
 import { extractIndicators } from './indicators.ts';
 import { extractDate, extractOrganization, extractYear, findTitle } from './metadata.ts';
-import { detectHeadings, summarizeSections } from './sections.ts';
+import { detectHeadings, summarizeSections, titleNamesPlan } from './sections.ts';
 import { normalizeForMatching, splitLines } from './text.ts';
 import { requiredSectionKeys } from './types.ts';
 import type { ReportAnalysis } from './types.ts';
@@ -23,6 +23,7 @@ export function analyzeReportText(text: string, file: string): ReportAnalysis {
 
   const headings = detectHeadings(lines, title.lineIndex, normalized.length, year);
   const sections = summarizeSections(headings);
+  if (!sections.plan && titleNamesPlan(title.title, year)) sections.plan = true;
   const missingSections = requiredSectionKeys.filter((key) => !sections[key]);
 
   // The title restates the year, and the plan for next year gives targets, not this year's figures.

@@ -27,7 +27,8 @@ const compiledPhrases = fixedPhraseRules.map((rule) => ({ rule, re: new RegExp(r
 const FILLERS_AT_END = /(共计|合计|总计|累计|共|达到|达|高达|多达|分别为|均为|总数为|实现|将近|大约|约|近|逾|超过|超|已|了|的)+$/;
 const COMPARISON = /同比|环比|(比|较|与|和|相比)(上年|去年|上一年度?|前年|(?:19|20)\d{2}\s*年)(同期)?/;
 const CHANGE_AT_END = /(增长|增加|上升|提高|提升|下降|减少|降低|缩减|增幅|降幅|减幅|增长率|下降率)(了|为|达|约|近)*$/;
-const TARGET = /力争|预计|争取|目标(是|为|值)|拟(开展|举办|完成|组织)|将(达到|实现|完成)|计划(于|在)?(明年|下一?年|(?:19|20)\d{2}\s*年)/;
+// 下一步/明年: a closing paragraph that plans next year without a heading of its own.
+const TARGET = /力争|预计|争取|目标(是|为|值)|拟(开展|举办|完成|组织)|将(达到|实现|完成)|将(继续|持续|进一步)(开展|组织|举办|培训|发放|办理)|计划(于|在)?(明年|下一?年|(?:19|20)\d{2}\s*年)|下一步|下一年度?|下年度|明年|来年/;
 const AMBIGUOUS_LIST = /分别/;
 const BREAKDOWN = '其中';
 

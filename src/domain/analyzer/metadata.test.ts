@@ -78,3 +78,50 @@ describe('report metadata', () => {
     expect(metadataOf(text)).toMatchObject({ title: '关于2023年度法治政府建设情况的报告', organization: 'XX县人民政府', year: 2023 });
   });
 });
+
+/** Issue 19 item 6: reports whose header does not name the body or the date, and titles that also name next year's plan. */
+describe('report metadata from the body', () => {
+  it('takes the body named in the first sentence of the text (2024年，XX局坚持…)', () => {
+    const text = ['2024年度法治政府建设工作报告', '2024年，临川县综合行政执法局坚持以习近平法治思想为指导，扎实推进依法行政。', '一、主要举措和成效', '正文。'].join('\n');
+    expect(metadataOf(text)).toMatchObject({ organization: '临川县综合行政执法局', year: 2024 });
+  });
+
+  it('takes the body after a salutation line, never the addressee', () => {
+    const text = ['关于2024年法治政府建设情况的报告', '县人民政府：', '2024年，县自然资源局在县委、县政府的坚强领导下，深入推进法治政府建设。现将有关情况报告如下：', '一、主要工作', '正文。'].join('\n');
+    expect(metadataOf(text)).toMatchObject({ organization: '县自然资源局' });
+  });
+
+  it('reads a body whose punctuation is half-width (县人民政府: … 今年以来,XX镇人民政府…)', () => {
+    const text = ['关于2024年法治政府建设情况的报告', '县人民政府:', '今年以来,石泉镇人民政府认真贯彻落实上级部署,现将有关情况报告如下:', '一.主要工作', '正文.'].join('\n');
+    expect(metadataOf(text)).toMatchObject({ organization: '石泉镇人民政府' });
+  });
+
+  it('takes the body the opening announces (现将XX局2024年度…报告如下)', () => {
+    const text = ['法治政府建设年度报告', '市委依法治市办：', '现将蓝田区交通运输局2024年度法治政府建设工作情况报告如下。', '一、主要举措', '正文。', '2025年2月14日'].join('\n');
+    expect(metadataOf(text)).toMatchObject({ organization: '蓝田区交通运输局', year: 2024, date: '2025-02-14' });
+  });
+
+  it('names no body when the opening only says 我局, or names another body under whose guidance it worked', () => {
+    const own = ['关于2024年法治政府建设情况的报告', '县人民政府：', '2024年，我局坚持依法行政，在县司法局的指导下，深入推进法治建设。', '一、主要工作'].join('\n');
+    expect(metadataOf(own).organization).toBeNull();
+    const salutationOnly = ['关于2024年法治政府建设情况的报告', '县人民政府：', '现将有关情况报告如下：', '一、主要工作'].join('\n');
+    expect(metadataOf(salutationOnly).organization).toBeNull();
+  });
+
+  it('reads the signature and date written after 特此报告 on the same line', () => {
+    const text = ['2024年法治政府建设情况报告', '正文。', '特此报告。 绵山县应急管理局 2025年1月8日'].join('\n');
+    expect(metadataOf(text)).toMatchObject({ organization: '绵山县应急管理局', date: '2025-01-08' });
+  });
+
+  it('takes the date the body gives for the report’s approval, not the dates of the year’s events', () => {
+    const text = ['关于2024年法治政府建设情况的报告', '2024年3月12日，我局召开党组会议。', '本报告已经2025年1月15日局党组会议审议通过。'].join('\n');
+    expect(metadataOf(text).date).toBe('2025-01-15');
+    const eventsOnly = ['关于2024年法治政府建设情况的报告', '2024年3月12日，我局召开党组会议审议通过学法计划。', '正文。'].join('\n');
+    expect(metadataOf(eventsOnly).date).toBeNull();
+  });
+
+  it('reports on the year reviewed when the title also names next year’s plan, whichever comes first', () => {
+    expect(metadataOf(['白沙县卫生健康委员会2024年法治政府建设工作总结及2025年工作计划', '正文。'].join('\n')).year).toBe(2024);
+    expect(metadataOf(['2025年工作打算和2024年法治政府建设情况报告', '正文。'].join('\n')).year).toBe(2024);
+  });
+});

@@ -103,6 +103,21 @@ export function findTitle(lines: Span[]): TitleInfo {
 }
 
 
+/** A year in the title that names next year's plan (…及2025年工作计划), not the year reported on. */
+const PLAN_AFTER_YEAR = /^\s*年度?(?:法治政府建设|依法行政)?(?:工作)?(?:计划|打算|安排|思路|要点|设想)/;
+
+/** The year a title reports on: its first year that is not the year of a plan it also names. */
+function reviewedYearInTitle(title: string): number | null {
+  let planYear: number | null = null;
+  for (const match of title.matchAll(new RegExp(YEAR_IN_TEXT.source.replace('\\s*年', ''), 'g'))) {
+    const year = match[1] ? readYear(match[1]) : null;
+    if (year === null) continue;
+    if (!PLAN_AFTER_YEAR.test(title.slice(match.index + match[0].length))) return year;
+    planYear ??= year;
+  }
+  return planYear === null ? null : planYear - 1;
+}
+
 function readYear(token: string): number | null {
   const year = /^\d/.test(token) ? Number(token) : parseChineseNumeral(token);
   return year !== null && year >= 1990 && year <= 2100 ? year : null;
@@ -113,8 +128,7 @@ function readYear(token: string): number | null {
  * else the most frequent year in the body, else the year before an early-in-the-year signing date.
  */
 export function extractYear(title: string | null, body: string, date: string | null): number | null {
-  const fromTitle = title ? YEAR_IN_TEXT.exec(title) : null;
-  const titleYear = fromTitle?.[1] ? readYear(fromTitle[1]) : null;
+  const titleYear = title ? reviewedYearInTitle(title) : null;
   if (titleYear !== null) return titleYear;
   const opening = body.slice(0, 1500);
   const announced = new RegExp(`现将.{0,30}?((?:19|20)\\d{2}|${CN_DIGIT}{4})\\s*年`).exec(opening);
@@ -159,7 +173,7 @@ export function extractDate(lines: Span[], fromLine: number): DateInfo {
   let lastStandalone = -1;
   let signature = -1;
   for (let i = Math.max(0, fromLine); i < lines.length; i += 1) {
-    const text = lines[i]?.text ?? '';
+    const text = withoutClosingFormula(lines[i]?.text ?? '');
     if (!isStandaloneDate(text)) continue;
     if (!parseDate(text)) continue;
     lastStandalone = i;
@@ -180,7 +194,32 @@ export function extractDate(lines: Span[], fromLine: number): DateInfo {
       if (date) return { date, lineIndex: -1 };
     }
   }
-  return { date: null, lineIndex: -1 };
+  return { date: approvalDate(lines, fromLine), lineIndex: -1 };
+}
+
+/** 特此报告。 closing the body on the signature's own line: 特此报告。 XX局 2025年1月8日 */
+function withoutClosingFormula(text: string): string {
+  return text.replace(/^(特此报告|专此报告|特此汇报|以上报告)[。.！!]?\s*/, '');
+}
+
+const REPORT_APPROVED = /(本|此|该|这份)?报告|审议通过|审定|印发|报送|发布|公布/;
+const APPROVED_VERB = /审议通过|审定|印发|报送|发布|公布/;
+
+/**
+ * A date the body gives for the report itself, when no line signs or labels one:
+ * "本报告经2025年1月15日局党组会议审议通过". Only a sentence that speaks of the report and its approval
+ * or release counts; other dates in the body are events of the year.
+ */
+function approvalDate(lines: Span[], fromLine: number): string | null {
+  for (let i = Math.max(0, fromLine); i < lines.length; i += 1) {
+    for (const sentence of (lines[i]?.text ?? '').split(/[。；;！？!?]/)) {
+      if (!/(本|此|该|这份)报告/.test(sentence) || !APPROVED_VERB.test(sentence) || !REPORT_APPROVED.test(sentence)) continue;
+      const date = DATE_ANYWHERE.exec(sentence);
+      const parsed = date ? parseDate(date[0]) : null;
+      if (parsed) return parsed;
+    }
+  }
+  return null;
 }
 
 function isStandaloneDate(text: string): boolean {
@@ -202,7 +241,7 @@ function previousNonEmpty(lines: Span[], index: number): number {
  */
 export function extractOrganization(lines: Span[], title: TitleInfo, dateLineIndex: number): string | null {
   if (dateLineIndex !== -1) {
-    const dateLine = lines[dateLineIndex]?.text ?? '';
+    const dateLine = withoutClosingFormula(lines[dateLineIndex]?.text ?? '');
     const sameLine = new RegExp(`^(.{3,40}?)\\s+(?:${DATE_ANYWHERE.source})$`).exec(dateLine.trim());
     const names: string[] = [];
     if (sameLine?.[1] && looksLikeOrganization(sameLine[1])) names.push(sameLine[1]);
@@ -236,9 +275,62 @@ export function extractOrganization(lines: Span[], title: TitleInfo, dateLineInd
       if (looksLikeOrganization(text)) return cleanOrganization(text);
     }
   }
+  const fromBody = bodyOrganization(lines, title.lineIndex + 1);
+  if (fromBody) return fromBody;
   // Only a place in the title (XX县2023年法治政府建设年度报告): the place's government reports.
   if (place && /[省市县区旗州盟镇乡]$/.test(place) && place.length <= 20) return place;
   return null;
+}
+
+/** How many lines after the title the opening is looked for in, and sentences of each line. */
+const OPENING_LINES = 8;
+const OPENING_SENTENCES_PER_LINE = 2;
+/** A time phrase opening a sentence before its subject: 2024年，… / 今年以来，… / 一年来，… */
+const OPENING_TIME = /^(?:(?:19|20)\d{2}\s*年度?(?:以来|来|全年|内|是)?|今年以来|今年|本年度|一年来|年内|全年|近年来|过去一年(?:来|里|中)?)\s*[，,]?\s*/;
+/** Words that begin the predicate after a body named as the subject (…局坚持…, …局2024年…, …镇深入…). */
+const PREDICATE_START = /坚持|认真|深入|全面|始终|紧紧|紧密|紧扣|紧盯|紧跟|紧抓|围绕|聚焦|牢固|牢牢|持续|积极|扎实|高度|严格|切实|立足|不断|着力|着眼|大力|全力|主动|按照|根据|深化|以习近平|以党的|在|把|将|继续|进一步|充分|锚定|贯彻|践行|落实|推进|坚定|强化|统筹|狠抓|对标|结合|突出|秉持|自觉|全力|始终|(?:19|20)\d{2}\s*年|法治政府|的/;
+
+/**
+ * The body named as the subject of the report's opening sentences, when neither the letterhead, the title nor
+ * the signature names it: "2024年，XX县综合行政执法局坚持…", after a salutation line ("县人民政府："), or
+ * "现将XX局2024年度法治政府建设情况报告如下". The salutation itself names the addressee, never the body.
+ */
+export function bodyOrganization(lines: Span[], fromLine: number): string | null {
+  let seen = 0;
+  for (let i = Math.max(0, fromLine); i < lines.length && seen < OPENING_LINES; i += 1) {
+    const text = (lines[i]?.text ?? '').replace(/\s+/g, '');
+    if (text === '') continue;
+    seen += 1;
+    // A salutation (县人民政府：) or a label line names someone else.
+    if (/[：:]$/.test(text) && text.length <= 30 && !/[。；;，,]/.test(text)) continue;
+    const announced = /现将(.{3,40}?)(?:(?:19|20)\d{2}\s*年|关于|推进|开展|法治|依法|工作)/.exec(text);
+    const announcedName = announced?.[1] ? subjectName(announced[1]) : null;
+    if (announcedName) return announcedName;
+    const sentences = text.split(/[。；;！？!?]/).slice(0, OPENING_SENTENCES_PER_LINE);
+    for (const sentence of sentences) {
+      for (const clause of sentence.split(/[，,：:]/)) {
+        const name = subjectOfClause(clause);
+        if (name) return name;
+      }
+    }
+  }
+  return null;
+}
+
+/** The body a clause opens with, as the subject of its predicate ("临川县综合行政执法局坚持…"). */
+function subjectOfClause(clause: string): string | null {
+  const rest = clause.replace(OPENING_TIME, '');
+  if (/^(在|按照|根据|围绕|以)/.test(rest)) return null;
+  const predicate = PREDICATE_START.exec(rest.slice(2));
+  if (!predicate) return null;
+  return subjectName(rest.slice(0, predicate.index + 2));
+}
+
+function subjectName(candidate: string): string | null {
+  const name = cleanOrganization(candidate.replace(/^(我|本)(局|委|办|镇|乡|街道|县|区|市)?/, ''));
+  if (name.length < 4 || name.length > 30) return null;
+  if (/^(我|本|该|全|各|市委|县委|区委|省委|党中央|国务院)|[、和与及]/.test(name)) return null;
+  return looksLikeOrganization(name) ? name : null;
 }
 
 function titlePrefix(title: string): string | null {

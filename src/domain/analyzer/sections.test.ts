@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHeading, detectHeadings, readHeading, summarizeSections } from './sections.ts';
+import { classifyHeading, detectHeadings, readHeading, summarizeSections, titleNamesPlan } from './sections.ts';
 import { splitLines } from './text.ts';
 
 function sectionsOf(text: string, year = 2023) {
@@ -87,5 +87,17 @@ describe('summarizeSections', () => {
 
   it('finds nothing in text without headings', () => {
     expect(sectionsOf(`${body}\n${body}`)).toEqual({ measures: false, shortcomings: false, responsibility: false, plan: false, other: false });
+  });
+});
+
+describe('titleNamesPlan (a title that names next year’s plan)', () => {
+  it.each([
+    ['白沙县卫生健康委员会2024年法治政府建设工作总结及2025年工作计划', 2024, true],
+    ['关于2024年法治政府建设情况和下一步工作打算的报告', 2024, true],
+    ['2024年法治政府建设工作总结', 2024, false],
+    // The plan of the year reviewed is not next year's plan.
+    ['2024年法治政府建设工作计划执行情况的报告', 2024, false],
+  ] as const)('%s → %s', (title, year, expected) => {
+    expect(titleNamesPlan(title, year)).toBe(expected);
   });
 });

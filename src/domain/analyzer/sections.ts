@@ -63,6 +63,19 @@ function isPlanHeading(text: string, reportYear: number | null): boolean {
   return false;
 }
 
+/**
+ * Whether the title promises next year's plan (…工作总结及2025年工作计划, …情况和下一步工作打算). A report whose
+ * body then gives the plan without a heading of its own (a closing paragraph) still has the part.
+ */
+export function titleNamesPlan(title: string | null, reportYear: number | null): boolean {
+  if (title === null) return false;
+  if (/(下一步|下一年度?|下年度|明年|今后|下步).{0,20}(打算|安排|计划|思路|设想|重点|工作)/.test(title)) return true;
+  for (const match of title.matchAll(/((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政)?(?:工作)?(?:计划|打算|安排|思路|要点|设想)/g)) {
+    if (reportYear !== null && Number(match[1]) > reportYear) return true;
+  }
+  return false;
+}
+
 /** Reads a line as a heading, or returns null. An inline heading ends at the first 。 of its line. */
 export function readHeading(line: Span, reportYear: number | null): Omit<Heading, 'end'> | null {
   const text = line.text;
