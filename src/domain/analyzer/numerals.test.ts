@@ -48,6 +48,14 @@ describe('scanQuantities', () => {
     ['开展法律法规宣传160场(次)', { value: 160, measure: '场次', approx: false }],
     ['开展“送法下乡”活动40(场)次', { value: 40, measure: '场次', approx: false }],
     ['对200多名重点人员', { value: 200, measure: '名', approx: true }],
+    // A bare 百/千/万 with 余/多/近/上 (issue 19 item 6): a round figure, flagged approximate.
+    ['开展送法进社区活动百余场', { value: 100, measure: '场', approx: true }],
+    ['轮训网格员千余人次', { value: 1000, measure: '人次', approx: true }],
+    ['解答群众疑问近百人次', { value: 100, measure: '人次', approx: true }],
+    ['印制普法挂历上千份', { value: 1000, measure: '份', approx: true }],
+    ['挽回经济损失百余万元', { value: 1000000, measure: '元', approx: true }],
+    ['惠及群众万余人', { value: 10000, measure: '人', approx: true }],
+    ['参考率百分之百', { value: 100, measure: '%', approx: false }],
   ])('%s', (text, expected) => {
     expect(scan(text)).toEqual([expected]);
   });
@@ -66,6 +74,8 @@ describe('scanQuantities', () => {
     ['words that contain a numeral', '统一规范，一件事一次办，提高3个百分点，一次性告知'],
     ['codes and phone numbers', '拨打12345热线，网站标识码5002350018，GB12345'],
     ['dozens', '开展数十次'],
+    ['hundreds', '走访数百家，发放成百上千份'],
+    ['a bare 百 or 千 without an approximation mark', '百家讲坛，千人计划，万人次'],
     ['a full-width thousands separator', '优化审批服务许可事项1，221项'],
   ])('ignores %s', (_what, text) => {
     expect(scan(text)).toEqual([]);

@@ -46,11 +46,14 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?`;
 const CHINESE = '[零〇○一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*';
+// 百余场, 千余人次, 近百人次, 上千份: a bare 百/千/万 is a figure only with an approximation mark.
+// 百分之百 is 100%, exactly.
+const BARE_ROUND = `[百千万](?=[ \\t]*[余多])|(?<=(?:近|约|逾|超过|超|上)[ \\t]*)[百千万]|(?<=百分之[ \\t]*)百`;
 const MEASURE_ALTERNATION = MEASURE_FORMS.map(([form]) => escapeRegExp(form)).join('|');
 // Spaces may separate the parts: PDF text layers and many Word files write 学法 5 次, 5000 余份.
 const SP = '[ \\t]*';
 const QUANTITY_PATTERN = new RegExp(
-  `(百分之${SP})?(${ARABIC}|${CHINESE})${SP}([万亿千])?${SP}([余多])?${SP}([万亿])?${SP}(${MEASURE_ALTERNATION})?`,
+  `(百分之${SP})?(${ARABIC}|${CHINESE}|${BARE_ROUND})${SP}([万亿千])?${SP}([余多])?${SP}([万亿])?${SP}(${MEASURE_ALTERNATION})?`,
   'g',
 );
 
@@ -121,7 +124,7 @@ function readQuantity(text: string, index: number, numberStart: number, whole: s
     // 1，221项 (a full-width comma used as a thousands separator) or 3、5次: which figure is meant is unclear.
     if (/\d\s*[，,、]$/.test(before)) return null;
   } else {
-    if (WORD_BEFORE_CHINESE_NUMERAL.test(before)) return null;
+    if (WORD_BEFORE_CHINESE_NUMERAL.test(before) || /成百上$/.test(before)) return null;
     // 三四次, 二三十人: a range, not a figure.
     if (/[一二两三四五六七八九][一二两三四五六七八九]/.test(numeral)) return null;
     if (!/[十百千万亿]/.test(numeral) && numeral.length > 1) return null;
@@ -152,7 +155,8 @@ function readQuantity(text: string, index: number, numberStart: number, whole: s
   value = roundValue(value);
 
   let start = index;
-  let approx = Boolean(approxMark);
+  // A bare 百/千/万 (百余场, 近千份) is a round figure, never an exact one.
+  let approx = Boolean(approxMark) || (!percentWord && /^[百千万]$/.test(numeral));
   const approxBefore = APPROX_BEFORE.exec(before);
   if (approxBefore) {
     approx = true;
