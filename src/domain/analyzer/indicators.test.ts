@@ -266,3 +266,30 @@ describe('speaksOfAnotherYear', () => {
     expect(speaksOfAnotherYear(before, 2023)).toBe(other);
   });
 });
+
+/**
+ * Issue 19 item 6, one group per kind of miss, with sentences written for these tests. Each group also holds
+ * look-alikes that must keep yielding nothing (or only what they say).
+ */
+describe('extractIndicators: lists giving several figures for one indicator', () => {
+  it.each([
+    ['对28份文件、9份合同进行了合法性审查。', ['legality_reviews=28', 'legality_reviews=9']],
+    ['全年对52份文件、11份协议开展合法性审核。', ['legality_reviews=52', 'legality_reviews=11']],
+    ['审查行政合同33份、规范性文件12件。', ['legality_reviews=33', 'normative_docs_reviewed=12']],
+    ['对41份规范性文件、17份合同进行了合法性审查。', ['normative_docs_reviewed=41', 'legality_reviews=17']],
+    // Each item keeps its own noun: the words after one figure belong to the next item, not to it.
+    ['办理行政处罚案件120件、信访件45件。', ['penalty_cases=120', 'petitions_handled=45']],
+    ['开展专题学法6次、执法培训3期。', ['law_study_sessions=6', 'training_sessions=3']],
+  ] as const)('%s', (sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+
+  it.each([
+    ['decisions reviewed for legality are not the decision catalog', '审查12份合同、4项重大决策。', ['legality_reviews=12']],
+    ['a list of another year', '2023年对20份文件、6份合同进行了合法性审查。', []],
+    ['a list whose items are split by 分别', '分别审查合同12份、协议5份。', []],
+    ['a list of documents cleaned up, not reviewed', '对28份文件、9份合同进行了清理。', []],
+  ] as const)('%s: %s', (_why, sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+});

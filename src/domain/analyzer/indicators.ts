@@ -30,6 +30,9 @@ const CHANGE_AT_END = /(增长|增加|上升|提高|提升|下降|减少|降低|
 // 下一步/明年: a closing paragraph that plans next year without a heading of its own.
 const TARGET = /力争|预计|争取|目标(是|为|值)|拟(开展|举办|完成|组织)|将(达到|实现|完成)|将(继续|持续|进一步)(开展|组织|举办|培训|发放|办理)|计划(于|在)?(明年|下一?年|(?:19|20)\d{2}\s*年)|下一步|下一年度?|下年度|明年|来年/;
 const AMBIGUOUS_LIST = /分别/;
+/** Between two figures of one list: a noun, then 、 (28份文件、9份合同) — or 、, then a noun (合同33份、文件12件). */
+const NUMBER_FIRST_LINK = /^\p{Script=Han}{1,12}[、和及与]$/u;
+const NOUN_FIRST_LINK = /^[、和及与]\p{Script=Han}{1,12}$/u;
 const BREAKDOWN = '其中';
 
 const EXPLICIT_YEAR = /((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年/g;
@@ -126,35 +129,72 @@ function readSentence(
     if (skip.some((range) => quantity.start >= range.start && quantity.start < range.end)) continue;
     const clause = clauses.find((c) => quantity.start >= c.start && quantity.start < c.end);
     if (!clause) continue;
-    const previous = quantities[index - 1];
-    const next = quantities[index + 1];
-    const previousInClause = previous && previous.end > clause.start && previous.end <= quantity.start ? previous : undefined;
-    let near = cleanForMatching(normalized.slice(previousInClause?.end ?? clause.start, quantity.start));
+    const clauseQuantities = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
+    const at = clauseQuantities.indexOf(quantity);
+    const previous = at > 0 ? clauseQuantities[at - 1] : undefined;
+    const next = clauseQuantities[at + 1];
+    const previousInClause = previous && previous.end <= quantity.start ? previous : undefined;
+    const between = (a: Quantity, b: Quantity) => cleanForMatching(normalized.slice(a.end, b.start));
+    // 对28份文件、9份合同进行了合法性审查: figures each before their noun, the verb after the last one.
+    const numberFirstLink = (a: Quantity | undefined, b: Quantity | undefined) => Boolean(a && b && NUMBER_FIRST_LINK.test(between(a, b)));
+    // 审查行政合同33份、规范性文件12件: figures each after their noun, the verb before the first one.
+    const nounFirstLink = (a: Quantity | undefined, b: Quantity | undefined) => Boolean(a && b && NOUN_FIRST_LINK.test(between(a, b)));
+    let chainStart = at;
+    while (chainStart > 0 && numberFirstLink(clauseQuantities[chainStart - 1], clauseQuantities[chainStart])) chainStart -= 1;
+    let chainEnd = at;
+    while (chainEnd + 1 < clauseQuantities.length && numberFirstLink(clauseQuantities[chainEnd], clauseQuantities[chainEnd + 1])) chainEnd += 1;
+    const first = clauseQuantities[chainStart] ?? quantity;
+    const last = clauseQuantities[chainEnd] ?? quantity;
+    const beforeFirst = clauseQuantities[chainStart - 1];
+    const nearStart = beforeFirst && beforeFirst.end <= first.start ? beforeFirst.end : clause.start;
+
+    let near = cleanForMatching(normalized.slice(nearStart, first.start));
     let clauseBefore = cleanForMatching(normalized.slice(clause.start, quantity.start));
+    let enumerated: string | null = null;
     if (hanCount(clauseBefore) < 2) {
       // 制定…重大行政决策事项目录，共5项: the figure stands alone, the clause before says what it counts.
       const clauseIndex = clauses.indexOf(clause);
       const previousClause = clauseIndex > 0 ? clauses[clauseIndex - 1] : undefined;
       if (previousClause) clauseBefore = cleanForMatching(withoutFigures(normalized, previousClause.start, clause.start, quantities)) + clauseBefore;
       near = clauseBefore;
-    } else if (hanCount(near) < 2) {
+    } else if (chainStart === at && hanCount(near) < 2) {
       // 两批135项: nothing between the two figures, so the clause start says what is counted.
       near = clauseBefore;
-    } else if (previousInClause && /^[、和及与]/.test(near) && hanCount(near) <= 4) {
-      // 进驻部门32个、事项1568项: an enumeration shares the words before its first figure.
-      near = cleanForMatching(withoutFigures(normalized, clause.start, quantity.start, quantities));
+    } else if (chainStart === at && previousInClause && /^[、和及与]/.test(near)) {
+      // 进驻部门32个、事项1568项: an enumeration shares the words before its first figure; its own noun is tried first.
+      let listStart = at - 1;
+      while (listStart > 0 && nounFirstLink(clauseQuantities[listStart - 1], clauseQuantities[listStart])) listStart -= 1;
+      const listFirst = clauseQuantities[listStart];
+      const listBefore = clauseQuantities[listStart - 1];
+      const from = listBefore && listFirst && listBefore.end <= listFirst.start ? listBefore.end : clause.start;
+      enumerated = cleanForMatching(normalized.slice(from, listFirst?.start ?? from)) + near.replace(/^[、和及与]+/, '');
+      near = near.replace(/^[、和及与]+/, '');
     }
-    const afterEnd = next && next.start < clause.end && next.start >= quantity.end ? next.start : clause.end;
-    const after = cleanForMatching(normalized.slice(quantity.end, Math.min(afterEnd, quantity.end + 40)));
+    let after: string;
+    if (chainEnd > at) {
+      const noun = between(quantity, clauseQuantities[at + 1] ?? quantity).replace(/[、和及与]$/, '');
+      after = noun + afterOf(normalized, last, clauseQuantities[chainEnd + 1], clause);
+    } else if (nounFirstLink(quantity, next)) {
+      after = '';
+    } else {
+      after = afterOf(normalized, quantity, next, clause);
+    }
 
-    if (COMPARISON.test(clauseBefore) || CHANGE_AT_END.test(near) || TARGET.test(clauseBefore) || AMBIGUOUS_LIST.test(near)) continue;
+    if (COMPARISON.test(clauseBefore) || CHANGE_AT_END.test(near) || TARGET.test(clauseBefore) || AMBIGUOUS_LIST.test(enumerated ?? near)) continue;
     const sentenceBefore = normalized.slice(sentence.start, quantity.start);
     if (speaksOfAnotherYear(sentenceBefore, reportYear)) continue;
 
     // A context that is nothing but fillers (共, 达到) keeps them rather than becoming empty.
-    const trimmed = near.replace(FILLERS_AT_END, '');
-    const context = (hanCount(trimmed) > 0 ? trimmed : near) + FIGURE_MARK + after;
-    const rule = compiledRules.find((candidate) => matches(candidate, quantity.measure, context, evidence, sentenceBefore));
+    const contextOf = (words: string) => {
+      const trimmed = words.replace(FILLERS_AT_END, '');
+      return (hanCount(trimmed) > 0 ? trimmed : words) + FIGURE_MARK + after;
+    };
+    const contexts = enumerated === null ? [contextOf(near)] : [contextOf(near), contextOf(enumerated)];
+    let rule: CompiledRule | undefined;
+    for (const context of contexts) {
+      rule = compiledRules.find((candidate) => matches(candidate, quantity.measure, context, evidence, sentenceBefore));
+      if (rule) break;
+    }
     if (!rule) continue;
     found.push({
       figureStart: quantity.start,
@@ -173,6 +213,12 @@ function readSentence(
   const keysBeforeBreakdown = new Set(found.filter((c) => c.figureStart < breakdownStart).map((c) => c.mention.key));
   if (breakdownAt !== -1 && breakdownAt <= 2) for (const key of previousKeys) keysBeforeBreakdown.add(key);
   return found.filter((c) => c.figureStart < breakdownStart || !keysBeforeBreakdown.has(c.mention.key));
+}
+
+/** The words after a figure, up to the next figure of its clause or the clause end (at most 40 characters). */
+function afterOf(normalized: string, quantity: Quantity, next: Quantity | undefined, clause: Span): string {
+  const afterEnd = next && next.start < clause.end && next.start >= quantity.end ? next.start : clause.end;
+  return cleanForMatching(normalized.slice(quantity.end, Math.min(afterEnd, quantity.end + 40)));
 }
 
 /** The text of [start, end) with the figures in it left out. */

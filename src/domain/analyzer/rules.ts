@@ -385,7 +385,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'major_decisions',
     measures: ['项', '件', '个'],
     around: ['重大(行政)?决策(事项)?(目录)?…#', '#…重大(行政)?决策'],
-    not: '程序|制度|规定',
+    // 审查12份合同、4项重大决策: decisions reviewed for legality are reviews, not the year's catalog.
+    not: '程序|制度|规定|(审查|审核)[^\u0001]{0,12}\u0001',
   },
   {
     key: 'legality_reviews',
