@@ -293,3 +293,57 @@ describe('extractIndicators: lists giving several figures for one indicator', ()
     expect(read(sentence, 2024)).toEqual(expected);
   });
 });
+
+describe('extractIndicators: other units of count (起, 场次, 人次, 期, 家次, 批次)', () => {
+  it.each([
+    ['向省厅报送执法典型案例6起。', ['typical_cases=6']],
+    ['对辖区餐饮企业检查320家次。', ['inspections=320']],
+    ['全年开展联合执法检查85场次。', ['inspections=85']],
+    ['全年接待群众来访46批次。', ['petitions_handled=46']],
+    ['开展法治宣传进社区活动35场次。', ['publicity_events=35']],
+    ['组织网格员法治培训6场次，培训620人次。', ['training_sessions=6', 'trained_persons=620']],
+    ['局党组开展专题学法4期。', ['law_study_sessions=4']],
+    ['调处邻里矛盾纠纷63起。', ['disputes_mediated=63']],
+  ] as const)('%s', (sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+
+  it.each([
+    ['vehicles sent out are not inspections', '出动执法车辆210车次。', []],
+    ['businesses registered are not inspections', '新登记市场主体1260户。', []],
+    ['visitors received for consultation are not petitions', '接待群众法律咨询46批次。', []],
+  ] as const)('%s: %s', (_why, sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+});
+
+describe('extractIndicators: normative documents kept in force or filed for record', () => {
+  it.each([
+    ['开展规范性文件清理，清理56件，保留41件，废止9件。', ['normative_docs_in_force=41']],
+    ['保留县政府规范性文件38件。', ['normative_docs_in_force=38']],
+    ['经清理，继续有效的行政规范性文件27件。', ['normative_docs_in_force=27']],
+    ['全年制定规范性文件3件，完成3件备案。', ['normative_docs_filed=3']],
+    ['制定行政规范性文件6件，均按时报县人大常委会备案。', ['normative_docs_filed=6']],
+  ] as const)('%s', (sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+
+  it.each([
+    ['documents made but not said to be filed', '全年制定行政规范性文件6件。', []],
+    ['contracts filed are not normative documents', '签订政府合同12份，均已备案。', []],
+    ['documents to be kept are a plan', '拟保留规范性文件20件。', []],
+    ['documents repealed or amended are not in force', '清理规范性文件56件，废止9件，修改5件。', []],
+  ] as const)('%s: %s', (_why, sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+});
+
+describe('extractIndicators: an aside that widens the count', () => {
+  it('reads 行政处罚案件(含简易程序) as all penalty cases', () => {
+    expect(read('全年共办理行政处罚案件（含简易程序）215件。', 2024)).toEqual(['penalty_cases=215']);
+  });
+
+  it('still leaves out a count that one procedure alone makes up', () => {
+    expect(read('办理简易程序行政处罚案件（含当场处罚）86件。', 2024)).toEqual([]);
+  });
+});

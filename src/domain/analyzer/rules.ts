@@ -210,9 +210,9 @@ export const indicatorRules: readonly IndicatorRule[] = [
   },
   {
     key: 'petitions_handled',
-    measures: [...COUNT, '单', '条', '件次'],
+    measures: [...COUNT, '单', '条', '件次', '批次'],
     around: [
-      '(办理|受理|处理|化解|办结|接收|接到|收到|处置|回复|答复|承办|接办)…(信访|投诉|举报|诉求|工单|来信|来访|热线)…#',
+      '(办理|受理|处理|化解|办结|接收|接到|收到|处置|回复|答复|承办|接办|接待)…(信访|投诉|举报|诉求|工单|来信|来访|热线)…#',
       '(信访|投诉|举报|工单|诉求|来信来访)(件|案件|事项|事件|问题)?(数|量|总量|数量)?…#',
       '(办理|受理|处理|化解|办结|处置)#…(信访|投诉|举报|工单|诉求)',
     ],
@@ -222,7 +222,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
   // Openness and legal education.
   {
     key: 'typical_cases',
-    measures: ['例', '件', '个', '篇'],
+    measures: ['例', '件', '个', '篇', '起', '宗'],
     around: ['(典型|指导性|示范|优秀)(案例|案件)…#', '#(典型|指导性|以案释法|优秀)(案例|案件)', '#(典型)?案例…(获评|入选|评为|被评|被采用|刊发)'],
   },
   {
@@ -234,7 +234,7 @@ export const indicatorRules: readonly IndicatorRule[] = [
   {
     key: 'materials_distributed',
     measures: ['份', '册', '本', '张'],
-    around: ['(发放|派发|分发|赠送|散发|印制|发送)…#'],
+    around: ['(发放|派发|分发|赠送|散发|印制|印发|发送)…#'],
     sentence: '宣传|普法|法|资料|材料|手册',
     not: '文件|通知|通报|决定书|告知书|证件|证书|调查问卷|问卷',
   },
@@ -320,7 +320,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
   { key: 'inspection_staff_trips', measures: ['人次'], around: ['(人员|队员|人力|警力)#'], sentence: '出动', not: '车|台|辆|宣传|培训' },
   {
     key: 'inspections',
-    measures: ['次', '轮', '遍'],
+    // 检查企业320家次: each visit to a business is one inspection.
+    measures: ['次', '轮', '遍', '场次', '家次', '户次'],
     around: ['(巡查|检查|巡检|巡逻|排查|督查|抽查)…#', '(开展|组织)#…(巡查|检查|巡检|巡逻)'],
     not: '出动|人次|考试|学习|演练|宣传|培训|案卷|发现|整改|接受|迎接|配合',
   },
@@ -370,10 +371,34 @@ export const indicatorRules: readonly IndicatorRule[] = [
     around: ['现行有效的?#(行政)?规范性文件', '现行有效的?…规范性文件…#', '规范性文件…现行有效…#'],
   },
   {
+    // 清理规范性文件56件，保留41件: the documents kept after a clean-up are those in force.
+    key: 'normative_docs_in_force',
+    measures: ['件', '个', '份'],
+    around: ['(保留|继续有效|继续施行|继续执行|继续适用)(的)?(行政)?(规范性文件)?…#', '(保留|继续有效)#…规范性文件', '#…规范性文件…(保留|继续有效|继续施行)'],
+    sentence: '规范性文件',
+    not: '废止|修改|修订|失效|宣布|拟',
+  },
+  {
     key: 'normative_docs_filed',
     measures: ['件', '个', '份'],
     around: ['(报备|备案|报送备案)…规范性文件…#', '规范性文件…(报备|备案)…#', '#(行政)?规范性文件[^#]{0,8}(报备|备案)', '(报备|备案)#…规范性文件'],
     not: '(?<!备案)(审核|审查)|清理|废止|修改|失效|现行有效',
+  },
+  {
+    // 制定规范性文件3件，完成3件备案: the clause names the filing, the sentence the documents.
+    key: 'normative_docs_filed',
+    measures: ['件', '个', '份'],
+    around: ['(完成|报送|报请|提交|办理)?(报备|备案)…#', '(完成|报送|报请|提交|办理)#…(报备|备案)'],
+    sentence: '规范性文件',
+    not: '率|涉企|案件|处罚|合同|审核|审查',
+  },
+  {
+    // 制定规范性文件6件，均报县政府备案: every document made was filed.
+    key: 'normative_docs_filed',
+    measures: ['件', '个', '份'],
+    around: ['(制定|出台|印发|发布)…规范性文件…#', '(制定|出台|印发|发布)#…规范性文件'],
+    sentence: '(均|全部|全数|一律)[^，。,；;]{0,12}(报备|备案)',
+    not: '废止|清理|修改|率',
   },
   {
     key: 'normative_docs_reviewed',

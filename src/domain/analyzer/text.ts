@@ -90,8 +90,11 @@ const QUOTES_AND_SPACES = /[“”"‘’'「」『』\s]/g;
 
 /** The wording of a context with quotation marks and spaces removed, for matching only. */
 export function cleanForMatching(s: string): string {
-  return s.replace(QUOTES_AND_SPACES, '');
+  return s.replace(INCLUDING_ASIDE, '').replace(QUOTES_AND_SPACES, '');
 }
+
+/** An aside that widens rather than narrows what is counted: 行政处罚案件(含简易程序)215件. */
+const INCLUDING_ASIDE = /[(（](?:含|包括|包含|其中含)[^()（）]{0,30}[)）]/g;
 
 /** Counts Han characters, to judge whether a context says anything. */
 export function hanCount(s: string): number {
