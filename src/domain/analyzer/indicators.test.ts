@@ -347,3 +347,15 @@ describe('extractIndicators: an aside that widens the count', () => {
     expect(read('办理简易程序行政处罚案件（含当场处罚）86件。', 2024)).toEqual([]);
   });
 });
+
+describe('extractIndicators: texts typed with half-width punctuation (, : ( ) .)', () => {
+  it.each([
+    ['共办理行政处罚案件326件.其中,查处食品安全案件29件.', ['penalty_cases=326']],
+    ['组织专题学法6次;开展执法培训3期,培训执法人员420人次:发放宣传资料1.5万份.', ['law_study_sessions=6', 'training_sessions=3', 'trained_persons=420', 'materials_distributed=15000']],
+    ['全年共受理投诉举报356件(其中12345热线转办230件),办结率100%.', ['petitions_handled=356']],
+    ['2023年办理行政处罚案件100件.2024年共办理行政处罚案件128件.', ['penalty_cases=128']],
+    ['上年组织专题学法4次.今年组织专题学法7次.', ['law_study_sessions=7']],
+  ] as const)('%s', (sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+});

@@ -19,6 +19,13 @@ describe('splitSentences', () => {
   });
 });
 
+describe('splitSentences with half-width punctuation', () => {
+  it('ends a sentence at a half-width full stop, but not inside 36.8, a list number or a web address', () => {
+    const text = '1.加强学法\n罚没款36.8万元.其中,网址www.example.cn公开.第二句';
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['1.加强学法', '罚没款36.8万元.', '其中,网址www.example.cn公开.', '第二句']);
+  });
+});
+
 describe('splitClauses', () => {
   it('splits at commas and colons but not inside 9,353 or 10:27', () => {
     const text = '共巡查9,353次,出动人次26802次，发布时间:10:27';

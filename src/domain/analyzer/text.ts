@@ -53,7 +53,7 @@ export function splitSentences(text: string): Span[] {
   const sentences: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i += 1) {
-    if (!SENTENCE_END.test(text[i] ?? '')) continue;
+    if (!SENTENCE_END.test(text[i] ?? '') && !isHalfWidthFullStop(text, i)) continue;
     let end = i + 1;
     if (text[i] !== '\n') {
       while (end < text.length && CLOSING_MARKS.test(text[end] ?? '')) end += 1;
@@ -64,6 +64,21 @@ export function splitSentences(text: string): Span[] {
   }
   pushSpan(sentences, text, start, text.length);
   return sentences;
+}
+
+/**
+ * A half-width full stop ending a sentence (texts typed with half-width punctuation: …128件.其中…), not the
+ * point of 36.8, 1.2万, a heading number (1.加强学法) or a web address.
+ */
+function isHalfWidthFullStop(text: string, i: number): boolean {
+  if (text[i] !== '.') return false;
+  const before = text[i - 1] ?? '';
+  const after = text[i + 1] ?? '';
+  if (/[\dA-Za-z]/.test(before) && /[\dA-Za-z]/.test(after)) return false;
+  // 1.加强学法 / (2).… at the start of a line: a list number.
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  if (/^\s*[(（]?\d{1,2}[)）]?$/.test(text.slice(lineStart, i))) return false;
+  return /\p{Script=Han}|[%)）”"]/u.test(before);
 }
 
 function pushSpan(into: Span[], text: string, start: number, end: number): void {
