@@ -359,3 +359,26 @@ describe('extractIndicators: texts typed with half-width punctuation (, : ( ) .)
     expect(read(sentence, 2024)).toEqual(expected);
   });
 });
+
+describe('extractIndicators: the number before the noun', () => {
+  it.each([
+    ['局党组全年开展8次集中学法。', ['law_study_sessions=8']],
+    ['组织2期执法人员业务培训。', ['training_sessions=2']],
+    ['审核18件重大执法决定。', ['legal_reviews=18']],
+    ['评查86卷执法案卷。', ['case_file_reviews=86']],
+    ['公示45件行政处罚决定。', ['penalties_published=45']],
+    ['提供560人次法律咨询服务。', ['legal_consultations=560']],
+    ['主动公开352条政府信息。', ['info_disclosed=352']],
+  ] as const)('%s', (sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+
+  it.each([
+    ['a drill is not a legal training', '组织3次应急演练和消防培训。', []],
+    ['decisions drafted are not reviewed', '起草18件执法决定书。', []],
+    ['case files archived are not reviewed', '归档86卷执法案卷。', []],
+    ['decisions served are not published', '送达45件行政处罚决定。', []],
+  ] as const)('%s: %s', (_why, sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+});
