@@ -3,13 +3,15 @@
  * figures that cannot be this year's value are set aside — other years, comparisons (同比), targets,
  * breakdowns (其中) and lists whose items are unclear (分别). A wrong figure costs more than a missing one.
  */
-import { indicatorUnit } from './catalog.ts';
+import { indicatorCatalog, indicatorMeasure, indicatorUnit } from './catalog.ts';
 import type { IndicatorKey } from './catalog.ts';
 import { scanQuantities } from './numerals.ts';
 import type { Quantity } from './numerals.ts';
 import { compileRules, fixedPhraseRules, FIGURE_MARK, indicatorRules } from './rules.ts';
 import type { CompiledRule } from './rules.ts';
-import { cleanForMatching, hanCount, splitClauses, splitSentences } from './text.ts';
+import { readTableFigures } from './tables.ts';
+import type { TableFigure } from './tables.ts';
+import { cleanForMatching, hanCount, splitClauses, splitLines, splitSentences } from './text.ts';
 import type { Span } from './text.ts';
 import type { IndicatorMention } from './types.ts';
 
@@ -107,6 +109,13 @@ export function extractIndicators(text: string, normalized: string, options: Ext
     previousKeys = new Set(found.map((c) => c.mention.key));
   }
   candidates.push(...readFixedPhrases(text, normalized, sentences, skip, options.reportYear));
+  const tables = readTableFigures(splitLines(normalized), options.reportYear);
+  const tableCandidates = tables.figures.flatMap((figure) => readTableFigure(text, figure, skip, options.reportYear));
+  // A table row is read as a row: its label names the figure, its header the year of each column.
+  const rowsReadAsTables = [...tables.multiColumnRows, ...tableCandidates.map((c) => ({ start: c.mention.start, end: c.mention.start + c.mention.text.length }))];
+  const outsideTables = candidates.filter((c) => !rowsReadAsTables.some((row) => c.figureStart >= row.start && c.figureStart < row.end));
+  candidates.length = 0;
+  candidates.push(...outsideTables, ...tableCandidates);
   candidates.sort((a, b) => a.figureStart - b.figureStart);
   return candidates.map((candidate) => candidate.mention);
 }
@@ -125,7 +134,7 @@ function readSentence(
   const breakdownStart = breakdownAt === -1 ? Infinity : sentence.start + breakdownAt;
   const evidence = text.slice(sentence.start, sentence.end);
   const found: Candidate[] = [];
-  for (const [index, quantity] of quantities.entries()) {
+  for (const quantity of quantities) {
     if (skip.some((range) => quantity.start >= range.start && quantity.start < range.end)) continue;
     const clause = clauses.find((c) => quantity.start >= c.start && quantity.start < c.end);
     if (!clause) continue;
@@ -213,6 +222,46 @@ function readSentence(
   const keysBeforeBreakdown = new Set(found.filter((c) => c.figureStart < breakdownStart).map((c) => c.mention.key));
   if (breakdownAt !== -1 && breakdownAt <= 2) for (const key of previousKeys) keysBeforeBreakdown.add(key);
   return found.filter((c) => c.figureStart < breakdownStart || !keysBeforeBreakdown.has(c.mention.key));
+}
+
+/** Catalog names as table labels: 行政处罚案件数, 罚没金额, “一件事”套餐数 … (quotes, asides and a final 数 ignored). */
+const canonicalLabel = (s: string) => s.replace(/[“”"'‘’\s]/g, '').replace(/[(（][^)）]*[)）]/g, '');
+const CATALOG_LABELS = new Map<string, IndicatorKey>(
+  indicatorCatalog.flatMap((entry) => {
+    const name = canonicalLabel(entry.name);
+    const short = name.replace(/(数量|数|量)$/, '');
+    return [[name, entry.key] as const, [short, entry.key] as const, [`${short}数量`, entry.key] as const];
+  }),
+);
+
+/** Whether a figure with this measure (null: the table gives none) can be a value of the key. */
+function fitsKey(key: IndicatorKey, measure: string | null): boolean {
+  const kind = indicatorMeasure(key);
+  if (kind === 'rate') return measure === '%';
+  if (kind === 'amount') return measure === '元';
+  return measure !== '%' && measure !== '元';
+}
+
+/** The indicator a table row names: its label is a catalog name, or reads as the rules' wording before a figure. */
+function readTableFigure(text: string, figure: TableFigure, skip: ReadonlyArray<{ start: number; end: number }>, reportYear: number | null): Candidate[] {
+  if (skip.some((range) => figure.figureStart >= range.start && figure.figureStart < range.end)) return [];
+  if (speaksOfAnotherYear(figure.label, reportYear) || TARGET.test(figure.label) || COMPARISON.test(figure.label) || CHANGE_AT_END.test(figure.label)) return [];
+  let key: IndicatorKey | undefined = CATALOG_LABELS.get(canonicalLabel(figure.label));
+  if (key !== undefined && !fitsKey(key, figure.measure)) key = undefined;
+  if (key === undefined) {
+    const context = cleanForMatching(figure.label) + FIGURE_MARK;
+    const rule = compiledRules.find((candidate) =>
+      figure.measure === null
+        ? fitsKey(candidate.rule.key, null) && matches({ ...candidate, measures: new Set([''] as const) }, '', context, figure.label, figure.label)
+        : matches(candidate, figure.measure, context, figure.label, figure.label),
+    );
+    key = rule?.rule.key;
+  }
+  if (key === undefined) return [];
+  return [{
+    figureStart: figure.figureStart,
+    mention: { key, value: figure.value, unit: indicatorUnit(key), approx: figure.approx, text: text.slice(figure.start, figure.end), start: figure.start },
+  }];
 }
 
 /** The words after a figure, up to the next figure of its clause or the clause end (at most 40 characters). */

@@ -72,6 +72,38 @@ const APPROX_AFTER = /^(左右|以上|上下|有余)/;
 const RANGE_BEFORE = /[\d零〇○一二两三四五六七八九十][%个次件人名项]?\s*[-~～—–至到]\s*$/;
 const RANGE_AFTER = /^\s*[-~～—–至到]\s*[\d零〇○一二两三四五六七八九十]/;
 
+/** A measure word as written (场(次), 万元) in its normalized form and the factor it puts on the value. */
+export function normalizeMeasure(form: string): { measure: string; multiplier: number } | null {
+  const measure = MEASURE_BY_FORM.get(form);
+  return measure === undefined ? null : { measure, multiplier: MEASURE_MULTIPLIER[form] ?? 1 };
+}
+
+const BARE_FIGURE = new RegExp(
+  `^(将近|接近|近|约|逾|超过)?(${ARABIC})(万|亿)?(余|多)?(${MEASURE_ALTERNATION})?(左右|以上|有余)?$`,
+);
+
+/**
+ * A table cell that holds a figure and nothing else ("126", "36.8万元", "1,280件", "98.5%", "300余"); the measure
+ * is null when the cell has none (the column or the row label gives it). Spaces are ignored.
+ */
+export function readFigureCell(cell: string): { value: number; measure: string | null; approx: boolean } | null {
+  const match = BARE_FIGURE.exec(cell.replace(/\s+/g, ''));
+  if (!match) return null;
+  const [, approxBefore, numeral = '', multiplier, approxMark, measureForm, approxAfter] = match;
+  let value = parseArabicNumber(numeral);
+  if (value === null) return null;
+  if (multiplier === '万') value *= 1e4;
+  if (multiplier === '亿') value *= 1e8;
+  let measure: string | null = null;
+  if (measureForm) {
+    const normalized = normalizeMeasure(measureForm);
+    if (!normalized) return null;
+    measure = normalized.measure;
+    value *= normalized.multiplier;
+  }
+  return { value: roundValue(value), measure, approx: Boolean(approxBefore || approxMark || approxAfter) };
+}
+
 export interface Quantity {
   /** Start of the quantity including an approximation word before it (近, 约). */
   start: number;
