@@ -382,3 +382,96 @@ describe('extractIndicators: the number before the noun', () => {
     expect(read(sentence, 2024)).toEqual(expected);
   });
 });
+
+/** Every catalog key once more, in wording of its own (issue 19 item 6: every key of the catalog recognised). */
+const everyKeyAgain: ReadonlyArray<readonly [string, string[]]> = [
+  ['局党组理论学习中心组集体学法9次。', ['law_study_sessions=9']],
+  ['全年举办法治专题培训班4期。', ['training_sessions=4']],
+  ['累计培训行政执法人员860人次。', ['trained_persons=860']],
+  ['年度学法用法考试参考人员合格率为97.6%。', ['exam_pass_rate=97.6']],
+  ['全年受理行政许可申请2316件。', ['approvals_handled=2316']],
+  ['行政许可事项承诺办理时限比法定时限平均压缩65.3%。', ['approval_time_compression=65.3']],
+  ['依申请政务服务事项全程网办率达到92.4%。', ['online_processing_rate=92.4']],
+  ['行政许可超期办件0件。', ['approvals_overdue=0']],
+  ['共有215项政务服务事项进驻县政务服务中心。', ['service_hall_items=215']],
+  ['累计上线“一件事”主题套餐28个。', ['one_thing_packages=28']],
+  ['对县政府拟出台的规范性文件开展合法性审核23件。', ['normative_docs_reviewed=23']],
+  ['截至年底，本部门现行有效规范性文件共64件。', ['normative_docs_in_force=64']],
+  ['报市政府备案规范性文件9件。', ['normative_docs_filed=9']],
+  ['确定年度重大行政决策事项7项。', ['major_decisions=7']],
+  ['对合同协议等开展合法性审查156件。', ['legality_reviews=156']],
+  ['全年作出行政处罚决定1042件。', ['penalty_cases=1042']],
+  ['罚没款共计528.6万元。', ['penalty_amount=5286000']],
+  ['法制审核机构审核重大执法决定56件。', ['legal_reviews=56']],
+  ['在信用网站公示行政处罚决定书318件。', ['penalties_published=318']],
+  ['依法对轻微违法行为不予行政处罚137件。', ['non_penalty_cases=137']],
+  ['减免罚款金额42.5万元。', ['exempted_amount=425000']],
+  ['对轻微违法当事人说服教育860人次。', ['persuasion_education=860']],
+  ['抽查评查行政执法案卷150卷。', ['case_file_reviews=150']],
+  ['全局持有行政执法证件人员312名。', ['enforcement_officers=312']],
+  ['法制审核人员占执法人员总数的6.2%。', ['legal_review_staff_ratio=6.2']],
+  ['开展日常巡查检查4580次。', ['inspections=4580']],
+  ['累计出动执法人员23600人次。', ['inspection_staff_trips=23600']],
+  ['巡查发现各类问题1826个。', ['issues_found=1826']],
+  ['问题整改到位率为99.2%。', ['rectification_rate=99.2']],
+  ['制定双随机抽查事项清单45项。', ['random_inspection_items=45']],
+  ['动态调整轻微违法行为免罚清单事项86项。', ['first_violation_exempt_items=86']],
+  ['细化行政处罚裁量基准，涵盖违法行为1260项。', ['discretion_benchmark_items=1260']],
+  ['涉企行政处罚案件报备审查32件。', ['enterprise_penalty_filings=32']],
+  ['全年办理12345热线工单8652件。', ['petitions_handled=8652']],
+  ['信访群众满意率96.5%。', ['petition_satisfaction=96.5']],
+  ['全年调处各类纠纷812件。', ['disputes_mediated=812']],
+  ['矛盾纠纷调解成功率达98.7%。', ['mediation_success_rate=98.7']],
+  ['行政复议直接纠错率15.2%。', ['reconsideration_correction_rate=15.2']],
+  ['复议案件调解和解率32%。', ['reconsideration_settlement_rate=32']],
+  ['行政争议实质性化解率91.3%。', ['substantive_resolution_rate=91.3']],
+  ['行政诉讼案件败诉率3.1%。', ['litigation_loss_rate=3.1']],
+  ['行政机关负责人出庭应诉率达到100%。', ['head_appearance_rate=100']],
+  ['受理法律援助案件586件。', ['legal_aid_cases=586']],
+  ['主动公开政府信息1235条。', ['info_disclosed=1235']],
+  ['开展“八五”普法宣传活动82场次。', ['publicity_events=82']],
+  ['发放普法宣传资料2.3万份。', ['materials_distributed=23000']],
+  ['接受群众法律咨询1800余人次。', ['legal_consultations=1800']],
+  ['编发以案释法典型案例12个。', ['typical_cases=12']],
+];
+
+describe('extractIndicators: every catalog key in other wording', () => {
+  it.each(everyKeyAgain)('%s', (sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+
+  it('covers every catalog key', () => {
+    const covered = new Set(everyKeyAgain.flatMap(([, pairs]) => pairs.map((pair) => pair.split('=')[0])));
+    expect(indicatorCatalog.map((entry) => entry.key).filter((key) => !covered.has(key))).toEqual([]);
+  });
+
+  it.each([
+    ['documents made are not documents reviewed', '全年制定出台规范性文件5件。', []],
+    ['articles of a benchmark are not violations', '细化裁量基准，涉及法律条款120条。', []],
+  ] as const)('%s: %s', (_why, sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+});
+
+describe('extractIndicators: 余/多/近 approximations', () => {
+  const approx = (sentence: string) =>
+    extractIndicators(sentence, normalizeForMatching(sentence), { reportYear: 2024 }).map((m) => `${m.key}=${String(m.value)}${m.approx ? '~' : ''}`);
+
+  it.each([
+    ['开展送法进村居活动百余场。', ['publicity_events=100~']],
+    ['轮训执法人员千余人次。', ['trained_persons=1000~']],
+    ['发放普法读本3万多份。', ['materials_distributed=30000~']],
+    ['调处矛盾纠纷近百件。', ['disputes_mediated=100~']],
+    ['解答群众法律咨询万余人次。', ['legal_consultations=10000~']],
+    ['罚没款百余万元。', ['penalty_amount=1000000~']],
+  ] as const)('%s', (sentence, expected) => {
+    expect(approx(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['hundreds is no figure', '开展普法宣传数百场。', []],
+    ['hundreds to thousands is no figure', '发放宣传资料成百上千份。', []],
+  ] as const)('%s: %s', (_why, sentence, expected) => {
+    expect(approx(sentence)).toEqual(expected);
+  });
+});

@@ -134,6 +134,14 @@ export const indicatorRules: readonly IndicatorRule[] = [
     not: '法律法规|部门规章',
   },
   {
+    // 细化行政处罚裁量基准，涵盖违法行为1260项: the benchmark named in the clause before.
+    key: 'discretion_benchmark_items',
+    measures: ITEMS,
+    around: ['(涵盖|涉及|包含|细化|明确|覆盖)(了)?…(违法行为|违法情形|处罚事项|情形)…#'],
+    sentence: '裁量(基准|标准|权基准)',
+    not: '法律法规|部门规章|条款',
+  },
+  {
     key: 'random_inspection_items',
     measures: ITEMS,
     around: ['#…(检查|抽查)事项…(纳入|列入)…(抽查|随机|计划)', '(双随机|随机抽查)…(事项|清单)…#', '#…双随机…事项'],
@@ -410,7 +418,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'normative_docs_reviewed',
     measures: ['件', '个', '份'],
     around: ['(审核|审查)…规范性文件…#', '规范性文件…(审核|审查)…#', '#(行政)?规范性文件[^#]{0,8}(合法性)?(审核|审查)', '(审核|审查)#…规范性文件'],
-    not: '备案|报备|清理|废止|现行有效|制定|出台|印发|发布',
+    // 拟出台的规范性文件: drafts are what is reviewed; documents made or issued are another count.
+    not: '备案|报备|清理|废止|现行有效|(?<!拟)(制定|出台|印发|发布)',
   },
   {
     key: 'major_decisions',
