@@ -27,12 +27,14 @@ const reportText = [
   '2024年1月12日',
 ].join('\n');
 
-/** A minimal .docx: one paragraph per line, as Word stores it. */
-async function buildDocx(lines: string[]): Promise<Buffer> {
+/** A minimal .docx: one paragraph per line, as Word stores it; an array of rows is a table. */
+async function buildDocx(lines: Array<string | string[][]>): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  const paragraphs = lines.map((line) => `<w:p><w:r><w:t xml:space="preserve">${line}</w:t></w:r></w:p>`).join('');
+  const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const table = (rows: string[][]) => `<w:tbl>${rows.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraph(cell)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
+  const paragraphs = lines.map((line) => (typeof line === 'string' ? paragraph(line) : table(line))).join('');
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}</w:body></w:document>`);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
@@ -104,6 +106,20 @@ describe('extractReportText', () => {
     await expect(extractReportText('broken.docx', Buffer.from('PK\u0003\u0004 not really a zip'))).rejects.toThrow('无法读取 Word 文档');
     await expect(extractReportText('broken.pdf', Buffer.from('%PDF-1.4 garbage'))).rejects.toThrow('无法读取 PDF 文件');
     await expect(extractReportText('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))).rejects.toThrow('另存为 .docx');
+  });
+});
+
+describe('analyzeReport: figures stated in tables (issue 19 item 6)', () => {
+  it('reads a Word table, which comes out one cell per line', async () => {
+    const docx = await buildDocx(['关于2024年法治政府建设情况的报告', '一、主要举措和成效', [['指标', '数值'], ['行政处罚案件数（件）', '126'], ['罚没金额（万元）', '36.8']], '二、存在的不足']);
+    const outcome = await analyzeReport('table.docx', docx);
+    expect(outcome.ok && outcome.analysis.indicators.map((m) => `${m.key}=${String(m.value)}`)).toEqual(['penalty_cases=126', 'penalty_amount=368000']);
+  });
+
+  it('reads an HTML table by the column of the year reported on', async () => {
+    const html = '<html><body><h1>关于2024年法治政府建设情况的报告</h1><table><tr><th>指标</th><th>2023年</th><th>2024年</th></tr><tr><td>行政处罚案件数（件）</td><td>100</td><td>128</td></tr><tr><td>罚没金额（万元）</td><td>30</td><td>36.8</td></tr></table></body></html>';
+    const outcome = await analyzeReport('table.html', Buffer.from(html));
+    expect(outcome.ok && outcome.analysis.indicators.map((m) => `${m.key}=${String(m.value)}`)).toEqual(['penalty_cases=128', 'penalty_amount=368000']);
   });
 });
 
