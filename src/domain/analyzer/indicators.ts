@@ -134,11 +134,16 @@ function readSentence(
   const breakdownStart = breakdownAt === -1 ? Infinity : sentence.start + breakdownAt;
   const evidence = text.slice(sentence.start, sentence.end);
   const found: Candidate[] = [];
+  const quantitiesByClause = new Map<Span, Quantity[]>();
   for (const quantity of quantities) {
     if (skip.some((range) => quantity.start >= range.start && quantity.start < range.end)) continue;
     const clause = clauses.find((c) => quantity.start >= c.start && quantity.start < c.end);
     if (!clause) continue;
-    const clauseQuantities = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
+    let clauseQuantities = quantitiesByClause.get(clause);
+    if (!clauseQuantities) {
+      clauseQuantities = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end);
+      quantitiesByClause.set(clause, clauseQuantities);
+    }
     const at = clauseQuantities.indexOf(quantity);
     const previous = at > 0 ? clauseQuantities[at - 1] : undefined;
     const next = clauseQuantities[at + 1];
