@@ -409,6 +409,7 @@ const everyKeyAgain: ReadonlyArray<readonly [string, string[]]> = [
   ['对轻微违法当事人说服教育860人次。', ['persuasion_education=860']],
   ['抽查评查行政执法案卷150卷。', ['case_file_reviews=150']],
   ['全局持有行政执法证件人员312名。', ['enforcement_officers=312']],
+  ['全局持证执法人员仅有68名。', ['enforcement_officers=68']],
   ['法制审核人员占执法人员总数的6.2%。', ['legal_review_staff_ratio=6.2']],
   ['开展日常巡查检查4580次。', ['inspections=4580']],
   ['累计出动执法人员23600人次。', ['inspection_staff_trips=23600']],
@@ -448,6 +449,7 @@ describe('extractIndicators: every catalog key in other wording', () => {
   it.each([
     ['documents made are not documents reviewed', '全年制定出台规范性文件5件。', []],
     ['articles of a benchmark are not violations', '细化裁量基准，涉及法律条款120条。', []],
+    ['new certified officers are not all officers', '新增持证执法人员12名。', []],
   ] as const)('%s: %s', (_why, sentence, expected) => {
     expect(read(sentence, 2024)).toEqual(expected);
   });
