@@ -32,6 +32,10 @@ describe('figures stated in tables (issue 19 item 6)', () => {
     expect(read(cells)).toEqual(['penalty_cases=128', 'penalty_amount=465000', 'disputes_mediated=63']);
   });
 
+  it('reads a Word table whose one figure column is the year reported on', () => {
+    expect(read(['指标', '', '2024年', '', '行政处罚案件数', '', '128'])).toEqual(['penalty_cases=128']);
+  });
+
   it('reads every catalog name as a row label', () => {
     const sample = (key: string) => (indicatorMeasure(key as never) === 'rate' ? '88.5%' : indicatorMeasure(key as never) === 'amount' ? '12万元' : '37');
     for (const entry of indicatorCatalog) {
@@ -44,6 +48,7 @@ describe('figures stated in tables (issue 19 item 6)', () => {
     ['a table of last year only', ['指标 2023年', '行政处罚案件数 100']],
     ['a column of targets', ['指标 目标值', '行政处罚案件数 150']],
     ['a Word table with a column per year', ['指标', '', '2023年', '', '2024年', '', '行政处罚案件数', '', '100', '', '128']],
+    ['a Word table of last year only', ['指标', '', '2023年', '', '行政处罚案件数', '', '100']],
     ['two figures and no header to tell them apart', ['专题学法次数 6 5']],
     ['money without a unit (元 or 万元?)', ['罚没金额 36.8']],
     ['a label that names no indicator', ['办公用房面积 1200']],

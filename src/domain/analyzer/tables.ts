@@ -208,8 +208,23 @@ function readCellPerLine(lines: Span[], index: number, line: Span, reportYear: n
   const { label, unit } = labelAndUnit(line.text);
   if (label.length === 0 || label.length > MAX_LABEL_LENGTH) return null;
   if (columnFor(label, reportYear) === 'other') return null;
+  // A header cell of another year or of a change above (指标 / 2023年): the one figure is that column's.
+  if (headerCellsAbove(lines, index).some((cell) => columnFor(cell, reportYear) === 'other')) return null;
   const figure = withUnit(read, unit ?? unitNoteAbove(lines, index));
   return { label, value: figure.value, measure: figure.measure, approx: read.approx, figureStart: valueLine.start, start: line.start, end: valueLine.end };
+}
+
+/** The header cells of a Word table above a label: lines of their own naming a year, 本年, 上年, 同比 … */
+function headerCellsAbove(lines: Span[], index: number): string[] {
+  const cells: string[] = [];
+  for (let i = index - 1; i >= 0 && i >= index - MAX_TABLE_LINES_BACK; i -= 1) {
+    const line = lines[i];
+    if (!line) break;
+    if (line.text === '') continue;
+    if (!tableLike(line)) break;
+    if (YEAR_CELL.test(line.text) || THIS_YEAR_CELL.test(line.text) || OTHER_COLUMN_CELL.test(line.text)) cells.push(line.text);
+  }
+  return cells;
 }
 
 function nextNonEmpty(lines: Span[], index: number): number {
