@@ -477,3 +477,14 @@ describe('extractIndicators: 余/多/近 approximations', () => {
     expect(approx(sentence)).toEqual(expected);
   });
 });
+
+describe('extractIndicators: a rate stated without a figure', () => {
+  it.each([
+    ['this year', '全年行政诉讼案件实现零败诉。', ['litigation_loss_rate=0']],
+    ['a target', '力争行政诉讼零败诉。', []],
+    ['another year', '2023年行政诉讼零败诉。', []],
+    ['not an administrative suit', '民事诉讼零败诉。', []],
+  ] as const)('%s: %s', (_why, sentence, expected) => {
+    expect(read(sentence, 2024)).toEqual(expected);
+  });
+});

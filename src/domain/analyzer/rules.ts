@@ -439,6 +439,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
 
 export const fixedPhraseRules: readonly FixedPhraseRule[] = [
   { key: 'approvals_overdue', phrase: '零超期|超期办件(为|是)?零|无超期(办件)?|未(发生|出现)(一件|一起)?超期', value: 0 },
+  // 行政诉讼零败诉: no case lost, a loss rate of 0 %.
+  { key: 'litigation_loss_rate', phrase: '(行政诉讼|行政应诉|诉讼案件)[^，。,；;]{0,8}(零败诉|无败诉|未(发生|出现)(一起|一件)?败诉)', value: 0 },
 ];
 
 export interface CompiledRule {
