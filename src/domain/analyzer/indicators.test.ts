@@ -312,6 +312,9 @@ describe('extractIndicators: other units of count (起, 场次, 人次, 期, 家
     ['vehicles sent out are not inspections', '出动执法车辆210车次。', []],
     ['businesses registered are not inspections', '新登记市场主体1260户。', []],
     ['visitors received for consultation are not petitions', '接待群众法律咨询46批次。', []],
+    ['prominent cases investigated are neither typical cases published nor all penalty cases', '查处典型案件6起。', []],
+    ['visits to businesses are not inspections', '走访企业320家次。', []],
+    ['delegations received are not petitions', '接待外地考察团12批次。', []],
   ] as const)('%s: %s', (_why, sentence, expected) => {
     expect(read(sentence, 2024)).toEqual(expected);
   });

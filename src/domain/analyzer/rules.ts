@@ -41,7 +41,7 @@ const MONEY = ['元'] as const;
 /** Scope words that make a count one field's only (a 领域, a 专项 campaign, one kind of case). */
 const ONE_FIELD = '领域|专项|(?<!各)类案件|方面|涉企|简易程序|一般程序|普通程序|重大|其中';
 
-const PENALTY_CASES_NOT = `${ONE_FIELD}|不予|免|首违|轻微|公示|公开|评查|审核|审查|备案|复议|诉讼|应诉|信访|法律援助|刑事|移送|督办|交办|案卷|听证|调解`;
+const PENALTY_CASES_NOT = `${ONE_FIELD}|典型|不予|免|首违|轻微|公示|公开|评查|审核|审查|备案|复议|诉讼|应诉|信访|法律援助|刑事|移送|督办|交办|案卷|听证|调解`;
 
 export const indicatorRules: readonly IndicatorRule[] = [
   // Rates. Their measure word (%) and wording are specific enough to go first.
@@ -238,6 +238,8 @@ export const indicatorRules: readonly IndicatorRule[] = [
     key: 'typical_cases',
     measures: ['例', '件', '个', '篇', '起', '宗'],
     around: ['(典型|指导性|示范|优秀)(案例|案件)…#', '#(典型|指导性|以案释法|优秀)(案例|案件)', '#(典型)?案例…(获评|入选|评为|被评|被采用|刊发)'],
+    // 查处典型案件6起: cases investigated, not cases published as examples.
+    not: '查处|查办|侦办|立案|办结',
   },
   {
     key: 'info_disclosed',
