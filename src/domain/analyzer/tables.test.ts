@@ -32,6 +32,11 @@ describe('figures stated in tables (issue 19 item 6)', () => {
     expect(read(cells)).toEqual(['penalty_cases=128', 'penalty_amount=465000', 'disputes_mediated=63']);
   });
 
+  it('reads a unit column before the figures, and a unit set apart by spaces (PDF text)', () => {
+    expect(read(['序号 指标名称 单位 数值', '1 行政处罚案件数 件 126', '2 罚没金额 万元 36.8', '3 整改到位率 % 98'])).toEqual(['penalty_cases=126', 'penalty_amount=368000', 'rectification_rate=98']);
+    expect(read(['罚没金额 （万元） 36.8'])).toEqual(['penalty_amount=368000']);
+  });
+
   it('reads a Word table whose one figure column is the year reported on', () => {
     expect(read(['指标', '', '2024年', '', '行政处罚案件数', '', '128'])).toEqual(['penalty_cases=128']);
   });

@@ -156,8 +156,11 @@ function readRow(
   if (cells.length < 2) return null;
   const firstFigure = cells.findIndex((cell) => readFigureCell(cell.text) !== null);
   if (firstFigure < 1) return null;
-  const labelCells = cells.slice(0, firstFigure);
-  if (!labelCells.every((cell) => hasHan(cell.text) && !/\d/.test(cell.text))) return null;
+  // A unit column may stand between the label and the figures: 罚没金额 | 万元 | 36.8
+  const leading = cells.slice(0, firstFigure);
+  const unitBefore = leading.find((cell) => isUnitCell(cell.text))?.text.replace(/[()（）]/g, '') ?? null;
+  const labelCells = leading.filter((cell) => !isUnitCell(cell.text));
+  if (labelCells.length === 0 || !labelCells.every((cell) => hasHan(cell.text) && !/\d/.test(cell.text))) return null;
   const rest = cells.slice(firstFigure);
   if (!rest.every((cell) => readFigureCell(cell.text) !== null || isUnitCell(cell.text) || DASH.test(cell.text))) return null;
   const { label, unit: labelUnit } = labelAndUnit(labelCells.map((cell) => cell.text).join(''));
@@ -182,7 +185,7 @@ function readRow(
   const read = cell ? readFigureCell(cell.text) : null;
   if (!cell || !read) return null;
   const unitCell = cells.slice(chosen + 1).find((c) => isUnitCell(c.text))?.text.replace(/[()（）]/g, '') ?? null;
-  const figure = withUnit(read, labelUnit ?? unitCell ?? unitNoteAbove(lines, index));
+  const figure = withUnit(read, labelUnit ?? unitBefore ?? unitCell ?? unitNoteAbove(lines, index));
   return { label, value: figure.value, measure: figure.measure, approx: read.approx, figureStart: cell.start, start: line.start, end: line.end };
 }
 
