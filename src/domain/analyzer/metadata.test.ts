@@ -108,6 +108,13 @@ describe('report metadata from the body', () => {
     expect(metadataOf(salutationOnly).organization).toBeNull();
   });
 
+  it('with a place in the title, takes from the opening only a body of that place', () => {
+    const own = ['松溪县2024年法治政府建设年度报告', '2024年，松溪县人民政府坚持依法行政。', '正文。'].join('\n');
+    expect(metadataOf(own).organization).toBe('松溪县人民政府');
+    const other = ['松溪县2024年法治政府建设年度报告', '2024年，市司法局深入开展法治督察。', '正文。'].join('\n');
+    expect(metadataOf(other).organization).toBe('松溪县');
+  });
+
   it('reads the signature and date written after 特此报告 on the same line', () => {
     const text = ['2024年法治政府建设情况报告', '正文。', '特此报告。 绵山县应急管理局 2025年1月8日'].join('\n');
     expect(metadataOf(text)).toMatchObject({ organization: '绵山县应急管理局', date: '2025-01-08' });

@@ -275,11 +275,12 @@ export function extractOrganization(lines: Span[], title: TitleInfo, dateLineInd
       if (looksLikeOrganization(text)) return cleanOrganization(text);
     }
   }
+  const titlePlace = place && /[省市县区旗州盟镇乡]$/.test(place) && place.length <= 20 ? place : null;
+  // The body named in the opening; with a place in the title (XX县2023年…报告), only a body of that place.
   const fromBody = bodyOrganization(lines, title.lineIndex + 1);
-  if (fromBody) return fromBody;
-  // Only a place in the title (XX县2023年法治政府建设年度报告): the place's government reports.
-  if (place && /[省市县区旗州盟镇乡]$/.test(place) && place.length <= 20) return place;
-  return null;
+  if (fromBody && (titlePlace === null || fromBody.startsWith(titlePlace))) return fromBody;
+  // Only a place in the title: the place's government reports.
+  return titlePlace;
 }
 
 /** How many lines after the title the opening is looked for in, and sentences of each line. */
