@@ -346,6 +346,10 @@ describe('extractIndicators: an aside that widens the count', () => {
     expect(read('全年共办理行政处罚案件（含简易程序）215件。', 2024)).toEqual(['penalty_cases=215']);
   });
 
+  it('reads the total before a breakdown in brackets, not the part', () => {
+    expect(read('办理行政处罚案件128件(其中简易程序30件).', 2024)).toEqual(['penalty_cases=128']);
+  });
+
   it('still leaves out a count that one procedure alone makes up', () => {
     expect(read('办理简易程序行政处罚案件（含当场处罚）86件。', 2024)).toEqual([]);
   });

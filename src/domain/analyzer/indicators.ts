@@ -272,7 +272,10 @@ function readTableFigure(text: string, figure: TableFigure, skip: ReadonlyArray<
 /** The words after a figure, up to the next figure of its clause or the clause end (at most 40 characters). */
 function afterOf(normalized: string, quantity: Quantity, next: Quantity | undefined, clause: Span): string {
   const afterEnd = next && next.start < clause.end && next.start >= quantity.end ? next.start : clause.end;
-  return cleanForMatching(normalized.slice(quantity.end, Math.min(afterEnd, quantity.end + 40)));
+  const words = normalized.slice(quantity.end, Math.min(afterEnd, quantity.end + 40));
+  // 128件(其中简易程序30件): a breakdown in brackets after the figure is about its parts, not about it.
+  const aside = words.search(/[(（]\s*(其中|含|包括|包含)/);
+  return cleanForMatching(aside === -1 ? words : words.slice(0, aside));
 }
 
 /** The text of [start, end) with the figures in it left out. */
