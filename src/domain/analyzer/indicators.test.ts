@@ -280,6 +280,7 @@ describe('extractIndicators: lists giving several figures for one indicator', ()
     // Each item keeps its own noun: the words after one figure belong to the next item, not to it.
     ['办理行政处罚案件120件、信访件45件。', ['penalty_cases=120', 'petitions_handled=45']],
     ['开展专题学法6次、执法培训3期。', ['law_study_sessions=6', 'training_sessions=3']],
+    ['开展6次专题学法、3期执法培训。', ['law_study_sessions=6', 'training_sessions=3']],
   ] as const)('%s', (sentence, expected) => {
     expect(read(sentence, 2024)).toEqual(expected);
   });

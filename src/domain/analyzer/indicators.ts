@@ -185,9 +185,11 @@ function readSentence(
       near = near.replace(/^[、和及与]+/, '');
     }
     let after: string;
+    // The words after the list's last figure, shared by every item (…进行了合法性审查), tried after the item's own noun.
+    let sharedAfter: string | null = null;
     if (chainEnd > at) {
-      const noun = between(quantity, clauseQuantities[at + 1] ?? quantity).replace(/[、和及与]$/, '');
-      after = noun + afterOf(normalized, last, clauseQuantities[chainEnd + 1], clause);
+      after = between(quantity, clauseQuantities[at + 1] ?? quantity).replace(/[、和及与]$/, '');
+      sharedAfter = after + afterOf(normalized, last, clauseQuantities[chainEnd + 1], clause);
     } else if (nounFirstLink(quantity, next)) {
       after = '';
     } else {
@@ -199,11 +201,13 @@ function readSentence(
     if (speaksOfAnotherYear(sentenceBefore, reportYear)) continue;
 
     // A context that is nothing but fillers (共, 达到) keeps them rather than becoming empty.
-    const contextOf = (words: string) => {
+    const contextOf = (words: string, wordsAfter: string = after) => {
       const trimmed = words.replace(FILLERS_AT_END, '');
-      return (hanCount(trimmed) > 0 ? trimmed : words) + FIGURE_MARK + after;
+      return (hanCount(trimmed) > 0 ? trimmed : words) + FIGURE_MARK + wordsAfter;
     };
-    const contexts = enumerated === null ? [contextOf(near)] : [contextOf(near), contextOf(enumerated)];
+    const contexts = [contextOf(near)];
+    if (enumerated !== null) contexts.push(contextOf(enumerated));
+    if (sharedAfter !== null) contexts.push(contextOf(near, sharedAfter));
     let rule: CompiledRule | undefined;
     for (const context of contexts) {
       rule = compiledRules.find((candidate) => matches(candidate, quantity.measure, context, evidence, sentenceBefore));
