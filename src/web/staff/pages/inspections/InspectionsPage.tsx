@@ -174,7 +174,7 @@ function RegisterForm({ onClose }: { onClose: () => void }) {
             placeholder="执法人员"
             aria-label="执法人员"
             optionFilterProp="label"
-            options={(officers.data ?? []).filter((u) => u.certificateNo && (u.roles.includes('officer') || u.roles.includes('head'))).map((u) => ({ value: u.id, label: `${u.displayName}（${u.certificateNo}）` }))}
+            options={(officers.data ?? []).filter((u) => u.certificateNo && u.certificateValidUntil && u.certificateValidUntil >= today && (u.roles.includes('officer') || u.roles.includes('head'))).map((u) => ({ value: u.id, label: `${u.displayName}（${u.certificateNo}）` }))}
           />
         </Form.Item>
         <Form.Item name="emergencyOn" label="紧急检查日期（事后补登记时填写）" getValueProps={(v?: string) => ({ value: v ? dayjs(v) : undefined })} normalize={(d?: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}>
