@@ -94,8 +94,11 @@ describe('an inspection on the phone, verified and rated on the portal', { timeo
     expect(await page.locator('body').innerText()).toContain('已恢复未提交的草稿');
     await page.getByLabel('整改期限').click();
     await page.getByLabel('整改期限').fill(dueOn);
+    // Enter takes the typed date; inside the form it may submit it at once, otherwise the button does.
     await page.getByLabel('整改期限').press('Enter');
-    await page.getByRole('button', { name: '提 交' }).or(page.getByRole('button', { name: '提交', exact: true })).click();
+    const submit = page.getByRole('button', { name: '提 交' }).or(page.getByRole('button', { name: '提交', exact: true }));
+    await page.waitForTimeout(500);
+    if (await submit.isVisible()) await submit.click();
     await poll(() => page.locator('body').innerText()).toContain('整改中');
     expect(await page.getByTestId('inspection-record').innerText()).toContain('责令整改');
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fazhi.draft.')))).toEqual([]);
