@@ -337,6 +337,17 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/public/inspection-items': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/inspection-items?organizationId=${ids.orgId}` }) },
   'GET /api/public/inspection-codes/{code}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/inspection-codes/${ids.inspectionCode}` }) },
+  'POST /api/public/inspection-codes/{code}/rating': {
+    allowed: EVERYONE,
+    request: (ids) => ({ url: `/api/public/inspection-codes/${ids.inspectionCode}/rating`, payload: { score: 5 } }),
+    note: 'the enterprise rates anonymously with the code; the first rating is taken, the others answer 409 (one per code)',
+  },
+  'GET /api/organizations/{id}/inspections': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/inspections?state=rectifying` }) },
+  'GET /api/organizations/{id}/inspection-load': {
+    allowed: ['admin', 'admin.donghu', 'supervisor', 'head.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.districtId}/inspection-load?capStatus=reached` }),
+    note: 'the supervisor’s view of inspections per enterprise: supervisors, heads and admins of the scope',
+  },
   'POST /api/benchmarks/import': {
     allowed: ['admin', 'admin.donghu'],
     request: (ids) => ({

@@ -151,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       documentRoutes(z, options.ctx);
       portalRoutes(z, options.ctx, publicLimits);
       inspectionRoutes(z, options.ctx);
-      publicInspectionRoutes(z, options.ctx, publicLimits);
+      publicInspectionRoutes(z, options.ctx, publicLimits, lookupGuard);
     },
     { prefix: '/api' },
   );

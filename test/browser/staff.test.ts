@@ -136,7 +136,7 @@ describe('staff app in the browser', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: '打开菜单' }).click();
     const drawer = page.locator('.ant-drawer');
     // 我的待办 carries the count of the officer's to-dos as a badge.
-    await poll(async () => (await drawer.getByRole('menuitem').allTextContents()).map((t) => t.replace(/\d+$/, ''))).toEqual(['工作台', '我的待办', '案件办理', '工单办理', '法定期限计算器', '法定工作日历', '个人信息']);
+    await poll(async () => (await drawer.getByRole('menuitem').allTextContents()).map((t) => t.replace(/\d+$/, ''))).toEqual(['工作台', '我的待办', '案件办理', '工单办理', '行政检查', '法定期限计算器', '法定工作日历', '个人信息']);
     await drawer.getByRole('menuitem', { name: '法定期限计算器' }).click();
     await page.waitForURL(/\/tools\/deadline$/);
     await settle(page);

@@ -164,3 +164,27 @@ export const inspectionPlans = pgTable(
   },
   (t) => [index('inspection_plans_org_year_idx').on(t.organizationId, t.year)],
 );
+
+/**
+ * The enterprise's anonymous rating of an inspection (扫码评价): one per inspection (its 行政检查码), no personal data —
+ * neither the rater's name, contact nor address is asked or kept.
+ */
+export const inspectionRatings = pgTable(
+  'inspection_ratings',
+  {
+    id: serial('id').primaryKey(),
+    inspectionId: integer('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** 1 非常不满意 … 5 非常满意. */
+    score: integer('score').notNull(),
+    concerns: text('concerns').array().notNull(),
+    comment: text('comment'),
+    ratedOn: date('rated_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inspection_ratings_inspection_idx').on(t.inspectionId), index('inspection_ratings_org_idx').on(t.organizationId, t.ratedOn)],
+);

@@ -420,6 +420,8 @@ export const auditEvents = {
   ),
   /** A step of an inspection (赋码, 检查记录, 复查, 移送, 取消). */
   'inspection.transition': event('行政检查步骤', inspectionTransitionChange),
+  /** The enterprise rated the inspection anonymously with its 行政检查码 (no personal data; the actor is the system). */
+  'inspection.rate': event('企业匿名评价行政检查', z.strictObject({ ratingId: id, score: z.number().int().min(1).max(5), concerns: z.array(z.string()), comment: z.string().nullable(), ratedOn: isoDate })),
 } as const;
 
 export type AuditAction = keyof typeof auditEvents;

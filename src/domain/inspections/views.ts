@@ -62,6 +62,9 @@ export const inspectionView = z.object({
 });
 export type InspectionView = z.infer<typeof inspectionView>;
 
+/** Where the rating of a code stands: its last day, whether it is open today, whether it was given. */
+export const ratingStatus = z.object({ dueOn: isoDay.nullable(), open: z.boolean(), rated: z.boolean() });
+
 /** What the enterprise sees when it scans or types the 行政检查码: who, which item, when — nothing of anyone else. */
 export const inspectionCodeCheck = z.object({
   valid: z.boolean(),
@@ -72,5 +75,33 @@ export const inspectionCodeCheck = z.object({
   method: z.string(),
   officers: z.array(z.object({ name: z.string(), certificateNo: z.string().nullable() })),
   state: z.string(),
+  /** The enterprise's anonymous rating: open until its last day, once per code. */
+  rating: ratingStatus,
 });
 export type InspectionCodeCheck = z.infer<typeof inspectionCodeCheck>;
+
+/** A page of inspections (the officer's list on the phone, the rectification board). */
+export const inspectionList = z.object({ items: z.array(inspectionView), total: z.number() });
+export type InspectionList = z.infer<typeof inspectionList>;
+
+/**
+ * The supervisor's view of one enterprise's year (the "too many inspections" complaint): how often the units of the
+ * subtree inspected it, how many of those were targeted (outside the caps), and per item the inspections counted
+ * against the item's yearly cap — `reached` when no more may be made this year, `over` when more were made than it.
+ */
+export const capStatuses = { none: '无频次上限', under: '未达上限', reached: '已达上限', over: '超过上限' } as const;
+export const subjectLoadView = z.object({
+  subject: z.object({ id: z.number(), name: z.string(), creditCode: z.string() }),
+  inspections: z.number(),
+  capExempt: z.number(),
+  units: z.number(),
+  capStatus: labelled,
+  items: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), yearlyCap: z.number().nullable(), inspections: z.number(), counted: z.number(), capStatus: labelled })),
+});
+export type SubjectLoadView = z.infer<typeof subjectLoadView>;
+export const inspectionLoadView = z.object({ year: z.number(), items: z.array(subjectLoadView), total: z.number() });
+export type InspectionLoadView = z.infer<typeof inspectionLoadView>;
+
+/** A rating as it was received (shown back to the rater; no personal data). */
+export const inspectionRatingView = z.object({ score: z.number(), scoreLabel: z.string(), concerns: z.array(labelled), comment: z.string().nullable(), ratedOn: isoDay });
+export type InspectionRatingView = z.infer<typeof inspectionRatingView>;

@@ -3,17 +3,21 @@ import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { idParam } from '../../domain/ids.ts';
 import { dateInput, textInput } from '../../domain/input-kit.ts';
 import { inspectionItemInput, subjectInput } from '../../domain/inspections/inputs.ts';
-import { inspectionCodeCheck, inspectionItemView, inspectionView, subjectImportResult, subjectList, subjectView } from '../../domain/inspections/views.ts';
+import { AppError } from '../../domain/errors.ts';
+import { ratingInput } from '../../domain/inspections/rating.ts';
+import { inspectionCodeCheck, inspectionItemView, inspectionList, inspectionLoadView, inspectionRatingView, inspectionView, subjectImportResult, subjectList, subjectView } from '../../domain/inspections/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { getInspection } from '../../services/inspections/get-inspection.ts';
 import { addInspectionItem, listInspectionItems, publishedInspectionItems, publishInspectionItem, withdrawInspectionItem } from '../../services/inspections/items.ts';
+import { inspectionListQuery, inspectionLoad, inspectionLoadQuery, listInspections } from '../../services/inspections/list-inspections.ts';
+import { rateInspection } from '../../services/inspections/rate-inspection.ts';
 import { inspectionInput, registerInspection } from '../../services/inspections/register-inspection.ts';
 import { addSubject, importSubjects, listSubjects, subjectQuery } from '../../services/inspections/subjects.ts';
 import { inspectionStepRequest, transitionInspection } from '../../services/inspections/transition-inspection.ts';
 import { checkInspectionCode } from '../../services/inspections/verify-code.ts';
 import { requireActor } from '../auth.ts';
 import { readSingleFileUpload } from '../multipart.ts';
-import { noStore, perAddress, type PublicLimits } from '../public-limits.ts';
+import { type ActLookupGuard, noStore, perAddress, type PublicLimits } from '../public-limits.ts';
 import type { ZodApp } from '../zod-app.ts';
 
 const tags = ['行政检查（检查事项、检查对象、检查）'];
@@ -50,6 +54,24 @@ export function inspectionRoutes(app: ZodApp, ctx: ServiceContext): void {
       return importSubjects(ctx, actor, request.params.id, file.fileName, file.data);
     },
   );
+  app.get(
+    '/organizations/:id/inspections',
+    { schema: { tags, summary: '本单位及下级单位的行政检查（分页；state=rectifying 为整改看板，按整改期限排序；mine=true 为本人参与的检查）', params: orgParams, querystring: inspectionListQuery, response: { 200: inspectionList } } },
+    async (request) => listInspections(ctx.db, requireActor(request), request.params.id, request.query),
+  );
+  app.get(
+    '/organizations/:id/inspection-load',
+    {
+      schema: {
+        tags,
+        summary: '涉企检查频次监督：各检查对象本年度被检查次数（不含已取消），按事项列出计入年度频次上限的次数；capStatus=reached 只看已达或超过上限的对象（分页）',
+        params: orgParams,
+        querystring: inspectionLoadQuery,
+        response: { 200: inspectionLoadView },
+      },
+    },
+    async (request) => inspectionLoad(ctx.db, ctx.clock, requireActor(request), request.params.id, request.query),
+  );
   app.post('/inspections', { schema: { tags, summary: '登记行政检查（紧急检查可事后登记）', body: inspectionInput, response: { 201: inspectionView } } }, async (request, reply) =>
     reply.status(201).send(await registerInspection(ctx, requireActor(request), request.body)),
   );
@@ -62,7 +84,7 @@ export function inspectionRoutes(app: ZodApp, ctx: ServiceContext): void {
 }
 
 /** The portal's part: the published list and the 行政检查码 check (扫码入企). */
-export function publicInspectionRoutes(app: ZodApp, ctx: ServiceContext, limits: PublicLimits): void {
+export function publicInspectionRoutes(app: ZodApp, ctx: ServiceContext, limits: PublicLimits, guard: ActLookupGuard): void {
   app.get(
     '/public/inspection-items',
     { config: { rateLimit: perAddress(limits.searchPerAddress) }, schema: { tags, summary: '检查事项清单（已公布、现行有效）', querystring: z.object({ organizationId: idParam('组织机构编号') }), response: { 200: z.array(inspectionItemView) } } },
@@ -71,6 +93,29 @@ export function publicInspectionRoutes(app: ZodApp, ctx: ServiceContext, limits:
   app.get(
     '/public/inspection-codes/:code',
     { onRequest: noStore, config: { rateLimit: perAddress(limits.actLookupPerAddress) }, schema: { tags, summary: '核验行政检查码（检查单位、事项、日期、执法人员）', params: z.object({ code: z.string().max(40) }), response: { 200: inspectionCodeCheck } } },
-    async (request) => checkInspectionCode(ctx.db, request.params.code),
+    async (request) => checkInspectionCode(ctx, request.params.code),
+  );
+  app.post(
+    '/public/inspection-codes/:code/rating',
+    {
+      onRequest: noStore,
+      config: { anonymous: true, rateLimit: perAddress(limits.actLookupPerAddress) },
+      schema: {
+        tags,
+        summary: '企业凭行政检查码匿名评价本次检查（不收集个人信息；每个检查码评价一次，检查之日起 30 日内）；同一地址多次提交无效检查码后，须先完成验证题（428）',
+        params: z.object({ code: z.string().max(40) }),
+        body: ratingInput,
+        response: { 201: inspectionRatingView },
+      },
+    },
+    async (request, reply) => {
+      guard.admit(request);
+      try {
+        return reply.status(201).send(await rateInspection(ctx, request.params.code, request.body));
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'NOT_FOUND') guard.miss(request);
+        throw error;
+      }
+    },
   );
 }

@@ -62,9 +62,9 @@ describe('inspections of enterprises through the services', () => {
     i = await step(w.actors.wanglei, i, { action: 'issueCode' });
     expect(i).toMatchObject({ state: { key: 'coded' }, inspectedOn: '2026-03-02', code: expect.stringMatching(/^[0-9A-Z]{16}$/) });
     // The enterprise verifies the code: who, which item, when — with the certificate numbers.
-    const check = await checkInspectionCode(ctx.db, i.code!.toLowerCase());
+    const check = await checkInspectionCode(ctx, i.code!.toLowerCase());
     expect(check).toMatchObject({ organization: w.org.brigade.name, item: { name: '户外广告设施设置检查' }, subjectName: '云城市鑫源商贸有限公司', inspectedOn: '2026-03-02', officers: [{ name: '王磊', certificateNo: '53990219000201' }, { name: '赵刚' }] });
-    expect((await refusal(checkInspectionCode(ctx.db, 'ABCDEFGHJKMNPQRS'))).code).toBe('NOT_FOUND');
+    expect((await refusal(checkInspectionCode(ctx, 'ABCDEFGHJKMNPQRS'))).code).toBe('NOT_FOUND');
     i = await step(w.actors.wanglei, i, { action: 'record', findings: '门头广告牌未经审批设置', outcome: 'rectify', rectifyDueOn: '2026-03-16' });
     expect(i).toMatchObject({ state: { key: 'rectifying' }, rectifyDueOn: '2026-03-16' });
     today = '2026-03-17';

@@ -20,6 +20,8 @@ const loaders = {
   benchmarkItem: () => import('./pages/BenchmarkItemPage.tsx'),
   exemptions: () => import('./pages/ExemptionsPage.tsx'),
   'work-orders': () => import('./pages/WorkOrderLookupPage.tsx'),
+  'inspection-items': () => import('./pages/InspectionItemsPage.tsx'),
+  'inspection-code': () => import('./pages/InspectionCodePage.tsx'),
 };
 const [first = '', second] = window.location.pathname.replace(/^\/portal\/?/, '').split('/');
 const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first === 'benchmarks' && second ? 'benchmarkItem' : first;
@@ -36,6 +38,8 @@ const BenchmarksPage = lazy(loaders.benchmarks);
 const BenchmarkItemPage = lazy(loaders.benchmarkItem);
 const ExemptionsPage = lazy(loaders.exemptions);
 const WorkOrderLookupPage = lazy(loaders['work-orders']);
+const InspectionItemsPage = lazy(loaders['inspection-items']);
+const InspectionCodePage = lazy(loaders['inspection-code']);
 
 /**
  * 事前公开 (国办发〔2018〕118号: bodies, officers and certificates, procedure, remedies), 事后公开 (published
@@ -51,6 +55,8 @@ const sections = [
   { path: '/benchmarks', label: '裁量基准' },
   { path: '/exemptions', label: '免罚清单' },
   { path: '/work-orders', label: '工单进度查询' },
+  { path: '/inspection-items', label: '检查事项清单' },
+  { path: '/inspection-code', label: '行政检查码核验' },
 ];
 
 /**
@@ -102,6 +108,9 @@ export function PortalApp() {
             <Route path="benchmarks/items/:id" element={<BenchmarkItemPage />} />
             <Route path="exemptions" element={<ExemptionsPage />} />
             <Route path="work-orders" element={<WorkOrderLookupPage />} />
+            <Route path="inspection-items" element={<InspectionItemsPage />} />
+            <Route path="inspection-code" element={<InspectionCodePage />} />
+            <Route path="inspection-code/:code" element={<InspectionCodePage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
           </Routes>
         </Suspense>

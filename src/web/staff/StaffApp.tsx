@@ -33,6 +33,13 @@ const loaders = {
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
   workOrder: () => import('./pages/workorders/WorkOrderPage.tsx'),
   workOrderBoard: () => import('./pages/workorders/WorkOrderBoardPage.tsx'),
+  // 行政检查 (issue 18); the patrol and 双随机 plan pages are added beside these.
+  inspections: () => import('./pages/inspections/InspectionsPage.tsx'),
+  inspection: () => import('./pages/inspections/InspectionPage.tsx'),
+  rectificationBoard: () => import('./pages/inspections/RectificationBoardPage.tsx'),
+  inspectionItems: () => import('./pages/inspections/InspectionItemsPage.tsx'),
+  inspectionSubjects: () => import('./pages/inspections/SubjectsPage.tsx'),
+  inspectionLoad: () => import('./pages/inspections/InspectionLoadPage.tsx'),
 };
 const loaderByPath: Record<string, keyof typeof loaders> = {
   '/login': 'login',
@@ -56,6 +63,11 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/work-orders': 'workOrders',
   '/work-orders/new': 'newWorkOrder',
   '/work-orders/board': 'workOrderBoard',
+  '/inspections': 'inspections',
+  '/inspections/board': 'rectificationBoard',
+  '/inspections/items': 'inspectionItems',
+  '/inspections/subjects': 'inspectionSubjects',
+  '/inspections/load': 'inspectionLoad',
 };
 const initialPage = loaderByPath[window.location.pathname.replace(/\/+$/, '') || '/'];
 if (initialPage) void loaders[initialPage]().catch(() => undefined);
@@ -84,6 +96,12 @@ const WorkOrderInboxPage = lazy(loaders.workOrders);
 const WorkOrderNewPage = lazy(loaders.newWorkOrder);
 const WorkOrderPage = lazy(loaders.workOrder);
 const WorkOrderBoardPage = lazy(loaders.workOrderBoard);
+const InspectionsPage = lazy(loaders.inspections);
+const InspectionPage = lazy(loaders.inspection);
+const RectificationBoardPage = lazy(loaders.rectificationBoard);
+const InspectionItemsPage = lazy(loaders.inspectionItems);
+const SubjectsPage = lazy(loaders.inspectionSubjects);
+const InspectionLoadPage = lazy(loaders.inspectionLoad);
 
 export function StaffApp() {
   const { me, checkError, recheck } = useAuth();
@@ -144,6 +162,12 @@ export function StaffApp() {
         <Route path="work-orders/new" element={<WorkOrderNewPage />} />
         <Route path="work-orders/board" element={<WorkOrderBoardPage />} />
         <Route path="work-orders/:id" element={<WorkOrderPage />} />
+        <Route path="inspections" element={<InspectionsPage />} />
+        <Route path="inspections/board" element={<RectificationBoardPage />} />
+        <Route path="inspections/items" element={<InspectionItemsPage />} />
+        <Route path="inspections/subjects" element={<SubjectsPage />} />
+        <Route path="inspections/load" element={<InspectionLoadPage />} />
+        <Route path="inspections/:id" element={<InspectionPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,6 +1,11 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AlertOutlined,
+  BarChartOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
+  ProfileOutlined,
   AuditOutlined,
   CalculatorOutlined,
   CalendarOutlined,
@@ -21,6 +26,7 @@ import {
 import type { ReactNode } from 'react';
 import { adminPolicy } from '../../domain/admin/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
+import { inspectionPolicy } from '../../domain/inspections/policy.ts';
 import { type Permission, may } from '../../domain/policy.ts';
 import type { Me } from '../../domain/admin/views.ts';
 
@@ -36,6 +42,7 @@ export interface MenuEntry {
 }
 
 const adminGroup = '系统管理';
+const inspectionGroup = '行政检查';
 
 /**
  * The staff menu. Which entries a user sees follows the domain policies (src/domain/<module>/policy.ts), the same
@@ -50,6 +57,12 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/cases', label: () => '案件办理', icon: <FileTextOutlined />, permission: casePolicy.workOnCases },
   { path: '/work-orders', label: () => '工单办理', icon: <PhoneOutlined /> },
   { path: '/work-orders/board', label: () => '工单监督看板', icon: <FundOutlined />, permission: casePolicy.viewStatistics },
+  // 行政检查 (issue 18). The patrol (巡查) and 双随机 plan pages join this group as their own entries.
+  { path: '/inspections', label: () => '检查办理', icon: <ScheduleOutlined />, permission: inspectionPolicy.workOnInspections, group: inspectionGroup },
+  { path: '/inspections/board', label: () => '整改看板', icon: <AlertOutlined />, permission: inspectionPolicy.viewRectifications, group: inspectionGroup },
+  { path: '/inspections/items', label: () => '检查事项清单', icon: <ProfileOutlined />, permission: inspectionPolicy.viewItems, group: inspectionGroup },
+  { path: '/inspections/subjects', label: () => '检查对象库', icon: <ShopOutlined />, permission: inspectionPolicy.manageSubjects, group: inspectionGroup },
+  { path: '/inspections/load', label: () => '涉企检查频次', icon: <BarChartOutlined />, permission: inspectionPolicy.viewLoad, group: inspectionGroup },
   { path: '/review', label: () => '法制审核', icon: <AuditOutlined />, permission: casePolicy.reviewQueue },
   { path: '/dashboard', label: () => '监督看板', icon: <DashboardOutlined />, permission: casePolicy.viewStatistics },
   { path: '/organizations', label: (me) => (may(me, adminPolicy.manageOrganizations) ? '组织机构管理' : '组织机构'), icon: <ApartmentOutlined />, permission: adminPolicy.viewOrganizations },
