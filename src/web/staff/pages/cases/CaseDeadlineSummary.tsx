@@ -27,12 +27,12 @@ export function CaseDeadlineSummary() {
           <Row gutter={16}>
             <Col span={12}>
               <Link to={link('overdue')} data-testid="home-overdue">
-                <Statistic title="期限已超期" value={totalLabel(n.overdue)} suffix="件" styles={{ content: { color: n.overdue.total ? '#cf1322' : undefined } }} />
+                <Statistic title="期限已超期" value={n.overdue.totalCapped ? totalLabel(n.overdue) : n.overdue.total} suffix="件" styles={{ content: { color: n.overdue.total ? '#cf1322' : undefined } }} />
               </Link>
             </Col>
             <Col span={12}>
               <Link to={link('dueSoon')} data-testid="home-due-soon">
-                <Statistic title="三个工作日内到期" value={totalLabel(n.dueSoon)} suffix="件" styles={{ content: { color: n.dueSoon.total ? '#d46b08' : undefined } }} />
+                <Statistic title="三个工作日内到期" value={n.dueSoon.totalCapped ? totalLabel(n.dueSoon) : n.dueSoon.total} suffix="件" styles={{ content: { color: n.dueSoon.total ? '#d46b08' : undefined } }} />
               </Link>
             </Col>
           </Row>
