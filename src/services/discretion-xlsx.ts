@@ -3,7 +3,7 @@
  * goes through the same row parser (domain/discretion/table.ts), so a row is accepted or rejected for the same
  * reason in either format; rejected rows carry their worksheet row number.
  */
-import ExcelJS from 'exceljs';
+import { type CellValue, loadExcelJS } from './exceljs.ts';
 import type { BenchmarkImportResult, BenchmarkItem, TableRecord } from '../domain/discretion/index.ts';
 import { benchmarkColumns, benchmarksToRows, parseBenchmarkRecords } from '../domain/discretion/index.ts';
 
@@ -32,7 +32,7 @@ export interface XlsxExportOptions {
 }
 
 export async function benchmarksToXlsx(items: BenchmarkItem[], options: XlsxExportOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(benchmarkSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = benchmarkColumns.map((key) => ({ key, width: widths[key] }));
   // Every cell is written as text: 序号 such as 41.1 or 一 must not turn into numbers.
@@ -49,14 +49,14 @@ export async function benchmarksToXlsx(items: BenchmarkItem[], options: XlsxExpo
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
-  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? '' : cellText(value.result as CellValue);
   if ('error' in value) return '';
   return '';
 }
@@ -66,7 +66,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * cell starts with # are comments, as in the CSV layout. A file that is not XLSX is one rejected row 1.
  */
 export async function xlsxToBenchmarkRows(buffer: Uint8Array | ArrayBuffer): Promise<BenchmarkImportResult> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const failed = (reason: string): BenchmarkImportResult => ({ items: [], rejected: [{ row: 1, reason }], stats: { rows: 0, rules: 0, items: 0, rejected: 1 } });

@@ -11,7 +11,6 @@
  */
 import { hash } from '@node-rs/argon2';
 import { inArray } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { type Actor, type Role, roles as roleNames } from '../domain/access.ts';
 import { adminPolicy } from '../domain/admin/policy.ts';
 import { validationError } from '../domain/errors.ts';
@@ -23,6 +22,7 @@ import { users } from '../db/schema.ts';
 import { appendAudit } from './audit-trail.ts';
 import { type ServiceContext, inTransaction } from './context.ts';
 import { readTableFile } from './discretion/files.ts';
+import { loadExcelJS } from './exceljs.ts';
 import { listOrganizations } from './organizations.ts';
 
 export const userImportColumns = {
@@ -149,6 +149,7 @@ export async function importUsers(ctx: ServiceContext, actor: Actor, file: { fil
 export async function userImportTemplate(ctx: ServiceContext, actor: Actor): Promise<{ fileName: string; data: Buffer }> {
   assertMay(actor, adminPolicy.manageUsers);
   const [own] = (await listOrganizations(ctx, actor)).filter((o) => o.id === actor.organizationId);
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('用户');
   sheet.columns = columns.map((c) => ({ header: userImportColumns[c], width: c === 'organization' ? 36 : 16 }));

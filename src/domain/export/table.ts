@@ -25,4 +25,4 @@ export const EXPORT_ROW_CAP = 10_000;
 export const yuanOf = (fen: number | null | undefined): number | null => (fen === null || fen === undefined ? null : Math.round(fen) / 100);
 
 /** The line of the 说明 sheet that says a list was cut at the cap. */
-export const truncationNote = (total: number, cap = EXPORT_ROW_CAP) => `符合条件的共 ${total} 条，仅导出前 ${cap} 条；请缩小筛选范围后分批导出。`;
+export const truncationNote = (total: number | string, cap = EXPORT_ROW_CAP) => `符合条件的共 ${total} 条，仅导出前 ${cap} 条；请缩小筛选范围后分批导出。`;

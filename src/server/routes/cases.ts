@@ -46,14 +46,16 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     {
       schema: {
         tags,
-        summary: '本单位及下级单位的案件（筛选见 docs/CASES.md；符合条件的总数在响应头 x-total-count）',
+        summary: '本单位及下级单位的案件（筛选见 docs/CASES.md；符合条件的总数在响应头 x-total-count，最多数到 10000：超过时为 10000，并有响应头 x-total-capped: true）',
         querystring: listCasesInput,
         response: { 200: z.array(caseSummary) },
       },
     },
     async (request, reply) => {
       const page = await listCasesPage(ctx, requireActor(request), request.query);
-      return reply.header('x-total-count', String(page.total)).send(page.items);
+      reply.header('x-total-count', String(page.total));
+      if (page.totalCapped) reply.header('x-total-capped', 'true');
+      return reply.send(page.items);
     },
   );
   app.get(

@@ -15,7 +15,7 @@ import { organizations, users } from '../../db/schema.ts';
 import { parseInput } from '../parse-input.ts';
 import { type XlsxExport, sheetOf, xlsxStream } from '../export/xlsx.ts';
 import { caseStatistics, caseStatisticsInput } from './case-statistics.ts';
-import { listCasesInput, listCasesPage } from './list-cases.ts';
+import { listCasesInput, listCasesPage, totalText } from './list-cases.ts';
 import { deadlineQuery, listDeadlines } from './list-deadlines.ts';
 import { listReviewQueue } from './review-queue.ts';
 
@@ -57,8 +57,9 @@ export async function exportCaseList(ctx: Ctx, actor: Actor, raw: unknown): Prom
   const notes = [
     '案件列表（本单位及下级单位）',
     `筛选条件：${filters.length ? filters.join('；') : '无（全部案件）'}`,
-    `符合条件：${first.total} 件；导出：${exported} 件（每次最多导出 ${EXPORT_ROW_CAP} 件）`,
-    ...(first.total > EXPORT_ROW_CAP ? [truncationNote(first.total)] : []),
+    `符合条件：${totalText(first)} 件；导出：${exported} 件（每次最多导出 ${EXPORT_ROW_CAP} 件）`,
+    // The count stops at TOTAL_CAP (= EXPORT_ROW_CAP): a capped total is a list cut at the cap.
+    ...(first.totalCapped || first.total > EXPORT_ROW_CAP ? [truncationNote(totalText(first))] : []),
     exportedBy(ctx, actor),
   ];
   return { fileName: `案件列表-${stamp(ctx)}.xlsx`, total: first.total, exported, stream: xlsxStream([sheetOf('案件列表', caseListColumns, rows())], notes) };

@@ -37,8 +37,8 @@ import { auditRecords, caseDocuments, caseEvidence, casePublicity, cases, deadli
 import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
 import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { chainOf } from '../audit-trail.ts';
-import { cachedWorkCalendar, loadWorkCalendar } from '../calendar.ts';
-import { buildSnapshot, caseOfficerRows, type CaseRow, firstParty, officersOnCase, type Organization, type PartyRow, settingsFor, visibleCase } from './case-store.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
+import { buildSnapshot, cachedSettingsFor, caseOfficerRows, type CaseRow, firstParty, officersOnCase, type Organization, type PartyRow, visibleCase } from './case-store.ts';
 
 export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
 import type { CaseView, PublicDecisionContent } from '../../domain/cases/views.ts';
@@ -49,6 +49,12 @@ import { onPortalContent } from './publicity.ts';
  * power-list item, documents, deadlines, evidence, publicity and audit trail (with the actors' names) as JSON
  * sub-selects. Placeholders `id` and `chain` (the case's audit chain).
  */
+/**
+ * What the timeline shows of each audit record: not its digests, ids and subject (a third of a record's JSON), which
+ * the case page never reads — `fazhi audit verify` and GET /api/audit/verify check the chain.
+ */
+const TIMELINE_COLUMNS = ['seq', 'at', 'action', 'actorId', 'change'] as const;
+
 function caseViewQuery(db: Executor) {
   return db
     .select({
@@ -61,7 +67,7 @@ function caseViewQuery(db: Executor) {
       deadlines: sql<Json[] | null>`(select json_agg(${jsonRow(deadlineTable)} order by ${deadlineTable.dueOn}, ${deadlineTable.id}) from ${deadlineTable} where ${deadlineOf('case', cases.id)})`,
       evidence: sql<Json[] | null>`(select json_agg(${jsonRow(caseEvidence)} order by ${caseEvidence.seq}) from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
       publicity: sql<Json | null>`(select ${jsonRow(casePublicity)} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
-      trail: sql<{ record: Json; actorName: string | null }[] | null>`(select json_agg(json_build_object('record', ${jsonRow(auditRecords)}, 'actorName', ${users.displayName}) order by ${auditRecords.seq}) from ${auditRecords} left join ${users} on ${users.id} = ${auditRecords.actorId} where ${auditRecords.chain} = ${sql.placeholder('chain')})`,
+      trail: sql<{ record: Json; actorName: string | null }[] | null>`(select json_agg(json_build_object('record', ${jsonRow(auditRecords, TIMELINE_COLUMNS)}, 'actorName', ${users.displayName}) order by ${auditRecords.seq}) from ${auditRecords} left join ${users} on ${users.id} = ${auditRecords.actorId} where ${auditRecords.chain} = ${sql.placeholder('chain')})`,
     })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
@@ -94,7 +100,7 @@ async function loadCaseView(db: Executor, root: Executor, actor: Actor, id: numb
     deadlines: fromJsonRows(deadlineTable, rest.deadlines),
     evidence: fromJsonRows(caseEvidence, rest.evidence),
     publicity: rest.publicity ? [fromJsonRow(casePublicity, rest.publicity)] : [],
-    trail: (rest.trail ?? []).map((t) => ({ ...fromJsonRow(auditRecords, t.record), actorName: t.actorName })),
+    trail: (rest.trail ?? []).map((t) => ({ ...fromJsonRow(auditRecords, t.record, TIMELINE_COLUMNS), actorName: t.actorName })),
   };
 }
 
@@ -142,7 +148,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   }
   // Offered only when their guards pass today; the others are said with why and when (step-readiness.ts).
   const offered = availableActions(actor, { state, officers });
-  const notYet = await stepsNotYetFor(ctx.db, { row, org, party }, offered, actor, today, calendar);
+  const notYet = await stepsNotYetFor(ctx.db, root, { row, org, party }, offered, actor, today, calendar);
   return {
     id: row.id,
     version: row.version,
@@ -250,6 +256,7 @@ export function availableActions(actor: Actor, c: CaseStepSubject): { action: Ca
 /** The offered steps whose guards refuse them today (probed on the case's snapshot), with why and when. */
 async function stepsNotYetFor(
   db: Executor,
+  root: Executor,
   loaded: { row: CaseRow; org: Organization; party: PartyRow },
   offered: readonly { action: CaseAction; label: string }[],
   actor: Actor,
@@ -260,8 +267,9 @@ async function stepsNotYetFor(
   if (!actions.length) return [];
   // Sequential on purpose: `db` may be a transaction, i.e. one connection.
   const snapshot = await buildSnapshot(db, loaded.row, loaded.org, loaded.party);
-  const { settings } = await settingsFor(db, loaded.org);
-  const calendar = known ?? (await loadWorkCalendar(db));
+  // Reference data from the per-database cache (src/db/reference-cache.ts), as the step itself reads it.
+  const { settings } = await cachedSettingsFor(root, db, loaded.org);
+  const calendar = known ?? (await cachedWorkCalendar(root, db));
   const g: GuardContext = { actDate: today, today, actor: { userId: actor.userId, roles: actor.roles }, calendar, settings };
   return stepsNotYet(snapshot, actions, g).map((n) => ({ ...n, label: caseActionLabels[n.action] }));
 }

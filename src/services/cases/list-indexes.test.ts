@@ -12,7 +12,7 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { generateCases, type GeneratedCases } from '../testing/generated-cases.ts';
-import { listCasesPage } from './list-cases.ts';
+import { listCasesPage, TOTAL_CAP, totalText } from './list-cases.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -63,5 +63,24 @@ describe('case list indexes', () => {
     const plan = await pagePlan({ officerId: generated.officers[0] });
     expect(plan).not.toMatch(/Seq Scan on cases\b/);
     expect(plan).toMatch(/officer_ids @> /);
+  });
+});
+
+describe('the case list total at scale', () => {
+  const head = () => generated.world.actors['head.donghu'];
+
+  it(`stops counting after ${TOTAL_CAP} matching cases and says so (totalCapped)`, async () => {
+    const page = await listCasesPage(ctx, head(), { limit: 20 });
+    expect(page.items).toHaveLength(20);
+    expect(page).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(totalText(page)).toBe('超过 10000');
+  });
+
+  it('counts exactly below the cap, as a count of every matching case would', async () => {
+    const page = await listCasesPage(ctx, head(), { state: 'suspended', limit: 20 });
+    const { rows } = (await handle.db.execute(sql`select count(*)::int as n from cases where state = 'suspended'`)) as unknown as { rows: { n: number }[] };
+    expect(rows[0]!.n).toBeGreaterThan(20);
+    expect(page).toMatchObject({ total: rows[0]!.n, totalCapped: false });
+    expect(totalText(page)).toBe(String(rows[0]!.n));
   });
 });

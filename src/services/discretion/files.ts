@@ -5,7 +5,7 @@
  * Rows are then accepted or rejected by the domain's table parser, whatever the file format.
  */
 import chardet from 'chardet';
-import ExcelJS from 'exceljs';
+import { type CellValue, loadExcelJS } from '../exceljs.ts';
 import iconv from 'iconv-lite';
 import type { TableRecord } from '../../domain/discretion/index.ts';
 import { readCsvRecords } from '../../domain/discretion/index.ts';
@@ -58,20 +58,20 @@ export async function readTableFile(fileName: string, data: Uint8Array): Promise
   return { format: 'csv', records, commentLines };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
-  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? '' : cellText(value.result as CellValue);
   return '';
 }
 
 /** The same reading rules as services/discretion-xlsx.ts, keeping the records and comment rows themselves. */
 async function readXlsx(fileName: string, data: Uint8Array): Promise<{ records: TableRecord[]; commentLines: string[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
   } catch (error) {
@@ -123,7 +123,7 @@ export interface TableExport {
  * lists the version and every rejected row with its reason and its row in this sheet.
  */
 export async function tableToXlsx(table: TableExport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: table.commentLines.length + 1 }] });
   sheet.columns = table.header.map((h) => ({ width: widthOf(h) }));
   for (const line of table.commentLines) sheet.addRow([`# ${line}`]);

@@ -4,7 +4,7 @@
  * whom, when, with which filters, and whether the list was cut at its cap).
  */
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs.ts';
 import type { ExportCell, ExportColumn } from '../../domain/export/table.ts';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,8 +44,9 @@ export interface XlsxExport {
  */
 export function xlsxStream(sheets: XlsxSheet[], notes: string[]): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   void (async () => {
+    const ExcelJS = await loadExcelJS();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     for (const sheet of sheets) {
       const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
       ws.columns = sheet.headers.map((header, i) => ({ header, width: sheet.widths[i] ?? 12 }));

@@ -15,7 +15,7 @@ import { acceptanceDueOn } from '../../domain/workorders/periods.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
 import { workOrderLookupCodes, workOrders } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { workOrderCategories } from './catalog.ts';
@@ -34,7 +34,7 @@ export async function registerWorkOrder(ctx: ServiceContext, actor: Actor, raw: 
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) throw validationError(`受理日期 ${receivedOn} 不能晚于今天 ${today}`);
   const category = findCategory(await workOrderCategories(), input.category.kind, input.category.code);
-  const calendar = await loadWorkCalendar(ctx.db);
+  const calendar = await cachedWorkCalendar(ctx.db);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     const org = await loadOrg(tx, input.organizationId);

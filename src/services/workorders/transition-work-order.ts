@@ -19,7 +19,7 @@ import type { WorkOrderGuardContext, WorkOrderSnapshot } from '../../domain/work
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
 import { workOrderWorkflow } from '../../domain/workorders/workflow.ts';
 import { workOrders } from '../../db/schema.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
 import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
@@ -216,6 +216,6 @@ function workOrderStep(root: ServiceContext['db'], calendar: WorkCalendar, today
 /** Takes one step of work order `id`; the body is `{ expectedVersion, action, …payload }`. */
 export async function transitionWorkOrder(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<WorkOrderView> {
   const request = parseInput(workOrderStepRequest, body);
-  const calendar = await loadWorkCalendar(ctx.db);
+  const calendar = await cachedWorkCalendar(ctx.db);
   return runStep(ctx, actor, workOrderStep(ctx.db, calendar, chinaDateOf(ctx.clock())), id, request);
 }

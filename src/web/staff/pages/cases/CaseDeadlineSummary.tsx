@@ -5,7 +5,7 @@ import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
 import { casePolicy } from '../../../../domain/cases/policy.ts';
 import { may } from '../../../../domain/policy.ts';
-import { loadCases } from './list-api.ts';
+import { loadCases, totalLabel } from './list-api.ts';
 
 /**
  * For the workbench: how many cases have an overdue deadline or one due within three working days, each a link
@@ -17,7 +17,7 @@ export function CaseDeadlineSummary() {
   const scope: Record<string, string> = own ? { officerId: String(me.userId) } : {};
   const remote = useRemote(async (signal) => {
     const [overdue, dueSoon] = await Promise.all([loadCases({ ...scope, deadline: 'overdue', limit: 1 }, signal), loadCases({ ...scope, deadline: 'dueSoon', limit: 1 }, signal)]);
-    return { overdue: overdue.total, dueSoon: dueSoon.total };
+    return { overdue, dueSoon };
   }, [me.userId]);
   const link = (deadline: string) => `/cases?${new URLSearchParams({ ...scope, deadline }).toString()}`;
   return (
@@ -27,12 +27,12 @@ export function CaseDeadlineSummary() {
           <Row gutter={16}>
             <Col span={12}>
               <Link to={link('overdue')} data-testid="home-overdue">
-                <Statistic title="期限已超期" value={n.overdue} suffix="件" styles={{ content: { color: n.overdue ? '#cf1322' : undefined } }} />
+                <Statistic title="期限已超期" value={n.overdue.totalCapped ? totalLabel(n.overdue) : n.overdue.total} suffix="件" styles={{ content: { color: n.overdue.total ? '#cf1322' : undefined } }} />
               </Link>
             </Col>
             <Col span={12}>
               <Link to={link('dueSoon')} data-testid="home-due-soon">
-                <Statistic title="三个工作日内到期" value={n.dueSoon} suffix="件" styles={{ content: { color: n.dueSoon ? '#d46b08' : undefined } }} />
+                <Statistic title="三个工作日内到期" value={n.dueSoon.totalCapped ? totalLabel(n.dueSoon) : n.dueSoon.total} suffix="件" styles={{ content: { color: n.dueSoon.total ? '#d46b08' : undefined } }} />
               </Link>
             </Col>
           </Row>

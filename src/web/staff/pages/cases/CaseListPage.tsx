@@ -39,7 +39,7 @@ export default function CaseListPage() {
     total,
     pageSizeOptions: PAGE_SIZES,
     showSizeChanger: !isPhone,
-    showTotal: (n: number) => `共 ${n} 件`,
+    showTotal: (n: number) => (remote.data?.totalCapped ? `超过${n}条` : `共 ${n} 件`),
     onChange: goTo,
   });
   return (
@@ -52,7 +52,7 @@ export default function CaseListPage() {
         title="案件列表"
         extra={
           <Space size={12}>
-            {remote.data && <Typography.Text data-testid="case-total">共 {remote.data.total} 件</Typography.Text>}
+            {remote.data && <Typography.Text data-testid="case-total">{remote.data.totalCapped ? `超过${remote.data.total}条` : `共 ${remote.data.total} 件`}</Typography.Text>}
             <ExportButton path="/cases/export" query={filters} label={isPhone ? '导出' : '导出 Excel'} testId="case-export" />
             <NewCaseButton />
           </Space>
