@@ -34,7 +34,7 @@ describe('GET /api/organizations/:id/indicators and the hand-entered figures', (
 
     const put = await as('reviewer.donghu', 'PUT', `/api/organizations/${unit}/indicators/law_study_sessions/manual`, { year, value: 5, sourceNote: '党组理论学习中心组记录' });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    expect(put.body).toMatchObject({ key: 'law_study_sessions', value: 5, source: 'manual', manual: { value: 5, sourceNote: '党组理论学习中心组记录', enteredBy: '林晓' } });
+    expect(put.body).toMatchObject({ key: 'law_study_sessions', value: 5, source: 'hand-entered', manual: { value: 5, sourceNote: '党组理论学习中心组记录', enteredBy: '林晓' } });
 
     const form = multipart({ year: String(year), file: new Blob(['学法,次数\n专题学法,5\n'], { type: 'text/csv' }) });
     const upload = await t.app.inject({
@@ -48,7 +48,7 @@ describe('GET /api/organizations/:id/indicators and the hand-entered figures', (
     expect([file.statusCode, file.headers['content-type'], file.body]).toEqual([200, 'text/csv', '学法,次数\n专题学法,5\n']);
 
     const city = await as('supervisor', 'GET', `/api/organizations/${t.w.org.city.id}/indicators?year=${year}`);
-    expect(city.body.indicators!.find((r) => r.key === 'law_study_sessions')).toMatchObject({ value: 5, source: 'manual' });
+    expect(city.body.indicators!.find((r) => r.key === 'law_study_sessions')).toMatchObject({ value: 5, source: 'hand-entered' });
     const drill = await as('supervisor', 'GET', `/api/organizations/${t.w.org.city.id}/indicators/law_study_sessions/records?year=${year}`);
     expect(drill.body).toMatchObject({ key: 'law_study_sessions', records: [], manual: [{ organizationId: unit, value: 5 }] });
   });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDay, timestamp } from '../view-kit.ts';
 import { indicatorKey, indicatorRecord, indicatorValue } from './views.ts';
 
-export const figureSources = { computed: '系统计算', manual: '手工填报', none: '无记录' } as const;
+export const figureSources = { computed: '系统计算', 'hand-entered': '手工填报', none: '无记录' } as const;
 export type FigureSource = keyof typeof figureSources;
 
 /** A hand-entered figure of one unit, year and key. `counted` says whether it is part of the figure shown. */
@@ -39,7 +39,7 @@ export const unitIndicator = z.object({
   name: z.string(),
   unit: z.string(),
   value: z.number().nullable(),
-  source: z.enum(['computed', 'manual', 'none']),
+  source: z.enum(['computed', 'hand-entered', 'none']),
   recordCount: z.number(),
   numerator: z.number().optional(),
   denominator: z.number().optional(),

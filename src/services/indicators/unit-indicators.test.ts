@@ -119,10 +119,10 @@ describe('hand-entered figures (手工填报)', () => {
 
   it('a figure no ledger holds is entered by the unit’s legal section, shown as 手工填报, audited; a correction replaces it and the trail keeps what it replaced', async () => {
     const shown = await enterManualIndicator(ctx, reviewer(), w.org.district.id, 'training_sessions', { year: 2026, value: 6, sourceNote: '法制科培训台账（纸质）' });
-    expect(shown).toMatchObject({ key: 'training_sessions', value: 6, source: 'manual', manual: { value: 6, counted: true, enteredBy: '林晓', version: 1 }, difference: null });
+    expect(shown).toMatchObject({ key: 'training_sessions', value: 6, source: 'hand-entered', manual: { value: 6, counted: true, enteredBy: '林晓', version: 1 }, difference: null });
     const corrected = await enterManualIndicator(ctx, w.actors['head.donghu'], w.org.district.id, 'training_sessions', { year: 2026, value: 7, sourceNote: '法制科培训台账（纸质），补录一期' });
-    expect(corrected).toMatchObject({ value: 7, source: 'manual', manual: { value: 7, version: 2, enteredBy: '陈建国' } });
-    const trail = await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.action, 'indicator.manual'), eq(auditRecords.subjectId, corrected.manual!.id)));
+    expect(corrected).toMatchObject({ value: 7, source: 'hand-entered', manual: { value: 7, version: 2, enteredBy: '陈建国' } });
+    const trail = await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.action, 'indicator.manual'), eq(auditRecords.subjectId, String(corrected.manual!.id))));
     expect(trail.map((r) => (r.change as { value: number; replaces: { value: number } | null }).replaces?.value ?? null)).toEqual([null, 6]);
   });
 
@@ -134,7 +134,7 @@ describe('hand-entered figures (手工填报)', () => {
 
   it('a unit whose own subtree has no records adds its hand-entered figure to the computed one of the unit above', async () => {
     const town = await enterManualIndicator(ctx, reviewer(), w.org.town.id, 'petitions_handled', { year: 2026, value: 5, sourceNote: '街道信访台账' });
-    expect(town).toMatchObject({ value: 5, source: 'manual' });
+    expect(town).toMatchObject({ value: 5, source: 'hand-entered' });
     const district = await row(w.org.district, 'petitions_handled');
     expect(district).toMatchObject({ value: 7, source: 'computed', recordCount: 2, manualFromUnits: [{ organizationId: w.org.town.id, value: 5 }] });
     expect(district.note).toContain('含1个单位手工填报');
@@ -147,13 +147,13 @@ describe('hand-entered figures (手工填报)', () => {
     await enterManualIndicator(ctx, w.actors['head.xishan'], w.org.otherDistrict.id, 'training_sessions', { year: 2026, value: 4, sourceNote: '西山区培训台账' });
     // The district's 7 covers its brigade's 3; the city adds the districts: 7 + 4.
     expect(await row(w.org.district, 'training_sessions')).toMatchObject({ value: 7, manualFromUnits: [] });
-    expect(await row(w.org.city, 'training_sessions')).toMatchObject({ value: 11, source: 'manual', manual: null });
+    expect(await row(w.org.city, 'training_sessions')).toMatchObject({ value: 11, source: 'hand-entered', manual: null });
     await enterManualIndicator(ctx, reviewer(), w.org.district.id, 'exam_pass_rate', { year: 2026, value: 95, numerator: 19, denominator: 20, sourceNote: '学法考试成绩单' });
     await enterManualIndicator(ctx, w.actors['head.xishan'], w.org.otherDistrict.id, 'exam_pass_rate', { year: 2026, value: 70, numerator: 7, denominator: 10, sourceNote: '学法考试成绩单' });
     expect(await row(w.org.city, 'exam_pass_rate')).toMatchObject({ value: 86.67, numerator: 26, denominator: 30 });
     await enterManualIndicator(ctx, w.actors['head.xishan'], w.org.otherDistrict.id, 'petition_satisfaction', { year: 2025, value: 90, sourceNote: '满意度调查' });
     await enterManualIndicator(ctx, reviewer(), w.org.district.id, 'petition_satisfaction', { year: 2025, value: 80, sourceNote: '满意度调查' });
-    expect(await row(w.org.otherDistrict, 'petition_satisfaction', 2025)).toMatchObject({ value: 90, source: 'manual' });
+    expect(await row(w.org.otherDistrict, 'petition_satisfaction', 2025)).toMatchObject({ value: 90, source: 'hand-entered' });
     expect(await row(w.org.city, 'petition_satisfaction', 2025)).toMatchObject({ value: null, note: RATE_WITHOUT_COUNTS_NOTE });
   });
 

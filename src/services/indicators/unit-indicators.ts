@@ -128,11 +128,11 @@ export async function computeUnitIndicators(
     const base = { key, name: combined?.name ?? '', unit: combined?.unit ?? '' };
     const fromUnits = counted.filter((e) => e !== own).map((e) => ({ ...stripPath(e), counted: true }));
     const shown: IndicatorValue = combined ?? { ...base, value: null, recordCount: 0, note: comp?.note ?? NO_RECORD_NOTE };
-    const source_ = comp && comp.value !== null ? 'computed' : counted.length ? 'manual' : 'none';
+    const source_ = comp && comp.value !== null ? 'computed' : counted.length ? 'hand-entered' : 'none';
     const notes = [
       shown.note,
       source_ === 'computed' && counted.length && shown.value !== null ? `含${String(counted.length)}个单位手工填报的数据` : undefined,
-      source_ === 'manual' && fromUnits.length && shown.value !== null ? `下级单位手工填报汇总（${String(counted.length)}个单位）` : undefined,
+      source_ === 'hand-entered' && fromUnits.length && shown.value !== null ? `下级单位手工填报汇总（${String(counted.length)}个单位）` : undefined,
       own && !ownView?.counted && comp?.value != null ? '本单位手工填报的数据与系统计算不一致时，以系统计算为准' : undefined,
     ].filter((n): n is string => !!n);
     rows.push({
