@@ -30,7 +30,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-report-cli-'));
   await cp(await demoDataFolderTemplate(), dataDir, { recursive: true });
   // One hand-entered figure of the demo district, entered by its legal section through the service.
-  const handle = await openPglite(path.join(dataDir, 'pgdata'));
+  const handle = await openPglite(dataDir);
   try {
     const [reviewer] = await handle.db
       .select({ id: users.id, organizationId: users.organizationId, path: organizations.path, name: users.displayName })
@@ -42,7 +42,7 @@ beforeAll(async () => {
   } finally {
     await handle.close();
   }
-}, 180_000);
+}, 600_000);
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
 interface Row {
