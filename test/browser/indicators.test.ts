@@ -20,10 +20,11 @@ describe('年度报告指标', { timeout: 240_000 }, () => {
     await settle(page);
     const penalties = page.getByRole('row', { name: /行政处罚案件数/ });
     await poll(() => penalties.textContent()).toContain('系统计算');
-    await penalties.getByRole('button', { name: '明细' }).click();
+    await penalties.getByRole('button', { name: /明\s*细/ }).click();
     const drill = page.getByRole('dialog', { name: /明细：行政处罚案件数/ });
     await poll(() => drill.getByRole('row').count()).toBeGreaterThan(1);
-    await drill.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Escape');
+    await poll(() => drill.count()).toBe(0);
 
     const study = page.getByRole('row', { name: /专题学法次数/ });
     await expect(study.textContent()).resolves.toContain('无记录');

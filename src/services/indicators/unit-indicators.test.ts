@@ -140,6 +140,13 @@ describe('hand-entered figures (手工填报)', () => {
     expect(district.note).toContain('含1个单位手工填报');
     const d = await indicatorDrillDown(ctx, w.actors.supervisor, w.org.district.id, 'petitions_handled', 2026);
     expect([d.records.length, d.manual.map((m) => m.value)]).toEqual([2, [5]]);
+    // A rate: the district's computed 1 of 2 visits and the town's hand-entered rate combine only with its counts.
+    await enterManualIndicator(ctx, reviewer(), w.org.town.id, 'petition_satisfaction', { year: 2026, value: 95, sourceNote: '街道回访记录' });
+    const without = await row(w.org.district, 'petition_satisfaction');
+    expect(without).toMatchObject({ value: 50, source: 'computed', numerator: 1, denominator: 2, manualFromUnits: [] });
+    expect(without.note).toContain('未给出分子和分母，未计入');
+    await enterManualIndicator(ctx, reviewer(), w.org.town.id, 'petition_satisfaction', { year: 2026, value: 95, numerator: 19, denominator: 20, sourceNote: '街道回访记录' });
+    expect(await row(w.org.district, 'petition_satisfaction')).toMatchObject({ value: 90.91, source: 'computed', numerator: 20, denominator: 22 });
   });
 
   it('the units’ entries roll up: counts add, an entry covers its unit’s subtree, rates are Σ numerators ÷ Σ denominators', async () => {

@@ -112,7 +112,7 @@ export async function computeUnitIndicators(
   for (const key of keys) {
     const source = sourceOf(key, sources);
     const comp = source ? (computed.get(key) ?? null) : null;
-    const counted: typeof entries = [];
+    let counted: typeof entries = [];
     for (const entry of entries.filter((e) => e.key === key).sort((a, b) => a.path.length - b.path.length)) {
       if (counted.some((c) => entry.path.startsWith(c.path))) continue;
       if (source) {
@@ -121,19 +121,24 @@ export async function computeUnitIndicators(
       }
       counted.push(entry);
     }
-    const parts = [...(comp && comp.value !== null ? [comp] : []), ...counted.map(manualPart)];
-    const combined = parts.length ? combineFigures(key, parts) : null;
+    let combined = comp?.value != null || counted.length ? combineFigures(key, [...(comp && comp.value !== null ? [comp] : []), ...counted.map(manualPart)]) : null;
+    // A computed rate and hand-entered rates without their counts cannot be combined: the computed figure stands alone.
+    const uncombinable = combined !== null && combined.value === null && comp !== null && comp.value !== null;
+    if (uncombinable) {
+      counted = [];
+      combined = comp;
+    }
     const own = entries.find((e) => e.key === key && e.organizationId === unit.id);
     const ownView = own ? { ...stripPath(own), counted: counted.includes(own) } : null;
-    const base = { key, name: combined?.name ?? '', unit: combined?.unit ?? '' };
     const fromUnits = counted.filter((e) => e !== own).map((e) => ({ ...stripPath(e), counted: true }));
-    const shown: IndicatorValue = combined ?? { ...base, value: null, recordCount: 0, note: comp?.note ?? NO_RECORD_NOTE };
+    const shown: IndicatorValue = combined ?? { key, name: '', unit: '', value: null, recordCount: 0, note: comp?.note ?? NO_RECORD_NOTE };
     const source_ = comp && comp.value !== null ? 'computed' : counted.length ? 'hand-entered' : 'none';
     const notes = [
       shown.note,
       source_ === 'computed' && counted.length && shown.value !== null ? `含${String(counted.length)}个单位手工填报的数据` : undefined,
       source_ === 'hand-entered' && fromUnits.length && shown.value !== null ? `下级单位手工填报汇总（${String(counted.length)}个单位）` : undefined,
       own && !ownView?.counted && comp?.value != null ? '本单位手工填报的数据与系统计算不一致时，以系统计算为准' : undefined,
+      uncombinable ? '下级单位手工填报的比率未给出分子和分母，未计入' : undefined,
     ].filter((n): n is string => !!n);
     rows.push({
       key,
