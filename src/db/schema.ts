@@ -13,3 +13,4 @@ export * from './schema/documents.ts';
 export * from './schema/workorders.ts';
 export * from './schema/inspections.ts';
 export * from './schema/intake-keys.ts';
+export * from './schema/reports.ts';

@@ -109,6 +109,28 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/organizations/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}` }) },
   'PATCH /api/organizations/{id}': { allowed: ['admin', 'admin.donghu'], request: (ids) => ({ url: `/api/organizations/${ids.orgId}`, payload: { name: '东湖区综合行政执法大队' } }) },
+  'GET /api/organizations/{id}/indicators': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/indicators?year=2025` }),
+    note: 'the annual report’s figures: the unit’s heads and legal section, and the supervisor above',
+  },
+  'GET /api/organizations/{id}/indicators/{key}/records': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/indicators/penalty_cases/records?year=2025` }),
+  },
+  'PUT /api/organizations/{id}/indicators/{key}/manual': {
+    allowed: ['head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/indicators/training_sessions/manual`, payload: { year: 2025, value: 4, sourceNote: '大队培训台账' } }),
+    note: 'hand-entered figures by the heads and legal section of the unit or above; the supervisor only reads',
+  },
+  'POST /api/organizations/{id}/indicators/{key}/manual/attachment': {
+    allowed: ['head.donghu', 'reviewer.donghu'],
+    request: async (ids) => ({ url: `/api/organizations/${await manualEntry(ids)}/indicators/law_study_sessions/manual/attachment`, multipart: { year: '2025', file: csv([['学法', '次数'], ['专题学法', '5']]) } }),
+  },
+  'GET /api/organizations/{id}/indicators/{key}/manual/attachment': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: async (ids) => ({ url: `/api/organizations/${await manualEntry(ids, true)}/indicators/law_study_sessions/manual/attachment?year=2025` }),
+  },
   'GET /api/users': { allowed: SIGNED_IN },
   'POST /api/users/import': {
     allowed: ['admin', 'admin.donghu'],
@@ -518,6 +540,23 @@ async function draftItem(ids: Ids, published = false): Promise<number> {
   const id = (JSON.parse(res.body) as Json).id as number;
   if (published) await call('head.donghu', 'POST', { url: `/api/inspection-items/${id}/publish`, payload: { publishedOn: '2099-01-01' } });
   return id;
+}
+
+/** A hand-entered 2025 figure of the 东湖区 brigade (专题学法次数), with a supporting file when `withFile`; returns the brigade's id. */
+let entered: Promise<void> | undefined;
+let attached: Promise<void> | undefined;
+async function manualEntry(ids: Ids, withFile = false): Promise<number> {
+  entered ??= call('head.donghu', 'PUT', { url: `/api/organizations/${ids.orgId}/indicators/law_study_sessions/manual`, payload: { year: 2025, value: 5, sourceNote: '党组学法记录' } }).then((res) => {
+    expect(res.status, res.body).toBe(200);
+  });
+  await entered;
+  if (withFile) {
+    attached ??= call('head.donghu', 'POST', { url: `/api/organizations/${ids.orgId}/indicators/law_study_sessions/manual/attachment`, multipart: { year: '2025', file: csv([['学法', '次数']]) } }).then((res) => {
+      expect(res.status, res.body).toBe(201);
+    });
+    await attached;
+  }
+  return ids.orgId;
 }
 
 const get = async (url: string): Promise<Json> => JSON.parse((await call('admin', 'GET', { url })).body) as Json;

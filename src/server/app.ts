@@ -28,6 +28,7 @@ import { oversightRoutes } from './routes/oversight.ts';
 import { actLookupGuard, defaultPublicLimits, type PublicLimits } from './public-limits.ts';
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { todoRoutes } from './routes/todo.ts';
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       documentRoutes(z, options.ctx);
       portalRoutes(z, options.ctx, publicLimits);
       inspectionRoutes(z, options.ctx);
+      indicatorRoutes(z, options.ctx);
       publicInspectionRoutes(z, options.ctx, publicLimits, lookupGuard);
     },
     { prefix: '/api' },

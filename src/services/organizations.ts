@@ -107,3 +107,24 @@ export function diff<T extends Record<string, unknown>>(before: T, patch: Partia
   return out;
 }
 
+
+/**
+ * The organization named on a command line (`--org`): an id, an exact name, or a part of one name. No match or
+ * several are refused in Chinese (the candidates listed), so a report is never made for the wrong unit.
+ */
+export async function findOrganization(ctx: { db: Executor }, idOrName: string): Promise<Organization> {
+  const text = idOrName.trim();
+  if (/^\d{1,9}$/.test(text)) {
+    const [byId] = await ctx.db.select().from(organizations).where(eq(organizations.id, Number(text)));
+    if (!byId) throw notFound(`编号为 ${text} 的单位`);
+    return byId;
+  }
+  if (!text) throw validationError('请填写单位编号或名称');
+  const [exact] = await ctx.db.select().from(organizations).where(eq(organizations.name, text));
+  if (exact) return exact;
+  const all = await ctx.db.select().from(organizations).orderBy(asc(organizations.path));
+  const matches = all.filter((o) => o.name.includes(text));
+  if (!matches.length) throw notFound(`名称含“${text}”的单位`);
+  if (matches.length > 1) throw validationError(`名称含“${text}”的单位有 ${String(matches.length)} 个，请写全称或编号：${matches.map((o) => `${o.name}（${String(o.id)}）`).join('、')}`);
+  return matches[0]!;
+}

@@ -422,6 +422,25 @@ export const auditEvents = {
   'inspection.transition': event('行政检查步骤', inspectionTransitionChange),
   /** The enterprise rated the inspection anonymously with its 行政检查码 (no personal data; the actor is the system). */
   'inspection.rate': event('企业匿名评价行政检查', z.strictObject({ ratingId: id, score: z.number().int().min(1).max(5), concerns: z.array(z.string()), comment: z.string().nullable(), ratedOn: isoDate })),
+  /** A figure of the annual report was entered by hand (手工填报) or corrected: unit, year, key, value, counts, source note, and the figure it replaced. */
+  'indicator.manual': event(
+    '手工填报年度指标',
+    z.strictObject({
+      organizationId: id,
+      year: z.number().int(),
+      key: z.string(),
+      value: z.number(),
+      numerator: count.nullable(),
+      denominator: count.nullable(),
+      sourceNote: z.string(),
+      replaces: z.strictObject({ value: z.number(), numerator: count.nullable(), denominator: count.nullable(), sourceNote: z.string() }).nullable(),
+    }),
+  ),
+  /** A supporting file was attached to a hand-entered figure (stored under its SM3 digest), replacing the previous one if any. */
+  'indicator.manualAttachment': event(
+    '上传手工填报指标的佐证材料',
+    z.strictObject({ year: z.number().int(), key: z.string(), fileName: z.string(), mediaType: z.string(), digest: sm3Hex, size: count, replaces: sm3Hex.nullable() }),
+  ),
 } as const;
 
 export type AuditAction = keyof typeof auditEvents;

@@ -29,6 +29,7 @@ const loaders = {
   settings: () => import('./pages/admin/SettingsPage.tsx'),
   intakeKeys: () => import('./pages/admin/IntakeKeysPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
+  indicators: () => import('./pages/reports/IndicatorsPage.tsx'),
   workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
   workOrder: () => import('./pages/workorders/WorkOrderPage.tsx'),
@@ -60,6 +61,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/settings': 'settings',
   '/admin/intake-keys': 'intakeKeys',
   '/reports/analyze': 'reportAnalyze',
+  '/reports/indicators': 'indicators',
   '/work-orders': 'workOrders',
   '/work-orders/new': 'newWorkOrder',
   '/work-orders/board': 'workOrderBoard',
@@ -92,6 +94,7 @@ const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
 const IntakeKeysPage = lazy(loaders.intakeKeys);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
+const IndicatorsPage = lazy(loaders.indicators);
 const WorkOrderInboxPage = lazy(loaders.workOrders);
 const WorkOrderNewPage = lazy(loaders.newWorkOrder);
 const WorkOrderPage = lazy(loaders.workOrder);
@@ -158,6 +161,7 @@ export function StaffApp() {
         <Route path="admin/settings" element={<SettingsPage />} />
         <Route path="admin/intake-keys" element={<IntakeKeysPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
+        <Route path="reports/indicators" element={<IndicatorsPage />} />
         <Route path="work-orders" element={<WorkOrderInboxPage />} />
         <Route path="work-orders/new" element={<WorkOrderNewPage />} />
         <Route path="work-orders/board" element={<WorkOrderBoardPage />} />

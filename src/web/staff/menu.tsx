@@ -7,6 +7,7 @@ import {
   ShopOutlined,
   ProfileOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalculatorOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -27,6 +28,7 @@ import type { ReactNode } from 'react';
 import { adminPolicy } from '../../domain/admin/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { inspectionPolicy } from '../../domain/inspections/policy.ts';
+import { indicatorPolicy } from '../../domain/indicators/policy.ts';
 import { type Permission, may } from '../../domain/policy.ts';
 import type { Me } from '../../domain/admin/views.ts';
 
@@ -71,6 +73,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/calendar', label: (me) => (may(me, adminPolicy.editCalendar, me) ? '法定工作日历维护' : '法定工作日历'), icon: <CalendarOutlined /> },
   { path: '/audit', label: () => '审计链核验', icon: <SafetyCertificateOutlined />, permission: adminPolicy.verifyAudit },
   { path: '/reports/analyze', label: () => '年度报告分析', icon: <FileSearchOutlined />, permission: adminPolicy.analyzeReports },
+  { path: '/reports/indicators', label: () => '年度报告指标', icon: <BarChartOutlined />, permission: indicatorPolicy.viewIndicators },
   { path: '/admin/power-items', label: () => '权责清单', icon: <UnorderedListOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/benchmarks', label: () => '裁量基准', icon: <ControlOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/settings', label: () => '办案参数', icon: <SettingOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
