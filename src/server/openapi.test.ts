@@ -27,6 +27,7 @@ const downloads = new Set([
   'GET /api/users/import-template',
   'GET /api/cases/{id}/party-signatures/{target}/image',
   'GET /api/benchmarks/template',
+  'GET /api/patrol-problems/{id}/photos/{seq}/file',
 ]);
 
 describe('OpenAPI: a response schema for every route under /api', () => {
