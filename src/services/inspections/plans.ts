@@ -106,13 +106,14 @@ export async function publishSeed(ctx: ServiceContext, actor: Actor, planId: num
   });
 }
 
-/** The credit codes of the subjects of the plan's subtree an item's pool holds (its subject kinds and the plan's filter). */
+/** The subjects (of the libraries above the plan's unit, its own and those below) an item's pool holds (its subject kinds and the plan's filter). */
 async function poolOf(db: Executor, orgPath: string, item: { subjectKinds: string[] }, filter: PlanInput['items'][number]['filter']) {
   const rows = await db
     .select({ id: inspectionSubjects.id, creditCode: inspectionSubjects.creditCode, kind: inspectionSubjects.kind, riskClass: inspectionSubjects.riskClass, category: inspectionSubjects.category })
     .from(inspectionSubjects)
     .innerJoin(organizations, eq(organizations.id, inspectionSubjects.organizationId))
-    .where(sql`${organizations.path} LIKE ${`${orgPath}%`}`);
+    // The subjects' library is kept by the bureau (a unit above) or by the unit and those under it.
+    .where(sql`(${organizations.path} LIKE ${`${orgPath}%`} OR ${orgPath} LIKE ${organizations.path} || '%')`);
   return rows.filter((s) => item.subjectKinds.includes(s.kind) && inPool(filter, { creditCode: s.creditCode, kind: s.kind as SubjectKind, riskClass: s.riskClass as RiskClass, category: s.category }));
 }
 
