@@ -20,6 +20,7 @@ const loaders: Record<string, () => Promise<Register>> = {
   files: async () => (await import('./files.ts')).registerFiles,
   todo: async () => (await import('./todo.ts')).registerTodo,
   intakeKeys: async () => (await import('./intake-keys.ts')).registerIntakeKeys,
+  draw: async () => (await import('./draw.ts')).registerDraw,
 };
 
 /** Top-level command names and the file that registers each (serve.ts: serve, start, demo; users.ts: user, org). */
@@ -38,6 +39,7 @@ const fileOfCommand: Record<string, keyof typeof loaders> = {
   files: 'files',
   todo: 'todo',
   'intake-key': 'intakeKeys',
+  draw: 'draw',
 };
 
 const VERSION_FLAGS = new Set(['-V', '--version']);
