@@ -90,8 +90,11 @@ export async function createPlan(ctx: ServiceContext, actor: Actor, organization
   });
 }
 
-/** 公布抽取种子: a random seed fixed and made public before the draw; never changed afterwards. */
-export async function publishSeed(ctx: ServiceContext, actor: Actor, planId: number, raw: unknown): Promise<PlanView> {
+/**
+ * 公布抽取种子: a random seed (128 bits) fixed and made public before the draw; never changed afterwards. `options.seed`
+ * is for the demo bureau only (the same demo every time); no route passes it.
+ */
+export async function publishSeed(ctx: ServiceContext, actor: Actor, planId: number, raw: unknown, options: { seed?: string } = {}): Promise<PlanView> {
   assertRole(actor, 'head');
   const body = parseInput(planVersionInput, raw);
   const now = ctx.clock();
@@ -99,7 +102,7 @@ export async function publishSeed(ctx: ServiceContext, actor: Actor, planId: num
     const { row } = await loadPlan(tx, actor, planId);
     if (row.seed) throw ruleViolation(`抽取种子已于 ${row.seedPublishedAt!.toISOString()} 公布，不能更改`, RANDOM_BASIS);
     await claimPlan(tx, planId, body.expectedVersion);
-    const seed = randomBytes(16).toString('hex');
+    const seed = options.seed ?? randomBytes(16).toString('hex');
     await tx.update(inspectionPlans).set({ seed, seedPublishedAt: now }).where(eq(inspectionPlans.id, planId));
     await appendAudit(tx, actor, { action: 'inspectionPlan.seed', subjectType: 'inspectionPlan', subjectId: planId, organizationId: row.organizationId, change: { seed, seedPublishedAt: now.toISOString() } }, now);
     return getPlan(tx, actor, planId);
