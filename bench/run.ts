@@ -20,7 +20,8 @@ import { benchInboxPostgres, benchIntakePglite, benchIntakePostgres } from './wo
 /**
  * `npm run bench` runs everything; `npm run bench http` only the HTTP request speed, `npm run bench startup` only the
  * start-up times, `npm run bench lists` only the case lists at a million cases (issue 16); `npm run bench workorders`
- * only issue 17's (Open311 intake, the inbox at a million orders).
+ * only issue 17's (Open311 intake, the inbox at a million orders); `npm run bench inspections` only issue 18's (the
+ * 双随机 draw over a million subjects, the yearly-caps check per inspection).
  */
 const only = process.argv[2];
 
@@ -34,6 +35,11 @@ const report = (line: string) => {
 async function main() {
   report(`Fazhi benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   if (only === 'startup') return report(await benchStartup());
+  if (only === 'inspections') {
+    const { benchDraw, benchCaps } = await import('./inspections.bench.ts');
+    report(await benchDraw());
+    return report(await benchCaps());
+  }
 
   await withPostgres(async (url) => {
     if (only === 'lists') return report(await benchLists(url));
@@ -62,7 +68,7 @@ async function main() {
   await pglite.close();
   rmSync(pgliteDir, { recursive: true, force: true });
 
-  for (const extra of ['analyzer.bench.ts', 'web.bench.ts', 'documents.bench.ts', 'cases.bench.ts', 'oversight.bench.ts']) {
+  for (const extra of ['analyzer.bench.ts', 'web.bench.ts', 'documents.bench.ts', 'cases.bench.ts', 'oversight.bench.ts', 'inspections.bench.ts']) {
     const file = path.join(import.meta.dirname, extra);
     if (existsSync(file)) {
       const mod = (await import(file)) as Record<string, () => Promise<string>>;

@@ -2,7 +2,8 @@
  * The demo bureau of the fictional 云城市 (`fazhi demo`, `npm start` on an empty database, and the tests that truly
  * need it: ./testing.ts). One file per module's demo data, each built through that module's services so every row
  * passed every guard and has its audit chain; seeded in dependency order: organizations and users, then the
- * discretion benchmarks, then the cases of both and the work orders (./workorders.ts) in date order (./tracks.ts).
+ * discretion benchmarks, then the cases of both and the work orders (./workorders.ts) in date order (./tracks.ts), then
+ * the patrols, inspections and the 双随机 plan (./inspections.ts).
  *
  * Layer: src/demo may import domain, db and services; only the CLI and test code import it (eslint.config.js).
  */
@@ -14,6 +15,7 @@ import { seedDemoCases } from './cases.ts';
 import { DEMO_TODAY, demoShiftDays } from './clock.ts';
 import { seedDemoDiscretion } from './discretion.ts';
 import { type DemoLogin, demoLogins, seedDemoOrganizations } from './organizations.ts';
+import { seedDemoInspections } from './inspections.ts';
 import { seedDemoWorkOrders } from './workorders.ts';
 
 export { DEMO_PASSWORD, type DemoLogin } from './organizations.ts';
@@ -38,5 +40,7 @@ export async function seedDemo(ctx: ServiceContext, options: { today?: IsoDate }
   // The work orders of the year (12345, 信访 …) are taken with the cases in date order.
   const workOrders = await seedDemoWorkOrders(ctx, shift, options.today ?? DEMO_TODAY);
   await seedDemoCases(ctx, shift, options.today ?? DEMO_TODAY, [...discretion.tracks, ...workOrders.tracks]);
+  // Patrols, inspections of enterprises and the 双随机 plan (no clue of the case engine: the cases above stay as they are).
+  await seedDemoInspections(ctx, shift, options.today ?? DEMO_TODAY);
   return { created: true, logins };
 }

@@ -52,6 +52,13 @@ interface Ids {
   subjectId: number;
   inspectionId: number;
   inspectionCode: string;
+  /** An underway patrol of the 东湖区 brigade (王磊, 赵刚) with a problem that has a photo. */
+  patrolId: number;
+  problemId: number;
+  /** A published 双随机 item of 东湖区; a plan with its seed published; a plan drawn (one subject). */
+  randomItemId: number;
+  planId: number;
+  drawnPlanId: number;
 }
 
 interface Request {
@@ -370,6 +377,60 @@ const MATRIX: Record<string, Row> = {
     request: (ids) => ({ url: `/api/organizations/${ids.districtId}/inspection-load?capStatus=reached` }),
     note: 'the supervisor’s view of inspections per enterprise: supervisors, heads and admins of the scope',
   },
+  'GET /api/patrols': { allowed: SIGNED_IN, note: 'each sees the patrols of their own subtree' },
+  'POST /api/patrols': {
+    allowed: ['head.donghu', 'wanglei', 'chief.donghu'],
+    request: (ids) => ({ url: '/api/patrols', payload: patrolBody(ids) }),
+    note: 'officers and heads of the unit (or above)',
+  },
+  'GET /api/patrols/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/patrols/${ids.patrolId}` }) },
+  'POST /api/patrols/{id}/transitions': {
+    allowed: ['head.donghu'],
+    request: async (ids) => ({ url: `/api/patrols/${await newPatrol(ids)}/transitions`, payload: { action: 'cancel', reason: '矩阵测试取消', expectedVersion: 1 } }),
+    note: 'cancelling is the head’s; starting and finishing the patrol’s own officers’ (services test)',
+  },
+  'POST /api/patrols/{id}/problems': {
+    allowed: ['head.donghu', 'wanglei'],
+    request: (ids) => ({ url: `/api/patrols/${ids.patrolId}/problems`, payload: problemBody }),
+    note: 'the patrol’s own officers, or a head above it',
+  },
+  'GET /api/patrol-problems/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/patrol-problems/${ids.problemId}` }) },
+  'POST /api/patrol-problems/{id}/transitions': {
+    allowed: ['wanglei'],
+    request: async (ids) => ({ url: `/api/patrol-problems/${await newProblem(ids)}/transitions`, payload: { action: 'orderRectification', dueOn: '2099-01-01', requirement: '矩阵测试整改', expectedVersion: 1 } }),
+    note: 'ordering a rectification is an officer’s of the patrol',
+  },
+  'POST /api/patrol-problems/{id}/photos': {
+    allowed: ['head.donghu', 'wanglei'],
+    request: (ids) => ({ url: `/api/patrol-problems/${ids.problemId}/photos`, multipart: { file: csv([['现场', '照片']]) } }),
+  },
+  'GET /api/patrol-problems/{id}/photos/{seq}/file': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/patrol-problems/${ids.problemId}/photos/1/file` }) },
+  'GET /api/organizations/{id}/inspection-plans': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/organizations/${ids.orgId}/inspection-plans` }) },
+  'POST /api/organizations/{id}/inspection-plans': {
+    allowed: ['head.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/inspection-plans`, payload: planBody(ids) }),
+    note: 'plans and draws are a head’s',
+  },
+  'GET /api/inspection-plans/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/inspection-plans/${ids.planId}` }) },
+  'POST /api/inspection-plans/{id}/seed': {
+    allowed: ['head.donghu'],
+    request: async (ids) => ({ url: `/api/inspection-plans/${await newPlan(ids)}/seed`, payload: { expectedVersion: 1 } }),
+  },
+  'POST /api/inspection-plans/{id}/draw': { allowed: ['head.donghu'], request: (ids) => ({ url: `/api/inspection-plans/${ids.planId}/draw`, payload: { expectedVersion: 2 } }) },
+  'POST /api/inspection-plans/{id}/redraw': {
+    allowed: ['head.donghu'],
+    request: async (ids) => {
+      const drawn = (await get(`/api/inspection-plans/${ids.drawnPlanId}`)).drawn[0] as Json;
+      return { url: `/api/inspection-plans/${ids.drawnPlanId}/redraw`, payload: { itemId: drawn.itemId, subjectId: drawn.subjectId, officerId: drawn.officers[0].userId, reason: '矩阵测试回避' } };
+    },
+  },
+  'POST /api/inspection-plans/{id}/results': {
+    allowed: ['head.donghu', 'wanglei', 'chief.donghu'],
+    request: async (ids) => ({ url: `/api/inspection-plans/${ids.drawnPlanId}/results`, payload: { inspectionId: ((await get(`/api/inspection-plans/${ids.drawnPlanId}`)).drawn[0] as Json).inspection.id } }),
+    note: 'the unit’s officers and heads publish results (the allowed get 400: not inspected yet)',
+  },
+  'GET /api/public/draws': { allowed: EVERYONE },
+  'GET /api/public/draws/{id}': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/draws/${ids.drawnPlanId}` }) },
   'POST /api/benchmarks/import': {
     allowed: ['admin', 'admin.donghu'],
     request: (ids) => ({
@@ -528,6 +589,23 @@ async function signatureRequest(ids: Ids): Promise<Request> {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
   return { url: `/api/cases/${ids.docCaseId}/party-signatures`, payload: { expectedVersion: (await get(`/api/cases/${ids.docCaseId}`)).version, target: 'services.0', pngBase64: png.toString('base64') } };
 }
+/** China's today, as the server's clock sees it. */
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const patrolBody = (ids: Ids) => ({ organizationId: ids.orgId, area: '湖滨片区', route: '湖滨路—解放路', plannedOn: chinaToday(), officerIds: ids.officerIds });
+const problemBody = { category: { kind: 'matter', code: '09006' }, place: '湖滨路12号', description: '矩阵测试：占用人行道摆卖' };
+const planBody = (ids: Ids) => ({ year: 2099, name: '矩阵测试抽查计划', items: [{ itemId: ids.randomItemId, rule: { count: 1 } }], officerIds: [...ids.officerIds, ids.self['chief.donghu']], officersPerSubject: 2 });
+/** A new planned patrol of the 东湖区 brigade (王磊, 赵刚), made by its head. */
+async function newPatrol(ids: Ids): Promise<number> {
+  return (JSON.parse((await call('head.donghu', 'POST', { url: '/api/patrols', payload: patrolBody(ids) })).body) as Json).id as number;
+}
+/** A new problem on the underway patrol, recorded by 王磊. */
+async function newProblem(ids: Ids): Promise<number> {
+  return (JSON.parse((await call('wanglei', 'POST', { url: `/api/patrols/${ids.patrolId}/problems`, payload: problemBody })).body) as Json).id as number;
+}
+/** A new 双随机 plan of the 东湖区 brigade, made by its head. */
+async function newPlan(ids: Ids): Promise<number> {
+  return (JSON.parse((await call('head.donghu', 'POST', { url: `/api/organizations/${ids.orgId}/inspection-plans`, payload: planBody(ids) })).body) as Json).id as number;
+}
 /** A new registered inspection of the 东湖区 brigade (its head registers it), for a row that steps one. */
 async function newInspection(ids: Ids): Promise<number> {
   const res = await call('head.donghu', 'POST', { url: '/api/inspections', payload: { organizationId: ids.orgId, subjectId: ids.subjectId, itemId: ids.inspectionItemId, trigger: 'complaint', method: 'onSite', officerIds: ids.officerIds } });
@@ -621,7 +699,29 @@ beforeAll(async () => {
   const inspection = await headCall('/api/inspections', { organizationId: brigade.id, subjectId: subject.id, itemId: item.id, trigger: 'planned', method: 'onSite', officerIds: [userIds.wanglei!, userIds.zhaogang!] });
   const coded = await call('wanglei', 'POST', { url: `/api/inspections/${inspection.id}/transitions`, payload: { action: 'issueCode', expectedVersion: inspection.version } });
   expect(coded.status, coded.body).toBe(200);
+  const randomItem = await headCall(`/api/organizations/${district.id}/inspection-items`, { ...inspectionItemBody('MATRIX-R'), random: true });
+  await headCall(`/api/inspection-items/${randomItem.id}/publish`, { publishedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) });
+  const base = { orgId: brigade.id, officerIds: [userIds.wanglei!, userIds.zhaogang!], randomItemId: randomItem.id, self: Object.fromEntries(me) as Record<User, number> } as Ids;
+  const patrol = await headCall('/api/patrols', patrolBody(base));
+  const started = await call('wanglei', 'POST', { url: `/api/patrols/${patrol.id}/transitions`, payload: { action: 'start', expectedVersion: patrol.version } });
+  expect(started.status, started.body).toBe(200);
+  const problem = await call('wanglei', 'POST', { url: `/api/patrols/${patrol.id}/problems`, payload: problemBody });
+  expect(problem.status, problem.body).toBe(201);
+  const problemId = (JSON.parse(problem.body) as Json).id as number;
+  const photo = await call('wanglei', 'POST', { url: `/api/patrol-problems/${problemId}/photos`, multipart: { file: csv([['现场', '照片']]) } });
+  expect(photo.status, photo.body).toBe(201);
+  const plan = await headCall(`/api/organizations/${brigade.id}/inspection-plans`, planBody(base));
+  await headCall(`/api/inspection-plans/${plan.id}/seed`, { expectedVersion: 1 });
+  const drawnPlan = await headCall(`/api/organizations/${brigade.id}/inspection-plans`, planBody(base));
+  await headCall(`/api/inspection-plans/${drawnPlan.id}/seed`, { expectedVersion: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await headCall(`/api/inspection-plans/${drawnPlan.id}/draw`, { expectedVersion: 2 });
   ids = {
+    patrolId: patrol.id,
+    problemId,
+    randomItemId: randomItem.id,
+    planId: plan.id,
+    drawnPlanId: drawnPlan.id,
     districtId: district.id,
     inspectionItemId: item.id,
     subjectId: subject.id,

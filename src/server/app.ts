@@ -18,6 +18,8 @@ import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { workOrderRoutes } from './routes/workorders.ts';
 import { inspectionRoutes, publicInspectionRoutes } from './routes/inspections.ts';
+import { inspectionPlanRoutes, publicInspectionPlanRoutes } from './routes/inspection-plans.ts';
+import { patrolRoutes } from './routes/patrols.ts';
 import { workOrderIntakeRoutes } from './routes/open311.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -154,6 +156,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       inspectionRoutes(z, options.ctx);
       indicatorRoutes(z, options.ctx);
       publicInspectionRoutes(z, options.ctx, publicLimits, lookupGuard);
+      patrolRoutes(z, options.ctx);
+      inspectionPlanRoutes(z, options.ctx);
+      publicInspectionPlanRoutes(z, options.ctx, publicLimits);
     },
     { prefix: '/api' },
   );

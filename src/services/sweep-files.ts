@@ -7,7 +7,7 @@
  * and by `fazhi files sweep [--dry-run]`.
  */
 import { sql } from 'drizzle-orm';
-import { caseEvidence, cases, generatedDocuments, workOrderAttachments } from '../db/schema.ts';
+import { caseEvidence, cases, generatedDocuments, patrolProblems, workOrderAttachments } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
 import type { StoredFileEntry } from './file-store.ts';
 
@@ -41,6 +41,9 @@ export async function sweepOrphanFiles(ctx: ServiceContext, options: { dryRun?: 
     .from(cases)
     .where(sql`${cases.record}->'partySignatures' is not null`);
   for (const row of signed) for (const s of row.signatures ?? []) referenced.add(s.digest);
+  // Photos of problems found on patrol (services/inspections/patrols.ts): kept in the problem's record.
+  const photographed = await ctx.db.select({ photos: sql<{ digest: string }[]>`${patrolProblems.record}->'photos'` }).from(patrolProblems);
+  for (const row of photographed) for (const p of row.photos ?? []) referenced.add(p.digest);
   const removed: StoredFileEntry[] = [];
   let kept = 0;
   for (const entry of entries) {

@@ -9,7 +9,7 @@ describe('lazy command registration', () => {
   it('registers every command for help, and each top-level command alone when it is named', async () => {
     const all = new Command('fazhi');
     await registerCommands(all, argv('--help'));
-    expect(names(all)).toEqual(['analyze', 'audit', 'benchmarks', 'cases', 'db', 'demo', 'docs', 'files', 'intake-key', 'org', 'report', 'serve', 'start', 'todo', 'user']);
+    expect(names(all)).toEqual(['analyze', 'audit', 'benchmarks', 'cases', 'db', 'demo', 'docs', 'draw', 'files', 'intake-key', 'org', 'report', 'serve', 'start', 'todo', 'user']);
     for (const name of names(all)) {
       const one = new Command('fazhi');
       await registerCommands(one, argv(name, '--json'));

@@ -21,6 +21,7 @@ const loaders: Record<string, () => Promise<Register>> = {
   todo: async () => (await import('./todo.ts')).registerTodo,
   intakeKeys: async () => (await import('./intake-keys.ts')).registerIntakeKeys,
   report: async () => (await import('./report.ts')).registerReport,
+  draw: async () => (await import('./draw.ts')).registerDraw,
 };
 
 /** Top-level command names and the file that registers each (serve.ts: serve, start, demo; users.ts: user, org). */
@@ -40,6 +41,7 @@ const fileOfCommand: Record<string, keyof typeof loaders> = {
   todo: 'todo',
   'intake-key': 'intakeKeys',
   report: 'report',
+  draw: 'draw',
 };
 
 const VERSION_FLAGS = new Set(['-V', '--version']);

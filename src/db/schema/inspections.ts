@@ -188,3 +188,36 @@ export const inspectionRatings = pgTable(
   },
   (t) => [uniqueIndex('inspection_ratings_inspection_idx').on(t.inspectionId), index('inspection_ratings_org_idx').on(t.organizationId, t.ratedOn)],
 );
+
+/**
+ * One drawn subject of a plan's draw (双随机): the item, the subject, the officers drawn for it (after any re-draw for a
+ * conflict of interest), the inspection created from it, and the publication of its result (公示, within the local
+ * number of working days of the inspection's end: `result_due_on`, with the reason when published later).
+ */
+export const inspectionDrawSubjects = pgTable(
+  'inspection_draw_subjects',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => inspectionPlans.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => inspectionItems.id),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => inspectionSubjects.id),
+    inspectionId: integer('inspection_id').references(() => inspections.id),
+    officerIds: integer('officer_ids').array().notNull(),
+    resultPublishedOn: date('result_published_on'),
+    resultDueOn: date('result_due_on'),
+    resultLateReason: text('result_late_reason'),
+    /** The result as published (the inspection's outcome, in Chinese). */
+    result: text('result'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inspection_draw_subjects_plan_item_subject_idx').on(t.planId, t.itemId, t.subjectId), index('inspection_draw_subjects_inspection_idx').on(t.inspectionId)],
+);

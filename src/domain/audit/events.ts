@@ -19,6 +19,9 @@ import { ImportRejectionSchema } from '../discretion/model.ts';
 import { inspectionActionInput } from '../inspections/actions.ts';
 import { inspectionItemInput, subjectInput } from '../inspections/inputs.ts';
 import { inspectionMethodKeys, inspectionStates, inspectionTriggerKeys } from '../inspections/model.ts';
+import { patrolInput, problemInput } from '../inspections/patrol-views.ts';
+import { patrolActionInput, patrolStates, problemActionInput, problemStates } from '../inspections/patrols.ts';
+import { planInput } from '../inspections/plan.ts';
 import { workOrderActionInput } from '../workorders/actions.ts';
 import { workOrderInput } from '../workorders/inputs.ts';
 import { workOrderStates } from '../workorders/model.ts';
@@ -211,13 +214,26 @@ const workOrderTransitionChange = z.union(
   ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 
+const patrolState = z.enum(Object.keys(patrolStates) as [keyof typeof patrolStates, ...(keyof typeof patrolStates)[]]);
+const problemState = z.enum(Object.keys(problemStates) as [keyof typeof problemStates, ...(keyof typeof problemStates)[]]);
+/** A step of a patrol: the action's input (without `on`), from/to, date, version. */
+const patrolTransitionChange = z.union(
+  (patrolActionInput.options as readonly z.ZodObject[]).map((o) => o.extend({ from: patrolState, to: patrolState, on: isoDate, version: id }).strict()) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+);
+/** A step of a problem found on patrol: the action's input, from/to, date, version, and the case a referral registered. */
+const problemTransitionChange = z.union(
+  (problemActionInput.options as readonly z.ZodObject[]).map((o) =>
+    o.extend({ from: problemState, to: problemState, on: isoDate, version: id, caseId: id.optional(), actCode: z.string().optional() }).strict(),
+  ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+);
+
 const dispatchRule = z.strictObject({ unitId: id.nullable(), reservedToBureau: z.boolean(), note: z.string().nullable() });
 
 const inspectionState = z.enum(Object.keys(inspectionStates) as [keyof typeof inspectionStates, ...(keyof typeof inspectionStates)[]]);
 /** A step of an inspection: the action's input (without `on`), from/to, date, version, and the code it issued. */
 const inspectionTransitionChange = z.union(
   (inspectionActionInput.options as readonly z.ZodObject[]).map((o) =>
-    o.extend({ from: inspectionState, to: inspectionState, on: isoDate, version: id, code: z.string().optional(), inspectedOn: isoDate.optional() }).strict(),
+    o.extend({ from: inspectionState, to: inspectionState, on: isoDate, version: id, code: z.string().optional(), inspectedOn: isoDate.optional(), caseId: id.optional(), actCode: z.string().optional() }).strict(),
   ) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 
@@ -441,6 +457,36 @@ export const auditEvents = {
     '上传手工填报指标的佐证材料',
     z.strictObject({ year: z.number().int(), key: z.string(), fileName: z.string(), mediaType: z.string(), digest: sm3Hex, size: count, replaces: sm3Hex.nullable() }),
   ),
+  /** The case was registered from an inspection's referral (移送立案): the inspection's id and number. */
+  'case.fromInspection': event('由行政检查移送登记线索', z.strictObject({ inspectionId: id, number: z.string() })),
+  /** A patrol task was planned: unit, area, route, day, officers. */
+  'patrol.create': event('下达巡查任务', z.strictObject({ ...patrolInput.shape })),
+  /** A step of a patrol (开始, 结束 with the summary, 取消 with the reason). */
+  'patrol.transition': event('巡查步骤', patrolTransitionChange),
+  /** A problem found on a patrol was recorded: the patrol, the catalog category, place, description, day. */
+  'patrolProblem.record': event('记录巡查发现的问题', z.strictObject({ patrolId: id, ...problemInput.shape, foundOn: isoDate })),
+  /** A photo of a problem was stored: its seq, name, type, SM3 digest and size. */
+  'patrolProblem.photo': event('上传问题照片', z.strictObject({ seq: id, fileName: z.string(), mediaType: z.string(), digest: sm3Hex, size: count })),
+  /** A step of a problem (责令整改 with its due date, 整改核查, 移送立案 with the case it registered). */
+  'patrolProblem.transition': event('巡查问题处置', problemTransitionChange),
+  /** The case was registered from a problem found on patrol (移送立案): the problem and its patrol. */
+  'case.fromPatrol': event('由巡查问题登记线索', z.strictObject({ problemId: id, patrolId: id })),
+  /** A 双随机 plan was made: year, name, items with their rules and pool filters, the officer pool. */
+  'inspectionPlan.create': event('制定双随机抽查计划', z.strictObject({ ...planInput.shape })),
+  /** The draw's seed was fixed and published (before the draw). */
+  'inspectionPlan.seed': event('公布抽取种子', z.strictObject({ seed: z.string(), seedPublishedAt: z.string() })),
+  /** The draw: per item its pool's size and SM3 digest and the subjects drawn; the inspections registered from it. */
+  'inspectionPlan.draw': event(
+    '双随机抽取',
+    z.strictObject({ drawnAt: z.string(), items: z.array(z.strictObject({ itemCode: z.string(), poolSize: count, poolDigest: sm3Hex, drawn: z.array(z.string()) })), inspectionIds: z.array(id) }),
+  ),
+  /** A drawn officer set aside for a conflict of interest and the officer the re-draw gave (the inspection's new officers). */
+  'inspectionPlan.redraw': event(
+    '回避重新选派',
+    z.strictObject({ itemCode: z.string(), creditCode: z.string(), setAside: z.string(), replacedBy: z.string().nullable(), reason: z.string(), inspectionId: id.nullable(), officerIds: z.array(id) }),
+  ),
+  /** A drawn inspection's result was published (公示): the result, the day, the day it was due, the reason when late. */
+  'inspectionPlan.result': event('公示抽查结果', z.strictObject({ inspectionId: id, result: z.string(), publishedOn: isoDate, dueOn: isoDate, lateReason: z.string().nullable() })),
 } as const;
 
 export type AuditAction = keyof typeof auditEvents;

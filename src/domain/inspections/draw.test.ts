@@ -74,3 +74,19 @@ describe(`the 双随机 draw (${DRAW_ALGORITHM}, 《优化营商环境条例》�
     expect(drawCount(2, { count: 5 })).toBe(2);
   });
 });
+
+describe('the pool digest at scale', () => {
+  it('is SM3 over the sorted codes joined by newlines, however many (fed in slices)', () => {
+    const pool = Array.from({ length: 20_000 }, (_, i) => `CODE${String(i).padStart(6, '0')}`);
+    expect(poolDigest(pool)).toBe(sm3(pool.join('\n')));
+    expect(poolDigest([])).toBe(sm3(''));
+    expect(poolDigest(['A'])).toBe(sm3('A'));
+  });
+  it('gives the same draw from a pool in order (only checked) as from the same pool in any order (sorted first)', () => {
+    const codes = Array.from({ length: 5000 }, (_, i) => `91${String(i * 7919 % 100000).padStart(6, '0')}MA${String(i).padStart(7, '0')}X`);
+    const shuffled = codes.slice().reverse();
+    const sorted = canonicalPool(codes);
+    expect(draw({ seed, purpose: 'p', pool: shuffled, count: 50 })).toEqual(draw({ seed, purpose: 'p', pool: sorted, count: 50 }));
+    expect(canonicalPool(shuffled)).toEqual(sorted);
+  });
+});

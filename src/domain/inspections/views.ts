@@ -56,7 +56,8 @@ export const inspectionView = z.object({
   record: z.object({
     findings: z.object({ on: isoDay, text: z.string(), outcome: labelled }).nullable(),
     reinspections: z.array(z.object({ on: isoDay, rectified: z.boolean(), note: z.string(), dueOn: isoDay.nullable() })),
-    referral: z.object({ on: isoDay, reason: z.string() }).nullable(),
+    /** The case registered from the referral (a clue of the case engine). */
+    referral: z.object({ on: isoDay, reason: z.string(), caseId: z.number().optional() }).nullable(),
     cancellation: z.object({ on: isoDay, reason: z.string() }).nullable(),
   }),
 });

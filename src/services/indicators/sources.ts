@@ -6,6 +6,7 @@
 import type { IndicatorKey } from '../../domain/indicators/catalog.ts';
 import { caseIndicatorSource } from '../cases/indicators.ts';
 import type { IndicatorContext, IndicatorRecord, IndicatorSource, IndicatorValue } from '../kernel/indicators.ts';
+import { inspectionIndicators } from '../inspections/indicators.ts';
 import { workOrderIndicators } from '../workorders/indicators.ts';
 
 /** A source with its key type widened, so sources of different ledgers sit in one list. */
@@ -32,6 +33,7 @@ function register<K extends IndicatorKey>(source: IndicatorSource<K>): Registere
 export const indicatorSources: readonly RegisteredIndicatorSource[] = [
   register(caseIndicatorSource),
   register(workOrderIndicators),
+  register(inspectionIndicators),
 ];
 
 /** The source answering `key`, if a ledger of Fazhi does. */

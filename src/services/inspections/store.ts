@@ -32,7 +32,7 @@ export const CONFLICT_MESSAGE = '该检查已被他人更新，请刷新后重�
 export interface InspectionRecord {
   findings: { on: IsoDate; text: string; outcome: FindingOutcome } | null;
   reinspections: { on: IsoDate; rectified: boolean; note: string; dueOn: IsoDate | null }[];
-  referral: { on: IsoDate; reason: string } | null;
+  referral: { on: IsoDate; reason: string; caseId?: number } | null;
   cancellation: { on: IsoDate; reason: string } | null;
 }
 export const emptyRecord = (): InspectionRecord => ({ findings: null, reinspections: [], referral: null, cancellation: null });

@@ -18,6 +18,9 @@ import { inspectionWorkflow } from '../../domain/inspections/workflow.ts';
 import { inspections } from '../../db/schema.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
+import type { Database } from '../../db/connect.ts';
+import { appendAudit } from '../audit-trail.ts';
+import { registerClue } from '../cases/register-clue.ts';
 import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
 import { getInspection } from './get-inspection.ts';
@@ -34,10 +37,10 @@ interface Prepared {
 type Step = StepBase<Loaded, InspectionSnapshot, InspectionGuardContext> & {
   record: InspectionRecord;
   columns: Partial<typeof inspections.$inferInsert>;
-  details: { code?: string; inspectedOn?: IsoDate };
+  details: { code?: string; inspectedOn?: IsoDate; caseId?: number; actCode?: string };
 };
 
-function inspectionStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded, InspectionSnapshot, Request, InspectionState, InspectionGuardContext, Prepared, Step, InspectionView> {
+function inspectionStep(ctx: ServiceContext, calendar: WorkCalendar, today: IsoDate): StepDefinition<Loaded, InspectionSnapshot, Request, InspectionState, InspectionGuardContext, Prepared, Step, InspectionView> {
   return {
     workflow: inspectionWorkflow,
     subjectType: 'inspection',
@@ -73,13 +76,14 @@ function inspectionStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<
         case 'record':
           s.record.findings = { on, text: request.findings, outcome: request.outcome };
           s.columns.rectifyDueOn = request.outcome === 'rectify' ? request.rectifyDueOn! : null;
+          if (request.outcome === 'refer') await referToCase(ctx, s, on, request.findings);
           break;
         case 'reinspect':
           s.record.reinspections.push({ on, rectified: request.rectified, note: request.note, dueOn: request.rectified ? null : request.rectifyDueOn! });
           s.columns.rectifyDueOn = request.rectified ? null : request.rectifyDueOn!;
           break;
         case 'refer':
-          s.record.referral = { on, reason: request.reason };
+          await referToCase(ctx, s, on, request.reason);
           break;
         case 'cancel':
           s.record.cancellation = { on, reason: request.reason };
@@ -97,9 +101,39 @@ function inspectionStep(calendar: WorkCalendar, today: IsoDate): StepDefinition<
   };
 }
 
+/** 移送立案: a clue of the case engine, registered inside the step's transaction (a savepoint) — both commit or neither. */
+async function referToCase(ctx: ServiceContext, s: Step, on: IsoDate, reason: string): Promise<void> {
+  const registered = await registerClue({ ...ctx, db: s.tx as unknown as Database }, s.actor, inspectionClue(s.subject, s.record, on, reason));
+  s.record.referral = { on, reason, caseId: registered.id };
+  s.columns.rectifyDueOn = null;
+  s.details = { caseId: registered.id, actCode: registered.actCode };
+  await appendAudit(s.tx, s.actor, { action: 'case.fromInspection', subjectType: 'case', subjectId: registered.id, organizationId: s.subject.row.organizationId, change: { inspectionId: s.subject.row.id, number: s.subject.row.number } }, s.now);
+}
+
+/**
+ * The clue an inspection refers: the subject as the party (its credit code), the findings as the facts, the subject's
+ * address as the place; the source 投诉举报 for a complaint-triggered inspection, 上级交办 for a referral, else 日常巡查
+ * (the clue sources of the case engine have no 行政检查 of their own).
+ */
+function inspectionClue({ row, item, subject }: LoadedInspection, record: InspectionRecord, on: IsoDate, reason: string) {
+  const inspectedOn = row.inspectedOn ?? on;
+  return {
+    organizationId: row.organizationId,
+    clueSource: row.trigger === 'complaint' ? ('complaint' as const) : row.trigger === 'referral' ? ('higherLevel' as const) : ('patrol' as const),
+    title: `行政检查发现：${item.name}`.slice(0, 100),
+    facts: `${record.findings?.text ?? ''}（${row.number}，${inspectedOn} 检查；移送理由：${reason}）`,
+    place: subject.address,
+    actStartedOn: inspectedOn,
+    actEndedOn: null,
+    discoveredOn: inspectedOn,
+    powerItemId: null,
+    party: { kind: 'organization' as const, name: subject.name, creditCode: subject.creditCode, address: subject.address },
+  };
+}
+
 /** Takes one step of inspection `id`; the body is `{ expectedVersion, action, …payload }`. */
 export async function transitionInspection(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<InspectionView> {
   const request = parseInput(inspectionStepRequest, body);
   const calendar = await loadWorkCalendar(ctx.db);
-  return runStep(ctx, actor, inspectionStep(calendar, chinaDateOf(ctx.clock())), id, request);
+  return runStep(ctx, actor, inspectionStep(ctx, calendar, chinaDateOf(ctx.clock())), id, request);
 }
