@@ -7,7 +7,6 @@ import {
   ShopOutlined,
   ProfileOutlined,
   AuditOutlined,
-  BarChartOutlined,
   CalculatorOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
