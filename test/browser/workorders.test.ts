@@ -116,6 +116,34 @@ describe('work orders in the browser', { timeout: 240_000 }, () => {
     await desk.context.close();
   });
 
+  it('an officer of the brigade registers the order as a case clue from the order page and opens the case', async () => {
+    const { context, page } = await h.signedIn('desktop', 'wanglei', orderPath);
+    const card = page.getByTestId('work-order-case');
+    const form = card.getByRole('form', { name: '登记为案件线索' });
+    await form.waitFor();
+    // Prefilled from the order: the facts are its content, the place its address.
+    await expect(form.getByLabel('违法事实', { exact: true }).inputValue()).resolves.toContain('菜市场门口每天早上有商贩');
+    await expect(form.getByLabel('违法地点', { exact: true }).inputValue()).resolves.toBe(ADDRESS);
+    // The 案由 is the officer's: without it nothing is sent.
+    await form.getByRole('button', { name: '登记为案件线索' }).click();
+    await poll(() => form.innerText()).toContain('案由');
+    await form.getByLabel('案由', { exact: true }).fill('涉嫌占道经营案');
+    await form.getByLabel('违法行为仍在继续', { exact: true }).check();
+    await form.getByRole('button', { name: '登记为案件线索' }).click();
+    const link = page.getByTestId('work-order-case-link');
+    await poll(() => link.count()).toBe(1);
+    const actCode = (await page.getByTestId('work-order-case-code').innerText()).trim();
+    expect(actCode).not.toBe('');
+    expect(await card.innerText()).toContain('线索登记');
+    await link.click();
+    await page.waitForURL(/\/cases\/\d+$/);
+    await settle(page);
+    const caseHeader = page.getByTestId('case-header');
+    await poll(() => caseHeader.innerText()).toContain('涉嫌占道经营案');
+    expect(await caseHeader.innerText()).toContain(actCode);
+    await context.close();
+  });
+
   it('the supervisor’s board ranks the units and opens the orders behind a figure (1280 px)', async () => {
     const { context, page } = await h.signedIn('desktop', 'supervisor', '/work-orders/board?year=2026');
     const groups = page.getByTestId('board-groups');
