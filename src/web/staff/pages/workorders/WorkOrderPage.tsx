@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Card, Collapse, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { casePolicy } from '../../../../domain/cases/policy.ts';
@@ -176,7 +177,8 @@ function CaseCard({ order, reload }: { order: WorkOrderView; reload: () => void 
     () => ({
       facts: order.content,
       place: order.address,
-      actStartedOn: order.receivedOn,
+      // A date field holds a dayjs value in the form (case-actions/form-values.ts).
+      actStartedOn: dayjs(order.receivedOn),
       organizationId: order.unit?.id ?? order.organization.id,
       party: { kind: 'unknown' },
     }),
