@@ -85,6 +85,7 @@ export const workOrderList = z.object({ items: z.array(workOrderSummary), total:
 export type WorkOrderList = z.infer<typeof workOrderList>;
 
 export const workOrderCategory = z.object({ kind: z.string(), code: z.string(), group: z.string(), name: z.string() });
+export type WorkOrderCategory = z.infer<typeof workOrderCategory>;
 
 export const workOrderSettingsAnswer = z.object({
   organizationId: z.number(),
