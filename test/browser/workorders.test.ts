@@ -172,4 +172,24 @@ describe('work orders in the browser', { timeout: 240_000 }, () => {
     await keep(page, 'workorders-order', 'phone');
     await context.close();
   });
+
+  it('a head sets the unit’s work-order parameters; a value out of range is refused in Chinese and nothing is saved', async () => {
+    const { context, page } = await h.signedIn('desktop', 'head.donghu', '/admin/work-order-settings');
+    const table = page.getByTestId('work-order-settings');
+    await poll(() => table.innerText()).toContain('签收期限');
+    const row = (label: string) => table.locator('.ant-table-row').filter({ hasText: label });
+    expect(await row('咨询类工单办理期限').innerText()).toContain('默认值');
+    // 签收 in 11 working days: outside 1–10, refused by the server with the reason; nothing saved.
+    await page.getByLabel('本单位签收期限').fill('11');
+    await page.getByRole('button', { name: '保存本单位参数' }).click();
+    await poll(() => page.getByTestId('work-order-settings-refusal').innerText()).toContain('签收期限不得超过 10 个工作日');
+    expect(await row('签收期限').innerText()).toContain('默认值');
+    await page.getByLabel('本单位签收期限').fill('');
+    await page.getByLabel('本单位咨询类工单办理期限').fill('3');
+    await page.getByRole('button', { name: '保存本单位参数' }).click();
+    await poll(() => row('咨询类工单办理期限').innerText()).toContain('3 个工作日');
+    expect(await row('咨询类工单办理期限').innerText()).toContain('云城市东湖区城市管理和综合行政执法局设置');
+    expect(await row('签收期限').innerText()).toContain('默认值');
+    await context.close();
+  });
 });

@@ -95,6 +95,7 @@ export const workOrderSettingsAnswer = z.object({
     z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), setBy: z.object({ id: z.number(), name: z.string() }).nullable(), source: z.string() }),
   ),
 });
+export type WorkOrderSettingsAnswer = z.infer<typeof workOrderSettingsAnswer>;
 
 export const dispatchRuleView = z.object({
   id: z.number(),

@@ -28,6 +28,7 @@ const loaders = {
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
   settings: () => import('./pages/admin/SettingsPage.tsx'),
   intakeKeys: () => import('./pages/admin/IntakeKeysPage.tsx'),
+  workOrderSettings: () => import('./pages/admin/WorkOrderSettingsPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
   workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
@@ -52,6 +53,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/benchmarks': 'benchmarks',
   '/admin/settings': 'settings',
   '/admin/intake-keys': 'intakeKeys',
+  '/admin/work-order-settings': 'workOrderSettings',
   '/reports/analyze': 'reportAnalyze',
   '/work-orders': 'workOrders',
   '/work-orders/new': 'newWorkOrder',
@@ -79,6 +81,7 @@ const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
 const IntakeKeysPage = lazy(loaders.intakeKeys);
+const WorkOrderSettingsPage = lazy(loaders.workOrderSettings);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 const WorkOrderInboxPage = lazy(loaders.workOrders);
 const WorkOrderNewPage = lazy(loaders.newWorkOrder);
@@ -139,6 +142,7 @@ export function StaffApp() {
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />
         <Route path="admin/settings" element={<SettingsPage />} />
         <Route path="admin/intake-keys" element={<IntakeKeysPage />} />
+        <Route path="admin/work-order-settings" element={<WorkOrderSettingsPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="work-orders" element={<WorkOrderInboxPage />} />
         <Route path="work-orders/new" element={<WorkOrderNewPage />} />
