@@ -221,7 +221,7 @@ export async function benchInboxPostgres(url: string): Promise<string> {
       const [unitOrg] = (await handle.db.execute(sql`SELECT path FROM organizations WHERE id = ${unit}`) as unknown as { rows: { path: string }[] }).rows;
       const officer = { userId: 1, organizationId: unit, organizationPath: unitOrg!.path, roles: ['officer'] as const, displayName: '中队队员' };
       const inboxTime = await time(() => listWorkOrders(ctx, officer, { unitId: unit, state: 'handling', limit: 20 }));
-      // What the unit's officer sees on opening 工单办理: every order of the unit (9,500), overdue first, with the total.
+      // What the unit's officer sees on opening 工单办理: every order of the unit, overdue first, with the total.
       const defaultTime = await time(() => listWorkOrders(ctx, officer, { limit: 20 }));
       const overdueTime = await time(() => listWorkOrders(ctx, officer, { overdue: 'true', limit: 20 }));
       const fmt = (t: { p50: number; max: number }) => `p50 ${t.p50.toFixed(1)} ms, max ${t.max.toFixed(1)} ms`;
@@ -230,7 +230,7 @@ export async function benchInboxPostgres(url: string): Promise<string> {
         `  a unit's due-soon list, first page (bare query): ${fmt(bareTime)}; plan ${usesIndex ? 'uses' : 'does NOT use'} work_orders_unit_open_due_idx`,
         `  GET /api/work-orders?unitId=…&state=handling as the unit's officer (listWorkOrders, with its total): ${fmt(inboxTime)}`,
         `  GET /api/work-orders?overdue=true as the unit's officer: ${fmt(overdueTime)}`,
-        `  GET /api/work-orders as the unit's officer (no filter: all ${Math.round(ORDERS / UNITS).toLocaleString('en')} orders of the unit, overdue first): ${fmt(defaultTime)}`,
+        `  GET /api/work-orders as the unit's officer (no filter: the unit's ${Math.round((ORDERS * 0.95) / UNITS).toLocaleString('en')} orders, overdue first): ${fmt(defaultTime)}`,
       ].join('\n');
     } finally {
       await handle.close();
