@@ -4,12 +4,13 @@ import { adminPolicy } from '../../domain/admin/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import { may } from '../../domain/policy.ts';
+import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { menuEntries, visibleEntries } from './menu.tsx';
 
 type Me = Parameters<typeof visibleEntries>[0];
 
 const meWith = (...held: Role[]): Me => ({ userId: 7, displayName: '测试', organizationId: 1, organizationPath: '/1/', roles: held, roleNames: held.map((r) => roles[r]) });
-const policies = new Set<unknown>([...Object.values(casePolicy), ...Object.values(adminPolicy), ...Object.values(discretionPolicy)]);
+const policies = new Set<unknown>([...Object.values(casePolicy), ...Object.values(adminPolicy), ...Object.values(discretionPolicy), ...Object.values(workOrderPolicy)]);
 
 describe('the staff menu reads the domain policies', () => {
   it('guards every entry with a policy permission, never a role list of its own', () => {
@@ -33,10 +34,10 @@ describe('the staff menu reads the domain policies', () => {
     expect(Object.fromEntries(roleKeys.map((r) => [r, shown(r)]))).toEqual({
       officer: ['/todo', '/cases'],
       reviewer: ['/todo', '/cases', '/review', '/users', '/reports/analyze', ...adminPages],
-      head: ['/todo', '/cases', '/work-orders/board', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages],
+      head: ['/todo', '/cases', '/work-orders/board', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages, '/admin/work-order-settings'],
       supervisor: ['/todo', '/cases', '/work-orders/board', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
       clerk: [],
-      admin: ['/work-orders/board', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys'],
+      admin: ['/work-orders/board', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys', '/admin/work-order-settings'],
     });
   });
 });
