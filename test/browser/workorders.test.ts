@@ -192,4 +192,30 @@ describe('work orders in the browser', { timeout: 240_000 }, () => {
     expect(await row('签收期限').innerText()).toContain('默认值');
     await context.close();
   });
+
+  it('a head keeps the dispatch catalog: a bureau item is refused for a street team (国办函〔2025〕66号), set for the brigade, removed', async () => {
+    const { context, page } = await h.signedIn('desktop', 'head.donghu', '/admin/dispatch-rules');
+    const rules = page.getByTestId('dispatch-rules');
+    await poll(() => rules.innerText()).toContain('尚无派单规则');
+    const form = page.getByRole('form', { name: '设置派单规则' });
+    const category = form.getByLabel('类别', { exact: true });
+    await category.fill('占道经营');
+    await pickOption(page, category, '占道经营（09006）');
+    await pickOption(page, form.getByLabel('默认承办单位', { exact: true }), '东湖区南湖街道综合行政执法队');
+    await form.getByLabel('局机关职责事项').check();
+    await form.getByRole('button', { name: '保存规则' }).click();
+    await poll(() => page.getByTestId('dispatch-rule-refusal').innerText()).toContain('不得以乡镇（街道）“东湖区南湖街道综合行政执法队”为默认承办单位');
+    expect(await page.getByTestId('dispatch-rule-refusal').innerText()).toContain('国办函〔2025〕66号');
+    expect(await rules.innerText()).toContain('尚无派单规则');
+    await pickOption(page, form.getByLabel('默认承办单位', { exact: true }), BRIGADE);
+    await form.getByRole('button', { name: '保存规则' }).click();
+    const row = rules.locator('.ant-table-row').filter({ hasText: '占道经营（09006）' });
+    await poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain(BRIGADE);
+    expect(await row.innerText()).toContain('是，不得下派');
+    await row.getByRole('button', { name: '删除占道经营的派单规则' }).click();
+    await page.getByRole('button', { name: '删 除' }).or(page.getByRole('button', { name: '删除', exact: true })).last().click();
+    await poll(() => rules.innerText()).toContain('尚无派单规则');
+    await context.close();
+  });
 });

@@ -107,6 +107,8 @@ export const dispatchRuleView = z.object({
   inherited: z.boolean(),
 });
 
+export type DispatchRuleView = z.infer<typeof dispatchRuleView>;
+
 export const dispatchRuleImport = z.object({
   organizationId: z.number(),
   fileName: z.string(),

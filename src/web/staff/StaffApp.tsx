@@ -29,6 +29,7 @@ const loaders = {
   settings: () => import('./pages/admin/SettingsPage.tsx'),
   intakeKeys: () => import('./pages/admin/IntakeKeysPage.tsx'),
   workOrderSettings: () => import('./pages/admin/WorkOrderSettingsPage.tsx'),
+  dispatchRules: () => import('./pages/admin/DispatchRulesPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
   workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
@@ -54,6 +55,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/settings': 'settings',
   '/admin/intake-keys': 'intakeKeys',
   '/admin/work-order-settings': 'workOrderSettings',
+  '/admin/dispatch-rules': 'dispatchRules',
   '/reports/analyze': 'reportAnalyze',
   '/work-orders': 'workOrders',
   '/work-orders/new': 'newWorkOrder',
@@ -82,6 +84,7 @@ const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
 const IntakeKeysPage = lazy(loaders.intakeKeys);
 const WorkOrderSettingsPage = lazy(loaders.workOrderSettings);
+const DispatchRulesPage = lazy(loaders.dispatchRules);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 const WorkOrderInboxPage = lazy(loaders.workOrders);
 const WorkOrderNewPage = lazy(loaders.newWorkOrder);
@@ -143,6 +146,7 @@ export function StaffApp() {
         <Route path="admin/settings" element={<SettingsPage />} />
         <Route path="admin/intake-keys" element={<IntakeKeysPage />} />
         <Route path="admin/work-order-settings" element={<WorkOrderSettingsPage />} />
+        <Route path="admin/dispatch-rules" element={<DispatchRulesPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="work-orders" element={<WorkOrderInboxPage />} />
         <Route path="work-orders/new" element={<WorkOrderNewPage />} />

@@ -34,10 +34,10 @@ describe('the staff menu reads the domain policies', () => {
     expect(Object.fromEntries(roleKeys.map((r) => [r, shown(r)]))).toEqual({
       officer: ['/todo', '/cases'],
       reviewer: ['/todo', '/cases', '/review', '/users', '/reports/analyze', ...adminPages],
-      head: ['/todo', '/cases', '/work-orders/board', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages, '/admin/work-order-settings'],
+      head: ['/todo', '/cases', '/work-orders/board', '/review', '/dashboard', '/users', '/reports/analyze', ...adminPages, '/admin/work-order-settings', '/admin/dispatch-rules'],
       supervisor: ['/todo', '/cases', '/work-orders/board', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze'],
       clerk: [],
-      admin: ['/work-orders/board', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys', '/admin/work-order-settings'],
+      admin: ['/work-orders/board', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys', '/admin/work-order-settings', '/admin/dispatch-rules'],
     });
   });
 });

@@ -15,6 +15,7 @@ import {
   SettingOutlined,
   UnorderedListOutlined,
   HomeOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -65,6 +66,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/admin/settings', label: () => '办案参数', icon: <SettingOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/intake-keys', label: () => '工单接口密钥', icon: <ApiOutlined />, permission: adminPolicy.manageUsers, group: adminGroup },
   { path: '/admin/work-order-settings', label: () => '工单参数', icon: <FieldTimeOutlined />, permission: workOrderPolicy.editSettings, group: adminGroup },
+  { path: '/admin/dispatch-rules', label: () => '派单目录', icon: <NodeIndexOutlined />, permission: workOrderPolicy.editDispatchRules, group: adminGroup },
   { path: '/profile', label: () => '个人信息', icon: <UserOutlined /> },
 ];
 
