@@ -14,6 +14,8 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Role } from '../domain/access.ts';
 import { addDays, dayOfWeek, type IsoDate } from '../domain/calendar/iso-date.ts';
+import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
+import { idNumberCheckChar } from '../domain/validators/id-number.ts';
 import type { WorkOrderView } from '../domain/workorders/views.ts';
 import { cases, organizations, users } from '../db/schema.ts';
 import { transitionCase } from '../services/cases/transition-case.ts';
@@ -139,6 +141,10 @@ const caseTitles: Record<string, string> = {
   '08004': '涉嫌施工工地未采取扬尘防治措施案',
   '09005': '涉嫌超出门窗外墙经营案',
 };
+/** A restaurant or a building company is the party of these categories; a person (a vendor, a householder) of the others. */
+const companySuffix: Record<string, string> = { '06027': '餐饮服务有限公司', '08001': '建筑工程有限公司', '08004': '建筑工程有限公司' };
+const companyNames = ['恒丰', '顺达', '鑫源', '佳和', '华建', '宏远'];
+
 /** One in eight orders of those categories becomes a case clue; drawn apart from the plan so the plan stays as it is. */
 const TO_CASE_SHARE = 0.125;
 
@@ -211,6 +217,22 @@ function sorted(order: PlannedOrder): PlannedOrder {
 export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
   const rnd = random(seed);
   const caseRnd = random(seed + 1);
+  let partySeq = 0;
+  /**
+   * The party the handler names when registering the clue (found on the spot: the shop, the restaurant, the site's
+   * builder), fictional, with valid check characters (GB 11643, GB 32100).
+   */
+  const casePartyOf = (code: string, district: District, address: string): Record<string, unknown> => {
+    const i = partySeq++;
+    const region = district === 'donghu' ? '539902' : '539903';
+    const suffix = companySuffix[code];
+    if (suffix) {
+      const first17 = `91${region}MA6W${String(10_000 + i)}`;
+      return { kind: 'organization', name: `云城市${companyNames[i % companyNames.length]!}${suffix}`, creditCode: `${first17}${creditCodeCheckChar(first17)}`, legalRepresentative: `${surnames[i % surnames.length]!}建华`, address };
+    }
+    const first17 = `${region}1975${String(1 + (i % 12)).padStart(2, '0')}15${String(501 + i).padStart(3, '0')}`;
+    return { kind: 'person', name: `${surnames[(i + 7) % surnames.length]!}${givenNames.slice(2)[i % (givenNames.length - 2)]!}`, idNumber: `${first17}${idNumberCheckChar(first17)}`, address };
+  };
   const pick = <T extends { weight: number }>(list: readonly T[]): T => {
     let r = rnd() * list.reduce((s, x) => s + x.weight, 0);
     for (const x of list) if ((r -= x.weight) < 0) return x;
@@ -314,7 +336,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
         acts: [
           { on: '2026-11-09', by: 'clerk', body: { action: 'dispatch', unitId: 'donghu-brigade', note: '请按期办理并答复诉求人。' } },
           { on: '2026-11-10', by: 'wanglei', body: { action: 'accept' } },
-          { on: '2026-11-10', by: 'wanglei', toCase: true, body: { title: caseTitles['09006']!, actContinuing: true } },
+          { on: '2026-11-10', by: 'wanglei', toCase: true, body: { title: caseTitles['09006']!, actContinuing: true, party: casePartyOf('09006', 'donghu', '云城市东湖区解放路15号') } },
         ],
       }),
     ];
@@ -382,7 +404,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
       caseTitle && (kind === 'complaint' || kind === 'report') && caseRnd() < TO_CASE_SHARE
         ? { on: weekdays(signOn, 2 + Math.floor(caseRnd() * 3)), by: head, caseStep: true, body: { action: 'decline', reason: DECLINE_REASON } }
         : null;
-    if (caseTitle && caseDecline) acts.push({ on: signOn, by: handler, toCase: true, body: { title: caseTitle, actContinuing: true } });
+    if (caseTitle && caseDecline) acts.push({ on: signOn, by: handler, toCase: true, body: { title: caseTitle, actContinuing: true, party: casePartyOf(matter.category.code, district, place) } });
     const withCase = (order: PlannedOrder) => (caseDecline ? { ...order, acts: placed(order.acts, caseDecline) } : order);
 
     // How long the unit takes: most within the period (咨询 2, 求助/建议 10, 投诉/举报 15 working days; 信访 60 days), some late.
