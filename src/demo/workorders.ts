@@ -14,10 +14,15 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Role } from '../domain/access.ts';
 import { addDays, dayOfWeek, type IsoDate } from '../domain/calendar/iso-date.ts';
+import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
+import { idNumberCheckChar } from '../domain/validators/id-number.ts';
 import type { WorkOrderView } from '../domain/workorders/views.ts';
-import { organizations, users } from '../db/schema.ts';
+import { cases, organizations, users } from '../db/schema.ts';
+import { transitionCase } from '../services/cases/transition-case.ts';
+import { getWorkOrder } from '../services/workorders/get-work-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerWorkOrder } from '../services/workorders/register-work-order.ts';
+import { registerCaseFromWorkOrder } from '../services/workorders/to-case.ts';
 import { transitionWorkOrder } from '../services/workorders/transition-work-order.ts';
 import { DEMO_TODAY, shiftDates } from './clock.ts';
 import { datedActs, type Track } from './tracks.ts';
@@ -124,6 +129,25 @@ const orgNames: Record<string, string> = {
   'xishan-brigade': '西山区城市管理综合行政执法大队',
 };
 
+/**
+ * The 案由 of the clue an order of these categories becomes when the officer finds the act to be punished
+ * (转为案件线索): a few of them, the rest are settled by persuasion and rectification.
+ */
+const caseTitles: Record<string, string> = {
+  '09006': '涉嫌占道经营案',
+  '06001': '涉嫌未经批准搭建建筑物案',
+  '06027': '涉嫌餐饮服务油烟直排案',
+  '08001': '涉嫌夜间违规施工产生噪声污染案',
+  '08004': '涉嫌施工工地未采取扬尘防治措施案',
+  '09005': '涉嫌超出门窗外墙经营案',
+};
+/** A restaurant or a building company is the party of these categories; a person (a vendor, a householder) of the others. */
+const companySuffix: Record<string, string> = { '06027': '餐饮服务有限公司', '08001': '建筑工程有限公司', '08004': '建筑工程有限公司' };
+const companyNames = ['恒丰', '顺达', '鑫源', '佳和', '华建', '宏远'];
+
+/** One in eight orders of those categories becomes a case clue; drawn apart from the plan so the plan stays as it is. */
+const TO_CASE_SHARE = 0.125;
+
 /** A small deterministic generator (mulberry32): the same plan on every run. */
 function random(seed: number): () => number {
   let a = seed;
@@ -151,7 +175,24 @@ interface Act {
   on: IsoDate;
   by: string;
   body: Record<string, unknown> | ((self: WorkOrderView) => Record<string, unknown>);
+  /**
+   * Not a step of the loop: `toCase` registers the order as a case clue (services/workorders/to-case.ts, `body` its
+   * input); `caseStep` takes a step of that case (services/cases/transition-case.ts, `body` the step).
+   */
+  toCase?: true;
+  caseStep?: true;
 }
+
+/** Puts `act` among `acts` after those of its day or before (a track's acts are in date order). */
+function placed(acts: Act[], act: Act): Act[] {
+  const at = acts.findIndex((a) => a.on > act.on);
+  if (at < 0) acts.push(act);
+  else acts.splice(at, 0, act);
+  return acts;
+}
+
+/** 不予立案 of a clue whose party corrected the act at once (《行政处罚法》第三十三条第一款). */
+const DECLINE_REASON = '经核查，当事人已按要求及时改正，违法行为轻微，没有造成危害后果，依照《中华人民共和国行政处罚法》第三十三条第一款不予行政处罚，不予立案。';
 interface PlannedOrder {
   on: IsoDate;
   district: District;
@@ -175,6 +216,23 @@ function sorted(order: PlannedOrder): PlannedOrder {
 /** The demo year's orders with their acts (unmoved dates), in the order they are received. */
 export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
   const rnd = random(seed);
+  const caseRnd = random(seed + 1);
+  let partySeq = 0;
+  /**
+   * The party the handler names when registering the clue (found on the spot: the shop, the restaurant, the site's
+   * builder), fictional, with valid check characters (GB 11643, GB 32100).
+   */
+  const casePartyOf = (code: string, district: District, address: string): Record<string, unknown> => {
+    const i = partySeq++;
+    const region = district === 'donghu' ? '539902' : '539903';
+    const suffix = companySuffix[code];
+    if (suffix) {
+      const first17 = `91${region}MA6W${String(10_000 + i)}`;
+      return { kind: 'organization', name: `云城市${companyNames[i % companyNames.length]!}${suffix}`, creditCode: `${first17}${creditCodeCheckChar(first17)}`, legalRepresentative: `${surnames[i % surnames.length]!}建华`, address };
+    }
+    const first17 = `${region}1975${String(1 + (i % 12)).padStart(2, '0')}15${String(501 + i).padStart(3, '0')}`;
+    return { kind: 'person', name: `${surnames[(i + 7) % surnames.length]!}${givenNames.slice(2)[i % (givenNames.length - 2)]!}`, idNumber: `${first17}${idNumberCheckChar(first17)}`, address };
+  };
   const pick = <T extends { weight: number }>(list: readonly T[]): T => {
     let r = rnd() * list.reduce((s, x) => s + x.weight, 0);
     for (const x of list) if ((r -= x.weight) < 0) return x;
@@ -269,6 +327,18 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
       }),
       // Today's hotline call, not yet dispatched.
       sorted({ on: DEMO_TODAY, district: 'donghu', by: 'clerk', input: base(DEMO_TODAY, 'hotline', stalls, '云城市东湖区文化路夜市'), acts: [] }),
+      // Being handled, and registered as a case clue that waits for the decision whether to file it (立案期限 running).
+      sorted({
+        on: '2026-11-09',
+        district: 'donghu',
+        by: 'clerk',
+        input: base('2026-11-09', 'hotline', stalls, '云城市东湖区解放路15号'),
+        acts: [
+          { on: '2026-11-09', by: 'clerk', body: { action: 'dispatch', unitId: 'donghu-brigade', note: '请按期办理并答复诉求人。' } },
+          { on: '2026-11-10', by: 'wanglei', body: { action: 'accept' } },
+          { on: '2026-11-10', by: 'wanglei', toCase: true, body: { title: caseTitles['09006']!, actContinuing: true, party: casePartyOf('09006', 'donghu', '云城市东湖区解放路15号') } },
+        ],
+      }),
     ];
   }
 
@@ -327,6 +397,15 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
     }
     const handler = one(unit.handlers);
     acts.push({ on: signOn, by: handler, body: { action: 'accept' } });
+    // 转为案件线索: the handler finds an act to be punished and registers it with the case engine the day it signs for
+    // it; a few working days later the district's head decides the clue (these parties corrected at once: 不予立案).
+    const caseTitle = petition ? undefined : caseTitles[matter.category.code];
+    const caseDecline: Act | null =
+      caseTitle && (kind === 'complaint' || kind === 'report') && caseRnd() < TO_CASE_SHARE
+        ? { on: weekdays(signOn, 2 + Math.floor(caseRnd() * 3)), by: head, caseStep: true, body: { action: 'decline', reason: DECLINE_REASON } }
+        : null;
+    if (caseTitle && caseDecline) acts.push({ on: signOn, by: handler, toCase: true, body: { title: caseTitle, actContinuing: true, party: casePartyOf(matter.category.code, district, place) } });
+    const withCase = (order: PlannedOrder) => (caseDecline ? { ...order, acts: placed(order.acts, caseDecline) } : order);
 
     // How long the unit takes: most within the period (咨询 2, 求助/建议 10, 投诉/举报 15 working days; 信访 60 days), some late.
     const late = chance(0.08);
@@ -355,7 +434,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
     if (answered) acts.push({ on: doneOn, by: handler, body: { action: 'answer', method: petition ? 'letter' : one(['phone', 'phone', 'phone', 'sms', 'visit']), text: answerText(kind, petition) } });
     const completeOn = weekdays(doneOn, chance(0.7) ? 0 : 1);
     acts.push({ on: completeOn, by: handler, body: { action: 'complete', result: resultText(kind) } });
-    if (!answered) return sorted({ on, district, by: desk, input, acts });
+    if (!answered) return sorted(withCase({ on, district, by: desk, input, acts }));
     // 回访 by the desk that registered it: about 75 % 满意, 15 % 基本满意, 10 % 不满意.
     const visitOn = weekdays(completeOn, between(1, 3));
     const r = rnd();
@@ -370,7 +449,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
       acts.push({ on: again, by: handler, body: { action: 'complete', result: '已整改到位并纳入日常巡查。' } });
       acts.push({ on: weekdays(again, 2), by: desk, body: { action: 'visit', satisfaction: chance(0.7) ? 'satisfied' : 'basic' } });
     }
-    return sorted({ on, district, by: desk, input, acts });
+    return sorted(withCase({ on, district, by: desk, input, acts }));
   }
 
   function duplicateOf(first: PlannedOrder): PlannedOrder {
@@ -434,6 +513,17 @@ export async function seedDemoWorkOrders(base: ServiceContext, shift = 0, today:
         take: async () => {
           at(moved(act.on));
           const body = typeof act.body === 'function' ? act.body(order.view!) : act.body;
+          if (act.toCase) {
+            order.view = await registerCaseFromWorkOrder(ctx, actor(act.by), order.view!.id, { ...body, expectedVersion: order.view!.version });
+            return;
+          }
+          if (act.caseStep) {
+            const caseId = order.view!.case!.id;
+            const [row] = await ctx.db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+            await transitionCase(ctx, actor(act.by), caseId, { ...body, expectedVersion: row!.version });
+            order.view = await getWorkOrder(ctx.db, actor(act.by), order.view!.id);
+            return;
+          }
           const resolved = 'unitId' in body && typeof body.unitId === 'string' ? { ...body, unitId: orgId(body.unitId) } : body;
           order.view = await transitionWorkOrder(ctx, actor(act.by), order.view!.id, { ...resolved, expectedVersion: order.view!.version });
         },

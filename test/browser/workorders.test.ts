@@ -116,6 +116,34 @@ describe('work orders in the browser', { timeout: 240_000 }, () => {
     await desk.context.close();
   });
 
+  it('an officer of the brigade registers the order as a case clue from the order page and opens the case', async () => {
+    const { context, page } = await h.signedIn('desktop', 'wanglei', orderPath);
+    const card = page.getByTestId('work-order-case');
+    const form = card.getByRole('form', { name: '登记为案件线索' });
+    await form.waitFor();
+    // Prefilled from the order: the facts are its content, the place its address.
+    await expect(form.getByLabel('违法事实', { exact: true }).inputValue()).resolves.toContain('菜市场门口每天早上有商贩');
+    await expect(form.getByLabel('违法地点', { exact: true }).inputValue()).resolves.toBe(ADDRESS);
+    // The 案由 is the officer's: without it nothing is sent.
+    await form.getByRole('button', { name: '登记为案件线索' }).click();
+    await poll(() => form.innerText()).toContain('案由');
+    await form.getByLabel('案由', { exact: true }).fill('涉嫌占道经营案');
+    await form.getByLabel('违法行为仍在继续', { exact: true }).check();
+    await form.getByRole('button', { name: '登记为案件线索' }).click();
+    const link = page.getByTestId('work-order-case-link');
+    await poll(() => link.count()).toBe(1);
+    const actCode = (await page.getByTestId('work-order-case-code').innerText()).trim();
+    expect(actCode).not.toBe('');
+    expect(await card.innerText()).toContain('线索登记');
+    await link.click();
+    await page.waitForURL(/\/cases\/\d+$/);
+    await settle(page);
+    const caseHeader = page.getByTestId('case-header');
+    await poll(() => caseHeader.innerText()).toContain('涉嫌占道经营案');
+    expect(await caseHeader.innerText()).toContain(actCode);
+    await context.close();
+  });
+
   it('the supervisor’s board ranks the units and opens the orders behind a figure (1280 px)', async () => {
     const { context, page } = await h.signedIn('desktop', 'supervisor', '/work-orders/board?year=2026');
     const groups = page.getByTestId('board-groups');
@@ -142,6 +170,52 @@ describe('work orders in the browser', { timeout: 240_000 }, () => {
     await poll(() => page.getByTestId('work-order-timeline').count()).toBe(1);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await keep(page, 'workorders-order', 'phone');
+    await context.close();
+  });
+
+  it('a head sets the unit’s work-order parameters; a value out of range is refused in Chinese and nothing is saved', async () => {
+    const { context, page } = await h.signedIn('desktop', 'head.donghu', '/admin/work-order-settings');
+    const table = page.getByTestId('work-order-settings');
+    await poll(() => table.innerText()).toContain('签收期限');
+    const row = (label: string) => table.locator('.ant-table-row').filter({ hasText: label });
+    expect(await row('咨询类工单办理期限').innerText()).toContain('默认值');
+    // 签收 in 11 working days: outside 1–10, refused by the server with the reason; nothing saved.
+    await page.getByLabel('本单位签收期限').fill('11');
+    await page.getByRole('button', { name: '保存本单位参数' }).click();
+    await poll(() => page.getByTestId('work-order-settings-refusal').innerText()).toContain('签收期限不得超过 10 个工作日');
+    expect(await row('签收期限').innerText()).toContain('默认值');
+    await page.getByLabel('本单位签收期限').fill('');
+    await page.getByLabel('本单位咨询类工单办理期限').fill('3');
+    await page.getByRole('button', { name: '保存本单位参数' }).click();
+    await poll(() => row('咨询类工单办理期限').innerText()).toContain('3 个工作日');
+    expect(await row('咨询类工单办理期限').innerText()).toContain('云城市东湖区城市管理和综合行政执法局设置');
+    expect(await row('签收期限').innerText()).toContain('默认值');
+    await context.close();
+  });
+
+  it('a head keeps the dispatch catalog: a bureau item is refused for a street team (国办函〔2025〕66号), set for the brigade, removed', async () => {
+    const { context, page } = await h.signedIn('desktop', 'head.donghu', '/admin/dispatch-rules');
+    const rules = page.getByTestId('dispatch-rules');
+    await poll(() => rules.innerText()).toContain('尚无派单规则');
+    const form = page.getByRole('form', { name: '设置派单规则' });
+    const category = form.getByLabel('类别', { exact: true });
+    await category.fill('占道经营');
+    await pickOption(page, category, '占道经营（09006）');
+    await pickOption(page, form.getByLabel('默认承办单位', { exact: true }), '东湖区南湖街道综合行政执法队');
+    await form.getByLabel('局机关职责事项').check();
+    await form.getByRole('button', { name: '保存规则' }).click();
+    await poll(() => page.getByTestId('dispatch-rule-refusal').innerText()).toContain('不得以乡镇（街道）“东湖区南湖街道综合行政执法队”为默认承办单位');
+    expect(await page.getByTestId('dispatch-rule-refusal').innerText()).toContain('国办函〔2025〕66号');
+    expect(await rules.innerText()).toContain('尚无派单规则');
+    await pickOption(page, form.getByLabel('默认承办单位', { exact: true }), BRIGADE);
+    await form.getByRole('button', { name: '保存规则' }).click();
+    const row = rules.locator('.ant-table-row').filter({ hasText: '占道经营（09006）' });
+    await poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain(BRIGADE);
+    expect(await row.innerText()).toContain('是，不得下派');
+    await row.getByRole('button', { name: '删除占道经营的派单规则' }).click();
+    await page.getByRole('button', { name: '删 除' }).or(page.getByRole('button', { name: '删除', exact: true })).last().click();
+    await poll(() => rules.innerText()).toContain('尚无派单规则');
     await context.close();
   });
 });

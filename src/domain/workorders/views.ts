@@ -85,6 +85,7 @@ export const workOrderList = z.object({ items: z.array(workOrderSummary), total:
 export type WorkOrderList = z.infer<typeof workOrderList>;
 
 export const workOrderCategory = z.object({ kind: z.string(), code: z.string(), group: z.string(), name: z.string() });
+export type WorkOrderCategory = z.infer<typeof workOrderCategory>;
 
 export const workOrderSettingsAnswer = z.object({
   organizationId: z.number(),
@@ -94,6 +95,7 @@ export const workOrderSettingsAnswer = z.object({
     z.object({ key: z.string(), label: z.string(), value: z.number(), unit: z.string(), setBy: z.object({ id: z.number(), name: z.string() }).nullable(), source: z.string() }),
   ),
 });
+export type WorkOrderSettingsAnswer = z.infer<typeof workOrderSettingsAnswer>;
 
 export const dispatchRuleView = z.object({
   id: z.number(),
@@ -104,6 +106,8 @@ export const dispatchRuleView = z.object({
   note: z.string().nullable(),
   inherited: z.boolean(),
 });
+
+export type DispatchRuleView = z.infer<typeof dispatchRuleView>;
 
 export const dispatchRuleImport = z.object({
   organizationId: z.number(),

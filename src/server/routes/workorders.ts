@@ -8,6 +8,7 @@ import { listWorkOrders, workOrderFilter } from '../../services/workorders/list-
 import { registerWorkOrder } from '../../services/workorders/register-work-order.ts';
 import { drillDownQuery, statisticsQuery, workOrderStatistics, workOrderStatisticsOf, workOrderStatisticsOrders } from '../../services/workorders/statistics.ts';
 import { transitionWorkOrder, workOrderStepRequest } from '../../services/workorders/transition-work-order.ts';
+import { workOrderCaseInput } from '../../domain/workorders/case-input.ts';
 import { workOrderInput } from '../../domain/workorders/inputs.ts';
 import { evidenceMediaTypes, normalizeFileName } from '../../domain/cases/evidence-files.ts';
 import { dispatchRuleInput, dispatchRuleQuery } from '../../domain/workorders/dispatch.ts';
@@ -17,7 +18,7 @@ import { importDispatchRules } from '../../services/workorders/import-dispatch-r
 import { addWorkOrderAttachment, readWorkOrderAttachment } from '../../services/workorders/attachments.ts';
 import { listDispatchRules, removeDispatchRule, setDispatchRule } from '../../services/workorders/dispatch-rules.ts';
 import { getWorkOrderSettings, setWorkOrderSettings } from '../../services/workorders/settings.ts';
-import { registerCaseFromWorkOrder, workOrderCaseInput } from '../../services/workorders/to-case.ts';
+import { registerCaseFromWorkOrder } from '../../services/workorders/to-case.ts';
 import { requireActor } from '../auth.ts';
 import { attachment } from '../download.ts';
 import { readSingleFileUpload } from '../multipart.ts';

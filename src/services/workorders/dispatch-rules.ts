@@ -6,7 +6,9 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { type CategoryKind, findCategory } from '../../domain/workorders/catalog.ts';
 import { checkRuleUnit, type DispatchRule, dispatchRuleInput } from '../../domain/workorders/dispatch.ts';
@@ -69,7 +71,7 @@ const auditedRule = (r: { unitId: number | null; reservedToBureau: boolean; note
 
 /** Sets (adds or replaces) an organization's rule for a category (admins and heads). */
 export async function setDispatchRule(ctx: ServiceContext, actor: Actor, raw: unknown): Promise<DispatchRuleView> {
-  assertRole(actor, 'admin', 'head');
+  assertMay(actor, workOrderPolicy.editDispatchRules);
   const input = parseInput(dispatchRuleInput, raw);
   const category = findCategory(await workOrderCategories(), input.category.kind, input.category.code);
   const now = ctx.clock();
@@ -108,7 +110,7 @@ export async function setDispatchRule(ctx: ServiceContext, actor: Actor, raw: un
 
 /** Removes one of an organization's rules (admins and heads); the category then follows the rule above, if any. */
 export async function removeDispatchRule(ctx: ServiceContext, actor: Actor, id: number): Promise<void> {
-  assertRole(actor, 'admin', 'head');
+  assertMay(actor, workOrderPolicy.editDispatchRules);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     const [rule] = await tx.select().from(workOrderDispatchRules).where(eq(workOrderDispatchRules.id, id));

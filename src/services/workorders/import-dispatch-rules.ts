@@ -8,7 +8,9 @@
  */
 import { like } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { AppError, validationError } from '../../domain/errors.ts';
 import { MAX_ID } from '../../domain/ids.ts';
 import { type CategoryKind, categoryKinds } from '../../domain/workorders/catalog.ts';
@@ -42,7 +44,7 @@ export interface DispatchRuleImport {
 
 /** Imports a dispatch-catalog file into an organization's catalog (admins and heads of it or above). */
 export async function importDispatchRules(ctx: ServiceContext, actor: Actor, file: { fileName: string; data: Uint8Array }, raw: unknown): Promise<DispatchRuleImport> {
-  assertRole(actor, 'admin', 'head');
+  assertMay(actor, workOrderPolicy.editDispatchRules);
   const { organizationId } = parseInput(dispatchRuleImportInput, raw);
   if (file.data.byteLength === 0) throw validationError(`文件 ${file.fileName} 是空文件`);
   if (file.data.byteLength > MAX_FILE_BYTES) throw validationError(`文件 ${file.fileName} 超过 ${String(MAX_FILE_BYTES / 1024 / 1024)} MB`);

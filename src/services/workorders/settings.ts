@@ -5,7 +5,9 @@
  * when a change commits. Setting them is audited (`workOrder.settings`).
  */
 import { eq, inArray } from 'drizzle-orm';
-import { type Actor, assertRole } from '../../domain/access.ts';
+import type { Actor } from '../../domain/access.ts';
+import { assertMay } from '../../domain/policy.ts';
+import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import type { WorkOrderSettings } from '../../domain/workorders/periods.ts';
 import { resolveWorkOrderSettings, type WorkOrderParameter, type WorkOrderSettingsPatch, workOrderSettingsPatch } from '../../domain/workorders/settings.ts';
 import type { Executor } from '../../db/connect.ts';
@@ -54,7 +56,7 @@ export async function getWorkOrderSettings(ctx: ServiceContext, actor: Actor, or
 
 /** Replaces an organization's own parameters (admins and heads); absent fields are inherited or the default. */
 export async function setWorkOrderSettings(ctx: ServiceContext, actor: Actor, organizationId: number, raw: unknown): Promise<WorkOrderSettingsAnswer> {
-  assertRole(actor, 'admin', 'head');
+  assertMay(actor, workOrderPolicy.editSettings);
   const patch = parseInput(workOrderSettingsPatch, raw);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {

@@ -6,13 +6,10 @@
  * the order's `workOrder.case`. At most one case per order: a second is refused with the number of the first.
  */
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import type { ClueSource } from '../../domain/cases/model.ts';
-import { cluePartyInput } from '../../domain/cases/parties.ts';
-import { clueInput } from '../../domain/cases/registration.ts';
 import { conflict, validationError } from '../../domain/errors.ts';
-import { expectedVersionInput } from '../../domain/input-kit.ts';
+import { workOrderCaseInput } from '../../domain/workorders/case-input.ts';
 import type { WorkOrderChannel, WorkOrderState } from '../../domain/workorders/model.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
 import type { Database } from '../../db/connect.ts';
@@ -23,21 +20,6 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { getWorkOrder } from './get-work-order.ts';
 import { claimVersion, CONFLICT_MESSAGE, loadWorkOrder } from './store.ts';
-
-/** What the officer adds to the order's data: the 案由 and the act's dates; the rest defaults from the order. */
-export const workOrderCaseInput = z.object({
-  expectedVersion: expectedVersionInput('工单'),
-  title: clueInput.shape.title,
-  actStartedOn: clueInput.shape.actStartedOn.optional().meta({ title: '违法行为开始日期', description: '默认为工单受理日期' }),
-  actEndedOn: clueInput.shape.actEndedOn.optional(),
-  actContinuing: clueInput.shape.actContinuing,
-  organizationId: clueInput.shape.organizationId.meta({ title: '办案单位', description: '默认为工单的承办单位（未派单的为受理单位）' }),
-  powerItemId: clueInput.shape.powerItemId.optional(),
-  facts: clueInput.shape.facts.optional().meta({ title: '违法事实', description: '默认为工单诉求内容' }),
-  place: clueInput.shape.place.optional().meta({ title: '违法地点', description: '默认为工单地点' }),
-  party: cluePartyInput.optional().meta({ title: '当事人', description: '工单未载明当事人的，默认为“尚不明确”' }),
-});
-export type WorkOrderCaseInput = z.input<typeof workOrderCaseInput>;
 
 /** 12345 → 12345热线, a complaint or petition → 投诉举报, an order from above → 上级交办 … */
 const clueSourceOf: Record<WorkOrderChannel, ClueSource> = {

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context.ts';
 import { newWorld, type World } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
 import { getWorkOrder } from './get-work-order.ts';
+import { listWorkOrders } from './list-work-orders.ts';
 import { registerWorkOrder } from './register-work-order.ts';
 import { transitionWorkOrder } from './transition-work-order.ts';
 
@@ -91,5 +92,37 @@ describe('work orders through the services', () => {
     expect((await getWorkOrder(ctx.db, w.actors['head.donghu'], o.id)).state.key).toBe('received');
     // Another district sees nothing of it.
     expect((await refusal(getWorkOrder(ctx.db, w.actors['head.xishan'], o.id))).code).toBe('NOT_FOUND');
+  });
+
+  it('the inbox: the actor’s subtree only, overdue first then by due date, filtered by kind and category; a bad filter is refused in Chinese', async () => {
+    today = '2026-11-02';
+    const consult = await registerWorkOrder(ctx, w.actors['head.donghu'], complaint({ kind: 'consult', category: { kind: 'matter', code: '06041' }, content: '咨询小区生活垃圾分类的投放时间和投放要求。' }));
+    const stalls = await registerWorkOrder(ctx, w.actors['head.donghu'], complaint({ category: { kind: 'matter', code: '09006' }, content: '门前流动摊贩长期占道经营，行人只能走机动车道。' }));
+    // Dispatched on 11-02: the 咨询 is due in 2 working days (11-04), the 投诉 in 15 (11-23).
+    let c = await step(w.actors['head.donghu'], consult, { action: 'dispatch', unitId: w.org.brigade.id });
+    c = await step(w.actors.wanglei, c, { action: 'accept' });
+    let s = await step(w.actors['head.donghu'], stalls, { action: 'dispatch', unitId: w.org.brigade.id });
+    s = await step(w.actors.wanglei, s, { action: 'accept' });
+    today = '2026-11-06';
+    const mine = await listWorkOrders(ctx, w.actors.wanglei, { state: 'handling' });
+    const ids = mine.items.map((i) => i.id);
+    expect(ids.indexOf(c.id)).toBeLessThan(ids.indexOf(s.id));
+    expect(mine.items.find((i) => i.id === c.id)).toMatchObject({ overdue: true, dueOn: '2026-11-04' });
+    expect(mine.items.find((i) => i.id === s.id)).toMatchObject({ overdue: false, dueOn: '2026-11-23' });
+    // The same order without the state filter: overdue ones first, then by due date.
+    const all = await listWorkOrders(ctx, w.actors.wanglei, { limit: 100 });
+    const firstNotOverdue = all.items.findIndex((i) => !i.overdue);
+    expect(all.items.slice(firstNotOverdue).some((i) => i.overdue)).toBe(false);
+    expect(all.items.map((i) => i.id)).toContain(c.id);
+    const byKind = await listWorkOrders(ctx, w.actors.wanglei, { kind: 'consult' });
+    expect(byKind.items.map((i) => i.id)).toEqual([c.id]);
+    expect(byKind.total).toBe(1);
+    const byCategory = await listWorkOrders(ctx, w.actors['head.donghu'], { category: 'matter:09006' });
+    expect(byCategory.items.map((i) => i.id)).toEqual([s.id]);
+    // Another district's head does not see them.
+    expect((await listWorkOrders(ctx, w.actors['head.xishan'], { category: 'matter:09006' })).total).toBe(0);
+    expect((await refusal(listWorkOrders(ctx, w.actors.wanglei, { category: 'matter:99999' }))).message).toContain('未知的管理事项类别编码：99999');
+    expect((await refusal(listWorkOrders(ctx, w.actors.wanglei, { category: '09006' }))).message).toContain('类别应为');
+    expect((await refusal(listWorkOrders(ctx, w.actors.wanglei, { kind: 'praise' }))).message).toContain('诉求类型无效');
   });
 });

@@ -28,6 +28,8 @@ const loaders = {
   benchmarks: () => import('./pages/admin/BenchmarksPage.tsx'),
   settings: () => import('./pages/admin/SettingsPage.tsx'),
   intakeKeys: () => import('./pages/admin/IntakeKeysPage.tsx'),
+  workOrderSettings: () => import('./pages/admin/WorkOrderSettingsPage.tsx'),
+  dispatchRules: () => import('./pages/admin/DispatchRulesPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
   indicators: () => import('./pages/reports/IndicatorsPage.tsx'),
   workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
@@ -60,6 +62,8 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/benchmarks': 'benchmarks',
   '/admin/settings': 'settings',
   '/admin/intake-keys': 'intakeKeys',
+  '/admin/work-order-settings': 'workOrderSettings',
+  '/admin/dispatch-rules': 'dispatchRules',
   '/reports/analyze': 'reportAnalyze',
   '/reports/indicators': 'indicators',
   '/work-orders': 'workOrders',
@@ -93,6 +97,8 @@ const PowerItemsPage = lazy(loaders.powerItems);
 const BenchmarksPage = lazy(loaders.benchmarks);
 const SettingsPage = lazy(loaders.settings);
 const IntakeKeysPage = lazy(loaders.intakeKeys);
+const WorkOrderSettingsPage = lazy(loaders.workOrderSettings);
+const DispatchRulesPage = lazy(loaders.dispatchRules);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 const IndicatorsPage = lazy(loaders.indicators);
 const WorkOrderInboxPage = lazy(loaders.workOrders);
@@ -160,6 +166,8 @@ export function StaffApp() {
         <Route path="admin/benchmarks" element={<BenchmarksPage />} />
         <Route path="admin/settings" element={<SettingsPage />} />
         <Route path="admin/intake-keys" element={<IntakeKeysPage />} />
+        <Route path="admin/work-order-settings" element={<WorkOrderSettingsPage />} />
+        <Route path="admin/dispatch-rules" element={<DispatchRulesPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="reports/indicators" element={<IndicatorsPage />} />
         <Route path="work-orders" element={<WorkOrderInboxPage />} />

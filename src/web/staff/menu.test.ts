@@ -6,12 +6,13 @@ import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import { inspectionPolicy } from '../../domain/inspections/policy.ts';
 import { indicatorPolicy } from '../../domain/indicators/policy.ts';
 import { may } from '../../domain/policy.ts';
+import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { menuEntries, visibleEntries } from './menu.tsx';
 
 type Me = Parameters<typeof visibleEntries>[0];
 
 const meWith = (...held: Role[]): Me => ({ userId: 7, displayName: '测试', organizationId: 1, organizationPath: '/1/', roles: held, roleNames: held.map((r) => roles[r]) });
-const policies = new Set<unknown>([...Object.values(casePolicy), ...Object.values(adminPolicy), ...Object.values(discretionPolicy), ...Object.values(inspectionPolicy), ...Object.values(indicatorPolicy)]);
+const policies = new Set<unknown>([...Object.values(casePolicy), ...Object.values(adminPolicy), ...Object.values(discretionPolicy), ...Object.values(inspectionPolicy), ...Object.values(indicatorPolicy), ...Object.values(workOrderPolicy)]);
 
 describe('the staff menu reads the domain policies', () => {
   it('guards every entry with a policy permission, never a role list of its own', () => {
@@ -36,10 +37,10 @@ describe('the staff menu reads the domain policies', () => {
     expect(Object.fromEntries(roleKeys.map((r) => [r, shown(r)]))).toEqual({
       officer: ['/todo', '/cases', '/inspections', '/inspections/board', '/inspections/items', '/inspections/subjects'],
       reviewer: ['/todo', '/cases', '/inspections/items', '/review', '/users', '/reports/analyze', '/reports/indicators', ...adminPages],
-      head: ['/todo', '/cases', '/work-orders/board', ...inspectionPages, '/review', '/dashboard', '/users', '/reports/analyze', '/reports/indicators', ...adminPages],
+      head: ['/todo', '/cases', '/work-orders/board', ...inspectionPages, '/review', '/dashboard', '/users', '/reports/analyze', '/reports/indicators', ...adminPages, '/admin/work-order-settings', '/admin/dispatch-rules'],
       supervisor: ['/todo', '/cases', '/work-orders/board', '/inspections/board', '/inspections/items', '/inspections/load', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', '/reports/indicators'],
       clerk: [],
-      admin: ['/work-orders/board', '/inspections/items', '/inspections/subjects', '/inspections/load', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys'],
+      admin: ['/work-orders/board', '/inspections/items', '/inspections/subjects', '/inspections/load', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys', '/admin/work-order-settings', '/admin/dispatch-rules'],
     });
   });
 });

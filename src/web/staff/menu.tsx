@@ -13,12 +13,14 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   ControlOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
   FundOutlined,
   PhoneOutlined,
   SettingOutlined,
   UnorderedListOutlined,
   HomeOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -28,6 +30,7 @@ import { adminPolicy } from '../../domain/admin/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { inspectionPolicy } from '../../domain/inspections/policy.ts';
 import { indicatorPolicy } from '../../domain/indicators/policy.ts';
+import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { type Permission, may } from '../../domain/policy.ts';
 import type { Me } from '../../domain/admin/views.ts';
 
@@ -77,6 +80,8 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/admin/benchmarks', label: () => '裁量基准', icon: <ControlOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/settings', label: () => '办案参数', icon: <SettingOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/intake-keys', label: () => '工单接口密钥', icon: <ApiOutlined />, permission: adminPolicy.manageUsers, group: adminGroup },
+  { path: '/admin/work-order-settings', label: () => '工单参数', icon: <FieldTimeOutlined />, permission: workOrderPolicy.editSettings, group: adminGroup },
+  { path: '/admin/dispatch-rules', label: () => '派单目录', icon: <NodeIndexOutlined />, permission: workOrderPolicy.editDispatchRules, group: adminGroup },
   { path: '/profile', label: () => '个人信息', icon: <UserOutlined /> },
 ];
 

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, List, Pagination, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { workOrderChannels, workOrderStates } from '../../../../domain/workorders/model.ts';
+import { workOrderChannels, workOrderKinds, workOrderStates } from '../../../../domain/workorders/model.ts';
+import type { WorkOrderCategory } from '../../../../domain/workorders/views.ts';
 import { api, errorMessage } from '../../../shared/api.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
@@ -14,7 +15,7 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
 
 /**
  * 工单办理 /work-orders: the orders of the user's unit and below (GET /api/work-orders), overdue first, then by due
- * date; filtered by state, channel, unit and overdue as the URL says (links from the board keep them); dispatched
+ * date; filtered by state, channel, kind, category, unit and overdue as the URL says (links from the board keep them); dispatched
  * orders are signed for (签收) in a batch — one step per order with the version shown. A table on desktops, cards on
  * phones for handlers in the field.
  */
@@ -24,10 +25,20 @@ export default function WorkOrderInboxPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const filter = { state: params.get('state') ?? undefined, channel: params.get('channel') ?? undefined, unitId: params.get('unitId') ?? undefined, overdue: params.get('overdue') ?? undefined };
+  const filter = {
+    state: params.get('state') ?? undefined,
+    channel: params.get('channel') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+    category: params.get('category') ?? undefined,
+    unitId: params.get('unitId') ?? undefined,
+    overdue: params.get('overdue') ?? undefined,
+  };
   const query = { ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const remote = useRemote((signal) => api.get<WorkOrderList>('/work-orders', query, signal), [JSON.stringify(query)]);
   const organizations = useOrganizations();
+  const categories = useRemote((signal) => api.get<WorkOrderCategory[]>('/work-orders/categories', undefined, signal), []);
+  // The board's category keys (`matter:09006`), so its links and this filter agree.
+  const categoryOptions = useMemo(() => (categories.data ?? []).map((c) => ({ value: `${c.kind}:${c.code}`, label: `${c.name}（${c.code}）` })), [categories.data]);
   const [selected, setSelected] = useState<number[]>([]);
   const [signing, setSigning] = useState(false);
   const [failures, setFailures] = useState<string[]>([]);
@@ -72,6 +83,18 @@ export default function WorkOrderInboxPage() {
     <Space wrap size={8} data-testid="work-order-filters">
       <Select aria-label="状态" placeholder="状态" allowClear style={{ width: 120 }} value={filter.state} options={options(workOrderStates)} onChange={(v?: string) => set('state', v)} />
       <Select aria-label="来源渠道" placeholder="来源渠道" allowClear style={{ width: 150 }} value={filter.channel} options={options(workOrderChannels)} onChange={(v?: string) => set('channel', v)} />
+      <Select aria-label="诉求类型" placeholder="诉求类型" allowClear style={{ width: 110 }} value={filter.kind} options={options(workOrderKinds)} onChange={(v?: string) => set('kind', v)} />
+      <Select
+        aria-label="类别"
+        placeholder="类别（名称或编码）"
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: isPhone ? '100%' : 220 }}
+        value={filter.category}
+        options={categoryOptions}
+        loading={categories.loading}
+        onChange={(v?: string) => set('category', v)}
+      />
       <Select
         aria-label="承办单位"
         placeholder="承办单位"

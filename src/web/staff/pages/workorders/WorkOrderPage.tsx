@@ -1,8 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Card, Collapse, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { casePolicy } from '../../../../domain/cases/policy.ts';
+import { may } from '../../../../domain/policy.ts';
 import { answerMethods, type WorkOrderAction, workOrderActionInput } from '../../../../domain/workorders/actions.ts';
+import { workOrderCaseInput } from '../../../../domain/workorders/case-input.ts';
 import { satisfactionLevels } from '../../../../domain/workorders/model.ts';
 import { api } from '../../../shared/api.ts';
 import { chinaToday } from '../../../shared/dates.ts';
@@ -98,6 +102,9 @@ function OrderBody({ order, reload }: { order: WorkOrderView; reload: () => void
           <div style={{ order: 4 }}>
             <RequesterCard order={order} />
           </div>
+          <div style={{ order: 6 }}>
+            <CaseCard order={order} reload={reload} />
+          </div>
         </div>
       </div>
     </Space>
@@ -151,6 +158,74 @@ function StepForm({ order, action, label, onDone }: { order: WorkOrderView; acti
       onDone={onDone}
       onReload={onDone}
     />
+  );
+}
+
+const caseFields = fieldsOf(workOrderCaseInput, ['expectedVersion']);
+/** An order merged into another or not accepted has no case of its own (services/workorders/to-case.ts). */
+const noCaseStates: ReadonlySet<string> = new Set(['merged', 'declined']);
+
+/**
+ * 转为案件线索 (docs/WORK-ORDERS.md "To a case"): the case registered from the order — its 行政行为码, state and a link
+ * to its page — or, for those who may register clues (casePolicy.registerClue), a form generated from the schema the
+ * server validates with, prefilled from the order: facts from its content, place from its address, the act's start
+ * on the day it was received, the unit it is with as the case's organization, the party 尚不明确 until named.
+ */
+function CaseCard({ order, reload }: { order: WorkOrderView; reload: () => void }) {
+  const me = useMe();
+  const initial = useMemo(
+    () => ({
+      facts: order.content,
+      place: order.address,
+      // A date field holds a dayjs value in the form (case-actions/form-values.ts).
+      actStartedOn: dayjs(order.receivedOn),
+      organizationId: order.unit?.id ?? order.organization.id,
+      party: { kind: 'unknown' },
+    }),
+    [order.content, order.address, order.receivedOn, order.unit?.id, order.organization.id],
+  );
+  const fixed = useMemo(() => ({ expectedVersion: order.version }), [order.version]);
+  if (order.case) {
+    return (
+      <Card size="small" title="案件" data-testid="work-order-case">
+        <Space orientation="vertical" size={4}>
+          <Space wrap size={4}>
+            <Typography.Text type="secondary">行政行为码</Typography.Text>
+            <Typography.Text style={{ fontFamily: 'monospace' }} copyable data-testid="work-order-case-code">
+              {order.case.actCode}
+            </Typography.Text>
+          </Space>
+          <Space wrap size={4}>
+            <Typography.Text type="secondary">案件状态</Typography.Text>
+            <Tag color="blue">{order.case.state.label}</Tag>
+          </Space>
+          <Link to={order.case.href} data-testid="work-order-case-link">
+            查看案件
+          </Link>
+        </Space>
+      </Card>
+    );
+  }
+  if (noCaseStates.has(order.state.key) || !may(me, casePolicy.registerClue)) return null;
+  return (
+    <Card size="small" title="登记为案件线索" data-testid="work-order-case">
+      <Typography.Paragraph type="secondary">发现违法行为需要立案查处的，可将本工单登记为案件线索；违法事实、地点等已按工单预填，可修改。一个工单只能转为一个案件。</Typography.Paragraph>
+      <ReferenceProvider organizationId={order.unit?.id ?? order.organization.id}>
+        <GeneratedForm
+          title="登记为案件线索"
+          name="wo-case"
+          draftKey={`work-order-${order.id}/case`}
+          schema={workOrderCaseInput}
+          fields={caseFields}
+          fixed={fixed}
+          initial={initial}
+          submitLabel="登记为案件线索"
+          send={(payload) => api.post(`/work-orders/${order.id}/case`, payload)}
+          onDone={reload}
+          onReload={reload}
+        />
+      </ReferenceProvider>
+    </Card>
   );
 }
 
