@@ -200,6 +200,7 @@ describe('body-camera video streamed to the file store', { timeout: 120_000 }, (
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json()).toMatchObject({ code: 'RULE_VIOLATION' });
     expect(res.json().message).toContain('作出决定前');
+    expect(await evidenceCount(c.id)).toBe(items);
     expect(await filesOnDisk()).toEqual(before);
   });
 
@@ -231,6 +232,7 @@ describe('body-camera video streamed to the file store', { timeout: 120_000 }, (
     const empty = await post(c.id, multipart(fields(c.version), { name: 'clip.mp4', type: 'video/mp4', chunks: [] }));
     expect(empty.statusCode, empty.body).toBe(400);
     expect(empty.json().message).toContain('证据文件为空');
+    expect(await evidenceCount(c.id)).toBe(items);
     expect(await filesOnDisk()).toEqual(before);
   });
 
