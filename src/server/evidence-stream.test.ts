@@ -229,6 +229,11 @@ describe('body-camera video streamed to the file store', { timeout: 120_000 }, (
     const noFile = await post(c.id, Readable.from([Buffer.from(`--${BOUNDARY}\r\ncontent-disposition: form-data; name="title"\r\n\r\n视频\r\n--${BOUNDARY}--\r\n`)]));
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().message).toContain('请上传证据文件');
+    const { expectedVersion: _v, collectorIds: _c, ...partial } = fields(c.version);
+    const missing = await post(c.id, multipart(partial, { name: 'clip.mp4', type: 'video/mp4', chunks: videoChunks(64 * 1024, 8) }));
+    expect(missing.statusCode, missing.body).toBe(400);
+    expect(missing.json().message).toContain('须提供案件版本号');
+    expect(missing.json().message).toContain('取证须至少两名执法人员（《行政处罚法》第四十二条）');
     const empty = await post(c.id, multipart(fields(c.version), { name: 'clip.mp4', type: 'video/mp4', chunks: [] }));
     expect(empty.statusCode, empty.body).toBe(400);
     expect(empty.json().message).toContain('证据文件为空');

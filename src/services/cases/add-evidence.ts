@@ -52,10 +52,11 @@ export const evidenceInput = z.object({
  * the file, which follows them as the form's last part. Form fields are text: numbers and lists arrive as text.
  */
 export const evidenceStreamInput = evidenceInput.omit({ contentBase64: true, expectedVersion: true, collectorIds: true }).extend({
-  expectedVersion: z.coerce.number().pipe(expectedVersionInput('案件')),
-  /** Comma-separated user ids, e.g. “12,15”. */
+  // A form field is text: digits are the version; anything else (absent, empty, not a number) is no version.
+  expectedVersion: z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : 0), expectedVersionInput('案件')),
+  /** Comma-separated user ids, e.g. “12,15” (absent: none, refused with the article's message). */
   collectorIds: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((part) => part.trim()).filter((part) => part !== '').map(Number) : v),
+    (v) => (v === undefined ? [] : typeof v === 'string' ? v.split(',').map((part) => part.trim()).filter((part) => part !== '').map(Number) : v),
     evidenceInput.shape.collectorIds,
   ),
 });
