@@ -45,7 +45,8 @@ describe('users: XLSX import and export on the admin page', { timeout: 180_000 }
     await page.getByRole('button', { name: /导入用户/ }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '导入用户' });
     await dialog.locator('input[type=file]').setInputFiles({ name: '新用户.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
-    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    // antd spaces a two-character button label (“导 入”).
+    await dialog.getByRole('button', { name: /^导\s?入$/ }).click();
     await poll(() => dialog.textContent()).toContain('已导入 1 个用户');
     await expect(dialog.textContent()).resolves.toContain('导入测试员（browser.import）');
     await expect(dialog.textContent()).resolves.toContain('未导入 1 行');
@@ -54,7 +55,7 @@ describe('users: XLSX import and export on the admin page', { timeout: 180_000 }
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatch(/^3/);
     expect(rejected[0]).toContain('角色「队长」无效');
-    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.getByRole('button', { name: /^关\s?闭$/ }).click();
     // The list shows the new user; the database has it in the brigade, and not the rejected one.
     await page.getByPlaceholder('姓名、用户名或执法证号').fill('browser.import');
     await poll(() => page.locator('.ant-table-tbody tr.ant-table-row').allTextContents()).toEqual([expect.stringContaining('导入测试员')]);
