@@ -36,9 +36,11 @@ async function xlsx(rows: string[][]): Promise<Buffer> {
 describe('users: XLSX import and export on the admin page', { timeout: 180_000 }, () => {
   it('imports an XLSX of users: the valid row is created, the rejected row is listed with its number and reason', async () => {
     const brigade = await organizationOf('wanglei');
+    // A name of its own per attempt (a retried test would find the first attempt's user).
+    const username = `browser.import${String(Date.now() % 100_000)}`;
     const file = await xlsx([
       ['用户名', '姓名', '所属单位', '角色', '初始密码', '执法证号', '执法证有效期至', '电话'],
-      ['browser.import', '导入测试员', brigade, '执法人员', 'Chushi2026', '53990219000299', '2029-06-30', '13900003333'],
+      [username, '导入测试员', brigade, '执法人员', 'Chushi2026', '53990219000299', '2029-06-30', '13900003333'],
       ['browser.bad', '错行', brigade, '队长', 'Chushi2026', '', '', ''],
     ]);
     const { context, page } = await h.signedIn('desktop', 'admin.donghu', '/users');
@@ -48,18 +50,18 @@ describe('users: XLSX import and export on the admin page', { timeout: 180_000 }
     // antd spaces a two-character button label (“导 入”).
     await dialog.getByRole('button', { name: /^导\s?入$/ }).click();
     await poll(() => dialog.textContent()).toContain('已导入 1 个用户');
-    await expect(dialog.textContent()).resolves.toContain('导入测试员（browser.import）');
+    await expect(dialog.textContent()).resolves.toContain(`导入测试员（${username}）`);
     await expect(dialog.textContent()).resolves.toContain('未导入 1 行');
     // The rejected row: its number in the sheet (the header is row 1) and the reason.
     const rejected = await dialog.locator('.ant-table-tbody tr.ant-table-row').allTextContents();
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatch(/^3/);
     expect(rejected[0]).toContain('角色「队长」无效');
-    await dialog.getByRole('button', { name: /^关\s?闭$/ }).click();
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /^关\s?闭$/ }).click();
     // The list shows the new user; the database has it in the brigade, and not the rejected one.
-    await page.getByPlaceholder('姓名、用户名或执法证号').fill('browser.import');
+    await page.getByPlaceholder('姓名、用户名或执法证号').fill(username);
     await poll(() => page.locator('.ant-table-tbody tr.ant-table-row').allTextContents()).toEqual([expect.stringContaining('导入测试员')]);
-    const created = await h.app.ctx.db.select({ username: users.username }).from(users).where(eq(users.username, 'browser.import'));
+    const created = await h.app.ctx.db.select({ username: users.username }).from(users).where(eq(users.username, username));
     expect(created).toHaveLength(1);
     expect(await h.app.ctx.db.select().from(users).where(eq(users.username, 'browser.bad'))).toEqual([]);
     await context.close();
