@@ -280,6 +280,14 @@ const MATRIX: Record<string, Row> = {
     allowed: ['wanglei'],
     request: async (ids, _who, version) => ({ url: `/api/cases/${ids.caseId}/evidence`, payload: evidenceBody(ids, await version()) }),
   },
+  'POST /api/cases/{id}/evidence/stream': {
+    allowed: ['wanglei'],
+    request: async (ids, _who, version) => {
+      const { contentBase64, collectorIds, expectedVersion, fileName: _name, mediaType: _type, ...fields } = evidenceBody(ids, await version());
+      // Text fields first, the file last (the file's name in this harness is matrix.csv: a CSV evidence file).
+      return { url: `/api/cases/${ids.caseId}/evidence/stream`, multipart: { ...fields, expectedVersion: String(expectedVersion), collectorIds: collectorIds.join(','), file: new Blob([Buffer.from(contentBase64, 'base64')]) } };
+    },
+  },
   'GET /api/cases/{id}/evidence/verify': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}/evidence/verify` }) },
   'GET /api/cases/{id}/evidence/{seq}/file': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}/evidence/${ids.evidenceSeq}/file` }) },
   'POST /api/cases/{id}/publicity/publish': { allowed: [], note: 'in the publicity row below (needs a decided case)' },

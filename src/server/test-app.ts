@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { newWorld, type World } from '../services/testing/factories.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { memoryFileStore } from '../services/file-store.ts';
+import { type FileStore, memoryFileStore } from '../services/file-store.ts';
 import { DEMO_PASSWORD } from '../demo/index.ts';
 import { demoDatabase } from '../demo/testing.ts';
 import { type AppOptions, buildApp } from './app.ts';
@@ -21,9 +21,12 @@ const generousPublicLimits: PublicLimits = { actLookupPerAddress: 10_000, actLoo
  * and the test builds what it needs with the factories (src/services/testing/factories.ts) on `ctx`.
  */
 export async function createTestApp(
-  options: { loginRateLimit?: number; loginAddressLimit?: number; publicLimits?: Partial<PublicLimits>; demo?: boolean } & Pick<AppOptions, 'reportLimits' | 'analysisGate'> = {},
+  options: { loginRateLimit?: number; loginAddressLimit?: number; publicLimits?: Partial<PublicLimits>; demo?: boolean; files?: FileStore } & Pick<AppOptions, 'reportLimits' | 'analysisGate'> = {},
 ) {
-  const { handle, files } = options.demo === false ? { handle: await createTestDatabase(), files: memoryFileStore() } : await demoDatabase();
+  const made = options.demo === false ? { handle: await createTestDatabase(), files: memoryFileStore() } : await demoDatabase();
+  const handle = made.handle;
+  // A test of large uploads passes a store on disk (localFileStore), so file bytes do not stay in memory.
+  const files = options.files ?? made.files;
   const ctx: ServiceContext = { db: handle.db, clock: () => new Date(), files };
   const app: FastifyInstance = await buildApp({
     ctx,

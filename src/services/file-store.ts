@@ -10,9 +10,12 @@
  * is removed by the orphan sweep (services/sweep-files.ts), which uses `list` and `remove`.
  * An S3-compatible store would implement the same interface; it is not provided yet (see docs/CASES.md).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sm3 } from '../domain/audit/digest.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 
@@ -39,14 +42,37 @@ export interface FileStore {
   put(data: Uint8Array): Promise<{ digest: string; size: number }>;
   /** Writes `data` to a temporary file; nothing is stored under its digest until `commit`. */
   stage(data: Uint8Array): Promise<StagedFile>;
+  /**
+   * Like `stage`, from a stream (a body-camera video of up to 2 GB): written chunk by chunk while its SM3 digest is
+   * computed, never held in memory whole. More than `maxBytes` rejects with `tooLarge()`; a source that fails (the
+   * upload broke off) rejects with its error. Either way the temporary file is removed.
+   */
+  stageStream(source: AsyncIterable<Uint8Array>, maxBytes: number, tooLarge: () => Error): Promise<StagedFile>;
   /** Every stored file and temporary leftover. */
   list(): Promise<StoredFileEntry[]>;
   /** Removes the file `key` of `list` if it was last modified before `olderThan` (checked again now); true when removed. */
   remove(key: string, olderThan: Date): Promise<boolean>;
   /** The bytes stored under `digest`; NOT_FOUND when absent. */
   get(digest: string): Promise<Buffer>;
-  /** True when the stored bytes still hash to `digest`. */
+  /** The file stored under `digest` as a stream, with its size (a large video is never read whole); NOT_FOUND when absent. */
+  read(digest: string): Promise<{ stream: Readable; size: number }>;
+  /** True when the stored bytes still hash to `digest` (hashed as a stream). */
   verify(digest: string): Promise<boolean>;
+}
+
+/** Counts and hashes (SM3) what passes through; fails with `tooLarge()` once more than `maxBytes` went by. */
+function measuringHash(maxBytes: number, tooLarge: () => Error) {
+  const hash = createHash('sm3');
+  let size = 0;
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.byteLength;
+      if (size > maxBytes) return callback(tooLarge());
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  return { transform, result: () => ({ digest: hash.digest('hex'), size }) };
 }
 
 const DIGEST = /^[0-9a-f]{64}$/;
@@ -106,6 +132,35 @@ export function localFileStore(root: string): FileStore {
         },
       };
     },
+    async stageStream(source, maxBytes, tooLarge) {
+      await mkdir(tempDir, { recursive: true });
+      const temp = path.join(tempDir, `stream.${randomBytes(8).toString('hex')}.tmp`);
+      const measured = measuringHash(maxBytes, tooLarge);
+      try {
+        await pipeline(source, measured.transform, createWriteStream(temp, { mode: 0o444 }));
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+      const { digest, size } = measured.result();
+      let done = false;
+      return {
+        digest,
+        size,
+        async commit() {
+          if (done) return;
+          done = true;
+          const target = fileOf(digest);
+          await mkdir(path.dirname(target), { recursive: true });
+          await rename(temp, target);
+        },
+        async discard() {
+          if (done) return;
+          done = true;
+          await unlink(temp).catch(() => undefined);
+        },
+      };
+    },
     async list() {
       const entries: StoredFileEntry[] = [];
       const walk = async (dir: string, depth: number): Promise<void> => {
@@ -145,10 +200,19 @@ export function localFileStore(root: string): FileStore {
         throw error;
       }
     },
+    async read(digest) {
+      assertDigest(digest);
+      const file = fileOf(digest);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) throw notFound('证据文件', { digest });
+      return { stream: createReadStream(file), size: info.size };
+    },
     async verify(digest) {
       assertDigest(digest);
       try {
-        return sm3(await readFile(fileOf(digest))) === digest;
+        const hash = createHash('sm3');
+        for await (const chunk of createReadStream(fileOf(digest))) hash.update(chunk as Buffer);
+        return hash.digest('hex') === digest;
       } catch {
         return false;
       }
@@ -174,6 +238,19 @@ export async function storeWithRecord<T>(files: FileStore, data: Uint8Array, rec
   return result;
 }
 
+/** `storeWithRecord` for a file already staged (e.g. streamed by `stageStream`): committed once `record` succeeds, discarded when it fails. */
+export async function recordStaged<T>(staged: StagedFile, record: (stored: { digest: string; size: number }) => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await record({ digest: staged.digest, size: staged.size });
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+  await staged.commit();
+  return result;
+}
+
 /** In memory (tests, benchmarks). `tamper` replaces stored bytes so tests can show verification catches it. */
 export function memoryFileStore(
   initial: Iterable<[string, Uint8Array]> = [],
@@ -181,6 +258,25 @@ export function memoryFileStore(
   const files = new Map<string, Buffer>([...initial].map(([digest, data]) => [digest, Buffer.from(data)]));
   const modified = new Map<string, Date>();
   const staged = new Map<string, Buffer>();
+  const stage = async (data: Uint8Array): Promise<StagedFile> => {
+    const digest = sm3(data);
+    const key = `tmp/${digest}.${randomBytes(6).toString('hex')}.tmp`;
+    staged.set(key, Buffer.from(data));
+    return {
+      digest,
+      size: data.byteLength,
+      async commit() {
+        const bytes = staged.get(key);
+        if (!bytes) return;
+        staged.delete(key);
+        files.set(digest, bytes);
+        modified.set(digest, new Date());
+      },
+      async discard() {
+        staged.delete(key);
+      },
+    };
+  };
   return {
     async put(data) {
       const digest = sm3(data);
@@ -190,24 +286,14 @@ export function memoryFileStore(
       }
       return { digest, size: data.byteLength };
     },
-    async stage(data) {
-      const digest = sm3(data);
-      const key = `tmp/${digest}.${randomBytes(6).toString('hex')}.tmp`;
-      staged.set(key, Buffer.from(data));
-      return {
-        digest,
-        size: data.byteLength,
-        async commit() {
-          const bytes = staged.get(key);
-          if (!bytes) return;
-          staged.delete(key);
-          files.set(digest, bytes);
-          modified.set(digest, new Date());
-        },
-        async discard() {
-          staged.delete(key);
-        },
-      };
+    stage,
+    async stageStream(source, maxBytes, tooLarge) {
+      const chunks: Buffer[] = [];
+      const measured = measuringHash(maxBytes, tooLarge);
+      await pipeline(source, measured.transform, async (passed: AsyncIterable<Buffer>) => {
+        for await (const chunk of passed) chunks.push(chunk);
+      });
+      return stage(Buffer.concat(chunks));
     },
     async list() {
       return [
@@ -226,6 +312,11 @@ export function memoryFileStore(
       const data = files.get(digest);
       if (!data) throw notFound('证据文件', { digest });
       return data;
+    },
+    async read(digest) {
+      const data = files.get(digest);
+      if (!data) throw notFound('证据文件', { digest });
+      return { stream: Readable.from([Buffer.from(data)]), size: data.byteLength };
     },
     async verify(digest) {
       const data = files.get(digest);

@@ -1,8 +1,10 @@
 /**
  * Issue 15 in the field, on a phone (390 px): 更正 of a recorded service time from its timeline entry (form,
- * confirmation, the timeline showing old and new value with the reason), and the party's signature drawn on the
- * screen for a 送达回证 (signature pad, confirmation, the stored image shown in the timeline).
+ * confirmation, the timeline showing old and new value with the reason), the party's signature drawn on the
+ * screen for a 送达回证 (signature pad, confirmation, the stored image shown in the timeline), and a body-camera
+ * video streamed up with its progress (POST /api/cases/:id/evidence/stream).
  */
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/access.ts';
@@ -31,6 +33,28 @@ async function servedCase(): Promise<{ id: number; username: string }> {
     if (user) return { id: view.id, username: user.username };
   }
   throw new Error('演示数据中没有已送达的案件');
+}
+
+/** A demo case under investigation (it takes evidence) and the username of one of its officers. */
+async function investigatingCase(): Promise<{ id: number; username: string }> {
+  const ctx = h.app.ctx;
+  for (const summary of await listCases(ctx, systemActor, { limit: 500 })) {
+    if (summary.state !== 'investigating') continue;
+    const view = await getCase(ctx, systemActor, summary.id, ctx.clock());
+    const officer = view.officers.find((o) => !o.recused);
+    if (!officer || view.officers.filter((o) => !o.recused).length < 2) continue;
+    const [user] = await ctx.db.select({ username: users.username }).from(users).where(eq(users.id, officer.userId));
+    if (user) return { id: view.id, username: user.username };
+  }
+  throw new Error('演示数据中没有调查中的案件');
+}
+
+/** Bytes that start like an MP4 (an `ftyp` box), `size` long. */
+function mp4(size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32]).copy(bytes);
+  for (let i = 12; i < size; i++) bytes[i] = (i * 31 + (i >> 8)) & 0xff;
+  return bytes;
 }
 
 describe('correction and signature in the field (390 px)', { timeout: 240_000 }, () => {
@@ -92,6 +116,41 @@ describe('correction and signature in the field (390 px)', { timeout: 240_000 },
     await expect.poll(() => img.evaluate((e: HTMLImageElement) => e.complete && e.naturalWidth > 0)).toBe(true);
     await signature.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshotDir, 'field-timeline-phone.png') });
+    await context.close();
+  });
+
+  it('a body-camera video goes up with its progress (MB sent, percent) and becomes an evidence item with its SM3 digest', async () => {
+    const { id, username } = await investigatingCase();
+    const { context, page } = await h.signedIn('phone', username, `/cases/${id}`);
+    await settle(page);
+    const before = await page.getByTestId('evidence-item').count();
+    // The server's answer is held until the progress has been seen (on this machine the upload itself is instant).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/cases/*/evidence/stream', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByTestId('evidence-card').getByRole('button', { name: /登记证据/ }).click();
+    const dialog = page.getByRole('dialog');
+    const video = mp4(3 * 1024 * 1024);
+    await dialog.locator('input[type=file]').setInputFiles({ name: '执法记录仪_0007.mp4', mimeType: 'video/mp4', buffer: video });
+    await expect(dialog.textContent()).resolves.toContain('视频每个不超过 2 GB');
+    await dialog.getByLabel('证据名称').fill('执法记录仪视频（现场检查）');
+    await dialog.getByLabel('证明对象').fill('证明检查过程及当事人在场');
+    await dialog.getByRole('button', { name: /上传并登记/ }).click();
+    const progress = dialog.getByTestId('evidence-progress');
+    await progress.waitFor();
+    await expect(progress.locator('.ant-progress').count()).resolves.toBe(1);
+    // The phase and the percent; while the upload runs the phase also says how many MB of the total are sent.
+    await expect.poll(() => progress.textContent()).toMatch(/正在(上传|存证).*\d+%/);
+    await page.screenshot({ path: path.join(screenshotDir, 'field-video-progress-phone.png') });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    release();
+    await expect.poll(() => page.getByTestId('evidence-item').count(), { timeout: 30_000 }).toBe(before + 1);
+    const item = page.getByTestId('evidence-item').last();
+    await expect(item.textContent()).resolves.toContain('执法记录仪视频（现场检查）');
+    await expect(item.textContent()).resolves.toContain(`SM3 ${createHash('sm3').update(video).digest('hex').slice(0, 16)}`);
     await context.close();
   });
 });

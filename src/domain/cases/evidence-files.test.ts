@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../test-support.ts';
-import { MAX_EVIDENCE_FILE_NAME, checkEvidenceFile, normalizeFileName } from './evidence-files.ts';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILE_NAME, MAX_EVIDENCE_VIDEO_BYTES, checkEvidenceFile, evidenceSizeLimit, normalizeFileName, sizeLimitText } from './evidence-files.ts';
 
 describe('evidence file names are normalized', () => {
   it('strips path components: only the last one is kept, and .. or . is no name', () => {
@@ -50,5 +50,15 @@ describe('evidence media types are an allow-list, consistent with the extension'
 
   it('gives a nameless file a generated name with its type\'s extension', () => {
     expect(checkEvidenceFile({ fileName: '..', mediaType: 'image/png' }, '证据文件-1a2b3c4d')).toEqual({ fileName: '证据文件-1a2b3c4d.png', mediaType: 'image/png' });
+  });
+});
+
+describe('evidence size limits', () => {
+  it('a video (MP4, MOV) may be up to 2 GB, body-camera footage; every other type keeps 8 MB', () => {
+    expect(MAX_EVIDENCE_VIDEO_BYTES).toBe(2 * 1024 ** 3);
+    expect(evidenceSizeLimit(checkEvidenceFile({ fileName: 'a.mp4' }, 'x').mediaType)).toBe(MAX_EVIDENCE_VIDEO_BYTES);
+    expect(evidenceSizeLimit(checkEvidenceFile({ fileName: 'a.MOV', mediaType: 'video/quicktime' }, 'x').mediaType)).toBe(MAX_EVIDENCE_VIDEO_BYTES);
+    for (const name of ['a.jpg', 'a.pdf', 'a.wav', 'a.docx']) expect(evidenceSizeLimit(checkEvidenceFile({ fileName: name }, 'x').mediaType)).toBe(MAX_EVIDENCE_BYTES);
+    expect([sizeLimitText(MAX_EVIDENCE_BYTES), sizeLimitText(MAX_EVIDENCE_VIDEO_BYTES)]).toEqual(['8 MB', '2 GB']);
   });
 });

@@ -45,6 +45,27 @@ export const evidenceMediaTypes: Record<string, EvidenceMediaKind> = {
   'text/csv': { label: 'CSV 表格', extensions: ['csv'] },
 };
 
+/** Largest evidence file of any type but video, in bytes (sent as base64 JSON or streamed). */
+export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
+/**
+ * Largest video, in bytes: an hour of body-camera (执法记录仪) footage, which records the whole of an on-site act
+ * (《行政处罚法》第四十七条). Only the streaming upload (POST /api/cases/:id/evidence/stream) takes files this large.
+ */
+export const MAX_EVIDENCE_VIDEO_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** Whether `mediaType` (a canonical evidence type) is a video, which may be as large as MAX_EVIDENCE_VIDEO_BYTES. */
+export const isEvidenceVideo = (mediaType: string): boolean => mediaType.startsWith('video/');
+
+/** The largest file accepted for an evidence item of `mediaType`. */
+export function evidenceSizeLimit(mediaType: string): number {
+  return isEvidenceVideo(mediaType) ? MAX_EVIDENCE_VIDEO_BYTES : MAX_EVIDENCE_BYTES;
+}
+
+/** “8 MB”, “2 GB”: a size limit as officers read it. */
+export function sizeLimitText(bytes: number): string {
+  return bytes >= 1024 * 1024 * 1024 ? `${bytes / 1024 / 1024 / 1024} GB` : `${bytes / 1024 / 1024} MB`;
+}
+
 /** “JPG、PNG、…” — the accepted kinds, for refusals and the upload form. */
 export const acceptedEvidenceExtensions = [...new Set(Object.values(evidenceMediaTypes).flatMap((k) => k.extensions))];
 export const ACCEPTED_EVIDENCE_KINDS_TEXT =

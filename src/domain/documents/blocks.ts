@@ -5,9 +5,21 @@
  */
 import type { IsoDate } from '../calendar/iso-date.ts';
 
+/**
+ * The party's signature drawn on the screen (a PNG stored under its SM3 digest), printed where the party signs. The
+ * renderer is given the bytes by digest (services/documents); the domain names only the digest.
+ */
+export interface SignatureImage {
+  digest: string;
+  /** What the image is, for its alternative text, e.g. '受送达人签名'. */
+  alt: string;
+}
+
 /** A table cell: text (lines split on \n), spanning columns, optionally a label cell (bold-free, centred). */
 export interface Cell {
   text: string;
+  /** A signature image printed above the text (the signing date). */
+  image?: SignatureImage;
   span?: number;
   label?: boolean;
   /** Minimum height in grid lines (space for handwriting or long text). */
@@ -34,8 +46,11 @@ export type Block =
   | { kind: 'table'; widths: number[]; rows: Cell[][]; size?: 'body' | 'small' | 'compact'; /** Rows repeated on each page. */ headerRows?: number }
   /** 发文机关署名 and 成文日期, right aligned, 右空四字 (GB/T 9704-2012 §7.3.5). */
   | { kind: 'signature'; lines: string[] }
-  /** Handwriting lines (签名、日期), left aligned with no indent; a tab moves the rest to the date column. */
-  | { kind: 'signLines'; lines: string[] }
+  /**
+   * Handwriting lines (签名、日期), left aligned with no indent; a tab moves the rest to the date column. `images` puts a
+   * signature drawn on the screen after the label of line `line` (that line's date is then the signing date).
+   */
+  | { kind: 'signLines'; lines: string[]; images?: { line: number; image: SignatureImage }[] }
   /** Empty line(s). */
   | { kind: 'space'; lines?: number };
 

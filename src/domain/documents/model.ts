@@ -161,6 +161,8 @@ export interface Inspection {
   findings: string;
   /** Photo and video numbers taken on the spot. */
   mediaRefs?: string;
+  /** The party's (present person's) signature drawn on the screen; absent: the line is left for a hand signature. */
+  partySignature?: PartySignatureRef;
 }
 
 export interface Interviewee {
@@ -190,6 +192,8 @@ export interface Inquiry {
   rightsAnswer: string;
   /** The questions and answers after the opening, in order. */
   exchanges: { question: string; answer: string }[];
+  /** The interviewee's signature drawn on the screen; absent: the line is left for a hand signature. */
+  partySignature?: PartySignatureRef;
 }
 
 /** 责令（限期）改正通知书 (Art. 28). */
@@ -417,6 +421,14 @@ export interface ServiceRecord {
   /** 公告送达: why the other ways failed (《民事诉讼法》第九十五条). */
   announcementReason?: string;
   remark?: string;
+  /** The recipient's signature drawn on the screen (printed in 受送达人签名或盖章); absent: the cell is left for a hand signature. */
+  partySignature?: PartySignatureRef;
+}
+
+/** A signature the party drew on the screen: its image's SM3 digest and the day it was drawn. */
+export interface PartySignatureRef {
+  digest: string;
+  signedOn: IsoDate;
 }
 
 /** 催告书 (Art. 72; 《行政强制法》第三十五条、第四十五条). */

@@ -2,7 +2,7 @@ import { listCasePeople } from '../../services/cases/case-people.ts';
 import { idParam, idParams } from '../../domain/ids.ts';
 import { z } from 'zod';
 import { caseActionInput } from '../../domain/cases/actions.ts';
-import { evidenceMediaTypes, normalizeFileName } from '../../domain/cases/evidence-files.ts';
+import { evidenceMediaTypes, MAX_EVIDENCE_VIDEO_BYTES, normalizeFileName } from '../../domain/cases/evidence-files.ts';
 import { deadlineItem } from '../../domain/cases/oversight-views.ts';
 import { caseSettingsPatch } from '../../domain/cases/settings.ts';
 import {
@@ -17,7 +17,7 @@ import {
   powerListImport,
   publication,
 } from '../../domain/cases/views.ts';
-import { addEvidence, evidenceInput, MAX_EVIDENCE_BYTES } from '../../services/cases/add-evidence.ts';
+import { addEvidence, addEvidenceStream, evidenceInput, MAX_EVIDENCE_BYTES } from '../../services/cases/add-evidence.ts';
 import { findCaseIdByCode } from '../../services/cases/case-store.ts';
 import { getCaseSettings, setCaseSettings } from '../../services/cases/case-settings.ts';
 import { decideOnSpot, onSpotInput } from '../../services/cases/decide-on-spot.ts';
@@ -36,7 +36,8 @@ import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
 import { attachment, xlsxHeaders } from '../download.ts';
 import { caseExportQuery, deadlineExportQuery, exportCaseList, exportDeadlines } from '../../services/cases/export-lists.ts';
-import { readSingleFileUpload } from '../multipart.ts';
+import { readSingleFileUpload, readStreamedUpload } from '../multipart.ts';
+import { AppError } from '../../domain/errors.ts';
 
 const tags = ['行政处罚案件'];
 
@@ -123,6 +124,29 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     async (request, reply) => reply.status(201).send(await addEvidence(ctx, requireActor(request), request.params.id, request.body)),
   );
   app.post(
+    '/cases/:id/evidence/stream',
+    {
+      schema: {
+        tags,
+        summary:
+          '登记证据，文件流式上传（multipart：先 expectedVersion、kind、act、title、place、note、collectorIds（逗号分隔）、可选 recordedOn、mediaType 字段，最后为文件 file；视频最大 2 GB，其他文件 8 MB；边写入边计算 SM3 摘要，文件完整存入后才登记）',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: evidenceAdded },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      // Refused before a byte is read when the whole request is larger than any evidence file may be.
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > MAX_EVIDENCE_VIDEO_BYTES + 1024 * 1024) throw new AppError('TOO_LARGE', '视频证据文件不超过 2 GB');
+      const added = await readStreamedUpload(request, '证据文件', MAX_EVIDENCE_VIDEO_BYTES, (fields, file) =>
+        addEvidenceStream(ctx, actor, request.params.id, { ...fields, fileName: file.fileName, mediaType: fields.mediaType ?? file.mimeType }, file.stream),
+      );
+      return reply.status(201).send(added);
+    },
+  );
+  app.post(
     '/cases/:id/party-signatures',
     {
       schema: { tags, summary: '当事人在屏幕上签名（送达回证、询问笔录、现场检查笔录；PNG 以 base64 上传，SM3 摘要存证，不可替换）', params: idParams, body: partySignatureInput, response: { 201: partySignatureAdded } },
@@ -155,7 +179,8 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
         .header('x-content-type-options', 'nosniff')
         // Evidence (photos, records of inquiry) is personal data: not kept by browsers or proxies.
         .header('cache-control', 'no-store')
-        .send(file.data);
+        .header('content-length', String(file.size))
+        .send(file.stream);
     },
   );
   app.post(

@@ -20,14 +20,14 @@ import { caseEvidence } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
 import type { Database, Transaction } from '../../db/connect.ts';
-import { storeWithRecord } from '../file-store.ts';
-import { checkEvidenceFile, takesEvidence } from '../../domain/cases/evidence-files.ts';
+import { recordStaged, storeWithRecord } from '../file-store.ts';
+import { checkEvidenceFile, evidenceSizeLimit, isEvidenceVideo, MAX_EVIDENCE_BYTES, sizeLimitText, takesEvidence } from '../../domain/cases/evidence-files.ts';
 import { parseInput } from '../parse-input.ts';
 import { claimVersion, loadCase, loadOfficers, settingsFor, todayOf } from './case-store.ts';
 import type { EvidenceAdded } from '../../domain/cases/views.ts';
 
-/** Largest evidence file accepted over JSON (base64). Larger audio-video goes through the CLI or a later upload API. */
-export const MAX_EVIDENCE_BYTES = 8 * 1024 * 1024;
+/** Largest evidence file accepted over JSON (base64); a video up to 2 GB is streamed (`addEvidenceStream`). */
+export { MAX_EVIDENCE_BYTES };
 
 export const evidenceInput = z.object({
   expectedVersion: expectedVersionInput('案件'),
@@ -45,6 +45,20 @@ export const evidenceInput = z.object({
   place: z.string().trim().min(2, '取证地点至少 2 个字').max(200),
   /** 证明对象: what the item proves, printed in the evidence list of the decision (《行政处罚法》第五十九条第二款第（二）项). */
   note: z.string().trim().min(2, '请写明证明对象：该证据证明的事实（至少 2 个字），处罚决定书的证据清单须列明').max(1000, '证明对象不超过 1000 个字'),
+});
+
+/**
+ * The fields of a streamed upload (POST /api/cases/:id/evidence/stream, multipart): those of `evidenceInput` but
+ * the file, which follows them as the form's last part. Form fields are text: numbers and lists arrive as text.
+ */
+export const evidenceStreamInput = evidenceInput.omit({ contentBase64: true, expectedVersion: true, collectorIds: true }).extend({
+  // A form field is text: digits are the version; anything else (absent, empty, not a number) is no version.
+  expectedVersion: z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : 0), expectedVersionInput('案件')),
+  /** Comma-separated user ids, e.g. “12,15” (absent: none, refused with the article's message). */
+  collectorIds: z.preprocess(
+    (v) => (v === undefined ? [] : typeof v === 'string' ? v.split(',').map((part) => part.trim()).filter((part) => part !== '').map(Number) : v),
+    evidenceInput.shape.collectorIds,
+  ),
 });
 
 /**
@@ -75,16 +89,73 @@ export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: num
   if (!files) throw new AppError('INTERNAL', '未配置证据文件存储');
   const data = Buffer.from(input.contentBase64, 'base64');
   if (data.byteLength === 0) throw validationError('证据文件为空');
-  if (data.byteLength > MAX_EVIDENCE_BYTES) throw validationError(`证据文件不超过 ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`);
-  const { fileName, mediaType } = checkEvidenceFile(input, `证据文件-${sm3(data).slice(0, 8)}`);
-  const now = ctx.clock();
+  if (data.byteLength > MAX_EVIDENCE_BYTES) {
+    throw validationError(`证据文件不超过 ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB（视频请使用分段上传接口 POST /api/cases/:id/evidence/stream，最大 2 GB）`);
+  }
+  const { contentBase64: _content, ...meta } = input;
+  const prepared = await prepareEvidence(ctx, actor, caseId, meta, `证据文件-${sm3(data).slice(0, 8)}`);
+  // The file is staged, and stored under its digest only once the record has committed (discarded otherwise).
+  return storeWithRecord(files, data, (stored) => recordEvidence(ctx, actor, caseId, prepared, stored));
+}
+
+/**
+ * 登记证据 with its file streamed (a body-camera video of up to 2 GB, 《行政处罚法》第四十七条): the fields are checked
+ * and the case, scope and permission asserted before a byte of the file is read; the file is then written to the
+ * store's temporary place while its SM3 digest is computed (never held in memory whole), and the evidence item is
+ * written only once the whole file is there — a broken or too large upload leaves no record and no file.
+ * `source` is the file's bytes (the multipart part), read only after these checks.
+ */
+export async function addEvidenceStream(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: number,
+  raw: unknown,
+  source: AsyncIterable<Uint8Array>,
+): Promise<EvidenceAdded> {
+  assertMay(actor, casePolicy.addEvidence);
+  const input = parseInput(evidenceStreamInput, raw);
+  const files = ctx.files;
+  if (!files) throw new AppError('INTERNAL', '未配置证据文件存储');
+  const prepared = await prepareEvidence(ctx, actor, caseId, input, `证据文件-${ctx.clock().getTime().toString(36)}`);
+  const limit = evidenceSizeLimit(prepared.mediaType);
+  const staged = await files.stageStream(source, limit, () => tooLarge(prepared.mediaType));
+  if (staged.size === 0) {
+    await staged.discard();
+    throw validationError('证据文件为空');
+  }
+  return recordStaged(staged, (stored) => recordEvidence(ctx, actor, caseId, prepared, stored));
+}
+
+/** The refusal of a file over its type's limit (413). */
+export function tooLarge(mediaType: string): AppError {
+  const limit = sizeLimitText(evidenceSizeLimit(mediaType));
+  return new AppError('TOO_LARGE', isEvidenceVideo(mediaType) ? `视频证据文件不超过 ${limit}` : `证据文件不超过 ${limit}（仅视频可达 ${sizeLimitText(evidenceSizeLimit('video/mp4'))}）`);
+}
+
+type EvidenceMeta = Omit<z.infer<typeof evidenceInput>, 'contentBase64'>;
+interface PreparedEvidence {
+  input: EvidenceMeta;
+  fileName: string;
+  mediaType: string;
+  recordedOn: string;
+}
+
+/** The checks made before any file is written: name and type, date, and the case, scope and permission. */
+async function prepareEvidence(ctx: ServiceContext, actor: Actor, caseId: number, input: EvidenceMeta, fallbackName: string): Promise<PreparedEvidence> {
+  const { fileName, mediaType } = checkEvidenceFile(input, fallbackName);
   const today = todayOf(ctx.clock);
   const recordedOn = input.recordedOn ?? today;
   if (recordedOn > today) throw validationError('取证日期不能晚于今天');
   // Case, scope and permission first: a refused upload writes nothing to the file store.
   await assertMayAddEvidenceTo(ctx.db, actor, caseId);
-  // The file is staged, and stored under its digest only once the record has committed (discarded otherwise).
-  return storeWithRecord(files, data, (stored) => inTransaction(ctx, async (tx) => {
+  return { input, fileName, mediaType, recordedOn };
+}
+
+/** The evidence item and its audit record, in one transaction, for a file staged as `stored`. */
+function recordEvidence(ctx: ServiceContext, actor: Actor, caseId: number, prepared: PreparedEvidence, stored: { digest: string; size: number }): Promise<EvidenceAdded> {
+  const { input, fileName, mediaType, recordedOn } = prepared;
+  const now = ctx.clock();
+  return inTransaction(ctx, async (tx) => {
     const { row, org, officers } = await assertMayAddEvidenceTo(tx, actor, caseId);
     const version = await claimVersion(tx, caseId, input.expectedVersion);
     if (recordedOn < (row.filedOn ?? row.registeredOn)) throw validationError('取证日期不能早于立案日期');
@@ -120,7 +191,7 @@ export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: num
         note: input.note,
       })
       .returning();
-    const { contentBase64: _content, expectedVersion: _v, ...meta } = input;
+    const { expectedVersion: _v, ...meta } = input;
     await appendAudit(
       tx,
       actor,
@@ -128,5 +199,5 @@ export async function addEvidence(ctx: ServiceContext, actor: Actor, caseId: num
       now,
     );
     return { ...item!, note: item!.note ?? null, version };
-  }));
+  });
 }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import type { EvidenceCheck } from '../../domain/cases/views.ts';
@@ -17,12 +18,16 @@ export async function verifyEvidence(ctx: ServiceContext, actor: Actor, caseId: 
   return { intact: checks.every((c) => c.intact), items: checks };
 }
 
-/** The file of one evidence item, checked against its digest before it is handed out. */
-export async function readEvidenceFile(ctx: ServiceContext, actor: Actor, caseId: number, seq: number): Promise<{ data: Buffer; fileName: string; mediaType: string }> {
+/**
+ * The file of one evidence item, checked against its digest before it is handed out, as a stream (a video may be
+ * 2 GB: never read whole).
+ */
+export async function readEvidenceFile(ctx: ServiceContext, actor: Actor, caseId: number, seq: number): Promise<{ stream: Readable; size: number; fileName: string; mediaType: string }> {
   await loadCase(ctx.db, actor, caseId);
   if (!ctx.files) throw new AppError('INTERNAL', '未配置证据文件存储');
   const [item] = await ctx.db.select().from(caseEvidence).where(eq(caseEvidence.caseId, caseId)).orderBy(asc(caseEvidence.seq)).offset(seq - 1).limit(1);
   if (!item || item.seq !== seq) throw notFound('该证据');
   if (!(await ctx.files.verify(item.digest))) throw new AppError('INTERNAL', `证据文件“${item.title}”与登记的摘要不一致，可能已被篡改`);
-  return { data: await ctx.files.get(item.digest), fileName: item.fileName, mediaType: item.mediaType };
+  const { stream, size } = await ctx.files.read(item.digest);
+  return { stream, size, fileName: item.fileName, mediaType: item.mediaType };
 }

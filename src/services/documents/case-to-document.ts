@@ -7,7 +7,7 @@
  * (document-records.ts). Whatever is still unknown stays empty, and the template that needs it refuses with an
  * error naming the field.
  */
-import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { PersonRef, ServedDocument, ServiceEntry, SignedOpinion } from '../../domain/cases/document-records.ts';
 import type { Penalty, PenaltyKind as CasePenaltyKind } from '../../domain/cases/model.ts';
 import { actOpinionForms, archiveRetentionLabels } from '../../domain/cases/record-inputs.ts';
@@ -28,6 +28,7 @@ import type {
   NoPenaltyGround,
   ApprovedAct,
   Opinion,
+  PartySignatureRef,
   PaymentAccount,
   PenaltyItem,
   PenaltyKind,
@@ -278,6 +279,15 @@ const SERVED_NAMES: Record<Exclude<ServedDocument, 'decision'>, string> = {
 function decisionName(view: CaseView): string {
   if (view.record.decision?.kind === 'noPenalty') return '不予行政处罚决定书';
   return view.procedure === 'simple' ? '当场行政处罚决定书' : '行政处罚决定书';
+}
+
+/**
+ * The party's signature drawn on the screen for the record `target` (services/cases/party-signature.ts), as the
+ * documents print it: its image's digest and the China day it was drawn. Nothing when the party has not signed there.
+ */
+function signedBy(record: CaseRecord, target: string): { partySignature?: PartySignatureRef } {
+  const signature = (record.partySignatures ?? []).find((s) => s.target === target);
+  return signature ? { partySignature: { digest: signature.digest, signedOn: chinaDateOf(new Date(signature.signedAt)) } } : {};
 }
 
 function serviceRecord(view: CaseView, s: ServiceEntry): ServiceRecord {
@@ -614,7 +624,7 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
       headApproval: { text: filing.opinion, by: filing.approvedByName ?? people.get(filing.approvedBy)?.name ?? '', date: filing.on },
     };
   }
-  c.inspections = (record.inspections ?? []).map((i) => ({
+  c.inspections = (record.inspections ?? []).map((i, index) => ({
     start: i.startAt,
     end: i.endAt,
     place: i.place,
@@ -623,8 +633,9 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
     presentPerson: i.presentPerson,
     findings: i.findings,
     ...(i.mediaRefs ? { mediaRefs: i.mediaRefs } : {}),
+    ...signedBy(record, `inspections.${index}`),
   }));
-  c.inquiries = (record.inquiries ?? []).map((q) => ({
+  c.inquiries = (record.inquiries ?? []).map((q, index) => ({
     start: q.startAt,
     end: q.endAt,
     place: q.place,
@@ -633,6 +644,7 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
     recorder: q.recorder.name,
     rightsAnswer: q.rightsAnswer,
     exchanges: q.exchanges,
+    ...signedBy(record, `inquiries.${index}`),
   }));
   const order = record.correctionOrders?.at(-1);
   if (order) {
@@ -707,7 +719,7 @@ export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, p
   }
   const transfer = transferOf(record);
   if (transfer) c.transfer = transfer;
-  c.services = (record.services ?? []).map((s) => serviceRecord(view, s));
+  c.services = (record.services ?? []).map((s, index) => ({ ...serviceRecord(view, s), ...signedBy(record, `services.${index}`) }));
   if (lastPayment) {
     c.payment = { paidDate: lastPayment.on, amount: record.payments.reduce((s, p) => s + p.amountFen, 0) / 100, receiptNo: lastPayment.receiptNo };
   }

@@ -33,7 +33,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import QRCode from 'qrcode';
-import type { Block, Cell, RenderedDocument } from '../../domain/documents/blocks.ts';
+import type { Block, Cell, RenderedDocument, SignatureImage } from '../../domain/documents/blocks.ts';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
@@ -203,7 +203,42 @@ export function keptWithNext(blocks: readonly Block[]): Set<number> {
   return kept;
 }
 
-function tableCell(cell: Cell, columnWidths: readonly number[], column: number, size: number): TableCell {
+/** The bytes of the signature images a document prints, by SM3 digest (loaded and verified by the caller). */
+export type SignatureImages = ReadonlyMap<string, Uint8Array>;
+
+/** A signature is printed 12 mm high (a handwritten signature's height), at most 50 mm wide. */
+const SIGNATURE_HEIGHT_MM = 12;
+const SIGNATURE_MAX_WIDTH_MM = 50;
+const pixelsOf = (millimetres: number) => Math.round((millimetres / 25.4) * 96);
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  if (png.byteLength < 24) throw new RangeError('签名图片不是有效的 PNG');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The party's signature drawn on the screen, as an inline image; a document whose image was not given cannot be made. */
+function signatureRun(image: SignatureImage, images: SignatureImages): ImageRun {
+  const data = images.get(image.digest);
+  if (!data) throw new Error(`签名图片 ${image.digest.slice(0, 16)}… 未提供`);
+  const { width, height } = pngSize(data);
+  const aspect = width > 0 && height > 0 ? width / height : 3;
+  let heightMm = SIGNATURE_HEIGHT_MM;
+  let widthMm = heightMm * aspect;
+  if (widthMm > SIGNATURE_MAX_WIDTH_MM) {
+    widthMm = SIGNATURE_MAX_WIDTH_MM;
+    heightMm = widthMm / aspect;
+  }
+  return new ImageRun({
+    type: 'png',
+    data,
+    transformation: { width: pixelsOf(widthMm), height: pixelsOf(heightMm) },
+    altText: { name: image.alt, description: `当事人在屏幕上手写的签名（SM3 ${image.digest}）`, title: image.alt },
+  });
+}
+
+function tableCell(cell: Cell, columnWidths: readonly number[], column: number, size: number, images: SignatureImages): TableCell {
   const span = cell.span ?? 1;
   const width = columnWidths.slice(column, column + span).reduce((a, b) => a + b, 0);
   const lines = cell.vMerge === 'continue' ? [''] : cell.text.split('\n');
@@ -214,17 +249,20 @@ function tableCell(cell: Cell, columnWidths: readonly number[], column: number, 
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { left: 80, right: 80, top: 0, bottom: 0 },
-    children: lines.map(
-      (line) =>
-        new Paragraph({
-          alignment: ALIGN[align],
-          children: [run(line, officialFonts.body, size)],
-        }),
-    ),
+    children: [
+      ...(cell.image && cell.vMerge !== 'continue' ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [signatureRun(cell.image, images)] })] : []),
+      ...lines.map(
+        (line) =>
+          new Paragraph({
+            alignment: ALIGN[align],
+            children: [run(line, officialFonts.body, size)],
+          }),
+      ),
+    ],
   });
 }
 
-function table(block: Extract<Block, { kind: 'table' }>): Table {
+function table(block: Extract<Block, { kind: 'table' }>, images: SignatureImages): Table {
   const total = block.widths.reduce((a, b) => a + b, 0);
   const columnWidths = block.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
   const size = block.size === 'small' ? officialSizes.table : block.size === 'compact' ? officialSizes.compactTable : officialSizes.body;
@@ -241,7 +279,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
         tableHeader: rowIndex < (block.headerRows ?? 0),
         height: { value: minLines * LINE_PITCH, rule: HeightRule.ATLEAST },
         children: cells.map((cell) => {
-          const built = tableCell(cell, columnWidths, column, size);
+          const built = tableCell(cell, columnWidths, column, size, images);
           column += cell.span ?? 1;
           return built;
         }),
@@ -250,7 +288,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-function blockElements(block: Block, keepNext: boolean): (Paragraph | Table)[] {
+function blockElements(block: Block, keepNext: boolean, images: SignatureImages): (Paragraph | Table)[] {
   const keep: Keep | undefined = keepNext ? { keepNext: true } : undefined;
   switch (block.kind) {
     case 'agency':
@@ -268,21 +306,24 @@ function blockElements(block: Block, keepNext: boolean): (Paragraph | Table)[] {
     case 'fields':
       return block.rows.map((row) => bodyParagraph(`${row.label}：${row.value}`, { indent: false, keep }));
     case 'table':
-      return [table(block)];
+      return [table(block, images)];
     case 'signature':
       return signatureParagraphs(block.lines);
     case 'signLines':
       // The lines for handwritten signatures stay together, and with what follows when the walk above kept them.
-      return block.lines.map((line, i) => signLine(line, { keepNext: keepNext || i < block.lines.length - 1, keepLines: true }));
+      return block.lines.map((line, i) => {
+        const image = block.images?.find((at) => at.line === i)?.image;
+        return signLine(line, { keepNext: keepNext || i < block.lines.length - 1, keepLines: true }, image ? signatureRun(image, images) : undefined);
+      });
     case 'space':
       return Array.from({ length: block.lines ?? 1 }, () => new Paragraph({ ...keepOptions(keep), children: [] }));
   }
 }
 
 /** "签名：<tab>年 月 日": the date column starts 9 characters from the right edge on every line. */
-function signLine(line: string, keep: Keep): Paragraph {
+function signLine(line: string, keep: Keep, signature?: ImageRun): Paragraph {
   const [label = '', rest] = line.split('\t');
-  const children = [run(label, officialFonts.body, officialSizes.body)];
+  const children: (TextRun | ImageRun)[] = [run(label, officialFonts.body, officialSizes.body), ...(signature ? [signature] : [])];
   if (rest !== undefined) children.push(new TextRun({ children: [new Tab()] }), run(rest, officialFonts.body, officialSizes.body));
   return new Paragraph({ tabStops: [{ type: TabStopType.LEFT, position: TEXT_WIDTH - 9 * CHAR }], ...keepOptions(keep), children });
 }
@@ -341,7 +382,7 @@ function actCodeHeader(doc: RenderedDocument, qr: Buffer): Header {
   });
 }
 
-async function section(doc: RenderedDocument): Promise<ISectionOptions> {
+async function section(doc: RenderedDocument, images: SignatureImages): Promise<ISectionOptions> {
   const qr = await actCodeQrPng(doc.actCode.qrText);
   const empty = () => new Header({ children: [] });
   const none = () => new Footer({ children: [] });
@@ -368,16 +409,19 @@ async function section(doc: RenderedDocument): Promise<ISectionOptions> {
     footers,
     children: (() => {
       const kept = keptWithNext(doc.blocks);
-      return doc.blocks.flatMap((block, i) => blockElements(block, kept.has(i)));
+      return doc.blocks.flatMap((block, i) => blockElements(block, kept.has(i), images));
     })(),
   };
 }
 
-/** One .docx holding the documents, each in its own section (own page numbering, own act-code header). */
-export async function renderDocx(documents: readonly RenderedDocument[], meta: { title?: string; creator?: string } = {}): Promise<Buffer> {
+/**
+ * One .docx holding the documents, each in its own section (own page numbering, own act-code header). `images` holds
+ * the signature images the documents print, by digest.
+ */
+export async function renderDocx(documents: readonly RenderedDocument[], meta: { title?: string; creator?: string } = {}, images: SignatureImages = new Map()): Promise<Buffer> {
   const first = documents[0];
   if (!first) throw new RangeError('renderDocx needs at least one document');
-  const sections = await Promise.all(documents.map(section));
+  const sections = await Promise.all(documents.map((d) => section(d, images)));
   const docx = new Document({
     title: meta.title ?? first.name,
     creator: meta.creator ?? 'Fazhi 法治',

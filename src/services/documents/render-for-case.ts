@@ -14,6 +14,7 @@ import { findCaseIdByCode } from '../cases/case-store.ts';
 import { getCaseSettings } from '../cases/case-settings.ts';
 import { getCase } from '../cases/get-case.ts';
 import type { ServiceContext } from '../context.ts';
+import { AppError } from '../../domain/errors.ts';
 import { caseViewToDocumentCase, type DocumentPeople } from './case-to-document.ts';
 import { renderCaseDocument, renderCaseFile, type CaseFile, type RenderedFile } from './render.ts';
 
@@ -61,6 +62,22 @@ export async function caseSerial(db: Executor, caseId: number): Promise<number |
   return count?.n ?? null;
 }
 
+/**
+ * The party's signatures drawn on the screen (record `partySignatures`), by digest, each checked against its digest
+ * first: a document never prints a signature image that was altered after it was drawn.
+ */
+async function signatureImages(ctx: ServiceContext, record: CaseRecord): Promise<Map<string, Buffer>> {
+  const images = new Map<string, Buffer>();
+  const signatures = record.partySignatures ?? [];
+  if (signatures.length === 0) return images;
+  if (!ctx.files) throw new AppError('INTERNAL', '未配置证据文件存储，无法取得当事人签名');
+  for (const signature of signatures) {
+    if (!(await ctx.files.verify(signature.digest))) throw new AppError('INTERNAL', `${signature.title}的签名文件与登记的摘要不一致，可能已被篡改`);
+    images.set(signature.digest, await ctx.files.get(signature.digest));
+  }
+  return images;
+}
+
 export async function renderDocumentForCase(
   ctx: ServiceContext,
   actor: Actor,
@@ -73,7 +90,8 @@ export async function renderDocumentForCase(
   const people = await peopleOf(ctx.db, view.record);
   const calendar = await loadWorkCalendar(ctx.db);
   const documentCase = caseViewToDocumentCase(view, effective, people, (await caseSerial(ctx.db, id)) ?? undefined);
-  const options = { calendar, ...(input.pdf === undefined ? {} : { pdf: input.pdf }), ...(input.instance === undefined ? {} : { instance: input.instance }) };
+  const images = await signatureImages(ctx, view.record);
+  const options = { calendar, images, ...(input.pdf === undefined ? {} : { pdf: input.pdf }), ...(input.instance === undefined ? {} : { instance: input.instance }) };
   if (input.type.trim() === CASE_FILE_TYPE) return { kind: 'caseFile', file: await renderCaseFile(documentCase, options) };
   return { kind: 'document', file: await renderCaseDocument(documentCase, input.type, options) };
 }

@@ -14,7 +14,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { DocumentCase } from '../../domain/documents/model.ts';
 import { assertComplete, type RenderContext, type Volume, type VolumeEntry } from '../../domain/documents/requirements.ts';
 import { caseFileCover, caseFileIndex } from '../../domain/documents/templates/forms.ts';
-import { renderDocx } from './docx.ts';
+import { renderDocx, type SignatureImages } from './docx.ts';
 import { convertDocxToPdf, findPdfUnite, findSoffice, PDF_UNAVAILABLE_MESSAGE, pdfPageCount, unitePdfs } from './pdf.ts';
 
 export interface RenderOptions {
@@ -25,6 +25,8 @@ export interface RenderOptions {
   /** Also make a PDF when LibreOffice is installed (default true). */
   pdf?: boolean;
   timeoutMs?: number;
+  /** The party's signatures drawn on the screen that the documents print, by SM3 digest (render-for-case.ts loads them). */
+  images?: SignatureImages;
 }
 
 export interface RenderedFile {
@@ -49,11 +51,12 @@ const docxMemo = new Map<string, Promise<Buffer>>();
  * case file makes each document twice: alone for its page count, and in the volume's .docx); the most recent
  * DOCX_MEMO_ENTRIES are kept. The same content thus gives the same bytes, and the same digest when stored.
  */
-function docxOf(documents: readonly RenderedDocument[], meta: { title?: string } = {}): Promise<Buffer> {
+function docxOf(documents: readonly RenderedDocument[], meta: { title?: string } = {}, images?: SignatureImages): Promise<Buffer> {
   const key = sm3(Buffer.from(JSON.stringify([documents, meta])));
   let docx = docxMemo.get(key);
   if (docx) docxMemo.delete(key);
-  else docx = renderDocx(documents, meta);
+  // The key holds the images' digests (in the blocks), so the same content with the same images gives the same bytes.
+  else docx = renderDocx(documents, meta, images);
   docxMemo.set(key, docx);
   docx.catch(() => docxMemo.delete(key));
   for (const oldest of docxMemo.keys()) {
@@ -98,7 +101,7 @@ export async function renderCaseDocument(c: DocumentCase, type: string, options:
     return fileOf(content, docx, pdf);
   }
   const content = renderDocumentContent(c, template, contextOf(options), options.instance ?? 0);
-  const docx = await docxOf([content]);
+  const docx = await docxOf([content], {}, options.images);
   if (options.pdf === false) return fileOf(content, docx);
   if (!findSoffice()) return fileOf(content, docx, undefined, PDF_UNAVAILABLE_MESSAGE);
   const [pdf] = await convertDocxToPdf([docx], timeout);
@@ -148,7 +151,7 @@ function volumeDocuments(c: DocumentCase, options: RenderOptions): RenderedDocum
  * page count is exact. Needs LibreOffice.
  */
 async function pageVolume(c: DocumentCase, options: RenderOptions, documents = volumeDocuments(c, options)): Promise<{ volume: Volume; pdfs: Buffer[] }> {
-  const singles = await Promise.all(documents.map((d) => docxOf([d])));
+  const singles = await Promise.all(documents.map((d) => docxOf([d], {}, options.images)));
   const pdfs = await convertDocxToPdf(singles, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const counts = await Promise.all(pdfs.map((pdf) => pdfPageCount(pdf)));
   const entries: VolumeEntry[] = [];
@@ -169,7 +172,7 @@ async function pageVolume(c: DocumentCase, options: RenderOptions, documents = v
  */
 export async function renderCaseFile(c: DocumentCase, options: RenderOptions): Promise<CaseFile> {
   const documents = volumeDocuments(c, options);
-  const combined = await docxOf(documents, { title: `${c.causeOfAction}案卷` });
+  const combined = await docxOf(documents, { title: `${c.causeOfAction}案卷` }, options.images);
   const timeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
 
   const unavailable = !findSoffice()

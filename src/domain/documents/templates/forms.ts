@@ -143,8 +143,12 @@ export const serviceReceipt: DocumentTemplate = {
       throw ruleViolation('电子送达须经当事人同意并签订确认书', `${PENALTY_LAW}第六十一条第二款`);
     }
     const docName = s.documentNumber ? `${s.documentName}（${formatDocumentNumber(s.documentNumber, '送达文书文号')}）` : s.documentName;
-    // Signatures and their dates are written by hand on the printed form: nothing typed in a signature cell.
+    // Signatures and their dates are written by hand on the printed form: nothing typed in a signature cell — except
+    // the recipient's signature drawn on the screen at service (《行政处罚法》第六十一条), printed with the day it was drawn.
     const handwritten: Cell = { text: '\n\n年\u3000\u3000月\u3000\u3000日\u3000', minLines: 3, align: 'right' };
+    const recipientSigned: Cell = s.partySignature
+      ? { text: `${formatDate(s.partySignature.signedOn, '签名日期')}\u3000`, image: { digest: s.partySignature.digest, alt: '受送达人签名' }, minLines: 3, align: 'right' }
+      : handwritten;
     const remark = [serviceNote(s), s.remark ?? ''].filter(Boolean).join('；') || '无';
     const rows: Cell[][] = [
       [label('送达文书名称及文号'), value(docName)],
@@ -152,7 +156,7 @@ export const serviceReceipt: DocumentTemplate = {
       [label('送达地点'), value(s.place)],
       [label('送达方式'), value(serviceMethods[s.method])],
       [label('送达时间'), value(formatDateTime(s.servedAt, '送达时间'))],
-      [label('受送达人签名或盖章'), RECIPIENT_SIGNS[s.method] ? handwritten : value(recipientCell(s))],
+      [label('受送达人签名或盖章'), RECIPIENT_SIGNS[s.method] ? recipientSigned : value(recipientCell(s))],
       [label('代收人及代收理由'), value(s.receiver ? `${s.receiver.name}（${s.receiver.reason}）（代收人签名见上栏）` : s.method === 'direct' ? '无（本人签收）' : '无')],
       [label('见证人签名'), s.method === 'left' ? handwritten : value('无')],
       [label('送达人签名'), handwritten],

@@ -2,10 +2,10 @@
  * 笔录: records made on the spot and signed page by page (footer "第 N 页 共 M 页" with the signer's line). The
  * recorded content comes from the case; the lines for handwritten signatures stay empty by design.
  */
-import type { Block } from '../blocks.ts';
-import { dateOf, formatTimeRange } from '../format.ts';
+import type { Block, SignatureImage } from '../blocks.ts';
+import { dateOf, formatDate, formatTimeRange } from '../format.ts';
 import { assertCaseOfficers, assertHearingHostIndependent, assertTwoOfficers, PENALTY_LAW } from '../legal.ts';
-import type { DocumentCase } from '../model.ts';
+import type { DocumentCase, PartySignatureRef } from '../model.ts';
 import { field, must, type DocumentTemplate } from '../requirements.ts';
 import { baseFields, causeText, doc, header, officerList, personFacts } from './common.ts';
 
@@ -17,6 +17,16 @@ function partyBrief(c: DocumentCase): string {
 
 /** A tab to the date column, then the blank date for handwriting. */
 const SIGN_DATE = '\t年\u3000\u3000月\u3000\u3000日';
+
+/**
+ * The party's signature line of a record: blank for a hand signature, or — when the party signed on the screen
+ * (《行政处罚法》第五十五条: the record is signed after the party has checked it) — the drawn signature after the label,
+ * with the day it was drawn in the date column. Returns the line and, when signed, its image at line index `at`.
+ */
+function partySignLine(label: string, signature: PartySignatureRef | undefined, at: number, alt: string): { line: string; images: { line: number; image: SignatureImage }[] } {
+  if (!signature) return { line: `${label}${SIGN_DATE}`, images: [] };
+  return { line: `${label}\t${formatDate(signature.signedOn, '签名日期')}`, images: [{ line: at, image: { digest: signature.digest, alt } }] };
+}
 
 export const inspectionRecord: DocumentTemplate = {
   id: 'inspection-record',
@@ -60,18 +70,13 @@ export const inspectionRecord: DocumentTemplate = {
       { kind: 'paragraph', text: `现场情况：${inspection.findings}`, indent: false },
     ];
     if (inspection.mediaRefs) blocks.push({ kind: 'paragraph', text: `现场拍摄照片、视频编号：${inspection.mediaRefs}`, indent: false });
+    const party = partySignLine('当事人（在场人）签名：', inspection.partySignature, 2, '当事人（在场人）签名');
     blocks.push(
       { kind: 'space' },
       {
         kind: 'signLines',
-        lines: [
-          '当事人（在场人）核对意见：',
-          '',
-          `当事人（在场人）签名：${SIGN_DATE}`,
-          `见证人签名：${SIGN_DATE}`,
-          `检查人员签名：${SIGN_DATE}`,
-          `记录人签名：${SIGN_DATE}`,
-        ],
+        lines: ['当事人（在场人）核对意见：', '', party.line, `见证人签名：${SIGN_DATE}`, `检查人员签名：${SIGN_DATE}`, `记录人签名：${SIGN_DATE}`],
+        ...(party.images.length ? { images: party.images } : {}),
       },
     );
     return doc(c, this, { date: dateOf(inspection.start, '检查时间'), blocks, footer: { kind: 'pageOf', signer: '当事人（在场人）签名：' } });
@@ -108,6 +113,7 @@ export const inquiryRecord: DocumentTemplate = {
     const person = inquiry.interviewee;
     const facts = personFacts(person.idNumber, date, '被询问人公民身份号码');
     const job = [person.employer, person.position].filter(Boolean).join('，') || '无';
+    const interviewee = partySignLine('被询问人签名：', inquiry.partySignature, 2, '被询问人签名');
     const blocks: Block[] = [
       ...header(c, this.name),
       {
@@ -143,7 +149,8 @@ export const inquiryRecord: DocumentTemplate = {
       { kind: 'space' },
       {
         kind: 'signLines',
-        lines: ['被询问人核对意见：', '', `被询问人签名：${SIGN_DATE}`, `询问人签名：${SIGN_DATE}`, `记录人签名：${SIGN_DATE}`],
+        lines: ['被询问人核对意见：', '', interviewee.line, `询问人签名：${SIGN_DATE}`, `记录人签名：${SIGN_DATE}`],
+        ...(interviewee.images.length ? { images: interviewee.images } : {}),
       },
     ];
     return doc(c, this, { date, blocks, footer: { kind: 'pageOf', signer: '被询问人签名：' } });

@@ -7,12 +7,19 @@ import { chinaToday, certificateState } from '../../../shared/dates.ts';
 import { showServerErrors } from '../../../shared/forms.ts';
 import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import type { CaseView, EvidenceView } from './types.ts';
-import { postJsonWithProgress } from '../../../shared/upload.ts';
-import { readAsBase64 } from './upload.ts';
+import { evidenceMediaTypes, evidenceSizeLimit, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_VIDEO_BYTES, sizeLimitText } from '../../../../domain/cases/evidence-files.ts';
+import { upload } from '../../../shared/upload.ts';
 import { canWatermark, watermarkedCopy, watermarkLines } from './watermark.ts';
 
-/** Files the server takes over JSON (src/services/cases/add-evidence.ts MAX_EVIDENCE_BYTES). */
-const MAX_BYTES = 8 * 1024 * 1024;
+const VIDEO_EXTENSIONS = Object.entries(evidenceMediaTypes).filter(([type]) => type.startsWith('video/')).flatMap(([, kind]) => kind.extensions);
+
+/** A video (by its type, or its extension when the phone gives none) may be up to 2 GB; every other file 8 MB. */
+export function evidenceLimitOf(file: { type?: string | undefined; name: string }): number {
+  const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase() : '';
+  return evidenceSizeLimit(file.type?.startsWith('video/') || VIDEO_EXTENSIONS.includes(extension) ? 'video/mp4' : file.type ?? '');
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** Photos taken at one spot are registered together, each its own item (its own file, digest and number). */
 const MAX_FILES = 10;
 export const EVIDENCE_ACCEPT = 'image/*,video/*,audio/*,application/pdf';
@@ -29,7 +36,7 @@ interface EvidenceForm {
   /** Register a 水印副本 (time, place, officers) of each photo besides the unchanged original. */
   watermark?: boolean;
 }
-const formFields = ['title', 'kind', 'act', 'collectorIds', 'place', 'recordedOn', 'note', 'fileName', 'contentBase64', 'mediaType'];
+const formFields = ['title', 'kind', 'act', 'collectorIds', 'place', 'recordedOn', 'note', 'fileName', 'mediaType'];
 
 const kindFor = (type: string): EvidenceKind => (type === 'application/pdf' ? 'documentary' : 'audioVisual');
 
@@ -57,28 +64,35 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
     const done: EvidenceView[] = [];
     // Files whose original is registered (a 水印副本 is an extra item, not an extra file).
     let filesDone = 0;
+    /**
+     * One item through the streaming endpoint (POST /api/cases/:id/evidence/stream): the text fields first, the file
+     * last; the server writes it to the file store while computing its SM3 digest, so a body-camera video of up to
+     * 2 GB goes up with its progress and is never read into memory here.
+     */
+    const send = (file: Blob, name: string, fields: Record<string, string>, phase: string) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) form.append(key, value);
+      if (file.type) form.append('mediaType', file.type);
+      form.append('file', file, name);
+      setProgress({ phase, percent: 0 });
+      return upload<EvidenceView & { version: number }>(`/cases/${view.id}/evidence/stream`, form, (p) =>
+        setProgress({ phase: p < 100 ? `${phase}（${megabytes((file.size * p) / 100)} / ${megabytes(file.size)}）` : phase.replace(/正在上传.*$/, '正在存证（SM3 摘要已随上传计算）'), percent: p }),
+      );
+    };
     try {
       for (const [i, file] of files.entries()) {
         const of = files.length > 1 ? `第 ${i + 1}/${files.length} 个：` : '';
-        setProgress({ phase: `${of}正在读取文件`, percent: 0 });
-        const contentBase64 = await readAsBase64(file, (f) => setProgress({ phase: `${of}正在读取文件`, percent: Math.round(f * 100) }));
-        setProgress({ phase: `${of}正在上传`, percent: 0 });
-        const body = {
-          expectedVersion: version,
+        const fields = {
+          expectedVersion: String(version),
           kind: files.length > 1 ? kindFor(file.type) : values.kind,
           act: values.act,
           title: files.length > 1 ? `${values.title}（${i + 1}/${files.length}）` : values.title,
-          fileName: file.name,
-          mediaType: file.type || 'application/octet-stream',
-          contentBase64,
-          collectorIds: values.collectorIds,
+          collectorIds: values.collectorIds.join(','),
           recordedOn: values.recordedOn.format('YYYY-MM-DD'),
           place: values.place,
           note: values.note?.trim() ?? '',
         };
-        const item = await postJsonWithProgress<EvidenceView & { version: number }>(`/cases/${view.id}/evidence`, body, (p) =>
-          setProgress({ phase: p < 100 ? `${of}正在上传` : `${of}正在计算 SM3 摘要并存证`, percent: p }),
-        );
+        const item = await send(file, file.name, fields, `${of}正在上传`);
         version = item.version;
         done.push(item);
         filesDone += 1;
@@ -87,17 +101,14 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
           setProgress({ phase: `${of}正在生成水印副本`, percent: 0 });
           const officers = collectors.filter((o) => values.collectorIds.includes(o.userId)).map((o) => o.displayName);
           const copy = await watermarkedCopy(file, watermarkLines({ takenAt: new Date(file.lastModified || Date.now()), place: values.place, officers }));
-          const copyBody = {
-            ...body,
-            expectedVersion: version,
+          const copyFields = {
+            ...fields,
+            expectedVersion: String(version),
             kind: 'audioVisual',
-            title: `${body.title}（水印副本）`.slice(0, 200),
-            fileName: `${file.name.replace(/\.[^.]+$/, '')}-水印副本.jpg`,
-            mediaType: 'image/jpeg',
-            contentBase64: await readAsBase64(copy, () => undefined),
-            note: `${body.note}（第 ${item.seq} 项证据的水印副本，原始文件 SM3 摘要 ${item.digest.slice(0, 16)}…，以原始文件为准）`.slice(0, 1000),
+            title: `${fields.title}（水印副本）`.slice(0, 200),
+            note: `${fields.note}（第 ${item.seq} 项证据的水印副本，原始文件 SM3 摘要 ${item.digest.slice(0, 16)}…，以原始文件为准）`.slice(0, 1000),
           };
-          const marked = await postJsonWithProgress<EvidenceView & { version: number }>(`/cases/${view.id}/evidence`, copyBody, (p) => setProgress({ phase: `${of}正在上传水印副本`, percent: p }));
+          const marked = await send(new Blob([copy], { type: 'image/jpeg' }), `${file.name.replace(/\.[^.]+$/, '')}-水印副本.jpg`, copyFields, `${of}正在上传水印副本`);
           version = marked.version;
           done.push(marked);
         }
@@ -149,13 +160,13 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
             label="证据文件"
             valuePropName="fileList"
             getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-MAX_FILES)}
-            extra={`可直接拍照、录像、录音，或选择 PDF；可一次选择多张照片（最多 ${MAX_FILES} 个，每个单独登记为一项证据），每个不超过 8 MB。`}
+            extra={`可直接拍照、录像、录音，或选择 PDF、执法记录仪视频；可一次选择多个文件（最多 ${MAX_FILES} 个，每个单独登记为一项证据）。视频每个不超过 ${sizeLimitText(MAX_EVIDENCE_VIDEO_BYTES)}，其他文件每个不超过 ${sizeLimitText(MAX_EVIDENCE_BYTES)}；上传时显示进度。`}
             rules={[
               { required: true, message: '请选择或拍摄证据文件' },
               {
                 validator: async (_, list: UploadFile[]) => {
-                  const big = (list ?? []).find((f) => (f.size ?? 0) > MAX_BYTES);
-                  if (big) throw new Error(`“${big.name}”超过 8 MB：证据文件每个不超过 8 MB`);
+                  const big = (list ?? []).find((f) => (f.size ?? 0) > evidenceLimitOf(f));
+                  if (big) throw new Error(`“${big.name}”超过 ${sizeLimitText(evidenceLimitOf(big))}：视频每个不超过 ${sizeLimitText(MAX_EVIDENCE_VIDEO_BYTES)}，其他证据文件每个不超过 ${sizeLimitText(MAX_EVIDENCE_BYTES)}`);
                 },
               },
             ]}
@@ -206,7 +217,12 @@ export function EvidenceUpload({ view, onDone }: { view: CaseView; onDone: (item
             <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
           </Form.Item>
         </Form>
-        {progress && <Progress percent={progress.percent} status="active" format={(p) => `${progress.phase} ${p}%`} />}
+        {progress && (
+          <div data-testid="evidence-progress" style={{ overflowWrap: 'anywhere' }}>
+            <div>{progress.phase}</div>
+            <Progress percent={progress.percent} status="active" />
+          </div>
+        )}
         {error && <Alert type="error" showIcon title="未能登记证据" description={error} />}
       </Modal>
     </>
