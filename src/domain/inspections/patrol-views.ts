@@ -61,6 +61,7 @@ export const problemView = z.object({
   case: z.object({ id: z.number(), actCode: z.string() }).nullable(),
 });
 export type ProblemView = z.infer<typeof problemView>;
+export type ProblemViewJson = z.input<typeof problemView>;
 
 export const patrolView = z.object({
   id: z.number(),
