@@ -22,7 +22,8 @@ export default function PatrolsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const mine = params.get('all') !== 'true';
-  const remote = useRemote((signal) => api.get<PatrolListItem[]>('/patrols', { organizationId: me.organizationId }, signal), [me.organizationId]);
+  // The patrols the user may see (their unit and those below); the server orders them by day, newest first.
+  const remote = useRemote((signal) => api.get<PatrolListItem[]>('/patrols', undefined, signal), []);
   const [creating, setCreating] = useState(() => readDraft(CREATE_DRAFT) !== undefined);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, List, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import type { UserView } from '../../../../domain/admin/views.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { OrganizationView, UserView } from '../../../../domain/admin/views.ts';
 import type { PlanViewJson as PlanView } from '../../../../domain/inspections/plan-views.ts';
 import { riskClasses } from '../../../../domain/inspections/model.ts';
 import { api, errorMessage } from '../../../shared/api.ts';
@@ -21,11 +21,23 @@ const CREATE_DRAFT = 'plan.create';
  */
 export default function PlansPage() {
   const me = useMe();
-  const remote = useRemote((signal) => api.get<PlanListItem[]>(`/organizations/${me.organizationId}/inspection-plans`, undefined, signal), [me.organizationId]);
+  const [params, setParams] = useSearchParams();
+  const organizationId = Number(params.get('org') ?? me.organizationId) || me.organizationId;
+  // The head's unit and the units below it (a bureau's head plans for its brigade).
+  const units = useRemote((signal) => api.get<OrganizationView[]>('/organizations', undefined, signal), []);
+  const remote = useRemote((signal) => api.get<PlanListItem[]>(`/organizations/${organizationId}/inspection-plans`, undefined, signal), [organizationId]);
   const [creating, setCreating] = useState(() => readDraft(CREATE_DRAFT) !== undefined);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      {creating ? <CreateForm onClose={() => setCreating(false)} /> : (
+      <Select
+        aria-label="抽查单位"
+        style={{ width: '100%' }}
+        value={organizationId}
+        loading={units.loading}
+        onChange={(v: number) => setParams({ org: String(v) })}
+        options={(units.data ?? []).filter((o) => o.path.startsWith(me.organizationPath)).map((o) => ({ value: o.id, label: o.name }))}
+      />
+      {creating ? <CreateForm organizationId={organizationId} onClose={() => setCreating(false)} /> : (
         <Button type="primary" block onClick={() => setCreating(true)}>
           制定抽查计划
         </Button>
@@ -63,14 +75,13 @@ interface CreateValues {
   officersPerSubject?: number;
 }
 
-function CreateForm({ onClose }: { onClose: () => void }) {
-  const me = useMe();
+function CreateForm({ organizationId, onClose }: { organizationId: number; onClose: () => void }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [draft] = useState(() => readDraft<CreateValues>(CREATE_DRAFT));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
-  const items = useRemote((signal) => api.get<InspectionItemView[]>(`/organizations/${me.organizationId}/inspection-items`, undefined, signal), [me.organizationId]);
+  const items = useRemote((signal) => api.get<InspectionItemView[]>(`/organizations/${organizationId}/inspection-items`, undefined, signal), [organizationId]);
   const officers = useRemote((signal) => api.get<UserView[]>('/users', undefined, signal), []);
   const today = dayjs().format('YYYY-MM-DD');
   const randomItems = (items.data ?? []).filter((i) => i.random && i.publishedOn && i.publishedOn <= today && (!i.withdrawnOn || i.withdrawnOn > today));
@@ -89,7 +100,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
           filter: { kinds: [], riskClasses: v.riskClasses ?? [], categories: [] },
         })),
       };
-      const created = await api.post<PlanView>(`/organizations/${me.organizationId}/inspection-plans`, body);
+      const created = await api.post<PlanView>(`/organizations/${organizationId}/inspection-plans`, body);
       clearDraft(CREATE_DRAFT);
       void message.success('已制定抽查计划');
       void navigate(`/inspections/plans/${created.id}`);
