@@ -109,7 +109,7 @@ describe('patrols on the phone and the published draw', { timeout: 240_000 }, ()
     await poll(() => portal.page.getByTestId('public-draw-proof').innerText()).toContain(DEMO_DRAW_SEED);
     await poll(() => portal.page.getByTestId('public-draw-item').count()).toBeGreaterThan(0);
     expect(await portal.page.getByTestId('public-draw-item').first().innerText()).toMatch(/[0-9a-f]{64}/);
-    expect(await portal.page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await portal.page.getByTestId('public-draw-result').count()).toBeGreaterThan(0);
     expect(await horizontalOverflow(portal.page)).toBeLessThanOrEqual(0);
     await screenshot(portal.page, 'portal-draw', 'phone');
     await portal.context.close();

@@ -1,4 +1,5 @@
-import { Alert, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import type { publicDrawList, PublicDrawView } from '../../../domain/inspections/plan-views.ts';
 import { api } from '../../shared/api.ts';
@@ -6,6 +7,7 @@ import { useRemote } from '../../shared/use-remote.ts';
 import type { z } from 'zod';
 
 type DrawListItem = z.input<typeof publicDrawList>[number];
+const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 const mono = { fontFamily: 'monospace', wordBreak: 'break-all' as const };
 
 /**
@@ -61,9 +63,9 @@ function Draw({ id }: { id: number }) {
           <Descriptions.Item label="抽取种子">
             <span style={mono}>{d.seed}</span>
           </Descriptions.Item>
-          <Descriptions.Item label="种子公布时间">{d.seedPublishedAt}</Descriptions.Item>
+          <Descriptions.Item label="种子公布时间">{time(d.seedPublishedAt)}</Descriptions.Item>
           <Descriptions.Item label="算法版本">{d.algorithm}</Descriptions.Item>
-          <Descriptions.Item label="抽取时间">{d.drawnAt ?? '尚未抽取'}</Descriptions.Item>
+          <Descriptions.Item label="抽取时间">{d.drawnAt ? time(d.drawnAt) : '尚未抽取'}</Descriptions.Item>
         </Descriptions>
         <Space orientation="vertical" size={2} style={{ marginTop: 8 }}>
           <a href={`/api/public/draws/${d.id}`} download={`draw-${d.id}.json`}>
@@ -81,27 +83,37 @@ function Draw({ id }: { id: number }) {
             <Descriptions.Item label="名录 / 抽中">
               {i.pool.length} 户 / {i.drawn.length} 户（{'ratioPercent' in i.rule ? `比例 ${i.rule.ratioPercent}%` : `数量 ${i.rule.count}`}）
             </Descriptions.Item>
-            <Descriptions.Item label="抽中对象（统一社会信用代码）">
-              <span style={mono}>{i.drawn.join('、')}</span>
+            <Descriptions.Item label="抽中对象">
+              <div style={mono}>
+                {i.drawn.map((c) => (
+                  <div key={c}>{c}</div>
+                ))}
+              </div>
             </Descriptions.Item>
           </Descriptions>
         </Card>
       ))}
       <Card size="small" title="抽查结果公示">
-        <Table
-          size="small"
-          rowKey={(r) => `${r.itemCode}-${r.creditCode}`}
+        <List
           dataSource={d.results}
-          pagination={false}
-          scroll={{ x: true }}
           locale={{ emptyText: '尚未公示检查结果' }}
-          columns={[
-            { title: '检查对象', render: (_, r) => <span>{r.subjectName}<br /><Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>{r.creditCode}</Typography.Text></span> },
-            { title: '检查事项', dataIndex: 'itemName' },
-            { title: '检查日期', dataIndex: 'inspectedOn', render: (v: string | null) => v ?? '' },
-            { title: '检查结果', dataIndex: 'result' },
-            { title: '公示日期', dataIndex: 'publishedOn' },
-          ]}
+          renderItem={(r) => (
+            <List.Item style={{ display: 'block' }} data-testid="public-draw-result">
+              <Space orientation="vertical" size={2}>
+                <Typography.Text strong>{r.subjectName}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
+                  {r.creditCode}
+                </Typography.Text>
+                <Typography.Text>
+                  {r.itemName}
+                  {r.inspectedOn ? ` · ${r.inspectedOn} 检查` : ''}
+                </Typography.Text>
+                <Typography.Text>
+                  检查结果：{r.result}（{r.publishedOn} 公示）
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
         />
       </Card>
     </Space>

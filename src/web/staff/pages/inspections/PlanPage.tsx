@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PlanViewJson as PlanView } from '../../../../domain/inspections/plan-views.ts';
@@ -8,6 +9,7 @@ import { useRemote } from '../../../shared/use-remote.ts';
 import { InspectionStateTag } from './common.tsx';
 
 type Drawn = PlanView['drawn'][number];
+const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 const mono = { fontFamily: 'monospace', wordBreak: 'break-all' as const };
 
 /**
@@ -98,13 +100,13 @@ function Proof({ p }: { p: PlanView }) {
         <Descriptions.Item label="种子">
           <span style={mono}>{p.seed}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="种子公布时间">{p.seedPublishedAt}</Descriptions.Item>
+        <Descriptions.Item label="种子公布时间">{p.seedPublishedAt && time(p.seedPublishedAt)}</Descriptions.Item>
         {p.proof && <Descriptions.Item label="算法版本">{p.proof.algorithm}</Descriptions.Item>}
-        {p.drawnAt && <Descriptions.Item label="抽取时间">{p.drawnAt}</Descriptions.Item>}
+        {p.drawnAt && <Descriptions.Item label="抽取时间">{time(p.drawnAt)}</Descriptions.Item>}
         {p.proof?.items.map((i) => (
           <Descriptions.Item key={i.itemCode} label={`名录摘要 ${i.itemCode}`}>
-            <span style={mono}>{i.poolDigest}</span>
             <div>
+              <div style={mono}>{i.poolDigest}</div>
               <Typography.Text type="secondary">
                 名录 {i.pool.length} 户，抽中 {i.drawn.length} 户
               </Typography.Text>
