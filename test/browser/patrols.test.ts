@@ -2,7 +2,8 @@
  * Patrols and 双随机 in the browser (issue 18), at 390 px: 王磊 plans a patrol with 赵刚 on his phone, starts it,
  * records a problem (category from the catalog, place, a photo; the form is a draft kept in the browser, restored after
  * a reload) and orders its rectification with a due date. The head sees the demo bureau's 双随机 plan with its proof
- * and the link to the public proof; the portal shows the published draw (seed, pool digests, published results).
+ * and the link to the public proof, then makes a plan, publishes its seed and draws; the portal shows the published
+ * draw (seed, pool digests, published results).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../../src/domain/calendar/iso-date.ts';
@@ -86,7 +87,7 @@ describe('patrols on the phone and the published draw', { timeout: 240_000 }, ()
     const { context, page } = await h.signedIn('phone', 'head.donghu', '/inspections/plans');
     // The bureau's head chooses the brigade, whose plan the demo drew.
     await pickOption(page, page.getByLabel('抽查单位'), '东湖区城市管理综合行政执法大队');
-    await page.getByTestId('plan-card').first().getByRole('link').click();
+    await page.getByTestId('plan-card').filter({ hasText: '城市管理领域' }).first().getByRole('link').click();
     await page.waitForURL(/\/inspections\/plans\/\d+$/);
     await settle(page);
     const proof = page.getByTestId('draw-proof');
@@ -98,6 +99,28 @@ describe('patrols on the phone and the published draw', { timeout: 240_000 }, ()
     expect(await page.locator('body').innerText()).toContain('回避重新选派记录');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'plan-proof', 'phone');
+
+    // A new plan through the form: the seed published (fixed before the draw), then the draw, with its proof.
+    await page.goto('/inspections/plans');
+    await settle(page);
+    await pickOption(page, page.getByLabel('抽查单位'), '东湖区城市管理综合行政执法大队');
+    await page.getByRole('button', { name: '制定抽查计划' }).click();
+    await page.getByLabel('计划名称').fill('浏览器测试抽查计划');
+    await pickOption(page, page.getByLabel('抽查事项'), 'DH-JC-01');
+    await pickOption(page, page.getByLabel('执法人员名录'), '王磊');
+    await pickOption(page, page.getByLabel('执法人员名录'), '赵刚');
+    await page.keyboard.press('Escape');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: '制定计划' }).click();
+    await page.waitForURL(/\/inspections\/plans\/\d+$/);
+    await settle(page);
+    await page.getByRole('button', { name: '公布抽取种子' }).click();
+    await page.getByRole('button', { name: '确 定' }).or(page.getByRole('button', { name: '确定', exact: true })).or(page.getByRole('button', { name: 'OK' })).click();
+    await poll(() => page.getByTestId('draw-proof').count()).toBe(1);
+    expect(await page.getByTestId('draw-proof').innerText()).toMatch(/[0-9a-f]{32}/);
+    await page.getByRole('button', { name: '抽 取' }).or(page.getByRole('button', { name: '抽取', exact: true })).click();
+    await poll(() => page.getByTestId('drawn-subject').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('draw-proof').innerText()).toContain('fazhi-draw-v1');
     await context.close();
 
     const portal = await h.newPage('phone');
@@ -105,7 +128,8 @@ describe('patrols on the phone and the published draw', { timeout: 240_000 }, ()
     await settle(portal.page);
     await portal.page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '双随机抽查公示' }).click();
     await poll(() => portal.page.getByTestId('public-draw').count()).toBeGreaterThan(0);
-    await portal.page.getByTestId('public-draw').first().getByRole('link').click();
+    // The demo bureau's draw (the plan drawn above is listed too).
+    await portal.page.getByTestId('public-draw').filter({ hasText: '城市管理领域' }).first().getByRole('link').click();
     await poll(() => portal.page.getByTestId('public-draw-proof').innerText()).toContain(DEMO_DRAW_SEED);
     await poll(() => portal.page.getByTestId('public-draw-item').count()).toBeGreaterThan(0);
     expect(await portal.page.getByTestId('public-draw-item').first().innerText()).toMatch(/[0-9a-f]{64}/);
