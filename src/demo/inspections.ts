@@ -29,7 +29,7 @@ import { DEMO_TODAY, shiftDates } from './clock.ts';
 
 const FIRST_DAY: IsoDate = '2026-01-05';
 /** The published seed of the 2026 plan (in real use the server draws 128 random bits when the seed is published). */
-const DEMO_DRAW_SEED = '3f9a1c7e5b2d48a6917c0e4f2b8d6a15';
+export const DEMO_DRAW_SEED = '3f9a1c7e5b2d48a6917c0e4f2b8d6a15';
 
 type District = 'donghu' | 'xishan';
 const orgNames: Record<District | 'donghu-brigade' | 'xishan-brigade', string> = {

@@ -3,7 +3,7 @@
  * responses and the web's types). The workflows themselves are in patrols.ts.
  */
 import { z } from 'zod';
-import { idInput } from '../ids.ts';
+import { idInput, idParam } from '../ids.ts';
 import { dateInput, textInput } from '../input-kit.ts';
 import { isoDay, timestamp } from '../view-kit.ts';
 import { categoryKindKeys } from '../workorders/catalog.ts';
@@ -29,8 +29,9 @@ export const problemInput = z.object({
 });
 export type ProblemInput = z.infer<typeof problemInput>;
 
+/** A query string: the unit's id comes as text (coerced). */
 export const patrolListQuery = z.object({
-  organizationId: idInput('巡查单位').optional(),
+  organizationId: idParam('巡查单位').optional(),
   from: dateInput('开始日期').optional(),
   to: dateInput('结束日期').optional(),
 });
@@ -61,6 +62,7 @@ export const problemView = z.object({
   case: z.object({ id: z.number(), actCode: z.string() }).nullable(),
 });
 export type ProblemView = z.infer<typeof problemView>;
+export type ProblemViewJson = z.input<typeof problemView>;
 
 export const patrolView = z.object({
   id: z.number(),

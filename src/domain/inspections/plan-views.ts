@@ -82,6 +82,8 @@ export const planView = z.object({
   redraws: z.array(z.object({ itemCode: z.string(), creditCode: z.string(), setAside: z.string(), replacedBy: z.string().nullable(), reason: z.string(), on: isoDay })),
 });
 export type PlanView = z.infer<typeof planView>;
+/** The plan as the web receives it (timestamps as ISO text). */
+export type PlanViewJson = z.input<typeof planView>;
 
 export const planListItem = planView.pick({ id: true, organization: true, year: true, name: true, seedPublishedAt: true, drawnAt: true });
 export const planList = z.array(planListItem);

@@ -7,6 +7,10 @@ import { permission } from '../policy.ts';
 export const inspectionPolicy = {
   /** Register inspections and take their steps on the phone (the inspection's own officers; heads cancel). */
   workOnInspections: permission('办理行政检查', ['officer', 'head']),
+  /** Patrols (巡查): plan a task, start and finish it, record the problems found and act on them (the services assert the same roles). */
+  workOnPatrols: permission('办理巡查', ['officer', 'head']),
+  /** 双随机 plans: make the year's plan, publish the seed, draw, re-draw an officer, publish results. */
+  manageRandomPlans: permission('双随机抽查', ['head']),
   /** The rectification board: inspections whose rectification is awaited, soonest due first. */
   viewRectifications: permission('查看整改看板', ['officer', 'head', 'supervisor']),
   /** The published list of inspection items (everyone of the scope reads it; the portal shows it too). */

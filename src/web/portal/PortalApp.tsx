@@ -22,6 +22,7 @@ const loaders = {
   'work-orders': () => import('./pages/WorkOrderLookupPage.tsx'),
   'inspection-items': () => import('./pages/InspectionItemsPage.tsx'),
   'inspection-code': () => import('./pages/InspectionCodePage.tsx'),
+  draws: () => import('./pages/DrawsPage.tsx'),
 };
 const [first = '', second] = window.location.pathname.replace(/^\/portal\/?/, '').split('/');
 const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first === 'benchmarks' && second ? 'benchmarkItem' : first;
@@ -40,6 +41,7 @@ const ExemptionsPage = lazy(loaders.exemptions);
 const WorkOrderLookupPage = lazy(loaders['work-orders']);
 const InspectionItemsPage = lazy(loaders['inspection-items']);
 const InspectionCodePage = lazy(loaders['inspection-code']);
+const DrawsPage = lazy(loaders.draws);
 
 /**
  * 事前公开 (国办发〔2018〕118号: bodies, officers and certificates, procedure, remedies), 事后公开 (published
@@ -57,6 +59,7 @@ const sections = [
   { path: '/work-orders', label: '工单进度查询' },
   { path: '/inspection-items', label: '检查事项清单' },
   { path: '/inspection-code', label: '行政检查码核验' },
+  { path: '/draws', label: '双随机抽查公示' },
 ];
 
 /**
@@ -111,6 +114,8 @@ export function PortalApp() {
             <Route path="inspection-items" element={<InspectionItemsPage />} />
             <Route path="inspection-code" element={<InspectionCodePage />} />
             <Route path="inspection-code/:code" element={<InspectionCodePage />} />
+            <Route path="draws" element={<DrawsPage />} />
+            <Route path="draws/:id" element={<DrawsPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
           </Routes>
         </Suspense>

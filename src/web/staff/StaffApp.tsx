@@ -36,13 +36,17 @@ const loaders = {
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
   workOrder: () => import('./pages/workorders/WorkOrderPage.tsx'),
   workOrderBoard: () => import('./pages/workorders/WorkOrderBoardPage.tsx'),
-  // 行政检查 (issue 18); the patrol and 双随机 plan pages are added beside these.
+  // 行政检查 (issue 18): inspections, patrols (巡查) and the 双随机 plans.
   inspections: () => import('./pages/inspections/InspectionsPage.tsx'),
   inspection: () => import('./pages/inspections/InspectionPage.tsx'),
   rectificationBoard: () => import('./pages/inspections/RectificationBoardPage.tsx'),
   inspectionItems: () => import('./pages/inspections/InspectionItemsPage.tsx'),
   inspectionSubjects: () => import('./pages/inspections/SubjectsPage.tsx'),
   inspectionLoad: () => import('./pages/inspections/InspectionLoadPage.tsx'),
+  patrols: () => import('./pages/inspections/PatrolsPage.tsx'),
+  patrol: () => import('./pages/inspections/PatrolPage.tsx'),
+  inspectionPlans: () => import('./pages/inspections/PlansPage.tsx'),
+  inspectionPlan: () => import('./pages/inspections/PlanPage.tsx'),
 };
 const loaderByPath: Record<string, keyof typeof loaders> = {
   '/login': 'login',
@@ -74,6 +78,8 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/inspections/items': 'inspectionItems',
   '/inspections/subjects': 'inspectionSubjects',
   '/inspections/load': 'inspectionLoad',
+  '/inspections/patrols': 'patrols',
+  '/inspections/plans': 'inspectionPlans',
 };
 const initialPage = loaderByPath[window.location.pathname.replace(/\/+$/, '') || '/'];
 if (initialPage) void loaders[initialPage]().catch(() => undefined);
@@ -111,6 +117,10 @@ const RectificationBoardPage = lazy(loaders.rectificationBoard);
 const InspectionItemsPage = lazy(loaders.inspectionItems);
 const SubjectsPage = lazy(loaders.inspectionSubjects);
 const InspectionLoadPage = lazy(loaders.inspectionLoad);
+const PatrolsPage = lazy(loaders.patrols);
+const PatrolPage = lazy(loaders.patrol);
+const PlansPage = lazy(loaders.inspectionPlans);
+const PlanPage = lazy(loaders.inspectionPlan);
 
 export function StaffApp() {
   const { me, checkError, recheck } = useAuth();
@@ -179,6 +189,10 @@ export function StaffApp() {
         <Route path="inspections/items" element={<InspectionItemsPage />} />
         <Route path="inspections/subjects" element={<SubjectsPage />} />
         <Route path="inspections/load" element={<InspectionLoadPage />} />
+        <Route path="inspections/patrols" element={<PatrolsPage />} />
+        <Route path="inspections/patrols/:id" element={<PatrolPage />} />
+        <Route path="inspections/plans" element={<PlansPage />} />
+        <Route path="inspections/plans/:id" element={<PlanPage />} />
         <Route path="inspections/:id" element={<InspectionPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -32,10 +32,10 @@ describe('the staff menu reads the domain policies', () => {
   it('shows each role the pages it showed before policies', () => {
     const everyone = ['/', '/work-orders', '/tools/deadline', '/calendar', '/profile'];
     const adminPages = ['/admin/power-items', '/admin/benchmarks', '/admin/settings'];
-    const inspectionPages = ['/inspections', '/inspections/board', '/inspections/items', '/inspections/subjects', '/inspections/load'];
+    const inspectionPages = ['/inspections', '/inspections/patrols', '/inspections/plans', '/inspections/board', '/inspections/items', '/inspections/subjects', '/inspections/load'];
     const shown = (role: Role) => visibleEntries(meWith(role)).map((e) => e.path).filter((p) => !everyone.includes(p));
     expect(Object.fromEntries(roleKeys.map((r) => [r, shown(r)]))).toEqual({
-      officer: ['/todo', '/cases', '/inspections', '/inspections/board', '/inspections/items', '/inspections/subjects'],
+      officer: ['/todo', '/cases', '/inspections', '/inspections/patrols', '/inspections/board', '/inspections/items', '/inspections/subjects'],
       reviewer: ['/todo', '/cases', '/inspections/items', '/review', '/users', '/reports/analyze', '/reports/indicators', ...adminPages],
       head: ['/todo', '/cases', '/work-orders/board', ...inspectionPages, '/review', '/dashboard', '/users', '/reports/analyze', '/reports/indicators', ...adminPages, '/admin/work-order-settings', '/admin/dispatch-rules'],
       supervisor: ['/todo', '/cases', '/work-orders/board', '/inspections/board', '/inspections/items', '/inspections/load', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', '/reports/indicators'],

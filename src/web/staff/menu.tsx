@@ -10,6 +10,8 @@ import {
   CalculatorOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CompassOutlined,
+  ExperimentOutlined,
   DashboardOutlined,
   FileTextOutlined,
   ControlOutlined,
@@ -61,8 +63,10 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/cases', label: () => '案件办理', icon: <FileTextOutlined />, permission: casePolicy.workOnCases },
   { path: '/work-orders', label: () => '工单办理', icon: <PhoneOutlined /> },
   { path: '/work-orders/board', label: () => '工单监督看板', icon: <FundOutlined />, permission: casePolicy.viewStatistics },
-  // 行政检查 (issue 18). The patrol (巡查) and 双随机 plan pages join this group as their own entries.
+  // 行政检查 (issue 18): inspections, patrols (巡查), the 双随机 plans and the lists they rest on.
   { path: '/inspections', label: () => '检查办理', icon: <ScheduleOutlined />, permission: inspectionPolicy.workOnInspections, group: inspectionGroup },
+  { path: '/inspections/patrols', label: () => '巡查任务', icon: <CompassOutlined />, permission: inspectionPolicy.workOnPatrols, group: inspectionGroup },
+  { path: '/inspections/plans', label: () => '双随机抽查', icon: <ExperimentOutlined />, permission: inspectionPolicy.manageRandomPlans, group: inspectionGroup },
   { path: '/inspections/board', label: () => '整改看板', icon: <AlertOutlined />, permission: inspectionPolicy.viewRectifications, group: inspectionGroup },
   { path: '/inspections/items', label: () => '检查事项清单', icon: <ProfileOutlined />, permission: inspectionPolicy.viewItems, group: inspectionGroup },
   { path: '/inspections/subjects', label: () => '检查对象库', icon: <ShopOutlined />, permission: inspectionPolicy.manageSubjects, group: inspectionGroup },

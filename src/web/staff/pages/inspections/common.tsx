@@ -10,7 +10,11 @@ import { inspectionActionLabels, type InspectionAction } from '../../../../domai
 import type { InspectionState } from '../../../../domain/inspections/model.ts';
 import type { InspectionView } from '../../../../domain/inspections/views.ts';
 import { inspectionWorkflow } from '../../../../domain/inspections/workflow.ts';
+import type { PatrolViewJson as PatrolView, ProblemViewJson as ProblemView } from '../../../../domain/inspections/patrol-views.ts';
+import { type PatrolAction, patrolActionLabels, type PatrolState, patrolWorkflow, type ProblemAction, problemActionLabels, type ProblemState, problemWorkflow } from '../../../../domain/inspections/patrols.ts';
 
+export type { PatrolViewJson as PatrolView, ProblemViewJson as ProblemView } from '../../../../domain/inspections/patrol-views.ts';
+export type PatrolListItem = Omit<PatrolView, 'problems'> & { problemCount: number };
 export type { InspectionItemView, InspectionList, InspectionLoadView, InspectionView, SubjectView } from '../../../../domain/inspections/views.ts';
 
 const stateColors: Record<InspectionState, string> = { registered: 'default', coded: 'blue', rectifying: 'orange', closed: 'green', referred: 'purple', cancelled: 'default' };
@@ -25,6 +29,35 @@ export function availableSteps(i: InspectionView, me: Me): { action: InspectionA
     .filter(([, t]) => t.from.includes(i.state.key as InspectionState) && t.roles.some((r) => me.roles.includes(r)))
     .filter(([, t]) => !t.onSubjectOnly || i.officers.some((o) => o.userId === me.userId) || me.roles.includes('head'))
     .map(([action]) => ({ action, label: inspectionActionLabels[action] }));
+}
+
+const patrolColors: Record<PatrolState, string> = { planned: 'default', underway: 'blue', finished: 'green', cancelled: 'default' };
+const problemColors: Record<ProblemState, string> = { found: 'red', rectifying: 'orange', rectified: 'green', referred: 'purple' };
+
+export function PatrolStateTag({ state }: { state: { key: string; label: string } }) {
+  return <Tag color={patrolColors[state.key as PatrolState]}>{state.label}</Tag>;
+}
+export function ProblemStateTag({ state }: { state: { key: string; label: string } }) {
+  return <Tag color={problemColors[state.key as ProblemState]}>{state.label}</Tag>;
+}
+
+/** Is `me` one of the officers who may act on a patrol (or its problems): one of its officers, or a head. */
+const onPatrol = (officers: readonly { userId: number }[], me: Me) => officers.some((o) => o.userId === me.userId) || me.roles.includes('head');
+
+/** The steps `me` may take on the patrol now (its transition table; the server still decides). */
+export function patrolSteps(p: PatrolView | Omit<PatrolView, 'problems'>, me: Me): { action: PatrolAction; label: string }[] {
+  return (Object.entries(patrolWorkflow.transitions) as [PatrolAction, (typeof patrolWorkflow.transitions)[PatrolAction]][])
+    .filter(([, t]) => t.from.includes(p.state.key as PatrolState) && t.roles.some((r) => me.roles.includes(r)))
+    .filter(([, t]) => !t.onSubjectOnly || onPatrol(p.officers, me))
+    .map(([action]) => ({ action, label: patrolActionLabels[action] }));
+}
+
+/** The steps `me` may take on a problem of patrol `p` now. */
+export function problemSteps(q: ProblemView, p: PatrolView, me: Me): { action: ProblemAction; label: string }[] {
+  return (Object.entries(problemWorkflow.transitions) as [ProblemAction, (typeof problemWorkflow.transitions)[ProblemAction]][])
+    .filter(([, t]) => t.from.includes(q.state.key as ProblemState) && t.roles.some((r) => me.roles.includes(r)))
+    .filter(([, t]) => !t.onSubjectOnly || onPatrol(p.officers, me))
+    .map(([action]) => ({ action, label: problemActionLabels[action] }));
 }
 
 const DRAFT_PREFIX = 'fazhi.draft.';
