@@ -1,5 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Switch, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { InspectionAction } from '../../../../domain/inspections/actions.ts';
@@ -8,7 +7,7 @@ import { api, errorMessage } from '../../../shared/api.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
-import { availableSteps, clearDraft, InspectionStateTag, type InspectionView, readDraft, writeDraft } from './common.tsx';
+import { availableSteps, clearDraft, dateField, InspectionStateTag, type InspectionView, readDraft, RectificationCheckFields, writeDraft } from './common.tsx';
 
 /**
  * 一次行政检查 /inspections/:id — on the officer's phone: the 行政检查码 to show the enterprise (it verifies it on the
@@ -87,7 +86,6 @@ function Record({ i }: { i: InspectionView }) {
 }
 
 const draftKey = (id: number, action: InspectionAction) => `inspection.${id}.${action}`;
-const dateField = { getValueProps: (v?: string) => ({ value: v ? dayjs(v) : undefined }), normalize: (d?: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined) };
 
 function StepForm({ i, action, done }: { i: InspectionView; action: InspectionAction; done: () => void }) {
   const { message } = App.useApp();
@@ -132,21 +130,7 @@ function StepForm({ i, action, done }: { i: InspectionView; action: InspectionAc
           )}
         </>
       )}
-      {action === 'reinspect' && (
-        <>
-          <Form.Item name="rectified" label="是否整改到位" valuePropName="checked">
-            <Switch aria-label="是否整改到位" checkedChildren="已整改到位" unCheckedChildren="未整改到位" />
-          </Form.Item>
-          <Form.Item name="note" label="复查情况" rules={[{ required: true, message: '请填写复查情况' }]}>
-            <Input.TextArea rows={3} aria-label="复查情况" />
-          </Form.Item>
-          {rectified === false && (
-            <Form.Item name="rectifyDueOn" label="新的整改期限" rules={[{ required: true, message: '请填写新的整改期限' }]} {...dateField}>
-              <DatePicker style={{ width: '100%' }} aria-label="新的整改期限" />
-            </Form.Item>
-          )}
-        </>
-      )}
+      {action === 'reinspect' && <RectificationCheckFields noteLabel="复查情况" dueName="rectifyDueOn" rows={3} rectified={rectified} />}
       {(action === 'refer' || action === 'cancel') && (
         <Form.Item name="reason" label={action === 'refer' ? '移送理由' : '取消理由'} rules={[{ required: true, message: '请填写理由' }]}>
           <Input.TextArea rows={3} aria-label={action === 'refer' ? '移送理由' : '取消理由'} />

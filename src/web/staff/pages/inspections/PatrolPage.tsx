@@ -1,5 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Select, Space, Switch, Timeline, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Select, Space, Timeline, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PatrolAction, ProblemAction } from '../../../../domain/inspections/patrols.ts';
@@ -8,7 +7,7 @@ import { RemoteView } from '../../../shared/RemoteView.tsx';
 import { upload } from '../../../shared/upload.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { useMe } from '../../auth.tsx';
-import { clearDraft, PatrolStateTag, patrolSteps, type PatrolView, ProblemStateTag, problemSteps, type ProblemView, readDraft, writeDraft } from './common.tsx';
+import { clearDraft, dateField, PatrolStateTag, patrolSteps, type PatrolView, ProblemStateTag, problemSteps, type ProblemView, readDraft, RectificationCheckFields, writeDraft } from './common.tsx';
 
 interface Category {
   kind: string;
@@ -17,7 +16,6 @@ interface Category {
   name: string;
 }
 const categoryKinds: Record<string, string> = { part: '管理部件', matter: '管理事项' };
-const dateField = { getValueProps: (v?: string) => ({ value: v ? dayjs(v) : undefined }), normalize: (d?: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined) };
 
 /**
  * 一次巡查 /inspections/patrols/:id — on the officer's phone: 开始巡查, 记录问题 (category of the city-management catalog,
@@ -337,21 +335,7 @@ function ProblemStepForm({ q, action, done }: { q: ProblemView; action: ProblemA
           </Form.Item>
         </>
       )}
-      {action === 'verify' && (
-        <>
-          <Form.Item name="rectified" label="是否整改到位" valuePropName="checked">
-            <Switch aria-label="是否整改到位" checkedChildren="已整改到位" unCheckedChildren="未整改到位" />
-          </Form.Item>
-          <Form.Item name="note" label="核查情况" rules={[{ required: true, message: '请填写核查情况' }]}>
-            <Input.TextArea rows={2} aria-label="核查情况" />
-          </Form.Item>
-          {rectified === false && (
-            <Form.Item name="dueOn" label="新的整改期限" rules={[{ required: true, message: '请填写新的整改期限' }]} {...dateField}>
-              <DatePicker style={{ width: '100%' }} aria-label="新的整改期限" />
-            </Form.Item>
-          )}
-        </>
-      )}
+      {action === 'verify' && <RectificationCheckFields noteLabel="核查情况" dueName="dueOn" rows={2} rectified={rectified} />}
       {action === 'refer' && (
         <Form.Item name="reason" label="移送理由" rules={[{ required: true, message: '请填写移送理由' }]}>
           <Input.TextArea rows={2} aria-label="移送理由" />

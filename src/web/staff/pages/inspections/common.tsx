@@ -4,7 +4,8 @@
  * browser (localStorage) until the server has them, so a form filled in at an enterprise with a slow connection is
  * not lost when the request fails or the page is closed.
  */
-import { Tag } from 'antd';
+import { DatePicker, Form, Input, Switch, Tag } from 'antd';
+import dayjs from 'dayjs';
 import type { Me } from '../../../../domain/admin/views.ts';
 import { inspectionActionLabels, type InspectionAction } from '../../../../domain/inspections/actions.ts';
 import type { InspectionState } from '../../../../domain/inspections/model.ts';
@@ -80,4 +81,29 @@ export function writeDraft(key: string, value: unknown): void {
 }
 export function clearDraft(key: string): void {
   window.localStorage.removeItem(DRAFT_PREFIX + key);
+}
+
+/** A date form field holding an ISO date (YYYY-MM-DD) while the picker shows a dayjs value. */
+export const dateField = { getValueProps: (v?: string) => ({ value: v ? dayjs(v) : undefined }), normalize: (d?: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined) };
+
+/**
+ * The check of a rectification (an inspection's 复查, a patrol problem's 核查): rectified or not, what was found, and
+ * a new due date when it was not.
+ */
+export function RectificationCheckFields({ noteLabel, dueName, rows, rectified }: { noteLabel: string; dueName: string; rows: number; rectified: unknown }) {
+  return (
+    <>
+      <Form.Item name="rectified" label="是否整改到位" valuePropName="checked">
+        <Switch aria-label="是否整改到位" checkedChildren="已整改到位" unCheckedChildren="未整改到位" />
+      </Form.Item>
+      <Form.Item name="note" label={noteLabel} rules={[{ required: true, message: `请填写${noteLabel}` }]}>
+        <Input.TextArea rows={rows} aria-label={noteLabel} />
+      </Form.Item>
+      {rectified === false && (
+        <Form.Item name={dueName} label="新的整改期限" rules={[{ required: true, message: '请填写新的整改期限' }]} {...dateField}>
+          <DatePicker style={{ width: '100%' }} aria-label="新的整改期限" />
+        </Form.Item>
+      )}
+    </>
+  );
 }
