@@ -28,10 +28,9 @@ import {
   problemWorkflow,
 } from '../../domain/inspections/patrols.ts';
 import { findCategory } from '../../domain/workorders/catalog.ts';
-import type { Database } from '../../db/connect.ts';
 import { patrolProblems, patrols } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
-import { registerClue } from '../cases/register-clue.ts';
+import { registerClueFromLedger } from '../cases/clue-from-ledger.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { storeWithRecord } from '../file-store.ts';
 import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
@@ -286,12 +285,11 @@ function problemStep(ctx: ServiceContext, today: IsoDate): StepDefinition<Proble
             party: { kind: 'unknown' as const, description: '' },
           };
           // The case engine's own registration inside this step's transaction (a savepoint): both commit or neither.
-          const registered = await registerClue({ ...ctx, db: s.tx as unknown as Database }, s.actor, clue);
+          const registered = await registerClueFromLedger(ctx, s.tx, s.actor, clue, { action: 'case.fromPatrol', change: { problemId: row.id, patrolId: row.patrolId } }, s.now);
           s.record.referral = { on, reason: request.reason };
           s.columns.caseId = registered.id;
           s.columns.dueOn = null;
           s.details = { caseId: registered.id, actCode: registered.actCode };
-          await appendAudit(s.tx, s.actor, { action: 'case.fromPatrol', subjectType: 'case', subjectId: registered.id, organizationId: org.id, change: { problemId: row.id, patrolId: row.patrolId } }, s.now);
           break;
         }
       }

@@ -18,9 +18,7 @@ import { inspectionWorkflow } from '../../domain/inspections/workflow.ts';
 import { inspections } from '../../db/schema.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
-import type { Database } from '../../db/connect.ts';
-import { appendAudit } from '../audit-trail.ts';
-import { registerClue } from '../cases/register-clue.ts';
+import { registerClueFromLedger } from '../cases/clue-from-ledger.ts';
 import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
 import { getInspection } from './get-inspection.ts';
@@ -103,11 +101,10 @@ function inspectionStep(ctx: ServiceContext, calendar: WorkCalendar, today: IsoD
 
 /** 移送立案: a clue of the case engine, registered inside the step's transaction (a savepoint) — both commit or neither. */
 async function referToCase(ctx: ServiceContext, s: Step, on: IsoDate, reason: string): Promise<void> {
-  const registered = await registerClue({ ...ctx, db: s.tx as unknown as Database }, s.actor, inspectionClue(s.subject, s.record, on, reason));
+  const registered = await registerClueFromLedger(ctx, s.tx, s.actor, inspectionClue(s.subject, s.record, on, reason), { action: 'case.fromInspection', change: { inspectionId: s.subject.row.id, number: s.subject.row.number } }, s.now);
   s.record.referral = { on, reason, caseId: registered.id };
   s.columns.rectifyDueOn = null;
   s.details = { caseId: registered.id, actCode: registered.actCode };
-  await appendAudit(s.tx, s.actor, { action: 'case.fromInspection', subjectType: 'case', subjectId: registered.id, organizationId: s.subject.row.organizationId, change: { inspectionId: s.subject.row.id, number: s.subject.row.number } }, s.now);
 }
 
 /**

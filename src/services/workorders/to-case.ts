@@ -12,10 +12,9 @@ import { conflict, validationError } from '../../domain/errors.ts';
 import { workOrderCaseInput } from '../../domain/workorders/case-input.ts';
 import type { WorkOrderChannel, WorkOrderState } from '../../domain/workorders/model.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
-import type { Database } from '../../db/connect.ts';
 import { cases, workOrders } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
-import { registerClue } from '../cases/register-clue.ts';
+import { registerClueFromLedger } from '../cases/clue-from-ledger.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { getWorkOrder } from './get-work-order.ts';
@@ -64,18 +63,12 @@ export async function registerCaseFromWorkOrder(ctx: ServiceContext, actor: Acto
       party: input.party ?? { kind: 'unknown', description: '' },
     };
     // The case engine's own registration, inside this transaction (a savepoint): both commit or neither.
-    const registered = await registerClue({ ...ctx, db: tx as unknown as Database }, actor, clue);
+    const registered = await registerClueFromLedger(ctx, tx, actor, clue, { action: 'case.fromWorkOrder', change: { workOrderId: orderId, number: row.number } }, now);
     await tx.update(workOrders).set({ caseId: registered.id }).where(eq(workOrders.id, orderId));
     await appendAudit(
       tx,
       actor,
       { action: 'workOrder.case', subjectType: 'workOrder', subjectId: orderId, organizationId: row.organizationId, change: { caseId: registered.id, actCode: registered.actCode, version: input.expectedVersion + 1 } },
-      now,
-    );
-    await appendAudit(
-      tx,
-      actor,
-      { action: 'case.fromWorkOrder', subjectType: 'case', subjectId: registered.id, organizationId: clue.organizationId, change: { workOrderId: orderId, number: row.number } },
       now,
     );
     return getWorkOrder(tx, actor, orderId);
