@@ -188,7 +188,7 @@ describe('行政执法数据 (国办发〔2018〕118号): the annual enforcement
     expect(month('court_enforcement')![6]).toBe(1);
     expect(month('random_share')).toEqual([null, null, 0, 100, null, null, null, null, null, null, null, null]);
     // The months add up to the year.
-    for (const row of stats.rows) if (row.months && row.unit !== '%') expect(Math.round(row.months.reduce((s, v) => s + (v ?? 0), 0) * 100) / 100, row.key).toBe(row.value);
+    for (const row of stats.rows) if (row.months && row.unit !== '%') expect(Math.round(row.months.reduce<number>((s, v) => s + (v ?? 0), 0) * 100) / 100, row.key).toBe(row.value);
   });
 
   it('agrees with the annual report: the total is penalty_cases, fines plus confiscations are penalty_amount', async () => {
