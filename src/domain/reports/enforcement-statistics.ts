@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { ruleViolation } from '../errors.ts';
+import { idParam } from '../ids.ts';
 import { indicatorYear } from '../indicators/manual.ts';
 import { type PenaltyKind, penaltyKinds } from '../cases/model.ts';
 import { isoDay } from '../view-kit.ts';
@@ -156,7 +157,7 @@ export const statisticsYearQuery = z.object({ year: indicatorYear });
 
 /** `?org=&year=` of the public route. */
 export const publicStatisticsQuery = z.object({
-  org: z.coerce.number({ error: '请选择执法主体' }).int('执法主体编号无效').min(1, '执法主体编号无效').max(2_147_483_647, '执法主体编号无效').meta({ title: '执法主体编号' }),
+  org: idParam('执法主体编号'),
   year: indicatorYear,
 });
 
