@@ -42,13 +42,14 @@ describe('行政执法数据公示 (portal, phone)', { timeout: 240_000 }, () =>
     await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '行政执法数据公示' }).click();
     await page.waitForURL(/\/portal\/enforcement-statistics$/);
     await settle(page);
-    await pickOption(page, page.getByLabel('执法主体'), BODY);
-    await page.getByLabel('年度').click();
+    await pickOption(page, page.getByRole('combobox', { name: '执法主体', exact: true }), BODY);
+    const yearSelect = page.getByRole('combobox', { name: '年度', exact: true });
+    await yearSelect.click();
     const years = await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allInnerTexts();
     expect(years).toContain(`${year}年度`);
     expect(years).not.toContain(`${thisYear}年度`);
     await page.keyboard.press('Escape');
-    await pickOption(page, page.getByLabel('年度'), `${year}年度`);
+    await pickOption(page, yearSelect, `${year}年度`);
     await settle(page);
 
     await poll(() => page.getByTestId('statistics-title').innerText()).toBe(`${BODY} ${year}年度行政执法数据统计表`);
