@@ -125,6 +125,17 @@ const MATRIX: Record<string, Row> = {
     allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
     request: (ids) => ({ url: `/api/organizations/${ids.orgId}/indicators/penalty_cases/records?year=2025` }),
   },
+  'GET /api/organizations/{id}/enforcement-statistics': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/enforcement-statistics?year=2025` }),
+    note: '行政执法数据: who reads the indicator table reads these',
+  },
+  'GET /api/organizations/{id}/enforcement-statistics.xlsx': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/enforcement-statistics.xlsx?year=2025` }),
+  },
+  'GET /api/public/enforcement-statistics': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/enforcement-statistics?org=${ids.orgId}&year=2025` }), note: 'public once the year is over' },
+  'GET /api/public/enforcement-statistics.xlsx': { allowed: EVERYONE, request: (ids) => ({ url: `/api/public/enforcement-statistics.xlsx?org=${ids.orgId}&year=2025` }) },
   'PUT /api/organizations/{id}/indicators/{key}/manual': {
     allowed: ['head.donghu', 'reviewer.donghu'],
     request: (ids) => ({ url: `/api/organizations/${ids.orgId}/indicators/training_sessions/manual`, payload: { year: 2025, value: 4, sourceNote: '大队培训台账' } }),

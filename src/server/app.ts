@@ -31,6 +31,7 @@ import { actLookupGuard, defaultPublicLimits, type PublicLimits } from './public
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { enforcementStatisticsRoutes, publicEnforcementStatisticsRoutes } from './routes/enforcement-statistics.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { todoRoutes } from './routes/todo.ts';
@@ -159,6 +160,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       patrolRoutes(z, options.ctx);
       inspectionPlanRoutes(z, options.ctx);
       publicInspectionPlanRoutes(z, options.ctx, publicLimits);
+      enforcementStatisticsRoutes(z, options.ctx);
+      publicEnforcementStatisticsRoutes(z, options.ctx, publicLimits);
     },
     { prefix: '/api' },
   );

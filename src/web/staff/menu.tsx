@@ -26,6 +26,7 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
+  TableOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { adminPolicy } from '../../domain/admin/policy.ts';
@@ -80,6 +81,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/audit', label: () => '审计链核验', icon: <SafetyCertificateOutlined />, permission: adminPolicy.verifyAudit },
   { path: '/reports/analyze', label: () => '年度报告分析', icon: <FileSearchOutlined />, permission: adminPolicy.analyzeReports },
   { path: '/reports/indicators', label: () => '年度报告指标', icon: <BarChartOutlined />, permission: indicatorPolicy.viewIndicators },
+  { path: '/reports/enforcement-statistics', label: () => '行政执法数据', icon: <TableOutlined />, permission: indicatorPolicy.viewIndicators },
   { path: '/admin/power-items', label: () => '权责清单', icon: <UnorderedListOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/benchmarks', label: () => '裁量基准', icon: <ControlOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/settings', label: () => '办案参数', icon: <SettingOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
