@@ -29,6 +29,8 @@ const downloads = new Set([
   'GET /api/benchmarks/template',
   'GET /api/organizations/{id}/indicators/{key}/manual/attachment',
   'GET /api/patrol-problems/{id}/photos/{seq}/file',
+  'GET /api/organizations/{id}/report-uploads/{uploadId}/file',
+  'GET /api/organizations/{id}/report-rollup/export',
 ]);
 
 describe('OpenAPI: a response schema for every route under /api', () => {
