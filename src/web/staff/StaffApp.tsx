@@ -32,6 +32,8 @@ const loaders = {
   dispatchRules: () => import('./pages/admin/DispatchRulesPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
   indicators: () => import('./pages/reports/IndicatorsPage.tsx'),
+  reportRollup: () => import('./pages/reports/RollupPage.tsx'),
+  reportCompare: () => import('./pages/reports/ComparePage.tsx'),
   workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
   workOrder: () => import('./pages/workorders/WorkOrderPage.tsx'),
@@ -70,6 +72,8 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/dispatch-rules': 'dispatchRules',
   '/reports/analyze': 'reportAnalyze',
   '/reports/indicators': 'indicators',
+  '/reports/rollup': 'reportRollup',
+  '/reports/compare': 'reportCompare',
   '/work-orders': 'workOrders',
   '/work-orders/new': 'newWorkOrder',
   '/work-orders/board': 'workOrderBoard',
@@ -107,6 +111,8 @@ const WorkOrderSettingsPage = lazy(loaders.workOrderSettings);
 const DispatchRulesPage = lazy(loaders.dispatchRules);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 const IndicatorsPage = lazy(loaders.indicators);
+const RollupPage = lazy(loaders.reportRollup);
+const ComparePage = lazy(loaders.reportCompare);
 const WorkOrderInboxPage = lazy(loaders.workOrders);
 const WorkOrderNewPage = lazy(loaders.newWorkOrder);
 const WorkOrderPage = lazy(loaders.workOrder);
@@ -180,6 +186,8 @@ export function StaffApp() {
         <Route path="admin/dispatch-rules" element={<DispatchRulesPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="reports/indicators" element={<IndicatorsPage />} />
+        <Route path="reports/rollup" element={<RollupPage />} />
+        <Route path="reports/compare" element={<ComparePage />} />
         <Route path="work-orders" element={<WorkOrderInboxPage />} />
         <Route path="work-orders/new" element={<WorkOrderNewPage />} />
         <Route path="work-orders/board" element={<WorkOrderBoardPage />} />

@@ -38,7 +38,7 @@ describe('the staff menu reads the domain policies', () => {
       officer: ['/todo', '/cases', '/inspections', '/inspections/patrols', '/inspections/board', '/inspections/items', '/inspections/subjects'],
       reviewer: ['/todo', '/cases', '/inspections/items', '/review', '/users', '/reports/analyze', '/reports/indicators', ...adminPages],
       head: ['/todo', '/cases', '/work-orders/board', ...inspectionPages, '/review', '/dashboard', '/users', '/reports/analyze', '/reports/indicators', ...adminPages, '/admin/work-order-settings', '/admin/dispatch-rules'],
-      supervisor: ['/todo', '/cases', '/work-orders/board', '/inspections/board', '/inspections/items', '/inspections/load', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', '/reports/indicators'],
+      supervisor: ['/todo', '/cases', '/work-orders/board', '/inspections/board', '/inspections/items', '/inspections/load', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', '/reports/indicators', '/reports/rollup', '/reports/compare'],
       clerk: [],
       admin: ['/work-orders/board', '/inspections/items', '/inspections/subjects', '/inspections/load', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys', '/admin/work-order-settings', '/admin/dispatch-rules'],
     });
