@@ -86,7 +86,7 @@ describe('report uploads and the roll-up over HTTP', () => {
       ['uploaded', []],
       ['none', ['measures', 'shortcomings', 'responsibility', 'plan']],
     ]);
-  });
+  }, 120_000);
 
   it('refuses bad input and others clearly, changing nothing', async () => {
     const district = t.w.org.district;
@@ -101,5 +101,5 @@ describe('report uploads and the roll-up over HTTP', () => {
     expect((await as('supervisor', 'GET', `/api/organizations/${t.w.org.city.id}/report-comparison?year=${year}&units=${district.id}`)).body).toMatchObject({ code: 'VALIDATION' });
     expect((await as('supervisor', 'PUT', `/api/organizations/${t.w.org.city.id}/report-rollup/weights`, { year, weights: [{ key: 'penalty_cases', weight: 5 }, { key: 'penalty_cases', weight: 6 }] })).body).toMatchObject({ message: expect.stringContaining('同一指标只能设置一个权重') });
     expect((await as('head.donghu', 'GET', `/api/organizations/${district.id}/report-rollup?year=${year}`)).status).toBe(403);
-  });
+  }, 60_000);
 });
