@@ -10,6 +10,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { OrganizationView } from '../../../../domain/admin/views.ts';
+import { sectionNames } from '../../../../domain/analyzer/types.ts';
 import { indicatorCatalog } from '../../../../domain/indicators/catalog.ts';
 import { may } from '../../../../domain/policy.ts';
 import { reportStatuses, type ReportStatus } from '../../../../domain/rollup/model.ts';
@@ -204,7 +205,7 @@ function UploadCard({ data, year, onUploaded }: { data: Rollup; year: number; on
           type={result.analysis.missingSections.length ? 'warning' : 'success'}
           showIcon
           title={`${result.organizationName}：${result.fileName}（第${String(result.version)}版），提取到 ${String(result.analysis.indicators.length)} 项数据`}
-          description={result.analysis.missingSections.length ? `缺少部分：${result.analysis.missingSections.length}项，见“报告对比”` : '五个部分齐全'}
+          description={result.analysis.missingSections.length ? `缺少：${result.analysis.missingSections.map((k) => sectionNames[k]).join('、')}（见“报告对比”）` : '必备部分齐全'}
         />
       )}
     </Card>
