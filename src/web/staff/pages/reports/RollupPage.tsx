@@ -204,7 +204,7 @@ function UploadCard({ data, year, onUploaded }: { data: Rollup; year: number; on
           style={{ marginTop: 12 }}
           type={result.analysis.missingSections.length ? 'warning' : 'success'}
           showIcon
-          title={`${result.organizationName}：${result.fileName}（第${String(result.version)}版），提取到 ${String(result.analysis.indicators.length)} 项数据`}
+          title={`${result.organizationName}：${result.fileName}（第${String(result.version)}版），提取到 ${String(result.analysis.indicators.length)} 项数据；报告所署单位：${result.analysis.organization ?? '未识别'}`}
           description={result.analysis.missingSections.length ? `缺少：${result.analysis.missingSections.map((k) => sectionNames[k]).join('、')}（见“报告对比”）` : '必备部分齐全'}
         />
       )}
