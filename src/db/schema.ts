@@ -14,3 +14,4 @@ export * from './schema/workorders.ts';
 export * from './schema/inspections.ts';
 export * from './schema/intake-keys.ts';
 export * from './schema/reports.ts';
+export * from './schema/rollup.ts';

@@ -149,6 +149,36 @@ const MATRIX: Record<string, Row> = {
     allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
     request: async (ids) => ({ url: `/api/organizations/${await manualEntry(ids, true)}/indicators/law_study_sessions/manual/attachment?year=2025` }),
   },
+  'POST /api/organizations/{id}/report-uploads': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/report-uploads`, multipart: { year: '2025', file: reportFile() } }),
+    note: 'a unit’s report file: the supervisor above it, the heads and legal section of the unit or above',
+  },
+  'GET /api/organizations/{id}/report-uploads': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.orgId}/report-uploads?year=2025` }),
+  },
+  'GET /api/organizations/{id}/report-uploads/{uploadId}/file': {
+    allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'],
+    request: async (ids) => ({ url: `/api/organizations/${ids.orgId}/report-uploads/${await reportUpload(ids)}/file` }),
+  },
+  'GET /api/organizations/{id}/report-rollup': {
+    allowed: ['supervisor'],
+    request: (ids) => ({ url: `/api/organizations/${ids.districtId}/report-rollup?year=2025` }),
+    note: 'the roll-up across units is the supervisor’s',
+  },
+  'PUT /api/organizations/{id}/report-rollup/weights': {
+    allowed: ['supervisor'],
+    request: (ids) => ({ url: `/api/organizations/${ids.districtId}/report-rollup/weights`, payload: { year: 2025, weights: [{ key: 'penalty_cases', weight: 50 }] } }),
+  },
+  'GET /api/organizations/{id}/report-rollup/export': {
+    allowed: ['supervisor'],
+    request: (ids) => ({ url: `/api/organizations/${ids.districtId}/report-rollup/export?year=2025` }),
+  },
+  'GET /api/organizations/{id}/report-comparison': {
+    allowed: ['supervisor'],
+    request: (ids) => ({ url: `/api/organizations/${ids.districtId}/report-comparison?year=2025&units=${ids.orgId},${ids.districtId}` }),
+  },
   'GET /api/users': { allowed: SIGNED_IN },
   'POST /api/users/import': {
     allowed: ['admin', 'admin.donghu'],
@@ -581,7 +611,7 @@ async function call(who: Who, method: string, req: Request, fresh = false): Prom
     const form = new FormData();
     for (const [k, v] of Object.entries(req.multipart)) {
       if (typeof v === 'string') form.append(k, v);
-      else form.append(k, v, 'matrix.csv');
+      else form.append(k, v, v instanceof File ? v.name : 'matrix.csv');
     }
     const encoded = new Response(form);
     const res = await t.app.inject({
@@ -654,6 +684,18 @@ async function manualEntry(ids: Ids, withFile = false): Promise<number> {
     await attached;
   }
   return ids.orgId;
+}
+
+/** A unit's 2025 annual report as a .txt file. */
+const reportFile = () => new File(['2025年法治政府建设年度报告\n一、主要举措和成效\n全年办理行政处罚案件12件。\n'], 'matrix-report.txt', { type: 'text/plain' });
+/** The 东湖区 brigade's uploaded 2025 report (uploaded once by its head); returns the upload's id. */
+let uploaded: Promise<number> | undefined;
+function reportUpload(ids: Ids): Promise<number> {
+  uploaded ??= call('head.donghu', 'POST', { url: `/api/organizations/${ids.orgId}/report-uploads`, multipart: { year: '2025', file: reportFile() } }).then((res) => {
+    expect(res.status, res.body).toBe(201);
+    return (JSON.parse(res.body) as Json).id as number;
+  });
+  return uploaded;
 }
 
 const get = async (url: string): Promise<Json> => JSON.parse((await call('admin', 'GET', { url })).body) as Json;

@@ -32,6 +32,7 @@ import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { enforcementStatisticsRoutes, publicEnforcementStatisticsRoutes } from './routes/enforcement-statistics.ts';
+import { reportRollupRoutes } from './routes/report-rollup.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { todoRoutes } from './routes/todo.ts';
@@ -151,11 +152,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       publicRoutes(z, options.ctx, publicLimits, lookupGuard);
       discretionRoutes(z, options.ctx);
       publicDiscretionRoutes(z, options.ctx, publicLimits);
-      reportRoutes(z, { limits: { ...REPORT_UPLOAD_DEFAULTS, ...options.reportLimits }, gate: options.analysisGate ?? createAnalysisGate() });
+      // One gate for every report analysis of the process: the analyze route and uploads to the roll-up.
+      const analysisGate = options.analysisGate ?? createAnalysisGate();
+      reportRoutes(z, { limits: { ...REPORT_UPLOAD_DEFAULTS, ...options.reportLimits }, gate: analysisGate });
       documentRoutes(z, options.ctx);
       portalRoutes(z, options.ctx, publicLimits);
       inspectionRoutes(z, options.ctx);
       indicatorRoutes(z, options.ctx);
+      reportRollupRoutes(z, options.ctx, analysisGate);
       publicInspectionRoutes(z, options.ctx, publicLimits, lookupGuard);
       patrolRoutes(z, options.ctx);
       inspectionPlanRoutes(z, options.ctx);

@@ -31,6 +31,8 @@ const downloads = new Set([
   'GET /api/patrol-problems/{id}/photos/{seq}/file',
   'GET /api/organizations/{id}/enforcement-statistics.xlsx',
   'GET /api/public/enforcement-statistics.xlsx',
+  'GET /api/organizations/{id}/report-uploads/{uploadId}/file',
+  'GET /api/organizations/{id}/report-rollup/export',
 ]);
 
 describe('OpenAPI: a response schema for every route under /api', () => {

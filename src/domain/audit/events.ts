@@ -457,6 +457,31 @@ export const auditEvents = {
     '上传手工填报指标的佐证材料',
     z.strictObject({ year: z.number().int(), key: z.string(), fileName: z.string(), mediaType: z.string(), digest: sm3Hex, size: count, replaces: sm3Hex.nullable() }),
   ),
+  /** A unit's annual report file was uploaded for the roll-up (stored under its SM3 digest, analyzed), or re-uploaded: the version it replaced (file digest, name, figures found). */
+  'reportUpload.upload': event(
+    '上传年度报告',
+    z.strictObject({
+      organizationId: id,
+      year: z.number().int(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      digest: sm3Hex,
+      size: count,
+      publishedOn: isoDate,
+      figures: count,
+      missingSections: z.array(z.string()),
+      replaces: z.strictObject({ version: count, fileName: z.string(), digest: sm3Hex, publishedOn: isoDate }).nullable(),
+    }),
+  ),
+  /** The ranking weights (晾晒权重) of a supervising unit's roll-up for a year were set, with those they replaced. */
+  'rollup.weights': event(
+    '设置年度报告晾晒权重',
+    z.strictObject({
+      year: z.number().int(),
+      weights: z.array(z.strictObject({ key: z.string(), weight: z.number() })),
+      replaces: z.array(z.strictObject({ key: z.string(), weight: z.number() })).nullable(),
+    }),
+  ),
   /** The case was registered from an inspection's referral (移送立案): the inspection's id and number. */
   'case.fromInspection': event('由行政检查移送登记线索', z.strictObject({ inspectionId: id, number: z.string() })),
   /** A patrol task was planned: unit, area, route, day, officers. */

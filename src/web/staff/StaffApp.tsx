@@ -33,6 +33,8 @@ const loaders = {
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
   indicators: () => import('./pages/reports/IndicatorsPage.tsx'),
   enforcementStatistics: () => import('./pages/reports/EnforcementStatisticsPage.tsx'),
+  reportRollup: () => import('./pages/reports/RollupPage.tsx'),
+  reportCompare: () => import('./pages/reports/ComparePage.tsx'),
   workOrders: () => import('./pages/workorders/WorkOrderInboxPage.tsx'),
   newWorkOrder: () => import('./pages/workorders/WorkOrderNewPage.tsx'),
   workOrder: () => import('./pages/workorders/WorkOrderPage.tsx'),
@@ -72,6 +74,8 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/reports/analyze': 'reportAnalyze',
   '/reports/indicators': 'indicators',
   '/reports/enforcement-statistics': 'enforcementStatistics',
+  '/reports/rollup': 'reportRollup',
+  '/reports/compare': 'reportCompare',
   '/work-orders': 'workOrders',
   '/work-orders/new': 'newWorkOrder',
   '/work-orders/board': 'workOrderBoard',
@@ -110,6 +114,8 @@ const DispatchRulesPage = lazy(loaders.dispatchRules);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 const IndicatorsPage = lazy(loaders.indicators);
 const EnforcementStatisticsPage = lazy(loaders.enforcementStatistics);
+const RollupPage = lazy(loaders.reportRollup);
+const ComparePage = lazy(loaders.reportCompare);
 const WorkOrderInboxPage = lazy(loaders.workOrders);
 const WorkOrderNewPage = lazy(loaders.newWorkOrder);
 const WorkOrderPage = lazy(loaders.workOrder);
@@ -184,6 +190,8 @@ export function StaffApp() {
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="reports/indicators" element={<IndicatorsPage />} />
         <Route path="reports/enforcement-statistics" element={<EnforcementStatisticsPage />} />
+        <Route path="reports/rollup" element={<RollupPage />} />
+        <Route path="reports/compare" element={<ComparePage />} />
         <Route path="work-orders" element={<WorkOrderInboxPage />} />
         <Route path="work-orders/new" element={<WorkOrderNewPage />} />
         <Route path="work-orders/board" element={<WorkOrderBoardPage />} />

@@ -17,6 +17,7 @@ import {
   ControlOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
+  DiffOutlined,
   FundOutlined,
   PhoneOutlined,
   SettingOutlined,
@@ -33,6 +34,7 @@ import { adminPolicy } from '../../domain/admin/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { inspectionPolicy } from '../../domain/inspections/policy.ts';
 import { indicatorPolicy } from '../../domain/indicators/policy.ts';
+import { rollupPolicy } from '../../domain/rollup/policy.ts';
 import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { type Permission, may } from '../../domain/policy.ts';
 import type { Me } from '../../domain/admin/views.ts';
@@ -82,6 +84,8 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/reports/analyze', label: () => '年度报告分析', icon: <FileSearchOutlined />, permission: adminPolicy.analyzeReports },
   { path: '/reports/indicators', label: () => '年度报告指标', icon: <BarChartOutlined />, permission: indicatorPolicy.viewIndicators },
   { path: '/reports/enforcement-statistics', label: () => '行政执法数据', icon: <TableOutlined />, permission: indicatorPolicy.viewIndicators },
+  { path: '/reports/rollup', label: () => '报告汇总', icon: <FundOutlined />, permission: rollupPolicy.viewRollup },
+  { path: '/reports/compare', label: () => '报告对比', icon: <DiffOutlined />, permission: rollupPolicy.viewRollup },
   { path: '/admin/power-items', label: () => '权责清单', icon: <UnorderedListOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/benchmarks', label: () => '裁量基准', icon: <ControlOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
   { path: '/admin/settings', label: () => '办案参数', icon: <SettingOutlined />, permission: casePolicy.readAdminPages, group: adminGroup },
