@@ -31,6 +31,7 @@ import { actLookupGuard, defaultPublicLimits, type PublicLimits } from './public
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { annualReportRoutes } from './routes/annual-reports.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { todoRoutes } from './routes/todo.ts';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       portalRoutes(z, options.ctx, publicLimits);
       inspectionRoutes(z, options.ctx);
       indicatorRoutes(z, options.ctx);
+      annualReportRoutes(z, options.ctx, publicLimits);
       publicInspectionRoutes(z, options.ctx, publicLimits, lookupGuard);
       patrolRoutes(z, options.ctx);
       inspectionPlanRoutes(z, options.ctx);
