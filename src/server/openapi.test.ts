@@ -28,6 +28,7 @@ const downloads = new Set([
   'GET /api/cases/{id}/party-signatures/{target}/image',
   'GET /api/benchmarks/template',
   'GET /api/organizations/{id}/indicators/{key}/manual/attachment',
+  'GET /api/organizations/{id}/reports/{year}/file',
   'GET /api/patrol-problems/{id}/photos/{seq}/file',
 ]);
 

@@ -39,7 +39,8 @@ export const sealLine = (seal: SignedReportSeal) => `${SEAL_START}${Buffer.from(
 
 /** The signed appendix read back from a PDF's text (line breaks and spaces inside the line removed); null when absent or unreadable. */
 export function readSealLine(text: string): SignedReportSeal | null {
-  const compact = text.replace(/\s+/g, '');
+  // Line breaks, and a page number (“— 3 —”) should the line run over a page, are not part of it.
+  const compact = text.replace(/\s+/g, '').replace(/—\d+—/g, '');
   const start = compact.indexOf(SEAL_START);
   if (start < 0) return null;
   const end = compact.indexOf(SEAL_END, start + SEAL_START.length);
