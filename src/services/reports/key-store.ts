@@ -44,7 +44,7 @@ export function fileReportKeys(directory: string): ReportKeyStore {
       try {
         await writeFile(file, '', { flag: 'wx', mode: 0o600 });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error('报告签名密钥已存在，不能覆盖');
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error('报告签名密钥已存在，不能覆盖', { cause: error });
         throw error;
       }
       await rename(temporary, file);

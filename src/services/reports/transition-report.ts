@@ -107,7 +107,9 @@ function stepDefinition(ctx: ServiceContext, keys: Sm2KeyPair | null): StepDefin
           Object.assign(step.details, { late, contentDigest, docxDigest: storedDocx.digest, pdfDigest: storedPdf?.digest ?? null, checkpointId: checkpoint.id, checkpointDigest: checkpoint.digest, signature: seal.signature });
           return;
         }
-        default:
+        case 'passReview':
+        case 'approve':
+        case 'submit':
           return;
       }
     },
