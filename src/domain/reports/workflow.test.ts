@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../access.ts';
 import type { GuardContext } from '../workflow/kernel.ts';
 import { expectRule, refusal } from '../test-support.ts';
-import { checkReportTransition, isReportLate, REPORT_RULE, reportActionsFor, reportAlertFrom, reportDueOn, type ReportSnapshot, type ReportStepInput, reportWorkflow } from './workflow.ts';
+import { checkReportTransition, isReportLate, REPORT_RULE, reportActionsFor, reportAlertFrom, reportDueOn, reportReminder, type ReportSnapshot, type ReportStepInput, reportWorkflow } from './workflow.ts';
 
 const report = (over: Partial<ReportSnapshot> = {}): ReportSnapshot => ({ id: 1, state: 'drafting', year: 2025, authorId: null, lastActedOn: '2026-02-10', ...over });
 const g = (userId: number, roles: Role[], on = '2026-03-20'): GuardContext => ({ actDate: on, today: on, actor: { userId, roles } });
@@ -67,8 +67,13 @@ describe(`due date: published before 1 April of the year after (${REPORT_RULE}) 
     expect(isReportLate(2028, '2029-04-02')).toBe(true);
   });
 
-  it('the reminder runs from 1 March', () => {
+  it('the reminder runs from 1 March until published, and says late after 31 March', () => {
     expect(reportAlertFrom(2025)).toBe('2026-03-01');
+    expect(reportReminder(2025, '2026-02-28', 'notStarted')).toBeNull();
+    expect(reportReminder(2025, '2026-03-01', 'notStarted')).toEqual({ overdue: false, message: '2025年度法治政府建设情况报告尚未起草，应于2026-03-31前公开，还剩31天' });
+    expect(reportReminder(2025, '2026-03-31', 'legalReview')).toEqual({ overdue: false, message: '2025年度法治政府建设情况报告（法制科审核），应于2026-03-31前公开，还剩1天' });
+    expect(reportReminder(2025, '2026-04-01', 'drafting')).toMatchObject({ overdue: true });
+    expect(reportReminder(2025, '2026-03-15', 'published')).toBeNull();
   });
 });
 

@@ -53,6 +53,20 @@ export const reportAlertFrom = (year: number): IsoDate => `${String(year + 1)}-0
 /** Published after 31 March of the year after: late. */
 export const isReportLate = (year: number, publishedOn: IsoDate): boolean => publishedOn > reportDueOn(year);
 
+/**
+ * The reminder a unit sees about its report of `year` on `today` (the to-do list's entry, to be wired there): none
+ * before 1 March of the year after or once published; from 1 March the days left (the due day counted), after 31 March
+ * that it is late.
+ */
+export function reportReminder(year: number, today: IsoDate, state: ReportState | 'notStarted'): { overdue: boolean; message: string } | null {
+  if (state === 'published' || state === 'submitted' || today < reportAlertFrom(year)) return null;
+  const due = reportDueOn(year);
+  const what = `${String(year)}年度法治政府建设情况报告${state === 'notStarted' ? '尚未起草' : `（${reportStates[state]}）`}`;
+  if (today > due) return { overdue: true, message: `${what}，应于${due}前公开，已逾期` };
+  const days = Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) + 1;
+  return { overdue: false, message: `${what}，应于${due}前公开，还剩${String(days)}天` };
+}
+
 type ReportGuard = Guard<ReportSnapshot, ReportStepInput, GuardContext>;
 
 export const reportGuards = {
