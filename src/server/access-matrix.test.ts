@@ -159,6 +159,8 @@ const MATRIX: Record<string, Row> = {
     note: 'the second author finds it submitted already (422)',
   },
   'GET /api/public/report-key': { allowed: EVERYONE },
+  'GET /api/public/reports': { allowed: EVERYONE },
+  'GET /api/public/reports/{id}/file': { allowed: [], note: 'in the annual report HTTP test (annual-reports.test.ts): only published reports, none in the demo yet' },
   'GET /api/users': { allowed: SIGNED_IN },
   'POST /api/users/import': {
     allowed: ['admin', 'admin.donghu'],

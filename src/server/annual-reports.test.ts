@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { sm3 } from '../domain/audit/digest.ts';
 import { convertDocxToPdf, findSoffice, readPdf } from '../services/documents/pdf.ts';
 import { readSealLine } from '../services/reports/render-report.ts';
 import { sealSignatureValid, verifyReportPdf, verifyReportSeal } from '../services/reports/verify-report.ts';
@@ -102,6 +103,14 @@ describe('the annual report: draft → edit → review → publish, signed and v
     expect(sealSignatureValid(seal, key.body.publicKey as string)).toBe(true);
     expect(sealSignatureValid({ ...seal, contentDigest: '0'.repeat(64) }, key.body.publicKey as string)).toBe(false);
 
+    // The portal lists it without login, and serves its frozen .docx; a report not published is not there.
+    const listed = await call(null, 'GET', `/api/public/reports?year=${year}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: report.id, organizationName: '云城市东湖区城市管理和综合行政执法局', year, late: true, signature: seal.signature })]);
+    const publicDocx = await call(null, 'GET', `/api/public/reports/${report.id}/file?format=docx`);
+    expect(publicDocx.status).toBe(200);
+    expect(sm3(Buffer.from(publicDocx.raw))).toBe(report.published!.docxDigest);
+
     // The frozen .docx, downloaded; digest as published.
     const docx = await call('supervisor', 'GET', `${reportUrl()}/file?format=docx`);
     expect(docx.status).toBe(200);
@@ -145,5 +154,6 @@ describe('the annual report: draft → edit → review → publish, signed and v
     expect(submitted.body).toMatchObject({ state: 'legalReview' });
     expect((await call('reviewer.donghu', 'POST', `${url}/steps`, { action: 'passReview', expectedVersion: 2 })).status).toBe(404);
     expect((await call('supervisor', 'GET', url)).status).toBe(200);
+    expect((await call(null, 'GET', `/api/public/reports/${(created.body as unknown as Report).id}/file?format=docx`)).status).toBe(404);
   });
 });

@@ -29,6 +29,7 @@ const downloads = new Set([
   'GET /api/benchmarks/template',
   'GET /api/organizations/{id}/indicators/{key}/manual/attachment',
   'GET /api/organizations/{id}/reports/{year}/file',
+  'GET /api/public/reports/{id}/file',
   'GET /api/patrol-problems/{id}/photos/{seq}/file',
 ]);
 

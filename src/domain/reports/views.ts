@@ -116,3 +116,20 @@ export const reportStepBody = z.discriminatedUnion('action', [
 
 export const reportFileQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
 export const reportPublicKey = z.object({ algorithm: z.literal('SM2'), userId: z.string(), publicKey: z.string().nullable(), createdAt: timestamp.nullable() });
+
+/** A published report as the portal lists it (no personal data): unit, year, when, whether late, its digests. */
+export const publicReport = z.object({
+  id: z.number(),
+  organizationName: z.string(),
+  year: z.number(),
+  publishedAt: timestamp,
+  late: z.boolean(),
+  contentDigest: z.string(),
+  docxDigest: z.string(),
+  pdfDigest: z.string().nullable(),
+  checkpointDigest: z.string(),
+  signature: z.string(),
+});
+export type PublicReport = z.output<typeof publicReport>;
+export const publicReportList = z.object({ items: z.array(publicReport) });
+export const publicReportQuery = z.object({ year: indicatorYear.optional() });

@@ -4,7 +4,9 @@
  * draft rendered on request and marked 草稿; a published report as frozen, its digest checked first), and the bureau's
  * public key that verifies published reports (public, no login).
  */
-import { reportFileQuery, reportParams, reportPublicKey, reportView, refreshResult, saveReportInput, reportStepBody } from '../../domain/reports/views.ts';
+import { publicReportList, publicReportQuery, reportFileQuery, reportParams, reportPublicKey, reportView, refreshResult, saveReportInput, reportStepBody } from '../../domain/reports/views.ts';
+import { idParams } from '../../domain/ids.ts';
+import { listPublishedReports, publicReportFile } from '../../services/reports/public-reports.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createDraft, getDraft, refreshFigures, saveDraft } from '../../services/reports/reports.ts';
 import { reportFile } from '../../services/reports/report-file.ts';
@@ -83,6 +85,26 @@ export function annualReportRoutes(app: ZodApp, ctx: ServiceContext, limits: Pub
     async () => {
       const key = await currentPublicKey(ctx.db);
       return { algorithm: 'SM2' as const, userId: SM2_DEFAULT_ID, publicKey: key?.publicKey ?? null, createdAt: key?.createdAt ?? null };
+    },
+  );
+  app.get(
+    '/public/reports',
+    {
+      config: { rateLimit: perAddress(limits.searchPerAddress) },
+      schema: { tags: ['公开查询'], summary: '已公开的法治政府建设情况报告（各单位、年度），含审计校验附件的摘要与签名', querystring: publicReportQuery, response: { 200: publicReportList } },
+    },
+    async (request) => listPublishedReports(ctx, request.query.year),
+  );
+  app.get(
+    '/public/reports/:id/file',
+    { config: { rateLimit: perAddress(limits.searchPerAddress) }, schema: { tags: ['公开查询'], summary: '下载已公开的报告（公开时固定的文件，先校验摘要）', params: idParams, querystring: reportFileQuery } },
+    async (request, reply) => {
+      const file = await publicReportFile(ctx, request.params.id, request.query.format);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
     },
   );
 }

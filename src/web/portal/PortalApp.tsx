@@ -23,6 +23,7 @@ const loaders = {
   'inspection-items': () => import('./pages/InspectionItemsPage.tsx'),
   'inspection-code': () => import('./pages/InspectionCodePage.tsx'),
   draws: () => import('./pages/DrawsPage.tsx'),
+  reports: () => import('./pages/ReportsPage.tsx'),
 };
 const [first = '', second] = window.location.pathname.replace(/^\/portal\/?/, '').split('/');
 const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first === 'benchmarks' && second ? 'benchmarkItem' : first;
@@ -42,6 +43,7 @@ const WorkOrderLookupPage = lazy(loaders['work-orders']);
 const InspectionItemsPage = lazy(loaders['inspection-items']);
 const InspectionCodePage = lazy(loaders['inspection-code']);
 const DrawsPage = lazy(loaders.draws);
+const ReportsPage = lazy(loaders.reports);
 
 /**
  * 事前公开 (国办发〔2018〕118号: bodies, officers and certificates, procedure, remedies), 事后公开 (published
@@ -60,6 +62,7 @@ const sections = [
   { path: '/inspection-items', label: '检查事项清单' },
   { path: '/inspection-code', label: '行政检查码核验' },
   { path: '/draws', label: '双随机抽查公示' },
+  { path: '/reports', label: '法治政府建设报告' },
 ];
 
 /**
@@ -116,6 +119,7 @@ export function PortalApp() {
             <Route path="inspection-code/:code" element={<InspectionCodePage />} />
             <Route path="draws" element={<DrawsPage />} />
             <Route path="draws/:id" element={<DrawsPage />} />
+            <Route path="reports" element={<ReportsPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
           </Routes>
         </Suspense>
