@@ -82,5 +82,7 @@ describe('the steps a page offers', () => {
     expect(reportActionsFor(['reviewer'], 'legalReview')).toEqual(['passReview', 'return']);
     expect(reportActionsFor(['head'], 'headApproval')).toEqual(['approve', 'return']);
     expect(reportActionsFor(['officer'], 'drafting')).toEqual([]);
+    expect(reportActionsFor(['head'], 'legalReview')).toEqual([]);
+    expect(reportActionsFor(['reviewer'], 'headApproval')).toEqual([]);
   });
 });

@@ -130,5 +130,7 @@ export function checkReportTransition(s: ReportSnapshot, input: ReportStepInput,
 
 /** The actions `who` could take on a report in `state` by role (the page's buttons; guards are checked on submit). */
 export function reportActionsFor(roles: readonly string[], state: ReportState): ReportAction[] {
-  return reportActionKeys.filter((a) => transitions[a].from.includes(state) && transitions[a].roles.some((r) => roles.includes(r)));
+  // 退回 belongs to the stage's own role (returnedByItsReviewer): the legal section at its review, the head at the approval.
+  const byRole = (a: ReportAction) => (a === 'return' ? roles.includes(state === 'legalReview' ? 'reviewer' : 'head') : transitions[a].roles.some((r) => roles.includes(r)));
+  return reportActionKeys.filter((a) => transitions[a].from.includes(state) && byRole(a));
 }
