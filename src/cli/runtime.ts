@@ -1,3 +1,4 @@
+import { fileReportKeys } from '../services/reports/key-store.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -49,7 +50,12 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     await handle.close();
     throw error;
   }
-  const ctx: ServiceContext = { db: handle.db, clock: systemClock, files: localFileStore(path.join(config.dataDir, 'files')) };
+  const ctx: ServiceContext = {
+    db: handle.db,
+    clock: systemClock,
+    files: localFileStore(path.join(config.dataDir, 'files')),
+    reportKeys: fileReportKeys(path.join(config.dataDir, 'keys')),
+  };
   // PDF conversions are cached beside the data (derived, safe to delete); the warm LibreOffice stops with the runtime.
   setPdfCache(directoryPdfCache(path.join(config.dataDir, 'cache', 'pdf')));
   const close = async () => {

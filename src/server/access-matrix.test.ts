@@ -179,6 +179,29 @@ const MATRIX: Record<string, Row> = {
     allowed: ['supervisor'],
     request: (ids) => ({ url: `/api/organizations/${ids.districtId}/report-comparison?year=2025&units=${ids.orgId},${ids.districtId}` }),
   },
+  'POST /api/organizations/{id}/reports/{year}': {
+    allowed: ['head.donghu', 'reviewer.donghu'],
+    request: (ids) => ({ url: `/api/organizations/${ids.districtId}/reports/2025` }),
+    note: 'the unit’s own head and legal section draft; the second gets 409 (already drafted)',
+  },
+  'GET /api/organizations/{id}/reports/{year}': { allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'], request: async (ids) => ({ url: await annualReport(ids) }) },
+  'PUT /api/organizations/{id}/reports/{year}': {
+    allowed: ['head.donghu', 'reviewer.donghu'],
+    request: async (ids) => ({ url: await annualReport(ids), payload: { expectedVersion: await annualReportVersion(ids), edits: [{ paragraphId: 'plan:narrative', text: '继续推进严格规范公正文明执法。' }] } }),
+  },
+  'POST /api/organizations/{id}/reports/{year}/refresh': {
+    allowed: ['head.donghu', 'reviewer.donghu'],
+    request: async (ids) => ({ url: `${await annualReport(ids)}/refresh`, payload: { expectedVersion: await annualReportVersion(ids) } }),
+  },
+  'GET /api/organizations/{id}/reports/{year}/file': { allowed: ['supervisor', 'head.donghu', 'reviewer.donghu'], request: async (ids) => ({ url: `${await annualReport(ids)}/file?format=docx` }) },
+  'POST /api/organizations/{id}/reports/{year}/steps': {
+    allowed: ['head.donghu', 'reviewer.donghu'],
+    request: async (ids) => ({ url: `${await annualReport(ids)}/steps`, payload: { action: 'submitForReview', expectedVersion: await annualReportVersion(ids) } }),
+    note: 'the second author finds it submitted already (422)',
+  },
+  'GET /api/public/report-key': { allowed: EVERYONE },
+  'GET /api/public/reports': { allowed: EVERYONE },
+  'GET /api/public/reports/{id}/file': { allowed: [], note: 'in the annual report HTTP test (annual-reports.test.ts): only published reports, none in the demo yet' },
   'GET /api/users': { allowed: SIGNED_IN },
   'POST /api/users/import': {
     allowed: ['admin', 'admin.donghu'],
@@ -672,6 +695,18 @@ async function draftItem(ids: Ids, published = false): Promise<number> {
 /** A hand-entered 2025 figure of the 东湖区 brigade (专题学法次数), with a supporting file when `withFile`; returns the brigade's id. */
 let entered: Promise<void> | undefined;
 let attached: Promise<void> | undefined;
+/** 东湖区's annual report of 2025, drafted once by its head; its URL. */
+let reportDrafted: Promise<void> | undefined;
+async function annualReport(ids: Ids): Promise<string> {
+  const url = `/api/organizations/${ids.districtId}/reports/2025`;
+  reportDrafted ??= call('head.donghu', 'POST', { url }).then((res) => {
+    expect([201, 409], res.body).toContain(res.status);
+  });
+  await reportDrafted;
+  return url;
+}
+const annualReportVersion = async (ids: Ids) => (JSON.parse((await call('supervisor', 'GET', { url: await annualReport(ids) })).body) as Json).version as number;
+
 async function manualEntry(ids: Ids, withFile = false): Promise<number> {
   entered ??= call('head.donghu', 'PUT', { url: `/api/organizations/${ids.orgId}/indicators/law_study_sessions/manual`, payload: { year: 2025, value: 5, sourceNote: '党组学法记录' } }).then((res) => {
     expect(res.status, res.body).toBe(200);

@@ -33,6 +33,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { enforcementStatisticsRoutes, publicEnforcementStatisticsRoutes } from './routes/enforcement-statistics.ts';
 import { reportRollupRoutes } from './routes/report-rollup.ts';
+import { annualReportRoutes } from './routes/annual-reports.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { todoRoutes } from './routes/todo.ts';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       inspectionRoutes(z, options.ctx);
       indicatorRoutes(z, options.ctx);
       reportRollupRoutes(z, options.ctx, analysisGate);
+      annualReportRoutes(z, options.ctx, publicLimits);
       publicInspectionRoutes(z, options.ctx, publicLimits, lookupGuard);
       patrolRoutes(z, options.ctx);
       inspectionPlanRoutes(z, options.ctx);

@@ -28,6 +28,8 @@ const downloads = new Set([
   'GET /api/cases/{id}/party-signatures/{target}/image',
   'GET /api/benchmarks/template',
   'GET /api/organizations/{id}/indicators/{key}/manual/attachment',
+  'GET /api/organizations/{id}/reports/{year}/file',
+  'GET /api/public/reports/{id}/file',
   'GET /api/patrol-problems/{id}/photos/{seq}/file',
   'GET /api/organizations/{id}/enforcement-statistics.xlsx',
   'GET /api/public/enforcement-statistics.xlsx',

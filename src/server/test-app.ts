@@ -1,3 +1,4 @@
+import { memoryReportKeys } from '../services/reports/key-store.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { newWorld, type World } from '../services/testing/factories.ts';
@@ -27,7 +28,7 @@ export async function createTestApp(
   const handle = made.handle;
   // A test of large uploads passes a store on disk (localFileStore), so file bytes do not stay in memory.
   const files = options.files ?? made.files;
-  const ctx: ServiceContext = { db: handle.db, clock: () => new Date(), files };
+  const ctx: ServiceContext = { db: handle.db, clock: () => new Date(), files, reportKeys: memoryReportKeys() };
   const app: FastifyInstance = await buildApp({
     ctx,
     sessionSecret: 'test-secret-test-secret-test-secret-0123',

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.ts';
 import type { Database, Transaction } from '../db/connect.ts';
 import type { FileStore } from './file-store.ts';
+import type { ReportKeyStore } from './reports/key-store.ts';
 
 /** What every service needs from outside: the database and the clock (and, for evidence, the file store). */
 export interface ServiceContext {
@@ -8,6 +9,8 @@ export interface ServiceContext {
   clock: Clock;
   /** Content-addressed evidence files; services that store files refuse clearly when it is absent. */
   files?: FileStore;
+  /** Where the bureau's SM2 private key for signing published reports is kept; publishing refuses clearly without it. */
+  reportKeys?: ReportKeyStore;
 }
 
 /** Runs `work` in one transaction: guard → change → audit record all commit together or not at all. */

@@ -7,7 +7,7 @@
  * and by `fazhi files sweep [--dry-run]`.
  */
 import { sql } from 'drizzle-orm';
-import { caseEvidence, cases, generatedDocuments, patrolProblems, workOrderAttachments } from '../db/schema.ts';
+import { caseEvidence, cases, generatedDocuments, indicatorEntries, patrolProblems, reportDrafts, workOrderAttachments } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
 import type { StoredFileEntry } from './file-store.ts';
 
@@ -35,6 +35,12 @@ export async function sweepOrphanFiles(ctx: ServiceContext, options: { dryRun?: 
   for (const row of await ctx.db.selectDistinct({ digest: caseEvidence.digest }).from(caseEvidence)) referenced.add(row.digest);
   for (const row of await ctx.db.selectDistinct({ digest: generatedDocuments.digest }).from(generatedDocuments)) referenced.add(row.digest);
   for (const row of await ctx.db.selectDistinct({ digest: workOrderAttachments.digest }).from(workOrderAttachments)) referenced.add(row.digest);
+  for (const row of await ctx.db.selectDistinct({ digest: indicatorEntries.attachmentDigest }).from(indicatorEntries)) if (row.digest) referenced.add(row.digest);
+  // A published annual report's frozen .docx and PDF.
+  for (const row of await ctx.db.select({ docx: reportDrafts.docxDigest, pdf: reportDrafts.pdfDigest }).from(reportDrafts)) {
+    if (row.docx) referenced.add(row.docx);
+    if (row.pdf) referenced.add(row.pdf);
+  }
   // The party's signatures drawn on the screen (case record `partySignatures`, services/cases/party-signature.ts).
   const signed = await ctx.db
     .select({ signatures: sql<{ digest: string }[]>`${cases.record}->'partySignatures'` })

@@ -64,6 +64,59 @@ export function registerReport(program: Command): void {
         { readOnly: true },
       );
     });
+  report
+    .command('render')
+    .description('生成单位某年度的报告文件：已公开的为公开时固定的文件；未公开的（或尚未起草的，按台账即时生成）标注“草稿”')
+    .requiredOption('--org <id或名称>', '单位编号或名称（名称可为唯一的部分名称）')
+    .requiredOption('--year <年度>', '年度，如 2025')
+    .requiredOption('--out <文件>', '输出文件，.docx 或 .pdf（PDF 需安装 LibreOffice）')
+    .action(async (options: { org: string; year: string; out: string }) => {
+      const year = yearOption(options.year);
+      const format = /\.pdf$/i.test(options.out) ? 'pdf' : /\.docx$/i.test(options.out) ? 'docx' : null;
+      if (!format) throw validationError(`输出文件须为 .docx 或 .pdf：${options.out}`);
+      const [{ withRuntime }, { findOrganization }, { renderUnitReport }, { writeFile }] = await Promise.all([
+        runtime(),
+        import('../../services/organizations.ts'),
+        import('../../services/reports/report-file.ts'),
+        import('node:fs/promises'),
+      ]);
+      await withRuntime(
+        async ({ ctx }) => {
+          const unit = await findOrganization(ctx, options.org);
+          const file = await renderUnitReport(ctx, unit, year, format);
+          await writeFile(options.out, file.data);
+          const what = file.state === 'published' ? '已公开的报告' : file.state === 'draft' ? '报告草稿' : '按台账即时生成的草稿（未保存）';
+          process.stdout.write(`${unit.name} ${String(year)}年度：${what} → ${options.out}\n`);
+        },
+        { readOnly: true },
+      );
+    });
+  report
+    .command('verify')
+    .description('校验已公开报告的审计校验附件：SM2 签名、签名公钥、报告内容摘要、审计检查点及全部审计记录；完好退出码 0，否则 1 并说明原因')
+    .argument('<文件>', '公开的报告 PDF')
+    .action(async (file: string) => {
+      const [{ withRuntime }, { verifyReportPdf }, { readFile }] = await Promise.all([runtime(), import('../../services/reports/verify-report.ts'), import('node:fs/promises')]);
+      let pdf: Buffer;
+      try {
+        pdf = await readFile(file);
+      } catch {
+        throw validationError(`无法读取文件：${file}`);
+      }
+      await withRuntime(
+        async ({ ctx }) => {
+          const result = await verifyReportPdf(ctx.db, pdf, ctx.reportKeys);
+          for (const line of result.checked) process.stdout.write(`✓ ${line}\n`);
+          if (result.ok) {
+            process.stdout.write(`校验通过：${result.seal!.unitName}${String(result.seal!.year)}年度法治政府建设情况报告自公开以来未被改动，其所依据的审计记录完好。\n`);
+            return;
+          }
+          process.stderr.write(`校验失败：${result.reason ?? ''}\n`);
+          process.exitCode = 1;
+        },
+        { readOnly: true },
+      );
+    });
 }
 
 /**

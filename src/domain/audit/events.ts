@@ -482,6 +482,47 @@ export const auditEvents = {
       replaces: z.array(z.strictObject({ key: z.string(), weight: z.number() })).nullable(),
     }),
   ),
+  /** A unit's annual report (法治政府建设年度报告) was started: unit, year and the paragraphs of the first draft composed from its records. */
+  'report.create': event('起草年度报告', z.strictObject({ organizationId: id, year: z.number().int(), paragraphs: count })),
+  /** The author edited the draft: each edited paragraph's words (its text segments), the paragraphs removed and the sections reordered. */
+  'report.edit': event(
+    '修改年度报告',
+    z.strictObject({
+      version: id,
+      edited: z.array(z.strictObject({ paragraphId: z.string(), texts: z.array(z.string()) })),
+      removed: z.array(z.string()),
+      reordered: z.array(z.string()),
+    }),
+  ),
+  /** The draft's figure fields were set from the records again: every figure that changed (paragraph, key, written → now). */
+  'report.refresh': event(
+    '刷新年度报告数据',
+    z.strictObject({
+      version: id,
+      changes: z.array(z.strictObject({ paragraphId: z.string(), key: z.string(), field: z.enum(['value', 'previous']), written: z.number().nullable(), now: z.number().nullable() })),
+    }),
+  ),
+  /** A step of the report (送审, 审核, 审定, 公开 with the frozen files' digests, the checkpoint and the SM2 signature, 报送, 退回 with the reason). */
+  'report.transition': event(
+    '年度报告步骤',
+    z.strictObject({
+      action: z.string(),
+      from: z.string(),
+      to: z.string(),
+      on: isoDate,
+      version: id,
+      reason: z.string().optional(),
+      late: z.boolean().optional(),
+      contentDigest: sm3Hex.optional(),
+      docxDigest: sm3Hex.optional(),
+      pdfDigest: sm3Hex.nullable().optional(),
+      checkpointId: id.optional(),
+      checkpointDigest: sm3Hex.optional(),
+      signature: z.string().optional(),
+    }),
+  ),
+  /** The bureau's SM2 key pair for signing published reports was generated: its public key (the private key never leaves its file). */
+  'report.signingKey': event('生成年度报告签名密钥', z.strictObject({ publicKey: z.string() })),
   /** The case was registered from an inspection's referral (移送立案): the inspection's id and number. */
   'case.fromInspection': event('由行政检查移送登记线索', z.strictObject({ inspectionId: id, number: z.string() })),
   /** A patrol task was planned: unit, area, route, day, officers. */

@@ -383,8 +383,9 @@ function actCodeHeader(doc: RenderedDocument, qr: Buffer): Header {
 }
 
 async function section(doc: RenderedDocument, images: SignatureImages): Promise<ISectionOptions> {
-  const qr = await actCodeQrPng(doc.actCode.qrText);
   const empty = () => new Header({ children: [] });
+  // A document without an act code (the annual report) has no code header.
+  const first = doc.actCode.code ? actCodeHeader(doc, await actCodeQrPng(doc.actCode.qrText)) : empty();
   const none = () => new Footer({ children: [] });
   const footers = (() => {
     switch (doc.footer.kind) {
@@ -405,7 +406,7 @@ async function section(doc: RenderedDocument, images: SignatureImages): Promise<
       },
       grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
     },
-    headers: { first: actCodeHeader(doc, qr), default: empty(), even: empty() },
+    headers: { first, default: empty(), even: empty() },
     footers,
     children: (() => {
       const kept = keptWithNext(doc.blocks);
@@ -418,14 +419,14 @@ async function section(doc: RenderedDocument, images: SignatureImages): Promise<
  * One .docx holding the documents, each in its own section (own page numbering, own act-code header). `images` holds
  * the signature images the documents print, by digest.
  */
-export async function renderDocx(documents: readonly RenderedDocument[], meta: { title?: string; creator?: string } = {}, images: SignatureImages = new Map()): Promise<Buffer> {
+export async function renderDocx(documents: readonly RenderedDocument[], meta: { title?: string; creator?: string; description?: string } = {}, images: SignatureImages = new Map()): Promise<Buffer> {
   const first = documents[0];
   if (!first) throw new RangeError('renderDocx needs at least one document');
   const sections = await Promise.all(documents.map((d) => section(d, images)));
   const docx = new Document({
     title: meta.title ?? first.name,
     creator: meta.creator ?? 'Fazhi 法治',
-    description: `行政行为码：${first.actCode.code}`,
+    description: meta.description ?? `行政行为码：${first.actCode.code}`,
     evenAndOddHeaderAndFooters: true,
     styles: {
       paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(officialFonts.body), size: half(officialSizes.body) } }],

@@ -24,6 +24,7 @@ const loaders = {
   'inspection-code': () => import('./pages/InspectionCodePage.tsx'),
   draws: () => import('./pages/DrawsPage.tsx'),
   'enforcement-statistics': () => import('./pages/EnforcementStatisticsPage.tsx'),
+  reports: () => import('./pages/ReportsPage.tsx'),
 };
 const [first = '', second] = window.location.pathname.replace(/^\/portal\/?/, '').split('/');
 const firstPage = first === '' ? 'home' : first === 'decisions' && second ? 'decision' : first === 'benchmarks' && second ? 'benchmarkItem' : first;
@@ -44,6 +45,7 @@ const InspectionItemsPage = lazy(loaders['inspection-items']);
 const InspectionCodePage = lazy(loaders['inspection-code']);
 const DrawsPage = lazy(loaders.draws);
 const EnforcementStatisticsPage = lazy(loaders['enforcement-statistics']);
+const ReportsPage = lazy(loaders.reports);
 
 /**
  * 事前公开 (国办发〔2018〕118号: bodies, officers and certificates, procedure, remedies), 事后公开 (published
@@ -63,6 +65,7 @@ const sections = [
   { path: '/inspection-code', label: '行政检查码核验' },
   { path: '/draws', label: '双随机抽查公示' },
   { path: '/enforcement-statistics', label: '行政执法数据公示' },
+  { path: '/reports', label: '法治政府建设报告' },
 ];
 
 /**
@@ -120,6 +123,7 @@ export function PortalApp() {
             <Route path="draws" element={<DrawsPage />} />
             <Route path="draws/:id" element={<DrawsPage />} />
             <Route path="enforcement-statistics" element={<EnforcementStatisticsPage />} />
+            <Route path="reports" element={<ReportsPage />} />
             <Route path="*" element={<Result status="404" title="页面不存在" extra={<Link to="/">返回首页</Link>} />} />
           </Routes>
         </Suspense>
