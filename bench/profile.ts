@@ -88,6 +88,8 @@ await Promise.all(
   }),
 );
 const rate = count / ((performance.now() - started) / 1000);
+child.send('cpu');
+const { cpuMs } = (await new Promise((resolve) => child.once('message', resolve))) as { cpuMs: number };
 const alone: number[] = [];
 for (let i = 0; i < 200; i++) {
   const t = performance.now();
@@ -95,7 +97,7 @@ for (let i = 0; i < 200; i++) {
   alone.push(performance.now() - t);
 }
 alone.sort((a, b) => a - b);
-process.stdout.write(`${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; profile ${out}\n`);
+process.stdout.write(`${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; server CPU ${(cpuMs / count).toFixed(2)} ms per request under load; profile ${out}\n`);
 await new Promise<void>((done) => {
   child.once('exit', () => done());
   child.send('stop');
