@@ -1,5 +1,5 @@
 /**
- * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts view|register|step [out.cpuprofile]`
+ * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts view|list|register|step [out.cpuprofile]`
  * starts bench/http-server.ts (PostgreSQL when FAZHI_BENCH_URL is set, else PGlite in a temporary folder), sends the
  * requests from 8 connections for FAZHI_BENCH_LOAD_MS (default 8 s), and writes the server's profile of that time
  * only (open it in Chrome DevTools or speedscope). Prints req/s and the p50 of 200 requests alone.
@@ -51,6 +51,7 @@ const versions = f.notified.map((c) => c.version);
 let clue = 0;
 const request = async (worker: number): Promise<Answer> => {
   if (kind === 'view') return call(f.port, 'GET', `/api/cases/${f.closedId}`, { cookie });
+  if (kind === 'list') return call(f.port, 'GET', '/api/cases?limit=20', { cookie });
   if (kind === 'register') {
     const body = {
       clueSource: 'patrol',
@@ -87,6 +88,8 @@ await Promise.all(
   }),
 );
 const rate = count / ((performance.now() - started) / 1000);
+child.send('cpu');
+const { cpuMs } = (await new Promise((resolve) => child.once('message', resolve))) as { cpuMs: number };
 const alone: number[] = [];
 for (let i = 0; i < 200; i++) {
   const t = performance.now();
@@ -94,7 +97,7 @@ for (let i = 0; i < 200; i++) {
   alone.push(performance.now() - t);
 }
 alone.sort((a, b) => a - b);
-process.stdout.write(`${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; profile ${out}\n`);
+process.stdout.write(`${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; server CPU ${(cpuMs / count).toFixed(2)} ms per request under load; profile ${out}\n`);
 await new Promise<void>((done) => {
   child.once('exit', () => done());
   child.send('stop');

@@ -142,18 +142,16 @@ export async function loadPriorFines(db: Executor, caseId: number, identityKey: 
 }
 
 /**
- * The snapshot the guards see, read in one statement: the officers, the power-list item (and whose list it is on),
- * prior fines of the party for the same violation, the investigators from the audit chain, the publicity status and
- * the number of evidence items, as sub-selects of one query.
+ * The snapshot's one statement, with placeholders `id`, `identityKey` (the party's) and `chain` (the case's audit
+ * chain); named, so PostgreSQL parses it once per connection (issue 16: it was parsed and planned on every step).
  */
-export async function buildSnapshot(db: Executor, row: CaseRow, org: Organization, party: PartyRow): Promise<CaseSnapshot> {
-  const record = row.record as CaseRecord;
-  const [facts] = await db
+function snapshotFactsQuery(db: Executor) {
+  return db
     .select({
       officers: caseOfficerRows,
       powerItem: sql<{ id: number; name: string; active: boolean; orgId: number; orgPath: string } | null>`(select json_build_object('id', ${powerItems.id}, 'name', ${powerItems.name}, 'active', ${powerItems.active}, 'orgId', ${powerItems.organizationId}, 'orgPath', ${organizations.path}) from ${powerItems} inner join ${organizations} on ${organizations.id} = ${powerItems.organizationId} where ${powerItems.id} = ${cases.powerItemId})`,
-      priorFines: sql<{ caseId: number; startedOn: string; endedOn: string | null; decisionNumber: string | null }[] | null>`(select json_agg(json_build_object('caseId', p.id, 'startedOn', p.act_started_on::text, 'endedOn', p.act_ended_on::text, 'decisionNumber', p.decision_number)) from ${cases} p inner join ${caseParties} pp on pp.case_id = p.id where p.id <> ${cases.id} and pp.identity_key = ${party.identityKey} and p.power_item_id = ${cases.powerItemId} and p.decision_kind = 'penalty' and p.decision_status = 'inForce' and p.fine_fen > 0)`,
-      investigators: sql<number[] | null>`(select json_agg(distinct ${auditRecords.actorId}) from ${auditRecords} where ${investigatorRecords(row.id)})`,
+      priorFines: sql<{ caseId: number; startedOn: string; endedOn: string | null; decisionNumber: string | null }[] | null>`(select json_agg(json_build_object('caseId', p.id, 'startedOn', p.act_started_on::text, 'endedOn', p.act_ended_on::text, 'decisionNumber', p.decision_number)) from ${cases} p inner join ${caseParties} pp on pp.case_id = p.id where p.id <> ${cases.id} and pp.identity_key = ${sql.placeholder('identityKey')} and p.power_item_id = ${cases.powerItemId} and p.decision_kind = 'penalty' and p.decision_status = 'inForce' and p.fine_fen > 0)`,
+      investigators: sql<number[] | null>`(select json_agg(distinct ${auditRecords.actorId}) from ${auditRecords} where ${investigatorRecords()})`,
       publicity: sql<string | null>`(select ${casePublicity.status} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
       evidenceCount: sql<number>`(select count(*)::int from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
       generated: sql<string[] | null>`(select json_agg(distinct ${generatedDocuments.title}) from ${generatedDocuments} where ${generatedDocuments.caseId} = ${cases.id})`,
@@ -162,7 +160,27 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
     // Joined so drizzle names every column with its table (it leaves the names bare in a one-table query, and the
     // sub-selects above refer to the outer case by name).
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(eq(cases.id, row.id));
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare('fazhi_case_snapshot');
+}
+
+/** The snapshot statement prepared once per database (drizzle builds it once); a transaction builds its own. */
+const preparedSnapshots = new WeakMap<object, ReturnType<typeof snapshotFactsQuery>>();
+
+/**
+ * The snapshot the guards see, read in one statement: the officers, the power-list item (and whose list it is on),
+ * prior fines of the party for the same violation, the investigators from the audit chain, the publicity status and
+ * the number of evidence items, as sub-selects of one query. `root` is the service's database when
+ * `db` is a transaction (the statement is prepared once per database).
+ */
+export async function buildSnapshot(db: Executor, row: CaseRow, org: Organization, party: PartyRow, root?: Executor): Promise<CaseSnapshot> {
+  const record = row.record as CaseRecord;
+  let query = db === root ? preparedSnapshots.get(root) : undefined;
+  if (!query) {
+    query = snapshotFactsQuery(db);
+    if (db === root) preparedSnapshots.set(root, query);
+  }
+  const [facts] = await query.execute({ id: row.id, identityKey: party.identityKey, chain: chainOf('case', row.id) });
   if (!facts) throw notFound('该案件', { id: row.id });
   const item = facts.powerItem;
   const officers = officersOnCase(row.officerIds, facts.officers, record);
@@ -200,9 +218,9 @@ const investigatingActions = Object.entries(transitions)
   .map(([action]) => action);
 
 /** The audit records of a case that make their actor an investigator: an officer step, or evidence added. */
-function investigatorRecords(caseId: number) {
+function investigatorRecords() {
   return and(
-    eq(auditRecords.chain, chainOf('case', caseId)),
+    eq(auditRecords.chain, sql.placeholder('chain')),
     or(eq(auditRecords.action, 'case.evidence'), and(eq(auditRecords.action, 'case.transition'), inArray(sql`${auditRecords.change}->>'action'`, investigatingActions))),
   );
 }

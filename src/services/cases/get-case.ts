@@ -266,7 +266,7 @@ async function stepsNotYetFor(
   const actions = offered.map((a) => a.action).filter(isProbed);
   if (!actions.length) return [];
   // Sequential on purpose: `db` may be a transaction, i.e. one connection.
-  const snapshot = await buildSnapshot(db, loaded.row, loaded.org, loaded.party);
+  const snapshot = await buildSnapshot(db, loaded.row, loaded.org, loaded.party, root);
   // Reference data from the per-database cache (src/db/reference-cache.ts), as the step itself reads it.
   const { settings } = await cachedSettingsFor(root, db, loaded.org);
   const calendar = known ?? (await cachedWorkCalendar(root, db));

@@ -32,7 +32,7 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
   const org = await getOrganization(ctx, actor, orgId);
   // Before the transaction: the number comes from a block reserved outside it (unique, not gapless).
   const actCode = await newActCode(ctx.db, org, Number(today.slice(0, 4)), 'ordinary');
-  return inTransaction(ctx, async (tx) => {
+  const id = await inTransaction(ctx, async (tx) => {
     const [row] = await tx
       .insert(cases)
       .values({
@@ -78,6 +78,8 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
       },
       now,
     );
-    return getCase({ db: tx }, actor, id, now, ctx.db);
+    return id;
   });
+  // Read after the commit, through the prepared case view (issue 16): not while the transaction holds its locks.
+  return getCase(ctx, actor, id, now);
 }

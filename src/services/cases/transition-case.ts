@@ -73,7 +73,7 @@ function caseStep(root: Executor, calendar: WorkCalendar, today: IsoDate): StepD
         .where(eq(cases.id, s.row.id));
     },
     auditDetails: (s) => s.details,
-    view: (tx, actor, id, now) => getCase({ db: tx }, actor, id, now, root),
+    view: (db, actor, id, now) => getCase({ db }, actor, id, now, root),
   };
 }
 

@@ -6,7 +6,7 @@ import { refusal } from '../../domain/test-support.ts';
 import type { Guard, GuardContext, Workflow } from '../../domain/workflow/kernel.ts';
 import { art } from '../../domain/workflow/law.ts';
 import type * as AuditEvents from '../../domain/audit/events.ts';
-import type { DatabaseHandle, Transaction } from '../../db/connect.ts';
+import type { DatabaseHandle, Executor } from '../../db/connect.ts';
 import { auditRecords } from '../../db/schema.ts';
 import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
@@ -52,12 +52,12 @@ const toy: Workflow<State, 'answer', Request, Row> = {
   assertOnSubject: () => undefined,
 };
 
-const selectRow = async (tx: Transaction, id: number): Promise<Row> => {
+const selectRow = async (tx: Executor, id: number): Promise<Row> => {
   const { rows } = (await tx.execute(sql`SELECT id, version, state, reply, organization_id AS "organizationId" FROM toy_requests WHERE id = ${id}`)) as unknown as { rows: Row[] };
   return rows[0]!;
 };
 
-function toyStep(sideEffects: string[]): StepDefinition<Row, Row, Request, State, GuardContext, { snapshot: Row; g: GuardContext }, Step, Row> {
+function toyStep(sideEffects: string[], viewedFrom: Executor[] = []): StepDefinition<Row, Row, Request, State, GuardContext, { snapshot: Row; g: GuardContext }, Step, Row> {
   return {
     workflow: toy,
     subjectType: 'toy',
@@ -80,7 +80,10 @@ function toyStep(sideEffects: string[]): StepDefinition<Row, Row, Request, State
       await step.tx.execute(sql`UPDATE toy_requests SET state = ${next}, reply = ${step.reply} WHERE id = ${step.subject.id}`);
     },
     auditDetails: (step) => ({ replyLength: step.reply?.length ?? 0 }),
-    view: (tx, _actor, id) => selectRow(tx, id),
+    view: (db, _actor, id) => {
+      viewedFrom.push(db);
+      return selectRow(db, id);
+    },
   };
 }
 
@@ -111,6 +114,14 @@ describe('the step runner', () => {
     const [record] = await audited(id);
     expect(record!.change).toEqual({ action: 'answer', from: 'open', to: 'answered', on: '2026-03-02', version: 2, reply: '已答复', replyLength: 3 });
     expect(effects).toEqual([`notified ${id}`]);
+  });
+
+  it('reads the view after the commit, from the service database: not inside the transaction (issue 16)', async () => {
+    const id = await newRequest();
+    const viewedFrom: Executor[] = [];
+    const view = await runStep(ctx, actor, toyStep([], viewedFrom), id, { action: 'answer', reply: '已答复', expectedVersion: 1 });
+    expect(viewedFrom).toEqual([ctx.db]);
+    expect(view).toMatchObject({ version: 2, state: 'answered' });
   });
 
   it('refuses a stale version with CONFLICT and writes nothing', async () => {

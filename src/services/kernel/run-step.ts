@@ -3,13 +3,16 @@
  * claim the subject's version (optimistic: a second writer of the same subject finds it moved and gets CONFLICT,
  * HTTP 409, having written nothing) → load the snapshot the guards see → check the transition (the workflow
  * kernel: state, role, actor on the subject, order of acts, every guard) → apply the action's effect → write the
- * subject → audit record → return the view; then, after commit, the side effects the step registered.
+ * subject → audit record; then, after commit, the side effects the step registered, and the view read from the
+ * service's database (issue 16: not inside the transaction, whose row lock would be held for the read, and through
+ * the ledger's prepared statement where it has one). A writer that stepped the subject again in between is seen in
+ * that view (its version is the newer one): the view is never older than this step.
  * The ledger supplies the parts (a `StepDefinition`); the order and the audit record's shape are the runner's.
  */
 import type { Actor } from '../../domain/access.ts';
 import { conflict } from '../../domain/errors.ts';
 import { checkTransition, type GuardContext, type Workflow } from '../../domain/workflow/kernel.ts';
-import type { Transaction } from '../../db/connect.ts';
+import type { Executor, Transaction } from '../../db/connect.ts';
 import { appendAudit, type AuditEntry } from '../audit-trail.ts';
 import type { ServiceContext } from '../context.ts';
 import { type AfterCommit, inTransactionThenAfterCommit } from './after-commit.ts';
@@ -71,7 +74,8 @@ export interface StepDefinition<
   write(step: Step, next: State): Promise<void>;
   /** Computed facts the audit record adds to the request (document numbers, deadlines …). */
   auditDetails(step: Step): Record<string, unknown>;
-  view(tx: Transaction, actor: Actor, id: number, now: Date): Promise<View>;
+  /** The subject's view, read after the commit from the service's database (`ctx.db`). */
+  view(db: Executor, actor: Actor, id: number, now: Date): Promise<View>;
 }
 
 /**
@@ -90,7 +94,7 @@ export async function runStep<
 >(ctx: ServiceContext, actor: Actor, def: StepDefinition<Subject, Snapshot, Request, State, Ctx, P, Step, View>, id: number, request: Request): Promise<View> {
   const now = ctx.clock();
   const { expectedVersion } = request;
-  return inTransactionThenAfterCommit(ctx, async (tx, afterCommit) => {
+  await inTransactionThenAfterCommit(ctx, async (tx, afterCommit) => {
     const subject = await def.load(tx, actor, id);
     if (subject.version !== expectedVersion) throw conflict(def.conflictMessage, { id, expectedVersion, currentVersion: subject.version });
     await def.claim(tx, id, expectedVersion);
@@ -114,6 +118,6 @@ export async function runStep<
       },
       now,
     );
-    return def.view(tx, actor, id, now);
   });
+  return def.view(ctx.db, actor, id, now);
 }
