@@ -52,6 +52,7 @@ import { type IndicatorContext, indicatorScope } from '../kernel/indicators.ts';
 import { getOrganization, type Organization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 import { uploadedReportStates, uploadsOf } from './report-uploads.ts';
+import { listReportStates } from '../reports/reports.ts';
 
 /**
  * Where the roll-up learns the state of units' reports: `listReportStates(ctx, organizationIds, year)` answers, per
@@ -68,11 +69,16 @@ export interface ReportStateSource {
 export const uploadedReportSource: ReportStateSource = { name: 'uploads', listReportStates: uploadedReportStates };
 
 /**
- * Every source of report states the roll-up reads. The drafts written in Fazhi (src/services/reports/, with their
- * workflow 起草 … 公开 … 报送) plug in HERE: add
- * `{ name: 'drafts', listReportStates }` with the drafts module's `listReportStates(ctx, organizationIds, year)`.
+ * Reports written in Fazhi (src/services/reports/, workflow 起草 … 公开 … 报送): a unit with a draft in any state is a
+ * fact; a unit without one (`notStarted`) is none, so it reads 未开始 / 未报告 unless it uploaded a report.
  */
-export const reportStateSources: ReportStateSource[] = [uploadedReportSource];
+export const draftedReportSource: ReportStateSource = {
+  name: 'drafts',
+  listReportStates: async (ctx, organizationIds, year) => (await listReportStates(ctx, organizationIds, year)).filter((s) => s.state !== 'notStarted'),
+};
+
+/** Every source of report states the roll-up reads. */
+export const reportStateSources: ReportStateSource[] = [draftedReportSource, uploadedReportSource];
 
 async function reportStates(ctx: IndicatorContext, organizationIds: readonly number[], year: number, sources: readonly ReportStateSource[]) {
   const facts = new Map<number, { fact: ReportStateFact; source: string }[]>();
