@@ -97,6 +97,10 @@ export const cases = pgTable(
     index('cases_state_id_idx').on(t.state, t.id),
     index('cases_registered_on_id_idx').on(t.registeredOn, t.id),
     index('cases_officer_ids_idx').using('gin', t.officerIds),
+    // The indicators of a unit and a year (issue 19 item 7, bench/province.ts): decisions of the year, and the cases
+    // acted upon in it (legal reviews, "has cases") — by unit, since a subtree is a list of units.
+    index('cases_org_decided_idx').on(t.organizationId, t.decidedOn),
+    index('cases_org_last_acted_idx').on(t.organizationId, t.lastActedOn),
   ],
 );
 
@@ -206,5 +210,10 @@ export const casePublicity = pgTable(
     content: jsonb('content').notNull(),
     searchText: text('search_text').notNull(),
   },
-  (t) => [uniqueIndex('case_publicity_case_idx').on(t.caseId), index('case_publicity_status_idx').on(t.status, t.publishedAt)],
+  (t) => [
+    uniqueIndex('case_publicity_case_idx').on(t.caseId),
+    index('case_publicity_status_idx').on(t.status, t.publishedAt),
+    // 行政处罚决定公开 of a unit and a year (the indicator penalties_published).
+    index('case_publicity_org_published_idx').on(t.organizationId, t.publishedAt),
+  ],
 );

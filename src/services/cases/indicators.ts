@@ -113,7 +113,10 @@ const recordQueries: Partial<Record<CaseIndicatorKey, (db: Executor, s: Indicato
       .select(recordFields('case', sql`${cases.id}`, caseLabel, reviewedInYear(s)))
       .from(cases)
       .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-      .where(and(inSubtree(s), isNotNull(reviewedInYear(s))))
+      // Only cases registered by the year's end and acted upon since its start can hold a review of the year (a step's
+      // date is never before the previous step's, so `last_acted_on` is at least every review's day): the index
+      // cases_org_last_acted_idx narrows the cases before their reviews are read. The result is the same.
+      .where(and(inSubtree(s), lte(cases.registeredOn, s.to), gte(cases.lastActedOn, s.from), isNotNull(reviewedInYear(s))))
       .as('r'),
   // Penalty decisions published on the portal in the year (by publication day), including ones taken down later.
   penalties_published: (db, s) =>
