@@ -205,12 +205,14 @@ const listKeys = {
 
 /** Whether the subtree has a case registered in or acted upon in the year (else case figures are null, not 0). */
 async function hasCasesIn(db: Executor, s: IndicatorScope): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
+  // One row is enough (counting them all read every case of a province's subtree).
+  const found = await db
+    .select({ id: cases.id })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(and(inSubtree(s), lte(cases.registeredOn, s.to), gte(cases.lastActedOn, s.from)));
-  return (row?.n ?? 0) > 0;
+    .where(and(inSubtree(s), lte(cases.registeredOn, s.to), gte(cases.lastActedOn, s.from)))
+    .limit(1);
+  return found.length > 0;
 }
 
 /** Whether anyone of the subtree has a certificate on record (else officer figures are null, not 0). */
