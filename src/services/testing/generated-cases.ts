@@ -10,6 +10,9 @@ import type { Executor } from '../../db/connect.ts';
 import type { ServiceContext } from '../context.ts';
 import { newCase, newPowerItem, newWorld, type World } from './factories.ts';
 
+/** The legal review (法制审核) a dated decided copy gets when the template case has none; its day is set per copy. */
+const REVIEW = JSON.stringify({ on: '', reviewerId: 0, reviewerName: '法制审核员', passed: true, opinion: '同意' });
+
 const STATES = ['closed', 'closed', 'closed', 'archived', 'archived', 'investigating', 'notified', 'decided', 'enforcing', 'hearing'];
 
 type Rows = { rows: Record<string, unknown>[] };
@@ -73,7 +76,7 @@ export async function generateCases(ctx: ServiceContext, count: number, options:
           decision_number: `case when g % 3 = 0 then '云城管罚〔' || extract(year from ${decidedOn}) || '〕' || g || '号' end`,
           fine_fen: `case when g % 3 = 0 then (1 + g % 50) * 10000 end`,
           last_acted_on: `case when g % 3 = 0 then ${decidedOn} else ${registered} end`,
-          record: `case when g % 3 = 0 then jsonb_set(t.record, '{legalReviews}', jsonb_build_array(jsonb_set(t.record -> 'legalReviews' -> 0, '{on}', to_jsonb((${decidedOn} - 3)::text)))) else o.record end`,
+          record: `case when g % 3 = 0 then jsonb_set(t.record, '{legalReviews}', jsonb_build_array(jsonb_set(coalesce(t.record -> 'legalReviews' -> 0, '${REVIEW}'::jsonb), '{on}', to_jsonb((${decidedOn} - 3)::text)))) else o.record end`,
         }
       : {}),
   };
