@@ -86,6 +86,12 @@ const reviewedInYear = (s: IndicatorScope) =>
   sql`(select max(r ->> 'on') from jsonb_array_elements(${cases.record} -> 'legalReviews') as r where r ->> 'on' between ${s.from} and ${s.to})`;
 /** A publication's day in China time. */
 const publishedOn = sql`(${casePublicity.publishedAt} at time zone 'Asia/Shanghai')::date`;
+/**
+ * The same year as a range of the timestamp itself (from the first day's 00:00 to the day after the last, China
+ * time), which the index case_publicity_org_published_idx answers; the day expression above cannot use it.
+ */
+const publishedInYear = (s: IndicatorScope): SQL =>
+  sql`${casePublicity.publishedAt} >= (${s.from}::date::timestamp at time zone 'Asia/Shanghai') and ${casePublicity.publishedAt} < ((${s.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 
 /**
  * Users of the subtree holding a certificate valid on `asOf`. The user table keeps no history, so a past year is
@@ -125,7 +131,7 @@ const recordQueries: Partial<Record<CaseIndicatorKey, (db: Executor, s: Indicato
       .from(casePublicity)
       .innerJoin(cases, eq(cases.id, casePublicity.caseId))
       .innerJoin(organizations, eq(organizations.id, casePublicity.organizationId))
-      .where(and(inSubtree(s), isNotNull(casePublicity.publishedAt), inYear(publishedOn, s)))
+      .where(and(inSubtree(s), isNotNull(casePublicity.publishedAt), publishedInYear(s), inYear(publishedOn, s)))
       .as('r'),
   // 不予行政处罚决定 dated in the year, not revoked, on a ground where a violation happened (首违不罚, 轻微不罚, no fault, age, mental state).
   non_penalty_cases: (db, s) => decisionsQuery(db, s, 'noPenalty', undefined, exemptionGround).as('r'),
