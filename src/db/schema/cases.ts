@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /**
  * Enforcement cases (行政处罚), issue 3: the power list, case settings, cases, parties, evidence, gapless
  * numbers, numbered documents and publicity. See docs/CASES.md.
@@ -85,6 +86,13 @@ export const cases = pgTable(
     paymentDueOn: date('payment_due_on'),
     closedOn: date('closed_on'),
     record: jsonb('record').notNull(),
+    /**
+     * The days of the case's first and latest legal review (法制审核), ISO text, kept by PostgreSQL from `record`
+     * (reviews are appended in date order: a step's date is never before the previous step's). Only the indicator
+     * 法制审核件数 reads them, to skip cases without a review in a year without reading their record.
+     */
+    firstReviewOn: text('first_review_on').generatedAlwaysAs(sql`record -> 'legalReviews' -> 0 ->> 'on'`),
+    lastReviewOn: text('last_review_on').generatedAlwaysAs(sql`record -> 'legalReviews' -> -1 ->> 'on'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -101,6 +109,7 @@ export const cases = pgTable(
     // acted upon in it (legal reviews, "has cases") — by unit, since a subtree is a list of units.
     index('cases_org_decided_idx').on(t.organizationId, t.decidedOn),
     index('cases_org_last_acted_idx').on(t.organizationId, t.lastActedOn),
+    index('cases_org_last_review_idx').on(t.organizationId, t.lastReviewOn).where(sql`${t.lastReviewOn} is not null`),
   ],
 );
 

@@ -119,10 +119,11 @@ const recordQueries: Partial<Record<CaseIndicatorKey, (db: Executor, s: Indicato
       .select(recordFields('case', sql`${cases.id}`, caseLabel, reviewedInYear(s)))
       .from(cases)
       .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-      // Only cases registered by the year's end and acted upon since its start can hold a review of the year (a step's
-      // date is never before the previous step's, so `last_acted_on` is at least every review's day): the index
-      // cases_org_last_acted_idx narrows the cases before their reviews are read. The result is the same.
-      .where(and(inSubtree(s), lte(cases.registeredOn, s.to), gte(cases.lastActedOn, s.from), isNotNull(reviewedInYear(s))))
+      // Only cases whose first review is by the year's end and whose latest is since its start can hold a review of
+      // the year (reviews are appended in date order: a step's date is never before the previous step's). The
+      // columns are kept by PostgreSQL from the record; the index cases_org_last_review_idx finds those cases before
+      // any record is read. The result is the same.
+      .where(and(inSubtree(s), lte(cases.firstReviewOn, s.to), gte(cases.lastReviewOn, s.from), isNotNull(reviewedInYear(s))))
       .as('r'),
   // Penalty decisions published on the portal in the year (by publication day), including ones taken down later.
   penalties_published: (db, s) =>

@@ -19,7 +19,7 @@ type Rows = { rows: Record<string, unknown>[] };
 
 /** The columns of `table` but `except`, for an INSERT … SELECT copying a template row. */
 async function columns(db: Executor, table: string, except: string[]): Promise<string[]> {
-  const found = (await db.execute(sql`select column_name from information_schema.columns where table_name = ${table} and table_schema = current_schema() order by ordinal_position`)) as unknown as Rows;
+  const found = (await db.execute(sql`select column_name from information_schema.columns where table_name = ${table} and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`)) as unknown as Rows;
   return found.rows.map((r) => String(r.column_name)).filter((c) => !except.includes(c));
 }
 
