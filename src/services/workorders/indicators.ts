@@ -11,7 +11,7 @@
  *   rated 满意 or 基本满意, in percent with two decimals; the records are those satisfied ones.
  * With no order received or acted upon in the year, both are null ("本年度无工单记录"), never 0 by default.
  */
-import { and, asc, count, eq, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { IndicatorRecord, IndicatorValue } from '../../domain/indicators/views.ts';
 import { organizations, workOrders } from '../../db/schema.ts';
 import { figure, type IndicatorContext, indicatorScope, type IndicatorScope, type IndicatorSource, NOT_BEGUN_NOTE, noValue, percentage } from '../kernel/indicators.ts';
