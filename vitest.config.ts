@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // (PGlite by default, PostgreSQL when FAZHI_TEST_DATABASE_URL is set); e2e = HTTP and CLI. The browser tests
 // (test/browser, they need Chromium) have their own config and command: vitest.browser.config.ts, `npm run test:browser`.
 const ISOLATED = ['src/services/kernel/run-step.test.ts'];
+// HTTP tests that only mean something on PostgreSQL (skipped on PGlite) run in the medium tier, which CI runs again on
+// PostgreSQL: two app servers on one database (docs/ARCHITECTURE.md "A province deployment").
+const POSTGRES_HTTP = ['src/server/two-servers.test.ts'];
 
 export default defineConfig({
   test: {
@@ -22,10 +25,10 @@ export default defineConfig({
       // once per file, which was a fifth of the run. They keep no state between files that would need isolation —
       // no module mocks, no fake timers, databases per file (run-step.test.ts spies and restores within its tests).
       { extends: true, test: { name: 'small', isolate: false, include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'scripts/**/*.test.ts'] } },
-      { extends: true, test: { name: 'medium', isolate: false, include: ['src/{db,services,demo}/**/*.test.ts'], exclude: ISOLATED } },
+      { extends: true, test: { name: 'medium', isolate: false, include: ['src/{db,services,demo}/**/*.test.ts', ...POSTGRES_HTTP], exclude: ISOLATED } },
       // Files that mock a module (vi.mock) need modules of their own.
       { extends: true, test: { name: 'medium-isolated', include: ISOLATED } },
-      { extends: true, test: { name: 'e2e', isolate: false, include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/browser/**'] } },
+      { extends: true, test: { name: 'e2e', isolate: false, include: ['src/{server,cli}/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/browser/**', ...POSTGRES_HTTP] } },
     ],
   },
 });

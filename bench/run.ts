@@ -21,7 +21,9 @@ import { benchInboxPostgres, benchIntakePglite, benchIntakePostgres } from './wo
  * `npm run bench` runs everything; `npm run bench http` only the HTTP request speed, `npm run bench startup` only the
  * start-up times, `npm run bench lists` only the case lists at a million cases (issue 16); `npm run bench workorders`
  * only issue 17's (Open311 intake, the inbox at a million orders); `npm run bench inspections` only issue 18's (the
- * 双随机 draw over a million subjects, the yearly-caps check per inspection).
+ * 双随机 draw over a million subjects, the yearly-caps check per inspection); `npm run bench province` only issue 19's
+ * synthetic province (bench/province.ts: 100 units, 10 M cases; indicator tables and the roll-up), which the full run
+ * leaves out — it takes tens of minutes and ~10 GB.
  */
 const only = process.argv[2];
 
@@ -43,6 +45,7 @@ async function main() {
 
   await withPostgres(async (url) => {
     if (only === 'lists') return report(await benchLists(url));
+    if (only === 'province') return report(await (await import('./province.ts')).benchProvince(url));
     if (only !== 'workorders') report(await benchHttpPostgres(url));
     if (only === undefined || only === 'workorders') {
       report(await benchIntakePostgres(url));
@@ -55,7 +58,7 @@ async function main() {
     await pg.close();
     report(await benchLists(url));
   });
-  if (only === 'lists') return;
+  if (only === 'lists' || only === 'province') return;
   if (only !== 'workorders') report(await benchHttpPglite());
   if (only === undefined || only === 'workorders') report(await benchIntakePglite());
   if (only === 'http' || only === 'workorders') return;

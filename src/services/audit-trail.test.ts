@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { auditChainHeads, auditRecords } from '../db/schema.ts';
 import { createTestDatabase, resetTestDatabase, testDatabaseKind } from '../db/testing.ts';
 import { type AuditEntry, appendAudit } from './audit-trail.ts';
-import { checkpointAudit } from './checkpoint-audit.ts';
+import { checkpointAudit, checkpointAuditJob } from './checkpoint-audit.ts';
 import type { ServiceContext } from './context.ts';
 import { verifyAudit } from './verify-audit.ts';
 
@@ -101,6 +101,16 @@ describe('audit trail', () => {
     expect(await checkpointAudit(ctx)).toBeNull();
     await write(2, 1);
     expect(await checkpointAudit(ctx)).toMatchObject({ heads: 1 });
+    expect((await verifyAudit(ctx.db)).problem).toBeNull();
+  });
+
+  it("the server's checkpoint job writes the same checkpoints when no other server holds the lock (always so on PGlite)", async () => {
+    await write(1, 2);
+    expect(await checkpointAuditJob(ctx)).toMatchObject({ heads: 1 });
+    expect(await checkpointAuditJob(ctx)).toBeNull();
+    await write(1, 1);
+    await write(3, 1);
+    expect(await checkpointAuditJob(ctx)).toMatchObject({ heads: 2 });
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
   });
 

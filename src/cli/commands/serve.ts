@@ -65,7 +65,7 @@ async function printLogins(logins: DemoLogin[]): Promise<void> {
 
 async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promise<void> {
   const { config, ctx, handle } = rt;
-  const [{ buildApp }, { checkpointAudit }, { sweepOrphanFiles, SWEEP_INTERVAL_MS }] = await Promise.all([
+  const [{ buildApp }, { checkpointAudit, checkpointAuditJob }, { sweepOrphanFiles, SWEEP_INTERVAL_MS }] = await Promise.all([
     import('../../server/app.ts'),
     import('../../services/checkpoint-audit.ts'),
     import('../../services/sweep-files.ts'),
@@ -78,8 +78,9 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promis
     databaseKind: handle.kind,
     logger: { level: config.logLevel },
   });
+  // With several app servers on one database only one writes a checkpoint at a time (an advisory lock, not waited for).
   const timer = setInterval(() => {
-    checkpointAudit(ctx).catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
+    checkpointAuditJob(ctx).catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
   }, CHECKPOINT_INTERVAL_MS);
   timer.unref();
   // Stored files no record points to (older than the grace period): once now, then daily.

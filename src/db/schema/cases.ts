@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /**
  * Enforcement cases (行政处罚), issue 3: the power list, case settings, cases, parties, evidence, gapless
  * numbers, numbered documents and publicity. See docs/CASES.md.
@@ -85,6 +86,13 @@ export const cases = pgTable(
     paymentDueOn: date('payment_due_on'),
     closedOn: date('closed_on'),
     record: jsonb('record').notNull(),
+    /**
+     * The days of the case's first and latest legal review (法制审核), ISO text, kept by PostgreSQL from `record`
+     * (reviews are appended in date order: a step's date is never before the previous step's). Only the indicator
+     * 法制审核件数 reads them, to skip cases without a review in a year without reading their record.
+     */
+    firstReviewOn: text('first_review_on').generatedAlwaysAs(sql`record -> 'legalReviews' -> 0 ->> 'on'`),
+    lastReviewOn: text('last_review_on').generatedAlwaysAs(sql`record -> 'legalReviews' -> -1 ->> 'on'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -97,6 +105,11 @@ export const cases = pgTable(
     index('cases_state_id_idx').on(t.state, t.id),
     index('cases_registered_on_id_idx').on(t.registeredOn, t.id),
     index('cases_officer_ids_idx').using('gin', t.officerIds),
+    // The indicators of a unit and a year (issue 19 item 7, bench/province.ts): decisions of the year, and the cases
+    // acted upon in it (legal reviews, "has cases") — by unit, since a subtree is a list of units.
+    index('cases_org_decided_idx').on(t.organizationId, t.decidedOn),
+    index('cases_org_last_acted_idx').on(t.organizationId, t.lastActedOn),
+    index('cases_org_last_review_idx').on(t.organizationId, t.lastReviewOn).where(sql`${t.lastReviewOn} is not null`),
   ],
 );
 
@@ -206,5 +219,10 @@ export const casePublicity = pgTable(
     content: jsonb('content').notNull(),
     searchText: text('search_text').notNull(),
   },
-  (t) => [uniqueIndex('case_publicity_case_idx').on(t.caseId), index('case_publicity_status_idx').on(t.status, t.publishedAt)],
+  (t) => [
+    uniqueIndex('case_publicity_case_idx').on(t.caseId),
+    index('case_publicity_status_idx').on(t.status, t.publishedAt),
+    // 行政处罚决定公开 of a unit and a year (the indicator penalties_published).
+    index('case_publicity_org_published_idx').on(t.organizationId, t.publishedAt),
+  ],
 );

@@ -88,6 +88,8 @@ export const inspections = pgTable(
     uniqueIndex('inspections_code_idx').on(t.code),
     index('inspections_subject_item_idx').on(t.subjectId, t.itemId, t.inspectedOn),
     index('inspections_org_state_idx').on(t.organizationId, t.state),
+    // Inspections of a unit and a year (the indicators inspections, inspection_staff_trips).
+    index('inspections_org_inspected_idx').on(t.organizationId, t.inspectedOn),
   ],
 );
 

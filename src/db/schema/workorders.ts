@@ -59,6 +59,12 @@ export const workOrders = pgTable(
     uniqueIndex('work_orders_external_idx').on(t.externalSource, t.externalNumber),
     index('work_orders_unit_state_due_idx').on(t.unitId, t.state, t.dueOn),
     index('work_orders_org_received_idx').on(t.organizationId, t.receivedOn),
+    // The indicators of a unit and a year (petitions_handled, petition_satisfaction): by the receiving organization or
+    // by the handling unit, one index each, so an OR of the two is a BitmapOr.
+    index('work_orders_org_completed_idx').on(t.organizationId, t.completedOn),
+    index('work_orders_unit_completed_idx').on(t.unitId, t.completedOn),
+    index('work_orders_org_visited_idx').on(t.organizationId, t.visitedOn),
+    index('work_orders_unit_visited_idx').on(t.unitId, t.visitedOn),
     // A unit's due-soon list (待签收, 办理中 by due date) at a million orders: only those rows, in the list's order.
     index('work_orders_unit_open_due_idx').on(t.unitId, t.dueOn, t.id).where(sql`${t.state} in ('dispatched', 'handling')`),
   ],

@@ -86,6 +86,12 @@ const reviewedInYear = (s: IndicatorScope) =>
   sql`(select max(r ->> 'on') from jsonb_array_elements(${cases.record} -> 'legalReviews') as r where r ->> 'on' between ${s.from} and ${s.to})`;
 /** A publication's day in China time. */
 const publishedOn = sql`(${casePublicity.publishedAt} at time zone 'Asia/Shanghai')::date`;
+/**
+ * The same year as a range of the timestamp itself (from the first day's 00:00 to the day after the last, China
+ * time), which the index case_publicity_org_published_idx answers; the day expression above cannot use it.
+ */
+const publishedInYear = (s: IndicatorScope): SQL =>
+  sql`${casePublicity.publishedAt} >= (${s.from}::date::timestamp at time zone 'Asia/Shanghai') and ${casePublicity.publishedAt} < ((${s.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 
 /**
  * Users of the subtree holding a certificate valid on `asOf`. The user table keeps no history, so a past year is
@@ -113,7 +119,11 @@ const recordQueries: Partial<Record<CaseIndicatorKey, (db: Executor, s: Indicato
       .select(recordFields('case', sql`${cases.id}`, caseLabel, reviewedInYear(s)))
       .from(cases)
       .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-      .where(and(inSubtree(s), isNotNull(reviewedInYear(s))))
+      // Only cases whose first review is by the year's end and whose latest is since its start can hold a review of
+      // the year (reviews are appended in date order: a step's date is never before the previous step's). The
+      // columns are kept by PostgreSQL from the record; the index cases_org_last_review_idx finds those cases before
+      // any record is read. The result is the same.
+      .where(and(inSubtree(s), lte(cases.firstReviewOn, s.to), gte(cases.lastReviewOn, s.from), isNotNull(reviewedInYear(s))))
       .as('r'),
   // Penalty decisions published on the portal in the year (by publication day), including ones taken down later.
   penalties_published: (db, s) =>
@@ -122,7 +132,7 @@ const recordQueries: Partial<Record<CaseIndicatorKey, (db: Executor, s: Indicato
       .from(casePublicity)
       .innerJoin(cases, eq(cases.id, casePublicity.caseId))
       .innerJoin(organizations, eq(organizations.id, casePublicity.organizationId))
-      .where(and(inSubtree(s), isNotNull(casePublicity.publishedAt), inYear(publishedOn, s)))
+      .where(and(inSubtree(s), isNotNull(casePublicity.publishedAt), publishedInYear(s), inYear(publishedOn, s)))
       .as('r'),
   // 不予行政处罚决定 dated in the year, not revoked, on a ground where a violation happened (首违不罚, 轻微不罚, no fault, age, mental state).
   non_penalty_cases: (db, s) => decisionsQuery(db, s, 'noPenalty', undefined, exemptionGround).as('r'),
@@ -202,12 +212,14 @@ const listKeys = {
 
 /** Whether the subtree has a case registered in or acted upon in the year (else case figures are null, not 0). */
 async function hasCasesIn(db: Executor, s: IndicatorScope): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
+  // One row is enough (counting them all read every case of a province's subtree).
+  const found = await db
+    .select({ id: cases.id })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(and(inSubtree(s), lte(cases.registeredOn, s.to), gte(cases.lastActedOn, s.from)));
-  return (row?.n ?? 0) > 0;
+    .where(and(inSubtree(s), lte(cases.registeredOn, s.to), gte(cases.lastActedOn, s.from)))
+    .limit(1);
+  return found.length > 0;
 }
 
 /** Whether anyone of the subtree has a certificate on record (else officer figures are null, not 0). */

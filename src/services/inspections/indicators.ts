@@ -110,15 +110,16 @@ async function countOf(ctx: IndicatorContext, query: SQL): Promise<number> {
 /** Whether the subtree planned, registered or acted on a patrol or an inspection in the year. */
 async function hasRecords(ctx: IndicatorContext, s: IndicatorScope): Promise<boolean> {
   const inYear = (column: SQL) => sql`${column} between ${s.from}::date and ${s.to}::date`;
+  // One row is enough: `limit 1` over the union (counting them all read every record of the subtree).
   return (
     (await countOf(
       ctx,
-      sql`
+      sql`select * from (
       select p.id from patrols p join organizations o on o.id = p.organization_id
         where o.path like ${pathLike(s)} and (${inYear(sql`p.planned_on`)} or ${inYear(sql`p.last_acted_on`)})
       union all
       select i.id from inspections i join organizations o on o.id = i.organization_id
-        where o.path like ${pathLike(s)} and (${inYear(sql`i.registered_on`)} or ${inYear(sql`i.last_acted_on`)} or ${inYear(sql`i.inspected_on`)})`,
+        where o.path like ${pathLike(s)} and (${inYear(sql`i.registered_on`)} or ${inYear(sql`i.last_acted_on`)} or ${inYear(sql`i.inspected_on`)})) as any_record limit 1`,
     )) > 0
   );
 }

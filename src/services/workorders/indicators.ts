@@ -11,8 +11,7 @@
  *   rated 满意 or 基本满意, in percent with two decimals; the records are those satisfied ones.
  * With no order received or acted upon in the year, both are null ("本年度无工单记录"), never 0 by default.
  */
-import { and, asc, count, eq, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, count, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { IndicatorRecord, IndicatorValue } from '../../domain/indicators/views.ts';
 import { organizations, workOrders } from '../../db/schema.ts';
 import { figure, type IndicatorContext, indicatorScope, type IndicatorScope, type IndicatorSource, NOT_BEGUN_NOTE, noValue, percentage } from '../kernel/indicators.ts';
@@ -21,10 +20,19 @@ export const workOrderIndicatorKeys = ['petitions_handled', 'petition_satisfacti
 export type WorkOrderIndicatorKey = (typeof workOrderIndicatorKeys)[number];
 
 const NO_ORDERS = '本年度无工单记录';
-const receiver = alias(organizations, 'wo_receiver');
-const unit = alias(organizations, 'wo_unit');
 
-const inSubtree = (s: IndicatorScope): SQL | undefined => (s.orgPath === '/' ? undefined : or(like(receiver.path, `${s.orgPath}%`), like(unit.path, `${s.orgPath}%`)));
+/**
+ * The ids of the subtree's organizations (null for '/': everything). Read first, so the order queries below are
+ * `organization_id IN (…) OR unit_id IN (…)` over literal ids, which the planner answers from one index per side
+ * (a BitmapOr); on the joined organizations' paths it scanned every order (bench/province.ts).
+ */
+async function subtreeIds(ctx: IndicatorContext, s: IndicatorScope): Promise<number[] | null> {
+  if (s.orgPath === '/') return null;
+  const rows = await ctx.db.select({ id: organizations.id }).from(organizations).where(like(organizations.path, `${s.orgPath}%`));
+  return rows.map((r) => r.id);
+}
+const inSubtree = (ids: number[] | null): SQL | undefined =>
+  ids === null ? undefined : ids.length === 0 ? sql`false` : or(inArray(workOrders.organizationId, ids), inArray(workOrders.unitId, ids));
 type DateColumn = typeof workOrders.completedOn | typeof workOrders.visitedOn;
 const between = (column: SQL | DateColumn, s: IndicatorScope) => sql`${column} between ${s.from} and ${s.to}`;
 const SATISFIED = ['satisfied', 'basic'];
@@ -33,28 +41,26 @@ function orders(ctx: IndicatorContext, where: SQL | undefined, date: DateColumn)
   return ctx.db
     .select({ id: workOrders.id, label: sql<string>`${workOrders.number} || ' ' || ${workOrders.address}`, date: sql<string>`(${date})::text` })
     .from(workOrders)
-    .innerJoin(receiver, eq(receiver.id, workOrders.organizationId))
-    .leftJoin(unit, eq(unit.id, workOrders.unitId))
     .where(where)
     .orderBy(asc(date), asc(workOrders.id));
 }
 
-const handledWhere = (s: IndicatorScope) => and(inSubtree(s), isNotNull(workOrders.completedOn), between(workOrders.completedOn, s));
-const visitedWhere = (s: IndicatorScope) => and(inSubtree(s), isNotNull(workOrders.visitedOn), between(workOrders.visitedOn, s));
+const handledWhere = (ids: number[] | null, s: IndicatorScope) => and(inSubtree(ids), isNotNull(workOrders.completedOn), between(workOrders.completedOn, s));
+const visitedWhere = (ids: number[] | null, s: IndicatorScope) => and(inSubtree(ids), isNotNull(workOrders.visitedOn), between(workOrders.visitedOn, s));
 
 async function countOf(ctx: IndicatorContext, where: SQL | undefined): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(workOrders)
-    .innerJoin(receiver, eq(receiver.id, workOrders.organizationId))
-    .leftJoin(unit, eq(unit.id, workOrders.unitId))
-    .where(where);
+  const [row] = await ctx.db.select({ n: count() }).from(workOrders).where(where);
   return row?.n ?? 0;
 }
 
-/** Whether the subtree received an order in the year or acted on one. */
-async function hasOrders(ctx: IndicatorContext, s: IndicatorScope): Promise<boolean> {
-  return (await countOf(ctx, and(inSubtree(s), or(between(sql`${workOrders.receivedOn}`, s), between(sql`${workOrders.lastActedOn}`, s))))) > 0;
+/** Whether the subtree received an order in the year or acted on one (one row is enough). */
+async function hasOrders(ctx: IndicatorContext, ids: number[] | null, s: IndicatorScope): Promise<boolean> {
+  const found = await ctx.db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(and(inSubtree(ids), or(between(sql`${workOrders.receivedOn}`, s), between(sql`${workOrders.lastActedOn}`, s))))
+    .limit(1);
+  return found.length > 0;
 }
 
 export const workOrderIndicators: IndicatorSource<WorkOrderIndicatorKey> = {
@@ -63,10 +69,11 @@ export const workOrderIndicators: IndicatorSource<WorkOrderIndicatorKey> = {
   async indicators(ctx, orgPath, year): Promise<IndicatorValue[]> {
     const s = indicatorScope(ctx.clock, orgPath, year);
     if (!s.begun) return workOrderIndicatorKeys.map((k) => noValue(k, NOT_BEGUN_NOTE));
-    if (!(await hasOrders(ctx, s))) return workOrderIndicatorKeys.map((k) => noValue(k, NO_ORDERS));
-    const handled = await countOf(ctx, handledWhere(s));
-    const visited = await countOf(ctx, visitedWhere(s));
-    const satisfied = await countOf(ctx, and(visitedWhere(s), inArray(workOrders.lastSatisfaction, SATISFIED)));
+    const ids = await subtreeIds(ctx, s);
+    if (!(await hasOrders(ctx, ids, s))) return workOrderIndicatorKeys.map((k) => noValue(k, NO_ORDERS));
+    const handled = await countOf(ctx, handledWhere(ids, s));
+    const visited = await countOf(ctx, visitedWhere(ids, s));
+    const satisfied = await countOf(ctx, and(visitedWhere(ids, s), inArray(workOrders.lastSatisfaction, SATISFIED)));
     return [
       figure('petitions_handled', handled, handled),
       visited === 0
@@ -77,10 +84,11 @@ export const workOrderIndicators: IndicatorSource<WorkOrderIndicatorKey> = {
   async records(ctx, orgPath, year, key): Promise<IndicatorRecord[]> {
     const s = indicatorScope(ctx.clock, orgPath, year);
     if (!s.begun) return [];
+    const ids = await subtreeIds(ctx, s);
     const rows =
       key === 'petitions_handled'
-        ? await orders(ctx, handledWhere(s), workOrders.completedOn)
-        : await orders(ctx, and(visitedWhere(s), inArray(workOrders.lastSatisfaction, SATISFIED)), workOrders.visitedOn);
+        ? await orders(ctx, handledWhere(ids, s), workOrders.completedOn)
+        : await orders(ctx, and(visitedWhere(ids, s), inArray(workOrders.lastSatisfaction, SATISFIED)), workOrders.visitedOn);
     return rows.map((r) => ({ subjectType: 'workOrder', subjectId: r.id, label: r.label, date: r.date }));
   },
 };
