@@ -6,10 +6,11 @@
  * as duplicates, some returned (退单) and designated to another unit after review, some petitions extended, some
  * reopened after a dissatisfied visit, the latest ones still waiting to be dispatched or signed for.
  *
- * Every order is a track of dated acts (./tracks.ts) taken through the work-order services on its (moved) date on
- * this module's clock, together with the cases in date order, so its deadlines and audit chain are what the
- * application itself writes. The plan is drawn from a fixed seed: the same demo every time. Requesters and phones
- * are fictional.
+ * Every order's acts are taken on their (moved) dates in date order by the bulk writer (./workorder-rows.ts), which
+ * runs the work-order services' own guards and effects and writes their rows and audit records in a few INSERTs (a
+ * test compares them with the services' row for row); the six that become case clues continue, from that act on,
+ * through the services as tracks of dated acts (./tracks.ts) taken with the cases in date order. The plan is drawn
+ * from fixed seeds: the same demo every time. Requesters and phones are fictional.
  */
 import { eq } from 'drizzle-orm';
 import type { Actor, Role } from '../domain/access.ts';
