@@ -1,7 +1,8 @@
 /**
  * The demo bureau of the fictional 云城市 (`fazhi demo`, `npm start` on an empty database, and the tests that truly
- * need it: ./testing.ts). One file per module's demo data, each built through that module's services so every row
- * passed every guard and has its audit chain; seeded in dependency order: organizations and users, then the
+ * need it: ./testing.ts). One file per module's demo data, each built through that module's services (the work
+ * orders through a bulk writer that runs the same guards and effects, ./workorder-rows.ts) so every row passed every
+ * guard and has its audit chain; seeded in dependency order: organizations and users, then the
  * discretion benchmarks, then the cases of both and the work orders (./workorders.ts) in date order (./tracks.ts), then
  * the patrols, inspections and the 双随机 plan (./inspections.ts).
  *

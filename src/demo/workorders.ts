@@ -6,10 +6,11 @@
  * as duplicates, some returned (退单) and designated to another unit after review, some petitions extended, some
  * reopened after a dissatisfied visit, the latest ones still waiting to be dispatched or signed for.
  *
- * Every order is a track of dated acts (./tracks.ts) taken through the work-order services on its (moved) date on
- * this module's clock, together with the cases in date order, so its deadlines and audit chain are what the
- * application itself writes. The plan is drawn from a fixed seed: the same demo every time. Requesters and phones
- * are fictional.
+ * Every order's acts are taken on their (moved) dates in date order by the bulk writer (./workorder-rows.ts), which
+ * runs the work-order services' own guards and effects and writes their rows and audit records in a few INSERTs (a
+ * test compares them with the services' row for row); the six that become case clues continue, from that act on,
+ * through the services as tracks of dated acts (./tracks.ts) taken with the cases in date order. The plan is drawn
+ * from fixed seeds: the same demo every time. Requesters and phones are fictional.
  */
 import { eq } from 'drizzle-orm';
 import type { Actor, Role } from '../domain/access.ts';
@@ -21,22 +22,24 @@ import { cases, organizations, users } from '../db/schema.ts';
 import { transitionCase } from '../services/cases/transition-case.ts';
 import { getWorkOrder } from '../services/workorders/get-work-order.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { registerWorkOrder } from '../services/workorders/register-work-order.ts';
 import { registerCaseFromWorkOrder } from '../services/workorders/to-case.ts';
 import { transitionWorkOrder } from '../services/workorders/transition-work-order.ts';
 import { DEMO_TODAY, shiftDates } from './clock.ts';
+import { WorkOrderBulkWriter } from './workorder-rows.ts';
 import { datedActs, type Track } from './tracks.ts';
 
 /**
- * The first day orders arrive and how many arrive on a working day, on average. Every act is a step through the
- * services (about 20 SQL statements), so the number of orders is what the demo's seeding time grows with:
- * the demo's cases are about 360 steps (8.4 s of CPU); 0.3 a day (about 70 orders, 390 steps) adds 6.4 s, 0.5 (about
- * 120 orders) 14 s, 1.25 (about 300 orders) 36 s (measured on PGlite, docs/WORK-ORDERS.md "Demo data").
+ * The first day orders arrive and how many arrive on a working day, on average: the first plan's (with the six
+ * orders that become case clues, and the last days' orders) and a second plan drawn from another seed without case
+ * clues — about 330 orders in all. They are written by the bulk writer (./workorder-rows.ts), a fraction of a second;
+ * through the services each of their ~2,000 steps would cost ~20 ms of CPU (docs/WORK-ORDERS.md "Demo data").
  */
 const FIRST_DAY: IsoDate = '2026-01-05';
 const PER_DAY = 0.3;
+const MORE_PER_DAY = 1.0;
 /** The seed of the plan: chosen so that the year has every kind of course (merged, returned, extended, reopened, declined). */
 const DEMO_SEED = 20260100;
+const MORE_SEED = 20260207;
 
 type District = 'donghu' | 'xishan';
 type Kind = 'consult' | 'help' | 'suggestion' | 'complaint' | 'report';
@@ -171,10 +174,10 @@ function weekdays(d: IsoDate, n: number): IsoDate {
   return day;
 }
 
-interface Act {
+export interface Act {
   on: IsoDate;
   by: string;
-  body: Record<string, unknown> | ((self: WorkOrderView) => Record<string, unknown>);
+  body: Record<string, unknown> | ((self: PlannedOrder) => Record<string, unknown>);
   /**
    * Not a step of the loop: `toCase` registers the order as a case clue (services/workorders/to-case.ts, `body` its
    * input); `caseStep` takes a step of that case (services/cases/transition-case.ts, `body` the step).
@@ -193,7 +196,7 @@ function placed(acts: Act[], act: Act): Act[] {
 
 /** 不予立案 of a clue whose party corrected the act at once (《行政处罚法》第三十三条第一款). */
 const DECLINE_REASON = '经核查，当事人已按要求及时改正，违法行为轻微，没有造成危害后果，依照《中华人民共和国行政处罚法》第三十三条第一款不予行政处罚，不予立案。';
-interface PlannedOrder {
+export interface PlannedOrder {
   on: IsoDate;
   district: District;
   by: string;
@@ -201,6 +204,8 @@ interface PlannedOrder {
   acts: Act[];
   /** A duplicate registered after `parent` and merged into it. */
   duplicateOf?: PlannedOrder;
+  /** The order's id once registered, and its view once a service has taken a step of it. */
+  id?: number;
   view?: WorkOrderView;
 }
 
@@ -213,8 +218,16 @@ function sorted(order: PlannedOrder): PlannedOrder {
   return order;
 }
 
-/** The demo year's orders with their acts (unmoved dates), in the order they are received. */
-export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
+/** The demo year's orders with their acts (unmoved dates): the first plan's, then the second's. */
+export function demoWorkOrderPlan(): PlannedOrder[] {
+  return [...planOf({ seed: DEMO_SEED, perDay: PER_DAY, caseClues: true }), ...planOf({ seed: MORE_SEED, perDay: MORE_PER_DAY, caseClues: false })];
+}
+
+/**
+ * One plan's orders with their acts (unmoved dates), in the order they are received; with `caseClues` some become case
+ * clues, and the last days' orders that show the quick states are added.
+ */
+function planOf({ seed, perDay, caseClues }: { seed: number; perDay: number; caseClues: boolean }): PlannedOrder[] {
   const rnd = random(seed);
   const caseRnd = random(seed + 1);
   let partySeq = 0;
@@ -245,7 +258,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
   const plan: PlannedOrder[] = [];
   for (let day = FIRST_DAY; day <= DEMO_TODAY; day = addDays(day, 1)) {
     if (!isWeekday(day)) continue;
-    const arriving = Math.floor(PER_DAY + rnd());
+    const arriving = Math.floor(perDay + rnd());
     for (let n = 0; n < arriving; n++) {
       const order = planOrder(day);
       plan.push(order);
@@ -253,7 +266,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
       if (order.acts.length > 2 && order.input.channel !== 'digital' && !String(order.input.channel).startsWith('petition') && chance(0.08)) plan.push(duplicateOf(order));
     }
   }
-  plan.push(...lastDays());
+  if (caseClues) plan.push(...lastDays());
   return plan;
 
   /** The last days' orders that show the states an order passes through quickly: 待派单, 派单异议, 已答复. */
@@ -399,7 +412,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
     acts.push({ on: signOn, by: handler, body: { action: 'accept' } });
     // 转为案件线索: the handler finds an act to be punished and registers it with the case engine the day it signs for
     // it; a few working days later the district's head decides the clue (these parties corrected at once: 不予立案).
-    const caseTitle = petition ? undefined : caseTitles[matter.category.code];
+    const caseTitle = petition || !caseClues ? undefined : caseTitles[matter.category.code];
     const caseDecline: Act | null =
       caseTitle && (kind === 'complaint' || kind === 'report') && caseRnd() < TO_CASE_SHARE
         ? { on: weekdays(signOn, 2 + Math.floor(caseRnd() * 3)), by: head, caseStep: true, body: { action: 'decline', reason: DECLINE_REASON } }
@@ -460,7 +473,7 @@ export function demoWorkOrderPlan(seed = DEMO_SEED): PlannedOrder[] {
       district: first.district,
       by: first.by,
       input: { ...first.input, requester: requester(), content: `${String(first.input.content)}（重复来电）` },
-      acts: [{ on: mergeOn, by: first.by, body: () => ({ action: 'merge', intoId: first.view!.id }) }],
+      acts: [{ on: mergeOn, by: first.by, body: () => ({ action: 'merge', intoId: first.id! }) }],
       duplicateOf: first,
     };
   }
@@ -478,58 +491,93 @@ function resultText(kind: Kind): string {
   return '现场核实属实，已责令当事人整改，复查已整改到位。';
 }
 
-/**
- * The demo orders as tracks of dated acts (moved by `shift` days), for the case seeding to take with its own in date
- * order; an act after `today` is not taken, so the latest orders stay where they are, as open orders do.
- */
-export async function seedDemoWorkOrders(base: ServiceContext, shift = 0, today: IsoDate = DEMO_TODAY): Promise<{ tracks: Track[] }> {
-  let now = new Date(`${shiftDates(FIRST_DAY, shift)}T01:00:00Z`);
-  const ctx: ServiceContext = { ...base, clock: () => now };
+/** The demo's organizations by key and its users by name, as the orders' acts name them. */
+export async function demoDirectory(ctx: Pick<ServiceContext, 'db'>): Promise<{ orgId: (key: string) => number; actor: (username: string) => Actor }> {
   const orgRows = await ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations);
   const orgId = (key: string) => orgRows.find((o) => o.name === orgNames[key])!.id;
   const userRows = await ctx.db.select().from(users).innerJoin(organizations, eq(organizations.id, users.organizationId));
+  const actors = new Map<string, Actor>();
   const actor = (username: string): Actor => {
+    const known = actors.get(username);
+    if (known) return known;
     const row = userRows.find((r) => r.users.username === username);
     if (!row) throw new Error(`demo user ${username} missing`);
-    return { userId: row.users.id, organizationId: row.organizations.id, organizationPath: row.organizations.path, roles: row.users.roles as Role[], displayName: row.users.displayName };
+    const found: Actor = { userId: row.users.id, organizationId: row.organizations.id, organizationPath: row.organizations.path, roles: row.users.roles as Role[], displayName: row.users.displayName };
+    actors.set(username, found);
+    return found;
   };
+  return { orgId, actor };
+}
+
+/**
+ * Writes the demo orders (dates moved by `shift` days; an act after `today` is not taken, so the latest orders stay
+ * where they are, as open orders do). Every order is taken by the bulk writer (./workorder-rows.ts: the services'
+ * own guards, effects and audit records, written in a few INSERTs), all in date order; an order that becomes a case
+ * clue is taken by it up to that act, and from there through the services as a track of dated acts, returned for the
+ * case seeding to take with its own in date order.
+ */
+export async function seedDemoWorkOrders(base: ServiceContext, shift = 0, today: IsoDate = DEMO_TODAY): Promise<{ tracks: Track[]; written: { orders: number; deadlines: number; auditRecords: number } }> {
+  let now = new Date(`${shiftDates(FIRST_DAY, shift)}T01:00:00Z`);
+  const ctx: ServiceContext = { ...base, clock: () => now };
+  const { orgId, actor } = await demoDirectory(ctx);
   const at = (on: IsoDate) => {
     now = new Date(`${on}T01:00:00Z`); // 09:00 in China
+    return now;
+  };
+  const moved = (d: IsoDate) => shiftDates(d, shift);
+  const bodyOf = (order: PlannedOrder, act: Act) => {
+    const body = typeof act.body === 'function' ? act.body(order) : act.body;
+    return 'unitId' in body && typeof body.unitId === 'string' ? { ...body, unitId: orgId(body.unitId) } : body;
   };
 
-  const tracks = demoWorkOrderPlan().map((order) => {
-    const moved = (d: IsoDate) => shiftDates(d, shift);
-    const acts = [
-      {
-        on: moved(order.on),
-        take: async () => {
-          at(moved(order.on));
-          const { organization, ...input } = order.input;
-          order.view = await registerWorkOrder(ctx, actor(order.by), { ...input, organizationId: orgId(organization as string) });
-        },
+  const writer = await WorkOrderBulkWriter.open(ctx);
+  const bulk: { on: IsoDate; order: number; act: number; take: () => Promise<void> }[] = [];
+  const tracks: Track[] = [];
+  demoWorkOrderPlan().forEach((order, index) => {
+    const registeredOn = moved(order.on);
+    if (registeredOn > today) return;
+    bulk.push({
+      on: registeredOn,
+      order: index,
+      act: -1,
+      take: async () => {
+        const { organization, ...input } = order.input;
+        order.id = await writer.register(actor(order.by), { ...input, organizationId: orgId(organization as string) }, at(registeredOn));
       },
-      ...order.acts.map((act) => ({
-        on: moved(act.on),
-        take: async () => {
-          at(moved(act.on));
-          const body = typeof act.body === 'function' ? act.body(order.view!) : act.body;
-          if (act.toCase) {
-            order.view = await registerCaseFromWorkOrder(ctx, actor(act.by), order.view!.id, { ...body, expectedVersion: order.view!.version });
-            return;
-          }
-          if (act.caseStep) {
-            const caseId = order.view!.case!.id;
-            const [row] = await ctx.db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
-            await transitionCase(ctx, actor(act.by), caseId, { ...body, expectedVersion: row!.version });
-            order.view = await getWorkOrder(ctx.db, actor(act.by), order.view!.id);
-            return;
-          }
-          const resolved = 'unitId' in body && typeof body.unitId === 'string' ? { ...body, unitId: orgId(body.unitId) } : body;
-          order.view = await transitionWorkOrder(ctx, actor(act.by), order.view!.id, { ...resolved, expectedVersion: order.view!.version });
-        },
-      })),
-    ].filter((a) => a.on <= today);
-    return datedActs(acts);
+    });
+    const split = order.acts.findIndex((a) => a.toCase ?? a.caseStep);
+    order.acts.slice(0, split < 0 ? undefined : split).forEach((act, i) => {
+      const on = moved(act.on);
+      if (on <= today) bulk.push({ on, order: index, act: i, take: () => writer.step(actor(act.by), order.id!, bodyOf(order, act), at(on)) });
+    });
+    if (split < 0) return;
+    // From the case clue on, through the services (the case engine's own steps are among them).
+    const acts = order.acts.slice(split).map((act) => ({
+      on: moved(act.on),
+      take: async () => {
+        at(moved(act.on));
+        order.view ??= await getWorkOrder(ctx.db, actor(act.by), order.id!);
+        const body = bodyOf(order, act);
+        if (act.toCase) {
+          order.view = await registerCaseFromWorkOrder(ctx, actor(act.by), order.view.id, { ...body, expectedVersion: order.view.version });
+          return;
+        }
+        if (act.caseStep) {
+          const caseId = order.view.case!.id;
+          const [row] = await ctx.db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+          await transitionCase(ctx, actor(act.by), caseId, { ...body, expectedVersion: row!.version });
+          order.view = await getWorkOrder(ctx.db, actor(act.by), order.view.id);
+          return;
+        }
+        order.view = await transitionWorkOrder(ctx, actor(act.by), order.view.id, { ...body, expectedVersion: order.view.version });
+      },
+    }));
+    tracks.push(datedActs(acts.filter((a) => a.on <= today)));
   });
-  return { tracks };
+  // In date order, an order's acts of a day together, as the services would take them (ids follow the dates).
+  bulk.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.order - b.order || a.act - b.act));
+  await writer.reserveIds(bulk.filter((e) => e.act < 0).length);
+  for (const e of bulk) await e.take();
+  const written = await writer.write(ctx.db);
+  return { tracks, written };
 }

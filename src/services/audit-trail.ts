@@ -24,6 +24,27 @@ export type AnyAuditEntry = { [A in AuditAction]: AuditEntry<A> }[AuditAction];
 export const chainOf = (subjectType: string, subjectId: string | number) => `${subjectType}:${subjectId}`;
 
 /**
+ * The record that follows `head` on the entry's chain (its fields and digest), as `appendAudit` writes it. Also used
+ * by writers that build whole chains at once (the demo's bulk work orders, src/demo/workorder-rows.ts): one
+ * computation, so their records verify like any other.
+ */
+export function chainedAuditRecord(head: { seq: number; digest: string }, actor: Actor, entry: Omit<AuditEntry, 'change'> & { change: unknown }, at: Date) {
+  const fields = {
+    chain: chainOf(entry.subjectType, entry.subjectId),
+    seq: head.seq + 1,
+    prevDigest: head.digest,
+    actorId: isSystem(actor) ? null : actor.userId,
+    organizationId: entry.organizationId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: String(entry.subjectId),
+    at: at.toISOString(),
+    changeDigest: changeDigest(entry.change),
+  };
+  return { ...fields, digest: recordDigest(fields) };
+}
+
+/**
  * Appends one record to the subject's chain inside the caller's transaction. Only writers of the same
  * subject wait for each other (row lock on that chain's head); different subjects never contend.
  * Throws (a programming error, before anything is written) when the action is not in the catalog or the
@@ -40,19 +61,7 @@ export async function appendAudit<A extends AuditAction>(tx: Transaction, actor:
     .onConflictDoUpdate({ target: auditChainHeads.chain, set: { chain } })
     .returning({ seq: auditChainHeads.seq, digest: auditChainHeads.digest });
   if (!head) throw new Error(`audit chain head missing for ${chain}`);
-  const fields = {
-    chain,
-    seq: head.seq + 1,
-    prevDigest: head.digest,
-    actorId: isSystem(actor) ? null : actor.userId,
-    organizationId: entry.organizationId,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: String(entry.subjectId),
-    at: at.toISOString(),
-    changeDigest: changeDigest(entry.change),
-  };
-  const digest = recordDigest(fields);
+  const { digest, ...fields } = chainedAuditRecord(head, actor, entry, at);
   // The record and the head's move in one statement (one round trip while the head is locked).
   const inserted = tx.$with('inserted').as(tx.insert(auditRecords).values({ ...fields, change: entry.change, digest }).returning({ id: auditRecords.id }));
   const [row] = await tx

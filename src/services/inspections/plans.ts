@@ -19,7 +19,7 @@ import { drawResultInput, type PlanView, planVersionInput, type PublicDrawView, 
 import type { Database, Executor, Transaction } from '../../db/connect.ts';
 import { inspectionDrawSubjects, inspectionItems, inspectionPlans, inspections, inspectionSubjects, organizations, users } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar, type loadWorkCalendar } from '../calendar.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { registerInspection } from './register-inspection.ts';
@@ -239,7 +239,7 @@ export async function publishDrawResult(ctx: ServiceContext, actor: Actor, planI
   const input = parseInput(drawResultInput, raw);
   const today = chinaDateOf(ctx.clock());
   const now = ctx.clock();
-  const calendar = await loadWorkCalendar(ctx.db);
+  const calendar = await cachedWorkCalendar(ctx.db);
   return inTransaction(ctx, async (tx) => {
     const { org } = await loadPlan(tx, actor, planId);
     const [found] = await tx
@@ -314,7 +314,7 @@ export async function getPlan(db: Executor, actor: Actor, id: number): Promise<P
   const plan = row.plan as StoredPlan;
   const items = await db.select().from(inspectionItems).where(inArray(inspectionItems.id, plan.items.map((i) => i.itemId)));
   const officers = await db.select({ id: users.id, name: users.displayName, certificateNo: users.certificateNo }).from(users).where(inArray(users.id, plan.officerIds));
-  const calendar = await loadWorkCalendar(db);
+  const calendar = await cachedWorkCalendar(db);
   return {
     ...planHead(row, org),
     version: row.version,

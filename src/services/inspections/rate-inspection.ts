@@ -12,7 +12,7 @@ import { assertRatable, ratingConcerns, type RatingConcern, ratingInput, ratingS
 import type { InspectionRatingView } from '../../domain/inspections/views.ts';
 import { inspectionRatings, inspections } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { inspectionOfCode, normalizedCode } from './verify-code.ts';
@@ -23,7 +23,7 @@ export async function rateInspection(ctx: ServiceContext, rawCode: string, raw: 
   const code = normalizedCode(rawCode);
   const input = parseInput(ratingInput, raw);
   const today = chinaDateOf(ctx.clock());
-  const calendar = await loadWorkCalendar(ctx.db);
+  const calendar = await cachedWorkCalendar(ctx.db);
   try {
     return await inTransaction(ctx, async (tx) => {
       const found = await inspectionOfCode(tx, code);

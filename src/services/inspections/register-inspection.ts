@@ -18,7 +18,7 @@ import type { InspectionView } from '../../domain/inspections/views.ts';
 import { checkInspectionTransition } from '../../domain/inspections/workflow.ts';
 import { inspectionItems, inspections, inspectionSubjects } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { emptyRecord, inspectionsInYear, inspectionView, loadOfficers, loadOrg, snapshotOf, type StoredOfficer } from './store.ts';
@@ -59,7 +59,7 @@ export async function registerInspection(ctx: ServiceContext, actor: Actor, raw:
   const today = chinaDateOf(ctx.clock());
   if (input.emergencyOn && compareIsoDates(input.emergencyOn, today) > 0) throw validationError(`紧急检查日期 ${input.emergencyOn} 不能晚于今天`);
   if (new Set(input.officerIds).size !== input.officerIds.length) throw validationError('执法人员重复');
-  const calendar = await loadWorkCalendar(ctx.db);
+  const calendar = await cachedWorkCalendar(ctx.db);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     const org = await loadOrg(tx, input.organizationId);

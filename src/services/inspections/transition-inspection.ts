@@ -16,7 +16,7 @@ import type { InspectionGuardContext, InspectionSnapshot } from '../../domain/in
 import type { InspectionView } from '../../domain/inspections/views.ts';
 import { inspectionWorkflow } from '../../domain/inspections/workflow.ts';
 import { inspections } from '../../db/schema.ts';
-import { loadWorkCalendar } from '../calendar.ts';
+import { cachedWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
 import { registerClueFromLedger } from '../cases/clue-from-ledger.ts';
 import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
@@ -131,6 +131,6 @@ function inspectionClue({ row, item, subject }: LoadedInspection, record: Inspec
 /** Takes one step of inspection `id`; the body is `{ expectedVersion, action, …payload }`. */
 export async function transitionInspection(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<InspectionView> {
   const request = parseInput(inspectionStepRequest, body);
-  const calendar = await loadWorkCalendar(ctx.db);
+  const calendar = await cachedWorkCalendar(ctx.db);
   return runStep(ctx, actor, inspectionStep(ctx, calendar, chinaDateOf(ctx.clock())), id, request);
 }

@@ -79,6 +79,15 @@ export interface StepDefinition<
 }
 
 /**
+ * The audit change of a step: `{ action, from, to, on, version, ...payload, ...details }` where `payload` is the
+ * request without `action`, `on` and `expectedVersion` (also what the demo's bulk work orders write).
+ */
+export function stepAuditChange(request: StepRequest, from: string, to: string, actDate: string, details: Record<string, unknown>): { action: string; from: string; to: string; on: string; version: number } & Record<string, unknown> {
+  const { on: _on, action, expectedVersion, ...payload } = request;
+  return { action, from, to, on: actDate, version: expectedVersion + 1, ...payload, ...details };
+}
+
+/**
  * Runs one step on subject `id`. The audit change is `{ action, from, to, on, version, ...payload, ...details }`
  * where `payload` is the request without `action`, `on` and `expectedVersion`.
  */
@@ -105,7 +114,6 @@ export async function runStep<
     const step = def.begin({ tx, actor, now, subject, snapshot, g, afterCommit }, prepared);
     await def.effect(step, request, next);
     await def.write(step, next);
-    const { on: _on, action, expectedVersion: _version, ...payload } = request;
     await appendAudit(
       tx,
       actor,
@@ -114,7 +122,7 @@ export async function runStep<
         subjectType: def.subjectType,
         subjectId: id,
         organizationId: subject.organizationId,
-        change: { action, from, to: next, on: g.actDate, version: expectedVersion + 1, ...payload, ...def.auditDetails(step) },
+        change: stepAuditChange(request, from, next, g.actDate, def.auditDetails(step)),
       },
       now,
     );

@@ -6,9 +6,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, assertCanSee, assertRole, isSystem } from '../../domain/access.ts';
-import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
+import type { z } from 'zod';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
-import { findCategory } from '../../domain/workorders/catalog.ts';
+import { type Category, findCategory } from '../../domain/workorders/catalog.ts';
 import { workOrderInput } from '../../domain/workorders/inputs.ts';
 import { isPetition } from '../../domain/workorders/model.ts';
 import { acceptanceDueOn } from '../../domain/workorders/periods.ts';
@@ -21,7 +23,7 @@ import { parseInput } from '../parse-input.ts';
 import { workOrderCategories } from './catalog.ts';
 import { workOrderViewOf } from './get-work-order.ts';
 import { hashLookupCode } from './open311-lookup.ts';
-import { emptyRecord, loadOrg, setDeadline } from './store.ts';
+import { emptyRecord, loadOrg, type OrgRef, setDeadline } from './store.ts';
 
 /**
  * Registers a work order. `source` names the sending system of an intake interface (its `externalNumber` is then its
@@ -50,53 +52,51 @@ export async function registerWorkOrder(ctx: ServiceContext, actor: Actor, raw: 
     // Unique without a counter row every registration would queue behind: the id's own sequence.
     const { rows } = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('work_orders', 'id'))::int AS id`)) as unknown as { rows: { id: number }[] };
     const id = rows[0]!.id;
-    const number = `GD${receivedOn.slice(0, 4)}${String(id).padStart(7, '0')}`;
-    const [row] = await tx
-      .insert(workOrders)
-      .values({
-        id,
-        organizationId: org.id,
-        number,
-        state: 'received',
-        channel: input.channel,
-        kind: input.kind,
-        categoryKind: category.kind,
-        categoryCode: category.code,
-        content: input.content,
-        address: input.address,
-        longitude: input.location?.longitude ?? null,
-        latitude: input.location?.latitude ?? null,
-        requesterName: input.requester?.name ?? null,
-        requesterPhone: input.requester?.phone ?? null,
-        receivedOn,
-        lastActedOn: receivedOn,
-        externalSource: input.externalNumber || source !== 'staff' ? source : null,
-        externalNumber: input.externalNumber ?? null,
-        record: emptyRecord(),
-        registeredBy: isSystem(actor) ? null : actor.userId,
-      })
-      .returning();
-    const due = isPetition(input.channel) ? acceptanceDueOn(calendar, receivedOn) : null;
+    const { values, due, change } = workOrderRegistration({ input, category, id, org, actor, receivedOn, source, calendar });
+    const [row] = await tx.insert(workOrders).values(values).returning();
     if (due) await setDeadline(tx, row!, 'acceptance', due);
-    if (lookupCode) await tx.insert(workOrderLookupCodes).values({ workOrderId: id, codeHash: hashLookupCode(number, lookupCode) });
-    await appendAudit(
-      tx,
-      actor,
-      {
-        action: 'workOrder.register',
-        subjectType: 'workOrder',
-        subjectId: id,
-        organizationId: org.id,
-        change: {
-          ...input,
-          receivedOn,
-          number,
-          ...(input.externalNumber || source !== 'staff' ? { externalSource: source } : {}),
-          ...(due ? { dueOn: due.dueOn } : {}),
-        },
-      },
-      now,
-    );
+    if (lookupCode) await tx.insert(workOrderLookupCodes).values({ workOrderId: id, codeHash: hashLookupCode(values.number, lookupCode) });
+    await appendAudit(tx, actor, { action: 'workOrder.register', subjectType: 'workOrder', subjectId: id, organizationId: org.id, change }, now);
     return workOrderViewOf(tx, actor, { row: row!, org, unit: null });
   });
+}
+
+/**
+ * What registering order `id` writes: its row, its acceptance deadline (a petition's, 《信访工作条例》第二十二条、第二十三条)
+ * and the audit change — for the service above and the demo's bulk writer (src/demo/workorder-rows.ts) alike.
+ */
+export function workOrderRegistration(p: { input: z.output<typeof workOrderInput>; category: Pick<Category, 'kind' | 'code'>; id: number; org: OrgRef; actor: Actor; receivedOn: IsoDate; source: string; calendar: WorkCalendar }) {
+  const { input, category, id, org, actor, receivedOn, source, calendar } = p;
+  const number = `GD${receivedOn.slice(0, 4)}${String(id).padStart(7, '0')}`;
+  const values = {
+    id,
+    organizationId: org.id,
+    number,
+    state: 'received',
+    channel: input.channel,
+    kind: input.kind,
+    categoryKind: category.kind,
+    categoryCode: category.code,
+    content: input.content,
+    address: input.address,
+    longitude: input.location?.longitude ?? null,
+    latitude: input.location?.latitude ?? null,
+    requesterName: input.requester?.name ?? null,
+    requesterPhone: input.requester?.phone ?? null,
+    receivedOn,
+    lastActedOn: receivedOn,
+    externalSource: input.externalNumber || source !== 'staff' ? source : null,
+    externalNumber: input.externalNumber ?? null,
+    record: emptyRecord(),
+    registeredBy: isSystem(actor) ? null : actor.userId,
+  } satisfies typeof workOrders.$inferInsert;
+  const due = isPetition(input.channel) ? acceptanceDueOn(calendar, receivedOn) : null;
+  const change = {
+    ...input,
+    receivedOn,
+    number,
+    ...(input.externalNumber || source !== 'staff' ? { externalSource: source } : {}),
+    ...(due ? { dueOn: due.dueOn } : {}),
+  };
+  return { values, due, change };
 }

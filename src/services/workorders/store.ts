@@ -143,3 +143,19 @@ export async function meetDeadlines(tx: Transaction, id: number, kinds: WorkOrde
 export async function closeDeadlines(tx: Transaction, id: number, met: deadlineStore.DeadlineMet): Promise<void> {
   await deadlineStore.closeAllDeadlines(tx, SUBJECT_TYPE, id, met);
 }
+
+/** Where a step's deadline changes go (transition-work-order.ts `applyWorkOrderAction`). */
+export interface WorkOrderDeadlines {
+  set(kind: WorkOrderDeadlineKind, due: CountedDeadline): Promise<void>;
+  meet(kinds: WorkOrderDeadlineKind[], met: deadlineStore.DeadlineMet): Promise<void>;
+  close(met: deadlineStore.DeadlineMet): Promise<void>;
+}
+
+/** The deadlines table, for the order `row`. */
+export function sqlDeadlines(tx: Transaction, row: Pick<WorkOrderRow, 'id' | 'organizationId'>): WorkOrderDeadlines {
+  return {
+    set: (kind, due) => setDeadline(tx, row, kind, due),
+    meet: (kinds, met) => meetDeadlines(tx, row.id, kinds, met),
+    close: (met) => closeDeadlines(tx, row.id, met),
+  };
+}

@@ -27,10 +27,11 @@ import { workOrderCategories } from './catalog.ts';
 import { dispatchRuleFor } from './dispatch-rules.ts';
 import { getWorkOrder } from './get-work-order.ts';
 import { workOrderSettingsFor } from './settings.ts';
-import { claimVersion, closeDeadlines, CONFLICT_MESSAGE, type LoadedWorkOrder, loadOrg, loadWorkOrder, meetDeadlines, type OrgRef, setDeadline, snapshotOf, type WorkOrderRecord } from './store.ts';
+import { claimVersion, CONFLICT_MESSAGE, type LoadedWorkOrder, loadOrg, loadWorkOrder, type OrgRef, snapshotOf, sqlDeadlines, type WorkOrderDeadlines, type WorkOrderRecord } from './store.ts';
 
 export const workOrderStepRequest = z.object({ expectedVersion: expectedVersionInput('工单') }).and(workOrderActionInput);
-type Request = z.infer<typeof workOrderStepRequest>;
+export type WorkOrderStepRequest = z.infer<typeof workOrderStepRequest>;
+type Request = WorkOrderStepRequest;
 type Loaded = LoadedWorkOrder & { version: number; organizationId: number };
 interface Prepared {
   snapshot: WorkOrderSnapshot;
@@ -94,114 +95,7 @@ function workOrderStep(root: ServiceContext['db'], calendar: WorkCalendar, today
       record.reviews ??= [];
       return { ...base, record, columns: {}, details: {} };
     },
-    effect: async (s, request) => {
-      const { tx, g, subject } = s;
-      const row = subject.row;
-      const on = g.actDate;
-      const met = { on, at: s.now };
-      const order = { channel: row.channel as WorkOrderChannel, kind: row.kind as WorkOrderKind };
-      const toUnit = async (unit: OrgRef, action: 'dispatch' | 'resolveDispute' | 'reassign', note: string | null) => {
-        s.columns.unitId = unit.id;
-        s.columns.designated = action === 'resolveDispute';
-        s.record.dispatches.push({ on, unitId: unit.id, unitName: unit.name, action, note });
-        s.details.unitName = unit.name;
-        await setDeadline(tx, row, 'signing', signingDueOn(g.calendar, on, g.settings));
-        // The handling period runs from the first dispatch (a petition's from its acceptance, 第三十四条).
-        if (!row.dueOn) {
-          const from = s.record.acceptance?.on ?? on;
-          const due = handlingDueOn(g.calendar, { ...order, from }, g.settings);
-          await setDeadline(tx, row, 'handling', due);
-          s.columns.dueOn = due.dueOn;
-          s.details.dueOn = due.dueOn;
-        }
-      };
-      switch (request.action) {
-        case 'decideAcceptance':
-          s.record.acceptance = { on, accepted: request.accepted, reason: request.reason };
-          if (request.accepted) await meetDeadlines(tx, row.id, ['acceptance'], met);
-          else await closeDeadlines(tx, row.id, met);
-          break;
-        case 'dispatch':
-          await toUnit(g.target!, 'dispatch', request.note ?? null);
-          break;
-        case 'resolveDispute':
-          await toUnit(g.target!, 'resolveDispute', request.opinion);
-          break;
-        case 'reassign':
-          await toUnit(g.target!, 'reassign', request.reason);
-          break;
-        case 'accept':
-          await meetDeadlines(tx, row.id, ['signing'], met);
-          break;
-        case 'return':
-          s.record.returns.push({ on, unitName: subject.unit?.name ?? '', reason: request.reason });
-          break;
-        case 'urge':
-          s.record.urges.push({ on, note: request.note, by: s.actor.displayName });
-          break;
-        case 'extend': {
-          s.record.extensions.push({ on, days: request.days, reason: request.reason });
-          const extensionDays = row.extensionDays + request.days;
-          s.columns.extensionDays = extensionDays;
-          const due = handlingDueOn(g.calendar, { ...order, from: s.record.acceptance?.on ?? row.receivedOn, extensionDays }, g.settings);
-          await setDeadline(tx, row, 'handling', due);
-          s.columns.dueOn = due.dueOn;
-          s.details.dueOn = due.dueOn;
-          break;
-        }
-        case 'answer':
-          s.record.answers.push({ on, method: request.method, text: request.text });
-          break;
-        case 'complete':
-          s.record.completion = { on, result: request.result };
-          s.columns.completedOn = on;
-          await meetDeadlines(tx, row.id, ['handling', 'signing'], met);
-          break;
-        case 'visit':
-          s.record.visits.push({ on, satisfaction: request.satisfaction, reason: request.reason ?? null });
-          s.columns.lastSatisfaction = request.satisfaction satisfies Satisfaction;
-          s.columns.visitedOn = on;
-          break;
-        case 'reopen': {
-          s.record.reopenings.push({ on, reason: request.reason });
-          s.record.completion = null;
-          s.columns.reopenCount = row.reopenCount + 1;
-          s.columns.lastSatisfaction = null;
-          s.columns.completedOn = null;
-          s.columns.visitedOn = null;
-          const due = handlingDueOn(g.calendar, { ...order, from: on }, g.settings);
-          await setDeadline(tx, row, 'handling', due);
-          s.columns.dueOn = due.dueOn;
-          s.details.dueOn = due.dueOn;
-          break;
-        }
-        case 'merge':
-          s.columns.mergedIntoId = request.intoId;
-          await closeDeadlines(tx, row.id, met);
-          break;
-        case 'requestReview':
-        case 'requestRecheck': {
-          // 第三十五条 / 第三十六条: the reviewing organ gives its opinion within 30 days of receiving the request.
-          const stage = request.action === 'requestReview' ? 'review' : 'recheck';
-          const due = countDeadline(g.calendar, on, stage === 'review' ? petitionPeriods.review : petitionPeriods.recheck);
-          const reviews = s.record.reviews!;
-          const before = reviews.findLast((r) => r.stage === 'review');
-          const replyReceivedOn = request.replyReceivedOn ?? (stage === 'review' ? s.snapshot.writtenReply!.on : before!.answer!.on);
-          reviews.push({ stage, requestedOn: on, replyReceivedOn, organ: request.organ, request: request.request, dueOn: due.dueOn, answer: null });
-          await setDeadline(tx, row, stage, due);
-          s.details.dueOn = due.dueOn;
-          break;
-        }
-        case 'answerReview':
-        case 'answerRecheck': {
-          const stage = request.action === 'answerReview' ? 'review' : 'recheck';
-          const entry = s.record.reviews!.findLast((r) => r.stage === stage)!;
-          entry.answer = { on, outcome: request.outcome, opinion: request.opinion };
-          await meetDeadlines(tx, row.id, [stage], met);
-          break;
-        }
-      }
-    },
+    effect: (s, request) => applyWorkOrderAction(s, request, sqlDeadlines(s.tx, s.subject.row)),
     write: async (s, next) => {
       await s.tx
         .update(workOrders)
@@ -211,6 +105,122 @@ function workOrderStep(root: ServiceContext['db'], calendar: WorkCalendar, today
     auditDetails: (s) => s.details,
     view: (tx, actor, id) => getWorkOrder(tx, actor, id),
   };
+}
+
+/** What a step's effect reads and changes (the step runner's step, or the demo's bulk writer's, src/demo/workorder-rows.ts). */
+export type WorkOrderStepState = Pick<Step, 'g' | 'now' | 'record' | 'columns' | 'details' | 'snapshot'> & { subject: { row: Loaded['row']; unit: Loaded['unit'] }; actor: Pick<Actor, 'displayName'> };
+
+/**
+ * The effect of one step of the loop: the record, the columns and the deadlines it changes. The step runner passes the
+ * deadlines table; the demo's bulk writer its own rows, so both write what this function says.
+ */
+export async function applyWorkOrderAction(s: WorkOrderStepState, request: Request, deadlines: WorkOrderDeadlines): Promise<void> {
+  const { g, subject } = s;
+  const row = subject.row;
+  const on = g.actDate;
+  const met = { on, at: s.now };
+  const order = { channel: row.channel as WorkOrderChannel, kind: row.kind as WorkOrderKind };
+  const toUnit = async (unit: OrgRef, action: 'dispatch' | 'resolveDispute' | 'reassign', note: string | null) => {
+    s.columns.unitId = unit.id;
+    s.columns.designated = action === 'resolveDispute';
+    s.record.dispatches.push({ on, unitId: unit.id, unitName: unit.name, action, note });
+    s.details.unitName = unit.name;
+    await deadlines.set('signing', signingDueOn(g.calendar, on, g.settings));
+    // The handling period runs from the first dispatch (a petition's from its acceptance, 第三十四条).
+    if (!row.dueOn) {
+      const from = s.record.acceptance?.on ?? on;
+      const due = handlingDueOn(g.calendar, { ...order, from }, g.settings);
+      await deadlines.set('handling', due);
+      s.columns.dueOn = due.dueOn;
+      s.details.dueOn = due.dueOn;
+    }
+  };
+  switch (request.action) {
+    case 'decideAcceptance':
+      s.record.acceptance = { on, accepted: request.accepted, reason: request.reason };
+      if (request.accepted) await deadlines.meet(['acceptance'], met);
+      else await deadlines.close(met);
+      break;
+    case 'dispatch':
+      await toUnit(g.target!, 'dispatch', request.note ?? null);
+      break;
+    case 'resolveDispute':
+      await toUnit(g.target!, 'resolveDispute', request.opinion);
+      break;
+    case 'reassign':
+      await toUnit(g.target!, 'reassign', request.reason);
+      break;
+    case 'accept':
+      await deadlines.meet(['signing'], met);
+      break;
+    case 'return':
+      s.record.returns.push({ on, unitName: subject.unit?.name ?? '', reason: request.reason });
+      break;
+    case 'urge':
+      s.record.urges.push({ on, note: request.note, by: s.actor.displayName });
+      break;
+    case 'extend': {
+      s.record.extensions.push({ on, days: request.days, reason: request.reason });
+      const extensionDays = row.extensionDays + request.days;
+      s.columns.extensionDays = extensionDays;
+      const due = handlingDueOn(g.calendar, { ...order, from: s.record.acceptance?.on ?? row.receivedOn, extensionDays }, g.settings);
+      await deadlines.set('handling', due);
+      s.columns.dueOn = due.dueOn;
+      s.details.dueOn = due.dueOn;
+      break;
+    }
+    case 'answer':
+      s.record.answers.push({ on, method: request.method, text: request.text });
+      break;
+    case 'complete':
+      s.record.completion = { on, result: request.result };
+      s.columns.completedOn = on;
+      await deadlines.meet(['handling', 'signing'], met);
+      break;
+    case 'visit':
+      s.record.visits.push({ on, satisfaction: request.satisfaction, reason: request.reason ?? null });
+      s.columns.lastSatisfaction = request.satisfaction satisfies Satisfaction;
+      s.columns.visitedOn = on;
+      break;
+    case 'reopen': {
+      s.record.reopenings.push({ on, reason: request.reason });
+      s.record.completion = null;
+      s.columns.reopenCount = row.reopenCount + 1;
+      s.columns.lastSatisfaction = null;
+      s.columns.completedOn = null;
+      s.columns.visitedOn = null;
+      const due = handlingDueOn(g.calendar, { ...order, from: on }, g.settings);
+      await deadlines.set('handling', due);
+      s.columns.dueOn = due.dueOn;
+      s.details.dueOn = due.dueOn;
+      break;
+    }
+    case 'merge':
+      s.columns.mergedIntoId = request.intoId;
+      await deadlines.close(met);
+      break;
+    case 'requestReview':
+    case 'requestRecheck': {
+      // 第三十五条 / 第三十六条: the reviewing organ gives its opinion within 30 days of receiving the request.
+      const stage = request.action === 'requestReview' ? 'review' : 'recheck';
+      const due = countDeadline(g.calendar, on, stage === 'review' ? petitionPeriods.review : petitionPeriods.recheck);
+      const reviews = s.record.reviews!;
+      const before = reviews.findLast((r) => r.stage === 'review');
+      const replyReceivedOn = request.replyReceivedOn ?? (stage === 'review' ? s.snapshot.writtenReply!.on : before!.answer!.on);
+      reviews.push({ stage, requestedOn: on, replyReceivedOn, organ: request.organ, request: request.request, dueOn: due.dueOn, answer: null });
+      await deadlines.set(stage, due);
+      s.details.dueOn = due.dueOn;
+      break;
+    }
+    case 'answerReview':
+    case 'answerRecheck': {
+      const stage = request.action === 'answerReview' ? 'review' : 'recheck';
+      const entry = s.record.reviews!.findLast((r) => r.stage === stage)!;
+      entry.answer = { on, outcome: request.outcome, opinion: request.opinion };
+      await deadlines.meet([stage], met);
+      break;
+    }
+  }
 }
 
 /** Takes one step of work order `id`; the body is `{ expectedVersion, action, …payload }`. */
