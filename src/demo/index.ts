@@ -4,19 +4,22 @@
  * orders through a bulk writer that runs the same guards and effects, ./workorder-rows.ts) so every row passed every
  * guard and has its audit chain; seeded in dependency order: organizations and users, then the
  * discretion benchmarks, then the cases of both and the work orders (./workorders.ts) in date order (./tracks.ts), then
- * the patrols, inspections and the 双随机 plan (./inspections.ts).
+ * the patrols, inspections and the 双随机 plan (./inspections.ts); the annual reports (./reports.ts): last year's of the
+ * districts first (dated by the calendar year), this year's draft last.
  *
  * Layer: src/demo may import domain, db and services; only the CLI and test code import it (eslint.config.js).
  */
 import { count } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { memoryReportKeys } from '../services/reports/key-store.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import { seedDemoCases } from './cases.ts';
 import { DEMO_TODAY, demoShiftDays } from './clock.ts';
 import { seedDemoDiscretion } from './discretion.ts';
 import { type DemoLogin, demoLogins, seedDemoOrganizations } from './organizations.ts';
 import { seedDemoInspections } from './inspections.ts';
+import { seedDemoDraftReport, seedDemoPublishedReports } from './reports.ts';
 import { seedDemoWorkOrders } from './workorders.ts';
 
 export { DEMO_PASSWORD, type DemoLogin } from './organizations.ts';
@@ -31,11 +34,16 @@ export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
  * run on a database with data (`created: false`); the logins are returned either way. With `today` the history is
  * moved to end in today's week (clock.ts): `fazhi demo` and `npm start`; the tests use the fixed dates.
  */
-export async function seedDemo(ctx: ServiceContext, options: { today?: IsoDate } = {}): Promise<{ created: boolean; logins: DemoLogin[] }> {
+export async function seedDemo(base: ServiceContext, options: { today?: IsoDate } = {}): Promise<{ created: boolean; logins: DemoLogin[] }> {
+  // Publishing a report signs it: a seeding without the bureau's key store (tests) signs with a key kept in memory,
+  // whose public key is recorded in the database like any other.
+  const ctx: ServiceContext = base.reportKeys ? base : { ...base, reportKeys: memoryReportKeys() };
   const logins = demoLogins();
   if (!(await isDatabaseEmpty(ctx))) return { created: false, logins };
   const shift = options.today ? demoShiftDays(options.today) : 0;
   await seedDemoOrganizations(ctx, shift);
+  // Last year's annual reports of the districts (one on time, one late): dated by the calendar year, before the history.
+  await seedDemoPublishedReports(ctx, options.today ?? DEMO_TODAY);
   // The benchmarks are in force from the start of the demo's year; their cases are taken with the others in date order.
   const discretion = await seedDemoDiscretion(ctx, shift);
   // The work orders of the year (12345, 信访 …) are taken with the cases in date order.
@@ -43,5 +51,7 @@ export async function seedDemo(ctx: ServiceContext, options: { today?: IsoDate }
   await seedDemoCases(ctx, shift, options.today ?? DEMO_TODAY, [...discretion.tracks, ...workOrders.tracks]);
   // Patrols, inspections of enterprises and the 双随机 plan (no clue of the case engine: the cases above stay as they are).
   await seedDemoInspections(ctx, shift, options.today ?? DEMO_TODAY);
+  // This year's report of 东湖区, drafted from all of the above.
+  await seedDemoDraftReport(ctx, options.today ?? DEMO_TODAY);
   return { created: true, logins };
 }
