@@ -19,7 +19,6 @@ CREATE INDEX "case_parties_name_trgm_idx" ON "case_parties" USING gin ("name" gi
 CREATE INDEX "cases_act_code_trgm_idx" ON "cases" USING gin ("act_code" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "cases_decision_number_trgm_idx" ON "cases" USING gin ("decision_number" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "cases_title_trgm_idx" ON "cases" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "cases_penalty_kinds_idx" ON "cases" USING gin (("record" -> 'decision' -> 'penalty' -> 'kinds')) WHERE "cases"."decision_kind" = 'penalty' and "cases"."decision_status" <> 'revoked';--> statement-breakpoint
 CREATE INDEX "deadlines_open_due_id_idx" ON "deadlines" USING btree ("due_on","id") WHERE "deadlines"."met_on" is null;--> statement-breakpoint
 -- The dashboard's counters (src/db/schema/cases.ts caseTallies), kept in the transaction of every case write.
 -- A penalty in force is what the dashboard and the case list count: decision_kind 'penalty', status not 'revoked'.

@@ -98,14 +98,11 @@ export const cases = pgTable(
     index('cases_state_id_idx').on(t.state, t.id),
     index('cases_registered_on_id_idx').on(t.registeredOn, t.id),
     index('cases_officer_ids_idx').using('gin', t.officerIds),
-    // Text search `q` (ILIKE '%…%') through trigrams (pg_trgm, loaded into PGlite too: src/db/connect.ts), and the
-    // penalty-kind filter without reading each case's record: issue 16 item 7, round 4.
+    // Text search `q` (ILIKE '%…%') through trigrams (pg_trgm, loaded into PGlite too: src/db/connect.ts): issue 16
+    // item 7, round 4.
     index('cases_act_code_trgm_idx').using('gin', sql`${t.actCode} gin_trgm_ops`),
     index('cases_decision_number_trgm_idx').using('gin', sql`${t.decisionNumber} gin_trgm_ops`),
     index('cases_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
-    index('cases_penalty_kinds_idx')
-      .using('gin', sql`(${t.record} -> 'decision' -> 'penalty' -> 'kinds')`)
-      .where(sql`${t.decisionKind} = 'penalty' and ${t.decisionStatus} <> 'revoked'`),
   ],
 );
 
