@@ -14,7 +14,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { canonicalPool, draw, poolDigest } from '../src/domain/inspections/draw.ts';
 import { creditCodeCheckChar } from '../src/domain/validators/credit-code.ts';
-import { wrapPglite } from '../src/db/connect.ts';
+import { embeddedOptions, wrapPglite } from '../src/db/connect.ts';
 import { inspectionsInYear } from '../src/services/inspections/store.ts';
 import { addInspectionItem } from '../src/services/inspections/items.ts';
 import { newWorld } from '../src/services/testing/factories.ts';
@@ -82,7 +82,7 @@ export async function benchDraw(): Promise<string> {
 
 export async function benchCaps(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-insp-'));
-  const handle = wrapPglite(new PGlite(path.join(dir, 'pgdata')), dir);
+  const handle = wrapPglite(new PGlite(path.join(dir, 'pgdata'), embeddedOptions()), dir);
   try {
     await handle.migrate();
     const ctx = { db: handle.db, clock: () => new Date('2026-03-02T02:00:00Z') };

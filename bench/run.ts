@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { wrapPglite } from '../src/db/connect.ts';
+import { embeddedOptions, wrapPglite } from '../src/db/connect.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { benchAuditedWrites } from './audit.bench.ts';
 import { benchHttpPglite, benchHttpPostgres } from './http.bench.ts';
@@ -65,7 +65,7 @@ async function main() {
   report(await benchStartup());
 
   const pgliteDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-'));
-  const pglite = wrapPglite(new PGlite(path.join(pgliteDir, 'pgdata')), pgliteDir);
+  const pglite = wrapPglite(new PGlite(path.join(pgliteDir, 'pgdata'), embeddedOptions()), pgliteDir);
   await pglite.migrate();
   report(await benchAuditedWrites(pglite, { writes: 2000, concurrency: 1, subjects: 50 }));
   await pglite.close();

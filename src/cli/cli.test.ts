@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedOptions } from '../db/connect.ts';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
@@ -103,7 +104,7 @@ describe('fazhi CLI on the embedded database', () => {
 
   it('audit verify exits non-zero naming the first altered record', async () => {
     // Tamper directly in the data files, as someone with disk access would.
-    const db = new PGlite(path.join(dataDir, 'pgdata'));
+    const db = new PGlite(path.join(dataDir, 'pgdata'), embeddedOptions());
     const { rows } = await db.query<{ id: number }>(`SELECT id FROM audit_records WHERE chain LIKE 'user:%' ORDER BY chain, seq LIMIT 1`);
     await db.query(`UPDATE audit_records SET change = jsonb_set(change, '{displayName}', '"篡改"') WHERE id = $1`, [rows[0]!.id]);
     await db.close();
@@ -146,7 +147,7 @@ describe('read-only commands', () => {
         expect(refused.code, args.join(' ')).toBe(1);
         expect(refused.stderr).toContain('数据库尚未迁移到最新版本，请先运行 fazhi db migrate');
       }
-      const db = new PGlite(path.join(fresh, 'pgdata'));
+      const db = new PGlite(path.join(fresh, 'pgdata'), embeddedOptions());
       const { rows } = await db.query<{ present: boolean }>(`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`);
       await db.close();
       expect(rows[0]!.present).toBe(false);

@@ -10,4 +10,27 @@ export function registerDb(program: Command): void {
         process.stdout.write(`数据库迁移完成：${handle.kind === 'pglite' ? '嵌入式' : 'PostgreSQL'} ${handle.location}\n`);
       });
     });
+  db.command('rebuild-stats')
+    .description('按案件重新计算统计看板的计数（case_tallies）；--check 只核对，不修改')
+    .option('--check', '只核对计数与案件是否一致，不一致时以退出码 2 结束')
+    .action(async (options: { check?: boolean }) => {
+      await withRuntime(async ({ handle }) => {
+        const { rebuildCaseTallies, tallyDifferences } = await import('../../services/cases/case-tallies.ts');
+        if (options.check) {
+          const differences = await tallyDifferences(handle.db);
+          if (differences.length === 0) {
+            process.stdout.write('统计计数与案件一致\n');
+            return;
+          }
+          for (const d of differences.slice(0, 20)) {
+            process.stdout.write(`单位 ${d.organizationId} ${d.registeredOn} ${d.state}：案件 ${d.counted} 件，计数 ${d.kept} 件；罚款 ${d.countedFineFen} 分，计数 ${d.keptFineFen} 分\n`);
+          }
+          process.stdout.write(`统计计数与案件不一致：${differences.length} 组，请运行 fazhi db rebuild-stats\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const rebuilt = await rebuildCaseTallies(handle.db);
+        process.stdout.write(`统计计数已重建：${rebuilt.cases} 件案件，${rebuilt.rows} 行计数\n`);
+      });
+    });
 }

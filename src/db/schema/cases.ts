@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 /**
  * Enforcement cases (行政处罚), issue 3: the power list, case settings, cases, parties, evidence, gapless
  * numbers, numbered documents and publicity. See docs/CASES.md.
  */
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { IdentityDocumentType } from '../../domain/validators/identity-documents.ts';
 import { organizations } from './core.ts';
 
@@ -110,6 +110,43 @@ export const cases = pgTable(
     index('cases_org_decided_idx').on(t.organizationId, t.decidedOn),
     index('cases_org_last_acted_idx').on(t.organizationId, t.lastActedOn),
     index('cases_org_last_review_idx').on(t.organizationId, t.lastReviewOn).where(sql`${t.lastReviewOn} is not null`),
+    // Text search `q` (ILIKE '%…%') through trigrams (pg_trgm, loaded into PGlite too: src/db/connect.ts): issue 16
+    // item 7, round 4.
+    index('cases_act_code_trgm_idx').using('gin', sql`${t.actCode} gin_trgm_ops`),
+    index('cases_decision_number_trgm_idx').using('gin', sql`${t.decisionNumber} gin_trgm_ops`),
+    index('cases_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+  ],
+);
+
+/**
+ * The dashboard's case figures kept as counters (issue 16 item 7): cases counted per handling unit, registration day,
+ * state, power-list item, decided or not, penalty in force and its kinds, with the fines of the penalties in force.
+ * Kept by the database triggers `case_tallies_*` on `cases` (migration 0023) in the same transaction as every case
+ * write, so no write path can forget them; `slot` (case id % 8) spreads the registrations of one unit and day over
+ * eight rows, so concurrent registrations do not queue behind one counter row. Rebuilt from the cases by
+ * `fazhi stats rebuild` (src/services/cases/case-tallies.ts). Rows that fall to zero stay (read with `having`).
+ */
+export const caseTallies = pgTable(
+  'case_tallies',
+  {
+    organizationId: integer('organization_id').notNull(),
+    registeredOn: date('registered_on').notNull(),
+    state: text('state').notNull(),
+    powerItemId: integer('power_item_id'),
+    decided: boolean('decided').notNull(),
+    /** A penalty decision that still stands (`decision_kind = 'penalty' and decision_status <> 'revoked'`). */
+    penalty: boolean('penalty').notNull(),
+    /** Its kinds as the record lists them (`record.decision.penalty.kinds`); empty when no penalty is in force. */
+    penaltyKinds: text('penalty_kinds').array().notNull(),
+    slot: smallint('slot').notNull(),
+    cases: integer('cases').notNull(),
+    /** Fines of the penalties in force, in 分. */
+    fineFen: bigint('fine_fen', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('case_tallies_key')
+      .on(t.organizationId, t.registeredOn, t.state, t.powerItemId, t.decided, t.penalty, t.penaltyKinds, t.slot)
+      .nullsNotDistinct(),
   ],
 );
 
@@ -135,7 +172,12 @@ export const caseParties = pgTable(
     /** 'id:…', '<document type>:…', 'uscc:…' — the same party across cases (一事不再罚); 'unknown:<case id>' until identified. */
     identityKey: text('identity_key').notNull(),
   },
-  (t) => [index('case_parties_case_idx').on(t.caseId), index('case_parties_identity_idx').on(t.identityKey)],
+  (t) => [
+    index('case_parties_case_idx').on(t.caseId),
+    index('case_parties_identity_idx').on(t.identityKey),
+    // The case list's text search `q` on party names (pg_trgm).
+    index('case_parties_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+  ],
 );
 
 /**
@@ -194,7 +236,12 @@ export const caseDocuments = pgTable(
     seq: integer('seq').notNull(),
     issuedOn: date('issued_on').notNull(),
   },
-  (t) => [uniqueIndex('case_documents_org_number_idx').on(t.organizationId, t.number), index('case_documents_case_idx').on(t.caseId)],
+  (t) => [
+    uniqueIndex('case_documents_org_number_idx').on(t.organizationId, t.number),
+    index('case_documents_case_idx').on(t.caseId),
+    // The case list's text search `q` on document numbers (pg_trgm).
+    index('case_documents_number_trgm_idx').using('gin', sql`${t.number} gin_trgm_ops`),
+  ],
 );
 
 /**

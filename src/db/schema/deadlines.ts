@@ -47,5 +47,7 @@ export const deadlines = pgTable(
   (t) => [
     index('deadlines_open_due_idx').on(t.dueOn, t.subjectType).where(sql`${t.metOn} is null`),
     index('deadlines_subject_idx').on(t.subjectType, t.subjectId, t.kind),
+    // The overdue / due lists in their order (`order by due_on, id`), read from the start and stopped at the page.
+    index('deadlines_open_due_id_idx').on(t.dueOn, t.id).where(sql`${t.metOn} is null`),
   ],
 );

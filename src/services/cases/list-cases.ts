@@ -5,6 +5,7 @@
  * kind, and a search over numbers, act code, title and party name; paged, with the total count up to TOTAL_CAP.
  */
 import { and, asc, count, desc, eq, exists, gte, ilike, inArray, like, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import { idParam } from '../../domain/ids.ts';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
@@ -172,15 +173,30 @@ async function conditions(db: Executor, actor: Actor, input: ListCasesInput, tod
   return out;
 }
 
-/** Decision / document number, act code, title or party name containing the text (any letter case). */
+/**
+ * Decision / document number, act code, title or party name containing the text (any letter case). The cases are
+ * first found through the trigram indexes of each searched column (migration 0020: `… gin_trgm_ops`), each
+ * column's matches on its own so that every one can use its index, then each row (case and party) is checked as
+ * before — at a million cases an OR across the join read every case and party (17–21 s).
+ */
 function search(db: Executor, q: string): SQL {
   const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return or(
-    ilike(cases.actCode, pattern),
-    ilike(cases.decisionNumber, pattern),
-    ilike(cases.title, pattern),
-    ilike(caseParties.name, pattern),
-    exists(db.select({ one: sql`1` }).from(caseDocuments).where(and(eq(caseDocuments.caseId, cases.id), ilike(caseDocuments.number, pattern)))),
+  const found = sql`${cases.id} in (${union(
+    db.select({ id: sql`c.id` }).from(sql`${cases} c`).where(sql`c.act_code ilike ${pattern}`),
+    db.select({ id: sql`c.id` }).from(sql`${cases} c`).where(sql`c.decision_number ilike ${pattern}`),
+    db.select({ id: sql`c.id` }).from(sql`${cases} c`).where(sql`c.title ilike ${pattern}`),
+    db.select({ id: caseParties.caseId }).from(caseParties).where(ilike(caseParties.name, pattern)),
+    db.select({ id: caseDocuments.caseId }).from(caseDocuments).where(ilike(caseDocuments.number, pattern)),
+  )})`;
+  return and(
+    found,
+    or(
+      ilike(cases.actCode, pattern),
+      ilike(cases.decisionNumber, pattern),
+      ilike(cases.title, pattern),
+      ilike(caseParties.name, pattern),
+      exists(db.select({ one: sql`1` }).from(caseDocuments).where(and(eq(caseDocuments.caseId, cases.id), ilike(caseDocuments.number, pattern)))),
+    ),
   )!;
 }
 

@@ -102,10 +102,11 @@ export async function generateCases(ctx: ServiceContext, count: number, options:
       `insert into case_parties (case_id, name, ${partyColumns.map((c) => `"${c}"`).join(', ')}) select c.id, (array['张','王','李','赵','刘'])[1 + c.id % 5] || '某' || c.id, ${partyColumns.map((c) => `p."${c}"`).join(', ')} from cases c, case_parties p where p.case_id = ${decided.id} and c.act_code like 'BENCH%'`,
     ),
   );
-  const deadlineColumns = await columns(db, 'deadlines', ['id', 'subject_id', 'due_on', 'met_on', 'met_at', 'met_late', 'late_reason']);
+  // A case's deadlines carry its unit, as deadline-store writes them.
+  const deadlineColumns = await columns(db, 'deadlines', ['id', 'subject_id', 'organization_id', 'due_on', 'met_on', 'met_at', 'met_late', 'late_reason']);
   await db.execute(
     sql.raw(
-      `insert into deadlines (subject_id, due_on, ${deadlineColumns.map((c) => `"${c}"`).join(', ')}) select c.id, date '2026-11-01' + (c.id % 90), ${deadlineColumns.map((c) => `d."${c}"`).join(', ')} from cases c, (select * from deadlines where subject_type = 'case' and subject_id = ${open.id} and met_on is null limit 1) d where c.act_code like 'BENCH%' and c.id % 10 = 0`,
+      `insert into deadlines (subject_id, organization_id, due_on, ${deadlineColumns.map((c) => `"${c}"`).join(', ')}) select c.id, c.organization_id, date '2026-11-01' + (c.id % 90), ${deadlineColumns.map((c) => `d."${c}"`).join(', ')} from cases c, (select * from deadlines where subject_type = 'case' and subject_id = ${open.id} and met_on is null limit 1) d where c.act_code like 'BENCH%' and c.id % 10 = 0`,
     ),
   );
   await db.execute(sql`analyze`);
