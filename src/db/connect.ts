@@ -37,7 +37,7 @@ type EmbeddedOptions = { extensions: { pg_trgm: typeof pg_trgm }; startParams?: 
 
 /**
  * What every embedded database of the app is opened with: the pg_trgm extension (trigram indexes for the case list's
- * text search, migration 0020 — PostgreSQL has it as a contrib extension, PGlite only as one loaded at start), so
+ * text search, migration 0023 — PostgreSQL has it as a contrib extension, PGlite only as one loaded at start), so
  * the same migrations apply to both.
  */
 export function embeddedOptions(): EmbeddedOptions {

@@ -175,7 +175,7 @@ async function conditions(db: Executor, actor: Actor, input: ListCasesInput, tod
 
 /**
  * Decision / document number, act code, title or party name containing the text (any letter case). The cases are
- * first found through the trigram indexes of each searched column (migration 0020: `… gin_trgm_ops`), each
+ * first found through the trigram indexes of each searched column (migration 0023: `… gin_trgm_ops`), each
  * column's matches on its own so that every one can use its index, then each row (case and party) is checked as
  * before — at a million cases an OR across the join read every case and party (17–21 s).
  */
