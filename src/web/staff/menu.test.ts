@@ -37,9 +37,9 @@ describe('the staff menu reads the domain policies', () => {
     const shown = (role: Role) => visibleEntries(meWith(role)).map((e) => e.path).filter((p) => !everyone.includes(p));
     expect(Object.fromEntries(roleKeys.map((r) => [r, shown(r)]))).toEqual({
       officer: ['/todo', '/cases', '/inspections', '/inspections/patrols', '/inspections/board', '/inspections/items', '/inspections/subjects'],
-      reviewer: ['/todo', '/cases', '/inspections/items', '/review', '/users', '/reports/analyze', '/reports/indicators', '/reports/enforcement-statistics', ...adminPages],
-      head: ['/todo', '/cases', '/work-orders/board', ...inspectionPages, '/review', '/dashboard', '/users', '/reports/analyze', '/reports/indicators', '/reports/enforcement-statistics', ...adminPages, '/admin/work-order-settings', '/admin/dispatch-rules'],
-      supervisor: ['/todo', '/cases', '/work-orders/board', '/inspections/board', '/inspections/items', '/inspections/load', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', '/reports/indicators', '/reports/enforcement-statistics', '/reports/rollup', '/reports/compare'],
+      reviewer: ['/todo', '/cases', '/inspections/items', '/review', '/users', '/reports/analyze', '/reports/indicators', '/reports/annual', '/reports/enforcement-statistics', ...adminPages],
+      head: ['/todo', '/cases', '/work-orders/board', ...inspectionPages, '/review', '/dashboard', '/users', '/reports/analyze', '/reports/indicators', '/reports/annual', '/reports/enforcement-statistics', ...adminPages, '/admin/work-order-settings', '/admin/dispatch-rules'],
+      supervisor: ['/todo', '/cases', '/work-orders/board', '/inspections/board', '/inspections/items', '/inspections/load', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', '/reports/indicators', '/reports/annual', '/reports/enforcement-statistics', '/reports/rollup', '/reports/compare'],
       clerk: [],
       admin: ['/work-orders/board', '/inspections/items', '/inspections/subjects', '/inspections/load', '/review', '/dashboard', '/organizations', '/users', '/audit', '/reports/analyze', ...adminPages, '/admin/intake-keys', '/admin/work-order-settings', '/admin/dispatch-rules'],
     });

@@ -1,0 +1,86 @@
+/**
+ * 年度报告 in the browser (issue #19 item 2; docs/REPORTS.md "The staff page"): the head of 东湖区 drafts the demo
+ * year's report, sees its figures as read-only chips, writes an author's paragraph, saves, reloads and finds the words
+ * kept, and submits it for review; the legal section (not the author) returns it with a reason, the head submits again,
+ * the legal section passes it; at 390 px the page does not run off the screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, horizontalOverflow, pickOption, screenshot, settle, startHarness } from './harness.ts';
+
+let h: Harness;
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+beforeAll(async () => {
+  h = await startHarness();
+}, 240_000);
+afterAll(() => h?.close());
+
+const YEAR = '2026年度';
+const narrative = '2026年，本局坚持严格规范公正文明执法，推行柔性执法。';
+
+describe('年度报告', { timeout: 240_000 }, () => {
+  it('desktop: draft, edit and save, reload, then review by the legal section', async () => {
+    const { context, page } = await h.signedIn('desktop', 'head.donghu', '/reports/annual');
+    await pickOption(page, page.getByLabel('年度'), YEAR);
+    await settle(page);
+    await page.getByRole('button', { name: /起\s*草/ }).click();
+    await poll(() => page.getByTestId('report-state').textContent()).toBe('起草');
+    await expect(page.getByTestId('figure-chip').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('region', { name: '二、存在的不足和原因' }).count()).resolves.toBe(1);
+
+    const author = page.locator('[data-paragraph="measures:enforcement:narrative"] textarea');
+    await expect(author.getAttribute('placeholder')).resolves.toBeTruthy();
+    await author.fill(narrative);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByText('版本 2').count()).toBe(1);
+
+    await page.reload();
+    await settle(page);
+    await pickOption(page, page.getByLabel('年度'), YEAR);
+    await settle(page);
+    await poll(() => page.locator('[data-paragraph="measures:enforcement:narrative"] textarea').inputValue()).toBe(narrative);
+    await screenshot(page, 'annual-report', 'desktop');
+
+    await page.getByRole('button', { name: '提交法制科审核' }).click();
+    await poll(() => page.getByTestId('report-state').textContent()).toBe('法制科审核');
+    // Under review the author's words are shown, no longer editable.
+    await expect(page.locator('[data-paragraph="measures:enforcement:narrative"] textarea').count()).resolves.toBe(0);
+    await expect(page.getByText(narrative).count()).resolves.toBe(1);
+    await context.close();
+
+    const reviewer = await h.signedIn('desktop', 'reviewer.donghu', '/reports/annual');
+    await pickOption(reviewer.page, reviewer.page.getByLabel('年度'), YEAR);
+    await settle(reviewer.page);
+    await reviewer.page.getByRole('button', { name: '退回修改' }).click();
+    const dialog = reviewer.page.getByRole('dialog', { name: '退回修改' });
+    await dialog.getByLabel('退回理由').fill('第四部分工作打算未写');
+    await dialog.getByRole('button', { name: /退\s*回/ }).click();
+    await poll(() => reviewer.page.getByTestId('report-state').textContent()).toBe('起草');
+    await reviewer.context.close();
+
+    const head = await h.signedIn('desktop', 'head.donghu', '/reports/annual');
+    await pickOption(head.page, head.page.getByLabel('年度'), YEAR);
+    await settle(head.page);
+    await poll(() => head.page.getByText('退回理由：第四部分工作打算未写').count()).toBe(1);
+    await head.page.getByRole('button', { name: '提交法制科审核' }).click();
+    await poll(() => head.page.getByTestId('report-state').textContent()).toBe('法制科审核');
+    await head.context.close();
+
+    const again = await h.signedIn('desktop', 'reviewer.donghu', '/reports/annual');
+    await pickOption(again.page, again.page.getByLabel('年度'), YEAR);
+    await settle(again.page);
+    await again.page.getByRole('button', { name: '法制审核通过' }).click();
+    await poll(() => again.page.getByTestId('report-state').textContent()).toBe('主要负责人审定');
+    await expect(again.page.getByTestId('figure-chip').first().isVisible()).resolves.toBe(true);
+    await again.context.close();
+  });
+
+  it('phone: the report fits 390 px', async () => {
+    const { context, page } = await h.signedIn('phone', 'head.donghu', '/reports/annual');
+    await pickOption(page, page.getByLabel('年度'), YEAR);
+    await settle(page);
+    await poll(() => page.getByTestId('figure-chip').count()).toBeGreaterThan(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'annual-report', 'phone');
+    await context.close();
+  });
+});
