@@ -6,6 +6,7 @@ import { discretionPolicy } from '../../domain/discretion/policy.ts';
 import { inspectionPolicy } from '../../domain/inspections/policy.ts';
 import { indicatorPolicy } from '../../domain/indicators/policy.ts';
 import { may } from '../../domain/policy.ts';
+import { reportPolicy } from '../../domain/reports/policy.ts';
 import { rollupPolicy } from '../../domain/rollup/policy.ts';
 import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { menuEntries, visibleEntries } from './menu.tsx';
@@ -13,7 +14,7 @@ import { menuEntries, visibleEntries } from './menu.tsx';
 type Me = Parameters<typeof visibleEntries>[0];
 
 const meWith = (...held: Role[]): Me => ({ userId: 7, displayName: '测试', organizationId: 1, organizationPath: '/1/', roles: held, roleNames: held.map((r) => roles[r]) });
-const policies = new Set<unknown>([...Object.values(casePolicy), ...Object.values(adminPolicy), ...Object.values(discretionPolicy), ...Object.values(inspectionPolicy), ...Object.values(indicatorPolicy), ...Object.values(rollupPolicy), ...Object.values(workOrderPolicy)]);
+const policies = new Set<unknown>([...Object.values(casePolicy), ...Object.values(adminPolicy), ...Object.values(discretionPolicy), ...Object.values(inspectionPolicy), ...Object.values(indicatorPolicy), ...Object.values(reportPolicy), ...Object.values(rollupPolicy), ...Object.values(workOrderPolicy)]);
 
 describe('the staff menu reads the domain policies', () => {
   it('guards every entry with a policy permission, never a role list of its own', () => {
