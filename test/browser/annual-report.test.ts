@@ -4,6 +4,7 @@
  * kept, and submits it for review; the legal section (not the author) returns it with a reason, the head submits again,
  * the legal section passes it; at 390 px the page does not run off the screen.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, horizontalOverflow, pickOption, screenshot, settle, startHarness } from './harness.ts';
 
@@ -17,9 +18,23 @@ afterAll(() => h?.close());
 const YEAR = '2026年度';
 const narrative = '2026年，本局坚持严格规范公正文明执法，推行柔性执法。';
 
+/** Enters (or corrects) 东湖区's hand-entered 专题学法次数 for 2026 through the API, as the signed-in page's user. */
+const enterStudySessions = (page: Page, value: number) =>
+  page.evaluate(async (v) => {
+    const organizations = (await (await fetch('/api/organizations')).json()) as { id: number; name: string }[];
+    const unit = organizations.find((o) => o.name === '云城市东湖区城市管理和综合行政执法局')!;
+    const response = await fetch(`/api/organizations/${String(unit.id)}/indicators/law_study_sessions/manual`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ year: 2026, value: v, sourceNote: '党组理论学习中心组记录' }),
+    });
+    return response.status;
+  }, value);
+
 describe('年度报告', { timeout: 240_000 }, () => {
   it('desktop: draft, edit and save, reload, then review by the legal section', async () => {
     const { context, page } = await h.signedIn('desktop', 'head.donghu', '/reports/annual');
+    await expect(enterStudySessions(page, 5)).resolves.toBe(200);
     await pickOption(page, page.getByLabel('年度'), YEAR);
     await settle(page);
     await page.getByRole('button', { name: /起\s*草/ }).click();
@@ -38,6 +53,31 @@ describe('年度报告', { timeout: 240_000 }, () => {
     await pickOption(page, page.getByLabel('年度'), YEAR);
     await settle(page);
     await poll(() => page.locator('[data-paragraph="measures:enforcement:narrative"] textarea').inputValue()).toBe(narrative);
+
+    // A hand-entered figure is a chip marked 手工填报; corrected in the indicator table, 刷新数据 updates and marks it.
+    const study = page.locator('[data-testid="figure-chip"][data-key="law_study_sessions"][data-kind="figure"]');
+    await expect(study.textContent()).resolves.toMatch(/^5次.*手工填报/);
+    await expect(enterStudySessions(page, 6)).resolves.toBe(200);
+    await page.getByRole('button', { name: '刷新数据' }).click();
+    await poll(() => study.textContent()).toMatch(/^6次.*已更新/);
+    await expect(page.locator('[data-paragraph="measures:enforcement:narrative"] textarea').inputValue()).resolves.toBe(narrative);
+
+    // Saved by someone else meanwhile: 保存 answers 409, the page says so in Chinese and shows the report as it is now.
+    const other = '2027年，继续推进严格规范公正文明执法。';
+    const status = await page.evaluate(async (text) => {
+      const organizations = (await (await fetch('/api/organizations')).json()) as { id: number; name: string }[];
+      const unit = organizations.find((o) => o.name === '云城市东湖区城市管理和综合行政执法局')!;
+      const url = `/api/organizations/${String(unit.id)}/reports/2026`;
+      const { version } = (await (await fetch(url)).json()) as { version: number };
+      const response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ expectedVersion: version, edits: [{ paragraphId: 'plan:narrative', text } ] }) });
+      return response.status;
+    }, other);
+    expect(status).toBe(200);
+    const plan = page.locator('[data-paragraph="plan:narrative"] textarea');
+    await plan.fill('我写的工作打算');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByText(/报告已被他人修改/).count()).toBeGreaterThan(0);
+    await poll(() => plan.inputValue()).toBe(other);
     await screenshot(page, 'annual-report', 'desktop');
 
     await page.getByRole('button', { name: '提交法制科审核' }).click();

@@ -329,7 +329,8 @@ function ParagraphView({
             <span key={i}>{value}</span>
           );
         }
-        return <FigureChip key={i} segment={s} highlighted={changed.has(highlightKey(p.id, s.key))} />;
+        // A year-on-year change without last year's figure writes nothing (an empty field): no chip for it.
+        return s.text === '' ? null : <FigureChip key={i} segment={s} highlighted={changed.has(highlightKey(p.id, s.key))} />;
       })}
       {removeButton}
     </div>
@@ -342,6 +343,7 @@ function FigureChip({ segment, highlighted }: { segment: Exclude<Segment, { kind
     <Tag
       data-testid="figure-chip"
       data-key={segment.key}
+      data-kind={segment.kind}
       color={highlighted ? 'gold' : handEntered ? 'orange' : 'blue'}
       style={{ marginInline: 2, whiteSpace: 'normal' }}
       title={highlighted ? '已按台账更新' : handEntered ? '手工填报数据' : '台账数据（只读）'}
