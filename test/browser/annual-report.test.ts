@@ -35,7 +35,7 @@ describe('年度报告', { timeout: 240_000 }, () => {
   it('desktop: draft, edit and save, reload, then review by the legal section', async () => {
     const { context, page } = await h.signedIn('desktop', 'head.donghu', '/reports/annual');
     await expect(enterStudySessions(page, 5)).resolves.toBe(200);
-    await pickOption(page, page.getByLabel('年度'), YEAR);
+    await pickOption(page, page.getByRole('combobox', { name: '年度' }), YEAR);
     await settle(page);
     await page.getByRole('button', { name: /起\s*草/ }).click();
     await poll(() => page.getByTestId('report-state').textContent()).toBe('起草');
@@ -50,7 +50,7 @@ describe('年度报告', { timeout: 240_000 }, () => {
 
     await page.reload();
     await settle(page);
-    await pickOption(page, page.getByLabel('年度'), YEAR);
+    await pickOption(page, page.getByRole('combobox', { name: '年度' }), YEAR);
     await settle(page);
     await poll(() => page.locator('[data-paragraph="measures:enforcement:narrative"] textarea').inputValue()).toBe(narrative);
 
@@ -88,7 +88,7 @@ describe('年度报告', { timeout: 240_000 }, () => {
     await context.close();
 
     const reviewer = await h.signedIn('desktop', 'reviewer.donghu', '/reports/annual');
-    await pickOption(reviewer.page, reviewer.page.getByLabel('年度'), YEAR);
+    await pickOption(reviewer.page, reviewer.page.getByRole('combobox', { name: '年度' }), YEAR);
     await settle(reviewer.page);
     await reviewer.page.getByRole('button', { name: '退回修改' }).click();
     const dialog = reviewer.page.getByRole('dialog', { name: '退回修改' });
@@ -98,7 +98,7 @@ describe('年度报告', { timeout: 240_000 }, () => {
     await reviewer.context.close();
 
     const head = await h.signedIn('desktop', 'head.donghu', '/reports/annual');
-    await pickOption(head.page, head.page.getByLabel('年度'), YEAR);
+    await pickOption(head.page, head.page.getByRole('combobox', { name: '年度' }), YEAR);
     await settle(head.page);
     await poll(() => head.page.getByText('退回理由：第四部分工作打算未写').count()).toBe(1);
     await head.page.getByRole('button', { name: '提交法制科审核' }).click();
@@ -106,7 +106,7 @@ describe('年度报告', { timeout: 240_000 }, () => {
     await head.context.close();
 
     const again = await h.signedIn('desktop', 'reviewer.donghu', '/reports/annual');
-    await pickOption(again.page, again.page.getByLabel('年度'), YEAR);
+    await pickOption(again.page, again.page.getByRole('combobox', { name: '年度' }), YEAR);
     await settle(again.page);
     await again.page.getByRole('button', { name: '法制审核通过' }).click();
     await poll(() => again.page.getByTestId('report-state').textContent()).toBe('主要负责人审定');
@@ -114,9 +114,36 @@ describe('年度报告', { timeout: 240_000 }, () => {
     await again.context.close();
   });
 
+  it('published: last year (the default) goes to 公开, the page shows the signed appendix and the portal link', async () => {
+    const head = await h.signedIn('desktop', 'head.donghu', '/reports/annual');
+    await expect(head.page.getByRole('combobox', { name: '年度' }).locator('xpath=ancestor::*[contains(@class, "ant-select")][1]').innerText()).resolves.toContain('2025年度');
+    await head.page.getByRole('button', { name: /起\s*草/ }).click();
+    await poll(() => head.page.getByTestId('report-state').textContent()).toBe('起草');
+    await head.page.getByRole('button', { name: '提交法制科审核' }).click();
+    await poll(() => head.page.getByTestId('report-state').textContent()).toBe('法制科审核');
+
+    const reviewer = await h.signedIn('desktop', 'reviewer.donghu', '/reports/annual');
+    await reviewer.page.getByRole('button', { name: '法制审核通过' }).click();
+    await poll(() => reviewer.page.getByTestId('report-state').textContent()).toBe('主要负责人审定');
+    await reviewer.context.close();
+
+    await head.page.reload();
+    await settle(head.page);
+    await head.page.getByRole('button', { name: '主要负责人审定' }).click();
+    await poll(() => head.page.getByTestId('report-state').textContent()).toBe('已审定待公开');
+    await head.page.getByRole('button', { name: /^公\s*开$/ }).click();
+    await poll(() => head.page.getByTestId('report-state').textContent(), { timeout: 90_000 }).toBe('已公开');
+    const seal = head.page.getByTestId('report-seal');
+    await expect(seal.innerText()).resolves.toMatch(/内容摘要（SM3）\s*[0-9a-f]{64}/);
+    await expect(seal.innerText()).resolves.toContain('签名（SM2）');
+    await expect(seal.getByRole('link', { name: /法治政府建设报告/ }).getAttribute('href')).resolves.toBe('/portal/reports');
+    await screenshot(head.page, 'annual-report-published', 'desktop');
+    await head.context.close();
+  });
+
   it('phone: the report fits 390 px', async () => {
     const { context, page } = await h.signedIn('phone', 'head.donghu', '/reports/annual');
-    await pickOption(page, page.getByLabel('年度'), YEAR);
+    await pickOption(page, page.getByRole('combobox', { name: '年度' }), YEAR);
     await settle(page);
     await poll(() => page.getByTestId('figure-chip').count()).toBeGreaterThan(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
