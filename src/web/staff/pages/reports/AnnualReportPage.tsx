@@ -33,6 +33,11 @@ const CONFLICT_MESSAGE = '报告已被他人修改，已重新载入最新内容
 const hasFigures = (p: Paragraph) => p.segments.some((s) => s.kind !== 'text');
 const plainText = (p: Paragraph) => p.segments.map((s) => s.text).join('');
 const textsOf = (p: Paragraph) => p.segments.filter((s) => s.kind === 'text').map((s) => s.text);
+/** A timestamp in China time (as it is printed in the appendix); shown as given when it does not parse. */
+const chinaTime = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+};
 const highlightKey = (paragraphId: string, key: string) => `${paragraphId}|${key}`;
 
 /** Loads the report; a unit without a draft for the year answers 404, shown as “尚未起草”. */
@@ -362,7 +367,7 @@ function SealCard({ report }: { report: ReportView }) {
   return (
     <Card size="small" title="附件 审计校验（已公开，内容已冻结）" data-testid="report-seal">
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label="公开时间">{seal.publishedAt}</Descriptions.Item>
+        <Descriptions.Item label="公开时间">{chinaTime(seal.publishedAt)}</Descriptions.Item>
         <Descriptions.Item label="内容摘要（SM3）">
           <span style={mono}>{seal.contentDigest}</span>
         </Descriptions.Item>
@@ -371,7 +376,7 @@ function SealCard({ report }: { report: ReportView }) {
         </Descriptions.Item>
         <Descriptions.Item label="PDF 文件摘要">{published.pdfDigest ? <span style={mono}>{published.pdfDigest}</span> : '未生成（服务器未安装 LibreOffice）'}</Descriptions.Item>
         <Descriptions.Item label="审计检查点">
-          第 {seal.checkpoint.id} 号，{seal.checkpoint.at}，<span style={mono}>{seal.checkpoint.digest}</span>
+          第 {seal.checkpoint.id} 号，{chinaTime(seal.checkpoint.at)}，<span style={mono}>{seal.checkpoint.digest}</span>
         </Descriptions.Item>
         <Descriptions.Item label="签名（SM2）">
           <span style={mono}>{seal.signature}</span>
