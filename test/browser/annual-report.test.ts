@@ -132,7 +132,7 @@ describe('年度报告', { timeout: 240_000 }, () => {
     await head.page.getByRole('button', { name: '主要负责人审定' }).click();
     await poll(() => head.page.getByTestId('report-state').textContent()).toBe('已审定待公开');
     await head.page.getByRole('button', { name: /^公\s*开$/ }).click();
-    await poll(() => head.page.getByTestId('report-state').textContent(), { timeout: 90_000 }).toBe('已公开');
+    await expect.poll(() => head.page.getByTestId('report-state').textContent(), { timeout: 90_000 }).toBe('已公开');
     const seal = head.page.getByTestId('report-seal');
     await expect(seal.innerText()).resolves.toMatch(/内容摘要（SM3）\s*[0-9a-f]{64}/);
     await expect(seal.innerText()).resolves.toContain('签名（SM2）');
