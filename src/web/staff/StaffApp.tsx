@@ -32,6 +32,7 @@ const loaders = {
   dispatchRules: () => import('./pages/admin/DispatchRulesPage.tsx'),
   reportAnalyze: () => import('./pages/ReportAnalyzePage.tsx'),
   indicators: () => import('./pages/reports/IndicatorsPage.tsx'),
+  annualReport: () => import('./pages/reports/AnnualReportPage.tsx'),
   enforcementStatistics: () => import('./pages/reports/EnforcementStatisticsPage.tsx'),
   reportRollup: () => import('./pages/reports/RollupPage.tsx'),
   reportCompare: () => import('./pages/reports/ComparePage.tsx'),
@@ -73,6 +74,7 @@ const loaderByPath: Record<string, keyof typeof loaders> = {
   '/admin/dispatch-rules': 'dispatchRules',
   '/reports/analyze': 'reportAnalyze',
   '/reports/indicators': 'indicators',
+  '/reports/annual': 'annualReport',
   '/reports/enforcement-statistics': 'enforcementStatistics',
   '/reports/rollup': 'reportRollup',
   '/reports/compare': 'reportCompare',
@@ -113,6 +115,7 @@ const WorkOrderSettingsPage = lazy(loaders.workOrderSettings);
 const DispatchRulesPage = lazy(loaders.dispatchRules);
 const ReportAnalyzePage = lazy(loaders.reportAnalyze);
 const IndicatorsPage = lazy(loaders.indicators);
+const AnnualReportPage = lazy(loaders.annualReport);
 const EnforcementStatisticsPage = lazy(loaders.enforcementStatistics);
 const RollupPage = lazy(loaders.reportRollup);
 const ComparePage = lazy(loaders.reportCompare);
@@ -189,6 +192,7 @@ export function StaffApp() {
         <Route path="admin/dispatch-rules" element={<DispatchRulesPage />} />
         <Route path="reports/analyze" element={<ReportAnalyzePage />} />
         <Route path="reports/indicators" element={<IndicatorsPage />} />
+        <Route path="reports/annual" element={<AnnualReportPage />} />
         <Route path="reports/enforcement-statistics" element={<EnforcementStatisticsPage />} />
         <Route path="reports/rollup" element={<RollupPage />} />
         <Route path="reports/compare" element={<ComparePage />} />

@@ -34,6 +34,7 @@ import { adminPolicy } from '../../domain/admin/policy.ts';
 import { casePolicy } from '../../domain/cases/policy.ts';
 import { inspectionPolicy } from '../../domain/inspections/policy.ts';
 import { indicatorPolicy } from '../../domain/indicators/policy.ts';
+import { reportPolicy } from '../../domain/reports/policy.ts';
 import { rollupPolicy } from '../../domain/rollup/policy.ts';
 import { workOrderPolicy } from '../../domain/workorders/policy.ts';
 import { type Permission, may } from '../../domain/policy.ts';
@@ -83,6 +84,7 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/audit', label: () => '审计链核验', icon: <SafetyCertificateOutlined />, permission: adminPolicy.verifyAudit },
   { path: '/reports/analyze', label: () => '年度报告分析', icon: <FileSearchOutlined />, permission: adminPolicy.analyzeReports },
   { path: '/reports/indicators', label: () => '年度报告指标', icon: <BarChartOutlined />, permission: indicatorPolicy.viewIndicators },
+  { path: '/reports/annual', label: () => '年度报告', icon: <FileTextOutlined />, permission: reportPolicy.viewReport },
   { path: '/reports/enforcement-statistics', label: () => '行政执法数据', icon: <TableOutlined />, permission: indicatorPolicy.viewIndicators },
   { path: '/reports/rollup', label: () => '报告汇总', icon: <FundOutlined />, permission: rollupPolicy.viewRollup },
   { path: '/reports/compare', label: () => '报告对比', icon: <DiffOutlined />, permission: rollupPolicy.viewRollup },
