@@ -24,6 +24,22 @@ import { seedDemoWorkOrders } from './workorders.ts';
 
 export { DEMO_PASSWORD, type DemoLogin } from './organizations.ts';
 
+/** The years of the demo's annual reports (./reports.ts), for `fazhi demo` to say where to see them. */
+export interface DemoReports {
+  publishedYear: number;
+  draftYear: number;
+}
+
+/** Where the demo's annual reports are seen (printed by `fazhi demo` and `npm start` after the logins). */
+export function demoReportGuide({ publishedYear, draftYear }: DemoReports): string[] {
+  return [
+    `年度报告（法治政府建设年度报告）：`,
+    `  ${String(draftYear)}年度 东湖区报告草稿（由演示数据生成）  工作台 → 年度报告（head.donghu / reviewer.donghu）`,
+    `  ${String(publishedYear)}年度 东湖区按期公开、西山区逾期公开  门户网站 /portal/reports；汇总 → 报告汇总（supervisor，选 ${String(publishedYear)} 年度）`,
+    `  核验已公开报告：下载 PDF 后运行 fazhi report verify 报告.pdf`,
+  ];
+}
+
 export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
   const [row] = await ctx.db.select({ n: count() }).from(organizations);
   return (row?.n ?? 0) === 0;
@@ -34,7 +50,7 @@ export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
  * run on a database with data (`created: false`); the logins are returned either way. With `today` the history is
  * moved to end in today's week (clock.ts): `fazhi demo` and `npm start`; the tests use the fixed dates.
  */
-export async function seedDemo(base: ServiceContext, options: { today?: IsoDate } = {}): Promise<{ created: boolean; logins: DemoLogin[] }> {
+export async function seedDemo(base: ServiceContext, options: { today?: IsoDate } = {}): Promise<{ created: boolean; logins: DemoLogin[]; reports?: DemoReports }> {
   // Publishing a report signs it: a seeding without the bureau's key store (tests) signs with a key kept in memory,
   // whose public key is recorded in the database like any other.
   const ctx: ServiceContext = base.reportKeys ? base : { ...base, reportKeys: memoryReportKeys() };
@@ -43,7 +59,7 @@ export async function seedDemo(base: ServiceContext, options: { today?: IsoDate 
   const shift = options.today ? demoShiftDays(options.today) : 0;
   await seedDemoOrganizations(ctx, shift);
   // Last year's annual reports of the districts (one on time, one late): dated by the calendar year, before the history.
-  await seedDemoPublishedReports(ctx, options.today ?? DEMO_TODAY);
+  const published = await seedDemoPublishedReports(ctx, options.today ?? DEMO_TODAY);
   // The benchmarks are in force from the start of the demo's year; their cases are taken with the others in date order.
   const discretion = await seedDemoDiscretion(ctx, shift);
   // The work orders of the year (12345, 信访 …) are taken with the cases in date order.
@@ -52,6 +68,6 @@ export async function seedDemo(base: ServiceContext, options: { today?: IsoDate 
   // Patrols, inspections of enterprises and the 双随机 plan (no clue of the case engine: the cases above stay as they are).
   await seedDemoInspections(ctx, shift, options.today ?? DEMO_TODAY);
   // This year's report of 东湖区, drafted from all of the above.
-  await seedDemoDraftReport(ctx, options.today ?? DEMO_TODAY);
-  return { created: true, logins };
+  const draft = await seedDemoDraftReport(ctx, options.today ?? DEMO_TODAY);
+  return { created: true, logins, reports: { publishedYear: published.year, draftYear: draft.year } };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { roles } from '../../domain/access.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { DemoLogin } from '../../demo/index.ts';
+import type { DemoLogin, DemoReports } from '../../demo/index.ts';
 import type { Runtime } from '../runtime.ts';
 
 // The server, the demo seeder and the runtime load inside each action (dynamic imports), so registering these
@@ -27,16 +27,17 @@ export function registerServe(program: Command): void {
       const [{ openRuntime }, { isDatabaseEmpty, seedDemo }] = await Promise.all([runtime(), demo()]);
       const rt = await openRuntime();
       let logins: DemoLogin[] | null = null;
+      let reports: DemoReports | undefined;
       try {
         if (await isDatabaseEmpty(rt.ctx)) {
           process.stdout.write('数据库为空，正在生成演示数据……\n');
-          logins = (await seedDemo(rt.ctx, { today: chinaDateOf(new Date()) })).logins;
+          ({ logins, reports } = await seedDemo(rt.ctx, { today: chinaDateOf(new Date()) }));
         }
       } catch (error) {
         await rt.close();
         throw error;
       }
-      await serve(rt, logins);
+      await serve(rt, logins, reports);
     });
   program
     .command('demo')
@@ -46,24 +47,25 @@ export function registerServe(program: Command): void {
       const [{ openRuntime }, { seedDemo }] = await Promise.all([runtime(), demo()]);
       const rt = await openRuntime();
       try {
-        const { created, logins } = await seedDemo(rt.ctx, options.fixedDates ? {} : { today: chinaDateOf(new Date()) });
+        const { created, logins, reports } = await seedDemo(rt.ctx, options.fixedDates ? {} : { today: chinaDateOf(new Date()) });
         if (!created) throw new AppError('CONFLICT', '数据库中已有数据，未生成演示数据。请使用新的 FAZHI_DATA_DIR 或空数据库。');
-        await printLogins(logins);
+        await printLogins(logins, reports);
       } finally {
         await rt.close();
       }
     });
 }
 
-async function printLogins(logins: DemoLogin[]): Promise<void> {
-  const { DEMO_PASSWORD } = await demo();
+async function printLogins(logins: DemoLogin[], reports?: DemoReports): Promise<void> {
+  const { DEMO_PASSWORD, demoReportGuide } = await demo();
   process.stdout.write(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示）：\n`);
   for (const l of logins) {
     process.stdout.write(`  ${l.username.padEnd(16)} ${l.displayName}\t${l.roles.map((r) => roles[r]).join('、')}\t${l.organization}\n`);
   }
+  if (reports) process.stdout.write(`\n${demoReportGuide(reports).join('\n')}\n`);
 }
 
-async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promise<void> {
+async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null, demoReports?: DemoReports): Promise<void> {
   const { config, ctx, handle } = rt;
   const [{ buildApp }, { checkpointAudit, checkpointAuditJob }, { sweepOrphanFiles, SWEEP_INTERVAL_MS }] = await Promise.all([
     import('../../server/app.ts'),
@@ -123,5 +125,5 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null): Promis
   process.stdout.write(`\nFazhi 已启动：http://${shownHost}:${config.port}/\n`);
   process.stdout.write(`数据库：${handle.kind === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'} ${handle.location}\n`);
   process.stdout.write(`接口文档：http://${shownHost}:${config.port}/api/openapi.json\n`);
-  if (demoLogins) await printLogins(demoLogins);
+  if (demoLogins) await printLogins(demoLogins, demoReports);
 }
