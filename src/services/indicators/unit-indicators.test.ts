@@ -21,8 +21,7 @@ import { memoryFileStore } from '../file-store.ts';
 import { drillDownMismatch } from '../kernel/indicators.ts';
 import type { Organization } from '../organizations.ts';
 import { newCase, newPowerItem, newWorld, type World } from '../testing/factories.ts';
-import { registerWorkOrder } from '../workorders/register-work-order.ts';
-import { transitionWorkOrder } from '../workorders/transition-work-order.ts';
+import { newClosedWorkOrder } from '../testing/workorder-factories.ts';
 import { attachManualIndicatorFile, enterManualIndicator, readManualIndicatorFile } from './manual-entries.ts';
 import { indicatorSources } from './sources.ts';
 import { computeUnitIndicators, drillDown, indicatorDrillDown, NO_RECORD_NOTE, unitIndicators } from './unit-indicators.ts';
@@ -35,23 +34,7 @@ const files = memoryFileStore();
 
 async function order(receiver: Organization, unit: Organization, head: Actor, officer: Actor, on: string, satisfaction: string) {
   today = on;
-  let o = await registerWorkOrder(ctx, head, {
-    organizationId: receiver.id,
-    channel: 'hotline',
-    kind: 'complaint',
-    category: { kind: 'matter', code: '06001' },
-    content: '楼顶私搭乱建板房。',
-    address: '云城市湖滨路56号',
-    requester: { name: '李四', phone: '13900139000' },
-  });
-  const step = async (actor: Actor, body: Record<string, unknown>) => {
-    o = await transitionWorkOrder(ctx, actor, o.id, { expectedVersion: o.version, ...body });
-  };
-  await step(head, { action: 'dispatch', unitId: unit.id });
-  await step(officer, { action: 'accept' });
-  await step(officer, { action: 'answer', method: 'phone', text: '已处理完毕。' });
-  await step(officer, { action: 'complete', result: '已拆除' });
-  await step(head, { action: 'visit', satisfaction, ...(satisfaction === 'dissatisfied' ? { reason: '仍有残留' } : {}) });
+  await newClosedWorkOrder(ctx, receiver, unit, head, officer, satisfaction);
 }
 
 const table = (org: Organization, year = 2026) => computeUnitIndicators(ctx, org, year);

@@ -25,8 +25,7 @@ import { computeUnitIndicators } from '../indicators/unit-indicators.ts';
 import { enterManualIndicator } from '../indicators/manual-entries.ts';
 import type { Organization } from '../organizations.ts';
 import { newCase, newPowerItem, newWorld, type World } from '../testing/factories.ts';
-import { registerWorkOrder } from '../workorders/register-work-order.ts';
-import { transitionWorkOrder } from '../workorders/transition-work-order.ts';
+import { newClosedWorkOrder } from '../testing/workorder-factories.ts';
 import { compareReports, computeReportRollup, exportReportRollup, reportRollup, type ReportStateSource, setRankingWeights, totalOf } from './report-rollup.ts';
 import { listReportUploads, readReportUploadFile, uploadReport } from './report-uploads.ts';
 
@@ -38,23 +37,7 @@ const files = memoryFileStore();
 
 async function order(receiver: Organization, unit: Organization, head: Actor, officer: Actor, on: string, satisfaction: string) {
   today = on;
-  let o = await registerWorkOrder(ctx, head, {
-    organizationId: receiver.id,
-    channel: 'hotline',
-    kind: 'complaint',
-    category: { kind: 'matter', code: '06001' },
-    content: '楼顶私搭乱建板房。',
-    address: '云城市湖滨路56号',
-    requester: { name: '李四', phone: '13900139000' },
-  });
-  const step = async (actor: Actor, body: Record<string, unknown>) => {
-    o = await transitionWorkOrder(ctx, actor, o.id, { expectedVersion: o.version, ...body });
-  };
-  await step(head, { action: 'dispatch', unitId: unit.id });
-  await step(officer, { action: 'accept' });
-  await step(officer, { action: 'answer', method: 'phone', text: '已处理完毕。' });
-  await step(officer, { action: 'complete', result: '已拆除' });
-  await step(head, { action: 'visit', satisfaction, ...(satisfaction === 'dissatisfied' ? { reason: '仍有残留' } : {}) });
+  await newClosedWorkOrder(ctx, receiver, unit, head, officer, satisfaction);
 }
 
 /** A free-text report of `unit` for 2026, as a unit that does not use Fazhi writes it. */
