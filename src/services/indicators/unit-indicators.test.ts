@@ -11,7 +11,6 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../domain/access.ts';
 import { combineFigures, RATE_WITHOUT_COUNTS_NOTE } from '../../domain/indicators/rollup.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { auditRecords, indicatorEntries } from '../../db/schema.ts';
@@ -20,8 +19,8 @@ import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { drillDownMismatch } from '../kernel/indicators.ts';
 import type { Organization } from '../organizations.ts';
-import { newCase, newPowerItem, newWorld, type World } from '../testing/factories.ts';
-import { newClosedWorkOrder } from '../testing/workorder-factories.ts';
+import { newWorld, type World } from '../testing/factories.ts';
+import { seedIndicatorWorld } from '../testing/workorder-factories.ts';
 import { attachManualIndicatorFile, enterManualIndicator, readManualIndicatorFile } from './manual-entries.ts';
 import { indicatorSources } from './sources.ts';
 import { computeUnitIndicators, drillDown, indicatorDrillDown, NO_RECORD_NOTE, unitIndicators } from './unit-indicators.ts';
@@ -32,10 +31,6 @@ let w: World;
 let today = '2026-11-13';
 const files = memoryFileStore();
 
-async function order(receiver: Organization, unit: Organization, head: Actor, officer: Actor, on: string, satisfaction: string) {
-  today = on;
-  await newClosedWorkOrder(ctx, receiver, unit, head, officer, satisfaction);
-}
 
 const table = (org: Organization, year = 2026) => computeUnitIndicators(ctx, org, year);
 const row = async (org: Organization, key: string, year = 2026) => (await table(org, year)).indicators.find((r) => r.key === key)!;
@@ -46,11 +41,7 @@ beforeAll(async () => {
   ctx = { db: handle.db, clock: () => new Date(`${today}T01:00:00Z`), files };
   today = '2025-01-02';
   w = await newWorld(ctx);
-  await newCase(ctx, w, { state: 'decided', startOn: '2026-03-02', fineFen: 200_00 });
-  await newCase(ctx, w, { state: 'decided', startOn: '2026-04-06', fineFen: 150_00, officers: ['zhengyu', 'fengjie'], powerItemId: (await newPowerItem(ctx, w.org.town.id)).id });
-  await order(w.org.district, w.org.brigade, w.actors['head.donghu'], w.actors.wanglei, '2026-03-02', 'satisfied');
-  await order(w.org.district, w.org.brigade, w.actors['head.donghu'], w.actors.wanglei, '2026-04-01', 'dissatisfied');
-  await order(w.org.otherDistrict, w.org.otherBrigade, w.actors['head.xishan'], w.actors.liuyang, '2026-03-02', 'satisfied');
+  await seedIndicatorWorld(ctx, w, (day) => (today = day));
   today = '2026-11-13';
 }, 120_000);
 afterAll(() => handle.close());

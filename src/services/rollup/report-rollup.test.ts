@@ -12,7 +12,6 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../domain/access.ts';
 import { indicatorMeasure } from '../../domain/indicators/catalog.ts';
 import { reportDueOn } from '../../domain/rollup/model.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
@@ -24,8 +23,8 @@ import { memoryFileStore } from '../file-store.ts';
 import { computeUnitIndicators } from '../indicators/unit-indicators.ts';
 import { enterManualIndicator } from '../indicators/manual-entries.ts';
 import type { Organization } from '../organizations.ts';
-import { newCase, newPowerItem, newWorld, type World } from '../testing/factories.ts';
-import { newClosedWorkOrder } from '../testing/workorder-factories.ts';
+import { newWorld, type World } from '../testing/factories.ts';
+import { seedIndicatorWorld } from '../testing/workorder-factories.ts';
 import { compareReports, computeReportRollup, exportReportRollup, reportRollup, type ReportStateSource, setRankingWeights, totalOf } from './report-rollup.ts';
 import { listReportUploads, readReportUploadFile, uploadReport } from './report-uploads.ts';
 
@@ -35,10 +34,6 @@ let w: World;
 let today = '2026-11-13';
 const files = memoryFileStore();
 
-async function order(receiver: Organization, unit: Organization, head: Actor, officer: Actor, on: string, satisfaction: string) {
-  today = on;
-  await newClosedWorkOrder(ctx, receiver, unit, head, officer, satisfaction);
-}
 
 /** A free-text report of `unit` for 2026, as a unit that does not use Fazhi writes it. */
 function reportText(unit: string, body = '全年办理行政处罚案件15件，罚没款3.5万元。组织专题学法6次。法制审核人员占本单位执法人员总数的20%。', year = 2026) {
@@ -70,11 +65,7 @@ beforeAll(async () => {
   ctx = { db: handle.db, clock: () => new Date(`${today}T01:00:00Z`), files };
   today = '2025-01-02';
   w = await newWorld(ctx);
-  await newCase(ctx, w, { state: 'decided', startOn: '2026-03-02', fineFen: 200_00 });
-  await newCase(ctx, w, { state: 'decided', startOn: '2026-04-06', fineFen: 150_00, officers: ['zhengyu', 'fengjie'], powerItemId: (await newPowerItem(ctx, w.org.town.id)).id });
-  await order(w.org.district, w.org.brigade, w.actors['head.donghu'], w.actors.wanglei, '2026-03-02', 'satisfied');
-  await order(w.org.district, w.org.brigade, w.actors['head.donghu'], w.actors.wanglei, '2026-04-01', 'dissatisfied');
-  await order(w.org.otherDistrict, w.org.otherBrigade, w.actors['head.xishan'], w.actors.liuyang, '2026-03-02', 'satisfied');
+  await seedIndicatorWorld(ctx, w, (day) => (today = day));
   today = '2027-02-10';
 }, 120_000);
 afterAll(() => handle.close());
