@@ -22,13 +22,14 @@ const generousPublicLimits: PublicLimits = { actLookupPerAddress: 10_000, actLoo
  * and the test builds what it needs with the factories (src/services/testing/factories.ts) on `ctx`.
  */
 export async function createTestApp(
-  options: { loginRateLimit?: number; loginAddressLimit?: number; publicLimits?: Partial<PublicLimits>; demo?: boolean; files?: FileStore } & Pick<AppOptions, 'reportLimits' | 'analysisGate'> = {},
+  options: { loginRateLimit?: number; loginAddressLimit?: number; publicLimits?: Partial<PublicLimits>; demo?: boolean; files?: FileStore; clock?: () => Date } & Pick<AppOptions, 'reportLimits' | 'analysisGate'> = {},
 ) {
   const made = options.demo === false ? { handle: await createTestDatabase(), files: memoryFileStore() } : await demoDatabase();
   const handle = made.handle;
   // A test of large uploads passes a store on disk (localFileStore), so file bytes do not stay in memory.
   const files = options.files ?? made.files;
-  const ctx: ServiceContext = { db: handle.db, clock: () => new Date(), files, reportKeys: memoryReportKeys() };
+  // A test that needs another day (e.g. the report's March reminder) passes its own clock.
+  const ctx: ServiceContext = { db: handle.db, clock: options.clock ?? (() => new Date()), files, reportKeys: memoryReportKeys() };
   const app: FastifyInstance = await buildApp({
     ctx,
     sessionSecret: 'test-secret-test-secret-test-secret-0123',

@@ -30,9 +30,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { clock?: () => Date } = {}): Promise<Harness> {
   await ensureWebBuild({ log: () => undefined });
-  const app = await createTestApp();
+  const app = await createTestApp(options);
   await app.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

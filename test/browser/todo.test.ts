@@ -10,8 +10,10 @@ import { type Harness, horizontalOverflow, screenshot, settle, startHarness } fr
 
 let h: Harness;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+/** The server's clock: today, unless a test moves it (the report notice of March). */
+let today: Date | null = null;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ clock: () => today ?? new Date() });
 }, 240_000);
 afterAll(() => h?.close());
 
@@ -92,5 +94,33 @@ describe('to-do centre in the browser', { timeout: 240_000 }, () => {
     await settle(page);
     expect(await page.getByTestId('urge-card').count()).toBe(0);
     await context.close();
+  });
+
+  it('the annual report notice: from 1 March 东湖区’s head is reminded of last year’s report, with a link to it (1280 and 390 px)', async () => {
+    // The demo has 东湖区's report of this year in draft (src/demo/reports.ts); move the server to 5 March next year.
+    const year = new Date().getFullYear();
+    today = new Date(`${String(year + 1)}-03-05T02:00:00Z`);
+    try {
+      const { context, page } = await h.signedIn('desktop', 'head.donghu', '/todo');
+      const notice = page.getByTestId('todo-notice');
+      await poll(() => notice.count()).toBe(1);
+      expect(await notice.innerText()).toContain(`${String(year)}年度法治政府建设情况报告（起草），应于${String(year + 1)}-03-31前公开，还剩27天`);
+      await screenshot(page, 'todo-report-notice', 'desktop');
+      await notice.getByRole('link').click();
+      await page.waitForURL(/\/reports\/annual$/);
+      await context.close();
+      // Officers of the brigade are not reminded.
+      const phone = await h.signedIn('phone', 'wanglei', '/todo');
+      await poll(() => items(phone.page).count()).toBeGreaterThan(0);
+      expect(await phone.page.getByTestId('todo-notice').count()).toBe(0);
+      await phone.context.close();
+      const head = await h.signedIn('phone', 'head.donghu', '/todo');
+      await poll(() => head.page.getByTestId('todo-notice').count()).toBe(1);
+      expect(await horizontalOverflow(head.page)).toBeLessThanOrEqual(0);
+      await screenshot(head.page, 'todo-report-notice', 'phone');
+      await head.context.close();
+    } finally {
+      today = null;
+    }
   });
 });

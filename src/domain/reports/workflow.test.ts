@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../access.ts';
 import type { GuardContext } from '../workflow/kernel.ts';
 import { expectRule, refusal } from '../test-support.ts';
-import { checkReportTransition, isReportLate, REPORT_RULE, reportActionsFor, reportAlertFrom, reportDueOn, reportReminder, type ReportSnapshot, type ReportStepInput, reportWorkflow } from './workflow.ts';
+import { checkReportTransition, isReportingUnit, isReportLate, REPORT_RULE, reportYearDueIn, reportActionsFor, reportAlertFrom, reportDueOn, reportReminder, type ReportSnapshot, type ReportStepInput, reportWorkflow } from './workflow.ts';
 
 const report = (over: Partial<ReportSnapshot> = {}): ReportSnapshot => ({ id: 1, state: 'drafting', year: 2025, authorId: null, lastActedOn: '2026-02-10', ...over });
 const g = (userId: number, roles: Role[], on = '2026-03-20'): GuardContext => ({ actDate: on, today: on, actor: { userId, roles } });
@@ -84,5 +84,14 @@ describe('the steps a page offers', () => {
     expect(reportActionsFor(['officer'], 'drafting')).toEqual([]);
     expect(reportActionsFor(['head'], 'legalReview')).toEqual([]);
     expect(reportActionsFor(['reviewer'], 'headApproval')).toEqual([]);
+  });
+});
+
+describe('who is reminded of the report', () => {
+  it('《法治政府建设与责任落实督察工作规定》: the bureaus write the report; brigades, squadrons and town teams report through them', () => {
+    expect(['bureau', 'district_bureau', 'justice_bureau'].every((k) => isReportingUnit(k as never))).toBe(true);
+    expect(['brigade', 'squadron', 'town_team', 'other'].some((k) => isReportingUnit(k as never))).toBe(false);
+    // In 2027 the report due is the one of 2026.
+    expect(reportYearDueIn('2027-03-01')).toBe(2026);
   });
 });

@@ -6,6 +6,7 @@
  * When it is due: published by 31 March of the following year — calendar days, a due day on a weekend or holiday is
  * not moved (the rule says “每年4月1日之前”); alerts from 1 March.
  */
+import type { OrganizationKind } from '../access.ts';
 import { type IsoDate } from '../calendar/iso-date.ts';
 import { forbidden, ruleViolation, validationError } from '../errors.ts';
 import { checkTransition, type Guard, type GuardContext, inputOf, type Transition, type Workflow } from '../workflow/kernel.ts';
@@ -54,7 +55,18 @@ export const reportAlertFrom = (year: number): IsoDate => `${String(year + 1)}-0
 export const isReportLate = (year: number, publishedOn: IsoDate): boolean => publishedOn > reportDueOn(year);
 
 /**
- * The reminder a unit sees about its report of `year` on `today` (the to-do list's entry, to be wired there): none
+ * The units that write the report themselves: the government departments (局) the rule asks it of — a city or district
+ * bureau, a justice bureau. Their brigades, squadrons and town teams report through the bureau above them and are
+ * not reminded (《法治政府建设与责任落实督察工作规定》).
+ */
+export const reportingUnitKinds: readonly OrganizationKind[] = ['bureau', 'district_bureau', 'justice_bureau'];
+export const isReportingUnit = (kind: OrganizationKind): boolean => reportingUnitKinds.includes(kind);
+
+/** The year whose report is due in the year of `today` (reports are published the year after). */
+export const reportYearDueIn = (today: IsoDate): number => Number(today.slice(0, 4)) - 1;
+
+/**
+ * The reminder a unit sees about its report of `year` on `today` (the to-do centre's notice, services/todo/notices.ts): none
  * before 1 March of the year after or once published; from 1 March the days left (the due day counted), after 31 March
  * that it is late.
  */

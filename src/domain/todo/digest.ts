@@ -4,9 +4,9 @@
  * is the next calendar day even over a weekend or a holiday, since a deadline falling due then is still due.
  */
 import { addDays, type IsoDate } from '../calendar/iso-date.ts';
-import type { TodoDigest, TodoItem } from './views.ts';
+import type { TodoDigest, TodoItem, TodoNotice } from './views.ts';
 
-export function todoDigest(items: readonly TodoItem[], today: IsoDate): TodoDigest {
+export function todoDigest(items: readonly TodoItem[], today: IsoDate, notices: readonly TodoNotice[] = []): TodoDigest {
   const yesterday = addDays(today, -1);
   const tomorrow = addDays(today, 1);
   return {
@@ -18,6 +18,7 @@ export function todoDigest(items: readonly TodoItem[], today: IsoDate): TodoDige
     dueTomorrow: items.filter((i) => !i.overdue && i.dueOn === tomorrow),
     overdue: items.filter((i) => i.overdue),
     total: items.length,
+    notices: [...notices],
   };
 }
 
@@ -27,6 +28,7 @@ export function digestLines(d: TodoDigest): string[] {
   const section = (title: string, list: readonly TodoItem[]) => [`${title}（${list.length}）`, ...(list.length ? list.map(line) : ['  无'])];
   return [
     `今日摘要 ${d.today}：待办共 ${d.total} 项`,
+    ...d.notices.map((n) => `提醒：${n.organizationName}${n.detail}`),
     ...section(`昨日（${d.yesterday}）以来新增`, d.newSinceYesterday),
     ...section('今日到期', d.dueToday),
     ...section(`明日（${d.tomorrow}）到期`, d.dueTomorrow),

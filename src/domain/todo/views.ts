@@ -32,7 +32,27 @@ export const todoItem = z.object({
 });
 export type TodoItem = z.infer<typeof todoItem>;
 
+/**
+ * A reminder that is not a step on a case: the unit's annual report due by 31 March (from 1 March until it is
+ * published; domain/reports/workflow.ts `reportReminder`). Not counted in `total` nor paged.
+ */
+export const todoNotice = z.object({
+  kind: z.literal('annualReport'),
+  kindLabel: z.string(),
+  /** The unit the notice is about. */
+  organizationId: z.number(),
+  organizationName: z.string(),
+  year: z.number(),
+  detail: z.string(),
+  dueOn: isoDay,
+  overdue: z.boolean(),
+  /** Where the staff app handles it. */
+  link: z.string(),
+});
+export type TodoNotice = z.infer<typeof todoNotice>;
+
 export const todoPage = z.object({
+  notices: z.array(todoNotice),
   items: z.array(todoItem),
   total: z.number(),
   /** Counts by kind, over all items (not only this page). */
@@ -76,5 +96,6 @@ export const todoDigest = z.object({
   dueTomorrow: z.array(todoItem),
   overdue: z.array(todoItem),
   total: z.number(),
+  notices: z.array(todoNotice),
 });
 export type TodoDigest = z.infer<typeof todoDigest>;

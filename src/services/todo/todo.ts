@@ -38,6 +38,7 @@ import { openDeadline } from '../deadlines/deadline-store.ts';
 import { parseInput } from '../parse-input.ts';
 import { buildSnapshot, type CaseRow, type Organization, type PartyRow, settingsFor } from '../cases/case-store.ts';
 import { transitionCase } from '../cases/transition-case.ts';
+import { todoNotices } from './notices.ts';
 import { type OpenUrge, openUrges } from './urge-case.ts';
 
 /** States in which nothing waits for anyone any more. */
@@ -60,12 +61,12 @@ export async function listTodo(ctx: Db, actor: Actor, raw: unknown = {}): Promis
   const all = await todoItems(ctx, actor);
   const counts: Record<string, number> = {};
   for (const item of all) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-  return { items: all.slice(offset, offset + limit), total: all.length, counts };
+  return { notices: await todoNotices(ctx, actor), items: all.slice(offset, offset + limit), total: all.length, counts };
 }
 
 /** 今日摘要: the to-dos of `actor` new since yesterday, due today or tomorrow, overdue (domain/todo/digest.ts). */
 export async function digestTodo(ctx: Db, actor: Actor): Promise<TodoDigest> {
-  return todoDigest(await todoItems(ctx, actor), chinaDateOf(ctx.clock()));
+  return todoDigest(await todoItems(ctx, actor), chinaDateOf(ctx.clock()), await todoNotices(ctx, actor));
 }
 
 /** Every to-do of `actor` (unpaged), overdue first, then by due date. */

@@ -17,7 +17,7 @@ export function notifyTodoChanged(): void {
 /** Page changes count again at most this often; notifyTodoChanged() counts at once. */
 const RECOUNT_MS = 60_000;
 
-/** The number of my to-dos, counted again on page changes (at most once a minute) and after notifyTodoChanged(); null until known. */
+/** The number of my to-dos (and notices, e.g. the annual report due), counted again on page changes (at most once a minute) and after notifyTodoChanged(); null until known. */
 export function useTodoCount(): number | null {
   const me = useMe();
   const { pathname } = useLocation();
@@ -37,7 +37,7 @@ export function useTodoCount(): number | null {
     counted.current = { at: now, tick };
     const controller = new AbortController();
     api.get<TodoPage>('/todo', { limit: 1 }, controller.signal).then(
-      (page) => setCount(page.total),
+      (page) => setCount(page.total + page.notices.length),
       // Not counted (aborted by a newer page, or failed): the next page change counts again.
       () => {
         counted.current.at = 0;

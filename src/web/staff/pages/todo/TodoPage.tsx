@@ -80,6 +80,21 @@ function TodoTab() {
         const shown = items.slice((page - 1) * PAGE, page * PAGE);
         return (
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            {data.notices.map((n) => (
+              <Alert
+                key={`${n.kind}-${String(n.organizationId)}-${String(n.year)}`}
+                type={n.overdue ? 'error' : 'warning'}
+                showIcon
+                data-testid="todo-notice"
+                title={`${n.kindLabel}：${n.organizationName}`}
+                description={n.detail}
+                action={
+                  <Link to={n.link}>
+                    <Button size="small">去办理</Button>
+                  </Link>
+                }
+              />
+            ))}
             <DigestCard items={data.items} />
             <Segmented
               value={kind}
