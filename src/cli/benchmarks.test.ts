@@ -1,27 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migratedDataFolderTemplate } from '../db/testing.ts';
+import { type CliFolder, cliFolder } from './testing.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
 const sharedCsv = fileURLToPath(new URL('../../../shared/data/discretion-benchmarks.csv', import.meta.url));
+let folder: CliFolder;
 let dataDir: string;
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 interface ImportJson {
   imported: number;
@@ -29,11 +17,10 @@ interface ImportJson {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-benchmarks-cli-'));
-  // An empty, migrated database (made once per run), so the first command does not create one.
-  await cp(await migratedDataFolderTemplate(), dataDir, { recursive: true });
+  folder = await cliFolder('benchmarks-cli', 'migrated');
+  dataDir = folder.dir;
 });
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe('fazhi benchmarks', () => {
   it.skipIf(!existsSync(sharedCsv))('import --json: the shared CSV loads ≥190 rules and lists every rejected row with its number and reason', async () => {

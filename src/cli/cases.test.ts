@@ -1,31 +1,14 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDataFolderTemplate } from '../demo/testing.ts';
+import { type CliFolder, cliFolder } from './testing.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
-let dataDir: string;
+let folder: CliFolder;
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-cases-cli-'));
-  // A copy of the demo data folder (what `fazhi demo` leaves), made once per test run.
-  await cp(await demoDataFolderTemplate(), dataDir, { recursive: true });
+  folder = await cliFolder('cases-cli', 'demo');
 }, 180_000);
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe('fazhi cases', () => {
   it('list --json: id, code, number, state, party and deadlines of every demo case, in every state', { timeout: 120_000 }, async () => {

@@ -1,33 +1,23 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliFolder, cliFolder, fazhiBin, runFazhi } from './testing.ts';
 import { embeddedOptions } from '../db/connect.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
-
+let folder: CliFolder;
 let dataDir: string;
-const env = () => ({ ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+const env = (extra: Record<string, string> = {}) => folder.env(extra);
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: env() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 /** Starts `fazhi start` and resolves once it prints its URL. */
 function startServer(port: number): Promise<{ child: ChildProcess; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', [bin, 'start'], { env: { ...env(), PORT: String(port) } });
+    const child = spawn('node', [fazhiBin, 'start'], { env: env({ PORT: String(port) }) });
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -40,9 +30,10 @@ function startServer(port: number): Promise<{ child: ChildProcess; output: strin
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-cli-'));
+  folder = await cliFolder('cli', 'empty');
+  dataDir = folder.dir;
 });
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe('fazhi CLI on the embedded database', () => {
   it('start: migrates, seeds the demo bureau, serves /api/health and prints the URL and demo logins; a second start on the same directory fails clearly', async () => {
@@ -115,14 +106,7 @@ describe('fazhi CLI on the embedded database', () => {
   }, 120_000);
 
   it('refuses invalid configuration with a readable list', async () => {
-    const { code, stderr } = await (async () => {
-      try {
-        await run('node', [bin, 'db', 'migrate'], { env: { ...env(), PORT: 'abc', DATABASE_URL: 'mysql://x' } });
-        return { code: 0, stderr: '' };
-      } catch (error) {
-        return error as { code: number; stderr: string };
-      }
-    })();
+    const { code, stderr } = await runFazhi(['db', 'migrate'], env({ PORT: 'abc', DATABASE_URL: 'mysql://x' }));
     expect(code).not.toBe(0);
     expect(stderr).toContain('配置无效');
     expect(stderr).toContain('PORT');
@@ -133,14 +117,7 @@ describe('fazhi CLI on the embedded database', () => {
 describe('read-only commands', () => {
   it('do not migrate: on a database not at the latest schema they say to run fazhi db migrate, and run once it has', async () => {
     const fresh = await mkdtemp(path.join(tmpdir(), 'fazhi-cli-unmigrated-'));
-    const inFresh = async (...args: string[]) => {
-      try {
-        const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...env(), FAZHI_DATA_DIR: fresh } });
-        return { code: 0, stdout, stderr };
-      } catch (error) {
-        return error as { code: number; stdout: string; stderr: string };
-      }
-    };
+    const inFresh = (...args: string[]) => runFazhi(args, env({ FAZHI_DATA_DIR: fresh }));
     try {
       for (const args of [['org', 'list'], ['cases', 'list', '--json'], ['audit', 'verify']]) {
         const refused = await inFresh(...args);

@@ -1,37 +1,21 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDataFolderTemplate } from '../demo/testing.ts';
+import { type CliFolder, cliFolder } from './testing.ts';
 import { sm3 } from '../domain/audit/digest.ts';
 import { readPdf } from '../services/documents/pdf.ts';
 import { missing } from '../services/testing/missing-tool.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
+let folder: CliFolder;
 let dataDir: string;
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], {
-      env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-docs-cli-'));
-  // A copy of the demo data folder (what `fazhi demo` leaves), made once per test run.
-  await cp(await demoDataFolderTemplate(), dataDir, { recursive: true });
+  folder = await cliFolder('docs-cli', 'demo');
+  dataDir = folder.dir;
 }, 180_000);
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe('fazhi docs', () => {
   it('types: lists every document type with its legal basis, and the whole case file', async () => {

@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliFolder, cliFolder } from './testing.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
-let dataDir: string;
+let folder: CliFolder;
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-intake-cli-'));
+  folder = await cliFolder('intake-cli', 'migrated');
 });
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe('fazhi intake-key', () => {
   it('create shows the key once, list shows its prefix only, revoke refuses a second time; bad input fails in Chinese', { timeout: 180_000 }, async () => {

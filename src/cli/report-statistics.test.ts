@@ -3,39 +3,27 @@
  * refusals. The figures are the service's (tested by hand in services/reports/enforcement-statistics.test.ts); here the
  * total is checked against the annual report's `penalty_cases` read from the same database.
  */
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliFolder, cliFolder } from './testing.ts';
 import { openPglite } from '../db/connect.ts';
 import { organizations } from '../db/schema.ts';
-import { demoDataFolderTemplate } from '../demo/testing.ts';
 import { indicators as caseIndicators } from '../services/cases/indicators.ts';
 import { loadExcelJS } from '../services/exceljs.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
 const unitName = '东湖区城市管理和综合行政执法局';
+let folder: CliFolder;
 let dataDir: string;
 let penaltyCases: number | null;
 const year = 2026;
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-statistics-cli-'));
-  await cp(await demoDataFolderTemplate(), dataDir, { recursive: true });
+  folder = await cliFolder('statistics-cli', 'demo');
+  dataDir = folder.dir;
   const handle = await openPglite(dataDir);
   try {
     const [unit] = await handle.db.select({ path: organizations.path }).from(organizations).where(eq(organizations.name, `云城市${unitName}`));
@@ -45,7 +33,7 @@ beforeAll(async () => {
     await handle.close();
   }
 }, 600_000);
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe('fazhi report statistics', () => {
   it('--json: every row, the total equal to the annual report’s penalty_cases; --out writes the XLSX table', { timeout: 180_000 }, async () => {

@@ -4,15 +4,12 @@
  * server would (its key in the folder's key file, its files in the folder's store); the CLI renders it and verifies
  * its PDF (exit 0), then verification fails (exit 1, with the reason) once an audit record is changed in the database.
  */
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliFolder, cliFolder } from './testing.ts';
 import { openPglite } from '../db/connect.ts';
-import { migratedDataFolderTemplate } from '../db/testing.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { findSoffice } from '../services/documents/pdf.ts';
 import { localFileStore } from '../services/file-store.ts';
@@ -23,26 +20,17 @@ import { reportFile } from '../services/reports/report-file.ts';
 import { transitionReport } from '../services/reports/transition-report.ts';
 import { newWorld } from '../services/testing/factories.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
 const year = 2025;
+let folder: CliFolder;
 let dataDir: string;
 let pdfFile: string;
 const hasSoffice = findSoffice() !== undefined;
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-report-verify-'));
-  await cp(await migratedDataFolderTemplate(), dataDir, { recursive: true });
+  folder = await cliFolder('report-verify', 'migrated');
+  dataDir = folder.dir;
   if (!hasSoffice) return;
   const handle = await openPglite(dataDir);
   try {
@@ -70,7 +58,7 @@ beforeAll(async () => {
     await handle.close();
   }
 }, 600_000);
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 describe.skipIf(!hasSoffice)('fazhi report render / verify', () => {
   it('the key file is readable by the server’s user only', async () => {

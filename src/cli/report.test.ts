@@ -1,34 +1,20 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliFolder, cliFolder } from './testing.ts';
 import { indicatorCatalog } from '../domain/indicators/catalog.ts';
 import { openPglite } from '../db/connect.ts';
 import { organizations, users } from '../db/schema.ts';
-import { demoDataFolderTemplate } from '../demo/testing.ts';
 import { enterManualIndicator } from '../services/indicators/manual-entries.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/fazhi.js');
+let folder: CliFolder;
 let dataDir: string;
 const year = 2026;
 
-async function fazhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const fazhi = (...args: string[]) => folder.fazhi(...args);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'fazhi-report-cli-'));
-  await cp(await demoDataFolderTemplate(), dataDir, { recursive: true });
+  folder = await cliFolder('report-cli', 'demo');
+  dataDir = folder.dir;
   // One hand-entered figure of the demo district, entered by its legal section through the service.
   const handle = await openPglite(dataDir);
   try {
@@ -43,7 +29,7 @@ beforeAll(async () => {
     await handle.close();
   }
 }, 600_000);
-afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
 interface Row {
   key: string;
