@@ -31,9 +31,22 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => handle?.close());
 
-/** The plan of the page query (the one ordered newest first) that `listCasesPage` runs for `query`. */
+/**
+ * The plan of the page (the part ordered newest first) of the statement `listCasesPage` runs for `query`: the list
+ * runs one statement (issue 16 item 5), whose CTE `page` is the page; its capped count is planned apart (InitPlans).
+ */
 async function pagePlan(query: Record<string, unknown>): Promise<string> {
-  return planOf(() => listCasesPage(ctx, generated.world.actors['head.donghu'], { ...query, limit: 20 }), /order by "cases"\."id" desc/);
+  return cteOf(await planOf(() => listCasesPage(ctx, generated.world.actors['head.donghu'], { ...query, limit: 20 }), /order by "cases"\."id" desc/), 'page');
+}
+
+/** The lines of the plan of the CTE `name`: from "CTE name" to the next line indented no deeper. */
+function cteOf(plan: string, name: string): string {
+  const lines = plan.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `CTE ${name}`);
+  if (start < 0) throw new Error(`no CTE ${name} in the plan:\n${plan}`);
+  const depth = lines[start]!.search(/\S/);
+  const end = lines.findIndex((l, i) => i > start && l.search(/\S/) <= depth);
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 
 /** The plan of the statement matching `pattern` that `work` runs. */
