@@ -93,6 +93,7 @@ export async function benchLists(url: string): Promise<string> {
       month: { month: '2024-06' },
       organizationId: { organizationId: world.org.town.id },
       penaltyKind: { penaltyKind: 'fine' },
+      'penaltyKind (a kind no case has)': { penaltyKind: 'warning' },
       'q (a decision number)': { q: '〕300000号' },
       'q (a party name)': { q: '李某500001' },
     };

@@ -4,7 +4,7 @@
  * (power-list code or category), registration date range or month, handling unit (with its sub-units), penalty
  * kind, and a search over numbers, act code, title and party name; paged, with the total count up to TOTAL_CAP.
  */
-import { and, desc, eq, exists, gte, ilike, inArray, like, lt, lte, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, ilike, inArray, like, lt, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import { idParam } from '../../domain/ids.ts';
 import { z } from 'zod';
@@ -260,8 +260,9 @@ function conditions(db: Executor, shape: Shape): SQL[] {
   if (shape.to) out.push(lte(cases.registeredOn, placeholder('to')));
   if (shape.month) out.push(gte(cases.registeredOn, placeholder('monthStart')), lt(cases.registeredOn, placeholder('monthEnd')));
   if (shape.penaltyKind) {
-    // A penalty decision that imposes this kind and still stands (a revoked one imposes nothing).
-    out.push(eq(cases.decisionKind, 'penalty'), ne(cases.decisionStatus, 'revoked'), sql`(${cases.record} -> 'decision' -> 'penalty' -> 'kinds') @> ${placeholder('penaltyKinds')}::jsonb`);
+    // A penalty decision that imposes this kind and still stands (a revoked one imposes nothing): `penalty_kinds` is
+    // kept by PostgreSQL from the record for exactly those (migration 0024), and indexed.
+    out.push(sql`${cases.penaltyKinds} @> ${placeholder('penaltyKinds')}::jsonb`);
   }
   if (shape.q) out.push(search(db, placeholder('pattern')));
   return out;

@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "penalty_kinds" jsonb GENERATED ALWAYS AS (case when decision_kind = 'penalty' and decision_status <> 'revoked' then record -> 'decision' -> 'penalty' -> 'kinds' end) STORED;--> statement-breakpoint
+CREATE INDEX "cases_penalty_kinds_idx" ON "cases" USING gin ("penalty_kinds" jsonb_path_ops) WHERE "cases"."penalty_kinds" is not null;
