@@ -60,21 +60,26 @@ export async function caseStatistics(ctx: Ctx, actor: Actor, raw: unknown = {}):
   const tallied = and(inScope, input.from ? gte(caseTallies.registeredOn, input.from) : undefined, input.to ? lte(caseTallies.registeredOn, input.to) : undefined);
   const overdueRange = lt(deadlines.dueOn, today);
   const dueSoonRange = and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil))!;
-  // Sequential on purpose: `ctx.db` may be one connection (PGlite).
-  const byState = await countByState(ctx.db, tallied);
-  const byMonth = await countByMonth(ctx.db, tallied, monthsOf(input.from ?? null, input.to ?? null, today));
-  const units = await compareUnits(ctx.db, scope, tallied, inScope, registered, overdueRange);
-  // Each case counts for exactly one unit (its own path's first step below the scope), so the units' overdue cases
-  // add up to the scope's: the overdue deadlines are read once.
-  const overdue = await deadlinesIn(ctx.db, where, overdueRange, input.listLimit, today, units.reduce((s, u) => s + u.overdue, 0));
-  const dueSoon = await deadlinesIn(ctx.db, where, dueSoonRange, input.listLimit, today);
-  const byPenaltyKind = await penaltiesByKind(ctx.db, tallied);
-  const byViolation = await penaltiesByViolation(ctx.db, tallied);
-  const [penalties] = await ctx.db
-    .select({ count: sql<number>`coalesce(sum(${caseTallies.cases}) filter (where ${caseTallies.penalty}), 0)::int`, fineFen: talliedFines })
-    .from(caseTallies)
-    .innerJoin(organizations, eq(organizations.id, caseTallies.organizationId))
-    .where(tallied);
+  // The figures are independent reads, sent together (issue 16 item 7, round 5): on PostgreSQL they run on several
+  // pooled connections at once (the dashboard took the sum of ten round trips); on PGlite, one connection, they queue.
+  // Never called inside a transaction (a transaction is one connection: its statements must not overlap).
+  const [byState, byMonth, [units, overdue], dueSoon, byPenaltyKind, byViolation, [penalties]] = await Promise.all([
+    countByState(ctx.db, tallied),
+    countByMonth(ctx.db, tallied, monthsOf(input.from ?? null, input.to ?? null, today)),
+    compareUnits(ctx.db, scope, tallied, inScope, registered, overdueRange).then(async (units) => {
+      // Each case counts for exactly one unit (its own path's first step below the scope), so the units' overdue cases
+      // add up to the scope's: the overdue deadlines are read once.
+      return [units, await deadlinesIn(ctx.db, where, overdueRange, input.listLimit, today, units.reduce((s, u) => s + u.overdue, 0))] as const;
+    }),
+    deadlinesIn(ctx.db, where, dueSoonRange, input.listLimit, today),
+    penaltiesByKind(ctx.db, tallied),
+    penaltiesByViolation(ctx.db, tallied),
+    ctx.db
+      .select({ count: sql<number>`coalesce(sum(${caseTallies.cases}) filter (where ${caseTallies.penalty}), 0)::int`, fineFen: talliedFines })
+      .from(caseTallies)
+      .innerJoin(organizations, eq(organizations.id, caseTallies.organizationId))
+      .where(tallied),
+  ]);
   return {
     today,
     dueSoonUntil: soonUntil,

@@ -109,6 +109,17 @@ describe('case list indexes', () => {
     }
   });
 
+  it('the deadline lists are paged: offset continues where the first page stopped; a bad offset is refused', async () => {
+    const head = generated.world.actors['head.donghu'];
+    const key = (d: { caseId: number; kind: string }) => `${d.caseId}:${d.kind}`;
+    const both = (await listDeadlines(ctx, head, { status: 'due', days: 90, limit: 40 })).map(key);
+    expect(both).toHaveLength(40);
+    const first = (await listDeadlines(ctx, head, { status: 'due', days: 90, limit: 20 })).map(key);
+    const second = (await listDeadlines(ctx, head, { status: 'due', days: 90, limit: 20, offset: 20 })).map(key);
+    expect([...first, ...second]).toEqual(both);
+    await expect(listDeadlines(ctx, head, { offset: -1 })).rejects.toThrow('起始位置不能为负');
+  });
+
   it('the officer filter is the form the GIN index answers (officer_ids @> array[id])', async () => {
     const plan = await pagePlan({ officerId: generated.officers[0] });
     expect(plan).not.toMatch(/Seq Scan on cases\b/);
