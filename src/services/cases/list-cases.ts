@@ -171,7 +171,7 @@ const placeholder = sql.placeholder;
  * then the page holds every match (`case` evaluates the count's subquery only when it is needed). Always one row at
  * least: an empty page is one row of nulls with the total.
  */
-function buildPageQuery(db: Executor, shape: Shape, name: string | null) {
+function buildPageQuery(db: Executor, shape: Shape) {
   const where = and(...conditions(db, shape));
   const matching = db
     .select({ one: sql`1` })
@@ -212,13 +212,23 @@ function buildPageQuery(db: Executor, shape: Shape, name: string | null) {
     .from(sql`(select 1) as one`)
     .leftJoin(page, sql`true`)
     .orderBy(sql`${page.id} desc`);
-  return name === null ? query : query.prepare(name);
+  return prepareUnnamed(query);
 }
 
 /**
- * Each shape's statement is built once per database and prepared under its own name (on PostgreSQL each pooled
- * connection parses it once), like the case view's `fazhi_case_view`: building the statement with drizzle on every
- * request was a large part of a list request's CPU. A transaction builds its own.
+ * The statement's text and result mapping built once, sent unnamed: PostgreSQL then plans it for each request's values.
+ * A named (server-side) statement would switch to a generic plan after five runs, blind to how many cases a state, a
+ * penalty kind or a search text matches — exactly what decides between walking the newest cases and an index here.
+ * drizzle's `prepare` always names the statement; its `_prepare()` (what `execute()` itself calls) does not.
+ */
+function prepareUnnamed<T extends { prepare(name: string): unknown }>(query: T): ReturnType<T['prepare']> {
+  return (query as unknown as { _prepare(): ReturnType<T['prepare']> })._prepare();
+}
+
+/**
+ * Each shape's statement is built once per database (building it with drizzle on every request was a large part of a
+ * list request's CPU), like the case view's `fazhi_case_view` — but not named on the server (prepareUnnamed). A
+ * transaction builds its own.
  */
 const preparedPages = new WeakMap<object, Map<string, ReturnType<typeof buildPageQuery>>>();
 /** More shapes than the list's filters give in practice; past it a shape is built per request rather than kept. */
@@ -230,9 +240,8 @@ function pageQuery(db: Executor, shape: Shape) {
   if (!shapes) preparedPages.set(db, (shapes = new Map()));
   let query = shapes.get(key);
   if (!query) {
-    const keep = shapes.size < MAX_SHAPES;
-    query = buildPageQuery(db, shape, keep ? `fazhi_case_list_${key}` : null);
-    if (keep) shapes.set(key, query);
+    query = buildPageQuery(db, shape);
+    if (shapes.size < MAX_SHAPES) shapes.set(key, query);
   }
   return query;
 }
