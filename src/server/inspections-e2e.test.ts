@@ -57,9 +57,9 @@ describe('patrols, inspections and 双随机 over HTTP', () => {
     expect(problem).toMatchObject({ state: { key: 'rectified', label: '已整改' }, dueOn: null });
     patrol = await ok('wanglei', 'POST', `/api/patrols/${patrol.id}/transitions`, { expectedVersion: patrol.version, action: 'finish', summary: '巡查湖滨片区，发现占道经营 1 处，已整改' });
     expect(patrol).toMatchObject({ state: { key: 'finished' }, problems: [{ id: problem.id, state: { key: 'rectified' } }] });
-    expect((await ok('head.donghu', 'GET', '/api/patrols')).map((p: Json) => p.id)).toContain(patrol.id);
+    expect((await ok('head.donghu', 'GET', '/api/patrols')).items.map((p: Json) => p.id)).toContain(patrol.id);
     // The unit's filter comes as a query string (text), as the web sends it.
-    expect((await ok('head.donghu', 'GET', `/api/patrols?organizationId=${w.org.brigade.id}`)).map((p: Json) => p.id)).toContain(patrol.id);
+    expect((await ok('head.donghu', 'GET', `/api/patrols?organizationId=${w.org.brigade.id}`)).items.map((p: Json) => p.id)).toContain(patrol.id);
   });
 
   it('an inspection → record (责令整改) → referred → a clue of the case engine, naming the enterprise', async () => {

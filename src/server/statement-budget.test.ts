@@ -14,7 +14,7 @@ const budgets = {
   caseView: 5,
   transition: 10,
   clueRegistration: 12,
-  caseList: 4,
+  caseList: 3,
   publicDecision: 2,
   publicActLookup: 1,
 } as const;

@@ -93,6 +93,15 @@ export const cases = pgTable(
      */
     firstReviewOn: text('first_review_on').generatedAlwaysAs(sql`record -> 'legalReviews' -> 0 ->> 'on'`),
     lastReviewOn: text('last_review_on').generatedAlwaysAs(sql`record -> 'legalReviews' -> -1 ->> 'on'`),
+    /**
+     * The kinds of the penalty the case's decision imposes while it stands (a JSON array of penalty kind keys; null
+     * without a penalty decision or once it is revoked), kept by PostgreSQL from `record`. The case list's
+     * `penaltyKind` filter reads it (issue 16 item 7, round 5): reading the kinds out of each record took 0.4–0.8 s at a
+     * million cases, and the planner, without statistics on an expression of the record, misjudged how many match.
+     */
+    penaltyKinds: jsonb('penalty_kinds').generatedAlwaysAs(
+      sql`case when decision_kind = 'penalty' and decision_status <> 'revoked' then record -> 'decision' -> 'penalty' -> 'kinds' end`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -115,6 +124,13 @@ export const cases = pgTable(
     index('cases_act_code_trgm_idx').using('gin', sql`${t.actCode} gin_trgm_ops`),
     index('cases_decision_number_trgm_idx').using('gin', sql`${t.decisionNumber} gin_trgm_ops`),
     index('cases_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    // The case list's penalty kind filter (round 5): a kind few cases have is found through this index; for a kind a
+    // third of the cases have, the planner (with statistics on the column) walks the primary key instead.
+    // Counting the matches of a filter (up to TOTAL_CAP) reads only the index, never the wide case rows: the unit
+    // (subtree), the registration day and the state of each case, by id (round 5; the visibility map lets an index-only
+    // scan skip the table for all but recently changed cases).
+    index('cases_id_cover_idx').on(t.id, t.organizationId, t.registeredOn, t.state),
+    index('cases_penalty_kinds_idx').using('gin', sql`${t.penaltyKinds} jsonb_path_ops`).where(sql`${t.penaltyKinds} is not null`),
   ],
 );
 

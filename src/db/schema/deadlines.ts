@@ -45,7 +45,9 @@ export const deadlines = pgTable(
     periodKind: text('period_kind'),
   },
   (t) => [
-    index('deadlines_open_due_idx').on(t.dueOn, t.subjectType).where(sql`${t.metOn} is null`),
+    // Open deadlines by due day, with what the overdue / due-soon counts need (the subject and its unit) in the index
+    // itself: counting 44,000 overdue deadlines at a million cases reads no table rows (round 5).
+    index('deadlines_open_due_idx').on(t.dueOn, t.subjectType, t.subjectId, t.organizationId).where(sql`${t.metOn} is null`),
     index('deadlines_subject_idx').on(t.subjectType, t.subjectId, t.kind),
     // The overdue / due lists in their order (`order by due_on, id`), read from the start and stopped at the page.
     index('deadlines_open_due_id_idx').on(t.dueOn, t.id).where(sql`${t.metOn} is null`),

@@ -34,6 +34,10 @@ export const patrolListQuery = z.object({
   organizationId: idParam('巡查单位').optional(),
   from: dateInput('开始日期').optional(),
   to: dateInput('结束日期').optional(),
+  /** Only the patrols the actor is an officer of. */
+  mine: z.union([z.boolean(), z.stringbool()], { error: '应为 true 或 false' }).optional(),
+  limit: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
+  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').default(0),
 });
 
 const labelled = z.object({ key: z.string(), label: z.string() });
@@ -82,4 +86,6 @@ export type PatrolView = z.infer<typeof patrolView>;
 export type PatrolViewJson = z.input<typeof patrolView>;
 
 export const patrolListItem = patrolView.omit({ problems: true }).extend({ problemCount: z.number() });
-export const patrolList = z.array(patrolListItem);
+/** One page of patrols and how many match in all (issue 16 item 7: no list returns unbounded rows). */
+export const patrolList = z.object({ items: z.array(patrolListItem), total: z.number() });
+export type PatrolList = z.infer<typeof patrolList>;

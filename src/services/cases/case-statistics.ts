@@ -13,7 +13,7 @@
  * deadline figures depend on today and are read from the open deadlines (the partial indexes on `due_on`).
  * case-tallies.test.ts checks that the counters always equal the aggregates over the cases.
  */
-import { and, asc, countDistinct, eq, gte, isNull, like, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, gte, inArray, isNull, like, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { assertMay } from '../../domain/policy.ts';
@@ -60,21 +60,26 @@ export async function caseStatistics(ctx: Ctx, actor: Actor, raw: unknown = {}):
   const tallied = and(inScope, input.from ? gte(caseTallies.registeredOn, input.from) : undefined, input.to ? lte(caseTallies.registeredOn, input.to) : undefined);
   const overdueRange = lt(deadlines.dueOn, today);
   const dueSoonRange = and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil))!;
-  // Sequential on purpose: `ctx.db` may be one connection (PGlite).
-  const byState = await countByState(ctx.db, tallied);
-  const byMonth = await countByMonth(ctx.db, tallied, monthsOf(input.from ?? null, input.to ?? null, today));
-  const units = await compareUnits(ctx.db, scope, tallied, inScope, registered, overdueRange);
-  // Each case counts for exactly one unit (its own path's first step below the scope), so the units' overdue cases
-  // add up to the scope's: the overdue deadlines are read once.
-  const overdue = await deadlinesIn(ctx.db, where, overdueRange, input.listLimit, today, units.reduce((s, u) => s + u.overdue, 0));
-  const dueSoon = await deadlinesIn(ctx.db, where, dueSoonRange, input.listLimit, today);
-  const byPenaltyKind = await penaltiesByKind(ctx.db, tallied);
-  const byViolation = await penaltiesByViolation(ctx.db, tallied);
-  const [penalties] = await ctx.db
-    .select({ count: sql<number>`coalesce(sum(${caseTallies.cases}) filter (where ${caseTallies.penalty}), 0)::int`, fineFen: talliedFines })
-    .from(caseTallies)
-    .innerJoin(organizations, eq(organizations.id, caseTallies.organizationId))
-    .where(tallied);
+  // The figures are independent reads, sent together (issue 16 item 7, round 5): on PostgreSQL they run on several
+  // pooled connections at once (the dashboard took the sum of ten round trips); on PGlite, one connection, they queue.
+  // Never called inside a transaction (a transaction is one connection: its statements must not overlap).
+  const [byState, byMonth, [units, overdue], dueSoon, byPenaltyKind, byViolation, [penalties]] = await Promise.all([
+    countByState(ctx.db, tallied),
+    countByMonth(ctx.db, tallied, monthsOf(input.from ?? null, input.to ?? null, today)),
+    compareUnits(ctx.db, scope, tallied, inScope, registered, overdueRange).then(async (units) => {
+      // Each case counts for exactly one unit (its own path's first step below the scope), so the units' overdue cases
+      // add up to the scope's: the overdue deadlines are read once.
+      return [units, await deadlinesIn(ctx.db, where, registered, overdueRange, input.listLimit, today, units.reduce((s, u) => s + u.overdue, 0))] as const;
+    }),
+    deadlinesIn(ctx.db, where, registered, dueSoonRange, input.listLimit, today),
+    penaltiesByKind(ctx.db, tallied),
+    penaltiesByViolation(ctx.db, tallied),
+    ctx.db
+      .select({ count: sql<number>`coalesce(sum(${caseTallies.cases}) filter (where ${caseTallies.penalty}), 0)::int`, fineFen: talliedFines })
+      .from(caseTallies)
+      .innerJoin(organizations, eq(organizations.id, caseTallies.organizationId))
+      .where(tallied),
+  ]);
   return {
     today,
     dueSoonUntil: soonUntil,
@@ -157,7 +162,7 @@ async function countByMonth(db: Executor, where: SQL | undefined, months: string
 }
 
 /** The open deadlines in `range`: the cases they concern (`counted` when already known) and the first `limit` of them. */
-async function deadlinesIn(db: Executor, where: SQL | undefined, range: SQL, limit: number, today: IsoDate, counted?: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
+async function deadlinesIn(db: Executor, where: SQL | undefined, registered: SQL | undefined, range: SQL, limit: number, today: IsoDate, counted?: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
   const open = and(where, openDeadline, range);
   const [total] =
     counted !== undefined
@@ -168,12 +173,15 @@ async function deadlinesIn(db: Executor, where: SQL | undefined, range: SQL, lim
           .innerJoin(cases, deadlineOf('case', cases.id))
           .innerJoin(organizations, eq(organizations.id, cases.organizationId))
           .where(open);
+  // With a registration range, the cases registered in it are named first (read from an index), so the deadlines are
+  // walked against that set instead of reading every overdue case's row to learn its day (2 s at a million cases).
+  const registeredIn = registered ? inArray(deadlines.subjectId, db.select({ id: cases.id }).from(cases).where(registered)) : undefined;
   const rows = await db
     .select({ caseId: cases.id, actCode: cases.actCode, title: cases.title, organizationName: organizations.name, kind: deadlines.kind, dueOn: deadlines.dueOn })
     .from(deadlines)
     .innerJoin(cases, deadlineOf('case', cases.id))
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(open)
+    .where(and(open, registeredIn))
     .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
     .limit(limit);
   const items = rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));

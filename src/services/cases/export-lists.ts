@@ -26,7 +26,7 @@ const PAGE = 500;
 
 /** The query of the case-list export: the list's filters, without paging. */
 export const caseExportQuery = listCasesInput.omit({ limit: true, offset: true });
-export const deadlineExportQuery = deadlineQuery.omit({ limit: true });
+export const deadlineExportQuery = deadlineQuery.omit({ limit: true, offset: true });
 export const statisticsExportQuery = caseStatisticsInput.omit({ listLimit: true });
 
 /** The most deadlines one export lists (the list's own maximum page). */

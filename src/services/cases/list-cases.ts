@@ -4,7 +4,7 @@
  * (power-list code or category), registration date range or month, handling unit (with its sub-units), penalty
  * kind, and a search over numbers, act code, title and party name; paged, with the total count up to TOTAL_CAP.
  */
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, like, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, ilike, inArray, like, lt, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import { idParam } from '../../domain/ids.ts';
 import { z } from 'zod';
@@ -76,9 +76,104 @@ export async function listCasesPage(ctx: Ctx, actor: Actor, raw: unknown = {}): 
   const today = chinaDateOf(ctx.clock());
   // Read before the queries below; loadWorkCalendar runs its two queries in parallel (never inside a transaction).
   const soonUntil = dueSoonUntil(await cachedWorkCalendar(ctx.db), today);
-  const where = and(...(await conditions(ctx.db, actor, input, today, soonUntil)));
-  // Counts at most TOTAL_CAP + 1 matches: enough to tell "more than TOTAL_CAP" without reading them all.
-  const matching = ctx.db
+  const unitPrefix = input.organizationId ? `${await organizationPath(ctx.db, actor, input.organizationId)}%` : undefined;
+  const values: Values = {
+    limit: input.limit,
+    offset: input.offset,
+    subtreePrefix: `${actor.organizationPath}%`,
+    unitPrefix,
+    state: input.state,
+    today,
+    soonUntil,
+    officerId: input.officerId,
+    violation: input.violation,
+    category: input.category,
+    from: input.from,
+    to: input.to,
+    monthStart: input.month ? `${input.month}-01` : undefined,
+    monthEnd: input.month ? nextMonth(input.month) : undefined,
+    penaltyKinds: input.penaltyKind ? JSON.stringify([input.penaltyKind]) : undefined,
+    pattern: input.q ? `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined,
+  };
+  const rows = await pageQuery(ctx.db, shapeOf(actor, input)).execute(values);
+  const total = Number(rows[0]?.total ?? 0);
+  const items = rows
+    .filter((r): r is typeof r & { id: number } => r.id !== null)
+    .map((r) => ({
+      id: r.id,
+      version: r.version!,
+      actCode: r.actCode!,
+      decisionNumber: r.decisionNumber,
+      procedure: r.procedure as Procedure,
+      procedureLabel: procedures[r.procedure as Procedure],
+      state: r.state as CaseState,
+      stateLabel: caseStates[r.state as CaseState],
+      title: r.title!,
+      organizationName: r.organizationName!,
+      party: { kind: r.partyKind!, name: r.partyName! },
+      registeredOn: r.registeredOn!,
+      deadlines: (r.deadlines ?? []).map((d) => {
+        const urgency: DeadlineUrgency = deadlineUrgency(d, today, soonUntil);
+        return { kind: d.kind, label: deadlineKinds[d.kind].label, dueOn: d.dueOn, overdue: urgency === 'overdue', dueSoon: urgency === 'dueSoon' };
+      }),
+    }));
+  return { items, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
+}
+
+/** The values of one list request, bound to the placeholders of its statement (unused ones are left out by drizzle). */
+type Values = Record<string, string | number | undefined>;
+
+/** Which filters a request uses (and whether the subtree limit applies): one statement per shape. */
+interface Shape {
+  subtree: boolean;
+  unit: boolean;
+  state: boolean;
+  deadline: ListCasesInput['deadline'];
+  officer: boolean;
+  violation: boolean;
+  category: boolean;
+  from: boolean;
+  to: boolean;
+  month: boolean;
+  penaltyKind: boolean;
+  q: boolean;
+}
+
+function shapeOf(actor: Actor, input: ListCasesInput): Shape {
+  return {
+    subtree: !isSystem(actor),
+    unit: input.organizationId !== undefined,
+    state: input.state !== undefined,
+    deadline: input.deadline,
+    officer: input.officerId !== undefined,
+    violation: input.violation !== undefined,
+    category: input.category !== undefined,
+    from: input.from !== undefined,
+    to: input.to !== undefined,
+    month: input.month !== undefined,
+    penaltyKind: input.penaltyKind !== undefined,
+    q: input.q !== undefined && input.q !== '',
+  };
+}
+
+function shapeKey(shape: Shape): string {
+  return Object.entries(shape)
+    .map(([k, v]) => (v === true ? k : typeof v === 'string' ? `${k}-${v}` : ''))
+    .filter(Boolean)
+    .join('_');
+}
+
+const placeholder = sql.placeholder;
+
+/**
+ * The list's one statement for a shape of filters (issue 16 item 5): the page, each case's open deadlines (a JSON
+ * aggregate per row) and the capped count, in one round trip. The count is skipped when the first page is short —
+ * then the page holds every match (`case` evaluates the count's subquery only when it is needed). Always one row at
+ * least: an empty page is one row of nulls with the total.
+ */
+function buildPageQuery(db: Executor, shape: Shape) {
+  const where = and(...conditions(db, shape));
+  const matching = db
     .select({ one: sql`1` })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
@@ -86,57 +181,69 @@ export async function listCasesPage(ctx: Ctx, actor: Actor, raw: unknown = {}): 
     .where(where)
     .limit(TOTAL_CAP + 1)
     .as('matching');
-  const [{ n: counted }] = (await ctx.db.select({ n: count() }).from(matching)) as [{ n: number }];
-  const rows = await ctx.db
-    .select({
-      id: cases.id,
-      version: cases.version,
-      actCode: cases.actCode,
-      decisionNumber: cases.decisionNumber,
-      procedure: cases.procedure,
-      state: cases.state,
-      title: cases.title,
-      registeredOn: cases.registeredOn,
-      organizationName: organizations.name,
-      partyKind: caseParties.kind,
-      partyName: caseParties.name,
-    })
-    .from(cases)
-    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .innerJoin(caseParties, eq(caseParties.caseId, cases.id))
-    .where(where)
-    .orderBy(desc(cases.id))
-    .limit(input.limit)
-    .offset(input.offset);
-  const ids = rows.map((r) => r.id);
-  const open = ids.length
-    ? await ctx.db
-        .select()
-        .from(deadlines)
-        .where(and(eq(deadlines.subjectType, 'case'), inArray(deadlines.subjectId, ids), openDeadline))
-        .orderBy(asc(deadlines.dueOn))
-    : [];
-  const items = rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    actCode: r.actCode,
-    decisionNumber: r.decisionNumber,
-    procedure: r.procedure as Procedure,
-    procedureLabel: procedures[r.procedure as Procedure],
-    state: r.state as CaseState,
-    stateLabel: caseStates[r.state as CaseState],
-    title: r.title,
-    organizationName: r.organizationName,
-    party: { kind: r.partyKind, name: r.partyName },
-    registeredOn: r.registeredOn,
-    deadlines: open
-      .filter((d) => d.subjectId === r.id)
-      .map((d) => {
-        const urgency: DeadlineUrgency = deadlineUrgency(d, today, soonUntil);
-        return { kind: d.kind as DeadlineKind, label: deadlineKinds[d.kind as DeadlineKind].label, dueOn: d.dueOn, overdue: urgency === 'overdue', dueSoon: urgency === 'dueSoon' };
-      }),
-  }));
-  return { items, total: Math.min(counted, TOTAL_CAP), totalCapped: counted > TOTAL_CAP };
+  const page = db.$with('page').as(
+    db
+      .select({
+        id: cases.id,
+        version: cases.version,
+        actCode: cases.actCode,
+        decisionNumber: cases.decisionNumber,
+        procedure: cases.procedure,
+        state: cases.state,
+        title: cases.title,
+        registeredOn: cases.registeredOn,
+        organizationName: sql<string>`${organizations.name}`.as('organization_name'),
+        partyKind: sql<string>`${caseParties.kind}`.as('party_kind'),
+        partyName: sql<string>`${caseParties.name}`.as('party_name'),
+        deadlines: sql<{ kind: DeadlineKind; dueOn: IsoDate; metAt: string | null }[] | null>`(select json_agg(json_build_object('kind', ${deadlines.kind}, 'dueOn', ${deadlines.dueOn}, 'metAt', ${deadlines.metAt}) order by ${deadlines.dueOn}, ${deadlines.id}) from ${deadlines} where ${and(deadlineOf('case', cases.id), openDeadline)})`.as('open_deadlines'),
+      })
+      .from(cases)
+      .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+      .innerJoin(caseParties, eq(caseParties.caseId, cases.id))
+      .where(where)
+      .orderBy(desc(cases.id))
+      .limit(placeholder('limit'))
+      .offset(placeholder('offset')),
+  );
+  const total = sql<string>`case when ${placeholder('offset')}::int = 0 and (select count(*) from ${page}) < ${placeholder('limit')}::int then (select count(*) from ${page}) else (select count(*) from ${matching}) end`;
+  const query = db
+    .with(page)
+    .select({ total: total.as('total'), ...page._.selectedFields })
+    .from(sql`(select 1) as one`)
+    .leftJoin(page, sql`true`)
+    .orderBy(sql`${page.id} desc`);
+  return prepareUnnamed(query);
+}
+
+/**
+ * The statement's text and result mapping built once, sent unnamed: PostgreSQL then plans it for each request's values.
+ * A named (server-side) statement would switch to a generic plan after five runs, blind to how many cases a state, a
+ * penalty kind or a search text matches — exactly what decides between walking the newest cases and an index here.
+ * drizzle's `prepare` always names the statement; its `_prepare()` (what `execute()` itself calls) does not.
+ */
+function prepareUnnamed<T extends { prepare(name: string): unknown }>(query: T): ReturnType<T['prepare']> {
+  return (query as unknown as { _prepare(): ReturnType<T['prepare']> })._prepare();
+}
+
+/**
+ * Each shape's statement is built once per database (building it with drizzle on every request was a large part of a
+ * list request's CPU), like the case view's `fazhi_case_view` — but not named on the server (prepareUnnamed). A
+ * transaction builds its own.
+ */
+const preparedPages = new WeakMap<object, Map<string, ReturnType<typeof buildPageQuery>>>();
+/** More shapes than the list's filters give in practice; past it a shape is built per request rather than kept. */
+const MAX_SHAPES = 512;
+
+function pageQuery(db: Executor, shape: Shape) {
+  const key = shapeKey(shape);
+  let shapes = preparedPages.get(db);
+  if (!shapes) preparedPages.set(db, (shapes = new Map()));
+  let query = shapes.get(key);
+  if (!query) {
+    query = buildPageQuery(db, shape);
+    if (shapes.size < MAX_SHAPES) shapes.set(key, query);
+  }
+  return query;
 }
 
 /** The number of matching cases as the lists say it: "超过 10000" when counting stopped. */
@@ -144,32 +251,29 @@ export function totalText(page: Pick<CasePage, 'total' | 'totalCapped'>): string
   return page.totalCapped ? `超过 ${page.total}` : String(page.total);
 }
 
-/** The WHERE conditions of the filters; the subtree limit always comes first. */
-async function conditions(db: Executor, actor: Actor, input: ListCasesInput, today: IsoDate, soonUntil: IsoDate): Promise<SQL[]> {
+/** The WHERE conditions of a shape of filters, over placeholders; the subtree limit always comes first. */
+function conditions(db: Executor, shape: Shape): SQL[] {
   const out: SQL[] = [];
-  if (!isSystem(actor)) out.push(like(organizations.path, `${actor.organizationPath}%`));
-  if (input.organizationId) out.push(like(organizations.path, `${await organizationPath(db, actor, input.organizationId)}%`));
-  if (input.state) out.push(eq(cases.state, input.state));
-  if (input.deadline) {
-    const range = input.deadline === 'overdue' ? lt(deadlines.dueOn, today) : and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil));
+  if (shape.subtree) out.push(like(organizations.path, placeholder('subtreePrefix')));
+  if (shape.unit) out.push(like(organizations.path, placeholder('unitPrefix')));
+  if (shape.state) out.push(eq(cases.state, placeholder('state')));
+  if (shape.deadline) {
+    const range = shape.deadline === 'overdue' ? lt(deadlines.dueOn, placeholder('today')) : and(gte(deadlines.dueOn, placeholder('today')), lte(deadlines.dueOn, placeholder('soonUntil')));
     out.push(exists(db.select({ one: sql`1` }).from(deadlines).where(and(deadlineOf('case', cases.id), openDeadline, range))));
   }
   // `@>` (not `= any(…)`): the form the GIN index cases_officer_ids_idx answers.
-  if (input.officerId) out.push(sql`${cases.officerIds} @> array[${input.officerId}::int]`);
-  if (input.violation) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.code, input.violation))));
-  if (input.category) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.category, input.category))));
-  if (input.from) out.push(gte(cases.registeredOn, input.from));
-  if (input.to) out.push(lte(cases.registeredOn, input.to));
-  if (input.month) out.push(gte(cases.registeredOn, `${input.month}-01`), lt(cases.registeredOn, nextMonth(input.month)));
-  if (input.penaltyKind) {
-    // A penalty decision that imposes this kind and still stands (a revoked one imposes nothing).
-    out.push(
-      eq(cases.decisionKind, 'penalty'),
-      ne(cases.decisionStatus, 'revoked'),
-      sql`(${cases.record} -> 'decision' -> 'penalty' -> 'kinds') @> ${JSON.stringify([input.penaltyKind])}::jsonb`,
-    );
+  if (shape.officer) out.push(sql`${cases.officerIds} @> array[${placeholder('officerId')}::int]`);
+  if (shape.violation) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.code, placeholder('violation')))));
+  if (shape.category) out.push(inArray(cases.powerItemId, db.select({ id: powerItems.id }).from(powerItems).where(eq(powerItems.category, placeholder('category')))));
+  if (shape.from) out.push(gte(cases.registeredOn, placeholder('from')));
+  if (shape.to) out.push(lte(cases.registeredOn, placeholder('to')));
+  if (shape.month) out.push(gte(cases.registeredOn, placeholder('monthStart')), lt(cases.registeredOn, placeholder('monthEnd')));
+  if (shape.penaltyKind) {
+    // A penalty decision that imposes this kind and still stands (a revoked one imposes nothing): `penalty_kinds` is
+    // kept by PostgreSQL from the record for exactly those (migration 0024), and indexed.
+    out.push(sql`${cases.penaltyKinds} @> ${placeholder('penaltyKinds')}::jsonb`);
   }
-  if (input.q) out.push(search(db, input.q));
+  if (shape.q) out.push(search(db, placeholder('pattern')));
   return out;
 }
 
@@ -179,8 +283,7 @@ async function conditions(db: Executor, actor: Actor, input: ListCasesInput, tod
  * column's matches on its own so that every one can use its index, then each row (case and party) is checked as
  * before — at a million cases an OR across the join read every case and party (17–21 s).
  */
-function search(db: Executor, q: string): SQL {
-  const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+function search(db: Executor, pattern: Placeholder): SQL {
   const found = sql`${cases.id} in (${union(
     db.select({ id: sql`c.id` }).from(sql`${cases} c`).where(sql`c.act_code ilike ${pattern}`),
     db.select({ id: sql`c.id` }).from(sql`${cases} c`).where(sql`c.decision_number ilike ${pattern}`),

@@ -23,6 +23,8 @@ export const deadlineQuery = z.object({
   status: z.enum(['overdue', 'due', 'late']).default('due'),
   days: z.coerce.number().int().min(0).max(365).default(7),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** Rows skipped before the page (issue 16 item 7: every list is paged). */
+  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').max(100_000, '起始位置不超过 100000').default(0),
 });
 
 export type { DeadlineItem } from '../../domain/cases/oversight-views.ts';
@@ -53,7 +55,8 @@ export async function listDeadlines(ctx: { db: Executor; clock: () => Date }, ac
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .where(and(...range, isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`)))
     .orderBy(...(input.status === 'late' ? [desc(deadlines.metOn), desc(deadlines.id)] : [asc(deadlines.dueOn), asc(deadlines.id)]))
-    .limit(input.limit);
+    .limit(input.limit)
+    .offset(input.offset);
   return withResponsible(
     ctx.db,
     rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label })),

@@ -4,12 +4,13 @@
  * digests, rectification orders, verifications, referral) are JSON columns whose every change is also in the
  * subject's audit chain.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import { patrolStates, type PatrolState, problemStates, type ProblemState } from '../../domain/inspections/patrols.ts';
-import type { PatrolView, ProblemView } from '../../domain/inspections/patrol-views.ts';
+import { type PatrolList, patrolListQuery, type PatrolView, type ProblemView } from '../../domain/inspections/patrol-views.ts';
+import { parseInput } from '../parse-input.ts';
 import type { Category, CategoryKind } from '../../domain/workorders/catalog.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
 import { cases, organizations, patrolProblems, patrols, users } from '../../db/schema.ts';
@@ -155,22 +156,30 @@ export async function getProblem(db: Executor, actor: Actor, id: number): Promis
   return (await problemViews(db, [row]))[0]!;
 }
 
-/** Patrols of the actor's subtree (or of one organization in it), by day, newest first. */
-export async function listPatrols(db: Executor, actor: Actor, query: { organizationId?: number | undefined; from?: IsoDate | undefined; to?: IsoDate | undefined }) {
-  const rows = await db
-    .select({ row: patrols, org: orgRef, problemCount: sql<number>`(SELECT count(*)::int FROM patrol_problems p WHERE p.patrol_id = ${patrols.id})` })
-    .from(patrols)
-    .innerJoin(organizations, eq(organizations.id, patrols.organizationId))
-    .where(
-      and(
-        sql`${organizations.path} LIKE ${`${actor.organizationPath}%`}`,
-        ...(query.organizationId ? [eq(patrols.organizationId, query.organizationId)] : []),
-        ...(query.from ? [sql`${patrols.plannedOn} >= ${query.from}`] : []),
-        ...(query.to ? [sql`${patrols.plannedOn} <= ${query.to}`] : []),
-      ),
-    )
-    .orderBy(sql`${patrols.plannedOn} DESC, ${patrols.id} DESC`)
-    .limit(500);
+/**
+ * One page of the patrols of the actor's subtree (or of one organization in it; or only the actor's own), by day,
+ * newest first, and how many match in all.
+ */
+export async function listPatrols(db: Executor, actor: Actor, raw: unknown = {}): Promise<PatrolList> {
+  const query = parseInput(patrolListQuery, raw);
+  const where = and(
+    sql`${organizations.path} LIKE ${`${actor.organizationPath}%`}`,
+    ...(query.organizationId ? [eq(patrols.organizationId, query.organizationId)] : []),
+    ...(query.from ? [sql`${patrols.plannedOn} >= ${query.from}`] : []),
+    ...(query.to ? [sql`${patrols.plannedOn} <= ${query.to}`] : []),
+    ...(query.mine ? [sql`${patrols.officerIds} @> array[${actor.userId}::int]`] : []),
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ row: patrols, org: orgRef, problemCount: sql<number>`(SELECT count(*)::int FROM patrol_problems p WHERE p.patrol_id = ${patrols.id})` })
+      .from(patrols)
+      .innerJoin(organizations, eq(organizations.id, patrols.organizationId))
+      .where(where)
+      .orderBy(sql`${patrols.plannedOn} DESC, ${patrols.id} DESC`)
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(patrols).innerJoin(organizations, eq(organizations.id, patrols.organizationId)).where(where),
+  ]);
   const names = await officerNames(db, [...new Set(rows.flatMap((r) => r.row.officerIds))]);
-  return rows.map((r) => ({ ...patrolHead(r, names), problemCount: r.problemCount }));
+  return { items: rows.map((r) => ({ ...patrolHead(r, names), problemCount: r.problemCount })), total: total?.n ?? 0 };
 }

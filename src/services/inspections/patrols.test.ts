@@ -41,7 +41,7 @@ describe('patrols through the services', () => {
     expect((await refusal(createPatrol(ctx, head, task({ officerIds: [w.users.wanglei.id, w.users.liuyang.id] })))).message).toContain('巡查人员须为本单位或上下级单位的执法人员');
     expect((await refusal(createPatrol(ctx, head, task({ plannedOn: '2026-09-27' })))).message).toContain('巡查日期不能早于今天');
     expect((await refusal(createPatrol(ctx, w.actors.clerk, task()))).code).toBe('FORBIDDEN');
-    expect(await listPatrols(ctx.db, head, {})).toEqual([]);
+    expect(await listPatrols(ctx.db, head, {})).toEqual({ items: [], total: 0 });
   });
 
   it('start on the day → problems with photos (SM3) → 责令整改 → 核查 not yet → rectified; another referred as a case clue; finished', async () => {
@@ -95,9 +95,34 @@ describe('patrols through the services', () => {
     p = await getPatrol(ctx.db, head, p.id);
     p = await patrolStep(w.actors.wanglei, p, { action: 'finish', summary: '沿湖滨路、解放路巡查，发现问题 2 处' });
     expect(p).toMatchObject({ state: { key: 'finished' }, record: { finishedOn: '2026-10-12', summary: '沿湖滨路、解放路巡查，发现问题 2 处' }, problems: [{ state: { key: 'rectified' } }, { state: { key: 'referred' } }] });
-    expect((await listPatrols(ctx.db, w.actors.wanglei, {})).map((x) => [x.state.key, x.problemCount])).toEqual([['finished', 2]]);
+    expect((await listPatrols(ctx.db, w.actors.wanglei, {})).items.map((x) => [x.state.key, x.problemCount])).toEqual([['finished', 2]]);
     // A stale version is a conflict and changes nothing.
     expect((await refusal(transitionPatrol(ctx, w.actors.wanglei, p.id, { expectedVersion: 1, action: 'finish', summary: '重复提交' }))).code).toBe('CONFLICT');
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
+  });
+});
+
+describe('the patrol list (issue 16 item 7: no list returns unbounded rows)', () => {
+  it('is paged, newest day first, with the total; mine=true keeps only the actor\'s own; a bad page changes nothing', async () => {
+    today = '2026-11-02';
+    const head = w.actors['head.donghu'];
+    const before = (await listPatrols(ctx.db, head, {})).total;
+    const created: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const officerIds = i % 2 === 0 ? [w.users.wanglei.id, w.users.zhaogang.id] : [w.users.zhaogang.id, w.users['chief.donghu'].id];
+      created.push((await createPatrol(ctx, head, task({ area: `分页片区${i}`, plannedOn: `2026-11-0${3 + i}`, officerIds }))).id);
+    }
+    const first = await listPatrols(ctx.db, head, { limit: 2 });
+    expect(first.total).toBe(before + 5);
+    expect(first.items.map((p) => p.area)).toEqual(['分页片区4', '分页片区3']);
+    const second = await listPatrols(ctx.db, head, { limit: 2, offset: 2 });
+    expect(second.items.map((p) => p.area)).toEqual(['分页片区2', '分页片区1']);
+    expect((await listPatrols(ctx.db, head, {})).items.length).toBeLessThanOrEqual(20);
+    const mine = await listPatrols(ctx.db, w.actors.wanglei, { mine: 'true', from: '2026-11-01' });
+    expect(mine).toMatchObject({ total: 3 });
+    expect(mine.items.map((p) => p.area)).toEqual(['分页片区4', '分页片区2', '分页片区0']);
+    expect((await refusal(listPatrols(ctx.db, head, { limit: 101 }))).message).toContain('每页最多 100 条');
+    expect((await refusal(listPatrols(ctx.db, head, { offset: -1 }))).message).toContain('起始位置不能为负');
+    expect((await listPatrols(ctx.db, head, {})).total).toBe(before + 5);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, List, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, List, Pagination, Select, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useMe } from '../../auth.tsx';
 import { clearDraft, type PatrolListItem, PatrolStateTag, type PatrolView, readDraft, writeDraft } from './common.tsx';
 
 const CREATE_DRAFT = 'patrol.create';
+const PAGE_SIZE = 20;
 
 /**
  * 巡查任务 /inspections/patrols — the officer's page on the phone: the patrols they are on (or all of the unit), and
@@ -22,8 +23,12 @@ export default function PatrolsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const mine = params.get('all') !== 'true';
-  // The patrols the user may see (their unit and those below); the server orders them by day, newest first.
-  const remote = useRemote((signal) => api.get<PatrolListItem[]>('/patrols', undefined, signal), []);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  // A page of the patrols the user may see (their unit and those below; or only their own), by day, newest first.
+  const remote = useRemote(
+    (signal) => api.get<{ items: PatrolListItem[]; total: number }>('/patrols', { mine, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    [mine, page],
+  );
   const [creating, setCreating] = useState(() => readDraft(CREATE_DRAFT) !== undefined);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -32,32 +37,37 @@ export default function PatrolsPage() {
           下达巡查任务
         </Button>
       ))}
-      <Card size="small" title="巡查任务">
+      <Card size="small" title="巡查任务" extra={remote.data && <Typography.Text data-testid="patrol-total">共 {remote.data.total} 项</Typography.Text>}>
         <Space size={4} style={{ marginBottom: 8 }}>
           <Switch aria-label="只看本人参与的巡查" checked={mine} onChange={(on) => setParams(on ? {} : { all: 'true' })} />
           <Typography.Text>只看本人参与的</Typography.Text>
         </Space>
         <RemoteView remote={remote}>
           {(list) => (
-            <List
-              dataSource={mine ? list.filter((p) => p.officers.some((o) => o.userId === me.userId)) : list}
-              locale={{ emptyText: '没有巡查任务' }}
-              renderItem={(p) => (
-                <List.Item style={{ display: 'block' }} data-testid="patrol-card">
-                  <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                    <Space wrap size={4}>
-                      <PatrolStateTag state={p.state} />
-                      <Link to={`/inspections/patrols/${p.id}`} style={{ fontWeight: 500 }}>
-                        {p.area}
-                      </Link>
+            <>
+              <List
+                dataSource={list.items}
+                locale={{ emptyText: '没有巡查任务' }}
+                renderItem={(p) => (
+                  <List.Item style={{ display: 'block' }} data-testid="patrol-card">
+                    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                      <Space wrap size={4}>
+                        <PatrolStateTag state={p.state} />
+                        <Link to={`/inspections/patrols/${p.id}`} style={{ fontWeight: 500 }}>
+                          {p.area}
+                        </Link>
+                      </Space>
+                      <Typography.Text type="secondary">
+                        {p.plannedOn} · {p.officers.map((o) => o.name).join('、')} · 发现问题 {p.problemCount} 个
+                      </Typography.Text>
                     </Space>
-                    <Typography.Text type="secondary">
-                      {p.plannedOn} · {p.officers.map((o) => o.name).join('、')} · 发现问题 {p.problemCount} 个
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
+                  </List.Item>
+                )}
+              />
+              {list.total > PAGE_SIZE && (
+                <Pagination simple style={{ textAlign: 'center' }} current={page} pageSize={PAGE_SIZE} total={list.total} onChange={(p) => setParams((prev) => (prev.set('page', String(p)), prev))} />
               )}
-            />
+            </>
           )}
         </RemoteView>
       </Card>
