@@ -20,6 +20,7 @@ import type { IndicatorRecord, IndicatorValue } from '../../domain/indicators/vi
 import type { Executor } from '../../db/connect.ts';
 import { benchmarkItems, benchmarkVersions, casePublicity, cases, exemptionItems, organizations, users } from '../../db/schema.ts';
 import { toDomainVersion, type VersionRow } from '../discretion/store.ts';
+import { talliesOf } from '../indicators/tallies.ts';
 import {
   figure,
   type IndicatorContext,
@@ -210,8 +211,12 @@ const listKeys = {
 
 // ——— The source ———
 
-/** Whether the subtree has a case registered in or acted upon in the year (else case figures are null, not 0). */
-async function hasCasesIn(db: Executor, s: IndicatorScope): Promise<boolean> {
+/**
+ * Whether the subtree has a case registered in or acted upon in the year (else case figures are null, not 0) — read
+ * over the cases themselves; the indicators read the kept 'cases_active' instead, and the property test
+ * (services/indicators/tallies.test.ts) holds the two equal.
+ */
+export async function hasCasesIn(db: Executor, s: IndicatorScope): Promise<boolean> {
   // One row is enough (counting them all read every case of a province's subtree).
   const found = await db
     .select({ id: cases.id })
@@ -238,20 +243,23 @@ export async function indicators(ctx: IndicatorContext, orgPath: string, year: n
   const db = ctx.db;
   // Sequential on purpose: `ctx.db` may be one connection (PGlite).
   const total = async (key: CaseIndicatorKey) => totalOf(db, recordQueries[key]!(db, s));
-  const hasCases = await hasCasesIn(db, s);
-  const counted = async (key: CaseIndicatorKey): Promise<IndicatorValue> => {
-    const { n } = await total(key);
+  // The case figures from the kept aggregates (migration 0024; services/indicators/tallies.ts): the same records as
+  // the record queries above count, summed per unit and year — one read whatever the number of cases.
+  const kept = await talliesOf(ctx, orgPath, year, ['cases_active', 'penalty_cases', 'penalty_amount', 'legal_reviews', 'penalties_published', 'non_penalty_cases', 'exempted_amount']);
+  const hasCases = kept.cases_active.n > 0;
+  const counted = (key: 'penalty_cases' | 'legal_reviews' | 'penalties_published' | 'non_penalty_cases'): IndicatorValue => {
+    const { n } = kept[key];
     return n || hasCases ? figure(key, n, n) : noValue(key, NO_CASES);
   };
   const values: Partial<Record<CaseIndicatorKey, IndicatorValue>> = {};
-  values.penalty_cases = await counted('penalty_cases');
-  const money = await total('penalty_amount');
+  values.penalty_cases = counted('penalty_cases');
+  const money = kept.penalty_amount;
   values.penalty_amount = money.n || hasCases ? figure('penalty_amount', yuanOfFen(money.fen), money.n) : noValue('penalty_amount', NO_CASES);
-  values.legal_reviews = await counted('legal_reviews');
-  values.penalties_published = await counted('penalties_published');
-  values.non_penalty_cases = await counted('non_penalty_cases');
+  values.legal_reviews = counted('legal_reviews');
+  values.penalties_published = counted('penalties_published');
+  values.non_penalty_cases = counted('non_penalty_cases');
   const exempted = values.non_penalty_cases.value ?? 0;
-  const waived = await total('exempted_amount');
+  const waived = kept.exempted_amount;
   const unstated = exempted - waived.n;
   values.exempted_amount =
     values.non_penalty_cases.value === null
