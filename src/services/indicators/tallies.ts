@@ -44,12 +44,20 @@ export interface Tally {
 
 type Rows<T> = { rows: T[] };
 
+const zeros = (): Record<TallyKey, Tally> => Object.fromEntries(tallyKeys.map((k) => [k, { n: 0, fen: 0 }])) as Record<TallyKey, Tally>;
+
+/** Tallies read ahead for many subtrees at once (`prefetchTallies`), by the context they were read for. */
+const prefetched = new WeakMap<IndicatorContext, Map<string, Record<TallyKey, Tally>>>();
+
 /**
  * The tallies of a subtree (materialized path; '/' is everything) for a year: one statement over the kept rows of
  * the subtree's units — a work order's row counts when its receiving or its handling unit is in the subtree (one
- * row per order's pair of units, so an order inside on both sides counts once). Keys without rows are 0.
+ * row per order's pair of units, so an order inside on both sides counts once). Keys without rows are 0. Read from
+ * the context's prefetched tallies when `prefetchTallies` made it for this subtree and year.
  */
 export async function talliesOf(ctx: IndicatorContext, orgPath: string, year: number, keys: readonly TallyKey[]): Promise<Record<TallyKey, Tally>> {
+  const ahead = prefetched.get(ctx)?.get(`${orgPath}|${String(year)}`);
+  if (ahead) return ahead;
   const wanted = sql.join(
     keys.map((k) => sql`${k}`),
     sql`, `,
@@ -63,9 +71,38 @@ export async function talliesOf(ctx: IndicatorContext, orgPath: string, year: nu
     from indicator_tallies t
     where t.year = ${year} and t.key in (${wanted}) and ${subtree}
     group by t.key`)) as unknown as Rows<{ key: TallyKey; n: number | string; fen: number | string }>;
-  const tallies = Object.fromEntries(tallyKeys.map((k) => [k, { n: 0, fen: 0 }])) as Record<TallyKey, Tally>;
+  const tallies = zeros();
   for (const row of result.rows) tallies[row.key] = { n: Number(row.n), fen: Number(row.fen) };
   return tallies;
+}
+
+/**
+ * A context whose `talliesOf` answers for each of `paths` and `year` without a statement: the year's kept rows are
+ * read once, summed by unit (and handling unit), and added up per subtree here. For the roll-up, which computes the
+ * tables of a hundred units in a row: one read instead of three per unit. The context is for one read-only
+ * computation (what it answers is the tallies as they were when it was made).
+ */
+export async function prefetchTallies(ctx: IndicatorContext, paths: readonly string[], year: number): Promise<IndicatorContext> {
+  const result = (await ctx.db.execute(sql`
+    select t.key, o.path as org_path, u.path as unit_path, sum(t.n)::float8 as n, sum(t.amount_fen)::float8 as fen
+    from indicator_tallies t join organizations o on o.id = t.organization_id left join organizations u on u.id = t.unit_id
+    where t.year = ${year}
+    group by 1, 2, 3`)) as unknown as Rows<{ key: string; org_path: string; unit_path: string | null; n: number | string; fen: number | string }>;
+  const known = new Set<string>(tallyKeys);
+  const bySubtree = new Map<string, Record<TallyKey, Tally>>();
+  for (const path of new Set(paths)) {
+    const tallies = zeros();
+    for (const row of result.rows) {
+      if (!known.has(row.key) || !(row.org_path.startsWith(path) || row.unit_path?.startsWith(path))) continue;
+      const t = tallies[row.key as TallyKey];
+      t.n += Number(row.n);
+      t.fen += Number(row.fen);
+    }
+    bySubtree.set(`${path}|${String(year)}`, tallies);
+  }
+  const scoped: IndicatorContext = { ...ctx };
+  prefetched.set(scoped, bySubtree);
+  return scoped;
 }
 
 /** A kept row whose count or amount differs from the same parts summed over the records now. */
