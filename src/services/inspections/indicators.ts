@@ -1,8 +1,10 @@
 /**
  * The indicators of patrols and inspections (../shared/docs/INDICATORS.md 行政执法: 巡查检查次数, 出动人次, 发现问题件数,
  * 整改到位率, 双随机抽查事项数), for an organization subtree and a year — the contract of services/kernel/indicators.ts.
- * Each figure is one record query (SQL below) read twice: counted for the value, listed for the drill-down, so they
- * cannot disagree. Patrols and their problems are read from their tables directly (`patrols`, `patrol_problems`).
+ * Each figure is one record query (SQL below), listed for the drill-down; the values (but 双随机抽查事项数) are read from
+ * the kept aggregates (`indicator_tallies`, migration 0024), held equal to the lists by
+ * services/indicators/tallies.test.ts. Patrols and their problems are read from their tables directly (`patrols`,
+ * `patrol_problems`).
  *
  * Choices (docs/INSPECTIONS.md "Indicators"):
  * - `inspections`: patrols set out in the year (by the China day of `started_at`; a started patrol cannot be cancelled)

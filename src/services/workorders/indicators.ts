@@ -1,8 +1,9 @@
 /**
  * The indicators the work-order ledger answers (../shared/docs/INDICATORS.md 矛盾纠纷化解), for an organization subtree
  * and a year — the contract of services/kernel/indicators.ts. An order belongs to the subtree when the organization
- * that received it or the unit that handled it is in it. Each figure is its records' query read twice (value and
- * drill-down), so they cannot disagree.
+ * that received it or the unit that handled it is in it. Each figure's records are one query (the drill-down); its
+ * value is read from the kept aggregates (`indicator_tallies`, migration 0024), held equal to the list by
+ * services/indicators/tallies.test.ts.
  *
  * - `petitions_handled` (信访投诉办理件数): orders of every channel (信访, 12345, 投诉举报 …) completed (办结) in the year;
  *   a reopened order counts by its latest completion; orders merged into another (并单) or not accepted (不予受理) are
