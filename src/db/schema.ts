@@ -15,3 +15,4 @@ export * from './schema/inspections.ts';
 export * from './schema/intake-keys.ts';
 export * from './schema/reports.ts';
 export * from './schema/rollup.ts';
+export * from './schema/indicator-tallies.ts';

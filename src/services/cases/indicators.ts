@@ -1,7 +1,9 @@
 /**
  * The enforcement indicators the case engine answers (../shared/docs/INDICATORS.md 行政执法), for an organization
  * subtree and a year — the contract of services/kernel/indicators.ts. Each figure is defined once as the records it
- * counts: the value and the drill-down list are two readings of the same query, so they cannot disagree.
+ * counts (the record queries below, which the drill-down lists); the values of the case keys are read from the kept
+ * aggregates (`indicator_tallies`, migration 0025, whose part functions count the same records), and the property
+ * test services/indicators/tallies.test.ts holds every value equal to its list after random writes.
  *
  * Choices (docs/CASES.md "Indicators"):
  * - A flow counts by the date of its act (decision date, review date, publication day in China time); a stock
@@ -20,6 +22,7 @@ import type { IndicatorRecord, IndicatorValue } from '../../domain/indicators/vi
 import type { Executor } from '../../db/connect.ts';
 import { benchmarkItems, benchmarkVersions, casePublicity, cases, exemptionItems, organizations, users } from '../../db/schema.ts';
 import { toDomainVersion, type VersionRow } from '../discretion/store.ts';
+import { talliesOf } from '../indicators/tallies.ts';
 import {
   figure,
   type IndicatorContext,
@@ -144,11 +147,6 @@ const recordQueries: Partial<Record<CaseIndicatorKey, (db: Executor, s: Indicato
   legal_review_staff_ratio: (db, s) => officersQuery(db, s, sql`'reviewer' = any(${users.roles})`).as('r'),
 };
 
-async function totalOf(db: Executor, r: RecordQuery): Promise<{ n: number; fen: number }> {
-  const [row] = await db.select({ n: count(), fen: sql<number>`coalesce(sum(${r.amountFen}), 0)::float8` }).from(r);
-  return { n: row?.n ?? 0, fen: Number(row?.fen ?? 0) };
-}
-
 async function listOf(db: Executor, r: RecordQuery): Promise<IndicatorRecord[]> {
   const rows = await db.select().from(r).orderBy(asc(r.date), asc(r.subjectId));
   return rows.map((row) => ({
@@ -210,8 +208,12 @@ const listKeys = {
 
 // ——— The source ———
 
-/** Whether the subtree has a case registered in or acted upon in the year (else case figures are null, not 0). */
-async function hasCasesIn(db: Executor, s: IndicatorScope): Promise<boolean> {
+/**
+ * Whether the subtree has a case registered in or acted upon in the year (else case figures are null, not 0) — read
+ * over the cases themselves; the indicators read the kept 'cases_active' instead, and the property test
+ * (services/indicators/tallies.test.ts) holds the two equal.
+ */
+export async function hasCasesIn(db: Executor, s: IndicatorScope): Promise<boolean> {
   // One row is enough (counting them all read every case of a province's subtree).
   const found = await db
     .select({ id: cases.id })
@@ -222,14 +224,23 @@ async function hasCasesIn(db: Executor, s: IndicatorScope): Promise<boolean> {
   return found.length > 0;
 }
 
-/** Whether anyone of the subtree has a certificate on record (else officer figures are null, not 0). */
-async function hasCertifiedUsers(db: Executor, s: IndicatorScope): Promise<boolean> {
+/**
+ * In one statement: the officers (`enforcement_officers`' records: a certificate valid on `asOf`), the reviewers among
+ * them (`legal_review_staff_ratio`'s), and everyone of the subtree with a certificate on record, valid or not (none:
+ * the officer figures are null, not 0).
+ */
+async function officerCounts(db: Executor, s: IndicatorScope): Promise<{ officers: number; reviewers: number; certified: number }> {
+  const valid = gte(users.certificateValidUntil, s.asOf);
   const [row] = await db
-    .select({ n: count() })
+    .select({
+      officers: sql<number>`(count(*) filter (where ${valid}))::int`,
+      reviewers: sql<number>`(count(*) filter (where ${valid} and 'reviewer' = any(${users.roles})))::int`,
+      certified: count(),
+    })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(inSubtree(s), certifiedUser()));
-  return (row?.n ?? 0) > 0;
+  return { officers: Number(row?.officers ?? 0), reviewers: Number(row?.reviewers ?? 0), certified: row?.certified ?? 0 };
 }
 
 export async function indicators(ctx: IndicatorContext, orgPath: string, year: number): Promise<IndicatorValue[]> {
@@ -237,21 +248,23 @@ export async function indicators(ctx: IndicatorContext, orgPath: string, year: n
   if (!s.begun) return caseIndicatorKeys.map((key) => noValue(key, NOT_BEGUN_NOTE));
   const db = ctx.db;
   // Sequential on purpose: `ctx.db` may be one connection (PGlite).
-  const total = async (key: CaseIndicatorKey) => totalOf(db, recordQueries[key]!(db, s));
-  const hasCases = await hasCasesIn(db, s);
-  const counted = async (key: CaseIndicatorKey): Promise<IndicatorValue> => {
-    const { n } = await total(key);
+  // The case figures from the kept aggregates (migration 0025; services/indicators/tallies.ts): the same records as
+  // the record queries above count, summed per unit and year — one read whatever the number of cases.
+  const kept = await talliesOf(ctx, orgPath, year, ['cases_active', 'penalty_cases', 'penalty_amount', 'legal_reviews', 'penalties_published', 'non_penalty_cases', 'exempted_amount']);
+  const hasCases = kept.cases_active.n > 0;
+  const counted = (key: 'penalty_cases' | 'legal_reviews' | 'penalties_published' | 'non_penalty_cases'): IndicatorValue => {
+    const { n } = kept[key];
     return n || hasCases ? figure(key, n, n) : noValue(key, NO_CASES);
   };
   const values: Partial<Record<CaseIndicatorKey, IndicatorValue>> = {};
-  values.penalty_cases = await counted('penalty_cases');
-  const money = await total('penalty_amount');
+  values.penalty_cases = counted('penalty_cases');
+  const money = kept.penalty_amount;
   values.penalty_amount = money.n || hasCases ? figure('penalty_amount', yuanOfFen(money.fen), money.n) : noValue('penalty_amount', NO_CASES);
-  values.legal_reviews = await counted('legal_reviews');
-  values.penalties_published = await counted('penalties_published');
-  values.non_penalty_cases = await counted('non_penalty_cases');
+  values.legal_reviews = counted('legal_reviews');
+  values.penalties_published = counted('penalties_published');
+  values.non_penalty_cases = counted('non_penalty_cases');
   const exempted = values.non_penalty_cases.value ?? 0;
-  const waived = await total('exempted_amount');
+  const waived = kept.exempted_amount;
   const unstated = exempted - waived.n;
   values.exempted_amount =
     values.non_penalty_cases.value === null
@@ -259,10 +272,9 @@ export async function indicators(ctx: IndicatorContext, orgPath: string, year: n
       : exempted && !waived.n
         ? noValue('exempted_amount', `本年度${exempted}件不予处罚案件均未记录免除的罚款金额`)
         : figure('exempted_amount', yuanOfFen(waived.fen), waived.n, unstated ? { note: `另有${unstated}件不予处罚案件未记录免除的罚款金额，未计入` } : {});
-  const officers = (await total('enforcement_officers')).n;
-  const hasOfficers = officers > 0 || (await hasCertifiedUsers(db, s));
+  const { officers, reviewers, certified } = await officerCounts(db, s);
+  const hasOfficers = officers > 0 || certified > 0;
   values.enforcement_officers = hasOfficers ? figure('enforcement_officers', officers, officers) : noValue('enforcement_officers', '本单位未登记持有执法证的人员');
-  const reviewers = (await total('legal_review_staff_ratio')).n;
   values.legal_review_staff_ratio = officers
     ? figure('legal_review_staff_ratio', percentage(reviewers, officers), reviewers, { numerator: reviewers, denominator: officers })
     : noValue('legal_review_staff_ratio', '无持有有效执法证的人员，无法计算占比');

@@ -1,8 +1,10 @@
 /**
  * The indicators of patrols and inspections (../shared/docs/INDICATORS.md 行政执法: 巡查检查次数, 出动人次, 发现问题件数,
  * 整改到位率, 双随机抽查事项数), for an organization subtree and a year — the contract of services/kernel/indicators.ts.
- * Each figure is one record query (SQL below) read twice: counted for the value, listed for the drill-down, so they
- * cannot disagree. Patrols and their problems are read from their tables directly (`patrols`, `patrol_problems`).
+ * Each figure is one record query (SQL below), listed for the drill-down; the values (but 双随机抽查事项数) are read from
+ * the kept aggregates (`indicator_tallies`, migration 0025), held equal to the lists by
+ * services/indicators/tallies.test.ts. Patrols and their problems are read from their tables directly (`patrols`,
+ * `patrol_problems`).
  *
  * Choices (docs/INSPECTIONS.md "Indicators"):
  * - `inspections`: patrols set out in the year (by the China day of `started_at`; a started patrol cannot be cancelled)
@@ -23,6 +25,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { IndicatorRecord, IndicatorValue } from '../../domain/indicators/views.ts';
+import { talliesOf } from '../indicators/tallies.ts';
 import { figure, type IndicatorContext, indicatorScope, type IndicatorScope, type IndicatorSource, NOT_BEGUN_NOTE, noValue, percentage } from '../kernel/indicators.ts';
 
 export const inspectionIndicatorKeys = ['inspections', 'inspection_staff_trips', 'issues_found', 'rectification_rate', 'random_inspection_items'] as const;
@@ -107,8 +110,16 @@ async function countOf(ctx: IndicatorContext, query: SQL): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Whether the subtree planned, registered or acted on a patrol or an inspection in the year. */
-async function hasRecords(ctx: IndicatorContext, s: IndicatorScope): Promise<boolean> {
+/** 整改到位率's denominator counted over the records themselves — what the kept 'issues_rectifiable' must equal (tallies.test.ts). */
+export async function rectifiableDirectly(ctx: IndicatorContext, orgPath: string, year: number): Promise<number> {
+  return countOf(ctx, rectifiableQuery(indicatorScope(ctx.clock, orgPath, year)));
+}
+
+/**
+ * Whether the subtree planned, registered or acted on a patrol or an inspection in the year — over the records; the
+ * indicators read the kept 'inspections_active' instead (services/indicators/tallies.test.ts holds the two equal).
+ */
+export async function hasRecords(ctx: IndicatorContext, s: IndicatorScope): Promise<boolean> {
   const inYear = (column: SQL) => sql`${column} between ${s.from}::date and ${s.to}::date`;
   // One row is enough: `limit 1` over the union (counting them all read every record of the subtree).
   return (
@@ -132,17 +143,17 @@ export const inspectionIndicators: IndicatorSource<InspectionIndicatorKey> = {
     if (!s.begun) return inspectionIndicatorKeys.map((k) => noValue(k, NOT_BEGUN_NOTE));
     const plannedItems = await countOf(ctx, recordQueries.random_inspection_items(s));
     const random = plannedItems === 0 ? noValue('random_inspection_items', NO_PLAN) : figure('random_inspection_items', plannedItems, plannedItems);
-    if (!(await hasRecords(ctx, s))) return [...(['inspections', 'inspection_staff_trips', 'issues_found', 'rectification_rate'] as const).map((k) => noValue(k, NO_RECORDS)), random];
-    const count = async (key: 'inspections' | 'inspection_staff_trips' | 'issues_found') => {
-      const n = await countOf(ctx, recordQueries[key](s));
-      return figure(key, n, n);
-    };
-    const rectified = await countOf(ctx, recordQueries.rectification_rate(s));
-    const rectifiable = await countOf(ctx, rectifiableQuery(s));
+    // From the kept aggregates (migration 0025; services/indicators/tallies.ts): the records the queries above list,
+    // counted per unit and year.
+    const kept = await talliesOf(ctx, orgPath, year, ['inspections_active', 'inspections', 'inspection_staff_trips', 'issues_found', 'issues_rectified', 'issues_rectifiable']);
+    if (!kept.inspections_active.n) return [...(['inspections', 'inspection_staff_trips', 'issues_found', 'rectification_rate'] as const).map((k) => noValue(k, NO_RECORDS)), random];
+    const count = (key: 'inspections' | 'inspection_staff_trips' | 'issues_found') => figure(key, kept[key].n, kept[key].n);
+    const rectified = kept.issues_rectified.n;
+    const rectifiable = kept.issues_rectifiable.n;
     return [
-      await count('inspections'),
-      await count('inspection_staff_trips'),
-      await count('issues_found'),
+      count('inspections'),
+      count('inspection_staff_trips'),
+      count('issues_found'),
       rectifiable === 0 ? noValue('rectification_rate', NO_ISSUES) : figure('rectification_rate', percentage(rectified, rectifiable), rectified, { numerator: rectified, denominator: rectifiable }),
       random,
     ];

@@ -47,6 +47,7 @@ import { organizations, reportRankingWeights, users } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { type XlsxExport, xlsxStream } from '../export/xlsx.ts';
+import { prefetchTallies } from '../indicators/tallies.ts';
 import { computeUnitIndicators } from '../indicators/unit-indicators.ts';
 import { type IndicatorContext, indicatorScope } from '../kernel/indicators.ts';
 import { getOrganization, type Organization } from '../organizations.ts';
@@ -172,12 +173,19 @@ export function totalOf(key: IndicatorKey, cells: readonly RollupCell[]): Rollup
 /** Each unit's cells, by key (one computation of its table per unit). */
 async function unitCells(ctx: IndicatorContext, units: readonly Organization[], year: number, uploads: readonly ReportUploadView[], keys: readonly IndicatorKey[]) {
   const cells = new Map<number, Map<IndicatorKey, RollupCell>>();
-  // Sequential on purpose: `ctx.db` may be one connection (PGlite).
-  for (const unit of units) {
-    const table = await computeUnitIndicators(ctx, unit, year, { keys });
-    const extracted = extractedFigures(uploads.find((u) => u.organizationId === unit.id));
-    cells.set(unit.id, new Map(table.indicators.map((row) => [row.key, cellOf(row, extracted.get(row.key) ?? null)])));
-  }
+  // The ledgers' kept aggregates of every unit read once (services/indicators/tallies.ts), not three reads per unit.
+  const read = await prefetchTallies(ctx, units.map((u) => u.path), year);
+  // Four units at a time: on PostgreSQL their statements overlap on the pool's connections; PGlite (one connection)
+  // runs them one after another, as it runs every statement (these are reads, outside any transaction).
+  const queue = [...units];
+  const worker = async () => {
+    for (let unit = queue.shift(); unit; unit = queue.shift()) {
+      const table = await computeUnitIndicators(read, unit, year, { keys });
+      const extracted = extractedFigures(uploads.find((u) => u.organizationId === unit.id));
+      cells.set(unit.id, new Map(table.indicators.map((row) => [row.key, cellOf(row, extracted.get(row.key) ?? null)])));
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
   return cells;
 }
 

@@ -1,8 +1,9 @@
 /**
  * The indicators the work-order ledger answers (../shared/docs/INDICATORS.md 矛盾纠纷化解), for an organization subtree
  * and a year — the contract of services/kernel/indicators.ts. An order belongs to the subtree when the organization
- * that received it or the unit that handled it is in it. Each figure is its records' query read twice (value and
- * drill-down), so they cannot disagree.
+ * that received it or the unit that handled it is in it. Each figure's records are one query (the drill-down); its
+ * value is read from the kept aggregates (`indicator_tallies`, migration 0025), held equal to the list by
+ * services/indicators/tallies.test.ts.
  *
  * - `petitions_handled` (信访投诉办理件数): orders of every channel (信访, 12345, 投诉举报 …) completed (办结) in the year;
  *   a reopened order counts by its latest completion; orders merged into another (并单) or not accepted (不予受理) are
@@ -14,6 +15,7 @@
 import { and, asc, count, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { IndicatorRecord, IndicatorValue } from '../../domain/indicators/views.ts';
 import { organizations, workOrders } from '../../db/schema.ts';
+import { talliesOf } from '../indicators/tallies.ts';
 import { figure, type IndicatorContext, indicatorScope, type IndicatorScope, type IndicatorSource, NOT_BEGUN_NOTE, noValue, percentage } from '../kernel/indicators.ts';
 
 export const workOrderIndicatorKeys = ['petitions_handled', 'petition_satisfaction'] as const;
@@ -53,8 +55,27 @@ async function countOf(ctx: IndicatorContext, where: SQL | undefined): Promise<n
   return row?.n ?? 0;
 }
 
-/** Whether the subtree received an order in the year or acted on one (one row is enough). */
-async function hasOrders(ctx: IndicatorContext, ids: number[] | null, s: IndicatorScope): Promise<boolean> {
+/**
+ * The orders completed, visited back and satisfied of a subtree and year counted over the orders themselves — what
+ * the kept aggregates must equal (services/indicators/tallies.test.ts).
+ */
+export async function countOrdersDirectly(ctx: IndicatorContext, orgPath: string, year: number): Promise<{ handled: number; visited: number; satisfied: number }> {
+  const s = indicatorScope(ctx.clock, orgPath, year);
+  const ids = await subtreeIds(ctx, s);
+  return {
+    handled: await countOf(ctx, handledWhere(ids, s)),
+    visited: await countOf(ctx, visitedWhere(ids, s)),
+    satisfied: await countOf(ctx, and(visitedWhere(ids, s), inArray(workOrders.lastSatisfaction, SATISFIED))),
+  };
+}
+
+/**
+ * Whether the subtree received an order in the year or acted on one (one row is enough) — over the orders; the
+ * indicators read the kept 'orders_active' instead (services/indicators/tallies.test.ts holds the two equal).
+ */
+export async function hasOrders(ctx: IndicatorContext, orgPath: string, year: number): Promise<boolean> {
+  const s = indicatorScope(ctx.clock, orgPath, year);
+  const ids = await subtreeIds(ctx, s);
   const found = await ctx.db
     .select({ id: workOrders.id })
     .from(workOrders)
@@ -69,11 +90,13 @@ export const workOrderIndicators: IndicatorSource<WorkOrderIndicatorKey> = {
   async indicators(ctx, orgPath, year): Promise<IndicatorValue[]> {
     const s = indicatorScope(ctx.clock, orgPath, year);
     if (!s.begun) return workOrderIndicatorKeys.map((k) => noValue(k, NOT_BEGUN_NOTE));
-    const ids = await subtreeIds(ctx, s);
-    if (!(await hasOrders(ctx, ids, s))) return workOrderIndicatorKeys.map((k) => noValue(k, NO_ORDERS));
-    const handled = await countOf(ctx, handledWhere(ids, s));
-    const visited = await countOf(ctx, visitedWhere(ids, s));
-    const satisfied = await countOf(ctx, and(visitedWhere(ids, s), inArray(workOrders.lastSatisfaction, SATISFIED)));
+    // From the kept aggregates (migration 0025; services/indicators/tallies.ts): the orders the queries below list,
+    // counted per receiving unit, handling unit and year.
+    const kept = await talliesOf(ctx, orgPath, year, ['orders_active', 'petitions_handled', 'orders_visited', 'orders_satisfied']);
+    if (!kept.orders_active.n) return workOrderIndicatorKeys.map((k) => noValue(k, NO_ORDERS));
+    const handled = kept.petitions_handled.n;
+    const visited = kept.orders_visited.n;
+    const satisfied = kept.orders_satisfied.n;
     return [
       figure('petitions_handled', handled, handled),
       visited === 0
