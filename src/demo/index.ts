@@ -9,12 +9,11 @@
  *
  * Layer: src/demo may import domain, db and services; only the CLI and test code import it (eslint.config.js).
  */
-import { count } from 'drizzle-orm';
-import { organizations } from '../db/schema.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryReportKeys } from '../services/reports/key-store.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import { seedDemoCases } from './cases.ts';
+import { isDatabaseEmpty } from './empty.ts';
 import { DEMO_TODAY, demoShiftDays } from './clock.ts';
 import { seedDemoDiscretion } from './discretion.ts';
 import { type DemoLogin, demoLogins, seedDemoOrganizations } from './organizations.ts';
@@ -40,10 +39,7 @@ export function demoReportGuide({ publishedYear, draftYear }: DemoReports): stri
   ];
 }
 
-export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
-  const [row] = await ctx.db.select({ n: count() }).from(organizations);
-  return (row?.n ?? 0) === 0;
-}
+export { isDatabaseEmpty } from './empty.ts';
 
 /**
  * Creates the demo bureau: the organization tree, a user of every role, their cases and discretion data. Refuses to

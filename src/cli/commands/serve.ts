@@ -25,13 +25,15 @@ export function registerServe(program: Command): void {
     .command('start')
     .description('一键启动：迁移数据库，数据库为空时生成演示数据，然后启动服务（npm start）')
     .action(async () => {
-      const [{ openRuntime }, { isDatabaseEmpty, seedDemo }] = await Promise.all([runtime(), demo()]);
+      // A restart loads only the emptiness check, not the demo's seeders.
+      const [{ openRuntime }, { isDatabaseEmpty }] = await Promise.all([runtime(), import('../../demo/empty.ts')]);
       const rt = await openRuntime();
       let logins: DemoLogin[] | null = null;
       let reports: DemoReports | undefined;
       try {
         if (await isDatabaseEmpty(rt.ctx)) {
           process.stdout.write('数据库为空，正在生成演示数据……\n');
+          const { seedDemo } = await demo();
           ({ logins, reports } = await seedDemo(rt.ctx, { today: chinaDateOf(new Date()), onPhase: startupPhase }));
         }
       } catch (error) {
