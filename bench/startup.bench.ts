@@ -51,21 +51,46 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-/** Spawns `fazhi start` and resolves with the seconds to a healthy server (wall, and CPU of the server process). */
-async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; seconds: number; cpu: number | null }> {
+interface Phase {
+  name: string;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * Spawns `fazhi start` and resolves with the seconds to a healthy server (wall, and CPU of the server process) and
+ * the phases it reported (FAZHI_STARTUP_PHASES=1, src/cli/startup-phases.ts); other stderr goes through.
+ */
+async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; seconds: number; cpu: number | null; phases: Phase[] }> {
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'start'], {
     cwd: root,
-    env: { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', FAZHI_STARTUP_PHASES: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const phases: Phase[] = [];
+  let pending = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const [tag, name, wall, cpu] = line.split('\t');
+      if (tag === 'fazhi-phase' && name) phases.push({ name, wallMs: Number(wall), cpuMs: Number(cpu) });
+      else process.stderr.write(`${line}\n`);
+    }
   });
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   for (;;) {
     if (exited !== null) throw new Error(`fazhi start exited with ${exited}`);
-    if (await healthy(port)) return { child, seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(child.pid) };
+    if (await healthy(port)) return { child, seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(child.pid), phases: [...phases] };
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+function phaseTable(title: string, phases: Phase[]): string[] {
+  return [`  ${title} (wall ms, CPU ms of the server process):`, ...phases.map((p) => `    ${p.name.padEnd(40)} ${String(p.wallMs).padStart(7)}  ${String(p.cpuMs).padStart(7)}`)];
 }
 
 function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -98,6 +123,9 @@ export async function benchStartup(): Promise<string> {
       row('first start, empty data folder (demo data)', first.seconds, first.cpu, 'target ≤ 10 s'),
       row('restart after a clean stop', restart.seconds, restart.cpu, 'target ≤ 2 s'),
       row('restart after kill -9', crashed.seconds, crashed.cpu, 'target ≤ 5 s'),
+      '',
+      ...phaseTable('phases of the first start', first.phases),
+      ...phaseTable('phases of the restart after a clean stop', restart.phases),
     ].join('\n');
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { directoryPdfCache, setPdfCache } from '../services/documents/pdf-cache.ts';
 import { stopSharedOffice } from '../services/documents/warm-office.ts';
 import { localFileStore } from '../services/file-store.ts';
+import { startupPhase } from './startup-phases.ts';
 
 export interface Runtime {
   config: Config;
@@ -32,6 +33,7 @@ export const NOT_MIGRATED_MESSAGE = '数据库尚未迁移到最新版本，请�
 
 /** Reads configuration (exiting with the readable list when invalid) and opens the database. */
 export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  startupPhase('node and the CLI loaded');
   let config: Config;
   try {
     config = loadConfig();
@@ -40,8 +42,12 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     throw error;
   }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, brief: options.readOnly === true });
+  startupPhase('open database');
   try {
-    if (!options.readOnly) await handle.migrate();
+    if (!options.readOnly) {
+      await handle.migrate();
+      startupPhase('migrations');
+    }
     else if (!(await isMigrated(handle.db))) throw new AppError('CONFLICT', NOT_MIGRATED_MESSAGE);
     if (config.sessionSecretGenerated && handle.kind === 'pglite') {
       config = { ...config, sessionSecret: await persistentSecret(config.dataDir) };

@@ -9,12 +9,11 @@
  *
  * Layer: src/demo may import domain, db and services; only the CLI and test code import it (eslint.config.js).
  */
-import { count } from 'drizzle-orm';
-import { organizations } from '../db/schema.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { memoryReportKeys } from '../services/reports/key-store.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import { seedDemoCases } from './cases.ts';
+import { isDatabaseEmpty } from './empty.ts';
 import { DEMO_TODAY, demoShiftDays } from './clock.ts';
 import { seedDemoDiscretion } from './discretion.ts';
 import { type DemoLogin, demoLogins, seedDemoOrganizations } from './organizations.ts';
@@ -40,17 +39,18 @@ export function demoReportGuide({ publishedYear, draftYear }: DemoReports): stri
   ];
 }
 
-export async function isDatabaseEmpty(ctx: ServiceContext): Promise<boolean> {
-  const [row] = await ctx.db.select({ n: count() }).from(organizations);
-  return (row?.n ?? 0) === 0;
-}
+export { isDatabaseEmpty } from './empty.ts';
 
 /**
  * Creates the demo bureau: the organization tree, a user of every role, their cases and discretion data. Refuses to
  * run on a database with data (`created: false`); the logins are returned either way. With `today` the history is
  * moved to end in today's week (clock.ts): `fazhi demo` and `npm start`; the tests use the fixed dates.
  */
-export async function seedDemo(base: ServiceContext, options: { today?: IsoDate } = {}): Promise<{ created: boolean; logins: DemoLogin[]; reports?: DemoReports }> {
+export async function seedDemo(
+  base: ServiceContext,
+  options: { today?: IsoDate; /** Called after each part with its name (start-up phase timings, src/cli/startup-phases.ts). */ onPhase?: (name: string) => void } = {},
+): Promise<{ created: boolean; logins: DemoLogin[]; reports?: DemoReports }> {
+  const phase = options.onPhase ?? (() => undefined);
   // Publishing a report signs it: a seeding without the bureau's key store (tests) signs with a key kept in memory,
   // whose public key is recorded in the database like any other.
   const ctx: ServiceContext = base.reportKeys ? base : { ...base, reportKeys: memoryReportKeys() };
@@ -58,16 +58,23 @@ export async function seedDemo(base: ServiceContext, options: { today?: IsoDate 
   if (!(await isDatabaseEmpty(ctx))) return { created: false, logins };
   const shift = options.today ? demoShiftDays(options.today) : 0;
   await seedDemoOrganizations(ctx, shift);
+  phase('demo: organizations and users');
   // Last year's annual reports of the districts (one on time, one late): dated by the calendar year, before the history.
   const published = await seedDemoPublishedReports(ctx, options.today ?? DEMO_TODAY);
+  phase('demo: published reports');
   // The benchmarks are in force from the start of the demo's year; their cases are taken with the others in date order.
   const discretion = await seedDemoDiscretion(ctx, shift);
+  phase('demo: discretion benchmarks');
   // The work orders of the year (12345, 信访 …) are taken with the cases in date order.
   const workOrders = await seedDemoWorkOrders(ctx, shift, options.today ?? DEMO_TODAY);
+  phase('demo: work orders');
   await seedDemoCases(ctx, shift, options.today ?? DEMO_TODAY, [...discretion.tracks, ...workOrders.tracks]);
+  phase('demo: cases');
   // Patrols, inspections of enterprises and the 双随机 plan (no clue of the case engine: the cases above stay as they are).
   await seedDemoInspections(ctx, shift, options.today ?? DEMO_TODAY);
+  phase('demo: inspections');
   // This year's report of 东湖区, drafted from all of the above.
   const draft = await seedDemoDraftReport(ctx, options.today ?? DEMO_TODAY);
+  phase('demo: draft report');
   return { created: true, logins, reports: { publishedYear: published.year, draftYear: draft.year } };
 }

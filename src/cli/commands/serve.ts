@@ -4,6 +4,7 @@ import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DemoLogin, DemoReports } from '../../demo/index.ts';
 import type { Runtime } from '../runtime.ts';
+import { startupPhase } from '../startup-phases.ts';
 
 // The server, the demo seeder and the runtime load inside each action (dynamic imports), so registering these
 // commands costs nothing to the others in this file.
@@ -24,14 +25,16 @@ export function registerServe(program: Command): void {
     .command('start')
     .description('一键启动：迁移数据库，数据库为空时生成演示数据，然后启动服务（npm start）')
     .action(async () => {
-      const [{ openRuntime }, { isDatabaseEmpty, seedDemo }] = await Promise.all([runtime(), demo()]);
+      // A restart loads only the emptiness check, not the demo's seeders.
+      const [{ openRuntime }, { isDatabaseEmpty }] = await Promise.all([runtime(), import('../../demo/empty.ts')]);
       const rt = await openRuntime();
       let logins: DemoLogin[] | null = null;
       let reports: DemoReports | undefined;
       try {
         if (await isDatabaseEmpty(rt.ctx)) {
           process.stdout.write('数据库为空，正在生成演示数据……\n');
-          ({ logins, reports } = await seedDemo(rt.ctx, { today: chinaDateOf(new Date()) }));
+          const { seedDemo } = await demo();
+          ({ logins, reports } = await seedDemo(rt.ctx, { today: chinaDateOf(new Date()), onPhase: startupPhase }));
         }
       } catch (error) {
         await rt.close();
@@ -72,6 +75,7 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null, demoRep
     import('../../services/checkpoint-audit.ts'),
     import('../../services/sweep-files.ts'),
   ]);
+  startupPhase('server modules loaded');
   const app = await buildApp({
     ctx,
     sessionSecret: config.sessionSecret,
@@ -80,6 +84,7 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null, demoRep
     databaseKind: handle.kind,
     logger: { level: config.logLevel },
   });
+  startupPhase('server built');
   // With several app servers on one database only one writes a checkpoint at a time (an advisory lock, not waited for).
   const timer = setInterval(() => {
     checkpointAuditJob(ctx).catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
@@ -114,6 +119,7 @@ async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null, demoRep
 
   try {
     await app.listen({ port: config.port, host: config.host });
+    startupPhase('listening');
   } catch (error) {
     await rt.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

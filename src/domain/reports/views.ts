@@ -67,7 +67,15 @@ export const reportView = z.object({
   late: z.boolean(),
   publishedAt: timestamp.nullable(),
   published: z
-    .object({ docxDigest: z.string(), pdfDigest: z.string().nullable(), contentDigest: z.string(), seal: signedReportSeal })
+    .object({
+      docxDigest: z.string(),
+      /** Null until the PDF's first download renders it from the frozen .docx (services/reports/report-pdf.ts). */
+      pdfDigest: z.string().nullable(),
+      /** Whether the PDF can be downloaded: rendered already, or LibreOffice is installed to render it. */
+      pdfAvailable: z.boolean(),
+      contentDigest: z.string(),
+      seal: signedReportSeal,
+    })
     .nullable(),
   /** The steps the asking user may offer by role in this state (guards are checked when taken). */
   actions: z.array(keyOf(reportActionLabels)),
@@ -126,7 +134,10 @@ export const publicReport = z.object({
   late: z.boolean(),
   contentDigest: z.string(),
   docxDigest: z.string(),
+  /** Null until the PDF's first download renders it from the frozen .docx. */
   pdfDigest: z.string().nullable(),
+  /** Whether the PDF can be downloaded (rendered already, or renderable on this server). */
+  pdfAvailable: z.boolean(),
   checkpointDigest: z.string(),
   signature: z.string(),
 });

@@ -12,7 +12,6 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFParse } from 'pdf-parse';
 import { sm3 } from '../../domain/audit/digest.ts';
 import { AppError } from '../../domain/errors.ts';
 import { docxContentDigest, pdfCache } from './pdf-cache.ts';
@@ -218,7 +217,7 @@ export async function unitePdfs(pdfs: readonly Buffer[], options: { timeoutMs?: 
 export async function pdfPageCount(pdf: Buffer): Promise<number> {
   const pageObjects = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
   if (pageObjects > 0 && !pdf.includes('/ObjStm')) return pageObjects;
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  const parser = await pdfParser(pdf);
   try {
     return (await parser.getInfo()).total;
   } finally {
@@ -226,9 +225,18 @@ export async function pdfPageCount(pdf: Buffer): Promise<number> {
   }
 }
 
+/**
+ * pdf-parse (pdf.js, which loads @napi-rs/canvas) is loaded on the first PDF read, not with this module: the server
+ * imports this module at start-up, and evaluating pdf.js and the canvas binding was ~0.45 s of a restart's CPU.
+ */
+async function pdfParser(pdf: Buffer) {
+  const { PDFParse } = await import('pdf-parse');
+  return new PDFParse({ data: new Uint8Array(pdf) });
+}
+
 /** Page count and text of each page of a PDF. */
 export async function readPdf(pdf: Buffer): Promise<{ pages: number; pageTexts: string[] }> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  const parser = await pdfParser(pdf);
   try {
     const result = await parser.getText();
     return { pages: result.total, pageTexts: result.pages.map((p) => p.text) };

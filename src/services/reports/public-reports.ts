@@ -1,15 +1,16 @@
 /**
  * Published annual reports on the portal (docs/REPORTS.md): every unit's published report, newest year first, with
- * the digests and signature of its appendix, and its frozen files (the digest checked before sending). No login;
+ * the digests and signature of its appendix, and its frozen files (the digest checked before sending; the PDF rendered
+ * from the frozen .docx on its first download). No login;
  * nothing but what the report itself publishes.
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { sm3 } from '../../domain/audit/digest.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { PublicReport, SignedReportSeal } from '../../domain/reports/views.ts';
 import { organizations, reportDrafts } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { reportTitle } from './render-report.ts';
+import { publishedReportPdf, reportPdfAvailable, storedReportFile } from './report-pdf.ts';
 
 export async function listPublishedReports(ctx: ServiceContext, year?: number): Promise<{ items: PublicReport[] }> {
   const rows = await ctx.db
@@ -31,6 +32,7 @@ export async function listPublishedReports(ctx: ServiceContext, year?: number): 
         contentDigest: row.contentDigest!,
         docxDigest: row.docxDigest!,
         pdfDigest: row.pdfDigest,
+        pdfAvailable: reportPdfAvailable(row),
         checkpointDigest: seal.checkpoint.digest,
         signature: seal.signature,
       };
@@ -46,11 +48,10 @@ export async function publicReportFile(ctx: ServiceContext, id: number, format: 
     .innerJoin(organizations, eq(organizations.id, reportDrafts.organizationId))
     .where(and(eq(reportDrafts.id, id), isNotNull(reportDrafts.publishedAt)));
   if (!found) throw notFound('该公开的报告');
-  const digest = format === 'docx' ? found.row.docxDigest : found.row.pdfDigest;
-  if (!digest) throw notFound('该报告的 PDF 文件');
   if (!ctx.files) throw new AppError('INTERNAL', '未配置文件存储');
-  const data = await ctx.files.get(digest);
-  if (sm3(data) !== digest) throw new AppError('INTERNAL', '报告文件与公开时的摘要不符，文件可能已被篡改');
+  if (format === 'docx' && !found.row.docxDigest) throw notFound('该报告的 Word 文件');
+  // The PDF is rendered from the frozen .docx on its first download (./report-pdf.ts).
+  const data = format === 'docx' ? await storedReportFile(ctx.files, found.row.docxDigest!) : await publishedReportPdf(ctx, found.row);
   const mediaType = format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf';
   return { fileName: `${reportTitle(found.name, found.row.year)}.${format}`, mediaType, data };
 }

@@ -1,10 +1,9 @@
 /**
- * The report as a file (docs/REPORTS.md): a published report is the .docx or PDF frozen at 公开, read from the file
- * store with its SM3 digest checked first; a report not yet published is rendered on request, its title marked
- * （草稿）, dated today.
+ * The report as a file (docs/REPORTS.md): a published report is the .docx frozen at 公开, or the PDF rendered from it
+ * on its first download (./report-pdf.ts), read from the file store with its SM3 digest checked first; a report not
+ * yet published is rendered on request, its title marked （草稿）, dated today.
  */
 import type { Actor } from '../../domain/access.ts';
-import { sm3 } from '../../domain/audit/digest.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ReportDraft } from '../../domain/reports/model.ts';
@@ -17,6 +16,7 @@ import { composeDraft } from '../../domain/reports/draft.ts';
 import { reportDrafts } from '../../db/schema.ts';
 import type { Organization } from '../organizations.ts';
 import { shortcomingFacts, unitDraftFigures } from './compose-draft.ts';
+import { publishedReportPdf, storedReportFile } from './report-pdf.ts';
 import { loadReport, type ReportRow } from './reports.ts';
 import { renderReportDocx, reportTitle } from './render-report.ts';
 
@@ -63,10 +63,8 @@ async function fileOf(ctx: ServiceContext, org: Pick<Organization, 'name'>, row:
   const draft = row.draft as ReportDraft;
   if (!row.publishedAt) return draftFile(ctx, org.name, draft, format);
   const fileName = `${reportTitle(org.name, row.year)}.${format}`;
-  const digest = format === 'docx' ? row.docxDigest : row.pdfDigest;
-  if (!digest) throw new AppError('NOT_FOUND', format === 'pdf' ? '该报告公开时本机未安装 LibreOffice，没有 PDF 文件' : '未找到报告文件');
+  if (format === 'pdf') return { fileName, mediaType: mediaTypes.pdf, data: await publishedReportPdf(ctx, row) };
+  if (!row.docxDigest) throw new AppError('NOT_FOUND', '未找到报告文件');
   if (!ctx.files) throw new AppError('INTERNAL', '未配置文件存储');
-  const data = await ctx.files.get(digest);
-  if (sm3(data) !== digest) throw new AppError('INTERNAL', '报告文件与公开时的摘要不符，文件可能已被篡改');
-  return { fileName, mediaType: mediaTypes[format], data };
+  return { fileName, mediaType: mediaTypes.docx, data: await storedReportFile(ctx.files, row.docxDigest) };
 }

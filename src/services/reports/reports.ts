@@ -26,6 +26,7 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 import { getOrganization, type Organization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 import { shortcomingFacts, unitDraftFigures } from './compose-draft.ts';
+import { reportPdfAvailable } from './report-pdf.ts';
 import { z } from 'zod';
 
 export type ReportRow = typeof reportDrafts.$inferSelect;
@@ -63,7 +64,7 @@ export function reportViewOf(row: ReportRow, org: Pick<Organization, 'name'>, ac
     dueOn: reportDueOn(row.year),
     late: lateNow(row, now),
     publishedAt: row.publishedAt,
-    published: seal && row.docxDigest && row.contentDigest ? { docxDigest: row.docxDigest, pdfDigest: row.pdfDigest, contentDigest: row.contentDigest, seal } : null,
+    published: seal && row.docxDigest && row.contentDigest ? { docxDigest: row.docxDigest, pdfDigest: row.pdfDigest, pdfAvailable: reportPdfAvailable(row), contentDigest: row.contentDigest, seal } : null,
     actions: actor.organizationId === row.organizationId ? reportActionsFor(actor.roles, state) : [],
   };
 }

@@ -2,8 +2,9 @@
  * A step of the annual report's workflow (domain/reports/workflow.ts) through the step runner
  * (services/kernel/run-step.ts): 送审, 法制审核, 审定, 公开, 报送, 退回修改. Publishing freezes the report (docs/REPORTS.md):
  * an audit checkpoint is made first, so it vouches for every record up to this moment; the report's content digest,
- * that checkpoint and the unit form the appendix (附件：审计校验), signed with the bureau's SM2 key; the .docx (and the
- * PDF, when LibreOffice is installed) are rendered with it and stored in the file store under their SM3 digests.
+ * that checkpoint and the unit form the appendix (附件：审计校验), signed with the bureau's SM2 key; the .docx is rendered
+ * with it and stored in the file store under its SM3 digest. No PDF is rendered here: LibreOffice would hold the
+ * step's transaction for seconds; the PDF is rendered from the frozen .docx on its first download (./report-pdf.ts).
  */
 import { desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
@@ -19,7 +20,6 @@ import { assertMay } from '../../domain/policy.ts';
 import { auditCheckpoints, reportDrafts } from '../../db/schema.ts';
 import { checkpointAudit } from '../checkpoint-audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { convertDocxToPdf, findSoffice } from '../documents/pdf.ts';
 import { getOrganization, type Organization } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
@@ -88,23 +88,18 @@ function stepDefinition(ctx: ServiceContext, keys: Sm2KeyPair | null): StepDefin
           );
           const docx = await renderReportDocx(draft, { date: g.actDate, seal });
           const storedDocx = await files.put(docx);
-          let storedPdf: { digest: string; size: number } | null = null;
-          if (findSoffice()) {
-            const [pdf] = await convertDocxToPdf([docx]);
-            storedPdf = await files.put(pdf!);
-          }
           const late = isReportLate(row.year, g.actDate);
           Object.assign(step.set, {
             publishedAt: now,
             late,
             docxDigest: storedDocx.digest,
             docxSize: storedDocx.size,
-            pdfDigest: storedPdf?.digest ?? null,
-            pdfSize: storedPdf?.size ?? null,
+            pdfDigest: null,
+            pdfSize: null,
             contentDigest,
             seal,
           });
-          Object.assign(step.details, { late, contentDigest, docxDigest: storedDocx.digest, pdfDigest: storedPdf?.digest ?? null, checkpointId: checkpoint.id, checkpointDigest: checkpoint.digest, signature: seal.signature });
+          Object.assign(step.details, { late, contentDigest, docxDigest: storedDocx.digest, checkpointId: checkpoint.id, checkpointDigest: checkpoint.digest, signature: seal.signature });
           return;
         }
         case 'passReview':

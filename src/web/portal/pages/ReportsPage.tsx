@@ -36,7 +36,7 @@ export default function ReportsPage() {
                 </Space>
                 <Typography.Text type="secondary">公开时间 {dayjs(r.publishedAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
                 <Space wrap>
-                  {r.pdfDigest && <a href={`/api/public/reports/${r.id}/file?format=pdf`}>下载 PDF</a>}
+                  {r.pdfAvailable && <a href={`/api/public/reports/${r.id}/file?format=pdf`}>下载 PDF</a>}
                   <a href={`/api/public/reports/${r.id}/file?format=docx`}>下载 Word</a>
                 </Space>
                 <Typography.Text type="secondary" style={{ ...mono, fontSize: 12 }}>

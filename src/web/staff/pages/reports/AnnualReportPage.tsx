@@ -374,7 +374,9 @@ function SealCard({ report }: { report: ReportView }) {
         <Descriptions.Item label="Word 文件摘要">
           <span style={mono}>{published.docxDigest}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="PDF 文件摘要">{published.pdfDigest ? <span style={mono}>{published.pdfDigest}</span> : '未生成（服务器未安装 LibreOffice）'}</Descriptions.Item>
+        <Descriptions.Item label="PDF 文件摘要">
+          {published.pdfDigest ? <span style={mono}>{published.pdfDigest}</span> : published.pdfAvailable ? '首次下载 PDF 时由 Word 文件生成' : '未生成（服务器未安装 LibreOffice）'}
+        </Descriptions.Item>
         <Descriptions.Item label="审计检查点">
           第 {seal.checkpoint.id} 号，{chinaTime(seal.checkpoint.at)}，<span style={mono}>{seal.checkpoint.digest}</span>
         </Descriptions.Item>
