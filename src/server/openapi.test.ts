@@ -66,7 +66,7 @@ describe('OpenAPI: a response schema for every route under /api', () => {
     const timelineSchema = doc.paths['/api/cases/{id}/timeline']!.get!.responses!['200']!.content!['application/json']!.schema!;
     expect(timelineSchema.additionalProperties).toBe(false);
     expect(Object.keys(timelineSchema.properties as object)).toEqual(['items', 'nextCursor', 'total']);
-    const entry = (timelineSchema.properties as Record<string, { items: Record<string, unknown> }>).items.items;
+    const entry = (timelineSchema.properties as Record<string, { items: Record<string, unknown> }>).items!.items;
     expect(entry.additionalProperties).toBe(false);
     expect(Object.keys(entry.properties as object)).toEqual(expect.arrayContaining(['seq', 'at', 'label', 'actorName', 'change', 'occurrence']));
     const listSchema = doc.paths['/api/cases']!.get!.responses!['200']!.content!['application/json']!.schema!;
