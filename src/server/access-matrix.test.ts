@@ -334,6 +334,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/cases/on-spot': { allowed: [], note: 'in the on-spot row below' },
   'GET /api/cases/by-code/{code}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/by-code/${ids.caseCode}` }) },
   'GET /api/cases/{id}': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}` }) },
+  // The case's trail: whoever may see the case (the same rule as its view).
+  'GET /api/cases/{id}/timeline': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}/timeline?limit=5` }) },
   'GET /api/cases/{id}/people': { allowed: DONGHU_SCOPE, request: (ids) => ({ url: `/api/cases/${ids.caseId}/people` }) },
   'POST /api/cases/{id}/transitions': {
     allowed: ['wanglei'],

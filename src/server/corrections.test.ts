@@ -49,6 +49,7 @@ describe('POST /api/cases/:id/transitions { action: correctRecord }', () => {
     const after = res.json();
     expect(after.version).toBe(view.version + 1);
     expect(after.record.services[1]).toMatchObject({ document: 'decision', time: '16:20' });
-    expect(after.timeline.at(-1)).toMatchObject({ label: '更正记录', actorName: '赵刚', change: { reason: '送达回证记载为16:20', correction: { from: '10:00', to: '16:20' } } });
+    const [latest] = (await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}/timeline?limit=1`, headers: { cookie } })).json().items;
+    expect(latest).toMatchObject({ label: '更正记录', actorName: '赵刚', change: { reason: '送达回证记载为16:20', correction: { from: '10:00', to: '16:20' } } });
   });
 });

@@ -56,7 +56,7 @@ describe('generated enforcement documents over HTTP', () => {
     expect(text).toContain('行政复议');
     expect(text).toContain('云城市东湖区人民法院');
 
-    const timeline = (await t.app.inject({ method: 'GET', url: `/api/cases/${decided.id}`, headers: { cookie } })).json().timeline as { action: string }[];
+    const timeline = (await t.app.inject({ method: 'GET', url: `/api/cases/${decided.id}/timeline?limit=200`, headers: { cookie } })).json().items as { action: string }[];
     expect(timeline.map((e) => e.action)).toContain('case.document');
     const supervisor = await t.login('supervisor');
     expect((await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: supervisor } })).json()).toMatchObject({ ok: true });

@@ -110,7 +110,8 @@ describe('reviewer’s desk over HTTP', () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.version).toBe(item.version + 1);
     expect(approved.body.record.legalReviews.at(-1)).toMatchObject({ passed: true, reviewerName: '林晓', checklist: { discretion: { passed: true, note: '罚款在法定幅度内' } } });
-    expect(approved.body.timeline.at(-1)).toMatchObject({ label: '法制审核', change: { passed: true, checklist: { subject: { passed: true } } } });
+    // The trail is read apart from the view, newest first (GET /api/cases/:id/timeline).
+    expect((await call('reviewer.donghu', 'GET', `/api/cases/${approved.body.id}/timeline`)).body.items[0]).toMatchObject({ label: '法制审核', change: { passed: true, checklist: { subject: { passed: true } } } });
     const after = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue')).body as Json[];
     expect(after.map((q) => q.id)).not.toContain(item.id);
     const stale = await call('reviewer.donghu', 'POST', url, { ...base, passed: true, checklist: allPassedChecklist() });

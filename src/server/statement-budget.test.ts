@@ -12,6 +12,7 @@ import { worldApp } from './test-app.ts';
 
 const budgets = {
   caseView: 5,
+  caseTimeline: 2,
   transition: 10,
   clueRegistration: 12,
   caseList: 3,
@@ -56,6 +57,8 @@ describe('statements per request', () => {
       201,
     );
     await measure('caseView', { method: 'GET', url: `/api/cases/${closed.id}`, headers: { cookie } });
+    await measure('caseTimeline', { method: 'GET', url: `/api/cases/${closed.id}/timeline`, headers: { cookie } });
+    await measure('caseTimeline', { method: 'GET', url: `/api/cases/${closed.id}/timeline?before=3&limit=2`, headers: { cookie } });
     const view = (await t.app.inject({ method: 'GET', url: `/api/cases/${notified.id}`, headers: { cookie } })).json<{ version: number }>();
     await measure('transition', {
       method: 'POST',

@@ -117,7 +117,8 @@ describe.skipIf(!url)('two app servers on one PostgreSQL database', () => {
       const now = await call(server, cookie, 'GET', `/api/cases/${filed.id}`);
       expect(now.body.version).toBe(filed.version + 1);
       expect(now.body.state).toBe('investigating');
-      expect((now.body.timeline as { change: { action?: string } }[]).filter((e) => e.change.action === 'startInvestigation')).toHaveLength(1);
+      const trail = await call(server, cookie, 'GET', `/api/cases/${filed.id}/timeline`);
+      expect((trail.body.items as { change: { action?: string } }[]).filter((e) => e.change.action === 'startInvestigation')).toHaveLength(1);
     }
     expect((await verifyAudit(b.handle.db)).problem).toBeNull();
   });

@@ -49,17 +49,21 @@ export function registerCases(program: Command): void {
   cases
     .command('show <code>')
     .description('按行政行为码显示案件详情')
-    .option('--json', '以 JSON 输出完整案件（CaseView）')
+    .option('--json', '以 JSON 输出完整案件（CaseView 及全部办理记录 timeline）')
     .action(async (code: string, options: { json?: boolean }) => {
-      const [{ withRuntime }, { findCaseIdByCode }, { getCase }] = await Promise.all([
+      const [{ withRuntime }, { findCaseIdByCode }, { getCase }, { readCaseTrail }] = await Promise.all([
         runtime(),
         import('../../services/cases/case-store.ts'),
         import('../../services/cases/get-case.ts'),
+        import('../../services/cases/case-timeline.ts'),
       ]);
       await withRuntime(async ({ ctx }) => {
-        const view = await getCase(ctx, systemActor, await findCaseIdByCode(ctx.db, systemActor, code), ctx.clock());
+        const id = await findCaseIdByCode(ctx.db, systemActor, code);
+        const view = await getCase(ctx, systemActor, id, ctx.clock());
+        // The whole trail, oldest first: the view does not carry it (GET /api/cases/:id/timeline pages it).
+        const timeline = await readCaseTrail(ctx, systemActor, id);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ ...view, timeline }, null, 2)}\n`);
           return;
         }
         const lines = [
@@ -80,7 +84,7 @@ export function registerCases(program: Command): void {
         for (const d of view.deadlines) lines.push(`期限：${d.label} ${d.dueOn}${d.metAt ? '（已完成）' : d.overdue ? '（已超期）' : ''}  ${d.article}`);
         for (const w of view.warnings) lines.push(`提示：${w}`);
         lines.push('办理记录：');
-        for (const t of view.timeline) lines.push(`  ${t.at.slice(0, 10)}  ${t.label}（${t.actorName ?? '—'}）`);
+        for (const t of timeline) lines.push(`  ${t.at.slice(0, 10)}  ${t.label}（${t.actorName ?? '—'}）`);
         process.stdout.write(`${lines.join('\n')}\n`);
       }, { readOnly: true });
     });

@@ -231,11 +231,32 @@ export const caseView = z.object({
       ),
     }),
   ),
-  timeline: z.array(
-    z.object({ seq: z.number(), at: z.string(), action: z.string(), label: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), change: z.unknown() }),
-  ),
 });
 export type CaseView = z.infer<typeof caseView>;
+
+/**
+ * One record of a case's audit trail as its timeline shows it. `occurrence`: for a step (`case.transition`), which of
+ * the trail's entries of that same step it is (0 = the first, counted over the whole trail, not the page) — how a
+ * record item (`corrections`, the party's signatures: the n-th item a step recorded) finds its entry on any page.
+ */
+export const caseTimelineEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: z.string(),
+  label: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  change: z.unknown(),
+  occurrence: z.number().nullable(),
+});
+export type CaseTimelineEntry = z.infer<typeof caseTimelineEntry>;
+
+/**
+ * GET /api/cases/:id/timeline: a page of the case's trail, newest first. `nextCursor`: the `before` of the next
+ * (older) page, null on the last; `total`: the records of the whole trail.
+ */
+export const caseTimelinePage = z.object({ items: z.array(caseTimelineEntry), nextCursor: z.number().nullable(), total: z.number() });
+export type CaseTimelinePage = z.infer<typeof caseTimelinePage>;
 
 /** GET /api/cases/:id/people: who the case's forms may name. */
 export const casePerson = z.object({

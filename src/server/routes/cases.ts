@@ -8,6 +8,7 @@ import { caseSettingsPatch } from '../../domain/cases/settings.ts';
 import {
   caseSettingsAnswer,
   caseSummary,
+  caseTimelinePage,
   caseView,
   casePerson,
   evidenceAdded,
@@ -22,6 +23,7 @@ import { findCaseIdByCode } from '../../services/cases/case-store.ts';
 import { getCaseSettings, setCaseSettings } from '../../services/cases/case-settings.ts';
 import { decideOnSpot, onSpotInput } from '../../services/cases/decide-on-spot.ts';
 import { getCase } from '../../services/cases/get-case.ts';
+import { caseTimelineQuery, getCaseTimeline } from '../../services/cases/case-timeline.ts';
 import { listCasesInput, listCasesPage } from '../../services/cases/list-cases.ts';
 import { deadlineQuery, listDeadlines } from '../../services/cases/list-deadlines.ts';
 import { importPowerItems } from '../../services/cases/import-power-items.ts';
@@ -93,8 +95,21 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
   );
   app.get(
     '/cases/:id',
-    { schema: { tags, summary: '案件详情（当事人、事实、依据、处罚、承办人员、文书、期限、证据、办理记录）', params: idParams, response: { 200: caseView } } },
+    { schema: { tags, summary: '案件详情（当事人、事实、依据、处罚、承办人员、文书、期限、证据；办理记录见 /timeline）', params: idParams, response: { 200: caseView } } },
     async (request) => getCase(ctx, requireActor(request), request.params.id, ctx.clock()),
+  );
+  app.get(
+    '/cases/:id/timeline',
+    {
+      schema: {
+        tags,
+        summary: '案件办理记录（审计链，新的在前，分页：limit 每页条数，默认 50，最多 200；下一页以上一页的 nextCursor 作 before）',
+        params: idParams,
+        querystring: caseTimelineQuery,
+        response: { 200: caseTimelinePage },
+      },
+    },
+    async (request) => getCaseTimeline(ctx, requireActor(request), request.params.id, request.query),
   );
   app.get(
     '/cases/:id/people',

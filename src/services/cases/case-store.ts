@@ -47,9 +47,18 @@ export function visibleCase<T extends { row: CaseRow; org: Organization; party: 
   id: number,
   found: T | undefined,
 ): Omit<T, 'party'> & { party: PartyRow } {
-  if (!found || !(isSystem(actor) || found.org.path.startsWith(actor.organizationPath))) throw notFound('该案件', { id });
+  if (!found) throw notFound('该案件', { id });
+  assertCaseVisible(actor, id, found.org.path);
   if (!found.party) throw new Error(`case ${id} has no party`);
   return { ...found, party: fromJsonRow(caseParties, found.party) };
+}
+
+/**
+ * The rule of every read of a case: NOT_FOUND unless the case exists (`path`: its organization's) and lies within the
+ * actor's organization subtree — so a case elsewhere is not told apart from no case.
+ */
+export function assertCaseVisible(actor: Actor, id: number, path: string | undefined): void {
+  if (path === undefined || !(isSystem(actor) || path.startsWith(actor.organizationPath))) throw notFound('该案件', { id });
 }
 
 export async function findCaseIdByCode(db: Executor, actor: Actor, code: string): Promise<number> {

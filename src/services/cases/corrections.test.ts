@@ -16,6 +16,8 @@ import { memoryFileStore } from '../file-store.ts';
 import { newCase, newWorld, type World } from '../testing/factories.ts';
 import type { CaseView } from './get-case.ts';
 import { transitionCase } from './transition-case.ts';
+import { readCaseTrail } from './case-timeline.ts';
+import { systemActor } from '../../domain/access.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -60,7 +62,7 @@ describe('the decision served on another day (《行政处罚法》第六十七�
     const [served] = await ctx.db.select().from(deadlines).where(and(eq(deadlines.subjectId, c.id), eq(deadlines.subjectType, 'case'), eq(deadlines.kind, 'service')));
     expect(served?.metOn).toBe('2026-09-24');
     // Its own act in the timeline: old value, new value, reason.
-    const entry = c.timeline.at(-1)!;
+    const entry = (await readCaseTrail(ctx, systemActor, c.id)).at(-1)!;
     expect(entry.label).toBe('更正记录');
     expect(entry.change).toMatchObject({
       reason: '送达回证载明当事人于9月24日签收，录入时误填为21日',

@@ -1,12 +1,11 @@
 /**
  * The read shape of a case (CaseView): everything a staff screen or a document renderer needs — parties,
  * facts, violation and legal basis, proposed and decided penalty, officers with certificate numbers, dates,
- * document numbers, act code, deadlines, payment, evidence and the timeline from the audit chain.
- * Documented in docs/CASES.md. Staff view: the party's ID number and phone are included.
+ * document numbers, act code, deadlines, payment and evidence. Not the timeline (the audit chain): it grows with the
+ * case's age, so it is read apart, paged (case-timeline.ts, GET /api/cases/:id/timeline). Documented in docs/CASES.md. Staff view: the party's ID number and phone are included.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
-import { auditActions, type AuditAction } from '../../domain/audit/actions.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { provisionalNote } from '../../domain/calendar/periods.ts';
 import { type CaseAction, caseActionLabels } from '../../domain/cases/actions.ts';
@@ -33,10 +32,9 @@ import { statutoryFineRange } from '../../domain/discretion/statutory-limit.ts';
 import { type CaseStepSubject, mayTakeStep } from '../../domain/cases/policy.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
-import { auditRecords, caseDocuments, caseEvidence, casePublicity, cases, deadlines as deadlineTable, organizations, powerItems, users } from '../../db/schema.ts';
+import { caseDocuments, caseEvidence, casePublicity, cases, deadlines as deadlineTable, organizations, powerItems } from '../../db/schema.ts';
 import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
 import { deadlineOf } from '../deadlines/deadline-store.ts';
-import { chainOf } from '../audit-trail.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import { buildSnapshot, cachedSettingsFor, caseOfficerRows, type CaseRow, firstParty, officersOnCase, type Organization, type PartyRow, visibleCase } from './case-store.ts';
 
@@ -46,15 +44,9 @@ import { onPortalContent } from './publicity.ts';
 
 /**
  * The case with everything its view shows, in one statement: the case and its organization, with its party, officers,
- * power-list item, documents, deadlines, evidence, publicity and audit trail (with the actors' names) as JSON
- * sub-selects. Placeholders `id` and `chain` (the case's audit chain).
+ * power-list item, documents, deadlines, evidence and publicity as JSON sub-selects — each bounded by what the case
+ * is, not by how many steps it took (the trail is case-timeline.ts's). Placeholder `id`.
  */
-/**
- * What the timeline shows of each audit record: not its digests, ids and subject (a third of a record's JSON), which
- * the case page never reads — `fazhi audit verify` and GET /api/audit/verify check the chain.
- */
-const TIMELINE_COLUMNS = ['seq', 'at', 'action', 'actorId', 'change'] as const;
-
 function caseViewQuery(db: Executor) {
   return db
     .select({
@@ -67,7 +59,6 @@ function caseViewQuery(db: Executor) {
       deadlines: sql<Json[] | null>`(select json_agg(${jsonRow(deadlineTable)} order by ${deadlineTable.dueOn}, ${deadlineTable.id}) from ${deadlineTable} where ${deadlineOf('case', cases.id)})`,
       evidence: sql<Json[] | null>`(select json_agg(${jsonRow(caseEvidence)} order by ${caseEvidence.seq}) from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
       publicity: sql<Json | null>`(select ${jsonRow(casePublicity)} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
-      trail: sql<{ record: Json; actorName: string | null }[] | null>`(select json_agg(json_build_object('record', ${jsonRow(auditRecords, TIMELINE_COLUMNS)}, 'actorName', ${users.displayName}) order by ${auditRecords.seq}) from ${auditRecords} left join ${users} on ${users.id} = ${auditRecords.actorId} where ${auditRecords.chain} = ${sql.placeholder('chain')})`,
     })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
@@ -88,7 +79,7 @@ async function loadCaseView(db: Executor, root: Executor, actor: Actor, id: numb
     query = caseViewQuery(db);
     if (db === root) preparedViews.set(root, query);
   }
-  const [found] = await query.execute({ id, chain: chainOf('case', id) });
+  const [found] = await query.execute({ id });
   const { row, org, party, ...rest } = visibleCase(actor, id, found);
   return {
     row,
@@ -100,7 +91,6 @@ async function loadCaseView(db: Executor, root: Executor, actor: Actor, id: numb
     deadlines: fromJsonRows(deadlineTable, rest.deadlines),
     evidence: fromJsonRows(caseEvidence, rest.evidence),
     publicity: rest.publicity ? [fromJsonRow(casePublicity, rest.publicity)] : [],
-    trail: (rest.trail ?? []).map((t) => ({ ...fromJsonRow(auditRecords, t.record, TIMELINE_COLUMNS), actorName: t.actorName })),
   };
 }
 
@@ -111,7 +101,7 @@ type Json = Record<string, unknown>;
  * cached per database, src/db/reference-cache.ts).
  */
 export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date, root: Executor = ctx.db): Promise<CaseView> {
-  const { row, org, party, officers, violation, documents, deadlines, evidence, publicity, trail } = await loadCaseView(ctx.db, root, actor, id);
+  const { row, org, party, officers, violation, documents, deadlines, evidence, publicity } = await loadCaseView(ctx.db, root, actor, id);
   const record = row.record as CaseRecord;
   const today = chinaDateOf(now);
   // Only open deadlines can be provisional (a year's arrangement not yet entered): the calendar is read for them.
@@ -228,22 +218,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
     availableActions: offered.filter((a) => !notYet.some((n) => n.action === a.action)),
     notYet: notYet.filter((n) => !n.nothingToDo).map(({ nothingToDo: _, ...n }) => n),
     corrections: correctionTargets({ record, procedure: row.procedure as Procedure }),
-    timeline: trail.map((t) => ({
-      seq: t.seq,
-      at: new Date(t.at).toISOString(),
-      action: t.action,
-      label: timelineLabel(t.action, t.change),
-      actorId: t.actorId,
-      actorName: t.actorId === null ? '系统' : t.actorName,
-      change: t.change,
-    })),
   };
-}
-
-function timelineLabel(action: string, change: unknown): string {
-  const step = (change as { action?: CaseAction } | null)?.action;
-  if (action === 'case.transition' && step && step in caseActionLabels) return caseActionLabels[step];
-  return auditActions[action as AuditAction] ?? action;
 }
 
 /** The steps `actor` may take on the case now (the case policy); their legal guards run when a step is submitted. */

@@ -9,6 +9,8 @@ import { newCase, newPerson, newPowerItem } from '../testing/factories.ts';
 import { registerClue } from './register-clue.ts';
 import { setCaseSettings } from './case-settings.ts';
 import { listDeadlines } from './list-deadlines.ts';
+import { readCaseTrail } from './case-timeline.ts';
+import { systemActor } from '../../domain/access.ts';
 
 const t = caseBench();
 const { at, step } = t;
@@ -27,7 +29,7 @@ describe('an act after its deadline (issue 12 item 12)', () => {
     expect(blank.code).toBe('VALIDATION');
     c = await step('2026-03-20', 'wanglei', c, { action: 'decidePreservation', outcome: '解除先行登记保存，退还当事人', lateReason: '保存物品须经鉴定，鉴定意见于3月19日方出具' });
     expect(c.deadlines.find((d) => d.kind === 'preservation')).toMatchObject({ metOn: '2026-03-20', metLate: true, lateReason: '保存物品须经鉴定，鉴定意见于3月19日方出具' });
-    expect(c.timeline.at(-1)!.change).toMatchObject({ metLate: [{ kind: 'preservation', dueOn: '2026-03-12', reason: '保存物品须经鉴定，鉴定意见于3月19日方出具' }] });
+    expect((await readCaseTrail(t.ctx, systemActor, c.id)).at(-1)!.change).toMatchObject({ metLate: [{ kind: 'preservation', dueOn: '2026-03-12', reason: '保存物品须经鉴定，鉴定意见于3月19日方出具' }] });
     const supervised = await listDeadlines(at('2026-03-25'), t.w.actors.supervisor, { status: 'late', days: 30 });
     expect(supervised).toEqual([expect.objectContaining({ caseId: c.id, kind: 'preservation', dueOn: '2026-03-12', metOn: '2026-03-20', lateReason: '保存物品须经鉴定，鉴定意见于3月19日方出具' })]);
     expect(await listDeadlines(at('2026-03-25'), t.w.actors.supervisor, { status: 'overdue' })).toEqual([]);

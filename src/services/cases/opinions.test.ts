@@ -4,6 +4,8 @@ import { caseBench } from '../testing/case-bench.ts';
 import { newCase, newPerson, newPowerItem } from '../testing/factories.ts';
 import { publishDecision } from './publicity.ts';
 import { registerClue } from './register-clue.ts';
+import { readCaseTrail } from './case-timeline.ts';
+import { systemActor } from '../../domain/access.ts';
 
 const t = caseBench();
 const { step } = t;
@@ -34,7 +36,7 @@ describe('nobody signs in another person’s name', () => {
       reviewerOpinion: { text: '程序合法，同意结案。', by: { id: reviewer, name: '林晓' } },
       headOpinion: { text: '同意结案。', by: { id: head, name: '陈建国' } },
     });
-    expect(c.timeline.filter((e) => e.label === '签署审批意见').map((e) => e.actorName)).toEqual(['林晓', '陈建国']);
+    expect((await readCaseTrail(t.ctx, systemActor, c.id)).filter((e) => e.label === '签署审批意见').map((e) => e.actorName)).toEqual(['林晓', '陈建国']);
   });
 
   it('立案审批表: the unit’s opinion naming another user is refused; the officer and the unit sign theirs before the head files', async () => {

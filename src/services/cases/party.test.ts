@@ -19,6 +19,8 @@ import { decideOnSpot } from './decide-on-spot.ts';
 import type { CaseView } from './get-case.ts';
 import { registerClue } from './register-clue.ts';
 import { transitionCase } from './transition-case.ts';
+import { readCaseTrail } from './case-timeline.ts';
+import { systemActor } from '../../domain/access.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -70,7 +72,7 @@ describe('a clue with an unknown party (《行政处罚法》第五十四条)', 
     });
     expect(c.party).toMatchObject({ kind: 'person', name: '陈大文', idType: 'hkMacaoPermit', idNumber: 'H12345678', birthDate: '1986-04-01', identityKey: 'hkMacaoPermit:H12345678' });
     // In the timeline, with the reason — and without the number or the contact data.
-    const entry = c.timeline.find((t) => t.action === 'case.transition' && (t.change as { action?: string }).action === 'correctParty');
+    const entry = (await readCaseTrail(ctx, systemActor, c.id)).find((t) => t.action === 'case.transition' && (t.change as { action?: string }).action === 'correctParty');
     expect(entry?.change).toMatchObject({ reason: '经蹲守查明当事人身份', party: { kind: 'person', name: '陈大文', previous: { kind: 'unknown' }, changed: expect.arrayContaining(['姓名或名称', '证件号码']) } });
     expect(JSON.stringify(entry?.change)).not.toContain('H12345678');
     c = await step('2026-03-03', w.actors['head.donghu'], c, file);

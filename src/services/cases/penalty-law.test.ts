@@ -9,6 +9,8 @@ import { caseBench } from '../testing/case-bench.ts';
 import { newCase, newPerson, newPowerItem, newUser } from '../testing/factories.ts';
 import { decideOnSpot } from './decide-on-spot.ts';
 import { type CaseView, getCase } from './get-case.ts';
+import { readCaseTrail } from './case-timeline.ts';
+import { systemActor } from '../../domain/access.ts';
 
 const t = caseBench();
 const { step } = t;
@@ -22,7 +24,7 @@ const propose = (yuan: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 /** The details the last step recorded in the case's audit trail. */
-const lastDetails = (c: CaseView) => c.timeline.at(-1)!.change as Record<string, unknown>;
+const lastDetails = async (c: CaseView) => (await readCaseTrail(t.ctx, systemActor, c.id)).at(-1)!.change as Record<string, unknown>;
 
 describe('法定处罚幅度 of the case’s power-list item (issue 12 item 1)', () => {
   const barbecue = { name: '露天烧烤', statutoryRange: '责令改正，没收烧烤工具和违法所得，并处五百元以上二万元以下的罚款' };
@@ -42,7 +44,7 @@ describe('法定处罚幅度 of the case’s power-list item (issue 12 item 1)',
     const item = await newPowerItem(t.ctx, t.w.org.district.id, barbecue);
     let c = await newCase(t.ctx, t.w, { state: 'investigating', powerItemId: item.id });
     c = await step('2026-03-03', 'wanglei', c, propose(300, { discretionFacts: { mitigating: ['confessed'] } }));
-    expect(lastDetails(c).statutoryRange).toMatchObject({ status: 'reduced', range: { minFen: 500_00, maxFen: 20_000_00 } });
+    expect((await lastDetails(c)).statutoryRange).toMatchObject({ status: 'reduced', range: { minFen: 500_00, maxFen: 20_000_00 } });
     expect(c.record.discretionFacts).toEqual({ mitigating: ['confessed'] });
     // A revision above the maximum is refused like the proposal.
     const raised = await refusal(step('2026-03-04', 'wanglei', c, { action: 'revisePenalty', penalty: penalty(25_000), reason: '复核后调整罚款数额。' }));
@@ -51,12 +53,12 @@ describe('法定处罚幅度 of the case’s power-list item (issue 12 item 1)',
     c = await step('2026-03-10', 'wanglei', c, { action: 'recordStatement', waived: true, content: '放弃陈述申辩' });
     c = await step('2026-03-11', 'head.donghu', c, { action: 'decide' });
     expect(c.state).toBe('decided');
-    expect(lastDetails(c).statutoryRange).toMatchObject({ status: 'reduced' });
+    expect((await lastDetails(c)).statutoryRange).toMatchObject({ status: 'reduced' });
   });
 
   it('a range text that cannot be read does not refuse: the step records why the fine was not compared, the case view warns', async () => {
     const c = await newCase(t.ctx, t.w, { state: 'reviewing', fineFen: 1_000_000_00 });
-    const proposed = c.timeline.find((t) => (t.change as { action?: string }).action === 'closeInvestigation')!.change as Record<string, unknown>;
+    const proposed = (await readCaseTrail(t.ctx, systemActor, c.id)).find((t) => (t.change as { action?: string }).action === 'closeInvestigation')!.change as Record<string, unknown>;
     expect(proposed.statutoryRange).toMatchObject({ status: 'unchecked', range: null });
     expect(c.warnings.join()).toContain('未按法定处罚幅度核对');
   });
@@ -78,7 +80,7 @@ describe('法定处罚幅度 of the case’s power-list item (issue 12 item 1)',
     const below = await refusal(decideOnSpot(t.ctx, t.w.actors.wanglei, onSpot(30, 901)));
     expect(below.message).toContain('当场处罚不能减轻处罚');
     const c = await decideOnSpot(t.ctx, t.w.actors.wanglei, onSpot(100, 902));
-    expect(lastDetails(c).statutoryRange).toMatchObject({ status: 'within' });
+    expect((await lastDetails(c)).statutoryRange).toMatchObject({ status: 'within' });
     const after = await getCase(t.ctx, t.w.actors.wanglei, c.id, new Date('2026-03-02T01:00:00Z'));
     expect(after.warnings).toEqual([]);
   });
@@ -111,7 +113,7 @@ describe('no penalty where the recorded facts make it mandatory (issue 12 item 3
   it('limited capacity (Art. 31 second sentence) only warns, on the step and on the case', async () => {
     let c = await newCase(t.ctx, t.w, { state: 'investigating' });
     c = await step('2026-03-03', 'wanglei', c, propose(200, { discretionFacts: { limitedCapacity: true } }));
-    expect(lastDetails(c).lighterGrounds).toEqual([expect.stringContaining('可以从轻或者减轻')]);
+    expect((await lastDetails(c)).lighterGrounds).toEqual([expect.stringContaining('可以从轻或者减轻')]);
     expect(c.warnings.join()).toContain('第三十一条');
   });
 });

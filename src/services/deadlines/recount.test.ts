@@ -13,6 +13,8 @@ import { getCase } from '../cases/get-case.ts';
 import type { ServiceContext } from '../context.ts';
 import { newCase, newWorld, type World } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
+import { readCaseTrail } from '../cases/case-timeline.ts';
+import { systemActor } from '../../domain/access.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -61,7 +63,7 @@ describe('a deadline over a year whose arrangement is not yet entered (2027)', (
     expect(audits.map((a) => a.change)).toEqual([
       { kind: 'payment', countedFrom: '2026-12-17', days: 15, periodKind: 'calendar', before: '2027-01-04', after: '2027-01-05', reason: '2027-01-04 设为放假' },
     ]);
-    expect(after.timeline.some((t) => t.label === '重新计算期限')).toBe(true);
+    expect((await readCaseTrail(ctx, systemActor, after.id)).some((t) => t.label === '重新计算期限')).toBe(true);
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
   });
 

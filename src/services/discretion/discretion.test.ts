@@ -27,6 +27,7 @@ import { versionsInForce } from './store.ts';
 import { benchmarkTemplate } from './template.ts';
 import { allPassedChecklist } from '../../domain/cases/legal-review.ts';
 import { refusal } from '../../domain/test-support.ts';
+import { readCaseTrail } from '../cases/case-timeline.ts';
 
 const bundledCsv = readFileSync(bundledBenchmarksUrl, 'utf8');
 const bundledExemptions = readFileSync(bundledExemptionsUrl, 'utf8');
@@ -454,7 +455,7 @@ describe('the benchmark in the case engine', () => {
     let c = await investigating(person('李秀兰'), '2026-04-01');
     c = await step(c, w.officerA, closeWith(fine(1000), { repeatCountPastYear: 0 }));
     expect(c.record.proposal?.penalty).toMatchObject({ tier: '情节较轻', range: { minFen: 100_000, maxFen: 100_000 }, benchmarkVersion: '云城市城市管理行政处罚裁量基准', outsideRangeReason: null });
-    const transition = c.timeline.at(-1)!.change as { discretion: Record<string, unknown> };
+    const transition = (await readCaseTrail(ctx, systemActor, c.id)).at(-1)!.change as { discretion: Record<string, unknown> };
     expect(transition.discretion).toMatchObject({ tier: '情节较轻', withinRange: true, citation: expect.stringContaining('序号2') as string });
     // No 裁量理由 typed: the benchmark's explanation of the tier is the reason the 调查终结报告 prints.
     expect(String(transition.discretion.explanation)).toContain(c.record.investigation.discretionReason!);

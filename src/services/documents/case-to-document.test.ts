@@ -8,12 +8,11 @@ import { WorkCalendar } from '../../domain/calendar/index.ts';
 import type { Penalty } from '../../domain/cases/model.ts';
 import { emptyCaseRecord, type CaseRecord } from '../../domain/cases/snapshot.ts';
 import { actCodeOf } from '../../domain/documents/templates/common.ts';
-import type { CaseView } from '../cases/get-case.ts';
 import { documentText } from '../../domain/documents/blocks.ts';
 import { findTemplate, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import { buildDocumentCase } from '../../domain/documents/fixtures.ts';
 import { refusal } from '../../domain/test-support.ts';
-import { caseViewToDocumentCase, factsAfterSubject, penaltyItems, transferBasis, type AgencyProfile } from './case-to-document.ts';
+import { caseViewToDocumentCase, type CaseWithTrail, factsAfterSubject, penaltyItems, transferBasis, type AgencyProfile } from './case-to-document.ts';
 
 function penalty(kinds: Penalty['kinds'], fineYuan: number | null, description: string): Penalty {
   return {
@@ -63,7 +62,7 @@ describe('penalty items of the 决定书 (《行政处罚法》第五十九条�
 });
 
 /** A case as the engine records it, with only what the mapping reads (the rest of the read shape is not needed). */
-function viewOf(record: Partial<CaseRecord>, more: Partial<CaseView> = {}): CaseView {
+function viewOf(record: Partial<CaseRecord>, more: Partial<CaseWithTrail> = {}): CaseWithTrail {
   return {
     id: 4711,
     actCode: '5399022026P000027J',
@@ -79,8 +78,9 @@ function viewOf(record: Partial<CaseRecord>, more: Partial<CaseView> = {}): Case
     officers: [],
     evidence: [],
     record: { ...emptyCaseRecord(), ...record },
+    timeline: [],
     ...more,
-  } as unknown as CaseView;
+  } as unknown as CaseWithTrail;
 }
 
 const fine = (yuan: number): Penalty => ({ ...penalty(['fine'], yuan, `罚款人民币${String(yuan)}元`) });

@@ -39,6 +39,7 @@ import type {
 } from '../../domain/documents/model.ts';
 import { validationError } from '../../domain/errors.ts';
 import type { CaseView } from '../cases/get-case.ts';
+import type { CaseTimelineEntry } from '../cases/case-timeline.ts';
 
 /** The agency profile fields of the local case parameters (GET/PUT /api/organizations/:id/case-settings). */
 export type AgencyProfile = Pick<
@@ -431,6 +432,12 @@ function archiveResult(view: CaseView): string {
 
 const empty = { prefix: '', year: 0, serial: 0 };
 
+/**
+ * The case view with its whole trail, oldest first (case-timeline.ts `readCaseTrail`): the view no longer carries it
+ * (issue 16), and the documents read the inputs of steps the record does not keep.
+ */
+export type CaseWithTrail = CaseView & { timeline: readonly CaseTimelineEntry[] };
+
 /** A step of the case as its audit chain holds it: the act's date, who took it, and its input. */
 interface TakenStep {
   on: IsoDate;
@@ -442,12 +449,12 @@ interface TakenStep {
  * The steps `action` taken on the case, in order, from the timeline (the audit chain): the record keeps only the
  * latest state of some acts (a resumed suspension leaves no trace in it), the chain keeps every act with its input.
  */
-export function stepsTaken(view: CaseView, action: string): TakenStep[] {
+export function stepsTaken(view: CaseWithTrail, action: string): TakenStep[] {
   return allSteps(view).filter((s) => s.input.action === action);
 }
 
-function allSteps(view: CaseView): TakenStep[] {
-  return (view.timeline ?? []).flatMap((t) => {
+function allSteps(view: CaseWithTrail): TakenStep[] {
+  return view.timeline.flatMap((t) => {
     const change = t.change as Record<string, unknown> | null;
     if (t.action !== 'case.transition' || !change) return [];
     const on = typeof change.on === 'string' ? change.on : t.at.slice(0, 10);
@@ -461,7 +468,7 @@ type ActOpinions = Pick<ApprovedAct, 'undertakerOpinion' | 'unitOpinion'>;
  * For each time the act of `form` was taken (actOpinionForms), the 承办人 and 承办机构 opinions signed on its form since
  * the act was last taken: each act's form prints the opinions that led to it.
  */
-function actOpinions(view: CaseView, form: keyof typeof actOpinionForms): ActOpinions[] {
+function actOpinions(view: CaseWithTrail, form: keyof typeof actOpinionForms): ActOpinions[] {
   const acts: ActOpinions[] = [];
   let signed: ActOpinions = {};
   for (const s of allSteps(view)) {
@@ -481,7 +488,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * The acts the engine records that the gap templates print (approvals.ts, notices.ts): 不予立案, 撤销立案, 中止/恢复/终止
  * 调查, 先行登记保存, the decision's approval, deferral and court enforcement. Added to `c` in place.
  */
-export function addRecordedActs(c: DocumentCase, view: CaseView): void {
+export function addRecordedActs(c: DocumentCase, view: CaseWithTrail): void {
   const record = view.record;
   c.clueSummary = view.facts;
   const approved = (form: keyof typeof actOpinionForms) => {
@@ -561,7 +568,7 @@ export function addRecordedActs(c: DocumentCase, view: CaseView): void {
  * The DocumentCase of a case as the engine records it, with the agency's particulars from `profile` (the case
  * organization's effective case settings) and reviewers' certificates from `people`.
  */
-export function caseViewToDocumentCase(view: CaseView, profile: AgencyProfile, people: DocumentPeople = new Map(), caseSerial?: number): DocumentCase {
+export function caseViewToDocumentCase(view: CaseWithTrail, profile: AgencyProfile, people: DocumentPeople = new Map(), caseSerial?: number): DocumentCase {
   const record = view.record;
   const officers = view.officers.filter((o) => !o.recused).map((o) => ({ name: o.displayName, certificateNo: o.certificateNo ?? '' }));
   const decision = record.decision;

@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../domain/access.ts';
 import type { WorkCalendar } from '../../domain/calendar/index.ts';
-import type { CaseView } from '../../domain/cases/views.ts';
 import { documentTemplates, renderDocumentContent } from '../../domain/documents/catalog.ts';
 import type { DocumentCase } from '../../domain/documents/model.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -17,14 +16,15 @@ import { demoDatabase } from '../../demo/testing.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { getCaseSettings } from '../cases/case-settings.ts';
 import { getCase } from '../cases/get-case.ts';
+import { readCaseTrail } from '../cases/case-timeline.ts';
 import type { ServiceContext } from '../context.ts';
-import { caseViewToDocumentCase, stepsTaken } from './case-to-document.ts';
+import { caseViewToDocumentCase, type CaseWithTrail, stepsTaken } from './case-to-document.ts';
 import { caseSerial } from './render-for-case.ts';
 
-const took = (v: CaseView, action: string) => stepsTaken(v, action).length > 0;
+const took = (v: CaseWithTrail, action: string) => stepsTaken(v, action).length > 0;
 
 /** Template name → whether the case's recorded acts make it a document of the case (《行政处罚法》 and the document set). */
-const lawful: Record<string, (v: CaseView) => boolean> = {
+const lawful: Record<string, (v: CaseWithTrail) => boolean> = {
   立案审批表: (v) => v.record.filing !== null,
   不予立案审批表: (v) => v.record.decline !== null,
   不予立案告知书: (v) => v.record.decline !== null,
@@ -73,7 +73,7 @@ const VOLUME_ONLY = new Set(['案卷封面', '卷内目录']);
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
-const demo: { title: string; view: CaseView; doc: DocumentCase }[] = [];
+const demo: { title: string; view: CaseWithTrail; doc: DocumentCase }[] = [];
 let calendar: WorkCalendar;
 
 beforeAll(async () => {
@@ -83,7 +83,7 @@ beforeAll(async () => {
   calendar = await loadWorkCalendar(ctx.db);
   // Sequential: one PGlite connection.
   for (const row of await ctx.db.select({ id: cases.id, title: cases.title }).from(cases).orderBy(cases.id)) {
-    const view = await getCase(ctx, systemActor, row.id, ctx.clock());
+    const view = { ...(await getCase(ctx, systemActor, row.id, ctx.clock())), timeline: await readCaseTrail(ctx, systemActor, row.id) };
     const { effective } = await getCaseSettings(ctx, systemActor, view.organization.id);
     demo.push({ title: row.title, view, doc: caseViewToDocumentCase(view, effective, undefined, (await caseSerial(ctx.db, row.id)) ?? undefined) });
   }

@@ -13,6 +13,7 @@ import { loadWorkCalendar } from '../calendar.ts';
 import { findCaseIdByCode } from '../cases/case-store.ts';
 import { getCaseSettings } from '../cases/case-settings.ts';
 import { getCase } from '../cases/get-case.ts';
+import { readCaseTrail } from '../cases/case-timeline.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { caseViewToDocumentCase, type DocumentPeople } from './case-to-document.ts';
@@ -85,7 +86,7 @@ export async function renderDocumentForCase(
 ): Promise<{ kind: 'document'; file: RenderedFile } | { kind: 'caseFile'; file: CaseFile }> {
   // Sequential: ctx.db may be a single PGlite connection.
   const id = await findCaseIdByCode(ctx.db, actor, input.code);
-  const view = await getCase(ctx, actor, id, ctx.clock());
+  const view = { ...(await getCase(ctx, actor, id, ctx.clock())), timeline: await readCaseTrail(ctx, actor, id) };
   const { effective } = await getCaseSettings(ctx, actor, view.organization.id);
   const people = await peopleOf(ctx.db, view.record);
   const calendar = await loadWorkCalendar(ctx.db);

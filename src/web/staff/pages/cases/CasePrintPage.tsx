@@ -39,7 +39,7 @@ export default function CasePrintPage() {
           <DecisionCard view={view} />
           <DeadlinesCard view={view} />
           <OfficersCard view={view} />
-          <TimelineCard view={view} />
+          <TimelineCard view={view} all />
           <Typography.Text type="secondary" className="print-footer">
             打印时间：{new Date().toLocaleString('zh-CN', { hour12: false })}；本摘要仅供内部办案参考，不作为执法文书。
           </Typography.Text>

@@ -4,5 +4,5 @@
  * routes' response schemas). The case-actions forms (src/web/staff/case-actions/) use `CaseView` from here.
  */
 
-export type { CaseSummary, CaseView, DeadlineView, EvidenceCheck, EvidenceView } from '../../../../domain/cases/views.ts';
+export type { CaseSummary, CaseTimelineEntry, CaseTimelinePage, CaseView, DeadlineView, EvidenceCheck, EvidenceView } from '../../../../domain/cases/views.ts';
 export type { DocumentType, GeneratedDocumentJson as GeneratedDocument } from '../../../../domain/documents/views.ts';
