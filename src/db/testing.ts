@@ -89,11 +89,18 @@ export async function oncePerRun<T>(name: string, steps: { make: (dir: string) =
   if (existsSync(done)) return steps.load(dir);
   await mkdir(root, { recursive: true });
   // One lock per name (proper-lockfile keys its locks by the locked path): making the demo needs the migrated one.
+  // Making the demo keeps the event loop busy for long stretches (PGlite runs in WebAssembly on this thread), so the
+  // lock's mtime may not be refreshed for a while on a loaded machine: with a short `stale` a waiting process would
+  // take the lock over and remake the folder under the maker's feet, and the maker's release would throw "Lock is
+  // already released". So the lock goes stale only after 10 minutes (a maker that died), and a compromised lock is
+  // reported, not thrown from a timer.
   const release = await lockfile.lock(dir, {
     realpath: false,
     lockfilePath: path.join(root, `${name}.lock`),
-    retries: { retries: 1200, minTimeout: 100, maxTimeout: 500 },
-    stale: 60_000,
+    retries: { retries: 2400, minTimeout: 100, maxTimeout: 500 },
+    stale: 600_000,
+    update: 10_000,
+    onCompromised: (error) => console.warn(`oncePerRun(${name}): ${error.message}`),
   });
   try {
     if (existsSync(done)) return await steps.load(dir);
@@ -103,7 +110,9 @@ export async function oncePerRun<T>(name: string, steps: { make: (dir: string) =
     await writeFile(done, '');
     return value;
   } finally {
-    await release();
+    await release().catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERELEASED') throw error;
+    });
   }
 }
 
