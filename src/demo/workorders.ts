@@ -27,6 +27,7 @@ import { transitionWorkOrder } from '../services/workorders/transition-work-orde
 import { DEMO_TODAY, shiftDates } from './clock.ts';
 import { WorkOrderBulkWriter } from './workorder-rows.ts';
 import { datedActs, type Track } from './tracks.ts';
+import { seededRandom } from '../domain/seeded-random.ts';
 
 /**
  * The first day orders arrive and how many arrive on a working day, on average: the first plan's (with the six
@@ -151,17 +152,6 @@ const companyNames = ['恒丰', '顺达', '鑫源', '佳和', '华建', '宏远'
 /** One in eight orders of those categories becomes a case clue; drawn apart from the plan so the plan stays as it is. */
 const TO_CASE_SHARE = 0.125;
 
-/** A small deterministic generator (mulberry32): the same plan on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const isWeekday = (d: IsoDate) => dayOfWeek(d) % 6 !== 0;
 /** `n` weekdays after `d` (0: `d` itself, or the next weekday). Holidays are not skipped: a handler may act on one. */
 function weekdays(d: IsoDate, n: number): IsoDate {
@@ -228,8 +218,8 @@ export function demoWorkOrderPlan(): PlannedOrder[] {
  * clues, and the last days' orders that show the quick states are added.
  */
 function planOf({ seed, perDay, caseClues }: { seed: number; perDay: number; caseClues: boolean }): PlannedOrder[] {
-  const rnd = random(seed);
-  const caseRnd = random(seed + 1);
+  const rnd = seededRandom(seed);
+  const caseRnd = seededRandom(seed + 1);
   let partySeq = 0;
   /**
    * The party the handler names when registering the clue (found on the spot: the shop, the restaurant, the site's

@@ -15,20 +15,11 @@ import { newCase, type NewCaseState, newPowerItem, newWorld, type World, type Wo
 import { caseStatistics } from './case-statistics.ts';
 import { rebuildCaseTallies, tallyDifferences } from './case-tallies.ts';
 import { transitionCase } from './transition-case.ts';
+import { seededRandom } from '../../domain/seeded-random.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
 let world: World;
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rows<T> = { rows: T[] };
 const rows = async <T,>(query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as Rows<T>).rows;
@@ -44,7 +35,7 @@ afterAll(async () => handle?.close());
 
 describe('case_tallies', () => {
   it('equal the aggregate over the cases after random service writes, and the dashboard reads them', async () => {
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     // The brigade files for the district's items; the town team for its own (a town may only handle what it holds).
     const items = [await newPowerItem(ctx, world.org.district.id, { code: 'T-001' }), await newPowerItem(ctx, world.org.district.id, { code: 'T-002', category: '市容环境' })];

@@ -30,6 +30,7 @@ import { newClosedWorkOrder } from '../testing/workorder-factories.ts';
 import { countOrdersDirectly, hasOrders } from '../workorders/indicators.ts';
 import { indicatorSources } from './sources.ts';
 import { indicatorTallyDifferences, rebuildIndicatorTallies, talliesOf } from './tallies.ts';
+import { seededRandom } from '../../domain/seeded-random.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -37,16 +38,7 @@ let w: World;
 let today = '2025-01-02';
 const YEARS = [2024, 2025, 2026, 2027];
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20261206);
+const next = seededRandom(20261206);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const chance = (p: number) => next() < p;
 /** A random day of 2024–2026, often near a year's end (where an off-by-one year would show). */
