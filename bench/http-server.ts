@@ -53,6 +53,19 @@ baseline.post('/insert', async () => {
   const result = (await handle.db.execute(sql`INSERT INTO bench_raw (subject, payload) VALUES (${i % 50}, ${JSON.stringify({ i })}::jsonb) RETURNING id`)) as unknown as { rows: { id: string | number }[] };
   return { id: Number(result.rows[0]!.id) };
 });
+// The floor of a registration's shape without its work: the same round trips (BEGIN, four INSERTs, COMMIT, then a
+// SELECT of what was written) with nothing else — how much of a write's cost is the round trips themselves.
+baseline.post('/insert-tx', async () => {
+  const i = n++;
+  const insert = sql`INSERT INTO bench_raw (subject, payload) VALUES (${i % 50}, ${JSON.stringify({ i })}::jsonb) RETURNING id`;
+  const id = await handle.db.transaction(async (tx) => {
+    const first = (await tx.execute(insert)) as unknown as { rows: { id: string | number }[] };
+    for (let k = 0; k < 3; k++) await tx.execute(insert);
+    return Number(first.rows[0]!.id);
+  });
+  const read = (await handle.db.execute(sql`SELECT id, subject, payload FROM bench_raw WHERE id = ${id}`)) as unknown as { rows: unknown[] };
+  return { id, rows: read.rows.length };
+});
 baseline.get('/statements', async () => ({ count: statementTap(handle.db).count }));
 baseline.get('/verify', async () => verifyAudit(handle.db));
 await baseline.listen({ port: 0, host: '127.0.0.1' });

@@ -150,6 +150,7 @@ async function benchOne(label: string, env: Record<string, string>): Promise<str
     let clue = 0;
     const kinds: [string, Request, number][] = [
       ['baseline: Fastify + INSERT', () => call(f.baselinePort, 'POST', '/insert', { body: {} }), 200],
+      ['floor: BEGIN, 4 INSERTs, COMMIT, SELECT', () => call(f.baselinePort, 'POST', '/insert-tx', { body: {} }), 200],
       [
         'POST /api/cases (clue registration)',
         () =>

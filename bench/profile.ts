@@ -5,6 +5,7 @@
  * only (open it in Chrome DevTools or speedscope). Prints req/s and the p50 of 200 requests alone.
  */
 import { fork } from 'node:child_process';
+import pg from 'pg';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,14 @@ const request = async (worker: number): Promise<Answer> => {
   return res;
 };
 for (let i = 0; i < 50; i++) await request(0);
+// FAZHI_BENCH_STATEMENTS=1 (PostgreSQL with pg_stat_statements loaded): PostgreSQL's own time per statement over the
+// load phase, nested statements of triggers and functions included — where the database spends a request.
+const statements = process.env.FAZHI_BENCH_STATEMENTS && process.env.FAZHI_BENCH_URL ? new pg.Client({ connectionString: process.env.FAZHI_BENCH_URL }) : null;
+if (statements) {
+  await statements.connect();
+  await statements.query('create extension if not exists pg_stat_statements');
+  await statements.query('select pg_stat_statements_reset()');
+}
 child.send('profile');
 await new Promise((resolve) => child.once('message', resolve));
 const started = performance.now();
@@ -89,6 +98,20 @@ await Promise.all(
   }),
 );
 const rate = count / ((performance.now() - started) / 1000);
+if (statements) {
+  const { rows } = await statements.query<{ calls: string; exec: number; plan: number; top: boolean; query: string }>(
+    `select calls, total_exec_time as exec, total_plan_time as plan, toplevel as top, query from pg_stat_statements
+      where dbid = (select oid from pg_database where datname = current_database()) and calls > 0
+      order by total_exec_time + total_plan_time desc limit 20`,
+  );
+  process.stdout.write(`PostgreSQL per ${kind} request over the load phase (${count} requests; ms: execution, planning; nested = inside a trigger or function):\n`);
+  for (const r of rows) {
+    if (r.query.includes('pg_stat_statements')) continue;
+    const per = (ms: number) => (ms / count).toFixed(3).padStart(7);
+    process.stdout.write(`  ${(Number(r.calls) / count).toFixed(2).padStart(5)}×  ${per(r.exec)} ${per(r.plan)}  ${r.top ? '      ' : 'nested'}  ${r.query.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+  }
+  await statements.end();
+}
 child.send('cpu');
 const { cpuMs } = (await new Promise((resolve) => child.once('message', resolve))) as { cpuMs: number };
 const alone: number[] = [];

@@ -14,7 +14,7 @@ const budgets = {
   caseView: 5,
   caseTimeline: 2,
   transition: 10,
-  clueRegistration: 12,
+  clueRegistration: 9,
   caseList: 3,
   publicDecision: 2,
   publicActLookup: 1,

@@ -8,6 +8,7 @@ import { type AuditEntry, appendAudit } from './audit-trail.ts';
 import { checkpointAudit, checkpointAuditJob } from './checkpoint-audit.ts';
 import type { ServiceContext } from './context.ts';
 import { verifyAudit } from './verify-audit.ts';
+import { countStatements } from '../db/statements.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -34,6 +35,15 @@ describe('audit trail', () => {
     await write(2, 2);
     const result = await verifyAudit(ctx.db);
     expect(result).toMatchObject({ records: 5, chains: 2, problem: null });
+  });
+
+  it('writes the first record of a new subject with its head in one statement; a second "first" record fails and writes nothing', async () => {
+    const entry = { action: 'organization.update', subjectType: 'organization', subjectId: 7, organizationId: 1, change: { name: { from: '甲', to: '乙' } }, firstOfChain: true } as const;
+    const { count } = await countStatements(ctx.db, () => ctx.db.transaction((tx) => appendAudit(tx, systemActor, entry, ctx.clock())));
+    expect(count).toBe(1);
+    await expect(ctx.db.transaction((tx) => appendAudit(tx, systemActor, entry, ctx.clock()))).rejects.toThrow();
+    await write(7, 1);
+    expect(await verifyAudit(ctx.db)).toMatchObject({ records: 2, chains: 1, problem: null });
   });
 
   it('detects and names an altered record', async () => {

@@ -16,6 +16,11 @@ export interface AuditEntry<A extends AuditAction = AuditAction> {
   organizationId: number | null;
   /** What changed: new values, or { from, to } pairs. Never passwords or tokens. */
   change: NoInfer<AuditChange<A>>;
+  /**
+   * The subject was created in this transaction, so its chain has no head yet: the record and the new head are written
+   * in one statement (a head that exists after all makes the insert fail, and the transaction with it).
+   */
+  firstOfChain?: boolean;
 }
 
 /** An entry of any action, for code that chooses the action at run time (the payload is still checked when written). */
@@ -53,6 +58,7 @@ export function chainedAuditRecord(head: { seq: number; digest: string }, actor:
 export async function appendAudit<A extends AuditAction>(tx: Transaction, actor: Actor, entry: AuditEntry<A>, at: Date): Promise<StoredAuditRecord> {
   assertAuditChange(entry.action, entry.change);
   const chain = chainOf(entry.subjectType, entry.subjectId);
+  if (entry.firstOfChain) return appendFirst(tx, actor, entry, at);
   // One statement creates the head if needed and locks it (the no-op update takes the row lock and returns
   // the current values); a concurrent writer of the same chain waits here and then sees the new head.
   const [head] = await tx
@@ -71,6 +77,19 @@ export async function appendAudit<A extends AuditAction>(tx: Transaction, actor:
     .where(eq(auditChainHeads.chain, chain))
     .returning({ id: sql<number>`(select ${inserted.id} from ${inserted})` });
   if (!row) throw new Error(`audit chain head missing for ${chain}`);
+  return { ...fields, id: Number(row.id), change: entry.change, digest };
+}
+
+/** The first record of a new subject's chain and the chain's head, in one statement. */
+async function appendFirst(tx: Transaction, actor: Actor, entry: AuditEntry, at: Date): Promise<StoredAuditRecord> {
+  const { digest, ...fields } = chainedAuditRecord({ seq: 0, digest: GENESIS_DIGEST }, actor, entry, at);
+  const inserted = tx.$with('inserted').as(tx.insert(auditRecords).values({ ...fields, change: entry.change, digest }).returning({ id: auditRecords.id }));
+  const [row] = await tx
+    .with(inserted)
+    .insert(auditChainHeads)
+    .values({ chain: fields.chain, seq: fields.seq, digest })
+    .returning({ id: sql<number>`(select ${inserted.id} from ${inserted})` });
+  if (!row) throw new Error(`audit chain head not written for ${fields.chain}`);
   return { ...fields, id: Number(row.id), change: entry.change, digest };
 }
 

@@ -5,6 +5,7 @@ import { adminPolicy } from '../domain/admin/policy.ts';
 import { AppError, notFound, validationError } from '../domain/errors.ts';
 import { type OrganizationInput, type OrganizationPatch, organizationInput, organizationPatch } from '../domain/people.ts';
 import type { Executor } from '../db/connect.ts';
+import { cachedReference, forgetReferences } from '../db/reference-cache.ts';
 import { organizations } from '../db/schema.ts';
 import { validateCreditCode } from '../domain/validators/credit-code.ts';
 import { appendAudit } from './audit-trail.ts';
@@ -17,6 +18,24 @@ export type Organization = typeof organizations.$inferSelect;
 export async function getOrganization(ctx: ServiceContext | { db: Executor }, actor: Actor, id: number): Promise<Organization> {
   const [org] = await ctx.db.select().from(organizations).where(eq(organizations.id, id));
   if (!org || !(isSystem(actor) || org.path.startsWith(actor.organizationPath))) throw notFound('该单位', { id });
+  return org;
+}
+
+const ORGANIZATION_CACHE = 'organization:';
+
+/**
+ * `getOrganization` from the reference cache (src/db/reference-cache.ts): for the hot paths that only need the row of
+ * the unit they act for (a clue registration). An organization's path never changes (moving a unit is refused), so
+ * the access check is exact; its name and codes are at most REFERENCE_TTL_MS old on another app server after a change.
+ */
+export async function getOrganizationCached(ctx: ServiceContext, actor: Actor, id: number): Promise<Organization> {
+  const org = await cachedReference(ctx.db, `${ORGANIZATION_CACHE}${id}`, async () => {
+    const [row] = await ctx.db.select().from(organizations).where(eq(organizations.id, id));
+    // Not kept when missing (a failed load is not cached): a unit created meanwhile is found at once.
+    if (!row) throw notFound('该单位', { id });
+    return row;
+  });
+  if (!(isSystem(actor) || org.path.startsWith(actor.organizationPath))) throw notFound('该单位', { id });
   return org;
 }
 
@@ -77,7 +96,7 @@ export async function updateOrganization(ctx: ServiceContext, actor: Actor, id: 
       ctx.clock(),
     );
     return org!;
-  });
+  }).finally(() => forgetReferences(ctx.db, ORGANIZATION_CACHE));
 }
 
 /** A blank credit code (a cleared form field) means the unit has none, like null. */

@@ -30,12 +30,37 @@ export const CONFLICT_MESSAGE = '该案件已被他人更新，请刷新后重�
 
 /** The actor's view of a case, or NOT_FOUND (also for cases outside the actor's subtree). One statement. */
 export async function loadCase(db: Executor, actor: Actor, id: number): Promise<{ row: CaseRow; org: Organization; party: PartyRow }> {
-  const [found] = await db
+  const [found] = await preparedPerDatabase(loadedCases, db, loadCaseQuery).execute({ id });
+  return visibleCase(actor, id, found);
+}
+
+/**
+ * A case with its organization and first party, placeholder `id`; named, so PostgreSQL parses and plans it once per
+ * connection also inside a step's transaction (issue 16: planning it was ~0.9 ms of every step's database time).
+ */
+function loadCaseQuery(db: Executor) {
+  return db
     .select({ row: cases, org: organizations, party: firstParty })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(eq(cases.id, id));
-  return visibleCase(actor, id, found);
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare('fazhi_case_load');
+}
+
+const loadedCases = new WeakMap<object, ReturnType<typeof loadCaseQuery>>();
+
+/**
+ * `make(db)`'s statement, built by drizzle once per database and kept in `cache`; a transaction (a key that lives for
+ * one step) builds its own — still named, so the connection's server-side prepared statement is reused.
+ */
+function preparedPerDatabase<T>(cache: WeakMap<object, T>, db: Executor, make: (db: Executor) => T): T {
+  const transaction = 'rollback' in db;
+  let query = transaction ? undefined : cache.get(db);
+  if (!query) {
+    query = make(db);
+    if (!transaction) cache.set(db, query);
+  }
+  return query;
 }
 
 /** The case's first party (the one registered with the clue), as a JSON sub-select of a query on `cases`. */
@@ -80,8 +105,11 @@ export async function claimVersion(tx: Transaction, id: number, expected: number
   const [row] = await tx
     .update(cases)
     .set({ version: sql`${cases.version} + 1` })
-    .where(and(eq(cases.id, id), eq(cases.version, expected)))
-    .returning({ version: cases.version });
+    .where(and(eq(cases.id, sql.placeholder('id')), eq(cases.version, sql.placeholder('expected'))))
+    .returning({ version: cases.version })
+    // Named like the load (parsed and planned once per connection).
+    .prepare('fazhi_case_claim')
+    .execute({ id, expected });
   if (!row) throw conflict(CONFLICT_MESSAGE, { id, expectedVersion: expected });
   return row.version;
 }
@@ -329,8 +357,8 @@ export async function issueDocument(tx: Transaction, caseId: number, resolved: R
 export type { DeadlineMet } from '../deadlines/deadline-store.ts';
 
 /** Sets (or moves) the case's open deadline of `kind`; a met deadline of that kind stays as history. */
-export async function setDeadline(tx: Transaction, row: Pick<CaseRow, 'id' | 'organizationId'>, kind: DeadlineKind, due: IsoDate | CountedDeadline): Promise<void> {
-  await deadlineStore.setDeadline(tx, { type: 'case', id: row.id, organizationId: row.organizationId }, kind, due, deadlineKinds[kind].article);
+export async function setDeadline(tx: Transaction, row: Pick<CaseRow, 'id' | 'organizationId'> & { created?: boolean }, kind: DeadlineKind, due: IsoDate | CountedDeadline): Promise<void> {
+  await deadlineStore.setDeadline(tx, { type: 'case', id: row.id, organizationId: row.organizationId, created: row.created ?? false }, kind, due, deadlineKinds[kind].article);
 }
 
 /**

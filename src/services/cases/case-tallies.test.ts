@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../db/testing.ts';
-import type { DatabaseHandle } from '../../db/connect.ts';
+import type { DatabaseHandle, Executor } from '../../db/connect.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { newCase, type NewCaseState, newPowerItem, newWorld, type World, type WorldUser } from '../testing/factories.ts';
@@ -107,5 +107,20 @@ describe('case_tallies', () => {
     const [{ n }] = (await rows<{ n: number }>(sql`select count(*)::int as n from cases`)) as [{ n: number }];
     expect(rebuilt.cases).toBe(n);
     expect(await tallyDifferences(handle.db)).toEqual([]);
+  }, 300_000);
+
+  it('counts a write at its commit, not while its transaction runs (no counter row held for the rest of a write)', async () => {
+    const c = await newCase(ctx, world, { state: 'filed' });
+    const kept = async (db: Executor) =>
+      ((await db.execute(sql`select coalesce(sum(cases), 0)::int as n from case_tallies where state = 'investigating'`)) as unknown as Rows<{ n: number }>).rows[0]!.n;
+    const before = await kept(handle.db);
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`update cases set state = 'investigating' where id = ${c.id}`);
+      // Migration 0026: the counting triggers are deferred to COMMIT.
+      expect(await kept(tx)).toBe(before);
+    });
+    expect(await kept(handle.db)).toBe(before + 1);
+    const immediate = await rows<{ name: string }>(sql`select tgname as name from pg_trigger where tgname like '%tallies%' and not tgisinternal and not tginitdeferred order by 1`);
+    expect(immediate).toEqual([]);
   }, 300_000);
 });

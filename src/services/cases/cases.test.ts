@@ -9,7 +9,7 @@ import { auditRecords, caseDocuments, numberCounters } from '../../db/schema.ts'
 import { createTestDatabase, resetTestDatabase, testDatabaseKind } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
-import { createOrganization } from '../organizations.ts';
+import { createOrganization, updateOrganization } from '../organizations.ts';
 import { createUser } from '../users.ts';
 import { TEST_PASSWORD, testPasswordHash } from '../testing/factories.ts';
 import { verifyAudit } from '../verify-audit.ts';
@@ -178,6 +178,12 @@ async function toReview(fineFen = 2_000_00, party: Record<string, unknown> = per
 }
 
 describe('ordinary procedure on the database', () => {
+  it("a registration uses the unit as changed at once (the cached unit is forgotten when it changes)", async () => {
+    expect((await registerClue(ctx, w.officerA, clue())).actCode).toMatch(/^5399022026P/);
+    await updateOrganization(ctx, systemActor, w.org.brigade, { divisionCode: '539903' });
+    expect((await registerClue(ctx, w.officerA, clue())).actCode).toMatch(/^5399032026P/);
+  });
+
   it('runs clue → archive with numbers, deadlines, evidence, publicity and a clean audit chain', async () => {
     let c = await registerClue(ctx, w.officerA, clue());
     expect(c.actCode).toMatch(/^5399022026P000001[0-9A-Z]$/);

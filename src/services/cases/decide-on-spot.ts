@@ -108,7 +108,7 @@ export async function decideOnSpot(ctx: ServiceContext, actor: Actor, raw: unkno
     const number = await issueDocument(tx, created.id, resolved, 'simpleDecision', today);
     record.decision = { kind: 'penalty', on: today, number, penalty: penalty, ground: null, education: null, transferReason: null, status: 'inForce', statusChange: null };
     await tx.update(cases).set({ decisionNumber: number, record }).where(eq(cases.id, created.id));
-    if (due) await setDeadline(tx, created, 'payment', due);
+    if (due) await setDeadline(tx, { ...created, created: true }, 'payment', due);
     if (mustPublish('simple', resolved.settings, record.flags)) {
       const partyRow = { id: 0, caseId: created.id, ...party };
       await createPublicity(tx, created, publicContent(created, partyRow, decidingOrgan(org.name, resolved.settings), { number, on: today, penalty, status: 'inForce' }, null), today, calendar, resolved.settings);

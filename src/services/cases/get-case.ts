@@ -34,7 +34,6 @@ import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseDocuments, caseEvidence, casePublicity, cases, deadlines as deadlineTable, organizations, powerItems } from '../../db/schema.ts';
 import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
-import { deadlineOf } from '../deadlines/deadline-store.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import { buildSnapshot, cachedSettingsFor, caseOfficerRows, type CaseRow, firstParty, officersOnCase, type Organization, type PartyRow, visibleCase } from './case-store.ts';
 
@@ -56,7 +55,9 @@ function caseViewQuery(db: Executor) {
       officers: caseOfficerRows,
       violation: sql<Json | null>`(select ${jsonRow(powerItems)} from ${powerItems} where ${powerItems.id} = ${cases.powerItemId})`,
       documents: sql<Json[] | null>`(select json_agg(${jsonRow(caseDocuments)} order by ${caseDocuments.id}) from ${caseDocuments} where ${caseDocuments.caseId} = ${cases.id})`,
-      deadlines: sql<Json[] | null>`(select json_agg(${jsonRow(deadlineTable)} order by ${deadlineTable.dueOn}, ${deadlineTable.id}) from ${deadlineTable} where ${deadlineOf('case', cases.id)})`,
+      // 'case' as a literal, not a parameter: with only the id left, PostgreSQL keeps one generic plan of the statement
+      // per connection instead of planning it for each request (issue 16).
+      deadlines: sql<Json[] | null>`(select json_agg(${jsonRow(deadlineTable)} order by ${deadlineTable.dueOn}, ${deadlineTable.id}) from ${deadlineTable} where ${deadlineTable.subjectType} = 'case' and ${deadlineTable.subjectId} = ${cases.id})`,
       evidence: sql<Json[] | null>`(select json_agg(${jsonRow(caseEvidence)} order by ${caseEvidence.seq}) from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
       publicity: sql<Json | null>`(select ${jsonRow(casePublicity)} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
     })

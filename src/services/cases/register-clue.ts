@@ -8,7 +8,7 @@ import { validationError } from '../../domain/errors.ts';
 import { caseParties, cases } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
-import { getOrganization } from '../organizations.ts';
+import { getOrganizationCached } from '../organizations.ts';
 import { parseInput } from '../parse-input.ts';
 import { countedDeadlineFor } from '../../domain/cases/rules.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
@@ -29,7 +29,7 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
   const party = validateParty(input.party, today);
   const orgId = input.organizationId ?? (isSystem(actor) ? null : actor.organizationId);
   if (orgId === null) throw validationError('请指定办案单位');
-  const org = await getOrganization(ctx, actor, orgId);
+  const org = await getOrganizationCached(ctx, actor, orgId);
   // Before the transaction: the number comes from a block reserved outside it (unique, not gapless).
   const actCode = await newActCode(ctx.db, org, Number(today.slice(0, 4)), 'ordinary');
   const id = await inTransaction(ctx, async (tx) => {
@@ -63,7 +63,7 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
     await tx.insert(caseParties).values({ caseId: id, ...party, identityKey: party.kind === 'unknown' ? `unknown:${String(id)}` : party.identityKey });
     // 立案期限 (local parameter, working days from discovery): shown on the clue, met by filing, declining or transfer.
     const filing = countedDeadlineFor(await cachedWorkCalendar(ctx.db, tx), (await cachedSettingsFor(ctx.db, tx, org)).settings, 'filing', input.discoveredOn);
-    await setDeadline(tx, { id, organizationId: org.id }, 'filing', filing);
+    await setDeadline(tx, { id, organizationId: org.id, created: true }, 'filing', filing);
     const { idNumber: _id, phone: _phone, party: _party, ...auditable } = { ...input, idNumber: null, phone: null };
     await appendAudit(
       tx,
@@ -75,6 +75,7 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
         organizationId: org.id,
         // Identity numbers and contact data stay out of the trail; the party row holds them.
         change: { ...auditable, organizationId: org.id, actCode, party: { kind: party.kind, name: party.name }, filingDueOn: filing.dueOn },
+        firstOfChain: true,
       },
       now,
     );

@@ -15,6 +15,8 @@ export interface DeadlineSubject {
   type: string;
   id: number;
   organizationId: number;
+  /** Created in this transaction: it has no deadline yet, so the open one is not looked for (one statement less). */
+  created?: boolean;
 }
 
 /**
@@ -52,10 +54,12 @@ export function deadlineOf(type: string, id: AnyPgColumn | number): SQL {
 export async function setDeadline(tx: Transaction, subject: DeadlineSubject, kind: string, due: IsoDate | CountedDeadline, article: string): Promise<void> {
   const { dueOn, counting } = typeof due === 'string' ? { dueOn: due, counting: null } : due;
   const values = { dueOn, countedFrom: counting?.from ?? null, periodDays: counting?.days ?? null, periodKind: counting?.kind ?? null };
-  const [open] = await tx
-    .select({ id: deadlines.id })
-    .from(deadlines)
-    .where(and(deadlineOf(subject.type, subject.id), eq(deadlines.kind, kind), openDeadline));
+  const [open] = subject.created
+    ? []
+    : await tx
+        .select({ id: deadlines.id })
+        .from(deadlines)
+        .where(and(deadlineOf(subject.type, subject.id), eq(deadlines.kind, kind), openDeadline));
   if (open) await tx.update(deadlines).set(values).where(eq(deadlines.id, open.id));
   else await tx.insert(deadlines).values({ subjectType: subject.type, subjectId: subject.id, organizationId: subject.organizationId, kind, article, ...values });
 }

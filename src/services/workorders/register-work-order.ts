@@ -54,9 +54,9 @@ export async function registerWorkOrder(ctx: ServiceContext, actor: Actor, raw: 
     const id = rows[0]!.id;
     const { values, due, change } = workOrderRegistration({ input, category, id, org, actor, receivedOn, source, calendar });
     const [row] = await tx.insert(workOrders).values(values).returning();
-    if (due) await setDeadline(tx, row!, 'acceptance', due);
+    if (due) await setDeadline(tx, { ...row!, created: true }, 'acceptance', due);
     if (lookupCode) await tx.insert(workOrderLookupCodes).values({ workOrderId: id, codeHash: hashLookupCode(values.number, lookupCode) });
-    await appendAudit(tx, actor, { action: 'workOrder.register', subjectType: 'workOrder', subjectId: id, organizationId: org.id, change }, now);
+    await appendAudit(tx, actor, { action: 'workOrder.register', subjectType: 'workOrder', subjectId: id, organizationId: org.id, change, firstOfChain: true }, now);
     return workOrderViewOf(tx, actor, { row: row!, org, unit: null });
   });
 }

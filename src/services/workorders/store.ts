@@ -132,8 +132,8 @@ export const workOrderDeadlineKinds = {
 } as const;
 export type WorkOrderDeadlineKind = keyof typeof workOrderDeadlineKinds;
 
-export async function setDeadline(tx: Transaction, row: Pick<WorkOrderRow, 'id' | 'organizationId'>, kind: WorkOrderDeadlineKind, due: CountedDeadline): Promise<void> {
-  await deadlineStore.setDeadline(tx, { type: SUBJECT_TYPE, id: row.id, organizationId: row.organizationId }, kind, due, workOrderDeadlineKinds[kind]);
+export async function setDeadline(tx: Transaction, row: Pick<WorkOrderRow, 'id' | 'organizationId'> & { created?: boolean }, kind: WorkOrderDeadlineKind, due: CountedDeadline): Promise<void> {
+  await deadlineStore.setDeadline(tx, { type: SUBJECT_TYPE, id: row.id, organizationId: row.organizationId, created: row.created ?? false }, kind, due, workOrderDeadlineKinds[kind]);
 }
 
 export async function meetDeadlines(tx: Transaction, id: number, kinds: WorkOrderDeadlineKind[], met: deadlineStore.DeadlineMet): Promise<void> {
