@@ -11,9 +11,9 @@ import { newCase, newPerson, newPowerItem } from '../services/testing/factories.
 import { worldApp } from './test-app.ts';
 
 const budgets = {
-  caseView: 5,
+  caseView: 3,
   caseTimeline: 2,
-  transition: 10,
+  transition: 9,
   clueRegistration: 9,
   caseList: 3,
   publicDecision: 2,
@@ -59,7 +59,8 @@ describe('statements per request', () => {
     await measure('caseView', { method: 'GET', url: `/api/cases/${closed.id}`, headers: { cookie } });
     await measure('caseTimeline', { method: 'GET', url: `/api/cases/${closed.id}/timeline`, headers: { cookie } });
     await measure('caseTimeline', { method: 'GET', url: `/api/cases/${closed.id}/timeline?before=3&limit=2`, headers: { cookie } });
-    const view = (await t.app.inject({ method: 'GET', url: `/api/cases/${notified.id}`, headers: { cookie } })).json<{ version: number }>();
+    // An open case: its offered steps are probed on the guards' facts, read with the view in its one statement.
+    const view = (await measure('caseView', { method: 'GET', url: `/api/cases/${notified.id}`, headers: { cookie } })).json<{ version: number }>();
     await measure('transition', {
       method: 'POST',
       url: `/api/cases/${notified.id}/transitions`,

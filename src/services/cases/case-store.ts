@@ -2,7 +2,7 @@
  * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
  * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
  */
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -16,6 +16,8 @@ import type { Database, Executor, Transaction } from '../../db/connect.ts';
 import { nextFromBlock } from '../../db/number-blocks.ts';
 import { auditRecords, caseDocuments, caseEvidence, caseParties, casePublicity, cases, caseSettings, generatedDocuments, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
+import type { CaseAction } from '../../domain/cases/actions.ts';
+import { isProbed } from '../../domain/cases/step-readiness.ts';
 import { fromJsonRow, jsonRow } from '../../db/json-rows.ts';
 import { cachedReference } from '../../db/reference-cache.ts';
 import { chainOf } from '../audit-trail.ts';
@@ -178,27 +180,66 @@ export async function loadPriorFines(db: Executor, caseId: number, identityKey: 
   return rows.map((r) => ({ caseId: r.caseId, act: { startedOn: r.startedOn, endedOn: r.endedOn }, decisionNumber: r.decisionNumber }));
 }
 
+/** What the guards' snapshot reads besides the case row, as the JSON of `snapshotFactColumns`. */
+export interface SnapshotFacts {
+  officers: OfficerRow[] | null;
+  powerItem: { id: number; name: string; active: boolean; orgId: number; orgPath: string } | null;
+  priorFines: { caseId: number; startedOn: string; endedOn: string | null; decisionNumber: string | null }[] | null;
+  investigators: (number | null)[] | null;
+  publicity: string | null;
+  evidenceCount: number;
+  generated: string[] | null;
+}
+
+/**
+ * The snapshot's facts as sub-selects of a query on `cases` joined with `organizations`: the officers, the power-list
+ * item (and whose list it is on), prior fines of the party (`identityKey`) for the same violation, the investigators
+ * from the case's audit chain (`chain`), the publicity status, the number of evidence items, the documents generated.
+ */
+function snapshotFactColumns(identityKey: SQL | SQL.Aliased | ReturnType<typeof sql.placeholder>, chain: SQL | ReturnType<typeof sql.placeholder>) {
+  return {
+    officers: caseOfficerRows,
+    powerItem: sql<SnapshotFacts['powerItem']>`(select json_build_object('id', ${powerItems.id}, 'name', ${powerItems.name}, 'active', ${powerItems.active}, 'orgId', ${powerItems.organizationId}, 'orgPath', ${organizations.path}) from ${powerItems} inner join ${organizations} on ${organizations.id} = ${powerItems.organizationId} where ${powerItems.id} = ${cases.powerItemId})`,
+    priorFines: sql<SnapshotFacts['priorFines']>`(select json_agg(json_build_object('caseId', p.id, 'startedOn', p.act_started_on::text, 'endedOn', p.act_ended_on::text, 'decisionNumber', p.decision_number)) from ${cases} p inner join ${caseParties} pp on pp.case_id = p.id where p.id <> ${cases.id} and pp.identity_key = ${identityKey} and p.power_item_id = ${cases.powerItemId} and p.decision_kind = 'penalty' and p.decision_status = 'inForce' and p.fine_fen > 0)`,
+    investigators: sql<SnapshotFacts['investigators']>`(select json_agg(distinct ${auditRecords.actorId}) from ${auditRecords} where ${investigatorRecords(chain)})`,
+    publicity: sql<string | null>`(select ${casePublicity.status} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
+    evidenceCount: sql<number>`(select count(*)::int from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
+    generated: sql<string[] | null>`(select json_agg(distinct ${generatedDocuments.title}) from ${generatedDocuments} where ${generatedDocuments.caseId} = ${cases.id})`,
+  };
+}
+
+/**
+ * The snapshot's facts as one JSON column of the case view's statement (get-case.ts), read only for a case in a state
+ * some probed step leaves from (PostgreSQL evaluates a CASE branch's sub-selects only when it is taken): the view
+ * then probes its steps without a second statement. The party is the case's first, the chain the case's own.
+ */
+export function snapshotFactsOfViewedCase() {
+  const f = snapshotFactColumns(
+    sql`(select ${caseParties.identityKey} from ${caseParties} where ${caseParties.caseId} = ${cases.id} order by ${caseParties.id} limit 1)`,
+    sql`'case:' || ${cases.id}`,
+  );
+  const states = [...new Set((Object.keys(transitions) as CaseAction[]).filter(isProbed).flatMap((a) => transitions[a].from))].sort();
+  return sql<SnapshotFacts | null>`case when ${cases.state} in (${sql.join(
+    states.map((s) => sql.raw(`'${s}'`)),
+    sql`, `,
+  )}) then json_build_object('officers', ${f.officers}, 'powerItem', ${f.powerItem}, 'priorFines', ${f.priorFines}, 'investigators', ${f.investigators}, 'publicity', ${f.publicity}, 'evidenceCount', ${f.evidenceCount}, 'generated', ${f.generated}) end`;
+}
+
 /**
  * The snapshot's one statement, with placeholders `id`, `identityKey` (the party's) and `chain` (the case's audit
  * chain); named, so PostgreSQL parses it once per connection (issue 16: it was parsed and planned on every step).
  */
 function snapshotFactsQuery(db: Executor) {
-  return db
-    .select({
-      officers: caseOfficerRows,
-      powerItem: sql<{ id: number; name: string; active: boolean; orgId: number; orgPath: string } | null>`(select json_build_object('id', ${powerItems.id}, 'name', ${powerItems.name}, 'active', ${powerItems.active}, 'orgId', ${powerItems.organizationId}, 'orgPath', ${organizations.path}) from ${powerItems} inner join ${organizations} on ${organizations.id} = ${powerItems.organizationId} where ${powerItems.id} = ${cases.powerItemId})`,
-      priorFines: sql<{ caseId: number; startedOn: string; endedOn: string | null; decisionNumber: string | null }[] | null>`(select json_agg(json_build_object('caseId', p.id, 'startedOn', p.act_started_on::text, 'endedOn', p.act_ended_on::text, 'decisionNumber', p.decision_number)) from ${cases} p inner join ${caseParties} pp on pp.case_id = p.id where p.id <> ${cases.id} and pp.identity_key = ${sql.placeholder('identityKey')} and p.power_item_id = ${cases.powerItemId} and p.decision_kind = 'penalty' and p.decision_status = 'inForce' and p.fine_fen > 0)`,
-      investigators: sql<number[] | null>`(select json_agg(distinct ${auditRecords.actorId}) from ${auditRecords} where ${investigatorRecords()})`,
-      publicity: sql<string | null>`(select ${casePublicity.status} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
-      evidenceCount: sql<number>`(select count(*)::int from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
-      generated: sql<string[] | null>`(select json_agg(distinct ${generatedDocuments.title}) from ${generatedDocuments} where ${generatedDocuments.caseId} = ${cases.id})`,
-    })
-    .from(cases)
-    // Joined so drizzle names every column with its table (it leaves the names bare in a one-table query, and the
-    // sub-selects above refer to the outer case by name).
-    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(eq(cases.id, sql.placeholder('id')))
-    .prepare('fazhi_case_snapshot');
+  return (
+    db
+      .select(snapshotFactColumns(sql.placeholder('identityKey'), sql.placeholder('chain')))
+      .from(cases)
+      // Joined so drizzle names every column with its table (it leaves the names bare in a one-table query, and the
+      // sub-selects above refer to the outer case by name).
+      .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+      .where(eq(cases.id, sql.placeholder('id')))
+      .prepare('fazhi_case_snapshot')
+  );
 }
 
 /** The snapshot statement prepared once per database (drizzle builds it once); a transaction builds its own. */
@@ -211,7 +252,6 @@ const preparedSnapshots = new WeakMap<object, ReturnType<typeof snapshotFactsQue
  * `db` is a transaction (the statement is prepared once per database).
  */
 export async function buildSnapshot(db: Executor, row: CaseRow, org: Organization, party: PartyRow, root?: Executor): Promise<CaseSnapshot> {
-  const record = row.record as CaseRecord;
   let query = db === root ? preparedSnapshots.get(root) : undefined;
   if (!query) {
     query = snapshotFactsQuery(db);
@@ -219,6 +259,12 @@ export async function buildSnapshot(db: Executor, row: CaseRow, org: Organizatio
   }
   const [facts] = await query.execute({ id: row.id, identityKey: party.identityKey, chain: chainOf('case', row.id) });
   if (!facts) throw notFound('该案件', { id: row.id });
+  return snapshotOf(row, org, party, facts);
+}
+
+/** The snapshot from the case row, its organization and party, and the facts read with them. */
+export function snapshotOf(row: CaseRow, org: Organization, party: PartyRow, facts: SnapshotFacts): CaseSnapshot {
+  const record = row.record as CaseRecord;
   const item = facts.powerItem;
   const officers = officersOnCase(row.officerIds, facts.officers, record);
   const powerItem = item && { id: item.id, name: item.name, onList: item.active && (item.orgId === org.id || inheritsList(org, item.orgPath)) };
@@ -255,9 +301,9 @@ const investigatingActions = Object.entries(transitions)
   .map(([action]) => action);
 
 /** The audit records of a case that make their actor an investigator: an officer step, or evidence added. */
-function investigatorRecords() {
+function investigatorRecords(chain: SQL | ReturnType<typeof sql.placeholder>) {
   return and(
-    eq(auditRecords.chain, sql.placeholder('chain')),
+    eq(auditRecords.chain, chain),
     or(eq(auditRecords.action, 'case.evidence'), and(eq(auditRecords.action, 'case.transition'), inArray(sql`${auditRecords.change}->>'action'`, investigatingActions))),
   );
 }

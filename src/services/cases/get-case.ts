@@ -35,7 +35,20 @@ import type { Executor } from '../../db/connect.ts';
 import { caseDocuments, caseEvidence, casePublicity, cases, deadlines as deadlineTable, organizations, powerItems } from '../../db/schema.ts';
 import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
-import { buildSnapshot, cachedSettingsFor, caseOfficerRows, type CaseRow, firstParty, officersOnCase, type Organization, type PartyRow, visibleCase } from './case-store.ts';
+import {
+  buildSnapshot,
+  cachedSettingsFor,
+  caseOfficerRows,
+  type CaseRow,
+  firstParty,
+  officersOnCase,
+  type Organization,
+  type PartyRow,
+  type SnapshotFacts,
+  snapshotFactsOfViewedCase,
+  snapshotOf,
+  visibleCase,
+} from './case-store.ts';
 
 export type { CaseView, DeadlineView, EvidenceView } from '../../domain/cases/views.ts';
 import type { CaseView, PublicDecisionContent } from '../../domain/cases/views.ts';
@@ -60,6 +73,8 @@ function caseViewQuery(db: Executor) {
       deadlines: sql<Json[] | null>`(select json_agg(${jsonRow(deadlineTable)} order by ${deadlineTable.dueOn}, ${deadlineTable.id}) from ${deadlineTable} where ${deadlineTable.subjectType} = 'case' and ${deadlineTable.subjectId} = ${cases.id})`,
       evidence: sql<Json[] | null>`(select json_agg(${jsonRow(caseEvidence)} order by ${caseEvidence.seq}) from ${caseEvidence} where ${caseEvidence.caseId} = ${cases.id})`,
       publicity: sql<Json | null>`(select ${jsonRow(casePublicity)} from ${casePublicity} where ${casePublicity.caseId} = ${cases.id})`,
+      // What the guards see, for probing the offered steps (null for a case in a state no probed step leaves from).
+      facts: snapshotFactsOfViewedCase(),
     })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
@@ -92,6 +107,7 @@ async function loadCaseView(db: Executor, root: Executor, actor: Actor, id: numb
     deadlines: fromJsonRows(deadlineTable, rest.deadlines),
     evidence: fromJsonRows(caseEvidence, rest.evidence),
     publicity: rest.publicity ? [fromJsonRow(casePublicity, rest.publicity)] : [],
+    facts: rest.facts,
   };
 }
 
@@ -102,7 +118,7 @@ type Json = Record<string, unknown>;
  * cached per database, src/db/reference-cache.ts).
  */
 export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date, root: Executor = ctx.db): Promise<CaseView> {
-  const { row, org, party, officers, violation, documents, deadlines, evidence, publicity } = await loadCaseView(ctx.db, root, actor, id);
+  const { row, org, party, officers, violation, documents, deadlines, evidence, publicity, facts } = await loadCaseView(ctx.db, root, actor, id);
   const record = row.record as CaseRecord;
   const today = chinaDateOf(now);
   // Only open deadlines can be provisional (a year's arrangement not yet entered): the calendar is read for them.
@@ -139,7 +155,7 @@ export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, n
   }
   // Offered only when their guards pass today; the others are said with why and when (step-readiness.ts).
   const offered = availableActions(actor, { state, officers });
-  const notYet = await stepsNotYetFor(ctx.db, root, { row, org, party }, offered, actor, today, calendar);
+  const notYet = await stepsNotYetFor(ctx.db, root, { row, org, party }, offered, actor, today, calendar, facts);
   return {
     id: row.id,
     version: row.version,
@@ -238,11 +254,13 @@ async function stepsNotYetFor(
   actor: Actor,
   today: IsoDate,
   known: WorkCalendar | null,
+  facts: SnapshotFacts | null,
 ): Promise<{ action: CaseAction; label: string; reason: string; article: string | null; nothingToDo: boolean }[]> {
   const actions = offered.map((a) => a.action).filter(isProbed);
   if (!actions.length) return [];
-  // Sequential on purpose: `db` may be a transaction, i.e. one connection.
-  const snapshot = await buildSnapshot(db, loaded.row, loaded.org, loaded.party, root);
+  // The facts came with the view's statement when the case's state has probed steps; read apart otherwise (sequential
+  // on purpose: `db` may be a transaction, i.e. one connection).
+  const snapshot = facts ? snapshotOf(loaded.row, loaded.org, loaded.party, facts) : await buildSnapshot(db, loaded.row, loaded.org, loaded.party, root);
   // Reference data from the per-database cache (src/db/reference-cache.ts), as the step itself reads it.
   const { settings } = await cachedSettingsFor(root, db, loaded.org);
   const calendar = known ?? (await cachedWorkCalendar(root, db));
