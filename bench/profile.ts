@@ -1,5 +1,5 @@
 /**
- * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts view|timeline|list|register|step [out.cpuprofile]`
+ * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts view|view-open|timeline|list|register|step [out.cpuprofile]`
  * starts bench/http-server.ts (PostgreSQL when FAZHI_BENCH_URL is set, else PGlite in a temporary folder), sends the
  * requests from 8 connections for FAZHI_BENCH_LOAD_MS (default 8 s), and writes the server's profile of that time
  * only (open it in Chrome DevTools or speedscope). Prints req/s and the p50 of 200 requests alone.
@@ -52,6 +52,8 @@ const versions = f.notified.map((c) => c.version);
 let clue = 0;
 const request = async (worker: number): Promise<Answer> => {
   if (kind === 'view') return call(f.port, 'GET', `/api/cases/${f.closedId}`, { cookie });
+  // An open case: its offered steps are probed on the guards' facts.
+  if (kind === 'view-open') return call(f.port, 'GET', `/api/cases/${f.notified[worker % f.notified.length]!.id}`, { cookie });
   if (kind === 'timeline') return call(f.port, 'GET', `/api/cases/${f.closedId}/timeline`, { cookie });
   if (kind === 'list') return call(f.port, 'GET', '/api/cases?limit=20', { cookie });
   if (kind === 'register') {

@@ -2,7 +2,7 @@
  * Shared persistence of the case engine: loading a case the actor may see, its snapshot for the rules,
  * the optimistic version claim, gapless numbers, deadlines and settings. Used by the case use cases only.
  */
-import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -304,7 +304,10 @@ const investigatingActions = Object.entries(transitions)
 function investigatorRecords(chain: SQL | ReturnType<typeof sql.placeholder>) {
   return and(
     eq(auditRecords.chain, chain),
-    or(eq(auditRecords.action, 'case.evidence'), and(eq(auditRecords.action, 'case.transition'), inArray(sql`${auditRecords.change}->>'action'`, investigatingActions))),
+    // Constants of the code as literals, not parameters: with the case's id (and the party's key) as its only
+    // parameters a statement gets one generic plan per connection; with the actions as parameters PostgreSQL planned
+    // the case view again on every request (issue 16).
+    sql`(${auditRecords.action} = 'case.evidence' or (${auditRecords.action} = 'case.transition' and ${auditRecords.change}->>'action' in (${sql.raw(investigatingActions.map((a) => `'${a}'`).join(', '))})))`,
   );
 }
 
