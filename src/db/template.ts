@@ -143,7 +143,8 @@ export async function ensureDatabaseTemplate(options: TemplateOptions = {}): Pro
 function removeOldTemplates(root: string, keep: string): void {
   const hourAgo = Date.now() - 3600_000;
   const entries = readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name !== keep)
+    // Dot names are the makers' lock (held now), never a template.
+    .filter((e) => e.isDirectory() && e.name !== keep && !e.name.startsWith('.'))
     .map((e) => ({ name: e.name, mtime: statSync(path.join(root, e.name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   const templates = entries.filter((e) => !e.name.startsWith('tmp-'));
