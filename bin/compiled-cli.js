@@ -14,11 +14,11 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = 'src/cli/main.ts';
 // Files outside the import graph that still change the output.
-const extraInputs = ['package.json', 'tsconfig.json', 'bin/compiled-cli.js'];
+const extraInputs = ['package.json', 'package-lock.json', 'tsconfig.json', 'bin/compiled-cli.js'];
 // One folder per checkout, so two clones sharing a node_modules (worktrees) do not overwrite each other.
 const cacheDir = path.join(root, 'node_modules', '.cache', 'fazhi-cli', createHash('sha1').update(root).digest('hex').slice(0, 12));
 const pointer = path.join(cacheDir, 'current.json');
@@ -86,10 +86,12 @@ async function build() {
     sourcesContent: false,
     metafile: true,
     logLevel: 'silent',
+    // Bundled CommonJS packages `require` Node's modules: give each chunk a real `require`.
+    banner: { js: "import { createRequire as __fazhiCreateRequire } from 'node:module'; const require = __fazhiCreateRequire(import.meta.url);" },
   });
   absoluteSourceMaps(tmp);
   // Bundled packages change only with package-lock.json (an input): their files are not stamped one by one.
-  const read = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':') && !f.startsWith('node_modules/')), ...extraInputs];
+  const read = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes(':') && !f.split('/').includes('node_modules')), ...extraInputs];
   const inputs = read.map((file) => before.get(file) ?? stamp(file));
   const buildId = createHash('sha1').update(JSON.stringify([FORMAT, esbuild.version, inputs])).digest('hex').slice(0, 16);
   const target = path.join(cacheDir, buildId);
@@ -142,19 +144,41 @@ function removeOldBuilds(keep) {
 }
 
 /**
- * Packages stay external (resolved from node_modules at run time) except these pure-ESM ones made of hundreds of
- * small modules: loading drizzle-orm's and zod's ~400 files one by one was a fifth of a read-only command's start.
- * (CommonJS packages must stay external: a bundled `require` of a built-in fails in an ES module.)
+ * Packages stay external (resolved from node_modules at run time) except these, made of hundreds of small modules:
+ * loading drizzle-orm's and zod's ~400 files one by one was a fifth of a read-only command's start, and Fastify with
+ * its plugins and their dependencies (~300 CommonJS files) half of the server's module loading on a restart (measured:
+ * 0.48 → 0.24 s of CPU; docs/PERFORMANCE.md "Round 6 — start-up"). What a bundled package imports is bundled with it
+ * (a nested dependency could not be resolved from the cache folder), except NEVER_BUNDLED.
  */
-const BUNDLED_PACKAGES = new Set(['drizzle-orm', 'zod']);
+const BUNDLED_PACKAGES = new Set([
+  'drizzle-orm',
+  'zod',
+  'fastify',
+  'fastify-type-provider-zod',
+  'fast-json-stringify',
+  '@fastify/cookie',
+  '@fastify/helmet',
+  '@fastify/multipart',
+  '@fastify/rate-limit',
+  '@fastify/static',
+]);
+/**
+ * Never bundled, wherever imported: native bindings and WebAssembly found next to their files, packages that read
+ * their own files through `__dirname` (undefined in a bundled ES module), and pino (its transports start workers by
+ * file name).
+ */
+const NEVER_BUNDLED = new Set(['@electric-sql/pglite', '@node-rs/argon2', '@fastify/swagger', 'pino', 'pdf-parse', 'docx', 'exceljs']);
 
 const packagesPlugin = {
   name: 'fazhi-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { path: args.path, external: true };
       const parts = args.path.split('/');
       const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-      return BUNDLED_PACKAGES.has(name) ? undefined : { path: args.path, external: true };
+      if (NEVER_BUNDLED.has(name)) return { path: args.path, external: true };
+      const fromBundledPackage = args.importer.split(path.sep).includes('node_modules');
+      return fromBundledPackage || BUNDLED_PACKAGES.has(name) ? undefined : { path: args.path, external: true };
     });
   },
 };

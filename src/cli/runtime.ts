@@ -41,7 +41,8 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     if (error instanceof ConfigError) throw new AppError('VALIDATION', error.message);
     throw error;
   }
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, brief: options.readOnly === true });
+  const readOnly = options.readOnly === true;
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, brief: readOnly, fromTemplate: !readOnly });
   startupPhase('open database');
   try {
     if (!options.readOnly) {

@@ -1,18 +1,21 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
+import { embeddedOptions, smallBuffers } from './pglite-options.ts';
 import { newStatementTap, registerTap } from './statements.ts';
+import { layFromTemplate } from './template.ts';
 
 export type { Database, DatabaseHandle, Executor, Schema, Transaction } from './database.ts';
 export { migrationsFolder } from './database.ts';
+export { embeddedOptions, smallBuffers } from './pglite-options.ts';
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
@@ -21,27 +24,12 @@ export interface OpenOptions {
   poolSize?: number;
   /** Embedded only: a short-lived process (a read-only CLI command) starts with a small buffer pool (`smallBuffers`). */
   brief?: boolean;
-}
-
-/**
- * PGlite's start parameters with a 16 MB buffer pool instead of PostgreSQL's 128 MB default, for an embedded
- * database that lives briefly or holds little (a read-only CLI command, a test database). PGlite clears the whole
- * pool when it starts, and that was most of a CLI query's time (measured: 0.84 s → 0.45 s until ready).
- * The server keeps the default pool.
- */
-export function smallBuffers(): EmbeddedOptions {
-  return { ...embeddedOptions(), startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
-}
-
-type EmbeddedOptions = { extensions: { pg_trgm: typeof pg_trgm }; startParams?: string[] };
-
-/**
- * What every embedded database of the app is opened with: the pg_trgm extension (trigram indexes for the case list's
- * text search, migration 0023 — PostgreSQL has it as a contrib extension, PGlite only as one loaded at start), so
- * the same migrations apply to both.
- */
-export function embeddedOptions(): EmbeddedOptions {
-  return { extensions: { pg_trgm } };
+  /**
+   * Embedded only: a new database is laid from the installation's migrated template (./template.ts) when one is
+   * fresh — for openers that migrate anyway (the server, `fazhi db migrate`). A read-only command leaves a new data
+   * folder unmigrated, as it always did.
+   */
+  fromTemplate?: boolean;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (held with an exclusive lock). */
@@ -52,7 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   }
   if (!options.dataDir) throw new AppError('VALIDATION', '未配置数据目录 FAZHI_DATA_DIR 或 DATABASE_URL');
-  return openPglite(options.dataDir, options.brief ?? false);
+  return openPglite(options.dataDir, options.brief ?? false, options.fromTemplate ?? false);
 }
 
 /**
@@ -60,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
  * So the directory is held with an exclusive lock for the life of the process, and a second process fails
  * clearly instead.
  */
-export async function openPglite(dataDir: string, brief = false): Promise<DatabaseHandle> {
+export async function openPglite(dataDir: string, brief = false, fromTemplate = false): Promise<DatabaseHandle> {
   const dir = path.resolve(dataDir);
   await mkdir(dir, { recursive: true });
   let release: () => Promise<void>;
@@ -78,7 +66,11 @@ export async function openPglite(dataDir: string, brief = false): Promise<Databa
     }
   }
   await writeFile(path.join(dir, OWNER_NAME), `${process.pid} ${hostname()}\n`);
-  const client = new PGlite(path.join(dir, 'pgdata'), brief ? smallBuffers() : embeddedOptions());
+  const pgdata = path.join(dir, 'pgdata');
+  // A new database is laid from the installation's migrated template when there is one (./template.ts), instead of
+  // PGlite's initdb and every migration; otherwise PGlite creates it.
+  if (fromTemplate && !existsSync(pgdata)) await layFromTemplate(pgdata);
+  const client = new PGlite(pgdata, brief ? smallBuffers() : embeddedOptions());
   try {
     await client.waitReady;
   } catch (error) {

@@ -4,15 +4,20 @@
  * government spreadsheets often do, in GB18030/GBK; XLSX is read from the sheet 裁量基准 (else the first sheet).
  * Rows are then accepted or rejected by the domain's table parser, whatever the file format.
  */
-import chardet from 'chardet';
 import { type CellValue, loadExcelJS } from '../exceljs.ts';
-import iconv from 'iconv-lite';
+import type * as Chardet from 'chardet';
+import type * as Iconv from 'iconv-lite';
+import { lazyPackage } from '../lazy-package.ts';
 import type { TableRecord } from '../../domain/discretion/index.ts';
 import { readCsvRecords } from '../../domain/discretion/index.ts';
 import { validationError } from '../../domain/errors.ts';
 import { benchmarkSheetName } from '../discretion-xlsx.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
+
+// Loaded on the first file that is not UTF-8, not when the server starts.
+const chardet = lazyPackage<typeof Chardet>('chardet');
+const iconv = lazyPackage<typeof Iconv>('iconv-lite');
 
 export interface ReadTable {
   format: FileFormat;
@@ -29,10 +34,10 @@ export function decodeText(data: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    const detected = chardet.detect(data);
-    const encoding = detected && iconv.encodingExists(detected) && !/^UTF-8$/i.test(detected) ? detected : 'gb18030';
+    const detected = chardet().detect(data);
+    const encoding = detected && iconv().encodingExists(detected) && !/^UTF-8$/i.test(detected) ? detected : 'gb18030';
     // GB2312 and GBK are subsets of GB18030; decoding with the superset never loses a character.
-    return iconv.decode(Buffer.from(data), /^(gb2312|gbk|gb18030)$/i.test(encoding) ? 'gb18030' : encoding);
+    return iconv().decode(Buffer.from(data), /^(gb2312|gbk|gb18030)$/i.test(encoding) ? 'gb18030' : encoding);
   }
 }
 

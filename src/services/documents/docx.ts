@@ -32,7 +32,6 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx';
-import QRCode from 'qrcode';
 import type { Block, Cell, RenderedDocument, SignatureImage } from '../../domain/documents/blocks.ts';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -363,6 +362,8 @@ function pageOfFooter(signer: string | undefined): Footer {
 
 /** The QR code of the act code, as PNG. */
 export async function actCodeQrPng(text: string): Promise<Buffer> {
+  // Loaded with the first document, not when the server starts.
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
 }
 

@@ -14,7 +14,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { DocumentCase } from '../../domain/documents/model.ts';
 import { assertComplete, type RenderContext, type Volume, type VolumeEntry } from '../../domain/documents/requirements.ts';
 import { caseFileCover, caseFileIndex } from '../../domain/documents/templates/forms.ts';
-import { renderDocx, type SignatureImages } from './docx.ts';
+import type { SignatureImages } from './docx.ts';
 import { convertDocxToPdf, findPdfUnite, findSoffice, PDF_UNAVAILABLE_MESSAGE, pdfPageCount, unitePdfs } from './pdf.ts';
 
 export interface RenderOptions {
@@ -56,7 +56,8 @@ function docxOf(documents: readonly RenderedDocument[], meta: { title?: string }
   let docx = docxMemo.get(key);
   if (docx) docxMemo.delete(key);
   // The key holds the images' digests (in the blocks), so the same content with the same images gives the same bytes.
-  else docx = renderDocx(documents, meta, images);
+  // The docx library is loaded with the first document, not when the server starts (its routes import this module).
+  else docx = import('./docx.ts').then(({ renderDocx }) => renderDocx(documents, meta, images));
   docxMemo.set(key, docx);
   docx.catch(() => docxMemo.delete(key));
   for (const oldest of docxMemo.keys()) {

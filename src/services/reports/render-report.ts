@@ -16,7 +16,6 @@ import type { IndicatorKey } from '../../domain/indicators/catalog.ts';
 import type { ReportDraft } from '../../domain/reports/model.ts';
 import type { SignedReportSeal } from '../../domain/reports/views.ts';
 import { signedReportSeal } from '../../domain/reports/views.ts';
-import { renderDocx } from '../documents/docx.ts';
 import { SM2_DEFAULT_ID } from './sm2.ts';
 
 export const reportTitle = (unitName: string, year: number) => `${unitName}关于${String(year)}年度法治政府建设情况的报告`;
@@ -107,5 +106,7 @@ function appendixDocument(seal: SignedReportSeal, date: IsoDate): RenderedDocume
 export async function renderReportDocx(draft: ReportDraft, options: { date: IsoDate; seal?: SignedReportSeal }): Promise<Buffer> {
   const documents = [reportDocument(draft, options.date, !options.seal)];
   if (options.seal) documents.push(appendixDocument(options.seal, options.date));
+  // The docx library is loaded with the first report file, not when the server starts.
+  const { renderDocx } = await import('../documents/docx.ts');
   return renderDocx(documents, { title: reportTitle(draft.unitName, draft.year), creator: draft.unitName, ...(options.seal ? { description: sealLine(options.seal) } : { description: '草稿' }) });
 }
