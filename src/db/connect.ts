@@ -9,7 +9,7 @@ import lockfile from 'proper-lockfile';
 import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
-import { embeddedOptions, smallBuffers } from './pglite-options.ts';
+import { serverBuffers, smallBuffers } from './pglite-options.ts';
 import { newStatementTap, registerTap } from './statements.ts';
 import { layFromTemplate } from './template.ts';
 
@@ -70,7 +70,7 @@ export async function openPglite(dataDir: string, brief = false, fromTemplate = 
   // A new database is laid from the installation's migrated template when there is one (./template.ts), instead of
   // PGlite's initdb and every migration; otherwise PGlite creates it.
   if (fromTemplate && !existsSync(pgdata)) await layFromTemplate(pgdata);
-  const client = new PGlite(pgdata, brief ? smallBuffers() : embeddedOptions());
+  const client = new PGlite(pgdata, brief ? smallBuffers() : serverBuffers());
   try {
     await client.waitReady;
   } catch (error) {
