@@ -13,6 +13,7 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { generateCases, type GeneratedCases } from '../testing/generated-cases.ts';
+import { EXPORT_ROW_CAP } from '../../domain/export/table.ts';
 import { listCasesPage, TOTAL_CAP, totalText } from './list-cases.ts';
 import { listDeadlines } from './list-deadlines.ts';
 
@@ -134,7 +135,17 @@ describe('the case list total at scale', () => {
     const page = await listCasesPage(ctx, head(), { limit: 20 });
     expect(page.items).toHaveLength(20);
     expect(page).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
-    expect(totalText(page)).toBe('超过 10000');
+    expect(totalText(page)).toBe('超过 1000');
+  });
+
+  it(`the export counts further (up to EXPORT_ROW_CAP): a filter past the list's ${TOTAL_CAP} is counted exactly there`, async () => {
+    const hearing = (await handle.db.execute(sql`select count(*)::int as n from cases where state = 'hearing'`)) as unknown as { rows: { n: number }[] };
+    const n = hearing.rows[0]!.n;
+    expect(n).toBeGreaterThan(TOTAL_CAP);
+    expect(n).toBeLessThan(EXPORT_ROW_CAP);
+    expect(await listCasesPage(ctx, head(), { state: 'hearing', limit: 20 })).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(await listCasesPage(ctx, head(), { state: 'hearing', limit: 20 }, { countUpTo: EXPORT_ROW_CAP })).toMatchObject({ total: n, totalCapped: false });
+    expect(await listCasesPage(ctx, head(), { limit: 20 }, { countUpTo: EXPORT_ROW_CAP })).toMatchObject({ total: EXPORT_ROW_CAP, totalCapped: true });
   });
 
   it('counts exactly below the cap, as a count of every matching case would', async () => {
