@@ -16,6 +16,7 @@ import { generateCases, type GeneratedCases } from '../testing/generated-cases.t
 import { EXPORT_ROW_CAP } from '../../domain/export/table.ts';
 import { listCasesPage, TOTAL_CAP, totalText } from './list-cases.ts';
 import { listDeadlines } from './list-deadlines.ts';
+import { caseStatistics } from './case-statistics.ts';
 
 let handle: DatabaseHandle;
 let ctx: ServiceContext;
@@ -134,6 +135,25 @@ describe('case list indexes', () => {
     const second = (await listDeadlines(ctx, head, { status: 'due', days: 90, limit: 20, offset: 20 })).map(key);
     expect([...first, ...second]).toEqual(both);
     await expect(listDeadlines(ctx, head, { offset: -1 })).rejects.toThrow('起始位置不能为负');
+  });
+
+  // The deadlines' own plans are checked at scale by the bench (on 20,000 cases their table is small enough to read).
+  it('the dashboard reads the kept counters and the open deadlines, never the cases table whole', async () => {
+    const tap = statementTap(handle.db);
+    const client = (handle.db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
+    for (const range of [{}, { from: '2026-11-01', to: '2026-11-30' }]) {
+      tap.recordedWithParams = [];
+      try {
+        await caseStatistics(ctx, generated.world.actors['head.donghu'], range);
+      } finally {
+        const statements = tap.recordedWithParams ?? [];
+        tap.recordedWithParams = null;
+        const plans = await Promise.all(statements.map(async (s) => (await client.query(`explain ${s.query}`, s.params)).rows.map((r) => String(Object.values(r)[0])).join('\n')));
+        expect(plans.length).toBeGreaterThan(5);
+        expect(plans.join('\n')).toMatch(/on case_tallies\b/);
+        for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on cases\b/);
+      }
+    }
   });
 
   it('the officer filter is the form the GIN index answers (officer_ids @> array[id])', async () => {
