@@ -26,7 +26,7 @@ describe('GET /api/cases', () => {
     const cases = all.body as Summary[];
     expect(all.status).toBe(200);
     expect(Number(all.total)).toBe(cases.length);
-    // Counted in full below 10000 matches (list-indexes.test.ts: past it, 10000 and totalCapped).
+    // Counted in full below 1000 matches (list-indexes.test.ts: past it, 1000 and totalCapped).
     expect(all.capped).toBeUndefined();
     const page = await get('supervisor', '/api/cases?limit=3&offset=3');
     expect(page.total).toBe(all.total);

@@ -92,7 +92,7 @@ describe('reviewer’s desk over HTTP', () => {
   const failing = (passed: boolean, note: string) => ({ ...allPassedChecklist(), evidence: { passed: false, note } });
 
   it('approves a queued case with the checklist; inconsistent checklists are refused and change nothing', async () => {
-    const queue = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue')).body as Json[];
+    const queue = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue?limit=100')).body.items as Json[];
     const item = queue.find((q) => q.title === '涉嫌餐饮服务未安装油烟净化设施排放油烟案')!;
     expect(item).toMatchObject({ state: 'reviewing', status: 'pending', reasons: ['罚款达到 5,000.00元'] });
     expect(queue.every((q) => q.organizationName.startsWith('东湖区'))).toBe(true);
@@ -112,11 +112,26 @@ describe('reviewer’s desk over HTTP', () => {
     expect(approved.body.record.legalReviews.at(-1)).toMatchObject({ passed: true, reviewerName: '林晓', checklist: { discretion: { passed: true, note: '罚款在法定幅度内' } } });
     // The trail is read apart from the view, newest first (GET /api/cases/:id/timeline).
     expect((await call('reviewer.donghu', 'GET', `/api/cases/${approved.body.id}/timeline`)).body.items[0]).toMatchObject({ label: '法制审核', change: { passed: true, checklist: { subject: { passed: true } } } });
-    const after = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue')).body as Json[];
+    const after = (await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue?limit=100')).body.items as Json[];
     expect(after.map((q) => q.id)).not.toContain(item.id);
     const stale = await call('reviewer.donghu', 'POST', url, { ...base, passed: true, checklist: allPassedChecklist() });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toBe('该案件已被他人更新，请刷新后重试');
+  });
+
+  it('is paged (issue 16 item 7): a page and how many wait, one case asked alone, a bad page refused in Chinese', async () => {
+    // The demo's queue is short (services/cases/oversight.test.ts pages a longer one); the shape and the refusals here.
+    const whole = (await call('head.donghu', 'GET', '/api/legal-reviews/queue?limit=100')).body as { items: Json[]; total: number };
+    expect(whole.total).toBe(whole.items.length);
+    const first = (await call('head.donghu', 'GET', '/api/legal-reviews/queue?limit=1')).body as { items: Json[]; total: number };
+    expect(first).toEqual({ items: whole.items.slice(0, 1), total: whole.total });
+    for (const one of whole.items) expect((await call('head.donghu', 'GET', `/api/legal-reviews/queue?caseId=${one.id}`)).body).toEqual({ items: [one], total: 1 });
+    const tooMany = await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue?limit=101');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toContain('每页最多 100 条');
+    const negative = await call('reviewer.donghu', 'GET', '/api/legal-reviews/queue?offset=-1');
+    expect(negative.status).toBe(400);
+    expect(negative.body.message).toContain('起始位置不能为负');
   });
 
   it('is open to reviewers and heads, not to officers; both routes are in OpenAPI', async () => {

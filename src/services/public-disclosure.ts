@@ -4,15 +4,16 @@
  * unified credit code; an officer's name, certificate number and its validity. Never usernames, phones or
  * anything else from the user record.
  */
-import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { type OrganizationKind, organizationKinds } from '../domain/access.ts';
 import { chinaDateOf } from '../domain/calendar/iso-date.ts';
 import { certificateValidOn } from '../domain/people.ts';
 import { organizations, users } from '../db/schema.ts';
-import type { PublicBody, PublicOfficer } from '../domain/admin/views.ts';
+import { type PublicBody, type PublicOfficer, type PublicOfficerPage, publicOfficerQuery } from '../domain/admin/views.ts';
+import { parseInput } from './parse-input.ts';
 import type { ServiceContext } from './context.ts';
 
-export type { PublicBody, PublicOfficer } from '../domain/admin/views.ts';
+export type { PublicBody, PublicOfficer, PublicOfficerPage } from '../domain/admin/views.ts';
 
 
 /** Justice bureaus supervise enforcement; they are not enforcement bodies and are not listed as such. */
@@ -75,4 +76,51 @@ export async function listPublicOfficers(ctx: ServiceContext, filter: { q?: stri
       bodyId: r.bodyId,
       bodyName: r.bodyName,
     }));
+}
+
+/**
+ * GET /api/public/officers: one page of `listPublicOfficers` — the same officers in the same order (body, then
+ * certificate number), the filters applied by the database (a name containing the text, or a certificate number
+ * containing it in capitals, as `listPublicOfficers` matches), with how many match in all.
+ */
+export async function publicOfficersPage(ctx: ServiceContext, raw: unknown = {}): Promise<PublicOfficerPage> {
+  const input = parseInput(publicOfficerQuery, raw);
+  const q = input.q?.trim() ?? '';
+  const rows = await ctx.db
+    .select({
+      name: users.displayName,
+      certificateNo: users.certificateNo,
+      validUntil: users.certificateValidUntil,
+      bodyId: organizations.id,
+      bodyName: organizations.name,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(
+      and(
+        eq(users.active, true),
+        isNotNull(users.certificateNo),
+        ne(organizations.kind, notEnforcementBody),
+        input.bodyId ? eq(organizations.id, input.bodyId) : undefined,
+        q === '' ? undefined : or(sql`strpos(${users.displayName}, ${q}) > 0`, sql`strpos(${users.certificateNo}, ${q.toUpperCase()}) > 0`),
+      ),
+    )
+    .orderBy(asc(organizations.path), asc(users.certificateNo))
+    .limit(input.limit)
+    .offset(input.offset);
+  const today = chinaDateOf(ctx.clock());
+  // Past the last page no row carries the total: it is counted apart.
+  const total = rows[0]?.total ?? (input.offset > 0 ? (await publicOfficersPage(ctx, { ...input, limit: 1, offset: 0 })).total : 0);
+  return {
+    total,
+    items: rows.map((r) => ({
+      name: r.name,
+      certificateNo: r.certificateNo!,
+      validUntil: r.validUntil,
+      valid: certificateValidOn({ certificateNo: r.certificateNo, certificateValidUntil: r.validUntil }, today),
+      bodyId: r.bodyId,
+      bodyName: r.bodyName,
+    })),
+  };
 }

@@ -46,7 +46,7 @@ describe('to-do centre in the browser', { timeout: 240_000 }, () => {
   });
 
   it('a returned review reaches the officer: the to-do with the failed item, the case page with the result and the note', async () => {
-    const queue = (await api('reviewer.donghu', 'GET', '/api/legal-reviews/queue')) as unknown as { id: number; title: string; version: number }[];
+    const queue = ((await api('reviewer.donghu', 'GET', '/api/legal-reviews/queue?limit=100')) as unknown as { items: { id: number; title: string; version: number }[] }).items;
     const c = queue.find((q) => q.title === AWAITING)!;
     const checklist = { ...allPassedChecklist(), evidence: { passed: false, note: NOTE } };
     await api('reviewer.donghu', 'POST', `/api/cases/${c.id}/transitions`, { expectedVersion: c.version, action: 'legalReview', passed: false, opinion: '证据不足，退回补充调查。', checklist });

@@ -5,6 +5,7 @@
  * services that build them and the web app that reads them.
  */
 import { z } from 'zod';
+import { idParam } from '../ids.ts';
 import { isoDay, keyOf } from '../view-kit.ts';
 import { caseStates, deadlineKinds, penaltyKinds } from './model.ts';
 import { deadlineMark } from './views.ts';
@@ -99,3 +100,15 @@ export const reviewQueueItem = z.object({
   deadlines: z.array(deadlineMark),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;
+
+/** GET /api/legal-reviews/queue: one page of the queue (issue 16 item 7: no list unbounded), or one case's entry. */
+export const reviewQueueQuery = z.object({
+  /** Only this case's entry (the review page of one case): an empty page when it does not await review. */
+  caseId: idParam('案件编号').optional(),
+  limit: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
+  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').max(100_000, '起始位置不超过 100000').default(0),
+});
+export type ReviewQueueQuery = z.input<typeof reviewQueueQuery>;
+
+export const reviewQueuePage = z.object({ items: z.array(reviewQueueItem), total: z.number() });
+export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;

@@ -49,7 +49,7 @@ export function caseRoutes(app: ZodApp, ctx: ServiceContext): void {
     {
       schema: {
         tags,
-        summary: '本单位及下级单位的案件（筛选见 docs/CASES.md；符合条件的总数在响应头 x-total-count，最多数到 10000：超过时为 10000，并有响应头 x-total-capped: true）',
+        summary: '本单位及下级单位的案件（筛选见 docs/CASES.md；符合条件的总数在响应头 x-total-count，最多数到 1000：超过时为 1000，并有响应头 x-total-capped: true）',
         querystring: listCasesInput,
         response: { 200: z.array(caseSummary) },
       },

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { caseStatisticsView, reviewQueueItem } from '../../domain/cases/oversight-views.ts';
+import { caseStatisticsView, reviewQueuePage, reviewQueueQuery } from '../../domain/cases/oversight-views.ts';
 import { caseStatistics, caseStatisticsInput } from '../../services/cases/case-statistics.ts';
-import { listReviewQueue } from '../../services/cases/review-queue.ts';
+import { reviewQueuePage as readReviewQueuePage } from '../../services/cases/review-queue.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { ZodApp } from '../zod-app.ts';
 import { requireActor } from '../auth.ts';
@@ -16,11 +15,12 @@ export function oversightRoutes(app: ZodApp, ctx: ServiceContext): void {
     {
       schema: {
         tags,
-        summary: '待法制审核的案件（《行政处罚法》第五十八条及本地审核目录），按最近期限排序',
-        response: { 200: z.array(reviewQueueItem) },
+        summary: '待法制审核的案件（《行政处罚法》第五十八条及本地审核目录），按最近期限排序；分页（limit 至多 100，offset），caseId 只查一件',
+        querystring: reviewQueueQuery,
+        response: { 200: reviewQueuePage },
       },
     },
-    async (request) => listReviewQueue(ctx, requireActor(request)),
+    async (request) => readReviewQueuePage(ctx, requireActor(request), request.query),
   );
   app.get(
     '/stats/cases',

@@ -27,12 +27,32 @@ describe('portal: 事前公开 without login (国办发〔2018〕118号)', () =>
 
     const res = await t.app.inject({ method: 'GET', url: '/api/public/officers?q=王磊' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([
-      { name: '王磊', certificateNo: '53990219000201', validUntil: '2028-12-31', valid: expect.any(Boolean), bodyId: expect.any(Number), bodyName: '东湖区城市管理综合行政执法大队' },
-    ]);
-    const all = (await t.app.inject({ method: 'GET', url: '/api/public/officers' })).body;
+    expect(res.json()).toEqual({
+      items: [{ name: '王磊', certificateNo: '53990219000201', validUntil: '2028-12-31', valid: expect.any(Boolean), bodyId: expect.any(Number), bodyName: '东湖区城市管理综合行政执法大队' }],
+      total: 1,
+    });
+    const all = (await t.app.inject({ method: 'GET', url: '/api/public/officers?limit=100' })).body;
     expect(all).not.toContain('13912345678');
     for (const u of users) expect(all).not.toContain(`"${u.username}"`);
+  });
+
+  it('pages the officers (issue 16 item 7): the pages in order make the whole list; a page over 100 is refused in Chinese', async () => {
+    const get = async (query: string) => (await t.app.inject({ method: 'GET', url: `/api/public/officers${query}` })).json() as { items: { certificateNo: string; bodyId: number }[]; total: number };
+    const whole = await get('?limit=100');
+    expect(whole.total).toBe(whole.items.length);
+    expect(whole.total).toBeGreaterThan(3);
+    const pages = [await get('?limit=2'), await get('?limit=2&offset=2')];
+    expect(pages.map((p) => p.total)).toEqual([whole.total, whole.total]);
+    expect(pages.flatMap((p) => p.items)).toEqual(whole.items.slice(0, 4));
+    // The default page holds 20; past the end a page is empty and still says how many there are.
+    expect((await get('')).items).toHaveLength(Math.min(20, whole.total));
+    expect(await get(`?offset=${whole.total}`)).toEqual({ items: [], total: whole.total });
+    // The same officers as the unpaged service, with the body filter applied before paging.
+    const body = whole.items[0]!.bodyId;
+    expect((await get(`?bodyId=${body}&limit=100`)).items).toEqual(whole.items.filter((o) => o.bodyId === body));
+    const tooMany = await t.app.inject({ method: 'GET', url: '/api/public/officers?limit=101' });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('每页最多 100 条') });
   });
 
   it('refuses an over-long query with a Chinese validation error', async () => {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { idParam } from '../../domain/ids.ts';
-import { publicBody, publicOfficer } from '../../domain/admin/views.ts';
+import { publicBody, publicOfficerPage, publicOfficerQuery } from '../../domain/admin/views.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { listPublicBodies, listPublicOfficers } from '../../services/public-disclosure.ts';
+import { listPublicBodies, publicOfficersPage } from '../../services/public-disclosure.ts';
 import { type PublicLimits, noStore, perAddress } from '../public-limits.ts';
 import type { ZodApp } from '../zod-app.ts';
 
@@ -25,14 +24,11 @@ export function portalRoutes(app: ZodApp, ctx: ServiceContext, limits: PublicLim
       config: { rateLimit: perAddress(limits.searchPerAddress) },
       schema: {
         tags,
-        summary: '执法人员及执法证号（姓名、证号、有效期）',
-        querystring: z.object({
-          q: z.string().trim().max(40, '查询内容不超过 40 个字').optional(),
-          bodyId: idParam('执法主体编号').optional(),
-        }),
-        response: { 200: z.array(publicOfficer) },
+        summary: '执法人员及执法证号（姓名、证号、有效期）；分页（limit 至多 100，offset）',
+        querystring: publicOfficerQuery,
+        response: { 200: publicOfficerPage },
       },
     },
-    async (request) => listPublicOfficers(ctx, request.query),
+    async (request) => publicOfficersPage(ctx, request.query),
   );
 }

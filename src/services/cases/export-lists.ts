@@ -39,14 +39,16 @@ export async function exportCaseList(ctx: Ctx, actor: Actor, raw: unknown): Prom
   const input = parseInput(caseExportQuery, raw);
   // The first page is read before anything is sent: a refused filter (a unit outside the subtree, a bad range) is an
   // error answer, not a broken download.
-  const first = await listCasesPage(ctx, actor, { ...input, limit: PAGE, offset: 0 });
+  // It counts up to the export's own cap (the list stops at TOTAL_CAP): the 说明 sheet says how many match up to it.
+  const first = await listCasesPage(ctx, actor, { ...input, limit: PAGE, offset: 0 }, { countUpTo: EXPORT_ROW_CAP });
   const exported = Math.min(first.total, EXPORT_ROW_CAP);
   async function* rows() {
     yield* first.items;
     // Newest first by id: a case registered meanwhile shifts later pages by one, so a row already written is skipped.
     let lastId = first.items.at(-1)?.id ?? 0;
     for (let offset = PAGE; offset < exported; offset += PAGE) {
-      const page = await listCasesPage(ctx, actor, { ...input, limit: Math.min(PAGE, exported - offset), offset });
+      // The later pages' count is not read: counting up to 0 stops at the first match.
+      const page = await listCasesPage(ctx, actor, { ...input, limit: Math.min(PAGE, exported - offset), offset }, { countUpTo: 0 });
       const fresh = page.items.filter((c) => c.id < lastId);
       yield* fresh;
       lastId = fresh.at(-1)?.id ?? lastId;
@@ -58,7 +60,7 @@ export async function exportCaseList(ctx: Ctx, actor: Actor, raw: unknown): Prom
     '案件列表（本单位及下级单位）',
     `筛选条件：${filters.length ? filters.join('；') : '无（全部案件）'}`,
     `符合条件：${totalText(first)} 件；导出：${exported} 件（每次最多导出 ${EXPORT_ROW_CAP} 件）`,
-    // The count stops at TOTAL_CAP (= EXPORT_ROW_CAP): a capped total is a list cut at the cap.
+    // The count stops at EXPORT_ROW_CAP: a capped total is a list cut at the cap.
     ...(first.totalCapped || first.total > EXPORT_ROW_CAP ? [truncationNote(totalText(first))] : []),
     exportedBy(ctx, actor),
   ];

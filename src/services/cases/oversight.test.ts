@@ -17,7 +17,7 @@ import { createOrganization } from '../organizations.ts';
 import { caseStatistics, monthsOf } from './case-statistics.ts';
 import { setCaseSettings } from './case-settings.ts';
 import { addPowerItem } from './power-list.ts';
-import { listReviewQueue } from './review-queue.ts';
+import { listReviewQueue, reviewQueuePage } from './review-queue.ts';
 import { refusal } from '../../domain/test-support.ts';
 
 let handle: DatabaseHandle;
@@ -306,6 +306,18 @@ describe('listReviewQueue: cases awaiting legal review (《行政处罚法》第
     expect(city.map((q) => q.id)).toEqual([ids.returned, ids.heard, ids.large, ids.other]);
     expect(city.map((q) => q.id)).not.toContain(ids.small);
     expect(city.map((q) => q.id)).not.toContain(ids.done);
+  });
+
+  it('is answered a page at a time (issue 16 item 7), or for one case; a page over 100 is refused in Chinese', async () => {
+    const city = actorAt(org.city, ['admin']);
+    expect(await reviewQueuePage(ctx, city, { limit: 2 })).toEqual({ items: (await listReviewQueue(ctx, city)).slice(0, 2), total: 4 });
+    expect((await reviewQueuePage(ctx, city, { limit: 2, offset: 2 })).items.map((q) => q.id)).toEqual([ids.large, ids.other]);
+    expect((await reviewQueuePage(ctx, city, { offset: 4 })).items).toEqual([]);
+    expect((await reviewQueuePage(ctx, city, { caseId: ids.heard })).items.map((q) => [q.id, q.status])).toEqual([[ids.heard, 'afterHearing']]);
+    // A case that does not await review (a passed review stands) is no entry of the queue.
+    expect(await reviewQueuePage(ctx, city, { caseId: ids.done })).toEqual({ items: [], total: 0 });
+    expect((await refusal(reviewQueuePage(ctx, city, { limit: 101 }))).message).toContain('每页最多 100 条');
+    expect((await refusal(reviewQueuePage(ctx, actorAt(org.brigadeA, ['officer']), {}))).code).toBe('FORBIDDEN');
   });
 
   it('refuses roles without a part in legal review', async () => {

@@ -2,7 +2,8 @@
  * The reviewer's desk (法制审核): cases of the actor's subtree whose decision needs legal review
  * (《行政处罚法》第五十八条 and the local catalog, domain/cases/workflow.ts legalReviewReasons) and that have no
  * passed review the decision could rest on yet — never reviewed, returned (the latest review did not pass), or
- * reviewed before a hearing that has since been held. Most urgent first: by the earliest open deadline.
+ * reviewed before a hearing that has since been held. Most urgent first: by the earliest open deadline. The endpoint
+ * answers a page of it (`reviewQueuePage`, issue 16 item 7); the export takes the whole queue.
  */
 import { and, asc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { type Actor, isSystem } from '../../domain/access.ts';
@@ -18,7 +19,8 @@ import { caseParties, cases, deadlines, organizations, powerItems } from '../../
 import { openDeadline } from '../deadlines/deadline-store.ts';
 import { loadWorkCalendar } from '../calendar.ts';
 import { type Organization, type ResolvedSettings, settingsFor } from './case-store.ts';
-import type { ReviewQueueItem, ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
+import { type ReviewQueueItem, type ReviewQueuePage, reviewQueueQuery, type ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
+import { parseInput } from '../parse-input.ts';
 
 /** States in which a legal review may be recorded (workflow.ts `transitions.legalReview.from`). */
 const REVIEW_STATES: readonly CaseState[] = ['reviewing', 'notified', 'hearing'];
@@ -29,9 +31,21 @@ export const reviewQueueStatusLabels: Record<ReviewQueueStatus, string> = {
   afterHearing: '听证后须重新审核',
 };
 
-export type { ReviewQueueItem, ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
+export type { ReviewQueueItem, ReviewQueuePage, ReviewQueueStatus } from '../../domain/cases/oversight-views.ts';
 
-export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, actor: Actor): Promise<ReviewQueueItem[]> {
+/**
+ * One page of the queue, most urgent first, and how many cases wait in all; with `caseId`, only that case's entry
+ * (none when it does not await review). A bad page (a limit over 100, a negative offset) is refused with its reason.
+ */
+export async function reviewQueuePage(ctx: { db: Executor; clock: () => Date }, actor: Actor, raw: unknown = {}): Promise<ReviewQueuePage> {
+  assertMay(actor, casePolicy.reviewQueue);
+  const input = parseInput(reviewQueueQuery, raw);
+  const queue = await listReviewQueue(ctx, actor, input.caseId);
+  return { items: queue.slice(input.offset, input.offset + input.limit), total: queue.length };
+}
+
+/** The whole queue (the export; the endpoint pages it through `reviewQueuePage`), or only `caseId`'s entry. */
+export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, actor: Actor, caseId?: number): Promise<ReviewQueueItem[]> {
   assertMay(actor, casePolicy.reviewQueue);
   const scope: SQL | undefined = isSystem(actor) ? undefined : like(organizations.path, `${actor.organizationPath}%`);
   const rows = await ctx.db
@@ -39,7 +53,7 @@ export async function listReviewQueue(ctx: { db: Executor; clock: () => Date }, 
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .leftJoin(powerItems, eq(powerItems.id, cases.powerItemId))
-    .where(and(inArray(cases.state, [...REVIEW_STATES]), scope));
+    .where(and(inArray(cases.state, [...REVIEW_STATES]), scope, caseId === undefined ? undefined : eq(cases.id, caseId)));
   if (!rows.length) return [];
   const ids = rows.map((r) => r.row.id);
   const parties = await ctx.db.select().from(caseParties).where(inArray(caseParties.caseId, ids)).orderBy(asc(caseParties.id));

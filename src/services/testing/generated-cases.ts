@@ -53,6 +53,8 @@ export interface GenerateCasesOptions {
   chunk?: number;
   /** Told after each chunk: cases made so far. */
   progress?: (made: number) => void;
+  /** Called once the template cases exist (made through the services), before the copies: a bench's bulk-load switch. */
+  beforeCopy?: () => Promise<void>;
 }
 
 export async function generateCases(ctx: ServiceContext, count: number, options: GenerateCasesOptions = {}): Promise<GeneratedCases> {
@@ -62,6 +64,7 @@ export async function generateCases(ctx: ServiceContext, count: number, options:
   const decided = await newCase(ctx, world, { state: 'closed', powerItemId: items[0]!.id });
   const open = await newCase(ctx, world, { state: 'notified', powerItemId: items[1]!.id });
   const units = options.units ? await options.units(world) : [world.org.brigade.id, world.org.town.id, world.org.district.id];
+  await options.beforeCopy?.();
   // Unit and state drawn apart (a unit from g / 7, a state from g): every unit has cases of every state.
   const unitOf = options.units ? `(array[${units.join(',')}])[1 + (g / 7) % ${units.length}]` : `(array[${units.join(',')}])[1 + g % 3]`;
   const registered = options.dated ? `date '2022-01-01' + ((g * 7) % 1800)` : `date '2022-01-01' + (g % 1800)`;

@@ -3,8 +3,11 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { useIsPhone } from '../../shared/use-is-phone.ts';
 import { RemoteView } from '../../shared/RemoteView.tsx';
-import type { PublicBody, PublicOfficer } from '../../../domain/admin/views.ts';
+import type { PublicBody, PublicOfficer, PublicOfficerPage } from '../../../domain/admin/views.ts';
 import { useRemote } from '../../shared/use-remote.ts';
+
+/** Officers per page (the server's maximum is 100). */
+const PAGE_SIZE = 20;
 
 const validity = (o: PublicOfficer) => (o.valid ? <Tag color="green">有效</Tag> : <Tag color="red">已过期</Tag>);
 
@@ -15,11 +18,15 @@ export default function OfficersPage() {
   const bodyParam = Number(params.get('body'));
   const bodyId = Number.isInteger(bodyParam) && bodyParam > 0 ? bodyParam : undefined;
   const bodies = useRemote((signal) => api.get<PublicBody[]>('/public/bodies', undefined, signal), []);
-  const officers = useRemote((signal) => api.get<PublicOfficer[]>('/public/officers', { q, bodyId }, signal), [q, bodyId]);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const officers = useRemote((signal) => api.get<PublicOfficerPage>('/public/officers', { q, bodyId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), [q, bodyId, page]);
   const phone = useIsPhone();
 
-  const update = (next: { q?: string; body?: number | undefined }) => {
+  const update = (next: { q?: string; body?: number | undefined; page?: number }) => {
     const p = new URLSearchParams(params);
+    // A new search starts at its first page.
+    if (next.page && next.page > 1) p.set('page', String(next.page));
+    else p.delete('page');
     if ('q' in next) {
       if (next.q) p.set('q', next.q);
       else p.delete('q');
@@ -58,10 +65,11 @@ export default function OfficersPage() {
         />
       </Space>
       <RemoteView remote={officers}>
-        {(list) =>
+        {({ items: list, total }) =>
           phone ? (
             <List
               dataSource={list}
+              pagination={total > PAGE_SIZE ? { simple: true, current: page, pageSize: PAGE_SIZE, total, onChange: (p) => update({ page: p }), align: 'center' } : false}
               locale={{ emptyText: '没有符合条件的执法人员' }}
               renderItem={(o) => (
                 <List.Item>
@@ -90,7 +98,7 @@ export default function OfficersPage() {
               dataSource={list}
               loading={officers.loading}
               locale={{ emptyText: '没有符合条件的执法人员' }}
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 人` }}
+              pagination={{ current: page, pageSize: PAGE_SIZE, total, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 人`, onChange: (p) => update({ page: p }) }}
               columns={[
                 { title: '姓名', dataIndex: 'name' },
                 { title: '执法证号', dataIndex: 'certificateNo' },

@@ -3,14 +3,14 @@ import type { CaseSummary } from './types.ts';
 
 export interface CasePage {
   items: CaseSummary[];
-  /** At most 10000: the server stops counting there (`totalCapped`). */
+  /** At most 1000: the server stops counting there (`totalCapped`; docs/CASES.md "Case list"). */
   total: number;
   totalCapped: boolean;
 }
 
 /**
  * GET /api/cases: the body is the page of rows, the number of matching cases comes in `x-total-count` — counted up
- * to 10000; `x-total-capped: true` when more match.
+ * to 1000; `x-total-capped: true` when more match.
  */
 export async function loadCases(query: Record<string, string | number>, signal?: AbortSignal): Promise<CasePage> {
   let total = 0;
@@ -26,7 +26,7 @@ export async function loadCases(query: Record<string, string | number>, signal?:
   return { items, total, totalCapped };
 }
 
-/** "超过10000" when the server stopped counting, else the number. */
+/** "超过1000" when the server stopped counting, else the number. */
 export function totalLabel(page: Pick<CasePage, 'total' | 'totalCapped'>): string {
   return page.totalCapped ? `超过${page.total}` : String(page.total);
 }

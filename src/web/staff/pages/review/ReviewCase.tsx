@@ -14,7 +14,7 @@ import { TimelineCard } from '../cases/TimelineCard.tsx';
 import type { CaseView } from '../cases/types.ts';
 import { DiscretionAssessmentCard } from './DiscretionAssessmentCard.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
-import type { ReviewQueueItem } from './types.ts';
+import type { ReviewQueueItem, ReviewQueuePage } from './types.ts';
 
 /**
  * One case on the reviewer's desk: what the review examines — facts, the proposal, the discretion assessment,
@@ -23,8 +23,8 @@ import type { ReviewQueueItem } from './types.ts';
 export function ReviewCase({ id }: { id: number }) {
   const remote = useRemote(async (signal) => {
     const view = await api.get<CaseView>(`/cases/${id}`, undefined, signal);
-    const queue = await api.get<ReviewQueueItem[]>('/legal-reviews/queue', undefined, signal);
-    return { view, queued: queue.find((q) => q.id === id) ?? null };
+    const queue = await api.get<ReviewQueuePage>('/legal-reviews/queue', { caseId: id, limit: 1 }, signal);
+    return { view, queued: queue.items[0] ?? null };
   }, [id]);
   return (
     <>

@@ -1,6 +1,6 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Button, Card, Empty, List, Pagination, Space, Table, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import { formatYuan } from '../../../../domain/cases/model.ts';
 import { api } from '../../../shared/api.ts';
 import { RemoteView } from '../../../shared/RemoteView.tsx';
@@ -8,8 +8,11 @@ import { useIsPhone } from '../../../shared/use-is-phone.ts';
 import { useRemote } from '../../../shared/use-remote.ts';
 import { DeadlineTags } from '../cases/DeadlineTags.tsx';
 import { StateTag } from '../cases/format.tsx';
-import type { ReviewQueueItem, ReviewQueueStatus } from './types.ts';
+import type { ReviewQueueItem, ReviewQueuePage, ReviewQueueStatus } from './types.ts';
 import { ExportButton } from '../../ExportButton.tsx';
+
+/** Cases per page of the queue (the server's maximum is 100). */
+const PAGE_SIZE = 20;
 
 const statusColors: Record<ReviewQueueStatus, string> = { pending: 'blue', returned: 'red', afterHearing: 'purple' };
 
@@ -115,20 +118,34 @@ function QueueList({ items }: { items: ReviewQueueItem[] }) {
  */
 export function ReviewQueue() {
   const isPhone = useIsPhone();
-  const remote = useRemote((signal) => api.get<ReviewQueueItem[]>('/legal-reviews/queue', undefined, signal), []);
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const remote = useRemote((signal) => api.get<ReviewQueuePage>('/legal-reviews/queue', { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), [page]);
   return (
     <Card title="待法制审核案件" data-testid="review-queue" extra={<ExportButton path="/legal-reviews/queue/export" label={isPhone ? '导出' : '导出 Excel'} />}>
       <Typography.Paragraph type="secondary">
         作出处罚决定前须经法制审核的案件（《行政处罚法》第五十八条及本地法制审核目录），按最近的办案期限排列。审核须逐项核查主体、权限、事实、证据、程序、法律适用、裁量、文书。
       </Typography.Paragraph>
       <RemoteView remote={remote}>
-        {(items) =>
-          items.length === 0 ? (
+        {({ items, total }) =>
+          total === 0 ? (
             <Empty description="当前没有待审核的案件" />
-          ) : isPhone ? (
-            <QueueList items={items} />
           ) : (
-            <QueueTable items={items} />
+            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+              {isPhone ? <QueueList items={items} /> : <QueueTable items={items} />}
+              {total > PAGE_SIZE && (
+                <Pagination
+                  simple
+                  style={{ textAlign: 'center' }}
+                  current={page}
+                  pageSize={PAGE_SIZE}
+                  total={total}
+                  showTotal={(n) => `共 ${n} 件`}
+                  onChange={(p) => setParams((prev) => (prev.set('page', String(p)), prev))}
+                  data-testid="review-queue-pages"
+                />
+              )}
+            </Space>
           )
         }
       </RemoteView>
