@@ -4,7 +4,9 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { createTestDatabase, resetTestDatabase } from '../db/testing.ts';
 import type { ServiceContext } from './context.ts';
 import { createOrganization } from './organizations.ts';
-import { listPublicBodies, listPublicOfficers } from './public-disclosure.ts';
+import { listPublicBodies, publicOfficersPage } from './public-disclosure.ts';
+
+const listPublicOfficers = async (c: ServiceContext, query: { q?: string; bodyId?: number } = {}) => (await publicOfficersPage(c, query)).items;
 import { createUser, updateUser } from './users.ts';
 
 let handle: DatabaseHandle;
