@@ -14,6 +14,7 @@ import type { CaseRecord, CaseSnapshot, OfficerOnCase } from '../../domain/cases
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Database, Executor, Transaction } from '../../db/connect.ts';
 import { nextFromBlock } from '../../db/number-blocks.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import { auditRecords, caseDocuments, caseEvidence, caseParties, casePublicity, cases, caseSettings, generatedDocuments, numberCounters, organizations, powerItems, users } from '../../db/schema.ts';
 import { transitions } from '../../domain/cases/workflow.ts';
 import type { CaseAction } from '../../domain/cases/actions.ts';
@@ -50,20 +51,6 @@ function loadCaseQuery(db: Executor) {
 }
 
 const loadedCases = new WeakMap<object, ReturnType<typeof loadCaseQuery>>();
-
-/**
- * `make(db)`'s statement, built by drizzle once per database and kept in `cache`; a transaction (a key that lives for
- * one step) builds its own — still named, so the connection's server-side prepared statement is reused.
- */
-function preparedPerDatabase<T>(cache: WeakMap<object, T>, db: Executor, make: (db: Executor) => T): T {
-  const transaction = 'rollback' in db;
-  let query = transaction ? undefined : cache.get(db);
-  if (!query) {
-    query = make(db);
-    if (!transaction) cache.set(db, query);
-  }
-  return query;
-}
 
 /** The case's first party (the one registered with the clue), as a JSON sub-select of a query on `cases`. */
 export const firstParty = sql<Record<string, unknown> | null>`(select ${jsonRow(caseParties)} from ${caseParties} where ${caseParties.caseId} = ${cases.id} order by ${caseParties.id} limit 1)`;
@@ -248,16 +235,10 @@ const preparedSnapshots = new WeakMap<object, ReturnType<typeof snapshotFactsQue
 /**
  * The snapshot the guards see, read in one statement: the officers, the power-list item (and whose list it is on),
  * prior fines of the party for the same violation, the investigators from the audit chain, the publicity status and
- * the number of evidence items, as sub-selects of one query. `root` is the service's database when
- * `db` is a transaction (the statement is prepared once per database).
+ * the number of evidence items, as sub-selects of one query (built once per database, src/db/prepared.ts).
  */
-export async function buildSnapshot(db: Executor, row: CaseRow, org: Organization, party: PartyRow, root?: Executor): Promise<CaseSnapshot> {
-  let query = db === root ? preparedSnapshots.get(root) : undefined;
-  if (!query) {
-    query = snapshotFactsQuery(db);
-    if (db === root) preparedSnapshots.set(root, query);
-  }
-  const [facts] = await query.execute({ id: row.id, identityKey: party.identityKey, chain: chainOf('case', row.id) });
+export async function buildSnapshot(db: Executor, row: CaseRow, org: Organization, party: PartyRow): Promise<CaseSnapshot> {
+  const [facts] = await preparedPerDatabase(preparedSnapshots, db, snapshotFactsQuery).execute({ id: row.id, identityKey: party.identityKey, chain: chainOf('case', row.id) });
   if (!facts) throw notFound('该案件', { id: row.id });
   return snapshotOf(row, org, party, facts);
 }

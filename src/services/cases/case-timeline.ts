@@ -13,6 +13,7 @@ import type { CaseTimelineEntry, CaseTimelinePage } from '../../domain/cases/vie
 import { notFound } from '../../domain/errors.ts';
 import { idParam, MAX_ID } from '../../domain/ids.ts';
 import type { Executor } from '../../db/connect.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import { auditChainHeads, auditRecords, cases, organizations, users } from '../../db/schema.ts';
 import { chainOf } from '../audit-trail.ts';
 import { parseInput } from '../parse-input.ts';
@@ -65,13 +66,8 @@ function timelineQuery(db: Executor) {
 /** The statement prepared once per database (like the case view's); a transaction builds its own. */
 const prepared = new WeakMap<object, ReturnType<typeof timelineQuery>>();
 
-async function readPage(db: Executor, root: Executor, actor: Actor, id: number, before: number, limit: number) {
-  let query = db === root ? prepared.get(root) : undefined;
-  if (!query) {
-    query = timelineQuery(db);
-    if (db === root) prepared.set(root, query);
-  }
-  const [found] = await query.execute({ id, chain: chainOf('case', id), before, limit });
+async function readPage(db: Executor, actor: Actor, id: number, before: number, limit: number) {
+  const [found] = await preparedPerDatabase(prepared, db, timelineQuery).execute({ id, chain: chainOf('case', id), before, limit });
   if (!found) throw notFound('该案件', { id });
   assertCaseVisible(actor, id, found.path);
   return { total: found.total ?? 0, rows: (found.items ?? []).map(toEntry) };
@@ -98,12 +94,12 @@ function timelineLabel(action: string, change: unknown): string {
 
 /**
  * A page of the case's timeline, newest first: the records older than `before` (all when absent), at most `limit`,
- * and the cursor of the next page. One statement. `root` is the service's database when `ctx.db` is a transaction.
+ * and the cursor of the next page. One statement.
  */
-export async function getCaseTimeline(ctx: { db: Executor }, actor: Actor, id: number, raw: CaseTimelineQuery = {}, root: Executor = ctx.db): Promise<CaseTimelinePage> {
+export async function getCaseTimeline(ctx: { db: Executor }, actor: Actor, id: number, raw: CaseTimelineQuery = {}): Promise<CaseTimelinePage> {
   const query = parseInput(caseTimelineQuery, raw);
   // One more than the page, to know whether an older page exists.
-  const { total, rows } = await readPage(ctx.db, root, actor, id, query.before ?? MAX_ID, query.limit + 1);
+  const { total, rows } = await readPage(ctx.db, actor, id, query.before ?? MAX_ID, query.limit + 1);
   const items = rows.slice(0, query.limit);
   return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.seq : null, total };
 }
@@ -112,7 +108,7 @@ export async function getCaseTimeline(ctx: { db: Executor }, actor: Actor, id: n
  * The case's whole trail, oldest first (as a case file reads): for the documents rendered from the steps' inputs
  * (case-to-document.ts), `fazhi cases show` and tests. Not for a screen: the page above is.
  */
-export async function readCaseTrail(ctx: { db: Executor }, actor: Actor, id: number, root: Executor = ctx.db): Promise<CaseTimelineEntry[]> {
-  const { rows } = await readPage(ctx.db, root, actor, id, MAX_ID, MAX_ID);
+export async function readCaseTrail(ctx: { db: Executor }, actor: Actor, id: number): Promise<CaseTimelineEntry[]> {
+  const { rows } = await readPage(ctx.db, actor, id, MAX_ID, MAX_ID);
   return rows.reverse();
 }

@@ -34,6 +34,7 @@ import { transitions } from '../../domain/cases/workflow.ts';
 import type { Executor } from '../../db/connect.ts';
 import { caseDocuments, caseEvidence, casePublicity, cases, deadlines as deadlineTable, organizations, powerItems } from '../../db/schema.ts';
 import { fromJsonRow, fromJsonRows, jsonRow } from '../../db/json-rows.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import {
   buildSnapshot,
@@ -88,14 +89,9 @@ function caseViewQuery(db: Executor) {
  */
 const preparedViews = new WeakMap<object, ReturnType<typeof caseViewQuery>>();
 
-/** `db` may be a transaction (one connection); `root` is the service's database when it is. */
-async function loadCaseView(db: Executor, root: Executor, actor: Actor, id: number) {
-  let query = db === root ? preparedViews.get(root) : undefined;
-  if (!query) {
-    query = caseViewQuery(db);
-    if (db === root) preparedViews.set(root, query);
-  }
-  const [found] = await query.execute({ id });
+/** `db` may be a transaction (one connection). */
+async function loadCaseView(db: Executor, actor: Actor, id: number) {
+  const [found] = await preparedPerDatabase(preparedViews, db, caseViewQuery).execute({ id });
   const { row, org, party, ...rest } = visibleCase(actor, id, found);
   return {
     row,
@@ -118,7 +114,7 @@ type Json = Record<string, unknown>;
  * cached per database, src/db/reference-cache.ts).
  */
 export async function getCase(ctx: { db: Executor }, actor: Actor, id: number, now: Date, root: Executor = ctx.db): Promise<CaseView> {
-  const { row, org, party, officers, violation, documents, deadlines, evidence, publicity, facts } = await loadCaseView(ctx.db, root, actor, id);
+  const { row, org, party, officers, violation, documents, deadlines, evidence, publicity, facts } = await loadCaseView(ctx.db, actor, id);
   const record = row.record as CaseRecord;
   const today = chinaDateOf(now);
   // Only open deadlines can be provisional (a year's arrangement not yet entered): the calendar is read for them.
@@ -260,7 +256,7 @@ async function stepsNotYetFor(
   if (!actions.length) return [];
   // The facts came with the view's statement when the case's state has probed steps; read apart otherwise (sequential
   // on purpose: `db` may be a transaction, i.e. one connection).
-  const snapshot = facts ? snapshotOf(loaded.row, loaded.org, loaded.party, facts) : await buildSnapshot(db, loaded.row, loaded.org, loaded.party, root);
+  const snapshot = facts ? snapshotOf(loaded.row, loaded.org, loaded.party, facts) : await buildSnapshot(db, loaded.row, loaded.org, loaded.party);
   // Reference data from the per-database cache (src/db/reference-cache.ts), as the step itself reads it.
   const { settings } = await cachedSettingsFor(root, db, loaded.org);
   const calendar = known ?? (await cachedWorkCalendar(root, db));
