@@ -1,11 +1,12 @@
 /**
  * The persisted report's services beyond the HTTP test: the roll-up's report states (`listReportStates`), and a
- * refusal that changes nothing.
+ * refusal that changes nothing, and concurrent steps of one version (one is taken).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.ts';
-import { createTestDatabase } from '../../db/testing.ts';
+import { createTestDatabase, testDatabaseKind } from '../../db/testing.ts';
 import { refusal } from '../../domain/test-support.ts';
+import { verifyAudit } from '../verify-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { memoryFileStore } from '../file-store.ts';
 import { newWorld, type World } from '../testing/factories.ts';
@@ -60,5 +61,27 @@ describe('listReportStates (for the supervisor’s roll-up)', () => {
     const e = await refusal(saveDraft(ctx, w.actors['head.donghu'], unit, 2025, { expectedVersion: before.version + 5, edits: [{ paragraphId: 'plan:narrative', text: '计划' }] }));
     expect(e.code).toBe('CONFLICT');
     expect((await getDraft(ctx, w.actors['head.donghu'], unit, 2025)).version).toBe(before.version);
+  });
+});
+
+describe('concurrency', () => {
+  it(`concurrent steps of one version: one is taken, the others are CONFLICT and write nothing (${testDatabaseKind()})`, async () => {
+    const unit = w.org.district.id;
+    const head = w.actors['head.donghu'];
+    const before = await getDraft(ctx, head, unit, 2025);
+    expect(before.state).toBe('drafting');
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        transitionReport(ctx, head, unit, 2025, { action: 'submitForReview', expectedVersion: before.version }).then(
+          () => 'ok',
+          (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : String(error)),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'ok')).toEqual(Array(5).fill('CONFLICT'));
+    const after = await getDraft(ctx, head, unit, 2025);
+    expect([after.state, after.version]).toEqual(['legalReview', before.version + 1]);
+    expect((await verifyAudit(ctx.db)).problem).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  * with it and stored in the file store under its SM3 digest. No PDF is rendered here: LibreOffice would hold the
  * step's transaction for seconds; the PDF is rendered from the frozen .docx on its first download (./report-pdf.ts).
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import { canonicalJson } from '../../domain/audit/digest.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
@@ -47,12 +47,14 @@ function stepDefinition(ctx: ServiceContext, keys: Sm2KeyPair | null): StepDefin
       return { ...row, org };
     },
     claim: async (tx, id, expected) => {
+      // Only while the version is still the one loaded: a second step of the same version, committed meanwhile by
+      // another connection, leaves nothing to claim (the load takes no lock).
       const [claimed] = await tx
         .update(reportDrafts)
         .set({ version: expected + 1 })
-        .where(eq(reportDrafts.id, id))
+        .where(and(eq(reportDrafts.id, id), eq(reportDrafts.version, expected)))
         .returning({ version: reportDrafts.version });
-      if (claimed?.version !== expected + 1) throw new AppError('CONFLICT', '报告已被他人更新，请刷新后重试');
+      if (!claimed) throw new AppError('CONFLICT', '报告已被他人更新，请刷新后重试');
     },
     prepare: (_tx, actor, row) => {
       const today = chinaDateOf(ctx.clock());
