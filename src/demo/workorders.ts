@@ -19,7 +19,7 @@ import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { idNumberCheckChar } from '../domain/validators/id-number.ts';
 import type { WorkOrderView } from '../domain/workorders/views.ts';
 import { cases, organizations, users } from '../db/schema.ts';
-import { transitionCase } from '../services/cases/transition-case.ts';
+import { stepCase } from '../services/cases/transition-case.ts';
 import { getWorkOrder } from '../services/workorders/get-work-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerCaseFromWorkOrder } from '../services/workorders/to-case.ts';
@@ -555,7 +555,7 @@ export async function seedDemoWorkOrders(base: ServiceContext, shift = 0, today:
         if (act.caseStep) {
           const caseId = order.view.case!.id;
           const [row] = await ctx.db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
-          await transitionCase(ctx, actor(act.by), caseId, { ...body, expectedVersion: row!.version });
+          await stepCase(ctx, actor(act.by), caseId, { ...body, expectedVersion: row!.version });
           order.view = await getWorkOrder(ctx.db, actor(act.by), order.view.id);
           return;
         }

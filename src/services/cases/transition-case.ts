@@ -19,7 +19,7 @@ import { cases } from '../../db/schema.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import type { Executor } from '../../db/connect.ts';
 import type { ServiceContext } from '../context.ts';
-import { runStep, type StepDefinition } from '../kernel/run-step.ts';
+import { commitStep, runStep, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
 import { buildSnapshot, cachedSettingsFor, claimVersion, CONFLICT_MESSAGE, loadCase, loadOfficers, type ResolvedSettings, todayOf } from './case-store.ts';
 import { caseEffects } from './effects/index.ts';
@@ -83,11 +83,25 @@ function applyEffect<A extends CaseAction>(step: Step, request: CaseStepRequest 
   return effect(step, request, next);
 }
 
-/** Applies `raw` = `{ expectedVersion, action, …payload }` to case `id`. */
+/** Applies `raw` = `{ expectedVersion, action, …payload }` to case `id`; answers the case's view after the step. */
 export async function transitionCase(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<CaseView> {
+  const { request, step } = await parseStep(ctx, raw);
+  return runStep(ctx, actor, step, id, request);
+}
+
+/**
+ * The same step as `transitionCase`, answering only the case's new version instead of its view (for callers that
+ * take many steps in a row: the demo's seeding).
+ */
+export async function stepCase(ctx: ServiceContext, actor: Actor, id: number, raw: unknown): Promise<number> {
+  const { request, step } = await parseStep(ctx, raw);
+  return commitStep(ctx, actor, step, id, request);
+}
+
+async function parseStep(ctx: ServiceContext, raw: unknown): Promise<{ request: CaseStepRequest; step: ReturnType<typeof caseStep> }> {
   const request = parseInput(caseStepRequest, raw);
   const today = todayOf(ctx.clock);
   // Read before the transaction (cached; PGlite is one connection, and loadWorkCalendar runs its queries in parallel).
   const calendar = await cachedWorkCalendar(ctx.db);
-  return runStep(ctx, actor, caseStep(ctx.db, calendar, today), id, request);
+  return { request, step: caseStep(ctx.db, calendar, today) };
 }
