@@ -10,6 +10,7 @@ import { AppError } from '../domain/errors.ts';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
 import { serverBuffers, smallBuffers } from './pglite-options.ts';
+import { namedStatementClient } from './pglite-statements.ts';
 import { newStatementTap, registerTap } from './statements.ts';
 import { layFromTemplate } from './template.ts';
 
@@ -119,7 +120,8 @@ async function ownerIsGone(dir: string): Promise<boolean> {
 /** In-memory PGlite (tests, benchmarks) — or a clone of a migrated template. */
 export function wrapPglite(client: PGlite, location: string, release?: () => Promise<void>): DatabaseHandle {
   const tap = newStatementTap();
-  const db = drizzlePglite({ client, schema, logger: tap });
+  // Statements named and kept per database (./pglite-statements.ts); drizzle's driver needs only `query` and `transaction`.
+  const db = drizzlePglite({ client: namedStatementClient(client) as unknown as PGlite, schema, logger: tap });
   registerTap(db, tap);
   return {
     db,

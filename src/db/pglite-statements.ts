@@ -1,0 +1,117 @@
+/**
+ * Named statements for the embedded database. PGlite's `query` runs every statement as an unnamed one: Parse,
+ * Describe, Bind, Describe, Execute and Sync, six calls into its WebAssembly, and PostgreSQL parses and plans the
+ * text each time (planning happens at Bind for an unnamed statement). The app sends the same few hundred statement
+ * texts over and over, so this client parses each text once as a named statement of the session (its parameter types
+ * and row description kept), then runs it as Bind + Execute + Sync in one call; PostgreSQL keeps its plan (a generic
+ * plan after five custom ones, as for any prepared statement) and re-plans by itself when a table it reads changes.
+ * Measured: docs/PERFORMANCE.md "Round 7 — the embedded database's statements".
+ *
+ * It keeps PGlite's contract for drizzle's driver (`query`, `transaction`, its mutexes, its type parsers and
+ * serializers, its errors with the query attached): drizzle sees a client like PGlite's.
+ */
+import { type PGlite, type Results, type Transaction, parse as pgParse, protocol } from '@electric-sql/pglite';
+
+type QueryOptions = NonNullable<Parameters<PGlite['query']>[2]>;
+type BackendMessage = Parameters<typeof pgParse.parseResults>[0][number];
+
+/** What drizzle's PGlite driver needs of its client. */
+export interface PgliteClient {
+  query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
+  transaction<T>(callback: (tx: Pick<Transaction, 'query' | 'exec' | 'rollback'>) => Promise<T>): Promise<T>;
+}
+
+interface Prepared {
+  name: string;
+  paramTypes: number[];
+  /** The statement's RowDescription, or none for a statement that returns no rows. */
+  rowDescription: BackendMessage | null;
+}
+
+/**
+ * Statements kept per database. A text beyond this many is run unnamed, as PGlite does (the app's distinct texts
+ * are about two hundred, the demo's seeding 190; a kept plan is ~60 KB of the database's memory, measured; a text built
+ * per call — an `IN` list of a new length — must not grow the session without end).
+ */
+export const MAX_NAMED_STATEMENTS = 500;
+
+/** `pg` as a client whose statements are named and kept (see above). */
+export function namedStatementClient(pg: PGlite, max = MAX_NAMED_STATEMENTS): PgliteClient {
+  const prepared = new Map<string, Prepared>();
+  const full = (text: string) => prepared.size >= max && !prepared.has(text);
+  // Parse + Describe + Sync of a text not yet kept.
+  const prepare = async (text: string, options: QueryOptions | undefined): Promise<Prepared> => {
+    const known = prepared.get(text);
+    if (known) return known;
+    const name = `fazhi_s${String(prepared.size + 1)}`;
+    const message = concat(protocol.serialize.parse({ name, text, types: options?.paramTypes ?? [] }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync());
+    const messages = await exchange(pg, message, text, undefined, options);
+    const statement: Prepared = {
+      name,
+      paramTypes: pgParse.parseDescribeStatementResults(messages),
+      rowDescription: messages.find((m) => m.name === 'rowDescription') ?? null,
+    };
+    prepared.set(text, statement);
+    return statement;
+  };
+  // Bind + Execute + Sync of the kept statement, in the query lock (PGlite's `tx.query` takes only that one: inside a
+  // transaction the transaction's lock is already held).
+  const run = <T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined): Promise<Results<T>> =>
+    pg._runExclusiveQuery(async () => {
+      const statement = await prepare(text, options);
+      const values = (params ?? []).map((param, i) => serialize(pg, param, statement.paramTypes[i], options));
+      const message = concat(protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute({}), protocol.serialize.sync());
+      const messages = await exchange(pg, message, text, params, options);
+      return pgParse.parseResults(statement.rowDescription ? [statement.rowDescription, ...messages] : messages, pg.parsers, options)[0] as Results<T>;
+    });
+  return {
+    query: async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+      if (full(text)) return pg.query<T>(text, params, options);
+      await pg.waitReady;
+      return pg._runExclusiveTransaction(async () => {
+        const result = await run<T>(text, params, options);
+        // As PGlite after a statement outside a transaction (a no-op for a data folder on disk).
+        await pg.syncToFs();
+        return result;
+      });
+    },
+    transaction: (callback) =>
+      pg.transaction((tx) =>
+        callback({
+          query: <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+            if (tx.closed) throw new Error('Transaction is closed');
+            return full(text) ? tx.query<T>(text, params, options) : run<T>(text, params, options);
+          },
+          exec: (text, options) => tx.exec(text, options),
+          rollback: () => tx.rollback(),
+        }),
+      ),
+  };
+}
+
+/** One call into PGlite with `message` (its messages end with Sync); a database error carries the query, as PGlite's. */
+async function exchange(pg: PGlite, message: Uint8Array, text: string, params: unknown[] | undefined, options: QueryOptions | undefined): Promise<BackendMessage[]> {
+  try {
+    return await pg.execProtocolStream(message, { syncToFs: false, ...(options?.onNotice ? { onNotice: options.onNotice } : {}) });
+  } catch (error) {
+    if (error instanceof Error && 'severity' in error) Object.assign(error, { query: text, params, queryOptions: options });
+    throw error;
+  }
+}
+
+/** A parameter as PGlite sends it: null, its type's serializer's text, or its text. */
+function serialize(pg: PGlite, param: unknown, oid: number | undefined, options: QueryOptions | undefined): string | null {
+  if (param === null || param === undefined) return null;
+  const serializer = oid === undefined ? undefined : (options?.serializers?.[oid] ?? pg.serializers[oid]);
+  return serializer ? serializer(param) : String(param as string);
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
