@@ -46,7 +46,9 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   startupPhase('open database');
   try {
     if (!options.readOnly) {
-      await handle.migrate();
+      // The migrator reads and digests every migration file and creates its own schema and table if missing; a
+      // database already at the newest migration (every restart) is known from the journal and one query.
+      if (!(await isMigrated(handle.db))) await handle.migrate();
       startupPhase('migrations');
     }
     else if (!(await isMigrated(handle.db))) throw new AppError('CONFLICT', NOT_MIGRATED_MESSAGE);
