@@ -11,7 +11,7 @@ import { auditRecords } from '../../db/schema.ts';
 import { createTestDatabase } from '../../db/testing.ts';
 import type { ServiceContext } from '../context.ts';
 import { inTransactionThenAfterCommit } from './after-commit.ts';
-import { runStep, type StepBase, type StepDefinition } from './run-step.ts';
+import { commitStep, runStep, type StepBase, type StepDefinition } from './run-step.ts';
 
 // The toy ledger's audit action is not in the real catalog (domain/audit/events.ts): accept it here, and only it.
 vi.mock('../../domain/audit/events.ts', async (importOriginal) => {
@@ -122,6 +122,18 @@ describe('the step runner', () => {
     const view = await runStep(ctx, actor, toyStep([], viewedFrom), id, { action: 'answer', reply: '已答复', expectedVersion: 1 });
     expect(viewedFrom).toEqual([ctx.db]);
     expect(view).toMatchObject({ version: 2, state: 'answered' });
+  });
+
+  it('commitStep takes the same step, audited, and answers the new version without reading the view', async () => {
+    const id = await newRequest();
+    const viewedFrom: Executor[] = [];
+    const effects: string[] = [];
+    expect(await commitStep(ctx, actor, toyStep(effects, viewedFrom), id, { action: 'answer', reply: '已答复', expectedVersion: 1 })).toBe(2);
+    expect(viewedFrom).toEqual([]);
+    expect(await stored(id)).toMatchObject({ version: 2, state: 'answered', reply: '已答复' });
+    expect((await audited(id)).map((r) => (r.change as { version: number }).version)).toEqual([2]);
+    expect(effects).toEqual([`notified ${id}`]);
+    expect((await refusal(commitStep(ctx, actor, toyStep([]), id, { action: 'answer', reply: '再答复', expectedVersion: 1 }))).code).toBe('CONFLICT');
   });
 
   it('refuses a stale version with CONFLICT and writes nothing', async () => {
