@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { overallScore, parseGold, scoreReport } from '../domain/analyzer/score.ts';
 import { AppError } from '../domain/errors.ts';
-import { analyzeReport, analyzeReports, decodeText, detectFormat, extractReportText } from './analyze-reports.ts';
+import { analyzeReport, analyzeReports, detectFormat, extractReportText } from './analyze-reports.ts';
+import { decodeText } from './decode-text.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const samplesDir = path.resolve(repoRoot, '..', 'shared', 'samples', 'reports');

@@ -3,18 +3,12 @@
  * layer, .html) into the analyzer's JSON shape. Each file succeeds or fails on its own, so one unreadable
  * file never stops the others. Used by `fazhi analyze` and, later, by the HTTP route.
  */
-import type * as Chardet from 'chardet';
-import type * as Iconv from 'iconv-lite';
-import { lazyPackage } from './lazy-package.ts';
+import { decodeText } from './decode-text.ts';
 import { analyzeReportText } from '../domain/analyzer/analyze.ts';
 import { declaredHtmlCharset, htmlToText } from '../domain/analyzer/html.ts';
 import { unwrapPdfLines } from '../domain/analyzer/text.ts';
 import type { ReportAnalysis } from '../domain/analyzer/types.ts';
 import { AppError, validationError } from '../domain/errors.ts';
-
-// Loaded on the first file that is not UTF-8, not when the server starts (the reports routes import this module).
-const chardet = lazyPackage<typeof Chardet>('chardet');
-const iconv = lazyPackage<typeof Iconv>('iconv-lite');
 
 export interface ReportFile {
   /** The name shown in results (a path as the user gave it, or an upload's file name). */
@@ -47,27 +41,6 @@ export function detectFormat(fileName: string, data: Uint8Array): ReportFormat |
 
 function startsWith(data: Uint8Array, bytes: number[]): boolean {
   return bytes.every((byte, i) => data[i] === byte);
-}
-
-/**
- * Decodes text bytes: a BOM decides; else valid UTF-8 is UTF-8; else the detected Chinese encoding
- * (GB18030 covers GBK and GB2312), falling back to GB18030, the usual encoding of Chinese office files.
- */
-export function decodeText(data: Uint8Array, declared?: string | null): string {
-  if (startsWith(data, [0xef, 0xbb, 0xbf])) return Buffer.from(data.subarray(3)).toString('utf8');
-  if (startsWith(data, [0xff, 0xfe])) return iconv().decode(Buffer.from(data.subarray(2)), 'utf16le');
-  if (startsWith(data, [0xfe, 0xff])) return iconv().decode(Buffer.from(data.subarray(2)), 'utf16be');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    // Not UTF-8: fall through to the Chinese legacy encodings.
-  }
-  const candidates = [declared, chardet().detect(data)?.toLowerCase()].filter((name): name is string => Boolean(name));
-  for (const name of candidates) {
-    const encoding = /^(gb2312|gbk|gb18030|x-gbk|cp936|windows-936)$/.test(name) ? 'gb18030' : name;
-    if (encoding !== 'utf-8' && iconv().encodingExists(encoding)) return iconv().decode(Buffer.from(data), encoding);
-  }
-  return iconv().decode(Buffer.from(data), 'gb18030');
 }
 
 /** Reads the plain text of a report file; throws an AppError with a Chinese message when it cannot. */

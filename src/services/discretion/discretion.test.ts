@@ -222,10 +222,12 @@ describe('importing benchmarks (CSV and XLSX)', () => {
     expect(version).toMatchObject({ issuer: '深圳市城市管理和综合执法局', documentNumber: '深城管规〔2023〕2号' });
   });
 
-  it('reads a GB18030 (GBK) encoded CSV the same as UTF-8', async () => {
+  it('reads a GB18030 (GBK) or UTF-16 (with its byte-order mark) encoded CSV the same as UTF-8', async () => {
     const gbk = await importBenchmarks(ctx, w.admin, { fileName: 'gbk.csv', data: iconv.encode(bundledCsv, 'gb18030') });
     expect(gbk.imported).toBe(210);
     expect(gbk.rejected.map((r) => r.row)).toEqual([86, 218, 219, 220]);
+    const utf16 = await importBenchmarks(ctx, w.admin, { fileName: 'utf16.csv', data: Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(bundledCsv, 'utf16le')]) });
+    expect([utf16.imported, utf16.rejected.map((r) => r.row)]).toEqual([210, [86, 218, 219, 220]]);
   });
 
   it('exports XLSX in the import layout, rejected rows included, and the export re-imports to the same items', async () => {

@@ -5,19 +5,13 @@
  * Rows are then accepted or rejected by the domain's table parser, whatever the file format.
  */
 import { type CellValue, loadExcelJS } from '../exceljs.ts';
-import type * as Chardet from 'chardet';
-import type * as Iconv from 'iconv-lite';
-import { lazyPackage } from '../lazy-package.ts';
+import { decodeText } from '../decode-text.ts';
 import type { TableRecord } from '../../domain/discretion/index.ts';
 import { readCsvRecords } from '../../domain/discretion/index.ts';
 import { validationError } from '../../domain/errors.ts';
 import { benchmarkSheetName } from '../discretion-xlsx.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
-
-// Loaded on the first file that is not UTF-8, not when the server starts.
-const chardet = lazyPackage<typeof Chardet>('chardet');
-const iconv = lazyPackage<typeof Iconv>('iconv-lite');
 
 export interface ReadTable {
   format: FileFormat;
@@ -29,18 +23,6 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (data: Uint8Array, magic: number[]) => magic.every((b, i) => data[i] === b);
 
-/** Text of a CSV file: UTF-8 when it is valid UTF-8, otherwise the detected Chinese encoding. */
-export function decodeText(data: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    const detected = chardet().detect(data);
-    const encoding = detected && iconv().encodingExists(detected) && !/^UTF-8$/i.test(detected) ? detected : 'gb18030';
-    // GB2312 and GBK are subsets of GB18030; decoding with the superset never loses a character.
-    return iconv().decode(Buffer.from(data), /^(gb2312|gbk|gb18030)$/i.test(encoding) ? 'gb18030' : encoding);
-  }
-}
-
 /**
  * Reads a table file. Throws VALIDATION, in Chinese, when the file is not a CSV or XLSX table at all (a legacy
  * .xls, a PDF, an unreadable workbook): then nothing is imported.
@@ -51,7 +33,9 @@ export async function readTableFile(fileName: string, data: Uint8Array): Promise
     throw validationError(`无法读取文件 ${fileName}：旧版 Excel（.xls）格式不受支持，请另存为 .xlsx 或 .csv 后导入`);
   }
   if (startsWith(data, ZIP_MAGIC) || lower.endsWith('.xlsx')) return { format: 'xlsx', ...(await readXlsx(fileName, data)) };
-  if (data.includes(0)) throw validationError(`无法读取文件 ${fileName}：不是 CSV 文本或 XLSX 表格`);
+  // Text has no NUL byte — but for UTF-16 (Excel's “Unicode” text), which announces itself with a byte-order mark.
+  const utf16 = startsWith(data, [0xff, 0xfe]) || startsWith(data, [0xfe, 0xff]);
+  if (!utf16 && data.includes(0)) throw validationError(`无法读取文件 ${fileName}：不是 CSV 文本或 XLSX 表格`);
   const text = decodeText(data);
   const { records, error } = readCsvRecords(text);
   if (error) throw validationError(`无法读取文件 ${fileName}：第${error.row}行 ${error.reason}`, { rejected: [error] });
