@@ -3,6 +3,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
+import { markParallelPlanner } from './serial-read.ts';
 import { newStatementTap, registerTap } from './statements.ts';
 
 /** PostgreSQL through a node-postgres pool (`openDatabase` with a URL loads this module on demand). */
@@ -17,6 +18,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const tap = newStatementTap();
   const db = drizzleNodePg({ client: pool, schema, logger: tap });
   registerTap(db, tap);
+  markParallelPlanner(db);
   return {
     db,
     kind: 'postgres',
