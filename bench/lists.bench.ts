@@ -50,7 +50,8 @@ const LOADED = ['cases', 'case_parties', 'deadlines'];
 
 /**
  * The million cases as a bulk load (like bench/province.ts): the secondary indexes dropped and built again after,
- * the triggers keeping the aggregates off during the copy and the aggregates counted once by their rebuild functions.
+ * the triggers keeping the aggregates off during the copy and the aggregates counted once by their rebuild functions
+ * (`rebuildCaseTallies` also counts each case's next due date and the cases per unit and due date, migration 0027).
  * With the triggers on, one INSERT of a million cases updated the same few thousand counter rows a million times in
  * one transaction (two row triggers since migration 0025), which took over an hour.
  */

@@ -118,7 +118,20 @@ describe('case list indexes', () => {
     for (const index of ['cases_act_code_trgm_idx', 'cases_decision_number_trgm_idx', 'cases_title_trgm_idx']) expect(plan).toContain(index);
   });
 
-  it('the overdue and due deadline lists read the open deadlines in their order (deadlines_open_due_id_idx)', async () => {
+  it('the overdue and due deadline lists read the open deadlines in their order (deadlines_open_due_id_idx), planned without parallel workers', async () => {
+    const tap = statementTap(handle.db);
+    tap.recorded = [];
+    try {
+      await listDeadlines(ctx, generated.world.actors['head.donghu'], { status: 'overdue', days: 30 });
+      // db/serial-read.ts: on PostgreSQL the list's statements follow the SET LOCAL of their read-only transaction;
+      // PGlite starts no parallel worker and runs them as they are.
+      const set = 'set local max_parallel_workers_per_gather = 0';
+      if (handle.kind === 'postgres') expect(tap.recorded[0]).toBe(set);
+      else expect(tap.recorded).not.toContain(set);
+      expect(tap.recorded.filter((s) => s !== set).length).toBeGreaterThan(0);
+    } finally {
+      tap.recorded = null;
+    }
     for (const status of ['overdue', 'due'] as const) {
       const plan = await planOf(() => listDeadlines(ctx, generated.world.actors['head.donghu'], { status, days: 30 }), /order by "deadlines"\."due_on" asc, "deadlines"\."id" asc/);
       expect(plan, status).toMatch(/deadlines_open_due_id_idx/);
@@ -146,13 +159,48 @@ describe('case list indexes', () => {
       try {
         await caseStatistics(ctx, generated.world.actors['head.donghu'], range);
       } finally {
-        const statements = tap.recordedWithParams ?? [];
+        const statements = (tap.recordedWithParams ?? []).filter((s) => !/^set local /.test(s.query));
         tap.recordedWithParams = null;
         const plans = await Promise.all(statements.map(async (s) => (await client.query(`explain ${s.query}`, s.params)).rows.map((r) => String(Object.values(r)[0])).join('\n')));
         expect(plans.length).toBeGreaterThan(5);
         expect(plans.join('\n')).toMatch(/on case_tallies\b/);
         for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on cases\b/);
       }
+    }
+  });
+
+  it('the dashboard counts the overdue cases from the kept next due dates, not from the overdue deadlines', async () => {
+    const tap = statementTap(handle.db);
+    const client = (handle.db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
+    const explain = async (s: { query: string; params: unknown[] }) => (await client.query(`explain ${s.query}`, s.params)).rows.map((r) => String(Object.values(r)[0])).join('\n');
+    for (const [range, kept, index] of [
+      [{}, /from "case_due_tallies"/, /case_due_tallies/],
+      [{ from: '2026-11-01', to: '2026-11-30' }, /from "case_next_deadlines"/, /case_next_deadlines_registered_idx/],
+    ] as const) {
+      tap.recordedWithParams = [];
+      let statements: { query: string; params: unknown[] }[];
+      try {
+        await caseStatistics(ctx, generated.world.actors['head.donghu'], range);
+      } finally {
+        statements = (tap.recordedWithParams ?? []).filter((s) => !/^set local /.test(s.query));
+        tap.recordedWithParams = null;
+      }
+      // The units' overdue cases: one statement over the kept figures, whose plan reads no deadline.
+      const overdue = statements.filter((s) => kept.test(s.query) && !/"deadlines"/.test(s.query));
+      expect(overdue, JSON.stringify(range)).toHaveLength(1);
+      const plan = await explain(overdue[0]!);
+      expect(plan, JSON.stringify(range)).toMatch(index);
+      expect(plan, JSON.stringify(range)).not.toMatch(/\bdeadlines\b|Seq Scan on cases\b/);
+      // Nothing the dashboard runs counts the overdue deadlines any more: what reads `deadlines` is a first page
+      // (under a Limit) or the due-soon count (its own, short, range of dates).
+      const reading = statements.filter((s) => /from "deadlines"/.test(s.query));
+      for (const s of reading) {
+        const isCount = /count\(distinct/.test(s.query);
+        if (isCount) expect(s.query, 'only the due-soon count counts deadlines').toMatch(/"deadlines"\."due_on" >= /);
+        else expect(await explain(s), s.query).toMatch(/^Limit/);
+      }
+      // The overdue list with a range walks the deadlines of the range's cases named by the kept next due dates.
+      if ('from' in range) expect(reading.some((s) => /"deadlines"\."subject_id" in \(select "case_id" from "case_next_deadlines"/.test(s.query))).toBe(true);
     }
   });
 
