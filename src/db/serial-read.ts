@@ -4,33 +4,25 @@
  * At a million cases PostgreSQL planned the deadline lists' default page and the dashboard's overdue list with a
  * registration range as parallel plans (`Gather Merge`): of 46–94 ms, about 50 went to starting the worker, for
  * 10–200 rows. `parallel_workers = 0` on the tables would also take parallel scans from the province's aggregates,
- * where they pay; so only these reads run in a read-only transaction with `SET LOCAL max_parallel_workers_per_gather
- * = 0`, which ends with the transaction and leaves the pooled connection as it was. The cost: BEGIN, the SET and
- * COMMIT, three short round trips (~0.1 ms each on a local server). PGlite (one process) starts no parallel worker:
- * there the read runs as it is, with no statement more.
+ * where they pay. So these reads go to a second, small pool of the same server whose connections are opened with
+ * `max_parallel_workers_per_gather = 0` (postgres.ts): no round trip more per request. A read-only transaction with
+ * `SET LOCAL` was tried first (BEGIN, SET, COMMIT: three round trips) and cost a 20-row deadline page 2 ms at a load
+ * of 3 on two cores (3.0 → 5.0 ms). PGlite (one process) starts no parallel worker: there the read runs as it is.
  */
-import { sql } from 'drizzle-orm';
-import type { Executor } from './database.ts';
+import type { Database, Executor } from './database.ts';
 
-/** The databases on a PostgreSQL server (postgres.ts marks each one it opens): the planner may go parallel there. */
-const parallelPlanners = new WeakSet<object>();
+/** The serial twin of each database on a PostgreSQL server (postgres.ts registers it). */
+const serialTwins = new WeakMap<object, Database>();
 
-export function markParallelPlanner(db: object): void {
-  parallelPlanners.add(db);
+/** Registers `serial`, the same database through connections that never plan parallel workers, as `db`'s twin. */
+export function registerSerialTwin(db: Database, serial: Database): void {
+  serialTwins.set(db, serial);
 }
 
 /**
- * Runs `work` with the statements it sends on `tx` planned without parallel workers. On PGlite, and inside a
- * transaction already (a SET LOCAL there would last to that transaction's end, beyond this read), `work` runs on
- * `db` as it is.
+ * Runs `work` on connections whose plans start no parallel worker. On PGlite, and inside a transaction (whose
+ * statements must stay on its connection), `work` runs on `db` as it is.
  */
-export async function withoutParallelWorkers<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
-  if (!parallelPlanners.has(db)) return work(db);
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-      return work(tx);
-    },
-    { accessMode: 'read only' },
-  );
+export async function withoutParallelWorkers<T>(db: Executor, work: (db: Executor) => Promise<T>): Promise<T> {
+  return work(serialTwins.get(db) ?? db);
 }

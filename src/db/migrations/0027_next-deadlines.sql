@@ -51,17 +51,26 @@ BEGIN
   SELECT * INTO kept FROM case_next_deadlines k WHERE k.case_id = case_no;
   IF FOUND THEN
     IF kept.due_on = next_due AND kept.organization_id = unit AND kept.registered_on = registered THEN RETURN; END IF;
-    PERFORM case_due_tally_add(kept.due_on, kept.organization_id, slot_no, -1);
     IF next_due IS NULL THEN
+      PERFORM case_due_tally_add(kept.due_on, kept.organization_id, slot_no, -1);
       DELETE FROM case_next_deadlines k WHERE k.case_id = case_no;
       RETURN;
     END IF;
     UPDATE case_next_deadlines k SET organization_id = unit, registered_on = registered, due_on = next_due WHERE k.case_id = case_no;
+    -- The two tally rows in key order, so two cases of one unit and slot moving between the same two dates in
+    -- opposite directions do not lock them in opposite orders.
+    IF (kept.due_on, kept.organization_id) < (next_due, unit) THEN
+      PERFORM case_due_tally_add(kept.due_on, kept.organization_id, slot_no, -1);
+      PERFORM case_due_tally_add(next_due, unit, slot_no, 1);
+    ELSIF (kept.due_on, kept.organization_id) > (next_due, unit) THEN
+      PERFORM case_due_tally_add(next_due, unit, slot_no, 1);
+      PERFORM case_due_tally_add(kept.due_on, kept.organization_id, slot_no, -1);
+    END IF;
+    RETURN;
   ELSIF next_due IS NULL THEN
     RETURN;
-  ELSE
-    INSERT INTO case_next_deadlines (case_id, organization_id, registered_on, due_on) VALUES (case_no, unit, registered, next_due);
   END IF;
+  INSERT INTO case_next_deadlines (case_id, organization_id, registered_on, due_on) VALUES (case_no, unit, registered, next_due);
   PERFORM case_due_tally_add(next_due, unit, slot_no, 1);
 END $$;--> statement-breakpoint
 CREATE FUNCTION case_next_deadlines_track() RETURNS trigger LANGUAGE plpgsql AS $$
