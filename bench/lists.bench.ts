@@ -141,6 +141,9 @@ export async function benchLists(url: string): Promise<string> {
     row('GET /api/case-deadlines status=overdue, 200 rows', await best(3, () => listDeadlines(ctx, head, { status: 'overdue', days: 30 })));
     row('GET /api/stats/cases (dashboard), all years', await best(2, () => caseStatistics(ctx, head, {})));
     row('GET /api/stats/cases, one month', await best(2, () => caseStatistics(ctx, head, { from: '2026-11-01', to: '2026-11-30' })));
+    // Wider ranges: the overdue cases of a range are counted over the range's cases with an open deadline (round 7).
+    row('GET /api/stats/cases, one year', await best(2, () => caseStatistics(ctx, head, { from: '2026-01-01', to: '2026-12-31' })));
+    row('GET /api/stats/cases, 2022–2026 (every case)', await best(2, () => caseStatistics(ctx, head, { from: '2022-01-01', to: '2026-12-31' })));
     return lines.join('\n');
   } finally {
     await handle.close();
