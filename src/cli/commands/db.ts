@@ -22,7 +22,7 @@ export function registerDb(program: Command): void {
           const deadlineDifferences = await nextDeadlineDifferences(handle.db);
           const indicatorDifferences = await indicatorTallyDifferences(handle.db);
           if (differences.length === 0 && deadlineDifferences.length === 0 && indicatorDifferences.length === 0) {
-            process.stdout.write('统计计数与案件一致；年度报告指标汇总与记录一致\n');
+            process.stdout.write('统计计数、期限计数与案件一致；年度报告指标汇总与记录一致\n');
             return;
           }
           for (const d of differences.slice(0, 20)) {
