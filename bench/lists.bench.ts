@@ -50,7 +50,8 @@ const LOADED = ['cases', 'case_parties', 'deadlines'];
 
 /**
  * The million cases as a bulk load (like bench/province.ts): the secondary indexes dropped and built again after,
- * the triggers keeping the aggregates off during the copy and the aggregates counted once by their rebuild functions.
+ * the triggers keeping the aggregates off during the copy and the aggregates counted once by their rebuild functions
+ * (`rebuildCaseTallies` also counts each case's next due date and the cases per unit and due date, migration 0027).
  * With the triggers on, one INSERT of a million cases updated the same few thousand counter rows a million times in
  * one transaction (two row triggers since migration 0025), which took over an hour.
  */
@@ -140,6 +141,9 @@ export async function benchLists(url: string): Promise<string> {
     row('GET /api/case-deadlines status=overdue, 200 rows', await best(3, () => listDeadlines(ctx, head, { status: 'overdue', days: 30 })));
     row('GET /api/stats/cases (dashboard), all years', await best(2, () => caseStatistics(ctx, head, {})));
     row('GET /api/stats/cases, one month', await best(2, () => caseStatistics(ctx, head, { from: '2026-11-01', to: '2026-11-30' })));
+    // Wider ranges: the overdue cases of a range are counted over the range's cases with an open deadline (round 7).
+    row('GET /api/stats/cases, one year', await best(2, () => caseStatistics(ctx, head, { from: '2026-01-01', to: '2026-12-31' })));
+    row('GET /api/stats/cases, 2022–2026 (every case)', await best(2, () => caseStatistics(ctx, head, { from: '2022-01-01', to: '2026-12-31' })));
     return lines.join('\n');
   } finally {
     await handle.close();

@@ -3,6 +3,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
 import * as schema from './schema.ts';
+import { registerSerialTwin } from './serial-read.ts';
 import { newStatementTap, registerTap } from './statements.ts';
 
 /** PostgreSQL through a node-postgres pool (`openDatabase` with a URL loads this module on demand). */
@@ -14,9 +15,17 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   pool.on('error', (error) => {
     if (!closing) process.stderr.write(`PostgreSQL 空闲连接出错：${error.message}\n`);
   });
+  // Small selective reads (the deadline lists, the dashboard's deadline reads) on connections that never plan
+  // parallel workers (serial-read.ts): starting a worker cost them ~50 ms at a million cases. At most a few
+  // connections, opened when first used.
+  const serialPool = new pg.Pool({ connectionString: url, max: Math.min(4, poolSize), options: '-c max_parallel_workers_per_gather=0' });
+  serialPool.on('error', (error) => {
+    if (!closing) process.stderr.write(`PostgreSQL 空闲连接出错：${error.message}\n`);
+  });
   const tap = newStatementTap();
   const db = drizzleNodePg({ client: pool, schema, logger: tap });
   registerTap(db, tap);
+  registerSerialTwin(db, drizzleNodePg({ client: serialPool, schema, logger: tap }));
   return {
     db,
     kind: 'postgres',
@@ -24,7 +33,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
     migrate: () => migrateNodePg(db, { migrationsFolder }),
     close: async () => {
       closing = true;
-      await pool.end();
+      await Promise.all([pool.end(), serialPool.end()]);
     },
   };
 }

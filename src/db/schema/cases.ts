@@ -166,6 +166,47 @@ export const caseTallies = pgTable(
   ],
 );
 
+/**
+ * Each case's next due date: the earliest of its open deadlines (`deadlines` of subject 'case' with `met_on` null),
+ * one row per case that has one, with the case's unit and registration day (issue 16 item 7). "Overdue" depends on
+ * today, not on a write, so it cannot be a kept count; a case is overdue exactly when its next due date is before
+ * today, so the dashboard counts overdue cases from `case_due_tallies` (no registration range) or from this table's
+ * index by registration day (with a range) instead of reading every overdue deadline. Kept by the deferred triggers
+ * `case_next_deadlines_*` on `deadlines` and `cases` (migration 0027), which count the case's row again from its
+ * deadlines at COMMIT; rebuilt with `case_tallies` by `fazhi db rebuild-stats` (src/services/cases/case-tallies.ts).
+ */
+export const caseNextDeadlines = pgTable(
+  'case_next_deadlines',
+  {
+    caseId: integer('case_id').primaryKey(),
+    organizationId: integer('organization_id').notNull(),
+    registeredOn: date('registered_on').notNull(),
+    dueOn: date('due_on').notNull(),
+  },
+  (t) => [
+    // A registration range's overdue / due-soon cases per unit, read from the index alone.
+    index('case_next_deadlines_registered_idx').on(t.registeredOn, t.dueOn, t.organizationId),
+  ],
+);
+
+/**
+ * Cases counted per unit and next due date (`case_next_deadlines.due_on`), so the overdue cases of every unit are a
+ * sum over the dates before today — as many rows as there are distinct (date, unit, slot), not one per overdue
+ * deadline. `slot` (case id % 8) spreads one unit's cases of one date over eight rows, as in `case_tallies`. A row
+ * that falls to zero is deleted (dates only move forward: kept zeros would pile up before today). Kept with
+ * `case_next_deadlines` by the same triggers.
+ */
+export const caseDueTallies = pgTable(
+  'case_due_tallies',
+  {
+    dueOn: date('due_on').notNull(),
+    organizationId: integer('organization_id').notNull(),
+    slot: smallint('slot').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [unique('case_due_tallies_key').on(t.dueOn, t.organizationId, t.slot)],
+);
+
 /** 当事人. Contact data stays here (staff view only); public output masks it. */
 export const caseParties = pgTable(
   'case_parties',

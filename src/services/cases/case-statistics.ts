@@ -10,8 +10,13 @@
  * The case figures are read from the kept counters `case_tallies` (one row per unit, registration day, state, item,
  * decided, penalty in force and kinds; kept by triggers on `cases` in the transaction of every write, rebuilt by
  * `fazhi stats rebuild`): at a million cases the same aggregates over `cases` took 11–33 s (issue 16 item 7). The
- * deadline figures depend on today and are read from the open deadlines (the partial indexes on `due_on`).
- * case-tallies.test.ts checks that the counters always equal the aggregates over the cases.
+ * deadline figures depend on today. The overdue cases of each unit are counted from each case's kept next due date
+ * (the earliest of its open deadlines: a case is overdue exactly when that date is before today): without a
+ * registration range a sum over `case_due_tallies`' dates before today, with one a count over the index of
+ * `case_next_deadlines` by registration day (round 7: every overdue deadline was read, 37–60 ms at a million cases).
+ * The overdue and due-soon lists, and the due-soon count, are read from the open deadlines (the partial indexes on
+ * `due_on`), planned without parallel workers (db/serial-read.ts).
+ * case-tallies.test.ts checks that the counters always equal the aggregates over the cases and deadlines.
  */
 import { and, asc, countDistinct, eq, gte, inArray, isNull, like, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -24,7 +29,8 @@ import { dueSoonUntil } from '../../domain/cases/deadline-urgency.ts';
 import { caseStateKeys, caseStates, type DeadlineKind, deadlineKinds, penaltyKindKeys, penaltyKinds } from '../../domain/cases/model.ts';
 import { notFound, validationError } from '../../domain/errors.ts';
 import type { Executor } from '../../db/connect.ts';
-import { cases, caseTallies, deadlines, organizations, powerItems } from '../../db/schema.ts';
+import { caseDueTallies, caseNextDeadlines, cases, caseTallies, deadlines, organizations, powerItems } from '../../db/schema.ts';
+import { withoutParallelWorkers } from '../../db/serial-read.ts';
 import { deadlineOf, openDeadline } from '../deadlines/deadline-store.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import { parseInput } from '../parse-input.ts';
@@ -56,23 +62,23 @@ export async function caseStatistics(ctx: Ctx, actor: Actor, raw: unknown = {}):
   const soonUntil = dueSoonUntil(await cachedWorkCalendar(ctx.db), today);
   const scope = await scopeOf(ctx.db, actor);
   const inScope = scope.path === '/' ? undefined : like(organizations.path, `${scope.path}%`);
-  const registered = and(input.from ? gte(cases.registeredOn, input.from) : undefined, input.to ? lte(cases.registeredOn, input.to) : undefined);
-  const where = and(inScope, registered);
+  const range: RegistrationRange = { from: input.from, to: input.to };
+  const where = and(inScope, registeredWithin(cases.registeredOn, range));
   const tallied = and(inScope, input.from ? gte(caseTallies.registeredOn, input.from) : undefined, input.to ? lte(caseTallies.registeredOn, input.to) : undefined);
-  const overdueRange = lt(deadlines.dueOn, today);
-  const dueSoonRange = and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil))!;
+  const overdueRange = { deadlines: lt(deadlines.dueOn, today), nextDue: lt(caseNextDeadlines.dueOn, today) };
+  const dueSoonRange = { deadlines: and(gte(deadlines.dueOn, today), lte(deadlines.dueOn, soonUntil))!, nextDue: lte(caseNextDeadlines.dueOn, soonUntil) };
   // The figures are independent reads, sent together (issue 16 item 7, round 5): on PostgreSQL they run on several
   // pooled connections at once (the dashboard took the sum of ten round trips); on PGlite, one connection, they queue.
   // Never called inside a transaction (a transaction is one connection: its statements must not overlap).
   const [byState, byMonth, [units, overdue], dueSoon, byPenaltyKind, byViolation, [penalties]] = await Promise.all([
     countByState(ctx.db, tallied),
     countByMonth(ctx.db, tallied, monthsOf(input.from ?? null, input.to ?? null, today)),
-    compareUnits(ctx.db, scope, tallied, inScope, registered, overdueRange).then(async (units) => {
+    compareUnits(ctx.db, scope, tallied, inScope, range, today).then(async (units) => {
       // Each case counts for exactly one unit (its own path's first step below the scope), so the units' overdue cases
-      // add up to the scope's: the overdue deadlines are read once.
-      return [units, await deadlinesIn(ctx.db, where, registered, overdueRange, input.listLimit, today, units.reduce((s, u) => s + u.overdue, 0))] as const;
+      // add up to the scope's: the overdue cases are counted once.
+      return [units, await deadlinesIn(ctx.db, where, range, overdueRange, input.listLimit, today, units.reduce((s, u) => s + u.overdue, 0))] as const;
     }),
-    deadlinesIn(ctx.db, where, registered, dueSoonRange, input.listLimit, today),
+    deadlinesIn(ctx.db, where, range, dueSoonRange, input.listLimit, today),
     penaltiesByKind(ctx.db, tallied),
     penaltiesByViolation(ctx.db, tallied),
     ctx.db
@@ -162,31 +168,52 @@ async function countByMonth(db: Executor, where: SQL | undefined, months: string
   return months.map((m) => ({ month: m, count: rows.find((r) => r.month === m)?.count ?? 0 }));
 }
 
-/** The open deadlines in `range`: the cases they concern (`counted` when already known) and the first `limit` of them. */
-async function deadlinesIn(db: Executor, where: SQL | undefined, registered: SQL | undefined, range: SQL, limit: number, today: IsoDate, counted?: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
-  const open = and(where, openDeadline, range);
-  const [total] =
-    counted !== undefined
-      ? [{ n: counted }]
-      : await db
-          .select({ n: countDistinct(deadlines.subjectId) })
-          .from(deadlines)
-          .innerJoin(cases, deadlineOf('case', cases.id))
-          .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-          .where(open);
-  // With a registration range, the cases registered in it are named first (read from an index), so the deadlines are
-  // walked against that set instead of reading every overdue case's row to learn its day (2 s at a million cases).
-  const registeredIn = registered ? inArray(deadlines.subjectId, db.select({ id: cases.id }).from(cases).where(registered)) : undefined;
-  const rows = await db
-    .select({ caseId: cases.id, actCode: cases.actCode, title: cases.title, organizationName: organizations.name, kind: deadlines.kind, dueOn: deadlines.dueOn })
-    .from(deadlines)
-    .innerJoin(cases, deadlineOf('case', cases.id))
-    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(and(open, registeredIn))
-    .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
-    .limit(limit);
-  const items = rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
-  return { cases: total?.n ?? 0, items: await withResponsible(db, items, today) };
+/** A registration range of the dashboard (inclusive; either end may be open). */
+interface RegistrationRange {
+  from?: IsoDate | undefined;
+  to?: IsoDate | undefined;
+}
+
+/** `column` within the registration range, or undefined for no range. */
+function registeredWithin(column: typeof cases.registeredOn | typeof caseNextDeadlines.registeredOn, range: RegistrationRange): SQL | undefined {
+  return and(range.from ? gte(column, range.from) : undefined, range.to ? lte(column, range.to) : undefined);
+}
+
+/**
+ * The open deadlines in `range` (their own due dates, and the bound on a case's next due date every such case meets):
+ * the cases they concern (`counted` when already known) and the first `limit` of them. Planned without parallel
+ * workers: at a million cases the list with a registration range was planned as a `Gather Merge`, ~50 ms of which
+ * went to starting the worker.
+ */
+async function deadlinesIn(db: Executor, where: SQL | undefined, registration: RegistrationRange, range: { deadlines: SQL; nextDue: SQL }, limit: number, today: IsoDate, counted?: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
+  const open = and(where, openDeadline, range.deadlines);
+  return withoutParallelWorkers(db, async (tx) => {
+    const [total] =
+      counted !== undefined
+        ? [{ n: counted }]
+        : await tx
+            .select({ n: countDistinct(deadlines.subjectId) })
+            .from(deadlines)
+            .innerJoin(cases, deadlineOf('case', cases.id))
+            .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+            .where(open);
+    // With a registration range, the cases registered in it whose next due date can be in `range` are named first,
+    // from the index of case_next_deadlines by registration day (only cases with an open deadline, not every case of
+    // the range), so the deadlines are walked against that set instead of reading each overdue case's row to learn its
+    // day (2 s at a million cases). A case with an open deadline in `range` always has its next due date in bound.
+    const registered = registeredWithin(caseNextDeadlines.registeredOn, registration);
+    const registeredIn = registered ? inArray(deadlines.subjectId, tx.select({ id: caseNextDeadlines.caseId }).from(caseNextDeadlines).where(and(registered, range.nextDue))) : undefined;
+    const rows = await tx
+      .select({ caseId: cases.id, actCode: cases.actCode, title: cases.title, organizationName: organizations.name, kind: deadlines.kind, dueOn: deadlines.dueOn })
+      .from(deadlines)
+      .innerJoin(cases, deadlineOf('case', cases.id))
+      .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+      .where(and(open, registeredIn))
+      .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
+      .limit(limit);
+    const items = rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
+    return { cases: total?.n ?? 0, items: await withResponsible(tx, items, today) };
+  });
 }
 
 async function penaltiesByKind(db: Executor, where: SQL | undefined): Promise<CaseStatistics['byPenaltyKind']> {
@@ -229,7 +256,7 @@ async function penaltiesByViolation(db: Executor, where: SQL | undefined): Promi
  * Each case counted for the unit directly below the actor's organization on its path (or the actor's own unit for
  * cases it handles itself), so a unit's figures include its sub-units — like the list's `organizationId` filter.
  */
-async function compareUnits(db: Executor, scope: Scope, tallied: SQL | undefined, inScope: SQL | undefined, registered: SQL | undefined, overdueRange: SQL): Promise<CaseStatistics['units']> {
+async function compareUnits(db: Executor, scope: Scope, tallied: SQL | undefined, inScope: SQL | undefined, range: RegistrationRange, today: IsoDate): Promise<CaseStatistics['units']> {
   // The position is an integer of ours, inlined so that GROUP BY matches the selected expression.
   const below = sql<string>`split_part(substr(${organizations.path}, ${sql.raw(String(scope.path.length + 1))}), '/', 1)`;
   const counted = await db
@@ -244,18 +271,25 @@ async function compareUnits(db: Executor, scope: Scope, tallied: SQL | undefined
     .where(tallied)
     .groupBy(below)
     .having(sql`sum(${caseTallies.cases}) > 0`);
-  // Cases with an open overdue deadline, read from the overdue deadlines (not from every case). A case's deadlines
-  // carry its unit (deadline-store: the case's organization, which never changes), so the cases themselves are read
-  // only when a registration range narrows the figures (at a million cases, 44,000 overdue cases read one by one
-  // took seconds on a cold cache).
-  const overdueOf = db
-    .select({ unit: below, overdue: countDistinct(deadlines.subjectId) })
-    .from(deadlines)
-    .innerJoin(organizations, eq(organizations.id, deadlines.organizationId))
-    .$dynamic();
-  const overdueRows = await (registered ? overdueOf.innerJoin(cases, deadlineOf('case', cases.id)) : overdueOf)
-    .where(and(eq(deadlines.subjectType, 'case'), inScope, registered, openDeadline, overdueRange))
-    .groupBy(below);
+  // Cases with an open overdue deadline: those whose next due date (the earliest of their open deadlines) is before
+  // today. Without a registration range, a sum over the kept (due date, unit) counts before today — a few rows per
+  // unit and day, not one per overdue deadline (at a million cases the 44,000 overdue deadlines were read and
+  // counted distinct per case: 37–60 ms). With one, the cases' next due dates are counted from the index by
+  // registration day (index-only: the cases of the range that have an open deadline).
+  const registered = registeredWithin(caseNextDeadlines.registeredOn, range);
+  const overdueRows = registered
+    ? await db
+        .select({ unit: below, overdue: sql<number>`count(*)::int` })
+        .from(caseNextDeadlines)
+        .innerJoin(organizations, eq(organizations.id, caseNextDeadlines.organizationId))
+        .where(and(inScope, registered, lt(caseNextDeadlines.dueOn, today)))
+        .groupBy(below)
+    : await db
+        .select({ unit: below, overdue: sql<number>`coalesce(sum(${caseDueTallies.cases}), 0)::int` })
+        .from(caseDueTallies)
+        .innerJoin(organizations, eq(organizations.id, caseDueTallies.organizationId))
+        .where(and(inScope, lt(caseDueTallies.dueOn, today)))
+        .groupBy(below);
   const rows = counted.map((r) => ({ ...r, overdue: overdueRows.find((o) => o.unit === r.unit)?.overdue ?? 0 }));
   const children = await db
     .select({ id: organizations.id, name: organizations.name })

@@ -156,6 +156,41 @@ describe('case list indexes', () => {
     }
   });
 
+  it('the dashboard counts the overdue cases from the kept next due dates, not from the overdue deadlines', async () => {
+    const tap = statementTap(handle.db);
+    const client = (handle.db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
+    const explain = async (s: { query: string; params: unknown[] }) => (await client.query(`explain ${s.query}`, s.params)).rows.map((r) => String(Object.values(r)[0])).join('\n');
+    for (const [range, kept, index] of [
+      [{}, /from "case_due_tallies"/, /case_due_tallies/],
+      [{ from: '2026-11-01', to: '2026-11-30' }, /from "case_next_deadlines"/, /case_next_deadlines_registered_idx/],
+    ] as const) {
+      tap.recordedWithParams = [];
+      let statements: { query: string; params: unknown[] }[];
+      try {
+        await caseStatistics(ctx, generated.world.actors['head.donghu'], range);
+      } finally {
+        statements = tap.recordedWithParams ?? [];
+        tap.recordedWithParams = null;
+      }
+      // The units' overdue cases: one statement over the kept figures, whose plan reads no deadline.
+      const overdue = statements.filter((s) => kept.test(s.query) && !/"deadlines"/.test(s.query));
+      expect(overdue, JSON.stringify(range)).toHaveLength(1);
+      const plan = await explain(overdue[0]!);
+      expect(plan, JSON.stringify(range)).toMatch(index);
+      expect(plan, JSON.stringify(range)).not.toMatch(/\bdeadlines\b|Seq Scan on cases\b/);
+      // Nothing the dashboard runs counts the overdue deadlines any more: what reads `deadlines` is a first page
+      // (under a Limit) or the due-soon count (its own, short, range of dates).
+      const reading = statements.filter((s) => /from "deadlines"/.test(s.query));
+      for (const s of reading) {
+        const isCount = /count\(distinct/.test(s.query);
+        if (isCount) expect(s.query, 'only the due-soon count counts deadlines').toMatch(/"deadlines"\."due_on" >= /);
+        else expect(await explain(s), s.query).toMatch(/^Limit/);
+      }
+      // The overdue list with a range walks the deadlines of the range's cases named by the kept next due dates.
+      if ('from' in range) expect(reading.some((s) => /"deadlines"\."subject_id" in \(select "case_id" from "case_next_deadlines"/.test(s.query))).toBe(true);
+    }
+  });
+
   it('the officer filter is the form the GIN index answers (officer_ids @> array[id])', async () => {
     const plan = await pagePlan({ officerId: generated.officers[0] });
     expect(plan).not.toMatch(/Seq Scan on cases\b/);
