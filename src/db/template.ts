@@ -14,8 +14,8 @@
  * Layer: db.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { cp, mkdir, rename, rm, utimes } from 'node:fs/promises';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -80,7 +80,9 @@ export async function layFromTemplate(pgdata: string, options: TemplateOptions =
   const partial = `${pgdata}.partial-${process.pid}`;
   try {
     await rm(partial, { recursive: true, force: true });
-    await cp(template, partial, { recursive: true });
+    // Synchronously: the template is ~1,300 files, and fs.promises.cp's per-file round trips through the thread
+    // pool took 0.66-0.75 s where cpSync takes 0.19-0.32 s (measured; nothing else runs while a database is laid).
+    cpSync(template, partial, { recursive: true });
     // The copy appears whole or not at all: a crash mid-copy leaves a `.partial` folder, never a broken pgdata.
     await rename(partial, pgdata);
     // Marks the template as used, so cleaning keeps the templates in use.

@@ -13,19 +13,21 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Role } from '../domain/access.ts';
 import { addDays, type IsoDate } from '../domain/calendar/iso-date.ts';
-import type { InspectionItemView, InspectionView } from '../domain/inspections/views.ts';
-import type { PatrolView, ProblemView } from '../domain/inspections/patrol-views.ts';
+import type { InspectionItemView } from '../domain/inspections/views.ts';
 import { creditCodeCheckChar } from '../domain/validators/credit-code.ts';
 import { organizations, users } from '../db/schema.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getInspection } from '../services/inspections/get-inspection.ts';
 import { addInspectionItem, publishInspectionItem } from '../services/inspections/items.ts';
-import { createPatrol, recordProblem, transitionPatrol, transitionProblem } from '../services/inspections/patrols.ts';
+import { createPatrol, recordProblem, stepPatrol, stepProblem } from '../services/inspections/patrols.ts';
 import { createPlan, publishDrawResult, publishSeed, redrawOfficer, runDraw } from '../services/inspections/plans.ts';
 import { registerInspection } from '../services/inspections/register-inspection.ts';
 import { importSubjects, listSubjects } from '../services/inspections/subjects.ts';
-import { transitionInspection } from '../services/inspections/transition-inspection.ts';
+import { stepInspection } from '../services/inspections/transition-inspection.ts';
 import { DEMO_TODAY, shiftDates } from './clock.ts';
+
+/** A patrol, problem or inspection as the demo holds it between steps: the view is not read after each (PERFORMANCE.md "Round 7"). */
+type Held = { id: number; version: number };
 
 const FIRST_DAY: IsoDate = '2026-01-05';
 /** The published seed of the 2026 plan (in real use the server draws 128 random bits when the seed is published). */
@@ -115,34 +117,34 @@ export async function seedDemoInspections(base: ServiceContext, shift = 0, today
       const day = `2026-${String(month).padStart(2, '0')}-${district === 'donghu' ? '10' : '17'}` as IsoDate;
       const onDay = moved(day);
       if (!at(addDays(day, -1))) break;
-      let patrol: PatrolView = await createPatrol(ctx, actor(head), { organizationId: orgId(brigade), area: district === 'donghu' ? '湖滨—解放片区' : '福海—西山大道片区', route: district === 'donghu' ? '湖滨路—解放路—人民路—文化路' : '福海路—西山大道—工业路', plannedOn: onDay, officerIds: pair });
+      const patrol: Held = await createPatrol(ctx, actor(head), { organizationId: orgId(brigade), area: district === 'donghu' ? '湖滨—解放片区' : '福海—西山大道片区', route: district === 'donghu' ? '湖滨路—解放路—人民路—文化路' : '福海路—西山大道—工业路', plannedOn: onDay, officerIds: pair });
       if (!at(day)) break;
-      patrol = await transitionPatrol(ctx, actor(officers[0]), patrol.id, { expectedVersion: patrol.version, action: 'start' });
+      patrol.version = await stepPatrol(ctx, actor(officers[0]), patrol.id, { expectedVersion: patrol.version, action: 'start' });
       const found = (month % 2) + 1;
       for (let k = 0; k < found; k++) {
         at(day);
         const f = findings[(month + k) % findings.length]!;
-        let problem: ProblemView = await recordProblem(ctx, actor(officers[k % 2]!), patrol.id, f);
+        const problem: Held = await recordProblem(ctx, actor(officers[k % 2]!), patrol.id, f);
         const fate = (month * 3 + k) % 7;
         if (month === 11 && k === 0) continue; // just found: still 待处置
-        problem = await transitionProblem(ctx, actor(officers[0]), problem.id, { expectedVersion: problem.version, action: 'orderRectification', dueOn: moved(addDays(day, 7)), requirement: '限期自行清理整改，恢复原状' });
+        problem.version = await stepProblem(ctx, actor(officers[0]), problem.id, { expectedVersion: problem.version, action: 'orderRectification', dueOn: moved(addDays(day, 7)), requirement: '限期自行清理整改，恢复原状' });
         if (month >= 10 && fate < 3) continue; // still within (or past) its period
         if (!at(addDays(day, 8))) continue;
         if (fate === 1) {
-          problem = await transitionProblem(ctx, actor(officers[1]), problem.id, { expectedVersion: problem.version, action: 'verify', rectified: false, note: '已部分整改，仍有物品未清理', dueOn: moved(addDays(day, 15)) });
+          problem.version = await stepProblem(ctx, actor(officers[1]), problem.id, { expectedVersion: problem.version, action: 'verify', rectified: false, note: '已部分整改，仍有物品未清理', dueOn: moved(addDays(day, 15)) });
           if (month === 9 || !at(addDays(day, 15))) continue; // past its second due date, not yet re-checked
         }
-        await transitionProblem(ctx, actor(officers[1]), problem.id, { expectedVersion: problem.version, action: 'verify', rectified: true, note: '复查已整改到位' });
+        await stepProblem(ctx, actor(officers[1]), problem.id, { expectedVersion: problem.version, action: 'verify', rectified: true, note: '复查已整改到位' });
       }
       at(day);
       // The November patrol is still under way on the demo's today.
       if (month === 11) continue;
-      await transitionPatrol(ctx, actor(officers[0]), patrol.id, { expectedVersion: patrol.version, action: 'finish', summary: `按路线巡查${district === 'donghu' ? '湖滨、解放片区' : '福海、西山大道片区'}，发现问题 ${found} 处，均已登记处置` });
+      await stepPatrol(ctx, actor(officers[0]), patrol.id, { expectedVersion: patrol.version, action: 'finish', summary: `按路线巡查${district === 'donghu' ? '湖滨、解放片区' : '福海、西山大道片区'}，发现问题 ${found} 处，均已登记处置` });
     }
     // A patrol cancelled for the weather, and the next one planned.
     if (at('2026-11-12')) {
       const rained = await createPatrol(ctx, actor(head), { organizationId: orgId(brigade), area: '全辖区', route: '夜间巡查：文化路夜市—火车站广场', plannedOn: moved('2026-11-12'), officerIds: pair });
-      await transitionPatrol(ctx, actor(head), rained.id, { expectedVersion: rained.version, action: 'cancel', reason: '暴雨预警，改期巡查' });
+      await stepPatrol(ctx, actor(head), rained.id, { expectedVersion: rained.version, action: 'cancel', reason: '暴雨预警，改期巡查' });
       at(DEMO_TODAY);
       await createPatrol(ctx, actor(head), { organizationId: orgId(brigade), area: '全辖区', route: '夜间巡查：文化路夜市—火车站广场', plannedOn: moved(addDays(DEMO_TODAY, 3)), officerIds: pair });
     }
@@ -153,7 +155,7 @@ export async function seedDemoInspections(base: ServiceContext, shift = 0, today
       const item = listed[n % 2 === 0 ? 1 : 3]!;
       const subject = subjects[(n * 3) % subjects.length]!;
       const complaint = n % 4 === 1;
-      let i: InspectionView = await registerInspection(ctx, actor(officers[0]), {
+      const i: Held = await registerInspection(ctx, actor(officers[0]), {
         organizationId: orgId(brigade),
         subjectId: subject.id,
         itemId: item.id,
@@ -162,7 +164,7 @@ export async function seedDemoInspections(base: ServiceContext, shift = 0, today
         ...(complaint && item.method.key === 'written' ? { method: 'onSite', methodReason: '群众投诉反映现场问题，需实地核查' } : {}),
         officerIds: pair,
       });
-      const step = async (who: string, body: Record<string, unknown>) => (i = await transitionInspection(ctx, actor(who), i.id, { expectedVersion: i.version, ...body }));
+      const step = async (who: string, body: Record<string, unknown>) => (i.version = await stepInspection(ctx, actor(who), i.id, { expectedVersion: i.version, ...body }));
       if (course === 'registered') return;
       if (course === 'cancelled') {
         await step(head, { action: 'cancel', reason: '检查对象已注销，无需检查' });
@@ -205,10 +207,10 @@ export async function seedDemoInspections(base: ServiceContext, shift = 0, today
       if (n === plan.drawn.length - 1 || !at(day)) break; // the last one not yet inspected
       const who = plan.drawn[n]!.officers[0]!.userId;
       const officer = userRows.find((r) => r.users.id === who)!.users.username;
-      let i = await getInspection(ctx.db, actor(head), drawn.inspection!.id);
-      i = await transitionInspection(ctx, actor(officer), i.id, { expectedVersion: i.version, action: 'issueCode' });
+      const i: Held = await getInspection(ctx.db, actor(head), drawn.inspection!.id);
+      i.version = await stepInspection(ctx, actor(officer), i.id, { expectedVersion: i.version, action: 'issueCode' });
       const problem = n % 3 === 1;
-      i = await transitionInspection(ctx, actor(officer), i.id, {
+      i.version = await stepInspection(ctx, actor(officer), i.id, {
         expectedVersion: i.version,
         action: 'record',
         findings: problem ? '户外广告牌未按规定定期维修，部分面板破损' : '经检查，未发现违法违规问题',

@@ -33,7 +33,7 @@ import { appendAudit } from '../audit-trail.ts';
 import { registerClueFromLedger } from '../cases/clue-from-ledger.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { storeWithRecord } from '../file-store.ts';
-import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
+import { commitStep, runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
 import { workOrderCategories } from '../workorders/catalog.ts';
 import {
@@ -151,6 +151,11 @@ function patrolStep(today: IsoDate): StepDefinition<PatrolLoaded, PatrolSnapshot
 export async function transitionPatrol(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<PatrolView> {
   const request = parseInput(patrolStepRequest, body);
   return runStep(ctx, actor, patrolStep(chinaDateOf(ctx.clock())), id, request);
+}
+
+/** The same step, answering only the patrol's new version (the demo's seeding). */
+export async function stepPatrol(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<number> {
+  return commitStep(ctx, actor, patrolStep(chinaDateOf(ctx.clock())), id, parseInput(patrolStepRequest, body));
 }
 
 /** 记录巡查发现的问题: by an officer of the patrol, while it is under way; the category must be in the catalog. */
@@ -309,4 +314,9 @@ function problemStep(ctx: ServiceContext, today: IsoDate): StepDefinition<Proble
 export async function transitionProblem(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<ProblemView> {
   const request = parseInput(problemStepRequest, body);
   return runStep(ctx, actor, problemStep(ctx, chinaDateOf(ctx.clock())), id, request);
+}
+
+/** The same step, answering only the problem's new version (the demo's seeding). */
+export async function stepProblem(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<number> {
+  return commitStep(ctx, actor, problemStep(ctx, chinaDateOf(ctx.clock())), id, parseInput(problemStepRequest, body));
 }

@@ -19,7 +19,7 @@ import { inspections } from '../../db/schema.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
 import { registerClueFromLedger } from '../cases/clue-from-ledger.ts';
-import { runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
+import { commitStep, runStep, type StepBase, type StepDefinition } from '../kernel/run-step.ts';
 import { parseInput } from '../parse-input.ts';
 import { getInspection } from './get-inspection.ts';
 import { newInspectionCode } from './register-inspection.ts';
@@ -133,4 +133,11 @@ export async function transitionInspection(ctx: ServiceContext, actor: Actor, id
   const request = parseInput(inspectionStepRequest, body);
   const calendar = await cachedWorkCalendar(ctx.db);
   return runStep(ctx, actor, inspectionStep(ctx, calendar, chinaDateOf(ctx.clock())), id, request);
+}
+
+/** The same step, answering only the inspection's new version (the demo's seeding takes many in a row). */
+export async function stepInspection(ctx: ServiceContext, actor: Actor, id: number, body: unknown): Promise<number> {
+  const request = parseInput(inspectionStepRequest, body);
+  const calendar = await cachedWorkCalendar(ctx.db);
+  return commitStep(ctx, actor, inspectionStep(ctx, calendar, chinaDateOf(ctx.clock())), id, request);
 }
