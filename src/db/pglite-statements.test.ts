@@ -29,13 +29,13 @@ describe('named statements on PGlite', () => {
     const select = 'select id, name, born, data, amount, at from t order by id';
     const mine = await client.query(select);
     const theirs = await pg.query(select);
-    expect(mine.rows).toEqual(theirs.rows);
-    expect(mine.fields).toEqual(theirs.fields);
+    expect(mine).toEqual(theirs);
     expect(first.affectedRows).toBe(1);
     expect(second.rows).toEqual([{ id: 2, name: '乙', born: null, data: null, amount: null, at: null }]);
     expect(mine.rows[0]).toMatchObject({ name: '甲', data: { a: [1, '二'] }, amount: '12.50' });
     const update = await client.query('update t set amount = $1 where id > $2', ['1', 0]);
-    expect(update.affectedRows).toBe(2);
+    expect(update).toEqual(await pg.query('update t set amount = $1 where id > $2', ['1', 0]));
+    expect(update).toMatchObject({ affectedRows: 2, rowCount: 2, command: 'UPDATE', rows: [] });
     // drizzle's driver asks for arrays and its own parsers (dates as text).
     const asArrays = await client.query('select name, born from t where id = $1', [1], { rowMode: 'array', parsers: { 1082: (v: string) => v } });
     expect(asArrays.rows).toEqual([['甲', '2026-10-01']]);
