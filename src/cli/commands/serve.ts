@@ -13,12 +13,26 @@ const demo = () => import('../../demo/index.ts');
 
 const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
+const loadServerModules = () => Promise.all([import('../../server/app.ts'), import('../../services/checkpoint-audit.ts'), import('../../services/sweep-files.ts')]);
+let loading: ReturnType<typeof loadServerModules> | undefined;
+const serverModules = () => (loading ??= loadServerModules());
+
+/**
+ * Starts loading the server's modules while the database opens: PGlite compiles its WebAssembly on other threads
+ * meanwhile, so part of the loading takes no time of its own (a restart 2.39 → 2.27 s, median of six each, measured
+ * alternately on a quiet machine). A failure is not lost: `serve` awaits the same promise.
+ */
+function loadServerModulesEarly(): void {
+  serverModules().catch(() => undefined);
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('启动服务（执行迁移后监听 HOST:PORT）')
     .action(async () => {
       const { openRuntime } = await runtime();
+      loadServerModulesEarly();
       await serve(await openRuntime());
     });
   program
@@ -27,6 +41,7 @@ export function registerServe(program: Command): void {
     .action(async () => {
       // A restart loads only the emptiness check, not the demo's seeders.
       const [{ openRuntime }, { isDatabaseEmpty }] = await Promise.all([runtime(), import('../../demo/empty.ts')]);
+      loadServerModulesEarly();
       const rt = await openRuntime();
       let logins: DemoLogin[] | null = null;
       let reports: DemoReports | undefined;
@@ -70,11 +85,7 @@ async function printLogins(logins: DemoLogin[], reports?: DemoReports): Promise<
 
 async function serve(rt: Runtime, demoLogins: DemoLogin[] | null = null, demoReports?: DemoReports): Promise<void> {
   const { config, ctx, handle } = rt;
-  const [{ buildApp }, { checkpointAudit, checkpointAuditJob }, { sweepOrphanFiles, SWEEP_INTERVAL_MS }] = await Promise.all([
-    import('../../server/app.ts'),
-    import('../../services/checkpoint-audit.ts'),
-    import('../../services/sweep-files.ts'),
-  ]);
+  const [{ buildApp }, { checkpointAudit, checkpointAuditJob }, { sweepOrphanFiles, SWEEP_INTERVAL_MS }] = await serverModules();
   startupPhase('server modules loaded');
   const app = await buildApp({
     ctx,
