@@ -25,6 +25,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const body = toErrorBody(error);
     const status = httpStatus[body.code];
     if (isDataException(error)) request.log.warn({ err: error }, 'database refused the input (data exception)');
+    else if (isTransactionRollback(error)) request.log.warn({ err: error }, 'transaction rolled back by the database (concurrent transaction)');
     else if (body.code === 'BUSY') request.log.warn({ message: body.message }, 'refused: busy');
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, message: body.message }, 'request refused');
@@ -47,6 +48,7 @@ export function toErrorBody(error: unknown): { code: ErrorCode; message: string;
     };
   }
   if (isDataException(error)) return { code: 'VALIDATION', message: DATA_EXCEPTION_MESSAGE };
+  if (isTransactionRollback(error)) return { code: 'CONFLICT', message: TRANSACTION_ROLLBACK_MESSAGE };
   const fe = error as Partial<FastifyError>;
   if (fe.statusCode === 429) return { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'VALIDATION', message: '请求内容过大' };
@@ -79,4 +81,16 @@ export function sqlState(error: unknown): string | undefined {
  */
 export function isDataException(error: unknown): boolean {
   return sqlState(error)?.startsWith('22') ?? false;
+}
+
+export const TRANSACTION_ROLLBACK_MESSAGE = '与他人的操作同时提交，本次未保存任何内容，请重试';
+
+/**
+ * SQLSTATE class 40, transaction rollback: PostgreSQL undid the whole transaction because another one ran at the same
+ * moment (40P01 a deadlock — e.g. a step committing a case while the legal calendar's entry recounts that case's
+ * deadlines, docs/ARCHITECTURE.md; 40001 a serialization failure). Nothing was saved and the same request may be
+ * sent again: a 409 CONFLICT saying so, not a 500.
+ */
+export function isTransactionRollback(error: unknown): boolean {
+  return sqlState(error)?.startsWith('40') ?? false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_EXCEPTION_MESSAGE, toErrorBody } from './errors.ts';
+import { DATA_EXCEPTION_MESSAGE, toErrorBody, TRANSACTION_ROLLBACK_MESSAGE } from './errors.ts';
 import { findInvalidText, isInvalidText } from './input-guard.ts';
 
 describe('text PostgreSQL cannot store is found anywhere in the input', () => {
@@ -21,6 +21,14 @@ describe('a database data exception (SQLSTATE class 22) is the client\'s malform
     expect(toErrorBody(Object.assign(new Error('value out of range for type integer'), { code: '22003' }))).toEqual({ code: 'VALIDATION', message: DATA_EXCEPTION_MESSAGE });
     const wrapped = new Error('Failed query', { cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }) });
     expect(toErrorBody(wrapped).code).toBe('VALIDATION');
-    expect(toErrorBody(Object.assign(new Error('deadlock detected'), { code: '40P01' })).code).toBe('INTERNAL');
+    expect(toErrorBody(Object.assign(new Error('relation "x" does not exist'), { code: '42P01' })).code).toBe('INTERNAL');
+  });
+});
+
+describe('a transaction the database rolled back for a concurrent one (SQLSTATE class 40) is a 409: nothing saved, send it again', () => {
+  it('maps a deadlock and a serialization failure, also wrapped', () => {
+    expect(toErrorBody(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toEqual({ code: 'CONFLICT', message: TRANSACTION_ROLLBACK_MESSAGE });
+    const wrapped = new Error('Failed query', { cause: Object.assign(new Error('could not serialize access'), { code: '40001' }) });
+    expect(toErrorBody(wrapped)).toEqual({ code: 'CONFLICT', message: TRANSACTION_ROLLBACK_MESSAGE });
   });
 });
