@@ -85,4 +85,10 @@ describe('named statements on PGlite', () => {
     });
     expect(await kept()).toBe(8);
   });
+
+  it('a COPY with a blob runs as PGlite runs it', async () => {
+    const copied = await namedStatementClient(pg).query("copy t (name) from '/dev/blob' with (format csv)", [], { blob: new Blob(['己\n庚\n']) });
+    expect(copied.affectedRows).toBe(2);
+    expect((await pg.query('select count(*)::int as n from t where name in ($1, $2)', ['己', '庚'])).rows).toEqual([{ n: 2 }]);
+  });
 });

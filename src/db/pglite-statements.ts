@@ -40,7 +40,8 @@ export const MAX_NAMED_STATEMENTS = 500;
 /** `pg` as a client whose statements are named and kept (see above). */
 export function namedStatementClient(pg: PGlite, max = MAX_NAMED_STATEMENTS): PgliteClient {
   const prepared = new Map<string, Prepared>();
-  const full = (text: string) => prepared.size >= max && !prepared.has(text);
+  // Run as PGlite runs it: a text beyond the bound, and a COPY with a blob (PGlite's /dev/blob handling is its own).
+  const unnamed = (text: string, options: QueryOptions | undefined) => (prepared.size >= max && !prepared.has(text)) || options?.blob !== undefined;
   // Parse + Describe + Sync of a text not yet kept.
   const prepare = async (text: string, options: QueryOptions | undefined): Promise<Prepared> => {
     const known = prepared.get(text);
@@ -68,7 +69,7 @@ export function namedStatementClient(pg: PGlite, max = MAX_NAMED_STATEMENTS): Pg
     });
   return {
     query: async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
-      if (full(text)) return pg.query<T>(text, params, options);
+      if (unnamed(text, options)) return pg.query<T>(text, params, options);
       await pg.waitReady;
       return pg._runExclusiveTransaction(async () => {
         const result = await run<T>(text, params, options);
@@ -82,7 +83,7 @@ export function namedStatementClient(pg: PGlite, max = MAX_NAMED_STATEMENTS): Pg
         callback({
           query: <T>(text: string, params?: unknown[], options?: QueryOptions) => {
             if (tx.closed) throw new Error('Transaction is closed');
-            return full(text) ? tx.query<T>(text, params, options) : run<T>(text, params, options);
+            return unnamed(text, options) ? tx.query<T>(text, params, options) : run<T>(text, params, options);
           },
           exec: (text, options) => tx.exec(text, options),
           rollback: () => tx.rollback(),
