@@ -57,8 +57,8 @@ export function chainedAuditRecord(head: { seq: number; digest: string }, actor:
  */
 export async function appendAudit<A extends AuditAction>(tx: Transaction, actor: Actor, entry: AuditEntry<A>, at: Date): Promise<StoredAuditRecord> {
   assertAuditChange(entry.action, entry.change);
-  const chain = chainOf(entry.subjectType, entry.subjectId);
   if (entry.firstOfChain) return appendFirst(tx, actor, entry, at);
+  const chain = chainOf(entry.subjectType, entry.subjectId);
   // One statement creates the head if needed and locks it (the no-op update takes the row lock and returns
   // the current values); a concurrent writer of the same chain waits here and then sees the new head.
   const [head] = await tx
@@ -69,7 +69,7 @@ export async function appendAudit<A extends AuditAction>(tx: Transaction, actor:
   if (!head) throw new Error(`audit chain head missing for ${chain}`);
   const { digest, ...fields } = chainedAuditRecord(head, actor, entry, at);
   // The record and the head's move in one statement (one round trip while the head is locked).
-  const inserted = tx.$with('inserted').as(tx.insert(auditRecords).values({ ...fields, change: entry.change, digest }).returning({ id: auditRecords.id }));
+  const inserted = insertedRecord(tx, fields, entry.change, digest);
   const [row] = await tx
     .with(inserted)
     .update(auditChainHeads)
@@ -83,7 +83,7 @@ export async function appendAudit<A extends AuditAction>(tx: Transaction, actor:
 /** The first record of a new subject's chain and the chain's head, in one statement. */
 async function appendFirst(tx: Transaction, actor: Actor, entry: AuditEntry, at: Date): Promise<StoredAuditRecord> {
   const { digest, ...fields } = chainedAuditRecord({ seq: 0, digest: GENESIS_DIGEST }, actor, entry, at);
-  const inserted = tx.$with('inserted').as(tx.insert(auditRecords).values({ ...fields, change: entry.change, digest }).returning({ id: auditRecords.id }));
+  const inserted = insertedRecord(tx, fields, entry.change, digest);
   const [row] = await tx
     .with(inserted)
     .insert(auditChainHeads)
@@ -91,6 +91,11 @@ async function appendFirst(tx: Transaction, actor: Actor, entry: AuditEntry, at:
     .returning({ id: sql<number>`(select ${inserted.id} from ${inserted})` });
   if (!row) throw new Error(`audit chain head not written for ${fields.chain}`);
   return { ...fields, id: Number(row.id), change: entry.change, digest };
+}
+
+/** The record's insert as a CTE named `inserted` (its id), for the statement that also writes the chain's head. */
+function insertedRecord(tx: Transaction, fields: Omit<ReturnType<typeof chainedAuditRecord>, 'digest'>, change: unknown, digest: string) {
+  return tx.$with('inserted').as(tx.insert(auditRecords).values({ ...fields, change, digest }).returning({ id: auditRecords.id }));
 }
 
 /** The trail of one subject, oldest first (for timelines). */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { organizationKindKeys, roleKeys } from '../access.ts';
 import { idParam } from '../ids.ts';
+import { pageLimitInput, pageOffsetInput } from '../input-kit.ts';
 import { isoDay, timestamp } from '../view-kit.ts';
 
 const role = z.enum(roleKeys);
@@ -178,8 +179,8 @@ export type PublicOfficer = z.infer<typeof publicOfficer>;
 export const publicOfficerQuery = z.object({
   q: z.string().trim().max(40, '查询内容不超过 40 个字').optional(),
   bodyId: idParam('执法主体编号').optional(),
-  limit: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').max(100_000, '起始位置不超过 100000').default(0),
+  limit: pageLimitInput(),
+  offset: pageOffsetInput(),
 });
 export type PublicOfficerQuery = z.input<typeof publicOfficerQuery>;
 

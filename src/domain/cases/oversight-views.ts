@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idParam } from '../ids.ts';
+import { pageLimitInput, pageOffsetInput } from '../input-kit.ts';
 import { isoDay, keyOf } from '../view-kit.ts';
 import { caseStates, deadlineKinds, penaltyKinds } from './model.ts';
 import { deadlineMark } from './views.ts';
@@ -105,8 +106,8 @@ export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;
 export const reviewQueueQuery = z.object({
   /** Only this case's entry (the review page of one case): an empty page when it does not await review. */
   caseId: idParam('案件编号').optional(),
-  limit: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').max(100_000, '起始位置不超过 100000').default(0),
+  limit: pageLimitInput(),
+  offset: pageOffsetInput(),
 });
 export type ReviewQueueQuery = z.input<typeof reviewQueueQuery>;
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { idInput, idParam } from '../ids.ts';
-import { dateInput, textInput } from '../input-kit.ts';
+import { dateInput, pageLimitInput, textInput } from '../input-kit.ts';
 import { isoDay, timestamp } from '../view-kit.ts';
 import { categoryKindKeys } from '../workorders/catalog.ts';
 
@@ -36,7 +36,7 @@ export const patrolListQuery = z.object({
   to: dateInput('结束日期').optional(),
   /** Only the patrols the actor is an officer of. */
   mine: z.union([z.boolean(), z.stringbool()], { error: '应为 true 或 false' }).optional(),
-  limit: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
+  limit: pageLimitInput(),
   offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').default(0),
 });
 

@@ -187,11 +187,11 @@ function registeredWithin(column: typeof cases.registeredOn | typeof caseNextDea
  */
 async function deadlinesIn(db: Executor, where: SQL | undefined, registration: RegistrationRange, range: { deadlines: SQL; nextDue: SQL }, limit: number, today: IsoDate, counted?: number): Promise<{ cases: number; items: DeadlineEntry[] }> {
   const open = and(where, openDeadline, range.deadlines);
-  return withoutParallelWorkers(db, async (tx) => {
+  return withoutParallelWorkers(db, async (serial) => {
     const [total] =
       counted !== undefined
         ? [{ n: counted }]
-        : await tx
+        : await serial
             .select({ n: countDistinct(deadlines.subjectId) })
             .from(deadlines)
             .innerJoin(cases, deadlineOf('case', cases.id))
@@ -202,8 +202,8 @@ async function deadlinesIn(db: Executor, where: SQL | undefined, registration: R
     // the range), so the deadlines are walked against that set instead of reading each overdue case's row to learn its
     // day (2 s at a million cases). A case with an open deadline in `range` always has its next due date in bound.
     const registered = registeredWithin(caseNextDeadlines.registeredOn, registration);
-    const registeredIn = registered ? inArray(deadlines.subjectId, tx.select({ id: caseNextDeadlines.caseId }).from(caseNextDeadlines).where(and(registered, range.nextDue))) : undefined;
-    const rows = await tx
+    const registeredIn = registered ? inArray(deadlines.subjectId, serial.select({ id: caseNextDeadlines.caseId }).from(caseNextDeadlines).where(and(registered, range.nextDue))) : undefined;
+    const rows = await serial
       .select({ caseId: cases.id, actCode: cases.actCode, title: cases.title, organizationName: organizations.name, kind: deadlines.kind, dueOn: deadlines.dueOn })
       .from(deadlines)
       .innerJoin(cases, deadlineOf('case', cases.id))
@@ -212,7 +212,7 @@ async function deadlinesIn(db: Executor, where: SQL | undefined, registration: R
       .orderBy(asc(deadlines.dueOn), asc(deadlines.id))
       .limit(limit);
     const items = rows.map((r) => ({ ...r, kind: r.kind as DeadlineKind, label: deadlineKinds[r.kind as DeadlineKind].label }));
-    return { cases: total?.n ?? 0, items: await withResponsible(tx, items, today) };
+    return { cases: total?.n ?? 0, items: await withResponsible(serial, items, today) };
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, gt, gte, like, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { pageOffsetInput } from '../../domain/input-kit.ts';
 import { type Actor, isSystem } from '../../domain/access.ts';
 import { addDays, chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { type DeadlineKind, deadlineKinds } from '../../domain/cases/model.ts';
@@ -26,7 +27,7 @@ export const deadlineQuery = z.object({
   days: z.coerce.number().int().min(0).max(365).default(7),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   /** Rows skipped before the page (issue 16 item 7: every list is paged). */
-  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').max(100_000, '起始位置不超过 100000').default(0),
+  offset: pageOffsetInput(),
 });
 
 export type { DeadlineItem } from '../../domain/cases/oversight-views.ts';

@@ -5,6 +5,7 @@
  */
 import { and, asc, count, desc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { pageLimitInput } from '../../domain/input-kit.ts';
 import { type Actor, assertCanSee, assertRole } from '../../domain/access.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -18,7 +19,7 @@ import { inspectionView, loadOrg } from './store.ts';
 
 const stateKeys = Object.keys(inspectionStates) as [keyof typeof inspectionStates, ...(keyof typeof inspectionStates)[]];
 const page = {
-  limit: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
+  limit: pageLimitInput(),
   offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').default(0),
 };
 

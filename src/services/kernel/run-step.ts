@@ -103,14 +103,15 @@ export async function runStep<
   View,
 >(ctx: ServiceContext, actor: Actor, def: StepDefinition<Subject, Snapshot, Request, State, Ctx, P, Step, View>, id: number, request: Request): Promise<View> {
   const now = ctx.clock();
-  await commitStepAt(ctx, actor, def, id, request, now);
+  await commitStep(ctx, actor, def, id, request, now);
   return def.view(ctx.db, actor, id, now);
 }
 
 /**
  * The same step without reading the view after it: answers the subject's new version. For a caller that takes many
  * steps in a row and needs only the version for the next (the demo's seeding: reading the view after each of its
- * several hundred steps was 1.7 s of a first start, docs/PERFORMANCE.md "Round 7").
+ * several hundred steps was 1.7 s of a first start, docs/PERFORMANCE.md "Round 7"). `now`: the step's time (`runStep`
+ * reads its view at the same time).
  */
 export async function commitStep<
   Subject extends LoadedSubject,
@@ -121,22 +122,7 @@ export async function commitStep<
   P extends Prepared<Snapshot, Ctx>,
   Step extends StepBase<Subject, Snapshot, Ctx>,
   View,
->(ctx: ServiceContext, actor: Actor, def: StepDefinition<Subject, Snapshot, Request, State, Ctx, P, Step, View>, id: number, request: Request): Promise<number> {
-  await commitStepAt(ctx, actor, def, id, request, ctx.clock());
-  // The claim moved the version from the expected one by exactly one.
-  return request.expectedVersion + 1;
-}
-
-async function commitStepAt<
-  Subject extends LoadedSubject,
-  Snapshot,
-  Request extends StepRequest,
-  State extends string,
-  Ctx extends GuardContext,
-  P extends Prepared<Snapshot, Ctx>,
-  Step extends StepBase<Subject, Snapshot, Ctx>,
-  View,
->(ctx: ServiceContext, actor: Actor, def: StepDefinition<Subject, Snapshot, Request, State, Ctx, P, Step, View>, id: number, request: Request, now: Date): Promise<void> {
+>(ctx: ServiceContext, actor: Actor, def: StepDefinition<Subject, Snapshot, Request, State, Ctx, P, Step, View>, id: number, request: Request, now = ctx.clock()): Promise<number> {
   const { expectedVersion } = request;
   await inTransactionThenAfterCommit(ctx, async (tx, afterCommit) => {
     const subject = await def.load(tx, actor, id);
@@ -162,4 +148,6 @@ async function commitStepAt<
       now,
     );
   });
+  // The claim moved the version from the expected one by exactly one.
+  return expectedVersion + 1;
 }
