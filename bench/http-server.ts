@@ -87,8 +87,12 @@ process.on('message', (message) => {
     process.send!({ cpuMs: (used.user + used.system) / 1000 });
     return;
   }
-  if (message === 'profile') cpuFrom = process.cpuUsage();
-  if (message === 'profile' && profileFile) {
+  if (message === 'profile') {
+    cpuFrom = process.cpuUsage();
+    if (!profileFile) {
+      process.send!('profiling');
+      return;
+    }
     profiler = new Session();
     profiler.connect();
     void post('Profiler.enable').then(() => post('Profiler.start')).then(() => process.send!('profiling'));

@@ -1,5 +1,5 @@
 /**
- * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts view|view-open|timeline|list|register|step [out.cpuprofile]`
+ * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts baseline|floor|view|view-open|timeline|list|register|step [out.cpuprofile]`
  * starts bench/http-server.ts (PostgreSQL when FAZHI_BENCH_URL is set, else PGlite in a temporary folder), sends the
  * requests from 8 connections for FAZHI_BENCH_LOAD_MS (default 8 s), and writes the server's profile of that time
  * only (open it in Chrome DevTools or speedscope). Prints req/s and the p50 of 200 requests alone.
@@ -7,10 +7,29 @@
 import { fork } from 'node:child_process';
 import pg from 'pg';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newPerson } from '../src/services/testing/factories.ts';
+
+/** CPU time (ms) of this machine's PostgreSQL processes (a private cluster on the same machine), -1 where /proc is not there. */
+function postgresCpuMs(): number {
+  if (!existsSync('/proc')) return -1;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime, stime (fields 14 and 15 of stat; 12 and 13 after the command): clock ticks of 10 ms on Linux.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
+}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -43,14 +62,19 @@ const out = path.resolve(process.argv[3] ?? `${kind}.cpuprofile`);
 const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-profile-'));
 const child = fork(path.join(import.meta.dirname, 'http-server.ts'), [], {
   execArgv: ['--import', 'tsx'],
-  env: { ...process.env, FAZHI_BENCH_DIR: dir, FAZHI_BENCH_PROFILE: out },
+  // `none` as the file: no profiler (its sampling costs the server CPU), only the figures.
+  env: { ...process.env, FAZHI_BENCH_DIR: dir, ...(process.argv[3] === 'none' ? {} : { FAZHI_BENCH_PROFILE: out }) },
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
-const f = (await new Promise((resolve) => child.once('message', resolve))) as { port: number; notified: { id: number; version: number }[]; closedId: number; itemId: number };
+const f = (await new Promise((resolve) => child.once('message', resolve))) as { port: number; baselinePort: number; notified: { id: number; version: number }[]; closedId: number; itemId: number };
 const { cookie } = await call(f.port, 'POST', '/api/auth/login', { body: { username: 'wanglei', password: 'Demo2026' } });
 const versions = f.notified.map((c) => c.version);
 let clue = 0;
 const request = async (worker: number): Promise<Answer> => {
+  // The bench's baseline (Fastify + one INSERT … RETURNING id) and floor (BEGIN, four INSERTs, COMMIT, SELECT): the
+  // same server process, so their CPU per request compares with the app's.
+  if (kind === 'baseline') return call(f.baselinePort, 'POST', '/insert', { body: {} });
+  if (kind === 'floor') return call(f.baselinePort, 'POST', '/insert-tx', { body: {} });
   if (kind === 'view') return call(f.port, 'GET', `/api/cases/${f.closedId}`, { cookie });
   // An open case: its offered steps are probed on the guards' facts.
   if (kind === 'view-open') return call(f.port, 'GET', `/api/cases/${f.notified[worker % f.notified.length]!.id}`, { cookie });
@@ -87,6 +111,8 @@ if (statements) {
 }
 child.send('profile');
 await new Promise((resolve) => child.once('message', resolve));
+const postgresFrom = postgresCpuMs();
+const clientFrom = process.cpuUsage();
 const started = performance.now();
 const until = started + Number(process.env.FAZHI_BENCH_LOAD_MS ?? 8000);
 let count = 0;
@@ -100,6 +126,8 @@ await Promise.all(
   }),
 );
 const rate = count / ((performance.now() - started) / 1000);
+const postgresUsed = postgresCpuMs() - postgresFrom;
+const clientUsed = process.cpuUsage(clientFrom);
 if (statements) {
   const { rows } = await statements.query<{ calls: string; exec: number; plan: number; top: boolean; query: string }>(
     `select calls, total_exec_time as exec, total_plan_time as plan, toplevel as top, query from pg_stat_statements
@@ -123,7 +151,11 @@ for (let i = 0; i < 200; i++) {
   alone.push(performance.now() - t);
 }
 alone.sort((a, b) => a - b);
-process.stdout.write(`${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; server CPU ${(cpuMs / count).toFixed(2)} ms per request under load; profile ${out}\n`);
+const perRequest = (ms: number) => (ms / count).toFixed(2);
+process.stdout.write(
+  `${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; CPU ms per request under load: server ${perRequest(cpuMs)}` +
+    `, PostgreSQL ${process.env.FAZHI_BENCH_URL && postgresFrom >= 0 ? perRequest(postgresUsed) : '—'}, this client ${perRequest((clientUsed.user + clientUsed.system) / 1000)}; profile ${out}\n`,
+);
 await new Promise<void>((done) => {
   child.once('exit', () => done());
   child.send('stop');

@@ -2,13 +2,16 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type DatabaseHandle, migrationsFolder } from './database.ts';
+import { registerPipelined } from './later.ts';
+import { PipelinedClient } from './pipelined-client.ts';
 import * as schema from './schema.ts';
 import { registerSerialTwin } from './serial-read.ts';
 import { newStatementTap, registerTap } from './statements.ts';
 
 /** PostgreSQL through a node-postgres pool (`openDatabase` with a URL loads this module on demand). */
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Each connection pipelines its statements and writes those of one tick at once (./pipelined-client.ts).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PipelinedClient });
   let closing = false;
   // An idle client can lose its connection (server restart, admin termination); without a listener that
   // error would crash the process. The pool replaces the client on next use.
@@ -25,6 +28,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const tap = newStatementTap();
   const db = drizzleNodePg({ client: pool, schema, logger: tap });
   registerTap(db, tap);
+  registerPipelined(db);
   registerSerialTwin(db, drizzleNodePg({ client: serialPool, schema, logger: tap }));
   return {
     db,

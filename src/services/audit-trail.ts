@@ -5,6 +5,7 @@ import { type AuditAction, type AuditChange, assertAuditChange } from '../domain
 import { type StoredAuditRecord, changeDigest, recordDigest } from '../domain/audit/chain.ts';
 import { GENESIS_DIGEST } from '../domain/audit/digest.ts';
 import type { Executor, Transaction } from '../db/connect.ts';
+import { later } from '../db/later.ts';
 import { auditChainHeads, auditRecords } from '../db/schema.ts';
 
 /** One audit record to write; `change` has the shape the catalog (domain/audit/events.ts) gives `action`. */
@@ -49,16 +50,42 @@ export function chainedAuditRecord(head: { seq: number; digest: string }, actor:
   return { ...fields, digest: recordDigest(fields) };
 }
 
+/** The record as appended (its row id is the database's, not waited for). */
+export type AppendedAuditRecord = Omit<StoredAuditRecord, 'id'>;
+
 /**
  * Appends one record to the subject's chain inside the caller's transaction. Only writers of the same
  * subject wait for each other (row lock on that chain's head); different subjects never contend.
  * Throws (a programming error, before anything is written) when the action is not in the catalog or the
- * payload does not match its schema.
+ * payload does not match its schema. The record itself is written `later` (src/db/later.ts): it travels with the
+ * transaction's next statement or its COMMIT, and the transaction fails with it.
  */
-export async function appendAudit<A extends AuditAction>(tx: Transaction, actor: Actor, entry: AuditEntry<A>, at: Date): Promise<StoredAuditRecord> {
+export async function appendAudit<A extends AuditAction>(tx: Transaction, actor: Actor, entry: AuditEntry<A>, at: Date, locked?: AuditHead): Promise<AppendedAuditRecord> {
   assertAuditChange(entry.action, entry.change);
   if (entry.firstOfChain) return appendFirst(tx, actor, entry, at);
   const chain = chainOf(entry.subjectType, entry.subjectId);
+  if (locked && locked.chain !== chain) throw new Error(`audit head of ${locked.chain} given for ${chain}`);
+  const head = locked ?? (await lockAuditHead(tx, entry.subjectType, entry.subjectId));
+  const { digest, ...fields } = chainedAuditRecord(head, actor, entry, at);
+  const inserted = insertedRecord(tx, fields, entry.change, digest);
+  // The head was locked and read, so this statement's row exists: it is not waited for.
+  await later(tx, tx.with(inserted).update(auditChainHeads).set({ seq: fields.seq, digest }).where(eq(auditChainHeads.chain, chain)));
+  return { ...fields, change: entry.change, digest };
+}
+
+/** A chain's head as locked by `lockAuditHead`. */
+export interface AuditHead {
+  chain: string;
+  seq: number;
+  digest: string;
+}
+
+/**
+ * Creates the subject's chain head if needed, locks it and reads it: what `appendAudit` does first. A step sends it
+ * with its other reads (src/services/kernel/run-step.ts) and hands the head to `appendAudit`.
+ */
+export async function lockAuditHead(tx: Transaction, subjectType: string, subjectId: string | number): Promise<AuditHead> {
+  const chain = chainOf(subjectType, subjectId);
   // One statement creates the head if needed and locks it (the no-op update takes the row lock and returns
   // the current values); a concurrent writer of the same chain waits here and then sees the new head.
   const [head] = await tx
@@ -67,33 +94,19 @@ export async function appendAudit<A extends AuditAction>(tx: Transaction, actor:
     .onConflictDoUpdate({ target: auditChainHeads.chain, set: { chain } })
     .returning({ seq: auditChainHeads.seq, digest: auditChainHeads.digest });
   if (!head) throw new Error(`audit chain head missing for ${chain}`);
-  const { digest, ...fields } = chainedAuditRecord(head, actor, entry, at);
-  // The record and the head's move in one statement (one round trip while the head is locked).
-  const inserted = insertedRecord(tx, fields, entry.change, digest);
-  const [row] = await tx
-    .with(inserted)
-    .update(auditChainHeads)
-    .set({ seq: fields.seq, digest })
-    .where(eq(auditChainHeads.chain, chain))
-    .returning({ id: sql<number>`(select ${inserted.id} from ${inserted})` });
-  if (!row) throw new Error(`audit chain head missing for ${chain}`);
-  return { ...fields, id: Number(row.id), change: entry.change, digest };
+  return { chain, ...head };
 }
 
 /** The first record of a new subject's chain and the chain's head, in one statement. */
-async function appendFirst(tx: Transaction, actor: Actor, entry: AuditEntry, at: Date): Promise<StoredAuditRecord> {
+async function appendFirst(tx: Transaction, actor: Actor, entry: AuditEntry, at: Date): Promise<AppendedAuditRecord> {
   const { digest, ...fields } = chainedAuditRecord({ seq: 0, digest: GENESIS_DIGEST }, actor, entry, at);
   const inserted = insertedRecord(tx, fields, entry.change, digest);
-  const [row] = await tx
-    .with(inserted)
-    .insert(auditChainHeads)
-    .values({ chain: fields.chain, seq: fields.seq, digest })
-    .returning({ id: sql<number>`(select ${inserted.id} from ${inserted})` });
-  if (!row) throw new Error(`audit chain head not written for ${fields.chain}`);
-  return { ...fields, id: Number(row.id), change: entry.change, digest };
+  // A head that exists after all breaks its primary key: the transaction fails at its COMMIT at the latest.
+  await later(tx, tx.with(inserted).insert(auditChainHeads).values({ chain: fields.chain, seq: fields.seq, digest }));
+  return { ...fields, change: entry.change, digest };
 }
 
-/** The record's insert as a CTE named `inserted` (its id), for the statement that also writes the chain's head. */
+/** The record's insert as a CTE named `inserted`, for the statement that also writes the chain's head. */
 function insertedRecord(tx: Transaction, fields: Omit<ReturnType<typeof chainedAuditRecord>, 'digest'>, change: unknown, digest: string) {
   return tx.$with('inserted').as(tx.insert(auditRecords).values({ ...fields, change, digest }).returning({ id: auditRecords.id }));
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.ts';
 import type { Database, Transaction } from '../db/connect.ts';
+import { runTransaction } from '../db/later.ts';
 import type { FileStore } from './file-store.ts';
 import type { ReportKeyStore } from './reports/key-store.ts';
 
@@ -13,7 +14,10 @@ export interface ServiceContext {
   reportKeys?: ReportKeyStore;
 }
 
-/** Runs `work` in one transaction: guard → change → audit record all commit together or not at all. */
+/**
+ * Runs `work` in one transaction: guard → change → audit record all commit together or not at all (writes sent
+ * `later` included, src/db/later.ts).
+ */
 export function inTransaction<T>(ctx: ServiceContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(work);
+  return runTransaction(ctx.db, work);
 }

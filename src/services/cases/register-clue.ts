@@ -5,6 +5,7 @@ import { validateParty } from '../../domain/cases/parties.ts';
 import { checkActDates, clueInput } from '../../domain/cases/registration.ts';
 import { emptyCaseRecord } from '../../domain/cases/snapshot.ts';
 import { validationError } from '../../domain/errors.ts';
+import { later } from '../../db/later.ts';
 import { caseParties, cases } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { type ServiceContext, inTransaction } from '../context.ts';
@@ -60,7 +61,7 @@ export async function registerClue(ctx: ServiceContext, actor: Actor, raw: unkno
       .returning({ id: cases.id });
     const id = row!.id;
     // An unknown party's key is the case's own, so no two unknown parties are taken for the same one (第二十九条).
-    await tx.insert(caseParties).values({ caseId: id, ...party, identityKey: party.kind === 'unknown' ? `unknown:${String(id)}` : party.identityKey });
+    await later(tx, tx.insert(caseParties).values({ caseId: id, ...party, identityKey: party.kind === 'unknown' ? `unknown:${String(id)}` : party.identityKey }));
     // 立案期限 (local parameter, working days from discovery): shown on the clue, met by filing, declining or transfer.
     const filing = countedDeadlineFor(await cachedWorkCalendar(ctx.db, tx), (await cachedSettingsFor(ctx.db, tx, org)).settings, 'filing', input.discoveredOn);
     await setDeadline(tx, { id, organizationId: org.id, created: true }, 'filing', filing);

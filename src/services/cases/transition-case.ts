@@ -15,6 +15,7 @@ import { type CaseAction, caseActionInput } from '../../domain/cases/actions.ts'
 import type { CaseState } from '../../domain/cases/model.ts';
 import type { CaseSnapshot, GuardContext } from '../../domain/cases/snapshot.ts';
 import { caseWorkflow } from '../../domain/cases/workflow.ts';
+import { later } from '../../db/later.ts';
 import { cases } from '../../db/schema.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import type { Executor } from '../../db/connect.ts';
@@ -67,10 +68,8 @@ function caseStep(root: Executor, calendar: WorkCalendar, today: IsoDate): StepD
     },
     effect: (step, request, next) => applyEffect(step, request, next),
     write: async (s, next) => {
-      await s.tx
-        .update(cases)
-        .set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate, updatedAt: s.now })
-        .where(eq(cases.id, s.row.id));
+      // Written `later` (src/db/later.ts): the claim holds the row, nothing waits for this statement's answer.
+      await later(s.tx, s.tx.update(cases).set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate, updatedAt: s.now }).where(eq(cases.id, s.row.id)));
     },
     auditDetails: (s) => s.details,
     view: (db, actor, id, now) => getCase({ db }, actor, id, now, root),

@@ -8,6 +8,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { CountedDeadline } from '../../domain/calendar/periods.ts';
 import type { Transaction } from '../../db/connect.ts';
+import { later } from '../../db/later.ts';
 import { deadlines } from '../../db/schema.ts';
 
 /** The record a deadline belongs to: one row of a ledger. */
@@ -60,8 +61,9 @@ export async function setDeadline(tx: Transaction, subject: DeadlineSubject, kin
         .select({ id: deadlines.id })
         .from(deadlines)
         .where(and(deadlineOf(subject.type, subject.id), eq(deadlines.kind, kind), openDeadline));
-  if (open) await tx.update(deadlines).set(values).where(eq(deadlines.id, open.id));
-  else await tx.insert(deadlines).values({ subjectType: subject.type, subjectId: subject.id, organizationId: subject.organizationId, kind, article, ...values });
+  // Written `later` (src/db/later.ts): nothing waits for a deadline's row.
+  if (open) await later(tx, tx.update(deadlines).set(values).where(eq(deadlines.id, open.id)));
+  else await later(tx, tx.insert(deadlines).values({ subjectType: subject.type, subjectId: subject.id, organizationId: subject.organizationId, kind, article, ...values }));
 }
 
 /** The subject's open deadlines of these kinds whose due date is before `on`: an act on `on` meets them late. */
@@ -80,16 +82,22 @@ export async function lateDeadlines(tx: Transaction, type: string, id: number, k
 export async function meetDeadlines(tx: Transaction, type: string, id: number, kinds: readonly string[], met: DeadlineMet): Promise<void> {
   if (!kinds.length) return;
   const late = met.flagLate === false ? sql`false` : sql`${deadlines.dueOn} < ${met.on}::date`;
-  await tx
-    .update(deadlines)
-    .set({ metOn: met.on, metAt: met.at.toISOString(), metLate: late, lateReason: met.lateReason ? sql`case when ${late} then ${met.lateReason} end` : null })
-    .where(and(deadlineOf(type, id), inArray(deadlines.kind, [...kinds]), openDeadline));
+  await later(
+    tx,
+    tx
+      .update(deadlines)
+      .set({ metOn: met.on, metAt: met.at.toISOString(), metLate: late, lateReason: met.lateReason ? sql`case when ${late} then ${met.lateReason} end` : null })
+      .where(and(deadlineOf(type, id), inArray(deadlines.kind, [...kinds]), openDeadline)),
+  );
 }
 
 /** Marks every open deadline of the subject met (moot), except those of the kinds in `except`. */
 export async function closeAllDeadlines(tx: Transaction, type: string, id: number, met: DeadlineMet, except: readonly string[] = []): Promise<void> {
-  await tx
-    .update(deadlines)
-    .set({ metOn: met.on, metAt: met.at.toISOString() })
-    .where(and(deadlineOf(type, id), openDeadline, except.length ? notInArray(deadlines.kind, [...except]) : undefined));
+  await later(
+    tx,
+    tx
+      .update(deadlines)
+      .set({ metOn: met.on, metAt: met.at.toISOString() })
+      .where(and(deadlineOf(type, id), openDeadline, except.length ? notInArray(deadlines.kind, [...except]) : undefined)),
+  );
 }

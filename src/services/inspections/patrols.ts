@@ -28,6 +28,7 @@ import {
   problemWorkflow,
 } from '../../domain/inspections/patrols.ts';
 import { findCategory } from '../../domain/workorders/catalog.ts';
+import { later } from '../../db/later.ts';
 import { patrolProblems, patrols } from '../../db/schema.ts';
 import { appendAudit } from '../audit-trail.ts';
 import { registerClueFromLedger } from '../cases/clue-from-ledger.ts';
@@ -136,12 +137,7 @@ function patrolStep(today: IsoDate): StepDefinition<PatrolLoaded, PatrolSnapshot
           break;
       }
     },
-    write: async (s, next) => {
-      await s.tx
-        .update(patrols)
-        .set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate })
-        .where(eq(patrols.id, s.subject.row.id));
-    },
+    write: (s, next) => later(s.tx, s.tx.update(patrols).set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate }).where(eq(patrols.id, s.subject.row.id))),
     auditDetails: () => ({}),
     view: (tx, actor, id) => getPatrol(tx, actor, id),
   };
@@ -299,12 +295,7 @@ function problemStep(ctx: ServiceContext, today: IsoDate): StepDefinition<Proble
         }
       }
     },
-    write: async (s, next) => {
-      await s.tx
-        .update(patrolProblems)
-        .set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate })
-        .where(eq(patrolProblems.id, s.subject.row.id));
-    },
+    write: (s, next) => later(s.tx, s.tx.update(patrolProblems).set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate }).where(eq(patrolProblems.id, s.subject.row.id))),
     auditDetails: (s) => s.details,
     view: (tx, actor, id) => getProblem(tx, actor, id),
   };

@@ -15,6 +15,7 @@ import { defaultInspectionSettings } from '../../domain/inspections/periods.ts';
 import type { InspectionGuardContext, InspectionSnapshot } from '../../domain/inspections/snapshot.ts';
 import type { InspectionView } from '../../domain/inspections/views.ts';
 import { inspectionWorkflow } from '../../domain/inspections/workflow.ts';
+import { later } from '../../db/later.ts';
 import { inspections } from '../../db/schema.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
@@ -88,12 +89,8 @@ function inspectionStep(ctx: ServiceContext, calendar: WorkCalendar, today: IsoD
           break;
       }
     },
-    write: async (s, next) => {
-      await s.tx
-        .update(inspections)
-        .set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate })
-        .where(eq(inspections.id, s.subject.row.id));
-    },
+    // Written `later` (src/db/later.ts): the claim holds the row, nothing waits for this statement's answer.
+    write: (s, next) => later(s.tx, s.tx.update(inspections).set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate }).where(eq(inspections.id, s.subject.row.id))),
     auditDetails: (s) => s.details,
     view: (tx, actor, id) => getInspection(tx, actor, id),
   };

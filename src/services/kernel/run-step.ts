@@ -13,7 +13,7 @@ import type { Actor } from '../../domain/access.ts';
 import { conflict } from '../../domain/errors.ts';
 import { checkTransition, type GuardContext, type Workflow } from '../../domain/workflow/kernel.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
-import { appendAudit, type AuditEntry } from '../audit-trail.ts';
+import { appendAudit, type AuditEntry, lockAuditHead } from '../audit-trail.ts';
 import type { ServiceContext } from '../context.ts';
 import { type AfterCommit, inTransactionThenAfterCommit } from './after-commit.ts';
 
@@ -127,8 +127,10 @@ export async function commitStep<
   await inTransactionThenAfterCommit(ctx, async (tx, afterCommit) => {
     const subject = await def.load(tx, actor, id);
     if (subject.version !== expectedVersion) throw conflict(def.conflictMessage, { id, expectedVersion, currentVersion: subject.version });
-    await def.claim(tx, id, expectedVersion);
-    const prepared = await def.prepare(tx, actor, subject, request);
+    // The claim, the guards' reads and the lock of the audit chain's head are sent together (on PostgreSQL one round
+    // trip, src/db/pipelined-client.ts); the claim first, so the locks are taken in the order every writer takes
+    // them (the subject's row, then its chain's head), and its CONFLICT is the error answered when it fails.
+    const [, prepared, head] = await settledInOrder([def.claim(tx, id, expectedVersion), def.prepare(tx, actor, subject, request), lockAuditHead(tx, def.subjectType, id)] as const);
     const { snapshot, g } = prepared;
     const from = def.workflow.stateOf(snapshot);
     const next = checkTransition(def.workflow, snapshot, request, g);
@@ -146,8 +148,20 @@ export async function commitStep<
         change: stepAuditChange(request, from, next, g.actDate, def.auditDetails(step)),
       },
       now,
+      head,
     );
   });
   // The claim moved the version from the expected one by exactly one.
   return expectedVersion + 1;
+}
+
+/**
+ * The values of `promises`, all settled; when some failed, the error of the first of them in the list (not the first
+ * in time: a read's own refusal must not hide the claim's CONFLICT before it).
+ */
+async function settledInOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

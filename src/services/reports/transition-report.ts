@@ -17,6 +17,7 @@ import { reportPolicy } from '../../domain/reports/policy.ts';
 import { type ReportSeal, reportStepBody, type ReportView, type SignedReportSeal } from '../../domain/reports/views.ts';
 import { isReportLate, type ReportSnapshot, type ReportState, type ReportStepInput, reportWorkflow } from '../../domain/reports/workflow.ts';
 import { assertMay } from '../../domain/policy.ts';
+import { later } from '../../db/later.ts';
 import { auditCheckpoints, reportDrafts } from '../../db/schema.ts';
 import { checkpointAudit } from '../checkpoint-audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -110,12 +111,7 @@ function stepDefinition(ctx: ServiceContext, keys: Sm2KeyPair | null): StepDefin
           return;
       }
     },
-    write: async (step, next) => {
-      await step.tx
-        .update(reportDrafts)
-        .set({ ...step.set, state: next })
-        .where(eq(reportDrafts.id, step.subject.id));
-    },
+    write: (step, next) => later(step.tx, step.tx.update(reportDrafts).set({ ...step.set, state: next }).where(eq(reportDrafts.id, step.subject.id))),
     auditDetails: (step) => step.details,
     view: async (tx, actor, id, now) => {
       const [row] = await tx.select().from(reportDrafts).where(eq(reportDrafts.id, id));

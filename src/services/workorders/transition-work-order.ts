@@ -18,6 +18,7 @@ import { handlingDueOn, petitionPeriods, signingDueOn } from '../../domain/worko
 import type { WorkOrderGuardContext, WorkOrderSnapshot } from '../../domain/workorders/snapshot.ts';
 import type { WorkOrderView } from '../../domain/workorders/views.ts';
 import { workOrderWorkflow } from '../../domain/workorders/workflow.ts';
+import { later } from '../../db/later.ts';
 import { workOrders } from '../../db/schema.ts';
 import { cachedWorkCalendar } from '../calendar.ts';
 import type { ServiceContext } from '../context.ts';
@@ -96,12 +97,8 @@ function workOrderStep(root: ServiceContext['db'], calendar: WorkCalendar, today
       return { ...base, record, columns: {}, details: {} };
     },
     effect: (s, request) => applyWorkOrderAction(s, request, sqlDeadlines(s.tx, s.subject.row)),
-    write: async (s, next) => {
-      await s.tx
-        .update(workOrders)
-        .set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate })
-        .where(eq(workOrders.id, s.subject.row.id));
-    },
+    // Written `later` (src/db/later.ts): the claim holds the row, nothing waits for this statement's answer.
+    write: (s, next) => later(s.tx, s.tx.update(workOrders).set({ ...s.columns, state: next, record: s.record, lastActedOn: s.g.actDate }).where(eq(workOrders.id, s.subject.row.id))),
     auditDetails: (s) => s.details,
     view: (tx, actor, id) => getWorkOrder(tx, actor, id),
   };
