@@ -1,7 +1,7 @@
 /**
  * A CPU profile of one request kind (issue 16): `npx tsx bench/profile.ts baseline|floor|view|view-open|timeline|list|register|step [out.cpuprofile]`
  * starts bench/http-server.ts (PostgreSQL when FAZHI_BENCH_URL is set, else PGlite in a temporary folder), sends the
- * requests from 8 connections for FAZHI_BENCH_LOAD_MS (default 8 s), and writes the server's profile of that time
+ * requests from FAZHI_BENCH_CONNECTIONS connections (default 8) for FAZHI_BENCH_LOAD_MS (default 8 s), and writes the server's profile of that time
  * only (open it in Chrome DevTools or speedscope). Prints req/s and the p50 of 200 requests alone.
  */
 import { fork } from 'node:child_process';
@@ -31,7 +31,8 @@ function postgresCpuMs(): number {
   return ticks * 10;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+const connections = Number(process.env.FAZHI_BENCH_CONNECTIONS ?? 8);
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 
 interface Answer {
   status: number;
@@ -118,7 +119,7 @@ const until = started + Number(process.env.FAZHI_BENCH_LOAD_MS ?? 8000);
 let count = 0;
 let failed = 0;
 await Promise.all(
-  Array.from({ length: 8 }, async (_, worker) => {
+  Array.from({ length: connections }, async (_, worker) => {
     while (performance.now() < until) {
       if ((await request(worker)).status >= 300) failed++;
       count++;
@@ -153,7 +154,7 @@ for (let i = 0; i < 200; i++) {
 alone.sort((a, b) => a - b);
 const perRequest = (ms: number) => (ms / count).toFixed(2);
 process.stdout.write(
-  `${kind}: ${rate.toFixed(0)} req/s at 8 connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; CPU ms per request under load: server ${perRequest(cpuMs)}` +
+  `${kind}: ${rate.toFixed(0)} req/s at ${connections} connections (${failed} failed), alone p50 ${alone[100]!.toFixed(2)} ms; CPU ms per request under load: server ${perRequest(cpuMs)}` +
     `, PostgreSQL ${process.env.FAZHI_BENCH_URL && postgresFrom >= 0 ? perRequest(postgresUsed) : '—'}, this client ${perRequest((clientUsed.user + clientUsed.system) / 1000)}; profile ${out}\n`,
 );
 await new Promise<void>((done) => {
