@@ -91,6 +91,21 @@ describe.runIf(testDatabaseKind() === 'postgres')('the pipelined PostgreSQL conn
     expect((await rows()).map((r) => r.id)).toEqual([5, 6]);
   });
 
+  it('fails a transaction whose connection is cut in the middle, saves nothing of it, and serves the next one', async () => {
+    const cut = runTransaction(handle.db, async (tx) => {
+      await tx.execute(insert(8, '连接中断前'));
+      await later(tx, tx.execute(insert(9, '中断时未确认的写入')));
+      // Another session ends this transaction's connection (an administrator, a restart of the server).
+      const pid = ((await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] }).rows[0]!.pid;
+      await handle.db.execute(sql`select pg_terminate_backend(${pid})`);
+      await tx.execute(sql`select 1`);
+    });
+    await expect(cut).rejects.toThrow();
+    expect(await rows()).toEqual([]);
+    await runTransaction(handle.db, async (tx) => later(tx, tx.execute(insert(10, '之后的事务'))));
+    expect((await rows()).map((r) => r.id)).toEqual([10]);
+  });
+
   it('refuses a COMMIT that PostgreSQL answered with ROLLBACK (a failed statement whose error was swallowed)', async () => {
     const swallowed = handle.db.transaction(async (tx) => {
       await tx.execute(insert(7, '会被回滚'));

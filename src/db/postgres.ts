@@ -25,6 +25,13 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   serialPool.on('error', (error) => {
     if (!closing) process.stderr.write(`PostgreSQL 空闲连接出错：${error.message}\n`);
   });
+  // A connection PostgreSQL ends while a request holds it (a restart, a failover, an administrator) emits 'error' on
+  // its client, and the pool listens only while the client is idle: without a listener of its own the error ended
+  // the whole app server. It needs nothing more: the statements in flight reject with it (the request fails, its
+  // transaction never committed), and the pool drops the client when it is released (it is no longer queryable).
+  const keepServing = (client: pg.PoolClient) => client.on('error', () => undefined);
+  pool.on('connect', keepServing);
+  serialPool.on('connect', keepServing);
   const tap = newStatementTap();
   const db = drizzleNodePg({ client: pool, schema, logger: tap });
   registerTap(db, tap);

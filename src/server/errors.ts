@@ -26,6 +26,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const status = httpStatus[body.code];
     if (isDataException(error)) request.log.warn({ err: error }, 'database refused the input (data exception)');
     else if (isTransactionRollback(error)) request.log.warn({ err: error }, 'transaction rolled back by the database (concurrent transaction)');
+    else if (isConnectionLost(error)) request.log.error({ err: error }, 'database connection lost');
     else if (body.code === 'BUSY') request.log.warn({ message: body.message }, 'refused: busy');
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, message: body.message }, 'request refused');
@@ -49,6 +50,7 @@ export function toErrorBody(error: unknown): { code: ErrorCode; message: string;
   }
   if (isDataException(error)) return { code: 'VALIDATION', message: DATA_EXCEPTION_MESSAGE };
   if (isTransactionRollback(error)) return { code: 'CONFLICT', message: TRANSACTION_ROLLBACK_MESSAGE };
+  if (isConnectionLost(error)) return { code: 'BUSY', message: CONNECTION_LOST_MESSAGE };
   const fe = error as Partial<FastifyError>;
   if (fe.statusCode === 429) return { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { code: 'VALIDATION', message: '请求内容过大' };
@@ -93,4 +95,28 @@ export const TRANSACTION_ROLLBACK_MESSAGE = '与他人的操作同时提交，�
  */
 export function isTransactionRollback(error: unknown): boolean {
   return sqlState(error)?.startsWith('40') ?? false;
+}
+
+export const CONNECTION_LOST_MESSAGE = '与数据库的连接中断，本次操作可能未完成，请刷新查看后再试';
+
+/** node-postgres' and the socket's own words for a connection that went away. */
+const lostConnection = /^(Connection terminated|Client has encountered a connection error|Client was closed)|\b(ECONNRESET|ECONNREFUSED|EPIPE)\b/;
+
+/**
+ * The database's connection went away under the request: SQLSTATE class 08 (connection exception), 57P01–57P03 (the
+ * server shutting down, crashed, or starting), or node-postgres' "Connection terminated…" and the socket's errors.
+ * The app server keeps serving (src/db/postgres.ts) and the pool opens new connections; the request answers 503.
+ * Whether its write was saved is not known (the COMMIT may have reached the server before the connection went), so
+ * the answer says to look before sending it again.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state?.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03') return true;
+  let at: unknown = error;
+  for (let depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
+    const { message, code } = at as { message?: unknown; code?: unknown };
+    if ((typeof message === 'string' && lostConnection.test(message)) || (typeof code === 'string' && lostConnection.test(code))) return true;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return false;
 }

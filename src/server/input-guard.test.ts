@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_EXCEPTION_MESSAGE, toErrorBody, TRANSACTION_ROLLBACK_MESSAGE } from './errors.ts';
+import { CONNECTION_LOST_MESSAGE, DATA_EXCEPTION_MESSAGE, toErrorBody, TRANSACTION_ROLLBACK_MESSAGE } from './errors.ts';
 import { findInvalidText, isInvalidText } from './input-guard.ts';
 
 describe('text PostgreSQL cannot store is found anywhere in the input', () => {
@@ -30,5 +30,16 @@ describe('a transaction the database rolled back for a concurrent one (SQLSTATE 
     expect(toErrorBody(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toEqual({ code: 'CONFLICT', message: TRANSACTION_ROLLBACK_MESSAGE });
     const wrapped = new Error('Failed query', { cause: Object.assign(new Error('could not serialize access'), { code: '40001' }) });
     expect(toErrorBody(wrapped)).toEqual({ code: 'CONFLICT', message: TRANSACTION_ROLLBACK_MESSAGE });
+  });
+});
+
+describe('a request whose database connection went away is a 503 saying to look before sending it again', () => {
+  it('maps an administrator’s termination, a lost connection and a reset socket, also wrapped; other errors stay 500', () => {
+    const busy = { code: 'BUSY', message: CONNECTION_LOST_MESSAGE };
+    expect(toErrorBody(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toEqual(busy);
+    expect(toErrorBody(new Error('Failed query: rollback', { cause: new Error('Connection terminated unexpectedly') }))).toEqual(busy);
+    expect(toErrorBody(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toEqual(busy);
+    expect(toErrorBody(Object.assign(new Error('connection failure'), { code: '08006' }))).toEqual(busy);
+    expect(toErrorBody(new Error('Connection string is invalid')).code).toBe('INTERNAL');
   });
 });
