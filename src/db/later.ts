@@ -35,11 +35,16 @@ export function later(tx: Transaction, write: QueryPromise<unknown>): Promise<vo
   return Promise.resolve();
 }
 
-/** The first failure among `writes`, once all have settled (they are answered in the order they were sent). */
-async function firstFailure(writes: Promise<unknown>[]): Promise<unknown> {
-  const settled = await Promise.allSettled(writes);
+/**
+ * The values of `promises` once all have settled; when some failed, the error of the first of them in the list (not
+ * the first in time: statements sent together are answered in order, and a later one's refusal must not hide an
+ * earlier one's error — the claim's CONFLICT before a read's, a late write's before the aborted statements after it).
+ */
+export async function settledInOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
   const failed = settled.find((s) => s.status === 'rejected');
-  return failed ? (failed as PromiseRejectedResult).reason : null;
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Runs `work` in one transaction, with the writes it sends `later` part of it. */
@@ -50,14 +55,12 @@ export async function runTransaction<T>(db: Database, work: (tx: Transaction) =>
       open.set(tx, writes);
       registerTransaction(tx, db);
       const result = await work(tx);
-      if (!pipelined.has(db)) {
-        const failure = await firstFailure(writes);
-        if (failure) throw failure;
-      }
+      if (!pipelined.has(db)) await settledInOrder(writes);
       return result;
     });
   } catch (error) {
     // The late write's own error (a constraint it broke) rather than what the statements after it met.
-    throw (await firstFailure(writes)) ?? error;
+    await settledInOrder(writes);
+    throw error;
   }
 }

@@ -64,14 +64,18 @@ export function toErrorBody(error: unknown): { code: ErrorCode; message: string;
 
 export const DATA_EXCEPTION_MESSAGE = '输入不符合要求：含有无效字符、超出范围的数值或不存在的日期';
 
-/** The SQLSTATE of a database error, looking through wrappers (drizzle's DrizzleQueryError keeps it as `cause`). */
-export function sqlState(error: unknown): string | undefined {
+/** The error and the errors it wraps (drizzle's DrizzleQueryError keeps the driver's as `cause`), outermost first. */
+function* causesOf(error: unknown): Generator<{ message?: unknown; code?: unknown }> {
   let at: unknown = error;
   for (let depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
-    const code = (at as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    yield at as { message?: unknown; code?: unknown };
     at = (at as { cause?: unknown }).cause;
   }
+}
+
+/** The SQLSTATE of a database error, looking through wrappers. */
+export function sqlState(error: unknown): string | undefined {
+  for (const { code } of causesOf(error)) if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   return undefined;
 }
 
@@ -112,11 +116,8 @@ const lostConnection = /^(Connection terminated|Client has encountered a connect
 export function isConnectionLost(error: unknown): boolean {
   const state = sqlState(error);
   if (state?.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03') return true;
-  let at: unknown = error;
-  for (let depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
-    const { message, code } = at as { message?: unknown; code?: unknown };
+  for (const { message, code } of causesOf(error)) {
     if ((typeof message === 'string' && lostConnection.test(message)) || (typeof code === 'string' && lostConnection.test(code))) return true;
-    at = (at as { cause?: unknown }).cause;
   }
   return false;
 }

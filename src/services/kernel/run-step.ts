@@ -13,6 +13,7 @@ import type { Actor } from '../../domain/access.ts';
 import { conflict } from '../../domain/errors.ts';
 import { checkTransition, type GuardContext, type Workflow } from '../../domain/workflow/kernel.ts';
 import type { Executor, Transaction } from '../../db/connect.ts';
+import { settledInOrder } from '../../db/later.ts';
 import { appendAudit, type AuditEntry, lockAuditHead } from '../audit-trail.ts';
 import type { ServiceContext } from '../context.ts';
 import { type AfterCommit, inTransactionThenAfterCommit } from './after-commit.ts';
@@ -155,13 +156,3 @@ export async function commitStep<
   return expectedVersion + 1;
 }
 
-/**
- * The values of `promises`, all settled; when some failed, the error of the first of them in the list (not the first
- * in time: a read's own refusal must not hide the claim's CONFLICT before it).
- */
-async function settledInOrder<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(promises);
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}
