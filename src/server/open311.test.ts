@@ -66,7 +66,7 @@ describe('intake keys', () => {
     expect(revoked.body.revokedAt).not.toBeNull();
     expect(await submit(form(secret))).toEqual({ status: 403, body: [{ code: 403, description: '接口密钥无效或已吊销' }] });
     expect((await call('admin.donghu', 'POST', `/api/work-orders/intake-keys/${created.body.key.id}/revoke`)).status).toBe(409);
-    const trail = await t.ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `intakeKey:${created.body.key.id}`));
+    const trail = await t.ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `intakeKey:${created.body.key.id}`)).orderBy(auditRecords.id);
     expect(trail.map((r) => r.action)).toEqual(['intakeKey.create', 'intakeKey.revoke']);
     expect(JSON.stringify(trail)).not.toContain(secret);
   });
@@ -137,7 +137,7 @@ describe('Open311 GeoReport v2', () => {
     const [code] = await t.ctx.db.select().from(workOrderLookupCodes).where(eq(workOrderLookupCodes.workOrderId, row!.id));
     expect(code!.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(code!.codeHash).not.toContain(receipt.token);
-    const [audit] = await t.ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `workOrder:${row!.id}`));
+    const [audit] = await t.ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `workOrder:${row!.id}`)).orderBy(auditRecords.id);
     expect(audit).toMatchObject({ action: 'workOrder.register', actorId: null, change: expect.objectContaining({ externalSource: `open311:${t.w.org.district.id}:东湖区12345平台` }) });
     expect(JSON.stringify(audit!.change)).not.toContain(receipt.token);
 

@@ -39,7 +39,7 @@ const correct = (date: string, actor: World['actors'][keyof World['actors']], c:
 
 const targetOf = (c: CaseView, step: string) => c.corrections.find((t) => t.step === step)!;
 const correctionEntries = async (caseId: number) =>
-  (await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.chain, chainOf('case', caseId)), eq(auditRecords.action, 'case.transition')))).filter(
+  (await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.chain, chainOf('case', caseId)), eq(auditRecords.action, 'case.transition'))).orderBy(auditRecords.id)).filter(
     (r) => (r.change as { action?: string }).action === 'correctRecord',
   );
 

@@ -198,7 +198,7 @@ describe('importing benchmarks (CSV and XLSX)', () => {
     expect(report).toMatchObject({ status: 'draft', organizationId: w.city.id, effectiveFrom: '2026-03-01', format: 'csv' });
     const [rows] = await ctx.db.select({ n: count() }).from(benchmarkSourceRows).where(eq(benchmarkSourceRows.versionId, report.versionId));
     expect(rows!.n).toBe(214);
-    const trail = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `benchmarkVersion:${report.versionId}`));
+    const trail = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `benchmarkVersion:${report.versionId}`)).orderBy(auditRecords.id);
     expect(trail.map((r) => r.action)).toEqual(['benchmark.import', 'benchmark.confirm']);
     expect(trail[0]).toMatchObject({ action: 'benchmark.import', organizationId: w.city.id, change: expect.objectContaining({ imported: 210, rejected: report.rejected }) as unknown });
     expect((await verifyAudit(ctx.db)).problem).toBeNull();
@@ -281,7 +281,7 @@ describe('drafts: an import is confirmed by a head with its effective date, disc
   const revise = (options: Record<string, unknown> = {}) =>
     importBenchmarks(ctx, w.admin, csvFile(revised), { name: '云城市裁量基准（2026年修订）', effectiveFrom: '2026-06-01', ...options });
   const trailOf = async (versionId: number) =>
-    (await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `benchmarkVersion:${versionId}`))).map((r) => ({ action: r.action, change: r.change }));
+    (await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `benchmarkVersion:${versionId}`)).orderBy(auditRecords.id)).map((r) => ({ action: r.action, change: r.change }));
 
   it('an imported draft is neither applied nor public, and only admins and heads see it', async () => {
     const draft = await importDraft();

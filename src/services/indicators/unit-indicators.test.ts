@@ -96,7 +96,7 @@ describe('hand-entered figures (手工填报)', () => {
     expect(shown).toMatchObject({ key: 'training_sessions', value: 6, source: 'hand-entered', manual: { value: 6, counted: true, enteredBy: '林晓', version: 1 }, difference: null });
     const corrected = await enterManualIndicator(ctx, w.actors['head.donghu'], w.org.district.id, 'training_sessions', { year: 2026, value: 7, sourceNote: '法制科培训台账（纸质），补录一期' });
     expect(corrected).toMatchObject({ value: 7, source: 'hand-entered', manual: { value: 7, version: 2, enteredBy: '陈建国' } });
-    const trail = await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.action, 'indicator.manual'), eq(auditRecords.subjectId, String(corrected.manual!.id))));
+    const trail = await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.action, 'indicator.manual'), eq(auditRecords.subjectId, String(corrected.manual!.id)))).orderBy(auditRecords.id);
     expect(trail.map((r) => (r.change as { value: number; replaces: { value: number } | null }).replaces?.value ?? null)).toEqual([null, 6]);
   });
 

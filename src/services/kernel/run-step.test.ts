@@ -103,7 +103,7 @@ async function newRequest(): Promise<number> {
   return rows[0]!.id;
 }
 const stored = (id: number) => handle.db.transaction((tx) => selectRow(tx, id));
-const audited = async (id: number) => handle.db.select().from(auditRecords).where(eq(auditRecords.chain, `toy:${id}`));
+const audited = async (id: number) => handle.db.select().from(auditRecords).where(eq(auditRecords.chain, `toy:${id}`)).orderBy(auditRecords.id);
 
 describe('the step runner', () => {
   it('claims the version, checks, applies the effect, writes, audits and returns the view', async () => {

@@ -93,7 +93,7 @@ describe('the roll-up of the units below a supervising unit', () => {
     expect(up).toMatchObject({ organizationId: w.org.otherDistrict.id, year: 2026, version: 1, publishedOn: '2027-02-10', mediaType: 'text/plain', uploadedBy: '周敏' });
     expect(up.analysis.missingSections).toEqual(['responsibility']);
     expect(files.entries().some(([d]) => d === up.digest)).toBe(true);
-    const audit = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `reportUpload:${String(up.id)}`));
+    const audit = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `reportUpload:${String(up.id)}`)).orderBy(auditRecords.id);
     expect(audit.map((a) => a.action)).toEqual(['reportUpload.upload']);
 
     const r = await computeReportRollup(ctx, w.org.city, 2026);
@@ -116,7 +116,7 @@ describe('the roll-up of the units below a supervising unit', () => {
     const before = (await listReportUploads(ctx, actor('head.xishan'), w.org.otherDistrict.id, 2026))[0]!;
     const up = await uploadReport(ctx, actor('head.xishan'), w.org.otherDistrict.id, txt(reportText(w.org.otherDistrict.name, '全年办理行政处罚案件16件。组织专题学法6次。')), { year: '2026', publishedOn: '2027-01-25' });
     expect(up).toMatchObject({ id: before.id, version: 2, publishedOn: '2027-01-25', uploadedBy: '杨帆' });
-    const audit = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `reportUpload:${String(up.id)}`));
+    const audit = await ctx.db.select().from(auditRecords).where(eq(auditRecords.chain, `reportUpload:${String(up.id)}`)).orderBy(auditRecords.id);
     expect(audit).toHaveLength(2);
     expect((audit[1]!.change as { replaces: unknown }).replaces).toEqual({ version: 1, fileName: before.fileName, digest: before.digest, publishedOn: '2027-02-10' });
     expect(cell(await computeReportRollup(ctx, w.org.city, 2026), 'penalty_cases', w.org.otherDistrict.id)).toMatchObject({ value: 16, source: 'extracted' });
@@ -212,7 +212,7 @@ describe('depth, ranking, export', () => {
       ],
     });
     expect(set).toMatchObject({ version: 2, setBy: '周敏', weights: [{ key: 'penalty_cases', weight: 60 }, { key: 'legal_review_staff_ratio', weight: 40 }] });
-    const audit = await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.action, 'rollup.weights')));
+    const audit = await ctx.db.select().from(auditRecords).where(and(eq(auditRecords.action, 'rollup.weights'))).orderBy(auditRecords.id);
     expect(audit).toHaveLength(2);
     expect((audit[1]!.change as { replaces: unknown }).replaces).toEqual([{ key: 'penalty_cases', weight: 10 }]);
     // penalty_cases: 东湖区 2, 西山区 16 → 0, 1; 法制审核人员占比: 14.29, 0 → 1, 0. Scores 40 and 60.

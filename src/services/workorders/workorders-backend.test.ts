@@ -79,7 +79,7 @@ describe('the dispatch catalog', () => {
     expect((await getWorkOrder(ctx.db, head, o.id)).version).toBe(o.version);
     o = await step(head, o, { action: 'dispatch' });
     expect(o).toMatchObject({ state: { key: 'dispatched' }, unit: { id: w.org.brigade.id } });
-    const [audited] = await ctx.db.select({ change: auditRecords.change }).from(auditRecords).where(and(eq(auditRecords.subjectType, 'workOrder'), eq(auditRecords.subjectId, String(o.id)), eq(auditRecords.action, 'workOrder.transition')));
+    const [audited] = await ctx.db.select({ change: auditRecords.change }).from(auditRecords).where(and(eq(auditRecords.subjectType, 'workOrder'), eq(auditRecords.subjectId, String(o.id)), eq(auditRecords.action, 'workOrder.transition'))).orderBy(auditRecords.id);
     expect(audited?.change).toMatchObject({ action: 'dispatch', unitId: w.org.brigade.id, unitName: '东湖区城市管理综合行政执法大队' });
     expect((await refusal(step(head, o, { action: 'reassign', unitId: w.org.town.id, reason: '属地管理' }))).details?.article).toBe('国办函〔2025〕66号');
     o = await step(w.actors.wanglei, o, { action: 'return', reason: '该事项不属于本大队职责。' });
@@ -299,7 +299,7 @@ describe('attachments', () => {
     // A file changed in the store no longer matches its digest: refused, not served.
     files.tamper(o.attachments[0]!.digest, Buffer.from('changed'));
     expect((await refusal(readWorkOrderAttachment(ctx, w.actors['head.donghu'], o.id, 1))).message).toContain('可能已被篡改');
-    const [audited] = await ctx.db.select({ change: auditRecords.change }).from(auditRecords).where(and(eq(auditRecords.action, 'workOrder.attachment'), eq(auditRecords.subjectId, String(o.id))));
+    const [audited] = await ctx.db.select({ change: auditRecords.change }).from(auditRecords).where(and(eq(auditRecords.action, 'workOrder.attachment'), eq(auditRecords.subjectId, String(o.id)))).orderBy(auditRecords.id);
     expect(audited?.change).toMatchObject({ seq: 1, purpose: 'registration', digest: o.attachments[0]!.digest });
   });
 });
