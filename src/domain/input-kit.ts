@@ -27,9 +27,9 @@ export const dateInput = (label: string) =>
 export const pageLimitInput = (max = 100, byDefault = 20) =>
   z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(max, `每页最多 ${String(max)} 条`).default(byDefault);
 
-/** The rows a page skips, from a query string: at most 100,000 (a deeper page reads that many rows first). */
-export const pageOffsetInput = () =>
-  z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').max(100_000, '起始位置不超过 100000').default(0);
+/** The rows a page skips, from a query string: bounded, since a deeper page reads that many rows first (issue 16 item 7). */
+export const pageOffsetInput = (max = 100_000) =>
+  z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').max(max, `起始位置不超过 ${String(max)}`).default(0);
 
 /** The version of a subject the client saw (optimistic concurrency): a step on a changed subject is refused (409). */
 export const expectedVersionInput = (noun: string) => z.number().int().positive(`须提供${noun}版本号 expectedVersion`).max(MAX_ID, `${noun}版本号超出范围`);

@@ -16,13 +16,14 @@ import type { Executor } from '../db/connect.ts';
 import { auditRecords, cases, organizations, users } from '../db/schema.ts';
 import { chainOf } from './audit-trail.ts';
 import { parseInput } from './parse-input.ts';
+import { pageLimitInput, pageOffsetInput } from '../domain/input-kit.ts';
 
 export const auditRecordsQuery = z.object({
   subjectType: z.enum(Object.keys(auditSubjectTypes) as [AuditSubjectType, ...AuditSubjectType[]], { message: '审计对象类型应为 case、user、organization 或 calendar' }),
   /** The subject's id; for a case also its 行政行为码. */
   subjectId: z.string().trim().min(1, '请填写对象编号').max(40, '对象编号不超过 40 个字符'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: pageLimitInput(),
+  offset: pageOffsetInput(1_000_000),
 });
 
 export async function browseAudit(ctx: { db: Executor }, actor: Actor, raw: unknown): Promise<AuditTrailPage> {

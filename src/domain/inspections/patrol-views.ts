@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { idInput, idParam } from '../ids.ts';
-import { dateInput, pageLimitInput, textInput } from '../input-kit.ts';
+import { dateInput, pageLimitInput, pageOffsetInput, textInput } from '../input-kit.ts';
 import { isoDay, timestamp } from '../view-kit.ts';
 import { categoryKindKeys } from '../workorders/catalog.ts';
 
@@ -37,7 +37,7 @@ export const patrolListQuery = z.object({
   /** Only the patrols the actor is an officer of. */
   mine: z.union([z.boolean(), z.stringbool()], { error: '应为 true 或 false' }).optional(),
   limit: pageLimitInput(),
-  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').default(0),
+  offset: pageOffsetInput(),
 });
 
 const labelled = z.object({ key: z.string(), label: z.string() });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { idInput } from '../ids.ts';
 import { isoDay, keyOf } from '../view-kit.ts';
 import { todoKinds } from './kinds.ts';
+import { pageLimitInput, pageOffsetInput } from '../input-kit.ts';
 
 export const todoKind = keyOf(todoKinds);
 
@@ -72,8 +73,8 @@ export type DoneItem = z.infer<typeof doneItem>;
 export const donePage = z.object({ items: z.array(doneItem), total: z.number() });
 
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1, '每页至少 1 条').max(200, '每页最多 200 条').default(50),
-  offset: z.coerce.number().int().min(0, '偏移量不能为负').max(100_000, '偏移量过大').default(0),
+  limit: pageLimitInput(200, 50),
+  offset: pageOffsetInput(),
 });
 
 /** Batch closing approval: the same opinion of the head, signed on each case in the head's own name. */

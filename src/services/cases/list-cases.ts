@@ -39,13 +39,14 @@ export const listCasesInput = z.object({
   organizationId: idParam('办案单位').optional(),
   penaltyKind: z.enum(penaltyKindKeys, { message: '处罚种类无效' }).optional(),
   q: z.string().trim().max(50, '搜索内容不超过 50 个字').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: pageLimitInput(500, 100),
+  offset: pageOffsetInput(),
 });
 export type ListCasesInput = z.infer<typeof listCasesInput>;
 
 export type { CaseSummary } from '../../domain/cases/views.ts';
 import type { CaseSummary } from '../../domain/cases/views.ts';
+import { pageLimitInput, pageOffsetInput } from '../../domain/input-kit.ts';
 
 /**
  * Counting stops after this many matching cases (issue 16 item 7; docs/CASES.md "Case list"). A clerk pages 20 rows at a

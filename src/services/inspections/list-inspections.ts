@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, ilike, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { pageLimitInput } from '../../domain/input-kit.ts';
+import { pageLimitInput, pageOffsetInput } from '../../domain/input-kit.ts';
 import { type Actor, assertCanSee, assertRole } from '../../domain/access.ts';
 import { chinaDateOf } from '../../domain/calendar/iso-date.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -20,7 +20,7 @@ import { inspectionView, loadOrg } from './store.ts';
 const stateKeys = Object.keys(inspectionStates) as [keyof typeof inspectionStates, ...(keyof typeof inspectionStates)[]];
 const page = {
   limit: pageLimitInput(),
-  offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').default(0),
+  offset: pageOffsetInput(),
 };
 
 export const inspectionListQuery = z.object({

@@ -123,6 +123,7 @@ describe('the patrol list (issue 16 item 7: no list returns unbounded rows)', ()
     expect(mine.items.map((p) => p.area)).toEqual(['分页片区4', '分页片区2', '分页片区0']);
     expect((await refusal(listPatrols(ctx.db, head, { limit: 101 }))).message).toContain('每页最多 100 条');
     expect((await refusal(listPatrols(ctx.db, head, { offset: -1 }))).message).toContain('起始位置不能为负');
+    expect((await refusal(listPatrols(ctx.db, head, { offset: 100_001 }))).message).toContain('起始位置不超过 100000');
     expect((await listPatrols(ctx.db, head, {})).total).toBe(before + 5);
   });
 });

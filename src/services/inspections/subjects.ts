@@ -17,6 +17,7 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 import { readTableFile } from '../discretion/files.ts';
 import { parseInput } from '../parse-input.ts';
 import { loadOrg, subjectView } from './store.ts';
+import { pageLimitInput, pageOffsetInput } from '../../domain/input-kit.ts';
 
 const EDITORS = ['admin', 'head', 'officer'] as const;
 
@@ -73,8 +74,8 @@ export async function importSubjects(ctx: ServiceContext, actor: Actor, organiza
 
 export const subjectQuery = z.object({
   q: z.string().trim().max(50, '关键词不超过 50 个字').optional(),
-  limit: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: pageLimitInput(),
+  offset: pageOffsetInput(),
 });
 
 /** A page of an organization's subjects, by name or credit code. */

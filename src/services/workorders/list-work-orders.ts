@@ -15,6 +15,7 @@ import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { workOrderCategories } from './catalog.ts';
 import { orderHead } from './store.ts';
+import { pageLimitInput, pageOffsetInput } from '../../domain/input-kit.ts';
 
 const stateKeys = Object.keys(workOrderStates) as [WorkOrderState, ...WorkOrderState[]];
 
@@ -29,8 +30,8 @@ export const workOrderFilter = z.object({
     .optional(),
   unitId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: pageLimitInput(),
+  offset: pageOffsetInput(1_000_000),
 });
 
 const OPEN: WorkOrderState[] = ['received', 'dispatched', 'handling', 'disputed', 'answered'];

@@ -25,6 +25,7 @@ import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
 import { workOrderCategories } from './catalog.ts';
 import { orderHead, type WorkOrderRecord } from './store.ts';
+import { pageLimitInput, pageOffsetInput } from '../../domain/input-kit.ts';
 
 export const statisticsDimensions = { unit: '承办单位', channel: '来源渠道', kind: '诉求类型', category: '类别', month: '受理月份', place: '地点' } as const;
 export type StatisticsDimension = keyof typeof statisticsDimensions;
@@ -57,8 +58,8 @@ export const drillDownQuery = statisticsQuery.extend({
   measure: z.enum(measureKeys, { message: '统计项无效' }),
   /** The group's key as the statistics gave it; absent: the totals. */
   key: z.string().max(300, '分组键过长').optional(),
-  limit: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: pageLimitInput(),
+  offset: pageOffsetInput(1_000_000),
 });
 
 const counts = z.object(Object.fromEntries(measureKeys.map((k) => [k, z.number()])) as Record<StatisticsMeasure, z.ZodNumber>);
