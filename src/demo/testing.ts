@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type DatabaseHandle, smallBuffers } from '../db/connect.ts';
-import { createTestDatabase, loadTestDatabase, oncePerRun, saveTestDatabase, testDatabaseKind } from '../db/testing.ts';
+import { createPostgresTestDatabase, createTestDatabase, loadTestDatabase, oncePerRun, postgresTemplate, saveTestDatabase } from '../db/testing.ts';
 import { localFileStore, memoryFileStore } from '../services/file-store.ts';
 import { seedDemo } from './index.ts';
 
@@ -21,6 +21,17 @@ interface DemoArchive {
 }
 
 let archive: Promise<DemoArchive> | undefined;
+let postgresDemo: ReturnType<typeof postgresTemplate> | undefined;
+
+/** The demo's evidence files beside its database, as `files.json` in `dir`. */
+async function saveFiles(dir: string, files: [string, Buffer][]): Promise<void> {
+  await writeFile(path.join(dir, 'files.json'), JSON.stringify(files.map(([digest, data]) => [digest, data.toString('base64')])));
+}
+
+async function loadFiles(dir: string): Promise<[string, Buffer][]> {
+  const entries = JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')) as [string, string][];
+  return entries.map(([digest, base64]) => [digest, Buffer.from(base64, 'base64')]);
+}
 
 async function seedFresh(): Promise<{ handle: DatabaseHandle; files: MemoryFileStore }> {
   const handle = await createTestDatabase();
@@ -37,26 +48,30 @@ function demoArchive(): Promise<DemoArchive> {
       await seeded.handle.close();
       const files = seeded.files.entries();
       await writeFile(path.join(dir, 'pgdata.tar'), Buffer.from(await database.arrayBuffer()));
-      await writeFile(path.join(dir, 'files.json'), JSON.stringify(files.map(([digest, data]) => [digest, data.toString('base64')])));
+      await saveFiles(dir, files);
       return { database, files };
     },
-    load: async (dir) => {
-      const entries = JSON.parse(await readFile(path.join(dir, 'files.json'), 'utf8')) as [string, string][];
-      return {
-        database: new Blob([await readFile(path.join(dir, 'pgdata.tar'))]),
-        files: entries.map(([digest, base64]) => [digest, Buffer.from(base64, 'base64')]),
-      };
-    },
+    load: async (dir) => ({ database: new Blob([await readFile(path.join(dir, 'pgdata.tar'))]), files: await loadFiles(dir) }),
   });
   return archive;
 }
 
 /**
- * A database of its own with the demo bureau, and the evidence files it refers to. On PGlite a copy of the demo
- * seeded once per run; on PostgreSQL (FAZHI_TEST_DATABASE_URL) seeded into a new database.
+ * A database of its own with the demo bureau, and the evidence files it refers to: a copy of the demo seeded once
+ * per run — from an archive on PGlite, from a template database on PostgreSQL (FAZHI_TEST_DATABASE_URL).
  */
 export async function demoDatabase(): Promise<{ handle: DatabaseHandle; files: MemoryFileStore }> {
-  if (testDatabaseKind() !== 'pglite') return seedFresh();
+  const url = process.env.FAZHI_TEST_DATABASE_URL;
+  if (url) {
+    postgresDemo ??= postgresTemplate(url, 'demo', async (handle, dir) => {
+      const files = memoryFileStore();
+      await seedDemo({ db: handle.db, clock: () => new Date(), files });
+      await saveFiles(dir, files.entries());
+    });
+    const demo = await postgresDemo;
+    if (!demo) return seedFresh();
+    return { handle: await createPostgresTestDatabase(url, demo.template), files: memoryFileStore(await loadFiles(demo.dir)) };
+  }
   const { database, files } = await demoArchive();
   return { handle: await loadTestDatabase(database), files: memoryFileStore(files) };
 }
