@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Actor, systemActor } from '../../domain/access.ts';
-import { ruleViolation } from '../../domain/errors.ts';
+import { conflict, ruleViolation } from '../../domain/errors.ts';
 import { refusal } from '../../domain/test-support.ts';
 import type { Guard, GuardContext, Workflow } from '../../domain/workflow/kernel.ts';
 import { art } from '../../domain/workflow/law.ts';
@@ -144,6 +144,24 @@ describe('the step runner', () => {
     expect(error.message).toBe('该事项已被他人更新，请刷新后重试');
     expect(await stored(id)).toMatchObject({ version: 1, state: 'open' });
     expect(effects).toEqual([]);
+  });
+
+  it('when the claim and the reads sent beside it both fail, the claim’s CONFLICT is answered (it was sent first)', async () => {
+    const id = await newRequest();
+    // A writer that committed between the load and the claim: the claim's UPDATE finds no row of the expected
+    // version. The guards' reads, sent in the same round trip, fail too (here at once, before the claim's answer).
+    const def: ReturnType<typeof toyStep> = {
+      ...toyStep([]),
+      claim: async (tx, claimed, expected) => {
+        await tx.execute(sql`SELECT 1`);
+        throw conflict('该事项已被他人更新，请刷新后重试', { id: claimed, expectedVersion: expected });
+      },
+      prepare: () => Promise.reject(new Error('the reads failed')),
+    };
+    const error = await refusal(runStep(ctx, actor, def, id, { action: 'answer', reply: '已答复', expectedVersion: 1 }));
+    expect(error.code).toBe('CONFLICT');
+    expect(await stored(id)).toMatchObject({ version: 1, state: 'open' });
+    expect(await audited(id)).toEqual([]);
   });
 
   it('a refused step (a guard) writes nothing: not the version claim, not the audit record', async () => {
