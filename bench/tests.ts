@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHROMIUM } from '../test/browser/chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const chromium = process.env.FAZHI_CHROMIUM ?? '/usr/bin/chromium';
 const only = process.argv[2];
 
 /** Runs `command args` in the project folder and prints its wall-clock time (and the end of its output if it failed). */
@@ -28,8 +28,8 @@ process.stdout.write(`Fazhi test timings — node ${process.version}, ${String(c
 
 if (only !== 'cli') {
   timed('npm test', 'npm', ['test', '--silent']);
-  if (existsSync(chromium)) timed('npm run test:browser', 'npm', ['run', 'test:browser', '--silent']);
-  else process.stdout.write(`${'npm run test:browser'.padEnd(44)} skipped: no Chromium at ${chromium} (set FAZHI_CHROMIUM or install chromium)\n`);
+  if (existsSync(CHROMIUM)) timed('npm run test:browser', 'npm', ['run', 'test:browser', '--silent']);
+  else process.stdout.write(`${'npm run test:browser'.padEnd(44)} skipped: no Chromium at ${CHROMIUM} (set FAZHI_CHROMIUM or install chromium-headless-shell)\n`);
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-cli-'));

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
 import { describeWebBundles, measureWebBundles } from '../scripts/web-bundle-size.ts';
-import { CHROMIUM, login, ready, startHarness } from '../test/browser/harness.ts';
+import { CHROMIUM } from '../test/browser/chromium.ts';
+import { login, ready, startHarness } from '../test/browser/harness.ts';
 
 const staffPaths = ['/', '/organizations', '/users', '/calendar', '/tools/deadline', '/profile', '/dashboard', '/review'];
 const portalPaths = ['/portal', '/portal/bodies', '/portal/officers', '/portal/procedure'];

@@ -168,8 +168,10 @@ export async function postgresTemplate(
   return oncePerRun(`postgres-${name}`, {
     make: async (dir) => {
       const template = `${templatePrefix(seedDir)}${name}`;
-      await onServer(url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
-      await onServer(url, (admin) => admin.query(`CREATE DATABASE ${template}`));
+      await onServer(url, async (admin) => {
+        await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE ${template}`);
+      });
       const handle = openPostgres(databaseUrl(url, template), 20);
       try {
         await handle.migrate();

@@ -3,19 +3,14 @@
  * 127.0.0.1 port, serving the built web app) driven by Debian's Chromium through playwright-core. The web app
  * is built first when dist/web is missing or stale, so `npm test` needs no prior build.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/ensure-web-build.ts';
 import { createTestApp } from '../../src/server/test-app.ts';
+import { CHROMIUM } from './chromium.ts';
 
-/**
- * The browser: FAZHI_CHROMIUM, else Debian's headless shell (package chromium-headless-shell: Chromium's old headless
- * mode without the full browser around it — the same Blink, 30 % less CPU over the browser tests on the 2-core
- * machine, most of it the full browser process's own work), else Debian's chromium.
- */
-export const CHROMIUM = process.env.FAZHI_CHROMIUM ?? ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'].find((candidate) => existsSync(candidate)) ?? '/usr/bin/chromium';
 export const screenshotDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 export const viewports = {
